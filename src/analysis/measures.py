@@ -1,0 +1,62 @@
+"""The fixed vocabulary of the data: measures, qualifiers, statuses, with labels in both languages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Measure:
+    id: str
+    kind: str  # "count" (jobs, employers) or "percent"
+    label_nl: str
+    label_en: str
+    description: str
+    reported: bool = True  # may appear in raw data
+    year_required: bool = True  # False for standing figures such as a final goal
+
+    def label(self, lang: str) -> str:
+        return self.label_nl if lang == "nl" else self.label_en
+
+
+MEASURES: dict[str, Measure] = {
+    m.id: m
+    for m in [
+        Measure("realised_jobs", "count", "Gerealiseerde banen", "Jobs realised",
+                "Jobs realised at the end of the year (one job = 25.5 paid hours a week)."),
+        Measure("target_jobs", "count", "Doelstelling (banen)", "Target (jobs)",
+                "Jobs the sector or country should have realised by the end of the year."),
+        Measure("realisation_pct", "percent", "Realisatie (%)", "Realisation (%)",
+                "Realised jobs as a percentage of the target, as published."),
+        Measure("realised_own", "count", "Waarvan in eigen dienst of gedetacheerd",
+                "Of which own staff or seconded", "Part of realised_jobs in own employment or secondment."),
+        Measure("realised_sroi", "count", "Waarvan via inkoop (SROI)", "Of which via procurement (SROI)",
+                "Part of realised_jobs through procurement (social return on investment)."),
+        Measure("goal_jobs", "count", "Einddoel (banen)", "Final goal (jobs)",
+                "Final goal of the agreement; year is the deadline where the source gives one.",
+                year_required=False),
+        Measure("quota_pct", "percent", "Quotumpercentage", "Quota percentage",
+                "Share of paid hours the quota asks for; year where the source gives one.",
+                year_required=False),
+        Measure("employers", "count", "Werkgevers", "Employers",
+                "Number of employers the figure concerns."),
+        Measure("yoy_change", "change", "Groei t.o.v. vorig jaar", "Change on previous year",
+                "Derived: realised_jobs minus realised_jobs of the year before.", reported=False),
+        Measure("gap_to_target", "change", "Tekort t.o.v. doelstelling", "Shortfall against target",
+                "Derived: target_jobs minus realised_jobs of the same year (negative = ahead).",
+                reported=False),
+    ]
+}
+
+REPORTED_MEASURES = sorted(m.id for m in MEASURES.values() if m.reported)
+UNDATED_MEASURES = sorted(m.id for m in MEASURES.values() if not m.year_required)
+COUNT_MEASURES = sorted(m.id for m in MEASURES.values() if m.kind == "count")
+PERCENT_MEASURES = sorted(m.id for m in MEASURES.values() if m.kind == "percent")
+
+# Words as published ('ruim', 'bijna', 'ongeveer') and how charts mark them.
+QUALIFIERS = {"": "", "at least": "≥", "nearly": "≈", "about": "≈", "estimate": "≈"}
+STATUSES = ("reported", "derived")
+
+YEAR_MIN, YEAR_MAX = 2012, 2035  # baseline year of the agreement .. well past its last deadline
+MAX_COUNT = 1_000_000  # far above every national total; larger is a typing error
+MAX_PERCENT = 1000

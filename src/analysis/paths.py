@@ -1,0 +1,68 @@
+"""Every project path, defined once.
+
+The root is found from a marker (this project's pyproject.toml), not from the
+package's position on disk, so it also works when the package is installed.
+Set BANENAFSPRAAK_ROOT to point elsewhere.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT_ENV = "BANENAFSPRAAK_ROOT"
+_MARKER = 'name = "banenafspraak-analyse"'
+
+
+def _is_root(folder: Path) -> bool:
+    marker = folder / "pyproject.toml"
+    return marker.is_file() and _MARKER in marker.read_text(encoding="utf-8")
+
+
+def project_root() -> Path:
+    if os.environ.get(ROOT_ENV):
+        return Path(os.environ[ROOT_ENV]).resolve()
+    for start in (Path.cwd(), Path(__file__).resolve().parent):
+        for folder in (start, *start.parents):
+            if _is_root(folder):
+                return folder
+    raise FileNotFoundError(
+        f"cannot find the project folder (a pyproject.toml for banenafspraak-analyse); "
+        f"run from inside the project or set {ROOT_ENV}"
+    )
+
+
+@dataclass(frozen=True)
+class RawLayout:
+    """Where the hand-curated raw data lives inside one raw folder."""
+
+    raw: Path
+
+    @property
+    def figures(self) -> Path:
+        return self.raw / "figures"
+
+    @property
+    def sectors_csv(self) -> Path:
+        return self.raw / "sectors.csv"
+
+    @property
+    def sources_csv(self) -> Path:
+        return self.raw / "sources.csv"
+
+
+def raw_dir() -> Path:
+    return project_root() / "data" / "raw"
+
+
+def processed_dir() -> Path:
+    return project_root() / "data" / "processed"
+
+
+def notebooks_dir() -> Path:
+    return project_root() / "notebooks"
+
+
+def reports_dir() -> Path:
+    return project_root() / "reports"

@@ -1,0 +1,179 @@
+"""The processed outputs in data/processed: tidy CSV and XLSX, sources, consistency, codebook, datapackage.json.
+
+Outputs are deterministic (same raw data, byte-identical files) and each is
+written atomically; datapackage.json, which records the checksum of every raw
+file and every output, is written last, so a complete manifest means a complete set.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import atomic
+from analysis.measures import MEASURES, QUALIFIERS
+from analysis.metrics import consistency_report
+from analysis.tidy import RawData
+
+MANIFEST = "datapackage.json"
+DATASET = "banenafspraak"
+
+COLUMN_DOCS = {
+    "sector": "Sector id (see sectors in the codebook); national aggregates are overheid_totaal, markt, banenafspraak_totaal.",
+    "sector_name_nl": "Sector name as published (Dutch).",
+    "sector_name_en": "Sector name in English.",
+    "group": "overheid, onderwijs or nationaal.",
+    "unit": "sector_jobs: jobs counted against the sector's own quotum; national_extra_jobs: extra jobs since the end-2012 baseline.",
+    "year": "Year the figure is about (end of year unless the note says otherwise); empty for standing figures such as a final goal.",
+    "measure": "What the value measures (see the measure rows of the codebook).",
+    "value": "The value, written with the decimals as published (61.3 stays 61.3).",
+    "qualifier": "As published: empty, 'at least' (ruim), 'nearly' (bijna), 'about' (ongeveer) or 'estimate'.",
+    "status": "reported (as published by the source) or derived (computed by this project from reported values).",
+    "derivation": "For derived values: how they were computed.",
+    "source_id": "Source of the figure (see sources.csv); for derived values the sources of their inputs joined by '+'.",
+    "locator": "Where in the source the figure stands (section or heading), or the summary row it was taken from.",
+    "note": "How the figure was read, including how its year was decided when the source does not state it.",
+    "raw_file": "Raw file the reported figure comes from (relative to data/raw).",
+    "raw_line": "Line of that raw file.",
+}
+OUTPUT_COLUMNS = list(COLUMN_DOCS)
+
+
+def _format_value(value: float, precision: int) -> str:
+    return f"{value:.{int(precision)}f}"
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def neutralise(cell: object) -> object:
+    """A text a spreadsheet would run as a formula gets a leading apostrophe (CSV-injection guard).
+
+    Plain numbers such as -8 are left alone: a spreadsheet reads them as numbers.
+    """
+    if isinstance(cell, str) and cell.startswith(_FORMULA_START) and not _is_number(cell):
+        return "'" + cell
+    return cell
+
+
+def _formula_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            out[column] = out[column].map(neutralise)
+    return out
+
+
+def dataset_table(tidy: pd.DataFrame, sectors: pd.DataFrame) -> pd.DataFrame:
+    names = sectors.set_index("sector")
+    table = tidy.assign(
+        sector_name_nl=tidy["sector"].map(names["name_nl"]),
+        sector_name_en=tidy["sector"].map(names["name_en"]),
+        group=tidy["sector"].map(names["group"]),
+        unit=tidy["sector"].map(names["unit"]),
+        value=[_format_value(v, p) for v, p in zip(tidy["value"], tidy["precision"])],
+    )
+    return table[OUTPUT_COLUMNS]
+
+
+def sources_table(tidy: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    counts = tidy[tidy["status"] == "reported"]["source_id"].value_counts()
+    return sources.assign(figures=sources["source_id"].map(counts).fillna(0).astype("int64"))
+
+
+def codebook_table() -> pd.DataFrame:
+    rows = [("column", name, doc) for name, doc in COLUMN_DOCS.items()]
+    rows += [("measure", m.id, f"{m.description} NL: {m.label_nl}. EN: {m.label_en}.") for m in MEASURES.values()]
+    rows += [("qualifier", q, f"chart mark: {mark}") for q, mark in QUALIFIERS.items() if q]
+    return pd.DataFrame(rows, columns=["kind", "name", "description"])
+
+
+def _csv_bytes(frame: pd.DataFrame) -> bytes:
+    return _formula_safe(frame).to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def _xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
+    buffer = io.BytesIO()
+    options = {"strings_to_formulas": False, "strings_to_urls": False}
+    with pd.ExcelWriter(buffer, engine="xlsxwriter", engine_kwargs={"options": options}) as writer:
+        writer.book.set_properties({"created": dt.datetime(2000, 1, 1)})  # fixed, so the file is reproducible
+        for name, frame in sheets.items():
+            _formula_safe(frame).to_excel(writer, sheet_name=name, index=False)
+            writer.sheets[name].freeze_panes(1, 0)
+    return buffer.getvalue()
+
+
+def build_outputs(data: RawData, tidy: pd.DataFrame) -> dict[str, bytes]:
+    """Every processed file, by name, as bytes (the manifest last)."""
+    dataset = dataset_table(tidy, data.sectors)
+    sources = sources_table(tidy, data.sources)
+    report = consistency_report(tidy)
+    codebook = codebook_table()
+    outputs = {
+        f"{DATASET}.csv": _csv_bytes(dataset),
+        "sources.csv": _csv_bytes(sources),
+        "consistency.csv": _csv_bytes(report),
+        "codebook.csv": _csv_bytes(codebook),
+        f"{DATASET}.xlsx": _xlsx_bytes({"data": dataset, "sources": sources, "consistency": report, "codebook": codebook}),
+    }
+    outputs[MANIFEST] = _manifest(outputs, data)
+    return outputs
+
+
+def _manifest(outputs: dict[str, bytes], data: RawData) -> bytes:
+    """A Frictionless data package descriptor, plus the checksums of the raw files it was made from."""
+    def resource(name: str, payload: bytes) -> dict:
+        entry = {"name": name.rsplit(".", 1)[0].replace("_", "-") + ("-xlsx" if name.endswith(".xlsx") else ""),
+                 "path": name, "hash": "sha256:" + hashlib.sha256(payload).hexdigest(), "bytes": len(payload)}
+        if name == f"{DATASET}.csv":
+            entry["schema"] = {"fields": [{"name": c, "description": d} for c, d in COLUMN_DOCS.items()]}
+        return entry
+
+    package = {
+        "name": "banenafspraak",
+        "title": "Banenafspraak: jobs for people with an occupational disability, per sector (government and education)",
+        "resources": [resource(name, payload) for name, payload in outputs.items()],
+        "sources": [{"title": r.title, "path": r.url or r.reference} for r in data.sources.itertuples()],
+        "x-raw-files": [{"path": p, "hash": "sha256:" + h} for p, h in data.checksums.items()],
+        "x-raw-rows": data.raw_rows,
+    }
+    return (json.dumps(package, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def write_outputs(outputs: dict[str, bytes], folder: Path) -> list[str]:
+    """Write atomically, manifest last; return the names of the files that changed."""
+    changed = []
+    names = [n for n in outputs if n != MANIFEST] + [MANIFEST]
+    for name in names:
+        if atomic.write_bytes(Path(folder) / name, outputs[name]):
+            changed.append(name)
+    return changed
+
+
+def stale_outputs(folder: Path, data: RawData) -> list[str]:
+    """What in `folder` no longer matches the raw data (empty when up to date)."""
+    manifest = Path(folder) / MANIFEST
+    if not manifest.is_file():
+        return [f"{MANIFEST} is missing"]
+    package = json.loads(manifest.read_text(encoding="utf-8"))
+    recorded = {f["path"]: f["hash"].removeprefix("sha256:") for f in package.get("x-raw-files", [])}
+    problems = [f"raw file {p} changed or is new" for p, h in data.checksums.items() if recorded.get(p) != h]
+    problems += [f"raw file {p} was removed" for p in recorded if p not in data.checksums]
+    for res in package.get("resources", []):
+        path = Path(folder) / res["path"]
+        if not path.is_file() or "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest() != res["hash"]:
+            problems.append(f"output {res['path']} is missing or does not match the manifest")
+    return problems

@@ -1,0 +1,210 @@
+"""Schemas of the raw files (pandera DataFrameModels) and the translation of their
+failures into Issues that name file, line, column, value and rule.
+
+Figures are validated in two phases: first the types (so that 'abc' in a
+number column is reported once, as itself), then the rules on the rows whose
+types are right. Any issue in either phase fails the whole validation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import pandas as pd
+import pandera.errors
+import pandera.pandas as pa
+from pandera.typing import Series
+
+from analysis.errors import Issue
+from analysis.measures import (
+    COUNT_MEASURES,
+    MAX_COUNT,
+    MAX_PERCENT,
+    PERCENT_MEASURES,
+    QUALIFIERS,
+    REPORTED_MEASURES,
+    UNDATED_MEASURES,
+    YEAR_MAX,
+    YEAR_MIN,
+)
+
+FIGURE_COLUMNS = ["sector", "year", "measure", "value", "qualifier", "source_id", "locator", "note"]
+FIGURE_KEY = ["sector", "year", "measure", "source_id"]
+TIDY_COLUMNS = [
+    "sector", "year", "measure", "value", "qualifier", "status", "source_id",
+    "locator", "note", "derivation", "precision", "raw_file", "raw_line",
+]
+SECTOR_COLUMNS = ["sector", "name_nl", "name_en", "short_nl", "short_en", "group", "unit"]
+SOURCE_COLUMNS = ["source_id", "title", "publisher", "date", "reference", "url", "primacy", "kind", "note"]
+
+GROUPS = ["overheid", "onderwijs", "nationaal"]
+UNITS = ["sector_jobs", "national_extra_jobs"]
+PRIMACY = ["primary", "secondary"]
+SOURCE_KINDS = ["parliamentary_letter", "government", "sector_monitor", "sector_organisation", "programme", "news", "other"]
+ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
+DATE_PATTERN = r"^(\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?)?$"
+
+
+class SectorRegistry(pa.DataFrameModel):
+    sector: Series[str] = pa.Field(str_matches=ID_PATTERN, unique=True)
+    name_nl: Series[str] = pa.Field(str_length={"min_value": 1})
+    name_en: Series[str] = pa.Field(str_length={"min_value": 1})
+    short_nl: Series[str] = pa.Field(str_length={"min_value": 1})
+    short_en: Series[str] = pa.Field(str_length={"min_value": 1})
+    group: Series[str] = pa.Field(isin=GROUPS)
+    unit: Series[str] = pa.Field(isin=UNITS)
+
+
+class SourceRegistry(pa.DataFrameModel):
+    source_id: Series[str] = pa.Field(str_matches=ID_PATTERN, unique=True)
+    title: Series[str] = pa.Field(str_length={"min_value": 1})
+    publisher: Series[str] = pa.Field(str_length={"min_value": 1})
+    date: Series[str] = pa.Field(str_matches=DATE_PATTERN)
+    reference: Series[str]
+    url: Series[str] = pa.Field(str_matches=r"^(https?://\S+)?$")
+    primacy: Series[str] = pa.Field(isin=PRIMACY)
+    kind: Series[str] = pa.Field(isin=SOURCE_KINDS)
+    note: Series[str]
+
+    @pa.dataframe_check(name="url_or_reference")
+    def url_or_reference(cls, df: pd.DataFrame) -> pd.Series:
+        return (df["url"] != "") | (df["reference"] != "")
+
+
+class FigureTypes(pa.DataFrameModel):
+    """Phase 1: the two typed columns must parse."""
+
+    year: Series[pd.Int64Dtype] = pa.Field(nullable=True, coerce=True)
+    value: Series[float] = pa.Field(coerce=True)
+
+
+def figures_model(sector_ids: Iterable[str], source_ids: Iterable[str]) -> type[pa.DataFrameModel]:
+    """Phase 2: the rules, with the sectors and sources of the registries as allowed values."""
+    sectors, sources = sorted(sector_ids), sorted(source_ids)
+
+    class RawFigures(pa.DataFrameModel):
+        sector: Series[str] = pa.Field(isin=sectors)
+        year: Series[pd.Int64Dtype] = pa.Field(in_range={"min_value": YEAR_MIN, "max_value": YEAR_MAX}, nullable=True)
+        measure: Series[str] = pa.Field(isin=REPORTED_MEASURES)
+        value: Series[float] = pa.Field(ge=0)
+        qualifier: Series[str] = pa.Field(isin=list(QUALIFIERS))
+        source_id: Series[str] = pa.Field(isin=sources)
+        locator: Series[str] = pa.Field(str_length={"min_value": 1})
+        note: Series[str]
+
+        class Config:
+            unique = FIGURE_KEY
+
+        @pa.dataframe_check(name="percent_in_range")
+        def percent_in_range(cls, df: pd.DataFrame) -> pd.Series:
+            return ~df["measure"].isin(PERCENT_MEASURES) | (df["value"] <= MAX_PERCENT)
+
+        @pa.dataframe_check(name="count_in_range")
+        def count_in_range(cls, df: pd.DataFrame) -> pd.Series:
+            return ~df["measure"].isin(COUNT_MEASURES) | (df["value"] <= MAX_COUNT)
+
+        @pa.dataframe_check(name="year_required")
+        def year_required(cls, df: pd.DataFrame) -> pd.Series:
+            return df["measure"].isin(UNDATED_MEASURES) | df["year"].notna()
+
+    return RawFigures
+
+
+# What each failed check means, in words for the person who typed the row.
+_FRAME_CHECKS = {
+    "percent_in_range": ("value", f"a percentage must be at most {MAX_PERCENT}"),
+    "count_in_range": ("value", f"a count above {MAX_COUNT:,} is not plausible; check for a typing error"),
+    "year_required": ("year", "a year is required for this measure"),
+    "url_or_reference": ("url", "a source needs a url or a reference (e.g. a Kamerstuk number)"),
+}
+_COLUMN_RULES = {
+    "sector": "unknown sector; it must be listed in sectors.csv",
+    "measure": f"unknown measure; use one of: {', '.join(REPORTED_MEASURES)}",
+    "qualifier": "unknown qualifier; leave empty or use one of: " + ", ".join(q for q in QUALIFIERS if q),
+    "source_id": "unknown source id; register the source in sources.csv first",
+    "group": f"unknown group; use one of: {', '.join(GROUPS)}",
+    "unit": f"unknown unit; use one of: {', '.join(UNITS)}",
+    "primacy": "use 'primary' or 'secondary'",
+    "kind": f"unknown kind; use one of: {', '.join(SOURCE_KINDS)}",
+    "date": "a date must be written YYYY, YYYY-MM or YYYY-MM-DD (or left empty)",
+    "url": "a url must start with http:// or https://",
+}
+
+
+def _rule(column: str, check: str, value: str | None) -> str:
+    if check.startswith("coerce_dtype") or check.startswith("dtype("):
+        if column == "year":
+            return "the year must be a whole number such as 2021"
+        hint = "; use a decimal point, not a comma" if value and "," in value else ""
+        return f"the value must be a number such as 297 or 61.3{hint}"
+    if check == "not_nullable":
+        return f"{column} is required"
+    if check.startswith("greater_than_or_equal_to"):
+        return "the value must not be negative"
+    if check.startswith("in_range") and column == "year":
+        return f"the year must be between {YEAR_MIN} and {YEAR_MAX}"
+    if check.startswith("str_length"):
+        return f"{column} must not be empty"
+    if check == "field_uniqueness":
+        return f"this {column} is listed twice"
+    if check.startswith(("isin", "str_matches")) and column in _COLUMN_RULES:
+        return _COLUMN_RULES[column]
+    return f"breaks the rule {check}"
+
+
+def _duplicate_issues(cases: pd.DataFrame, origin: pd.DataFrame, text: pd.DataFrame) -> list[Issue]:
+    positions = sorted(set(int(i) for i in cases["index"]))
+    rows = text.iloc[positions]
+    issues = []
+    for _, group in rows.groupby(FIGURE_KEY, dropna=False, sort=False):
+        places = [origin.iloc[p] for p in group.index]
+        first = places[0]
+        for place in places[1:]:
+            where = f"line {first['line']}" if place["file"] == first["file"] else f"{first['file']}:{first['line']}"
+            key = ", ".join(f"{c}={text.at[place.name, c]}" for c in FIGURE_KEY)
+            issues.append(Issue(place["file"], int(place["line"]), "source_id", None,
+                                f"duplicate row: the same {key} is already on {where}"))
+    return issues
+
+
+def issues_from(err: pandera.errors.SchemaErrors, origin: pd.DataFrame, text: pd.DataFrame) -> list[Issue]:
+    """Turn pandera's failure cases into Issues.
+
+    `origin` holds `file` and `line` per row position, `text` the values as written.
+    """
+    cases = err.failure_cases
+    issues: list[Issue] = []
+    dupes = cases[cases["check"] == "multiple_fields_uniqueness"]
+    if not dupes.empty:
+        issues += _duplicate_issues(dupes, origin, text)
+    for case in cases[cases["check"] != "multiple_fields_uniqueness"].itertuples():
+        if case.index is None or pd.isna(case.index):
+            # A check that could not run at all: report it against the whole file set.
+            issues.append(Issue(str(origin["file"].iloc[0]) if len(origin) else "?", 1, str(case.column), None,
+                                f"check {case.check} could not run: {case.failure_case}"))
+            continue
+        pos = int(case.index)
+        check = str(case.check)
+        column, rule = _FRAME_CHECKS.get(check, (str(case.column), None))
+        value = text.iat[pos, text.columns.get_loc(column)] if column in text.columns else None
+        issues.append(Issue(str(origin["file"].iat[pos]), int(origin["line"].iat[pos]), column, value,
+                            rule or _rule(column, check, value)))
+    return issues
+
+
+def validate_frame(model: type[pa.DataFrameModel], frame: pd.DataFrame, origin: pd.DataFrame,
+                   text: pd.DataFrame | None = None) -> tuple[pd.DataFrame, list[Issue]]:
+    """Validate `frame` (positions aligned with `origin`); return the validated frame and issues."""
+    frame = frame.reset_index(drop=True)  # pandera 0.35 misreports failures on a non-default index
+    text = frame if text is None else text.reset_index(drop=True)
+    try:
+        return model.validate(frame, lazy=True), []
+    except pandera.errors.SchemaErrors as err:
+        return frame, issues_from(err, origin.reset_index(drop=True), text)
+
+
+def decimals(text: str) -> int:
+    """Number of decimals as written ('61.3' -> 1, '297' -> 0), so values can be shown as published."""
+    match = re.search(r"\.(\d+)$", text.strip())
+    return len(match.group(1)) if match else 0

@@ -1,0 +1,140 @@
+"""From data/raw to one tidy long frame: reported figures (validated) plus derived ones."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import paths
+from analysis.errors import DataValidationError, Issue
+from analysis.io import LINE, read_records
+from analysis.registry import load_sectors, load_sources
+from analysis.metrics import derive
+from analysis.schema import FIGURE_COLUMNS, TIDY_COLUMNS, FigureTypes, decimals, figures_model, validate_frame
+
+
+
+@dataclass
+class RawData:
+    """Everything read from one raw folder, validated."""
+
+    sectors: pd.DataFrame
+    sources: pd.DataFrame
+    figures: pd.DataFrame  # reported figures, tidy columns
+    raw_rows: int  # records found in the figure files
+    checksums: dict[str, str] = field(default_factory=dict)  # relative path -> sha256 of every raw file
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _read_figure_files(folder: Path, sector_ids: list[str], rel: str) -> tuple[pd.DataFrame, list[Issue]]:
+    """All figure files as text records with file and line; one file per registered sector."""
+    issues: list[Issue] = []
+    frames = []
+    files = sorted(folder.glob("*.csv")) if folder.is_dir() else []
+    for sector in sector_ids:
+        if not (folder / f"{sector}.csv").is_file():
+            issues.append(Issue(f"{rel}/{sector}.csv", 1, "", None,
+                                f"file not found; every sector in sectors.csv needs one (a header line is enough): "
+                                f"{','.join(FIGURE_COLUMNS)}"))
+    for path in files:
+        name = f"{rel}/{path.name}"
+        records, found = read_records(path, FIGURE_COLUMNS, name)
+        issues += found
+        wrong = records[(records["sector"] != path.stem)]
+        for sector, line in zip(wrong["sector"], wrong[LINE]):
+            if sector in sector_ids:  # unknown sectors are reported by the schema
+                issues.append(Issue(name, int(line), "sector", sector,
+                                    f"a row for sector '{sector}' belongs in {sector}.csv, not {path.name}"))
+        frames.append(records.assign(_file=name))
+    text = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=[*FIGURE_COLUMNS, LINE, "_file"])
+    return text, issues
+
+
+def _validate_figures(text: pd.DataFrame, sector_ids: list[str], source_ids: list[str]) -> tuple[pd.DataFrame, list[Issue]]:
+    origin = pd.DataFrame({"file": text["_file"], "line": text[LINE]}).reset_index(drop=True)
+    typed = text[FIGURE_COLUMNS].reset_index(drop=True).copy()
+    for column in ("year", "value"):  # an empty cell is missing, not the text ''
+        typed[column] = typed[column].where(typed[column] != "", None).astype(object)
+    typed, issues = validate_frame(FigureTypes, typed, origin, text=text[FIGURE_COLUMNS])
+    if issues:
+        return typed, issues
+    return validate_frame(figures_model(sector_ids, source_ids), typed, origin, text=text[FIGURE_COLUMNS])
+
+
+def _shown(raw: Path, issues: list[Issue]) -> DataValidationError:
+    """Name files as the user knows them: relative to the working directory where that is short."""
+    try:
+        prefix = os.path.relpath(raw)
+    except ValueError:
+        prefix = str(raw)
+    if prefix.startswith(".." + os.sep + ".."):
+        prefix = str(raw)
+    return DataValidationError([dataclasses.replace(i, file=os.path.join(prefix, i.file)) for i in issues])
+
+
+def load_raw(raw: Path | None = None) -> RawData:
+    """Read and validate a raw folder; raise DataValidationError listing every problem."""
+    raw = Path(raw) if raw is not None else paths.raw_dir()
+    try:
+        return _load_raw(raw)
+    except DataValidationError as err:
+        raise _shown(raw, err.issues) from None
+
+
+def _load_raw(raw: Path) -> RawData:
+    layout = paths.RawLayout(raw)
+    sectors, issues = load_sectors(layout.sectors_csv)
+    sources, more = load_sources(layout.sources_csv)
+    issues += more
+    if issues:
+        raise DataValidationError(issues)
+    sector_ids = list(sectors["sector"])
+    text, issues = _read_figure_files(layout.figures, sector_ids, "figures")
+    if issues:
+        raise DataValidationError(issues)
+    typed, issues = _validate_figures(text, sector_ids, list(sources["source_id"]))
+    if issues:
+        raise DataValidationError(issues)
+
+    figures = typed.assign(
+        status="reported",
+        derivation="",
+        precision=[decimals(v) for v in text["value"]],
+        raw_file=text["_file"].to_numpy(),
+        raw_line=text[LINE].to_numpy(),
+    )[TIDY_COLUMNS]
+    checksums = {
+        p.relative_to(raw).as_posix(): _sha256(p)
+        for p in sorted([layout.sectors_csv, layout.sources_csv, *layout.figures.glob("*.csv")])
+    }
+    return RawData(sectors, sources, figures, raw_rows=len(text), checksums=checksums)
+
+
+def order_tidy(frame: pd.DataFrame, sector_order: list[str]) -> pd.DataFrame:
+    """Stable, meaningful row order: sector as in the registry, then year, measure, status, source."""
+    rank = {s: i for i, s in enumerate(sector_order)}
+    keyed = frame.assign(_rank=frame["sector"].map(rank), _year=frame["year"].fillna(9999))
+    keyed = keyed.sort_values(["_rank", "_year", "measure", "status", "source_id", "value"], kind="stable")
+    return keyed.drop(columns=["_rank", "_year"]).reset_index(drop=True)
+
+
+def build_tidy(data: RawData) -> pd.DataFrame:
+    """Reported figures plus derived ones (status 'derived'), in a stable order."""
+    frame = pd.concat([data.figures, derive(data.figures)], ignore_index=True)
+    frame["year"] = frame["year"].astype("Int64")
+    frame["raw_line"] = frame["raw_line"].astype("Int64")
+    frame["precision"] = frame["precision"].astype("int64")
+    return order_tidy(frame, list(data.sectors["sector"]))
+
+
+def load_tidy(raw: Path | None = None) -> pd.DataFrame:
+    """The tidy long frame for a raw folder (default: the project's data/raw)."""
+    return build_tidy(load_raw(raw))
