@@ -1,0 +1,41 @@
+import shutil
+from pathlib import Path
+
+import pytest
+
+from analysis import cli
+from analysis.tidy import load_tidy
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def repo_raw() -> Path:
+    return ROOT / "data" / "raw"
+
+
+@pytest.fixture(scope="session")
+def tidy(repo_raw):
+    return load_tidy(repo_raw)
+
+
+@pytest.fixture
+def minimal_raw(tmp_path) -> Path:
+    """A small valid raw folder in a temporary directory, safe to modify."""
+    raw = tmp_path / "raw"
+    shutil.copytree(FIXTURES / "minimal", raw)
+    return raw
+
+
+@pytest.fixture
+def run_cli(capsys):
+    """Run the command line in-process; return (exit code, stdout, stderr)."""
+
+    def run(*args: str) -> tuple[int, str, str]:
+        code = cli.main([str(a) for a in args])
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    return run

@@ -1,0 +1,139 @@
+"""Every figure of the two seed letters, and the rows of the public sources summary, are in the tidy data.
+
+The numbers below are facts from the letters (shared/seeds), typed here from
+the letters themselves, not taken from this project's output.
+"""
+
+import csv
+
+import pytest
+
+from conftest import SHARED
+
+LETTER_2 = "bzk-brief-realisatie-2020"
+LETTER_1 = "kst-34352-191"
+
+SEED_FIGURES = [
+    # sector, year, measure, value, qualifier, source
+    ("provincies", 2020, "target_jobs", 331, "", LETTER_2),
+    ("provincies", 2020, "realised_jobs", 341, "", LETTER_2),
+    ("gemeenten", 2020, "realised_jobs", 5500, "", LETTER_2),
+    ("gemeenten", 2023, "target_jobs", 5250, "", LETTER_2),
+    ("waterschappen", 2020, "realised_jobs", 262, "", LETTER_2),
+    ("waterschappen", 2020, "realisation_pct", 61.3, "", LETTER_2),
+    ("rijk", 2020, "target_jobs", 4072, "", LETTER_2),
+    ("rijk", 2020, "realised_jobs", 2663, "", LETTER_2),
+    ("rijk", 2020, "realisation_pct", 65, "", LETTER_2),
+    ("rijk", 2019, "realisation_pct", 59, "", LETTER_2),
+    ("defensie", 2020, "realised_jobs", 556, "", LETTER_2),
+    ("defensie", 2020, "realised_own", 346, "", LETTER_2),
+    ("defensie", 2020, "realised_sroi", 210, "", LETTER_2),
+    ("defensie", 2020, "target_jobs", 633, "", LETTER_2),
+    ("defensie", 2020, "realisation_pct", 88, "", LETTER_2),
+    ("politie", 2019, "realised_jobs", 297, "", LETTER_2),
+    ("politie", 2020, "realised_jobs", 413, "", LETTER_2),
+    ("politie", 2021, "realised_jobs", 663, "", LETTER_2),
+    ("politie", 2024, "target_jobs", 713, "", LETTER_2),
+    ("hbo", 2020, "realised_jobs", 408, "", LETTER_2),
+    ("wo", 2020, "realised_jobs", 870, "", LETTER_2),
+    ("wo", 2020, "realisation_pct", 53, "", LETTER_2),
+    ("onderzoeksinstellingen", 2020, "realised_jobs", 51, "", LETTER_2),
+    ("umc", 2020, "realised_jobs", 659, "", LETTER_2),
+    ("umc", 2020, "realised_own", 596, "", LETTER_2),
+    ("umc", 2020, "realised_sroi", 63, "", LETTER_2),
+    ("overheid_totaal", None, "quota_pct", 2.35, "", LETTER_2),
+    ("overheid_totaal", 2025, "goal_jobs", 25000, "", LETTER_1),
+    ("overheid_totaal", 2019, "employers", 2500, "about", LETTER_1),
+    ("banenafspraak_totaal", None, "goal_jobs", 125000, "", LETTER_1),
+]
+
+
+def _reported(tidy, sector, year, measure, source):
+    rows = tidy[(tidy["status"] == "reported") & (tidy["sector"] == sector) & (tidy["measure"] == measure)
+                & (tidy["source_id"] == source)]
+    return rows[rows["year"].isna()] if year is None else rows[rows["year"] == year]
+
+
+@pytest.mark.parametrize("sector,year,measure,value,qualifier,source", SEED_FIGURES)
+def test_every_seed_figure_is_in_the_tidy_data(tidy, sector, year, measure, value, qualifier, source):
+    rows = _reported(tidy, sector, year, measure, source)
+    assert len(rows) == 1, f"{sector} {year} {measure} from {source}: found {len(rows)} rows"
+    assert rows["value"].iloc[0] == pytest.approx(value, abs=1e-9)
+    assert rows["qualifier"].iloc[0] == qualifier
+
+
+def test_seed_letters_have_no_other_figures(tidy):
+    """Nothing was added under the letters' names beyond what the letters say."""
+    from_letters = tidy[(tidy["status"] == "reported") & tidy["source_id"].isin([LETTER_1, LETTER_2])]
+    assert len(from_letters) == len(SEED_FIGURES)
+
+
+def test_published_precision_is_kept(tidy):
+    rows = _reported(tidy, "waterschappen", 2020, "realisation_pct", LETTER_2)
+    assert rows["precision"].iloc[0] == 1
+    rows = _reported(tidy, "provincies", 2019, "realised_jobs", "opnaar125000-provincies")
+    assert rows["value"].iloc[0] == 321.18 and rows["precision"].iloc[0] == 2
+
+
+def test_funderend_onderwijs_has_no_figures_but_is_registered(tidy, repo_raw):
+    assert "funderend_onderwijs" not in set(tidy["sector"])
+    assert (repo_raw / "figures" / "funderend_onderwijs.csv").read_text().strip().startswith("sector,year")
+
+
+PUBLIC_SAMPLE = [
+    # facts from shared/sources/public_figures.csv: sector, year, measure, value, qualifier, source id
+    ("rijk", 2019, "realised_jobs", 2068, "", "ddd-feiten-cijfers-po"),
+    ("rijk", 2024, "realisation_pct", 85, "", "kst-34352-348"),
+    ("politie", 2023, "realisation_pct", 54, "", "kst-34352-348"),
+    ("waterschappen", 2020, "target_jobs", 427.3, "", "aeno-ws-monitor-2020"),
+    ("waterschappen", 2022, "target_jobs", 528.7, "estimate", "aeno-ws-monitor-2021"),
+    ("provincies", 2015, "realised_jobs", 49, "at least", "flevolandwerkt-2016-07-13"),
+    ("provincies", 2019, "realised_jobs", 321.18, "", "opnaar125000-provincies"),
+    ("mbo", 2015, "realised_jobs", 63.09, "", "som-mbo-hoeveel-banen"),
+    ("hbo", 2024, "realisation_pct", 36.3, "", "zestor-hbo-2025"),
+    ("overheid_totaal", 2016, "realised_jobs", 3600, "nearly", "nu-2017-overheid"),
+    ("markt", 2023, "realised_jobs", 74031, "", "rijksoverheid-2024-07-16"),
+    ("banenafspraak_totaal", 2022, "realised_jobs", 81117, "", "rijksoverheid-2023-07-06"),
+]
+
+
+@pytest.mark.parametrize("sector,year,measure,value,qualifier,source", PUBLIC_SAMPLE)
+def test_public_figures_sample(tidy, sector, year, measure, value, qualifier, source):
+    rows = _reported(tidy, sector, year, measure, source)
+    assert len(rows) == 1
+    assert rows["value"].iloc[0] == pytest.approx(value, abs=1e-9)
+    assert rows["qualifier"].iloc[0] == qualifier
+
+
+def test_every_public_figures_row_is_in_the_tidy_data(tidy):
+    path = SHARED / "sources" / "public_figures.csv"
+    if not path.is_file():
+        pytest.skip(f"{path} is not beside this checkout")
+    with path.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    reported = tidy[tidy["status"] == "reported"]
+    for r in rows:
+        match = reported[(reported["sector"] == r["sector"]) & (reported["year"] == int(r["year"]))
+                         & (reported["measure"] == r["measure"]) & (reported["value"] == float(r["value"]))
+                         & (reported["qualifier"] == r["qualifier"])]
+        assert len(match) == 1, f"public figure not found exactly once: {r['sector']} {r['year']} {r['measure']} {r['value']}"
+    from_summary = reported[reported["locator"].str.startswith("shared/sources/public_figures.csv line")
+                            & ~reported["locator"].str.contains("note")]
+    assert len(from_summary) == len(rows)
+
+
+def test_every_row_names_a_known_source_and_a_locator(tidy, repo_raw):
+    sources = {r["source_id"] for r in csv.DictReader((repo_raw / "sources.csv").open(encoding="utf-8"))}
+    reported = tidy[tidy["status"] == "reported"]
+    assert set(reported["source_id"]) <= sources
+    assert (reported["locator"].str.len() > 0).all()
+
+
+def test_raw_and_tidy_row_counts_reconcile(tidy, repo_raw):
+    raw_rows = sum(
+        sum(1 for line in p.read_text(encoding="utf-8").splitlines()[1:] if line.strip())
+        for p in (repo_raw / "figures").glob("*.csv")
+    )
+    reported = tidy[tidy["status"] == "reported"]
+    assert len(reported) == raw_rows
+    assert not reported.duplicated(["raw_file", "raw_line"]).any()
