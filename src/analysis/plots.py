@@ -1,0 +1,275 @@
+"""Charts. Every function returns a matplotlib Figure and never shows it; one style for all.
+
+Figures are made with matplotlib.figure.Figure, not pyplot, so no global figure
+state is kept between charts and nothing is drawn twice in a notebook.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import matplotlib as mpl
+import pandas as pd
+import seaborn as sns
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from analysis import i18n, trends
+from analysis.measures import QUALIFIERS
+from analysis.registry import sector_names
+
+PALETTE = sns.color_palette("colorblind")
+REALISED, TARGET, PCT, TREND, DERIVED = PALETTE[0], "#222222", PALETTE[1], PALETTE[3], "#8a8a8a"
+STYLE = {**sns.axes_style("whitegrid"), **sns.plotting_context("notebook", font_scale=0.9),
+         "font.family": "DejaVu Sans", "axes.spines.right": False, "axes.spines.top": False,
+         "svg.hashsalt": "banenafspraak", "svg.fonttype": "none"}
+
+
+def new_figure(width: float, height: float) -> Figure:
+    with mpl.rc_context(STYLE):
+        return Figure(figsize=(width, height), layout="constrained")
+
+
+def _label(p: trends.Point, lang: str) -> str:
+    mark = QUALIFIERS.get(p.qualifier, "")
+    return f"{mark}{i18n.number(p.value, lang, p.precision)}"
+
+
+def source_line(sources: pd.DataFrame, ids: list[str], lang: str) -> str:
+    table = sources.set_index("source_id")
+    parts = []
+    for sid in ids:
+        if sid in table.index:
+            row = table.loc[sid]
+            parts.append(f"{row['publisher']} ({row['date'] or i18n.t(lang, 'undated')})")
+    unique = list(dict.fromkeys(parts))
+    head = i18n.t(lang, "sources" if len(unique) > 1 else "source")
+    return textwrap.fill(f"{head}: " + "; ".join(unique), 150)
+
+
+def _draw_series(ax, tidy: pd.DataFrame, sector: str, lang: str, labels: bool = True,
+                 years: range | None = None) -> float:
+    """Realised jobs as bars, targets as markers, published percentages where counts are unknown.
+
+    Years without a figure stay empty: nothing is interpolated. Returns the largest value drawn.
+    """
+    realised = trends.points(tidy, sector, "realised_jobs")
+    targets = trends.points(tidy, sector, "target_jobs")
+    pct = trends.points(tidy, sector, "realisation_pct")
+    counted = {p.year for p in realised}
+    top = max([p.value for p in realised + targets] + [1.0])
+    size = 7 if labels else 6
+
+    for p in realised:
+        ax.bar(p.year, p.value, width=0.6, color=REALISED, zorder=2)
+        if labels:
+            ax.annotate(_label(p, lang), (p.year, p.value), xytext=(0, 3), textcoords="offset points",
+                        ha="center", va="bottom", fontsize=size, color=REALISED)
+    for p in targets:
+        derived = p.status == "derived"
+        ax.plot([p.year - 0.38, p.year + 0.38], [p.value, p.value], color=DERIVED if derived else TARGET,
+                linewidth=2.2, linestyle=(0, (2, 1.5)) if derived else "-", zorder=3)
+        if labels:
+            text = f"{i18n.t(lang, 'target_short')} {_label(p, lang)}"
+            if derived:
+                text += f" ({i18n.t(lang, 'derived')})"
+            ax.annotate(text, (p.year + 0.4, p.value), xytext=(2, 0), textcoords="offset points", ha="left",
+                        va="center", fontsize=size - 1, color=DERIVED if derived else TARGET)
+    for p in pct:
+        if p.year in counted or p.status != "reported":
+            continue  # where counts are known the chart shows counts; the table lists every percentage
+        text = f"{_label(p, lang)}%" + (f"\n{i18n.t(lang, 'pct_of_target')}" if labels else "")
+        ax.annotate(text, (p.year, 0), xytext=(0, 6),
+                    textcoords="offset points", ha="center", va="bottom", fontsize=size, color=PCT,
+                    fontweight="bold")
+    all_years = [p.year for p in realised + targets + pct]
+    if years is None and all_years:
+        years = range(min(all_years), max(all_years) + 1)
+    if years:
+        ax.set_xticks(list(years))
+        ax.set_xlim(min(years) - 0.7, max(years) + 1.1)
+        ax.tick_params(axis="x", labelsize=size + 1, rotation=0 if len(years) < 12 else 45)
+    ax.yaxis.set_major_formatter(mpl.ticker.FuncFormatter(lambda v, _: i18n.number(v, lang)))
+    ax.grid(axis="x", visible=False)
+    return top
+
+
+def sector_trend(tidy: pd.DataFrame, sectors: pd.DataFrame, sources: pd.DataFrame, sector: str,
+                 lang: str = "nl") -> Figure:
+    """Realised jobs per year against the target, with future targets, the projection and the sources."""
+    name = sector_names(sectors, lang)[sector]
+    fig = new_figure(9, 5.2)
+    ax = fig.add_subplot()
+    proj = trends.projection(tidy, sector)
+    years = [p.year for m in ("realised_jobs", "target_jobs", "realisation_pct") for p in trends.points(tidy, sector, m)]
+    goal = trends.goal(tidy, sector)
+    if goal and goal.year:
+        years.append(goal.year)
+    if not years:
+        ax.text(0.5, 0.5, i18n.t(lang, "no_figures"), transform=ax.transAxes, ha="center", va="center")
+        ax.set_axis_off()
+        ax.set_title(i18n.t(lang, "trend_title", name=name), loc="left")
+        return fig
+    top = _draw_series(ax, tidy, sector, lang, years=range(min(years), max(years) + 1))
+
+    if goal is not None:
+        top = max(top, goal.value)
+        ax.axhline(goal.value, color=TARGET, linestyle=(0, (6, 3)), linewidth=1)
+        when = f" ({goal.year})" if goal.year else ""
+        extra = f", {i18n.t(lang, 'derived')}" if goal.status == "derived" else ""
+        ax.annotate(f"{i18n.t(lang, 'goal')} {_label(goal, lang)}{when}{extra}", (0.01, goal.value),
+                    xycoords=("axes fraction", "data"), xytext=(0, 3), textcoords="offset points", fontsize=7)
+    if proj.possible:
+        xs = [proj.first_year, proj.target_year]
+        ys = [proj.at(x) for x in xs]
+        top = max(top, *ys)
+        ax.plot(xs, ys, color=TREND, linestyle="--", linewidth=1.4, zorder=4)
+        ax.annotate(f"{i18n.t(lang, 'trend')}: {i18n.number(proj.projected, lang)}", (proj.target_year, ys[1]),
+                    xytext=(-4, 4), textcoords="offset points", ha="right", fontsize=7, color=TREND)
+
+    ax.set_ylim(0, top * 1.18)
+    ax.set_ylabel(i18n.t(lang, "jobs"))
+    ax.set_title(i18n.t(lang, "trend_title", name=name), loc="left")
+    handles = [Patch(color=REALISED, label=i18n.t(lang, "realised")),
+               Line2D([], [], color=TARGET, linewidth=2.2, label=i18n.t(lang, "target"))]
+    if any(p.status == "derived" for p in trends.points(tidy, sector, "target_jobs")):
+        handles.append(Line2D([], [], color=DERIVED, linewidth=2.2, linestyle=(0, (2, 1.5)),
+                              label=f"{i18n.t(lang, 'target')} ({i18n.t(lang, 'derived')})"))
+    if proj.possible:
+        handles.append(Line2D([], [], color=TREND, linestyle="--", label=i18n.t(lang, "trend")))
+    ax.legend(handles=handles, loc="upper left", fontsize=7, frameon=False, ncols=len(handles))
+    fig.get_layout_engine().set(h_pad=0.15)
+    fig.supxlabel(source_line(sources, trends.sources_used(tidy, sector), lang), fontsize=6.5, x=0.01, ha="left",
+                  color="#555555")
+    return fig
+
+
+def _latest_pct(tidy: pd.DataFrame, sector: str) -> trends.Point | None:
+    pts = trends.points(tidy, sector, "realisation_pct")
+    return pts[-1] if pts else None
+
+
+def overview_percentages(tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = "nl") -> Figure:
+    """Latest realisation percentage per sector, ranked, against the 100% line."""
+    names = sector_names(sectors, lang)
+    rows = [(s, _latest_pct(tidy, s)) for s in sectors.loc[sectors["group"] != "nationaal", "sector"]]
+    rows = sorted([(s, p) for s, p in rows if p], key=lambda r: r[1].value)
+    fig = new_figure(8, 0.45 * len(rows) + 1.4)
+    ax = fig.add_subplot()
+    for i, (s, p) in enumerate(rows):
+        derived = p.status == "derived"
+        ax.barh(i, p.value, color="white" if derived else REALISED, edgecolor=REALISED, hatch="///" if derived else None)
+        text = f"{_label(p, lang)}% ({p.year}{', ' + i18n.t(lang, 'derived') if derived else ''})"
+        ax.annotate(text, (p.value, i), xytext=(3, 0), textcoords="offset points", va="center", fontsize=7)
+    ax.set_yticks(range(len(rows)), [names[s] for s, _ in rows])
+    ax.axvline(100, color=TARGET, linewidth=1)
+    ax.set_xlim(0, max([p.value for _, p in rows] + [100]) * 1.25)
+    ax.set_xlabel("%")
+    ax.set_title(i18n.t(lang, "overview_pct_title"), loc="left")
+    ax.legend(handles=[Patch(facecolor=REALISED, label=i18n.t(lang, "legend_reported")),
+                       Patch(facecolor="white", edgecolor=REALISED, hatch="///", label=i18n.t(lang, "legend_derived"))],
+              loc="lower right", fontsize=7)
+    return fig
+
+
+def overview_jobs(tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = "nl") -> Figure:
+    """Latest realised jobs per sector (sector counts only), with the year of each figure."""
+    names = sector_names(sectors, lang)
+    rows = []
+    for s in sectors.loc[sectors["group"] != "nationaal", "sector"]:
+        pts = trends.points(tidy, s, "realised_jobs")
+        if pts:
+            rows.append((s, pts[-1]))
+    rows.sort(key=lambda r: r[1].value)
+    fig = new_figure(8, 0.45 * len(rows) + 1.2)
+    ax = fig.add_subplot()
+    for i, (s, p) in enumerate(rows):
+        ax.barh(i, p.value, color=REALISED)
+        ax.annotate(f"{_label(p, lang)} ({p.year})", (p.value, i), xytext=(3, 0), textcoords="offset points",
+                    va="center", fontsize=7)
+    ax.set_yticks(range(len(rows)), [names[s] for s, _ in rows])
+    ax.set_xlim(0, max(p.value for _, p in rows) * 1.25)
+    ax.xaxis.set_major_formatter(mpl.ticker.FuncFormatter(lambda v, _: i18n.number(v, lang)))
+    ax.set_title(i18n.t(lang, "overview_jobs_title"), loc="left")
+    return fig
+
+
+def own_vs_sroi(tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = "nl") -> Figure | None:
+    """Own staff/secondment against procurement (SROI), where a sector publishes both; None if none does."""
+    names = sector_names(sectors, lang)
+    rows = []
+    for s in sectors["sector"]:
+        own = {p.year: p for p in trends.points(tidy, s, "realised_own")}
+        sroi = {p.year: p for p in trends.points(tidy, s, "realised_sroi")}
+        both = sorted(set(own) & set(sroi))
+        if both:
+            rows.append((s, both[-1], own[both[-1]], sroi[both[-1]]))
+    if not rows:
+        return None
+    fig = new_figure(8, 0.6 * len(rows) + 1.2)
+    ax = fig.add_subplot()
+    for i, (s, year, o, r) in enumerate(rows):
+        ax.barh(i, o.value, color=REALISED)
+        ax.barh(i, r.value, left=o.value, color=PCT)
+        ax.annotate(_label(o, lang), (o.value / 2, i), ha="center", va="center", fontsize=7, color="white")
+        ax.annotate(_label(r, lang), (o.value + r.value / 2, i), ha="center", va="center", fontsize=7)
+    ax.set_yticks(range(len(rows)), [f"{names[s]} ({year})" for s, year, _, _ in rows])
+    ax.legend(handles=[Patch(color=REALISED, label=i18n.t(lang, "own")), Patch(color=PCT, label=i18n.t(lang, "sroi"))],
+              loc="lower right", fontsize=7)
+    ax.set_title(i18n.t(lang, "own_sroi_title"), loc="left")
+    return fig
+
+
+def small_multiples(tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = "nl") -> Figure:
+    """Every sector's trend in one grid, each on its own scale."""
+    ids = list(sectors["sector"])
+    names = sector_names(sectors, lang, short=True)
+    cols = 4
+    rows = -(-len(ids) // cols)
+    fig = new_figure(12, 2.5 * rows)
+    axes = fig.subplots(rows, cols, squeeze=False).ravel()
+    for ax, s in zip(axes, ids):
+        drawn = any(trends.points(tidy, s, m) for m in ("realised_jobs", "target_jobs", "realisation_pct"))
+        if drawn:
+            top = _draw_series(ax, tidy, s, lang, labels=False)
+            ax.set_ylim(0, top * 1.15)
+            ax.tick_params(axis="both", labelsize=6)
+            ax.tick_params(axis="x", rotation=90)
+        else:
+            ax.text(0.5, 0.5, i18n.t(lang, "no_figures"), transform=ax.transAxes, ha="center", va="center", fontsize=8)
+            ax.set_xticks([]), ax.set_yticks([])
+        ax.set_title(names[s], fontsize=9, loc="left")
+    for ax in axes[len(ids):]:
+        ax.set_axis_off()
+    fig.suptitle(i18n.t(lang, "small_multiples_title"), x=0.01, ha="left")
+    return fig
+
+
+NATIONAL = ("markt", "overheid_totaal", "banenafspraak_totaal")
+
+
+def national(tidy: pd.DataFrame, sectors: pd.DataFrame, sources: pd.DataFrame, lang: str = "nl",
+             since: int = 2015) -> Figure:
+    """Market, government and total: realised against target per year, with the final goal."""
+    names = sector_names(sectors, lang)
+    fig = new_figure(11, 11)
+    axes = fig.subplots(3, 1)
+    last = max(int(y) for y in tidy.loc[tidy["sector"].isin(NATIONAL), "year"].dropna())
+    for ax, s in zip(axes, NATIONAL):
+        top = _draw_series(ax, tidy[tidy["year"].isna() | (tidy["year"] >= since)], s, lang,
+                           years=range(since, last + 1))
+        goal = trends.goal(tidy, s)
+        if goal:
+            top = max(top, goal.value)
+            ax.axhline(goal.value, color=TARGET, linestyle=(0, (6, 3)), linewidth=1)
+            extra = f" ({i18n.t(lang, 'derived')})" if goal.status == "derived" else ""
+            when = f", {goal.year}" if goal.year else ""
+            ax.annotate(f"{i18n.t(lang, 'goal')} {_label(goal, lang)}{when}{extra}", (0.02, goal.value),
+                        xycoords=("axes fraction", "data"), xytext=(0, 3), textcoords="offset points", fontsize=7)
+        ax.set_ylim(0, top * 1.15)
+        ax.set_title(names[s], loc="left", fontsize=10)
+    fig.suptitle(i18n.t(lang, "national_title"), x=0.01, ha="left")
+    ids = sorted({i for s in NATIONAL for i in trends.sources_used(tidy, s)})
+    fig.supxlabel(source_line(sources, ids, lang), fontsize=6.5, x=0.01, ha="left", color="#555555")
+    return fig
