@@ -1,0 +1,80 @@
+"""What the notebooks call: load the data once, check the parameters, show headings, text and tables.
+
+The notebooks stay thin; everything they show is made here or in plots, where it is tested.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import pandas as pd
+from IPython.display import Markdown
+
+from analysis import i18n, narrative, tables, trends
+from analysis.registry import sector_names
+from analysis.tidy import build_tidy, load_raw
+
+
+@dataclass(frozen=True)
+class Data:
+    tidy: pd.DataFrame
+    sectors: pd.DataFrame
+    sources: pd.DataFrame
+
+
+def _show_figures_inline() -> None:
+    """Let IPython render a returned Figure as PNG and SVG (charts are made without pyplot,
+    so the inline backend never registers itself)."""
+    import matplotlib as mpl
+    from IPython import get_ipython
+    from matplotlib_inline.backend_inline import set_matplotlib_formats
+
+    if get_ipython() is not None:
+        set_matplotlib_formats("png", "svg")
+        mpl.rcParams["svg.fonttype"] = "none"  # text in SVG charts stays text: searchable, selectable
+
+
+@cache
+def load() -> Data:
+    """The tidy data and registries from data/raw, validated; also sets up chart display."""
+    _show_figures_inline()
+    raw = load_raw()
+    return Data(build_tidy(raw), raw.sectors, raw.sources)
+
+
+def check(data: Data, lang: str, sector: str | None = None) -> None:
+    """Fail loudly on a bad parameter instead of running with something else."""
+    i18n.check_lang(lang)
+    if sector is not None and sector not in set(data.sectors["sector"]):
+        raise ValueError(f"unknown sector {sector!r}; known: {', '.join(data.sectors['sector'])}")
+
+
+def sector_title(data: Data, sector: str, lang: str) -> Markdown:
+    name = sector_names(data.sectors, lang)[sector]
+    unit = data.sectors.set_index("sector").at[sector, "unit"]
+    what = {("nl", "sector_jobs"): "banen geteld tegen het eigen quotum van de sector",
+            ("nl", "national_extra_jobs"): "extra banen sinds de nulmeting eind 2012",
+            ("en", "sector_jobs"): "jobs counted against the sector's own quota",
+            ("en", "national_extra_jobs"): "extra jobs since the baseline at the end of 2012"}[(lang, unit)]
+    return Markdown(f"# {name}\n\n*{what}*")
+
+
+def sector_text(data: Data, sector: str, lang: str) -> Markdown:
+    name = sector_names(data.sectors, lang)[sector]
+    return Markdown(narrative.sector_text(trends.sector_summary(data.tidy, sector), name, lang))
+
+
+def sector_figures(data: Data, sector: str, lang: str) -> pd.DataFrame:
+    return tables.figures_table(data.tidy, data.sources, sector, lang)
+
+
+def latest_figures(data: Data, lang: str) -> pd.DataFrame:
+    return tables.latest_table(data.tidy, data.sectors, lang)
+
+
+def national_text(data: Data, lang: str) -> Markdown:
+    names = sector_names(data.sectors, lang)
+    parts = [f"**{names[s]}.** " + narrative.sector_text(trends.sector_summary(data.tidy, s), names[s], lang)
+             for s in ("markt", "overheid_totaal", "banenafspraak_totaal")]
+    return Markdown("\n\n".join(parts))
