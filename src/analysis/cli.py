@@ -6,6 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
+import os
+import time
+
 from analysis import paths
 from analysis.errors import DataValidationError
 from analysis.metrics import consistency_report, findings
@@ -51,14 +54,36 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_prepare(args: argparse.Namespace) -> int:
+def _prepare(args: argparse.Namespace):
     data = load_raw(args.raw)
     tidy = build_tidy(data)
     reconcile(data, tidy)
     changed = write_outputs(build_outputs(data, tidy), args.out)
     print(_summary(data, tidy))
     print(f"{args.out}: {len(changed)} file(s) written" + (f" ({', '.join(changed)})" if changed else ", all up to date"))
+    return data, tidy
+
+
+def cmd_prepare(args: argparse.Namespace) -> int:
+    _prepare(args)
     return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from analysis import report  # papermill and nbconvert load only when reports are made
+
+    start = time.monotonic()
+    data, tidy = _prepare(args)
+    results = report.run(data, tidy, notebooks=args.notebooks, out=args.reports, processed=args.out, lang=args.lang,
+                         sectors=args.sector, jobs=args.jobs, force=args.force, cell_timeout=args.cell_timeout,
+                         progress=lambda line: print(line, flush=True))
+    failed = [r for r in results if r.status == "failed"]
+    ran = sum(r.status != "up-to-date" for r in results)
+    print()
+    print(report.summary_table(results))
+    print(f"\n{len(results)} reports ({ran} executed, {len(failed)} failed) in {time.monotonic() - start:.1f}s; "
+          f"open {args.reports / 'index.html'}")
+    return 1 if failed else 0
 
 
 def parser() -> argparse.ArgumentParser:
@@ -72,6 +97,18 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--raw", type=Path, default=None, help="raw data folder (default: data/raw)")
     r.add_argument("--out", type=Path, default=None, help="output folder (default: data/processed)")
     r.set_defaults(func=cmd_prepare)
+    rep = sub.add_parser("report", help="prepare, then execute every notebook and write reports/ with index.html")
+    rep.add_argument("--raw", type=Path, default=None, help="raw data folder (default: data/raw)")
+    rep.add_argument("--out", type=Path, default=None, help="processed data folder (default: data/processed)")
+    rep.add_argument("--reports", type=Path, default=None, help="report folder (default: reports)")
+    rep.add_argument("--notebooks", type=Path, default=None, help="notebook folder (default: notebooks)")
+    rep.add_argument("--sector", action="append", default=None, metavar="ID",
+                     help="only this sector's report (repeat for more); overview and national always run")
+    rep.add_argument("--lang", default="nl", choices=["nl", "en"], help="report language (default: nl)")
+    rep.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: cores)")
+    rep.add_argument("--force", action="store_true", help="execute every notebook even if nothing changed")
+    rep.add_argument("--cell-timeout", type=int, default=300, help="seconds one cell may take (default: 300)")
+    rep.set_defaults(func=cmd_report)
     return p
 
 
@@ -79,7 +116,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if getattr(args, "raw", None) is None:
         args.raw = paths.raw_dir()
-    for name, default in (("processed", paths.processed_dir), ("out", paths.processed_dir)):
+    for name, default in (("processed", paths.processed_dir), ("out", paths.processed_dir),
+                          ("reports", paths.reports_dir), ("notebooks", paths.notebooks_dir)):
         if hasattr(args, name) and getattr(args, name) is None:
             setattr(args, name, default())
     try:
@@ -88,6 +126,9 @@ def main(argv: list[str] | None = None) -> int:
         print(err.report(), file=sys.stderr)
         print("nothing was written.", file=sys.stderr)
         return 1
+    except ValueError as err:  # bad parameters (runner.ParameterError is one), found before anything runs
+        print(f"error: {err}", file=sys.stderr)
+        return 2
     except ReconciliationError as err:
         print(f"internal error, nothing was written: {err}", file=sys.stderr)
         return 1

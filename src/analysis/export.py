@@ -1,0 +1,64 @@
+"""Turning executed notebooks into what colleagues open: offline HTML, chart images, the index page."""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+import jinja2
+import nbformat
+from nbconvert import HTMLExporter
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def html(notebook: nbformat.NotebookNode) -> str:
+    """HTML with the code hidden and images embedded; loads nothing from the internet."""
+    exporter = HTMLExporter(template_name="offline", extra_template_basedirs=[str(TEMPLATES)],
+                            exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+    body, _ = exporter.from_notebook_node(notebook)
+    return body
+
+
+def charts(notebook: nbformat.NotebookNode) -> dict[str, bytes]:
+    """Images of the cells tagged 'chart' (saved as chart.png/.svg) or 'chart:NAME' (NAME.png/.svg)."""
+    found: dict[str, bytes] = {}
+    for cell in notebook.cells:
+        for tag in cell.get("metadata", {}).get("tags", []):
+            if tag != "chart" and not tag.startswith("chart:"):
+                continue
+            name = tag.split(":", 1)[1] if ":" in tag else "chart"
+            for output in cell.get("outputs", []):
+                data = output.get("data", {})
+                if "image/png" in data:
+                    found[f"{name}.png"] = base64.b64decode(data["image/png"])
+                if "image/svg+xml" in data:
+                    svg = data["image/svg+xml"]
+                    found[f"{name}.svg"] = ("".join(svg) if isinstance(svg, list) else svg).encode("utf-8")
+    return found
+
+
+def error_summary(notebook: nbformat.NotebookNode) -> str:
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                return f"{output.get('ename')}: {output.get('evalue')}"
+    return ""
+
+
+INDEX_TEXT = {
+    "nl": {"title": "Banenafspraak overheid en onderwijs: rapporten", "data_version": "Dataversie",
+           "national": "Landelijk beeld", "overview": "Alle sectoren", "sectors": "Rapporten per sector",
+           "sector": "Sector", "report": "Rapport", "chart": "Grafiek", "notebook": "Notebook", "summary": "Kerncijfers",
+           "data": "Gegevens", "failed": "Mislukt"},
+    "en": {"title": "Jobs agreement, government and education: reports", "data_version": "Data version",
+           "national": "National picture", "overview": "All sectors", "sectors": "Reports per sector",
+           "sector": "Sector", "report": "Report", "chart": "Chart", "notebook": "Notebook", "summary": "Key figures",
+           "data": "Data", "failed": "Failed"},
+}
+
+
+def index_html(lang: str, **context) -> str:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+                             undefined=jinja2.StrictUndefined)
+    return env.get_template("index.html.j2").render(lang=lang, text=INDEX_TEXT[lang], **context)

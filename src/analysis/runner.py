@@ -1,0 +1,212 @@
+"""The report run: execute the parameterised notebooks with papermill in worker processes.
+
+Each notebook is executed into a temporary folder beside its final place and
+moved there only when everything for it is written, so a crashed or
+interrupted run never leaves a half-made report that looks complete, and a
+failed notebook never replaces the previous good report. A report whose inputs
+(raw data, notebook, parameters, library code) have not changed is not run again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+import papermill
+
+from analysis import atomic, export, i18n
+
+SUMMARY = "summary.json"
+FAILED = "failed"
+SAFE_VALUE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")  # parameters are ids, never code
+KERNEL_START_TRIES = 3
+
+
+class ParameterError(ValueError):
+    """Parameters that do not fit a notebook or the registry; raised before any kernel starts."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+@dataclass(frozen=True)
+class Job:
+    name: str  # shown in progress and summary
+    notebook: Path
+    parameters: dict[str, str]
+    folder: str  # output folder, relative to the report root
+    summary: dict = field(default_factory=dict, compare=False, hash=False)  # key figures for summary.json
+
+    @property
+    def stem(self) -> str:
+        return Path(self.folder).name
+
+
+@dataclass
+class Result:
+    job: Job
+    status: str  # ok, failed, up-to-date
+    seconds: float
+    outputs: list[str] = field(default_factory=list)
+    error: str = ""
+
+
+def check_parameters(jobs: list[Job], sector_ids: set[str]) -> None:
+    """Every parameter must be declared by its notebook and be a known value; all problems at once."""
+    problems = []
+    declared_by: dict[Path, dict] = {}
+    for job in jobs:
+        if job.notebook not in declared_by:
+            declared_by[job.notebook] = papermill.inspect_notebook(str(job.notebook))
+        declared = declared_by[job.notebook]
+        for name, value in job.parameters.items():
+            if name not in declared:
+                problems.append(f"{job.notebook.name} has no parameter {name!r} (it declares: {', '.join(declared) or 'none'})")
+            if not isinstance(value, str) or not SAFE_VALUE.match(value):
+                problems.append(f"{job.notebook.name}: parameter {name}={value!r} is not a plain id "
+                                "(lower-case letters, digits and _ only)")
+            elif name == "sector" and value not in sector_ids:
+                problems.append(f"unknown sector {value!r}; known: {', '.join(sorted(sector_ids))}")
+            elif name == "lang" and value not in i18n.LANGS:
+                problems.append(f"unknown language {value!r}; use one of: {', '.join(i18n.LANGS)}")
+    if problems:
+        raise ParameterError(sorted(set(problems)))
+
+
+def input_hash(job: Job, shared: str) -> str:
+    """What a report depends on: the shared inputs (raw data, library), its notebook and its parameters."""
+    h = hashlib.sha256(shared.encode())
+    h.update(job.notebook.read_bytes())
+    h.update(json.dumps(job.parameters, sort_keys=True).encode())
+    h.update(json.dumps(job.summary, sort_keys=True, default=str).encode())
+    return h.hexdigest()
+
+
+def library_hash() -> str:
+    """The library's code and templates: a change there can change every report."""
+    h = hashlib.sha256()
+    root = Path(__file__).parent
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in {".py", ".j2", ".json"}):
+        h.update(path.relative_to(root).as_posix().encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def is_up_to_date(root: Path, job: Job, digest: str) -> bool:
+    summary = root / job.folder / SUMMARY
+    if not summary.is_file():
+        return False
+    try:
+        recorded = json.loads(summary.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return False
+    return recorded.get("input_hash") == digest and all((root / job.folder / f).is_file()
+                                                        for f in recorded.get("outputs", []))
+
+
+def _execute(job: Job, output: Path, cwd: Path, cell_timeout: int) -> None:
+    """papermill with a retry when the kernel fails to start (not when a cell fails)."""
+    for attempt in range(1, KERNEL_START_TRIES + 1):
+        try:
+            papermill.execute_notebook(
+                str(job.notebook), str(output), parameters=dict(job.parameters), kernel_name="python3",
+                cwd=str(cwd), progress_bar=False, log_output=False, execution_timeout=cell_timeout,
+                start_timeout=60, shutdown_kernel="immediate")
+            return
+        except papermill.PapermillExecutionError:
+            raise
+        except (RuntimeError, TimeoutError, OSError):
+            executed = output.is_file() and any(
+                c.get("execution_count") for c in nbformat.read(output, as_version=4).cells if c.cell_type == "code")
+            if executed or attempt == KERNEL_START_TRIES:
+                raise
+            time.sleep(0.5 * attempt)
+
+
+def _swap_into_place(tmp: Path, final: Path) -> None:
+    """Replace `final` by `tmp` with two renames; the old report is removed only after."""
+    old = None
+    if final.exists():
+        old = final.with_name(f".old-{final.name}-{os.getpid()}")
+        os.replace(final, old)
+    os.replace(tmp, final)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def run_job(job: Job, root: Path, cwd: Path, digest: str, cell_timeout: int) -> Result:
+    """Execute one notebook and write its report folder atomically (runs in a worker process)."""
+    start = time.monotonic()
+    final = root / job.folder
+    final.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{final.name}-", dir=final.parent))
+    executed = tmp / f"{job.stem}.ipynb"
+    try:
+        try:
+            _execute(job, executed, cwd, cell_timeout)
+        except Exception as err:  # the notebook failed: keep it for diagnosis, keep the old report
+            error = str(err).strip().splitlines()[-1] if str(err).strip() else type(err).__name__
+            kept = []
+            if executed.is_file():
+                error = export.error_summary(nbformat.read(executed, as_version=4)) or error
+                atomic.write_bytes(root / FAILED / f"{job.stem}.ipynb", executed.read_bytes())
+                kept = [f"{FAILED}/{job.stem}.ipynb"]
+            return Result(job, "failed", time.monotonic() - start, kept, error)
+        notebook = nbformat.read(executed, as_version=4)
+        files = {f"{job.stem}.html": export.html(notebook).encode("utf-8"), **export.charts(notebook)}
+        for name, payload in files.items():
+            (tmp / name).write_bytes(payload)
+        outputs = sorted([executed.name, *files, SUMMARY])
+        summary = {"name": job.name, "notebook": job.notebook.name, "parameters": job.parameters,
+                   "input_hash": digest, "outputs": outputs, "figures": job.summary}
+        (tmp / SUMMARY).write_text(json.dumps(summary, indent=2, ensure_ascii=False, default=str) + "\n",
+                                   encoding="utf-8")
+        _swap_into_place(tmp, final)
+        (root / FAILED / f"{job.stem}.ipynb").unlink(missing_ok=True)
+        return Result(job, "ok", time.monotonic() - start, [f"{job.folder}/{o}" for o in outputs])
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def run_all(jobs: list[Job], root: Path, cwd: Path, shared_hash: str, workers: int, cell_timeout: int,
+            force: bool = False, progress=print) -> list[Result]:
+    """Run every job not up to date in a pool of worker processes; one failure never stops the others."""
+    results: list[Result] = []
+    todo = []
+    for job in jobs:
+        digest = input_hash(job, shared_hash)
+        if not force and is_up_to_date(root, job, digest):
+            results.append(Result(job, "up-to-date", 0.0, [f"{job.folder}/{SUMMARY}"]))
+        else:
+            todo.append((job, digest))
+    total = len(jobs)
+    for r in results:
+        progress(f"[{len(results)}/{total}] {r.job.name:<28} up to date")
+    if not todo:
+        return results
+    with ProcessPoolExecutor(max_workers=max(1, min(workers, len(todo)))) as pool:
+        futures = {pool.submit(run_job, job, root, cwd, digest, cell_timeout): job for job, digest in todo}
+        for future in as_completed(futures):
+            job = futures[future]
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                result = Result(job, "failed", 0.0, error="the worker process running it died")
+            except Exception as err:  # an error in our own code around the notebook: report, go on
+                result = Result(job, "failed", 0.0, error=f"{type(err).__name__}: {err}")
+            results.append(result)
+            detail = f"  {result.error}" if result.error else ""
+            progress(f"[{len(results)}/{total}] {job.name:<28} {result.status:<7} {result.seconds:5.1f}s{detail}")
+    order = {job.folder: i for i, job in enumerate(jobs)}
+    return sorted(results, key=lambda r: order[r.job.folder])
