@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help setup report validate test clean
+.PHONY: help setup report prepare validate lab test clean
 
 help:  ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -20,8 +20,14 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)  ## Create .venv and install the project with its test tools
 
-report: setup  ## Validate data/raw and regenerate everything from it
+report: setup  ## Regenerate data/processed and every report in reports/ from data/raw
+	$(PY) -m analysis report
+
+prepare: setup  ## Only validate data/raw and write data/processed (no notebooks)
 	$(PY) -m analysis prepare
+
+lab: setup  ## Start JupyterLab on the notebooks with the project's environment
+	$(PY) -m jupyter lab --notebook-dir=notebooks
 
 validate: setup  ## Check data/raw and say what is wrong, without writing anything
 	$(PY) -m analysis validate
@@ -29,5 +35,5 @@ validate: setup  ## Check data/raw and say what is wrong, without writing anythi
 test: setup  ## Run the whole test suite
 	$(PY) -m pytest
 
-clean:  ## Remove the virtual environment and caches (not data/processed)
-	rm -rf $(VENV) .pytest_cache build src/*.egg-info
+clean:  ## Remove the virtual environment, caches and reports/ (not data/processed)
+	rm -rf $(VENV) .pytest_cache build src/*.egg-info reports

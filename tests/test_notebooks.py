@@ -1,0 +1,35 @@
+"""Notebooks in git: no outputs, no machine-specific metadata, one parameters cell, the python3 kernel."""
+
+import json
+
+import papermill
+import pytest
+
+from conftest import ROOT
+
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+
+
+def test_the_three_report_notebooks_exist():
+    assert {p.name for p in NOTEBOOKS} >= {"sector_trend.ipynb", "overview.ipynb", "national.ipynb"}
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_notebook_is_committed_clean(path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    assert set(nb["metadata"]) == {"kernelspec"}, "only the kernelspec belongs in notebook metadata"
+    assert nb["metadata"]["kernelspec"]["name"] == "python3"
+    tagged = [c for c in nb["cells"] if "parameters" in c.get("metadata", {}).get("tags", [])]
+    assert len(tagged) == 1
+    for cell in nb["cells"]:
+        assert set(cell.get("metadata", {})) <= {"tags"}
+        if cell["cell_type"] == "code":
+            assert cell["outputs"] == [] and cell["execution_count"] is None
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_parameters_are_declared_with_types_and_help(path):
+    declared = papermill.inspect_notebook(str(path))
+    assert "lang" in declared
+    for p in declared.values():
+        assert p["inferred_type_name"] == "str" and p["help"], p

@@ -1,0 +1,139 @@
+"""The report run end to end, on a subset of sectors, into temporary folders."""
+
+import json
+import shutil
+
+import nbformat
+import pytest
+
+from analysis.runner import Job, ParameterError, check_parameters
+from conftest import FIXTURES, ROOT
+
+
+def report_args(tmp_path, *extra, notebooks=None):
+    return ["report", "--out", tmp_path / "processed", "--reports", tmp_path / "reports",
+            "--notebooks", notebooks or ROOT / "notebooks", "--jobs", "2", *extra]
+
+
+@pytest.fixture(scope="module")
+def subset_run(tmp_path_factory):
+    """One real run for politie and gemeenten (plus overview and national), shared by the tests below."""
+    from analysis import cli
+
+    tmp = tmp_path_factory.mktemp("run")
+    code = cli.main([str(a) for a in report_args(tmp, "--sector", "politie", "--sector", "gemeenten")])
+    return code, tmp / "reports"
+
+
+def test_report_run_succeeds(subset_run):
+    code, _ = subset_run
+    assert code == 0
+
+
+@pytest.mark.parametrize("folder,stem", [("sectors/politie", "politie"), ("sectors/gemeenten", "gemeenten"),
+                                         ("overview", "overview"), ("national", "national")])
+def test_every_promised_file_is_written(subset_run, folder, stem):
+    _, reports = subset_run
+    for name in (f"{stem}.ipynb", f"{stem}.html", "chart.png", "chart.svg", "summary.json"):
+        assert (reports / folder / name).is_file(), f"{folder}/{name}"
+    assert (reports / folder / "chart.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_politie_summary_holds_the_published_figures(subset_run):
+    _, reports = subset_run
+    summary = json.loads((reports / "sectors/politie/summary.json").read_text(encoding="utf-8"))
+    figures = summary["figures"]
+    assert figures["realised_jobs"] == {"2019": 297, "2020": 413, "2021": 663}
+    assert figures["target_jobs"] == {"2024": 713}
+    assert figures["projection"]["on_course"] is True
+    assert summary["parameters"] == {"sector": "politie", "lang": "nl"}
+
+
+def test_executed_notebooks_have_no_errors_and_an_image(subset_run):
+    _, reports = subset_run
+    for path in reports.rglob("*.ipynb"):
+        nb = nbformat.read(path, as_version=4)
+        outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+        assert not [o for o in outputs if o.output_type == "error"], path
+        assert any("image/png" in o.get("data", {}) for o in outputs), path
+
+
+def test_html_hides_code_and_loads_nothing_from_outside(subset_run):
+    _, reports = subset_run
+    page = (reports / "sectors/politie/politie.html").read_text(encoding="utf-8")
+    assert "<script src=" not in page and "cdn" not in page.lower()
+    assert "notebook.load()" not in page  # code cells are hidden
+    for number in ("297", "413", "663", "713"):
+        assert number in page
+    assert "data:image/" in page  # the chart is embedded
+
+
+def test_index_links_every_report_and_the_data(subset_run):
+    _, reports = subset_run
+    index = (reports / "index.html").read_text(encoding="utf-8")
+    for href in ("sectors/politie/politie.html", "sectors/gemeenten/gemeenten.html", "overview/overview.html",
+                 "national/national.html", "data/banenafspraak.csv", "data/banenafspraak.xlsx"):
+        assert f'href="{href}"' in index
+        assert (reports / href).is_file()
+
+
+def test_a_rerun_with_nothing_changed_executes_nothing(subset_run, run_cli):
+    _, reports = subset_run
+    tmp = reports.parent
+    before = (reports / "sectors/politie/politie.ipynb").stat().st_mtime_ns
+    code, out, _ = run_cli(*report_args(tmp, "--sector", "politie", "--sector", "gemeenten"))
+    assert code == 0
+    assert "(0 executed, 0 failed)" in out
+    assert (reports / "sectors/politie/politie.ipynb").stat().st_mtime_ns == before
+
+
+def test_a_failing_notebook_does_not_stop_the_others(tmp_path, run_cli):
+    notebooks = tmp_path / "notebooks"
+    shutil.copytree(ROOT / "notebooks", notebooks)
+    code, _, _ = run_cli(*report_args(tmp_path, "--sector", "politie", notebooks=notebooks))
+    assert code == 0
+    good_overview = (tmp_path / "reports/overview/overview.html").read_bytes()
+
+    shutil.copyfile(FIXTURES / "notebooks/failing.ipynb", notebooks / "overview.ipynb")
+    code, out, _ = run_cli(*report_args(tmp_path, "--sector", "politie", "--force", notebooks=notebooks))
+
+    assert code == 1
+    assert "overview" in out and "failed" in out and "deliberate failure for the test" in out
+    reports = tmp_path / "reports"
+    assert (reports / "sectors/politie/politie.html").is_file()
+    assert (reports / "national/national.html").is_file()
+    failed = nbformat.read(reports / "failed/overview.ipynb", as_version=4)
+    assert any(o.output_type == "error" for c in failed.cells if c.cell_type == "code" for o in c.outputs)
+    assert (reports / "overview/overview.html").read_bytes() == good_overview  # the previous good report stays
+    assert not list(reports.rglob(".tmp-*"))
+
+
+def test_unknown_sector_is_refused_before_anything_runs(tmp_path, run_cli):
+    code, _, err = run_cli(*report_args(tmp_path, "--sector", "politei"))
+    assert code == 2
+    assert "unknown sector 'politei'" in err
+    assert not (tmp_path / "reports" / "sectors").exists()
+
+
+def test_bad_language_is_refused(tmp_path, capsys):
+    from analysis import cli
+
+    with pytest.raises(SystemExit) as exit_:
+        cli.main([str(a) for a in report_args(tmp_path, "--lang", "de")])
+    assert exit_.value.code == 2
+    assert "invalid choice: 'de'" in capsys.readouterr().err
+
+
+def test_misspelled_notebook_parameter_is_refused():
+    job = Job("x", FIXTURES / "notebooks/misspelled_parameter.ipynb", {"sector": "politie", "lang": "nl"}, "x")
+    with pytest.raises(ParameterError) as err:
+        check_parameters([job], {"politie"})
+    assert "has no parameter 'sector' (it declares: sectr, lang)" in str(err.value)
+
+
+@pytest.mark.parametrize("value", ['politie"; import os', "politie\nimport os", "__import__('os')", "Politie", ""])
+def test_parameter_values_are_data_not_code(value):
+    job = Job("x", ROOT / "notebooks/sector_trend.ipynb", {"sector": value, "lang": "nl"}, "x")
+    with pytest.raises(ParameterError) as err:
+        check_parameters([job], {"politie"})
+    assert "is not a plain id" in str(err.value)
