@@ -65,12 +65,17 @@ def sector_text(data: Data, sector: str, lang: str) -> Markdown:
     return Markdown(narrative.sector_text(trends.sector_summary(data.tidy, sector), name, lang))
 
 
-def sector_figures(data: Data, sector: str, lang: str) -> pd.DataFrame:
-    return tables.figures_table(data.tidy, data.sources, sector, lang)
+def _shown(table: pd.DataFrame):
+    """A table as the reader sees it: no row numbers, text left-aligned."""
+    return table.style.hide(axis="index").set_properties(**{"text-align": "left"})
 
 
-def latest_figures(data: Data, lang: str) -> pd.DataFrame:
-    return tables.latest_table(data.tidy, data.sectors, lang)
+def sector_figures(data: Data, sector: str, lang: str):
+    return _shown(tables.figures_table(data.tidy, data.sources, sector, lang))
+
+
+def latest_figures(data: Data, lang: str):
+    return _shown(tables.latest_table(data.tidy, data.sectors, lang))
 
 
 def national_text(data: Data, lang: str) -> Markdown:

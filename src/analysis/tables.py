@@ -11,11 +11,11 @@ from analysis.registry import sector_names
 _HEAD = {
     "nl": {"year": "Jaar", "measure": "Maat", "value": "Waarde", "status": "Status", "source": "Bron",
            "locator": "Vindplaats", "sector": "Sector", "realised": "Gerealiseerd", "target": "Doelstelling",
-           "pct": "Realisatie", "course": "Op koers?", "reported": "gepubliceerd", "derived": "afgeleid",
+           "pct": "Realisatie", "course": "Op koers volgens trend?", "reported": "gepubliceerd", "derived": "afgeleid",
            "yes": "ja", "no": "nee", "reached": "bereikt", "none": "—"},
     "en": {"year": "Year", "measure": "Measure", "value": "Value", "status": "Status", "source": "Source",
            "locator": "Locator", "sector": "Sector", "realised": "Realised", "target": "Target",
-           "pct": "Realisation", "course": "On course?", "reported": "published", "derived": "derived",
+           "pct": "Realisation", "course": "On course by trend?", "reported": "published", "derived": "derived",
            "yes": "yes", "no": "no", "reached": "reached", "none": "—"},
 }
 
