@@ -31,7 +31,8 @@ def test_report_run_succeeds(subset_run):
 
 
 @pytest.mark.parametrize("folder,stem", [("sectors/politie", "politie"), ("sectors/gemeenten", "gemeenten"),
-                                         ("overview", "overview"), ("national", "national")])
+                                         ("overview", "overview"), ("national", "national"),
+                                         ("coverage", "coverage")])
 def test_every_promised_file_is_written(subset_run, folder, stem):
     _, reports = subset_run
     for name in (f"{stem}.ipynb", f"{stem}.html", "chart.png", "chart.svg", "summary.json"):
@@ -72,9 +73,18 @@ def test_index_links_every_report_and_the_data(subset_run):
     _, reports = subset_run
     index = (reports / "index.html").read_text(encoding="utf-8")
     for href in ("sectors/politie/politie.html", "sectors/gemeenten/gemeenten.html", "overview/overview.html",
-                 "national/national.html", "data/banenafspraak.csv", "data/banenafspraak.xlsx"):
+                 "national/national.html", "coverage/coverage.html", "data/banenafspraak.csv",
+                 "data/banenafspraak.xlsx"):
         assert f'href="{href}"' in index
         assert (reports / href).is_file()
+
+
+def test_coverage_report_lists_the_sector_without_figures(subset_run):
+    _, reports = subset_run
+    page = (reports / "coverage/coverage.html").read_text(encoding="utf-8")
+    assert "Funderend onderwijs" in page
+    summary = (reports / "coverage/summary.json").read_text(encoding="utf-8")
+    assert '"without_figures": [\n      "funderend_onderwijs"\n    ]' in summary
 
 
 def test_a_rerun_with_nothing_changed_executes_nothing(subset_run, run_cli):

@@ -9,6 +9,8 @@ from pathlib import Path
 import os
 import time
 
+import pandas as pd
+
 from analysis import paths
 from analysis.errors import DataValidationError
 from analysis.metrics import consistency_report, findings
@@ -86,6 +88,42 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def cmd_coverage(args: argparse.Namespace) -> int:
+    from analysis import coverage
+
+    data = load_raw(args.raw)
+    tidy = build_tidy(data)
+    cov = coverage.coverage(tidy)
+    years = lambda s, m: ",".join(  # noqa: E731 - a compact "2019-2021,2024" list per cell
+        _spans(sorted(cov.loc[(cov["sector"] == s) & (cov["measure"] == m) & (cov["status"] == "reported"), "year"])))
+    fresh = coverage.freshness(tidy, data.sectors).set_index("sector")
+    mix = coverage.source_mix(tidy, data.sources, data.sectors).set_index("sector")
+    rows = [("sector", "realised", "target", "percentage", "behind", "primary/secondary")]
+    for s in data.sectors["sector"]:
+        behind = fresh.at[s, "years_behind_national"]
+        rows.append((s, years(s, "realised_jobs") or "-", years(s, "target_jobs") or "-",
+                     years(s, "realisation_pct") or "-", "-" if pd.isna(behind) else str(behind),
+                     f"{mix.at[s, 'primary']}/{mix.at[s, 'secondary']}"))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for r in rows:
+        print("  ".join(f"{c:<{w}}" for c, w in zip(r, widths)).rstrip())
+    missing = coverage.without_figures(tidy, data.sectors)
+    print(f"\nyears with a published figure (derived values not counted); behind = years behind the newest national "
+          f"realised figure\nwithout any figure: {', '.join(missing) or 'none'}")
+    return 0
+
+
+def _spans(years: list[int]) -> list[str]:
+    """[2015, 2018, 2019, 2020] -> ['2015', '2018-2020']"""
+    spans: list[list[int]] = []
+    for y in years:
+        if spans and y == spans[-1][1] + 1:
+            spans[-1][1] = y
+        else:
+            spans.append([y, y])
+    return [str(a) if a == b else f"{a}-{b}" for a, b in spans]
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m analysis", description="Banenafspraak figures: check and prepare.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -97,6 +135,9 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--raw", type=Path, default=None, help="raw data folder (default: data/raw)")
     r.add_argument("--out", type=Path, default=None, help="output folder (default: data/processed)")
     r.set_defaults(func=cmd_prepare)
+    c = sub.add_parser("coverage", help="print which figures exist per sector, how fresh, from which sources")
+    c.add_argument("--raw", type=Path, default=None, help="raw data folder (default: data/raw)")
+    c.set_defaults(func=cmd_coverage)
     rep = sub.add_parser("report", help="prepare, then execute every notebook and write reports/ with index.html")
     rep.add_argument("--raw", type=Path, default=None, help="raw data folder (default: data/raw)")
     rep.add_argument("--out", type=Path, default=None, help="processed data folder (default: data/processed)")

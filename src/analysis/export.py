@@ -50,11 +50,13 @@ INDEX_TEXT = {
     "nl": {"title": "Banenafspraak overheid en onderwijs: rapporten", "data_version": "Dataversie",
            "national": "Landelijk beeld", "overview": "Alle sectoren", "sectors": "Rapporten per sector",
            "sector": "Sector", "report": "Rapport", "chart": "Grafiek", "notebook": "Notebook", "summary": "Kerncijfers",
-           "data": "Gegevens", "failed": "Mislukt"},
+           "data": "Gegevens", "failed": "Mislukt", "coverage": "Dekking en kwaliteit van de gegevens",
+           "coverage_link": "Welke cijfers er zijn, hoe recent, uit welke bronnen, en wat niet klopt"},
     "en": {"title": "Jobs agreement, government and education: reports", "data_version": "Data version",
            "national": "National picture", "overview": "All sectors", "sectors": "Reports per sector",
            "sector": "Sector", "report": "Report", "chart": "Chart", "notebook": "Notebook", "summary": "Key figures",
-           "data": "Data", "failed": "Failed"},
+           "data": "Data", "failed": "Failed", "coverage": "Coverage and quality of the data",
+           "coverage_link": "Which figures exist, how fresh, from which sources, and what does not add up"},
 }
 
 

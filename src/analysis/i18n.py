@@ -21,6 +21,7 @@ TEXT = {
         "small_multiples_title": "Gerealiseerde banen en doelstellingen per sector",
         "no_figures": "geen cijfers gepubliceerd",
         "legend_reported": "gepubliceerd", "legend_derived": "afgeleid (berekend)",
+        "coverage_title": "Welke cijfers zijn er, per sector en jaar",
     },
     "en": {
         "realised": "Realised", "target": "Target", "goal": "Final goal", "derived": "derived",
@@ -35,6 +36,7 @@ TEXT = {
         "small_multiples_title": "Jobs realised and targets per sector",
         "no_figures": "no figures published",
         "legend_reported": "published", "legend_derived": "derived (computed)",
+        "coverage_title": "Which figures exist, per sector and year",
     },
 }
 

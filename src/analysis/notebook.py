@@ -11,8 +11,8 @@ from functools import cache
 import pandas as pd
 from IPython.display import Markdown
 
-from analysis import i18n, narrative, tables, trends
-from analysis.registry import sector_names
+from analysis import coverage, i18n, narrative, tables, trends
+from analysis.registry import national_sectors, sector_names
 from analysis.tidy import build_tidy, load_raw
 
 
@@ -81,5 +81,54 @@ def latest_figures(data: Data, lang: str):
 def national_text(data: Data, lang: str) -> Markdown:
     names = sector_names(data.sectors, lang)
     parts = [f"**{names[s]}.** " + narrative.sector_text(trends.sector_summary(data.tidy, s), names[s], lang)
-             for s in ("markt", "overheid_totaal", "banenafspraak_totaal")]
+             for s in national_sectors(data.sectors)]
     return Markdown("\n\n".join(parts))
+
+
+_COVERAGE_HEAD = {
+    "nl": {"sector": "Sector", "latest_realised": "Laatste jaar gerealiseerd", "latest_target": "Laatste jaar doelstelling",
+           "latest_pct": "Laatste jaar percentage", "years_behind_national": "Jaren achter landelijk",
+           "primary": "Primaire bronnen", "secondary": "Secundaire bronnen", "secondary_share": "Aandeel secundair",
+           "check": "Controle", "year": "Jaar", "measure": "Maat", "value_a": "Waarde A", "source_a": "Bron A",
+           "value_b": "Waarde B", "source_b": "Bron B", "difference": "Verschil", "outcome": "Uitkomst",
+           "explanation": "Toelichting"},
+    "en": {"sector": "Sector", "latest_realised": "Latest realised year", "latest_target": "Latest target year",
+           "latest_pct": "Latest percentage year", "years_behind_national": "Years behind national",
+           "primary": "Primary sources", "secondary": "Secondary sources", "secondary_share": "Share secondary",
+           "check": "Check", "year": "Year", "measure": "Measure", "value_a": "Value A", "source_a": "Source A",
+           "value_b": "Value B", "source_b": "Source B", "difference": "Difference", "outcome": "Outcome",
+           "explanation": "Explanation"},
+}
+
+
+def _readable(frame: pd.DataFrame, data: Data, lang: str):
+    names = sector_names(data.sectors, lang)
+    out = frame.assign(sector=frame["sector"].map(names)) if "sector" in frame else frame
+    return _shown(out.rename(columns=_COVERAGE_HEAD[lang]))
+
+
+def freshness(data: Data, lang: str):
+    table = coverage.freshness(data.tidy, data.sectors).merge(
+        coverage.source_mix(data.tidy, data.sources, data.sectors), on="sector")
+    return _readable(table, data, lang)
+
+
+def coverage_table(data: Data, measure: str, lang: str):
+    matrix = coverage.coverage_matrix(data.tidy, data.sectors, measure)
+    marks = {"reported": "●", "derived": "○", "": ""}
+    matrix = matrix.apply(lambda column: column.map(marks))
+    matrix.index = matrix.index.map(sector_names(data.sectors, lang))
+    return matrix.style.set_caption("● " + i18n.t(lang, "legend_reported") + "   ○ " + i18n.t(lang, "legend_derived"))
+
+
+def consistency(data: Data, lang: str):
+    findings = coverage.consistency_findings(data.tidy, data.sources)
+    return _readable(findings.drop(columns=["tolerance"]), data, lang)
+
+
+def sectors_without_figures(data: Data, lang: str) -> Markdown:
+    missing = [sector_names(data.sectors, lang)[s] for s in coverage.without_figures(data.tidy, data.sectors)]
+    if not missing:
+        return Markdown("Alle sectoren hebben ten minste één cijfer." if lang == "nl" else "Every sector has at least one figure.")
+    head = "Sectoren zonder enig kwantitatief cijfer" if lang == "nl" else "Sectors without any quantitative figure"
+    return Markdown(f"**{head}:** " + ", ".join(missing))

@@ -17,7 +17,7 @@ from matplotlib.patches import Patch
 
 from analysis import i18n, trends
 from analysis.measures import QUALIFIERS
-from analysis.registry import sector_names
+from analysis.registry import national_sectors, sector_names
 
 PALETTE = sns.color_palette("colorblind")
 REALISED, TARGET, PCT, TREND, DERIVED = PALETTE[0], "#222222", PALETTE[1], PALETTE[3], "#8a8a8a"
@@ -246,17 +246,15 @@ def small_multiples(tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = "nl")
     return fig
 
 
-NATIONAL = ("markt", "overheid_totaal", "banenafspraak_totaal")
-
-
 def national(tidy: pd.DataFrame, sectors: pd.DataFrame, sources: pd.DataFrame, lang: str = "nl",
              since: int = 2015) -> Figure:
     """Market, government and total: realised against target per year, with the final goal."""
     names = sector_names(sectors, lang)
-    fig = new_figure(11, 11)
-    axes = fig.subplots(3, 1)
-    last = max(int(y) for y in tidy.loc[tidy["sector"].isin(NATIONAL), "year"].dropna())
-    for ax, s in zip(axes, NATIONAL):
+    national = national_sectors(sectors)
+    fig = new_figure(11, 3.7 * len(national))
+    axes = fig.subplots(len(national), 1, squeeze=False).ravel()
+    last = max(int(y) for y in tidy.loc[tidy["sector"].isin(national), "year"].dropna())
+    for ax, s in zip(axes, national):
         top = _draw_series(ax, tidy[tidy["year"].isna() | (tidy["year"] >= since)], s, lang,
                            years=range(since, last + 1))
         goal = trends.goal(tidy, s)
@@ -270,6 +268,34 @@ def national(tidy: pd.DataFrame, sectors: pd.DataFrame, sources: pd.DataFrame, l
         ax.set_ylim(0, top * 1.15)
         ax.set_title(names[s], loc="left", fontsize=10)
     fig.suptitle(i18n.t(lang, "national_title"), x=0.01, ha="left")
-    ids = sorted({i for s in NATIONAL for i in trends.sources_used(tidy, s)})
+    ids = sorted({i for s in national for i in trends.sources_used(tidy, s)})
     fig.supxlabel(source_line(sources, ids, lang), fontsize=6.5, x=0.01, ha="left", color="#555555")
+    return fig
+
+
+def coverage_heatmap(tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = "nl") -> Figure:
+    """Sectors × years per measure: which figures are published, which only derived, and where nothing is."""
+    from analysis.coverage import COVERAGE_MEASURES, coverage_matrix
+    from analysis.measures import MEASURES
+
+    names = sector_names(sectors, lang, short=True)
+    codes = {"": 0, "derived": 1, "reported": 2}
+    cmap = mpl.colors.ListedColormap(["#f4f4f4", "#b9d3ea", REALISED])
+    fig = new_figure(13, 0.32 * len(sectors) + 2)
+    axes = fig.subplots(1, len(COVERAGE_MEASURES), sharey=True)
+    for ax, measure in zip(axes, COVERAGE_MEASURES):
+        matrix = coverage_matrix(tidy, sectors, measure)
+        grid = matrix.replace(codes).astype(int).to_numpy()
+        ax.pcolormesh(grid, cmap=cmap, vmin=0, vmax=2, edgecolors="white", linewidth=1)
+        ax.set_xticks([i + 0.5 for i in range(len(matrix.columns))], [str(y) for y in matrix.columns],
+                      rotation=90, fontsize=7)
+        ax.set_yticks([i + 0.5 for i in range(len(matrix.index))], [names[s] for s in matrix.index], fontsize=8)
+        ax.invert_yaxis()
+        ax.set_title(MEASURES[measure].label(lang), fontsize=9, loc="left")
+        ax.grid(False)
+    fig.legend(handles=[Patch(color=REALISED, label=i18n.t(lang, "legend_reported")),
+                        Patch(color="#b9d3ea", label=i18n.t(lang, "legend_derived")),
+                        Patch(facecolor="#f4f4f4", edgecolor="#cccccc", label=i18n.t(lang, "no_figures"))],
+               loc="outside lower center", ncols=3, fontsize=8, frameon=False)
+    fig.suptitle(i18n.t(lang, "coverage_title"), x=0.01, ha="left")
     return fig

@@ -35,3 +35,8 @@ def load_sources(path: Path, name: str = "sources.csv") -> tuple[pd.DataFrame, l
 def sector_names(sectors: pd.DataFrame, lang: str = "nl", short: bool = False) -> dict[str, str]:
     column = ("short_" if short else "name_") + ("nl" if lang == "nl" else "en")
     return dict(zip(sectors["sector"], sectors[column]))
+
+
+def national_sectors(sectors: pd.DataFrame) -> list[str]:
+    """The national aggregates (group 'nationaal'), in registry order."""
+    return list(sectors.loc[sectors["group"] == "nationaal", "sector"])

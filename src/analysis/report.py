@@ -12,14 +12,14 @@ from markupsafe import Markup
 
 from analysis import atomic, export, i18n, tables, trends
 from analysis.processed import MANIFEST
-from analysis.registry import sector_names
+from analysis.registry import national_sectors, sector_names
 from analysis.runner import FAILED, Job, Result, check_parameters, library_hash, run_all
 from analysis.tidy import RawData
 
 SECTOR_NOTEBOOK = "sector_trend.ipynb"
 OVERVIEW_NOTEBOOK = "overview.ipynb"
 NATIONAL_NOTEBOOK = "national.ipynb"
-NATIONAL = ("markt", "overheid_totaal", "banenafspraak_totaal")
+COVERAGE_NOTEBOOK = "coverage.ipynb"
 DATA_FILES = {"banenafspraak.csv": "tidy dataset (CSV)", "banenafspraak.xlsx": "tidy dataset (Excel)",
               "sources.csv": "sources", "consistency.csv": "consistency checks", "codebook.csv": "codebook",
               MANIFEST: "data package descriptor with checksums"}
@@ -35,8 +35,18 @@ def plan(data: RawData, tidy: pd.DataFrame, notebooks: Path, lang: str, sectors:
     jobs.append(Job("overview", notebooks / OVERVIEW_NOTEBOOK, {"lang": lang}, "overview",
                     {"latest": tables.latest_table(tidy, data.sectors, "en").to_dict(orient="records")}))
     jobs.append(Job("national", notebooks / NATIONAL_NOTEBOOK, {"lang": lang}, "national",
-                    {s: trends.sector_summary(tidy, s) for s in NATIONAL}))
+                    {s: trends.sector_summary(tidy, s) for s in national_sectors(data.sectors)}))
+    jobs.append(Job("coverage", notebooks / COVERAGE_NOTEBOOK, {"lang": lang}, "coverage", _coverage_summary(data, tidy)))
     return jobs
+
+
+def _coverage_summary(data: RawData, tidy: pd.DataFrame) -> dict:
+    from analysis import coverage
+
+    return {"freshness": coverage.freshness(tidy, data.sectors).astype(object).where(lambda f: f.notna(), None)
+                         .to_dict(orient="records"),
+            "without_figures": coverage.without_figures(tidy, data.sectors),
+            "findings": int((coverage.consistency_findings(tidy, data.sources)["outcome"] == "differs").sum())}
 
 
 def shared_inputs_hash(data: RawData) -> str:
@@ -74,6 +84,7 @@ def write_index(root: Path, results: list[Result], data: RawData, tidy: pd.DataF
         failed=[e["name"] for e in by_folder.values() if not e["ok"]],
         national=by_folder.get("national") if by_folder.get("national", {}).get("ok") else None,
         overview=by_folder.get("overview") if by_folder.get("overview", {}).get("ok") else None,
+        coverage=by_folder.get("coverage") if by_folder.get("coverage", {}).get("ok") else None,
         latest_table=Markup(tables.latest_table(tidy, data.sectors, lang).to_html(index=False, escape=True, border=0)),
         reports=[e for folder, e in by_folder.items() if folder.startswith("sectors/")],
         data_files=[{"name": n, "href": f"data/{n}", "what": w} for n, w in DATA_FILES.items()

@@ -1,0 +1,84 @@
+"""What we know, from where, how fresh: coverage, freshness and source mix per sector, as dataframes."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.metrics import consistency_report
+from analysis.registry import national_sectors
+
+COVERAGE_MEASURES = ("realised_jobs", "target_jobs", "realisation_pct")
+
+
+def coverage(tidy: pd.DataFrame) -> pd.DataFrame:
+    """One row per (sector, year, measure) that has a figure: 'reported' if any source publishes it, else 'derived'."""
+    dated = tidy[tidy["year"].notna() & tidy["measure"].isin(COVERAGE_MEASURES)]
+    status = dated.groupby(["sector", "year", "measure"])["status"].agg(
+        lambda s: "reported" if (s == "reported").any() else "derived")
+    return status.rename("status").reset_index().astype({"year": "int64"})
+
+
+def coverage_matrix(tidy: pd.DataFrame, sectors: pd.DataFrame, measure: str) -> pd.DataFrame:
+    """Sectors × years for one measure: 'reported', 'derived' or '' (nothing published or derived)."""
+    sector_order = list(sectors["sector"])
+    cov = coverage(tidy)
+    cov = cov[cov["measure"] == measure]
+    years = range(int(tidy["year"].min()), int(tidy["year"].max()) + 1)
+    matrix = cov.pivot(index="sector", columns="year", values="status")
+    return matrix.reindex(index=sector_order, columns=list(years)).astype(object).fillna("")
+
+
+def freshness(tidy: pd.DataFrame, sectors: pd.DataFrame) -> pd.DataFrame:
+    """Latest year with a realised figure, a target and a percentage, and how many years the realised
+    figure lags the newest national realised figure (0 when it is as new or newer)."""
+    sector_order = list(sectors["sector"])
+    reported = tidy[tidy["status"] == "reported"]
+    national_latest = reported.loc[reported["sector"].isin(national_sectors(sectors))
+                                   & (reported["measure"] == "realised_jobs"), "year"].max()
+
+    def latest(sector: str, measure: str):
+        years = reported.loc[(reported["sector"] == sector) & (reported["measure"] == measure), "year"].dropna()
+        return int(years.max()) if len(years) else pd.NA
+
+    rows = []
+    for sector in sector_order:
+        realised = latest(sector, "realised_jobs")
+        rows.append({"sector": sector, "latest_realised": realised, "latest_target": latest(sector, "target_jobs"),
+                     "latest_pct": latest(sector, "realisation_pct"),
+                     "years_behind_national": pd.NA if realised is pd.NA or pd.isna(national_latest)
+                     else max(0, int(national_latest) - realised)})
+    frame = pd.DataFrame(rows)
+    for column in ("latest_realised", "latest_target", "latest_pct", "years_behind_national"):
+        frame[column] = frame[column].astype("Int64")
+    return frame
+
+
+def source_mix(tidy: pd.DataFrame, sources: pd.DataFrame, sectors: pd.DataFrame) -> pd.DataFrame:
+    """Per sector, how many reported figures rest on primary and on secondary sources."""
+    sector_order = list(sectors["sector"])
+    reported = tidy[tidy["status"] == "reported"].merge(sources[["source_id", "primacy"]], on="source_id", how="left")
+    counts = reported.groupby(["sector", "primacy"]).size().unstack(fill_value=0)
+    counts = counts.reindex(index=sector_order, columns=["primary", "secondary"], fill_value=0).fillna(0).astype("int64")
+    total = counts["primary"] + counts["secondary"]
+    counts["secondary_share"] = (counts["secondary"] / total.where(total > 0)).round(2)
+    return counts.reset_index()
+
+
+def without_figures(tidy: pd.DataFrame, sectors: pd.DataFrame) -> list[str]:
+    """Registered sectors with no quantitative figure at all."""
+    present = set(tidy["sector"])
+    return [s for s in sectors["sector"] if s not in present]
+
+
+def consistency_findings(tidy: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Every comparison that is not exactly equal, with both sides' publishers, for reading."""
+    report = consistency_report(tidy)
+    report = report[report["outcome"] != "consistent"].copy()
+    names = dict(zip(sources["source_id"], sources["publisher"] + " (" + sources["date"].where(sources["date"] != "", "n.d.") + ")"))
+
+    def cite(ids: str) -> str:
+        return "; ".join(names.get(i, i) for i in ids.split("+"))
+
+    report["source_a"] = report["source_a"].map(cite)
+    report["source_b"] = report["source_b"].map(cite)
+    return report.reset_index(drop=True)
