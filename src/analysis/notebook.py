@@ -65,17 +65,24 @@ def sector_text(data: Data, sector: str, lang: str) -> Markdown:
     return Markdown(narrative.sector_text(trends.sector_summary(data.tidy, sector), name, lang))
 
 
-def _shown(table: pd.DataFrame):
-    """A table as the reader sees it: no row numbers, text left-aligned."""
-    return table.style.hide(axis="index").set_properties(**{"text-align": "left"})
+def _shown(table: pd.DataFrame, lang: str = "nl"):
+    """A table as the reader sees it: no row numbers, text left-aligned, numbers as the language writes them."""
+    def show(value):
+        if isinstance(value, float) and pd.isna(value) or value is pd.NA:
+            return "—"
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return i18n.number(value, lang, 2, trim=True)
+        return value
+
+    return table.style.hide(axis="index").set_properties(**{"text-align": "left"}).format(show)
 
 
 def sector_figures(data: Data, sector: str, lang: str):
-    return _shown(tables.figures_table(data.tidy, data.sources, sector, lang))
+    return _shown(tables.figures_table(data.tidy, data.sources, sector, lang), lang)
 
 
 def latest_figures(data: Data, lang: str):
-    return _shown(tables.latest_table(data.tidy, data.sectors, lang))
+    return _shown(tables.latest_table(data.tidy, data.sectors, lang), lang)
 
 
 def national_text(data: Data, lang: str) -> Markdown:
@@ -104,7 +111,7 @@ _COVERAGE_HEAD = {
 def _readable(frame: pd.DataFrame, data: Data, lang: str):
     names = sector_names(data.sectors, lang)
     out = frame.assign(sector=frame["sector"].map(names)) if "sector" in frame else frame
-    return _shown(out.rename(columns=_COVERAGE_HEAD[lang]))
+    return _shown(out.rename(columns=_COVERAGE_HEAD[lang]), lang)
 
 
 def freshness(data: Data, lang: str):

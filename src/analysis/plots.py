@@ -281,7 +281,7 @@ def coverage_heatmap(tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = "nl"
     names = sector_names(sectors, lang, short=True)
     codes = {"": 0, "derived": 1, "reported": 2}
     cmap = mpl.colors.ListedColormap(["#f4f4f4", "#b9d3ea", REALISED])
-    fig = new_figure(13, 0.32 * len(sectors) + 2)
+    fig = new_figure(11, 0.32 * len(sectors) + 2)
     axes = fig.subplots(1, len(COVERAGE_MEASURES), sharey=True)
     for ax, measure in zip(axes, COVERAGE_MEASURES):
         matrix = coverage_matrix(tidy, sectors, measure)
