@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help setup report prepare validate lab test clean
+.PHONY: help setup browser report prepare validate lab test clean
 
 help:  ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -26,13 +26,20 @@ report: setup  ## Regenerate data/processed and every report in reports/ from da
 prepare: setup  ## Only validate data/raw and write data/processed (no notebooks)
 	$(PY) -m analysis prepare
 
-lab: setup  ## Start JupyterLab on the notebooks with the project's environment
-	$(PY) -m jupyter lab --notebook-dir=notebooks
+lab: setup  ## Start JupyterLab in this folder with the project's environment (notebooks/ holds the notebooks)
+	$(PY) -m jupyter lab $$([ "$$(id -u)" = 0 ] && echo --allow-root)
+
+# The browser tests use Debian's chromium; it is installed when missing and we may (root with apt-get).
+browser:  ## Install Debian's chromium for the browser tests, if missing and possible
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium is missing and cannot be installed here: browser tests will be skipped (they fail under CI=true)"; fi; }
 
 validate: setup  ## Check data/raw and say what is wrong, without writing anything
 	$(PY) -m analysis validate
 
-test: setup  ## Run the whole test suite
+test: setup browser  ## Run the whole test suite
 	$(PY) -m pytest
 
 clean:  ## Remove the virtual environment, caches and reports/ (not data/processed)

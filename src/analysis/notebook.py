@@ -5,6 +5,7 @@ The notebooks stay thin; everything they show is made here or in plots, where it
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from functools import cache
 
@@ -57,12 +58,12 @@ def sector_title(data: Data, sector: str, lang: str) -> Markdown:
             ("nl", "national_extra_jobs"): "extra banen sinds de nulmeting eind 2012",
             ("en", "sector_jobs"): "jobs counted against the sector's own quota",
             ("en", "national_extra_jobs"): "extra jobs since the baseline at the end of 2012"}[(lang, unit)]
-    return Markdown(f"# {name}\n\n*{what}*")
+    return Markdown(f"# {html.escape(name)}\n\n*{what}*")
 
 
 def sector_text(data: Data, sector: str, lang: str) -> Markdown:
     name = sector_names(data.sectors, lang)[sector]
-    return Markdown(narrative.sector_text(trends.sector_summary(data.tidy, sector), name, lang))
+    return Markdown(html.escape(narrative.sector_text(trends.sector_summary(data.tidy, sector), name, lang)))
 
 
 def _shown(table: pd.DataFrame, lang: str = "nl"):
@@ -74,7 +75,8 @@ def _shown(table: pd.DataFrame, lang: str = "nl"):
             return i18n.number(value, lang, 2, trim=True)
         return value
 
-    return table.style.hide(axis="index").set_properties(**{"text-align": "left"}).format(show)
+    # escape: data text (titles, notes) is shown as text, never run as HTML
+    return table.style.hide(axis="index").set_properties(**{"text-align": "left"}).format(show, escape="html")
 
 
 def sector_figures(data: Data, sector: str, lang: str):
@@ -87,7 +89,8 @@ def latest_figures(data: Data, lang: str):
 
 def national_text(data: Data, lang: str) -> Markdown:
     names = sector_names(data.sectors, lang)
-    parts = [f"**{names[s]}.** " + narrative.sector_text(trends.sector_summary(data.tidy, s), names[s], lang)
+    parts = [f"**{html.escape(names[s])}.** "
+             + html.escape(narrative.sector_text(trends.sector_summary(data.tidy, s), names[s], lang))
              for s in national_sectors(data.sectors)]
     return Markdown("\n\n".join(parts))
 
@@ -125,7 +128,7 @@ def coverage_table(data: Data, measure: str, lang: str):
     marks = {"reported": "●", "derived": "○", "": ""}
     matrix = matrix.apply(lambda column: column.map(marks))
     matrix.index = matrix.index.map(sector_names(data.sectors, lang))
-    return matrix.style.set_caption("● " + i18n.t(lang, "legend_reported") + "   ○ " + i18n.t(lang, "legend_derived"))
+    return matrix.style.format_index(escape="html").set_caption("● " + i18n.t(lang, "legend_reported") + "   ○ " + i18n.t(lang, "legend_derived"))
 
 
 def consistency(data: Data, lang: str):
@@ -138,4 +141,4 @@ def sectors_without_figures(data: Data, lang: str) -> Markdown:
     if not missing:
         return Markdown("Alle sectoren hebben ten minste één cijfer." if lang == "nl" else "Every sector has at least one figure.")
     head = "Sectoren zonder enig kwantitatief cijfer" if lang == "nl" else "Sectors without any quantitative figure"
-    return Markdown(f"**{head}:** " + ", ".join(missing))
+    return Markdown(f"**{head}:** " + html.escape(", ".join(missing)))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT_ENV = "BANENAFSPRAAK_ROOT"
+RAW_ENV = "BANENAFSPRAAK_RAW"  # set by the report run, so notebooks read the raw folder the run was given
 _MARKER = 'name = "banenafspraak-analyse"'
 
 
@@ -53,6 +54,8 @@ class RawLayout:
 
 
 def raw_dir() -> Path:
+    if os.environ.get(RAW_ENV):
+        return Path(os.environ[RAW_ENV]).resolve()
     return project_root() / "data" / "raw"
 
 

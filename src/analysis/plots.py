@@ -31,6 +31,15 @@ def new_figure(width: float, height: float) -> Figure:
         return Figure(figsize=(width, height), layout="constrained")
 
 
+def plain(text: str) -> str:
+    """Data text shown literally: matplotlib would read $...$ as mathematics (and fail on a lone $)."""
+    return text.replace("$", r"\$")
+
+
+def _names(sectors: pd.DataFrame, lang: str, short: bool = False) -> dict[str, str]:
+    return {k: plain(v) for k, v in sector_names(sectors, lang, short).items()}
+
+
 def _label(p: trends.Point, lang: str) -> str:
     mark = QUALIFIERS.get(p.qualifier, "")
     return f"{mark}{i18n.number(p.value, lang, p.precision)}"
@@ -45,7 +54,7 @@ def source_line(sources: pd.DataFrame, ids: list[str], lang: str) -> str:
             parts.append(f"{row['publisher']} ({row['date'] or i18n.t(lang, 'undated')})")
     unique = list(dict.fromkeys(parts))
     head = i18n.t(lang, "sources" if len(unique) > 1 else "source")
-    return textwrap.fill(f"{head}: " + "; ".join(unique), 150)
+    return plain(textwrap.fill(f"{head}: " + "; ".join(unique), 150))
 
 
 def _draw_series(ax, tidy: pd.DataFrame, sector: str, lang: str, labels: bool = True,
@@ -98,7 +107,7 @@ def _draw_series(ax, tidy: pd.DataFrame, sector: str, lang: str, labels: bool = 
 def sector_trend(tidy: pd.DataFrame, sectors: pd.DataFrame, sources: pd.DataFrame, sector: str,
                  lang: str = "nl") -> Figure:
     """Realised jobs per year against the target, with future targets, the projection and the sources."""
-    name = sector_names(sectors, lang)[sector]
+    name = _names(sectors, lang)[sector]
     fig = new_figure(9, 5.2)
     ax = fig.add_subplot()
     proj = trends.projection(tidy, sector)
@@ -152,7 +161,7 @@ def _latest_pct(tidy: pd.DataFrame, sector: str) -> trends.Point | None:
 
 def overview_percentages(tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = "nl") -> Figure:
     """Latest realisation percentage per sector, ranked, against the 100% line."""
-    names = sector_names(sectors, lang)
+    names = _names(sectors, lang)
     rows = [(s, _latest_pct(tidy, s)) for s in sectors.loc[sectors["group"] != "nationaal", "sector"]]
     rows = sorted([(s, p) for s, p in rows if p], key=lambda r: r[1].value)
     fig = new_figure(8, 0.45 * len(rows) + 1.4)
@@ -175,7 +184,7 @@ def overview_percentages(tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = 
 
 def overview_jobs(tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = "nl") -> Figure:
     """Latest realised jobs per sector (sector counts only), with the year of each figure."""
-    names = sector_names(sectors, lang)
+    names = _names(sectors, lang)
     rows = []
     for s in sectors.loc[sectors["group"] != "nationaal", "sector"]:
         pts = trends.points(tidy, s, "realised_jobs")
@@ -197,7 +206,7 @@ def overview_jobs(tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = "nl") -
 
 def own_vs_sroi(tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = "nl") -> Figure | None:
     """Own staff/secondment against procurement (SROI), where a sector publishes both; None if none does."""
-    names = sector_names(sectors, lang)
+    names = _names(sectors, lang)
     rows = []
     for s in sectors["sector"]:
         own = {p.year: p for p in trends.points(tidy, s, "realised_own")}
@@ -224,7 +233,7 @@ def own_vs_sroi(tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = "nl") -> 
 def small_multiples(tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = "nl") -> Figure:
     """Every sector's trend in one grid, each on its own scale."""
     ids = list(sectors["sector"])
-    names = sector_names(sectors, lang, short=True)
+    names = _names(sectors, lang, short=True)
     cols = 4
     rows = -(-len(ids) // cols)
     fig = new_figure(12, 2.5 * rows)
@@ -249,8 +258,15 @@ def small_multiples(tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = "nl")
 def national(tidy: pd.DataFrame, sectors: pd.DataFrame, sources: pd.DataFrame, lang: str = "nl",
              since: int = 2015) -> Figure:
     """Market, government and total: realised against target per year, with the final goal."""
-    names = sector_names(sectors, lang)
-    national = national_sectors(sectors)
+    names = _names(sectors, lang)
+    national = [s for s in national_sectors(sectors) if s in set(tidy["sector"])]
+    if not national:
+        fig = new_figure(11, 3)
+        ax = fig.add_subplot()
+        ax.text(0.5, 0.5, i18n.t(lang, "no_figures"), transform=ax.transAxes, ha="center", va="center")
+        ax.set_axis_off()
+        fig.suptitle(i18n.t(lang, "national_title"), x=0.01, ha="left")
+        return fig
     fig = new_figure(11, 3.7 * len(national))
     axes = fig.subplots(len(national), 1, squeeze=False).ravel()
     last = max(int(y) for y in tidy.loc[tidy["sector"].isin(national), "year"].dropna())
@@ -278,7 +294,7 @@ def coverage_heatmap(tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = "nl"
     from analysis.coverage import COVERAGE_MEASURES, coverage_matrix
     from analysis.measures import MEASURES
 
-    names = sector_names(sectors, lang, short=True)
+    names = _names(sectors, lang, short=True)
     codes = {"": 0, "derived": 1, "reported": 2}
     cmap = mpl.colors.ListedColormap(["#f4f4f4", "#b9d3ea", REALISED])
     fig = new_figure(11, 0.32 * len(sectors) + 2)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -10,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 from markupsafe import Markup
 
-from analysis import atomic, export, i18n, tables, trends
+from analysis import atomic, export, i18n, paths, tables, trends
 from analysis.processed import MANIFEST
 from analysis.registry import national_sectors, sector_names
 from analysis.runner import FAILED, Job, Result, check_parameters, library_hash, run_all
@@ -78,8 +79,11 @@ def write_index(root: Path, results: list[Result], data: RawData, tidy: pd.DataF
     by_folder = {r.job.folder: entry(r) for r in results}
     manifest = processed / MANIFEST
     version = hashlib.sha256(manifest.read_bytes()).hexdigest()[:12] if manifest.is_file() else "?"
-    page = export.index_html(
-        lang,
+    sources = tables_sources(tidy, data)
+    atomic.write_bytes(root / "sources.html", export.page("sources.html.j2", lang, sources=sources).encode("utf-8"))
+    page = export.page(
+        "index.html.j2", lang,
+        run_date=dt.date.today().isoformat(),
         data_version=version,
         failed=[e["name"] for e in by_folder.values() if not e["ok"]],
         national=by_folder.get("national") if by_folder.get("national", {}).get("ok") else None,
@@ -93,6 +97,12 @@ def write_index(root: Path, results: list[Result], data: RawData, tidy: pd.DataF
     target = root / "index.html"
     atomic.write_bytes(target, page.encode("utf-8"))
     return target
+
+
+def tables_sources(tidy: pd.DataFrame, data: RawData) -> list[dict]:
+    from analysis.processed import sources_table
+
+    return sources_table(tidy, data.sources).to_dict(orient="records")
 
 
 def summary_table(results: list[Result]) -> str:
@@ -112,6 +122,6 @@ def run(data: RawData, tidy: pd.DataFrame, *, notebooks: Path, out: Path, proces
     check_parameters(planned, set(data.sectors["sector"]))
     out.mkdir(parents=True, exist_ok=True)
     results = run_all(planned, out, notebooks, shared_inputs_hash(data), jobs or os.cpu_count() or 1,
-                      cell_timeout, force=force, progress=progress)
+                      cell_timeout, force=force, progress=progress, env={paths.RAW_ENV: str(data.raw.resolve())})
     write_index(out, results, data, tidy, processed, lang)
     return results

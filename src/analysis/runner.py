@@ -145,8 +145,12 @@ def _swap_into_place(tmp: Path, final: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def run_job(job: Job, root: Path, cwd: Path, digest: str, cell_timeout: int) -> Result:
-    """Execute one notebook and write its report folder atomically (runs in a worker process)."""
+def run_job(job: Job, root: Path, cwd: Path, digest: str, cell_timeout: int, env: dict[str, str]) -> Result:
+    """Execute one notebook and write its report folder atomically (runs in a worker process).
+
+    `env` is added to this worker's environment, which the notebook's kernel inherits.
+    """
+    os.environ.update(env)
     start = time.monotonic()
     final = root / job.folder
     final.parent.mkdir(parents=True, exist_ok=True)
@@ -180,7 +184,7 @@ def run_job(job: Job, root: Path, cwd: Path, digest: str, cell_timeout: int) -> 
 
 
 def run_all(jobs: list[Job], root: Path, cwd: Path, shared_hash: str, workers: int, cell_timeout: int,
-            force: bool = False, progress=print) -> list[Result]:
+            force: bool = False, progress=print, env: dict[str, str] | None = None) -> list[Result]:
     """Run every job not up to date in a pool of worker processes; one failure never stops the others."""
     results: list[Result] = []
     todo = []
@@ -196,7 +200,7 @@ def run_all(jobs: list[Job], root: Path, cwd: Path, shared_hash: str, workers: i
     if not todo:
         return results
     with ProcessPoolExecutor(max_workers=max(1, min(workers, len(todo)))) as pool:
-        futures = {pool.submit(run_job, job, root, cwd, digest, cell_timeout): job for job, digest in todo}
+        futures = {pool.submit(run_job, job, root, cwd, digest, cell_timeout, env or {}): job for job, digest in todo}
         for future in as_completed(futures):
             job = futures[future]
             try:

@@ -11,11 +11,11 @@ from analysis.registry import sector_names
 _HEAD = {
     "nl": {"year": "Jaar", "measure": "Maat", "value": "Waarde", "status": "Status", "source": "Bron",
            "locator": "Vindplaats", "sector": "Sector", "realised": "Gerealiseerd", "target": "Doelstelling",
-           "pct": "Realisatie", "course": "Op koers volgens trend?", "reported": "gepubliceerd", "derived": "afgeleid",
+           "pct": "Realisatie", "trend": "Trend", "course": "Op koers volgens trend?", "reported": "gepubliceerd", "derived": "afgeleid",
            "yes": "ja", "no": "nee", "reached": "bereikt", "none": "—"},
     "en": {"year": "Year", "measure": "Measure", "value": "Value", "status": "Status", "source": "Source",
            "locator": "Locator", "sector": "Sector", "realised": "Realised", "target": "Target",
-           "pct": "Realisation", "course": "On course by trend?", "reported": "published", "derived": "derived",
+           "pct": "Realisation", "trend": "Trend", "course": "On course by trend?", "reported": "published", "derived": "derived",
            "yes": "yes", "no": "no", "reached": "reached", "none": "—"},
 }
 
@@ -66,8 +66,10 @@ def latest_table(tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = "nl") ->
             text = _value_text(point["value"], point["precision"], measure, point["qualifier"], lang)
             return text + (f" ({h['derived']})" if point["status"] == "derived" else "")
 
+        change = trends.change_since_previous(tidy, sector)
+        arrow = h["none"] if change is None else ("↑" if change["change"] > 0 else "↓" if change["change"] < 0 else "→")
         records.append({h["sector"]: names[sector], h["year"]: str(latest["year"]),
                         h["realised"]: show(latest["realised"], "realised_jobs"),
                         h["target"]: show(latest["target"], "target_jobs"),
-                        h["pct"]: show(latest["pct"], "realisation_pct"), h["course"]: course})
+                        h["pct"]: show(latest["pct"], "realisation_pct"), h["trend"]: arrow, h["course"]: course})
     return pd.DataFrame(records)

@@ -28,6 +28,7 @@ class RawData:
     figures: pd.DataFrame  # reported figures, tidy columns
     raw_rows: int  # records found in the figure files
     checksums: dict[str, str] = field(default_factory=dict)  # relative path -> sha256 of every raw file
+    raw: Path = field(default_factory=Path)  # the folder read
 
 
 def _sha256(path: Path) -> str:
@@ -115,7 +116,7 @@ def _load_raw(raw: Path) -> RawData:
         p.relative_to(raw).as_posix(): _sha256(p)
         for p in sorted([layout.sectors_csv, layout.sources_csv, *layout.figures.glob("*.csv")])
     }
-    return RawData(sectors, sources, figures, raw_rows=len(text), checksums=checksums)
+    return RawData(sectors, sources, figures, raw_rows=len(text), checksums=checksums, raw=raw)
 
 
 def order_tidy(frame: pd.DataFrame, sector_order: list[str]) -> pd.DataFrame:
