@@ -20,6 +20,8 @@ CASES = [
     ("unknown_measure.csv", "figures/politie.csv", "figures/politie.csv:3: column 'measure'", "unknown measure"),
     ("non_numeric.csv", "figures/politie.csv", "figures/politie.csv:2: column 'value'", "must be a number"),
     ("decimal_comma.csv", "figures/politie.csv", "figures/politie.csv:3: column 'value'", "use a decimal point"),
+    ("thousands_dot.csv", "figures/politie.csv", "figures/politie.csv:3: column 'value'", "thousands separator"),
+    ("exponent.csv", "figures/politie.csv", "figures/politie.csv:2: column 'value'", "without thousands separators or exponents"),
     ("negative.csv", "figures/politie.csv", "figures/politie.csv:2: column 'value'", "must not be negative"),
     ("absurd_count.csv", "figures/politie.csv", "figures/politie.csv:3: column 'value'", "not plausible"),
     ("percent_over_1000.csv", "figures/politie.csv", "figures/politie.csv:2: column 'value'", "at most 1000"),

@@ -118,3 +118,24 @@ def test_command_line_exit_codes_as_a_real_process(minimal_raw, tmp_path):
     assert bad.returncode == 1
     assert "figures/politie.csv:2: column 'value'" in bad.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_round_trip_every_raw_value_appears_once_as_written(repo_raw):
+    """Read the raw files independently (csv module) and find each row once in the processed CSV, value text equal."""
+    processed = list(csv.DictReader((ROOT / "data/processed/banenafspraak.csv").open(encoding="utf-8")))
+    by_place = {}
+    for row in processed:
+        if row["status"] == "reported":
+            key = (row["raw_file"], row["raw_line"])
+            assert key not in by_place, f"{key} appears twice"
+            by_place[key] = row
+    seen = 0
+    for path in sorted((repo_raw / "figures").glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(fh)
+            for record in reader:
+                row = by_place[(f"figures/{path.name}", str(reader.line_num))]
+                for column in ("sector", "year", "measure", "value", "qualifier", "source_id", "locator", "note"):
+                    assert row[column] == record[column], (path.name, reader.line_num, column)
+                seen += 1
+    assert seen == len(by_place) > 0

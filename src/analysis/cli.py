@@ -13,6 +13,7 @@ import pandas as pd
 
 from analysis import paths
 from analysis.errors import DataValidationError
+from analysis.locking import FolderBusy, exclusive
 from analysis.metrics import consistency_report, findings
 from analysis.processed import build_outputs, stale_outputs, write_outputs
 from analysis.tidy import RawData, build_tidy, load_raw
@@ -67,7 +68,8 @@ def _prepare(args: argparse.Namespace):
 
 
 def cmd_prepare(args: argparse.Namespace) -> int:
-    _prepare(args)
+    with exclusive(args.out, args.wait):
+        _prepare(args)
     return 0
 
 
@@ -75,10 +77,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     from analysis import report  # papermill and nbconvert load only when reports are made
 
     start = time.monotonic()
-    data, tidy = _prepare(args)
-    results = report.run(data, tidy, notebooks=args.notebooks, out=args.reports, processed=args.out, lang=args.lang,
-                         sectors=args.sector, jobs=args.jobs, force=args.force, cell_timeout=args.cell_timeout,
-                         progress=lambda line: print(line, flush=True))
+    with exclusive(args.out, args.wait), exclusive(args.reports, args.wait):
+        data, tidy = _prepare(args)
+        results = report.run(data, tidy, notebooks=args.notebooks, out=args.reports, processed=args.out,
+                             lang=args.lang, sectors=args.sector, jobs=args.jobs, force=args.force,
+                             cell_timeout=args.cell_timeout, progress=lambda line: print(line, flush=True))
     failed = [r for r in results if r.status == "failed"]
     ran = sum(r.status != "up-to-date" for r in results)
     print()
@@ -134,6 +137,8 @@ def parser() -> argparse.ArgumentParser:
     r = sub.add_parser("prepare", help="validate, then write the processed dataset to data/processed")
     r.add_argument("--raw", type=Path, default=None, help="raw data folder (default: data/raw)")
     r.add_argument("--out", type=Path, default=None, help="output folder (default: data/processed)")
+    r.add_argument("--wait", type=float, default=0, metavar="SECONDS",
+                   help="wait this long for another run writing the same folder (default: refuse at once)")
     r.set_defaults(func=cmd_prepare)
     c = sub.add_parser("coverage", help="print which figures exist per sector, how fresh, from which sources")
     c.add_argument("--raw", type=Path, default=None, help="raw data folder (default: data/raw)")
@@ -149,6 +154,8 @@ def parser() -> argparse.ArgumentParser:
     rep.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: cores)")
     rep.add_argument("--force", action="store_true", help="execute every notebook even if nothing changed")
     rep.add_argument("--cell-timeout", type=int, default=300, help="seconds one cell may take (default: 300)")
+    rep.add_argument("--wait", type=float, default=0, metavar="SECONDS",
+                     help="wait this long for another run writing the same folders (default: refuse at once)")
     rep.set_defaults(func=cmd_report)
     return p
 
@@ -167,6 +174,13 @@ def main(argv: list[str] | None = None) -> int:
         print(err.report(), file=sys.stderr)
         print("nothing was written.", file=sys.stderr)
         return 1
+    except FolderBusy as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 3
+    except KeyboardInterrupt:
+        print("\ninterrupted: reports that finished are in place, the others keep their previous version; "
+              "run again to complete them", file=sys.stderr)
+        return 130
     except ValueError as err:  # bad parameters (runner.ParameterError is one), found before anything runs
         print(f"error: {err}", file=sys.stderr)
         return 2

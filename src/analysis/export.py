@@ -52,7 +52,8 @@ INDEX_TEXT = {
            "sector": "Sector", "report": "Rapport", "chart": "Grafiek", "notebook": "Notebook", "summary": "Kerncijfers",
            "data": "Gegevens", "failed": "Mislukt", "coverage": "Dekking en kwaliteit van de gegevens",
            "coverage_link": "Welke cijfers er zijn, hoe recent, uit welke bronnen, en wat niet klopt",
-           "run_date": "Gemaakt op", "sources": "Bronnen", "sources_what": "titel, uitgever, datum en vindplaats van elke bron",
+           "run_date": "Gemaakt op", "previous": "laatste run mislukt; dit is de vorige versie",
+           "failed_run": "Bij deze run mislukt (de vorige versie blijft staan waar die er is)", "sources": "Bronnen", "sources_what": "titel, uitgever, datum en vindplaats van elke bron",
            "sources_intro": "Elk cijfer in deze rapporten komt uit een van deze bronnen. Primair: brieven aan de Kamer, "
                             "overheidspublicaties en sectormonitors; secundair: berichten die deze doorgeven.",
            "back": "← Terug naar het overzicht", "title_col": "Titel", "publisher": "Uitgever", "date": "Datum",
@@ -62,7 +63,8 @@ INDEX_TEXT = {
            "sector": "Sector", "report": "Report", "chart": "Chart", "notebook": "Notebook", "summary": "Key figures",
            "data": "Data", "failed": "Failed", "coverage": "Coverage and quality of the data",
            "coverage_link": "Which figures exist, how fresh, from which sources, and what does not add up",
-           "run_date": "Made on", "sources": "Sources", "sources_what": "title, publisher, date and reference of every source",
+           "run_date": "Made on", "previous": "the last run failed; this is the previous version",
+           "failed_run": "Failed in this run (the previous version stays where there is one)", "sources": "Sources", "sources_what": "title, publisher, date and reference of every source",
            "sources_intro": "Every figure in these reports comes from one of these sources. Primary: letters to parliament, "
                             "government publications and sector monitors; secondary: news relaying them.",
            "back": "← Back to the overview", "title_col": "Title", "publisher": "Publisher", "date": "Date",

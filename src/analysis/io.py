@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -19,15 +20,21 @@ from analysis.errors import Issue
 LINE = "_line"  # column holding the physical line number of each record
 
 
+_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
+
+
 def _decode(data: bytes, name: str, header: list[str]) -> tuple[str | None, list[Issue]]:
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as err:
-        line_no = data.count(b"\n", 0, err.start) + 1
-        start = data.rfind(b"\n", 0, err.start) + 1
-        end = data.find(b"\n", err.start)
-        line = data[start : end if end >= 0 else len(data)].decode("utf-8", errors="replace")
-        fields = next(csv.reader([line]), [])
+        before = _LINE_BREAK.split(data[: err.start])  # \r\n, \r and \n all end a line, as for the csv reader
+        line_no = len(before)
+        rest = _LINE_BREAK.split(data[err.start :], maxsplit=1)[0]
+        line = (before[-1] + rest).decode("utf-8", errors="replace")
+        try:
+            fields = next(csv.reader([line]), [])
+        except csv.Error:
+            fields = []
         bad = next((i for i, f in enumerate(fields) if "\ufffd" in f), None)
         column = header[bad] if bad is not None and line_no > 1 and bad < len(header) else ""
         rule = "the file is not UTF-8 text; save it as 'CSV UTF-8'"

@@ -14,7 +14,7 @@ from markupsafe import Markup
 from analysis import atomic, export, i18n, paths, tables, trends
 from analysis.processed import MANIFEST
 from analysis.registry import national_sectors, sector_names
-from analysis.runner import FAILED, Job, Result, check_parameters, library_hash, run_all
+from analysis.runner import FAILED, Job, Result, check_parameters, library_hash, recover, run_all
 from analysis.tidy import RawData
 
 SECTOR_NOTEBOOK = "sector_trend.ipynb"
@@ -71,7 +71,7 @@ def write_index(root: Path, results: list[Result], data: RawData, tidy: pd.DataF
         folder, stem = r.job.folder, r.job.stem
         ok = (root / folder / "summary.json").is_file()
         failed = root / FAILED / f"{stem}.ipynb"
-        return {"name": names.get(r.job.name, r.job.name), "ok": ok and r.status != "failed",
+        return {"name": names.get(r.job.name, r.job.name), "ok": ok, "failed_now": r.status == "failed",
                 "html": f"{folder}/{stem}.html", "png": f"{folder}/chart.png", "svg": f"{folder}/chart.svg",
                 "ipynb": f"{folder}/{stem}.ipynb", "summary": f"{folder}/summary.json",
                 "failed_ipynb": f"{FAILED}/{stem}.ipynb" if failed.is_file() else ""}
@@ -85,7 +85,7 @@ def write_index(root: Path, results: list[Result], data: RawData, tidy: pd.DataF
         "index.html.j2", lang,
         run_date=dt.date.today().isoformat(),
         data_version=version,
-        failed=[e["name"] for e in by_folder.values() if not e["ok"]],
+        failed=[e["name"] for e in by_folder.values() if e["failed_now"]],
         national=by_folder.get("national") if by_folder.get("national", {}).get("ok") else None,
         overview=by_folder.get("overview") if by_folder.get("overview", {}).get("ok") else None,
         coverage=by_folder.get("coverage") if by_folder.get("coverage", {}).get("ok") else None,
@@ -121,6 +121,8 @@ def run(data: RawData, tidy: pd.DataFrame, *, notebooks: Path, out: Path, proces
     planned = plan(data, tidy, notebooks, lang, sectors)
     check_parameters(planned, set(data.sectors["sector"]))
     out.mkdir(parents=True, exist_ok=True)
+    for line in recover(out):
+        progress(f"after an earlier run that did not finish: {line}")
     results = run_all(planned, out, notebooks, shared_inputs_hash(data), jobs or os.cpu_count() or 1,
                       cell_timeout, force=force, progress=progress, env={paths.RAW_ENV: str(data.raw.resolve())})
     write_index(out, results, data, tidy, processed, lang)

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import nbformat
 import papermill
+import psutil
 
 from analysis import atomic, export, i18n
 
@@ -145,6 +146,34 @@ def _swap_into_place(tmp: Path, final: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+def recover(root: Path) -> list[str]:
+    """Tidy up after a run that was killed: finish an interrupted swap, remove half-written folders.
+
+    Only call this while holding the folder's lock (no other run can be writing).
+    """
+    done = []
+    for old in sorted(root.glob(".old-*")) + sorted(root.glob("*/.old-*")):
+        final = old.with_name(old.name.removeprefix(".old-").rsplit("-", 1)[0])
+        if not final.exists():
+            os.replace(old, final)  # killed between the two renames: the old report is the good one
+            done.append(f"restored {final.relative_to(root)}")
+        else:
+            shutil.rmtree(old, ignore_errors=True)
+    for tmp in sorted(root.glob(".tmp-*")) + sorted(root.glob("*/.tmp-*")):
+        shutil.rmtree(tmp, ignore_errors=True) if tmp.is_dir() else tmp.unlink(missing_ok=True)
+        done.append(f"removed unfinished {tmp.relative_to(root)}")
+    return done
+
+
+def _stop_workers() -> None:
+    """Kill this process's children (pool workers and their kernels) at once."""
+    for child in psutil.Process().children(recursive=True):
+        try:
+            child.kill()
+        except psutil.NoSuchProcess:
+            pass
+
+
 def run_job(job: Job, root: Path, cwd: Path, digest: str, cell_timeout: int, env: dict[str, str]) -> Result:
     """Execute one notebook and write its report folder atomically (runs in a worker process).
 
@@ -199,7 +228,8 @@ def run_all(jobs: list[Job], root: Path, cwd: Path, shared_hash: str, workers: i
         progress(f"[{len(results)}/{total}] {r.job.name:<28} up to date")
     if not todo:
         return results
-    with ProcessPoolExecutor(max_workers=max(1, min(workers, len(todo)))) as pool:
+    pool = ProcessPoolExecutor(max_workers=max(1, min(workers, len(todo))))
+    try:
         futures = {pool.submit(run_job, job, root, cwd, digest, cell_timeout, env or {}): job for job, digest in todo}
         for future in as_completed(futures):
             job = futures[future]
@@ -212,5 +242,10 @@ def run_all(jobs: list[Job], root: Path, cwd: Path, shared_hash: str, workers: i
             results.append(result)
             detail = f"  {result.error}" if result.error else ""
             progress(f"[{len(results)}/{total}] {job.name:<28} {result.status:<7} {result.seconds:5.1f}s{detail}")
+    except BaseException:  # Ctrl-C or any crash of our own: stop the workers now, leave finished reports in place
+        _stop_workers()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
     order = {job.folder: i for i, job in enumerate(jobs)}
     return sorted(results, key=lambda r: order[r.job.folder])

@@ -72,11 +72,29 @@ class SourceRegistry(pa.DataFrameModel):
         return (df["url"] != "") | (df["reference"] != "")
 
 
-class FigureTypes(pa.DataFrameModel):
-    """Phase 1: the two typed columns must parse."""
+YEAR_TEXT = r"^(\d{1,4})?$"  # empty only where the measure allows (checked in phase 2)
+VALUE_TEXT = r"^-?\d+(\.\d+)?$"  # plain decimal as published: no thousands separators, no 1e3, no 1_000
 
-    year: Series[pd.Int64Dtype] = pa.Field(nullable=True, coerce=True)
-    value: Series[float] = pa.Field(coerce=True)
+
+class FigureText(pa.DataFrameModel):
+    """Phase 1: year and value are written as plain numbers, so that typing them cannot fail."""
+
+    year: Series[str] = pa.Field(str_matches=YEAR_TEXT)
+    measure: Series[str]
+    value: Series[str] = pa.Field(str_matches=VALUE_TEXT)
+
+    @pa.dataframe_check(name="no_thousands_dot")
+    def no_thousands_dot(cls, df: pd.DataFrame) -> pd.Series:
+        # '5.500' is Dutch for 5,500; no published count has three decimals
+        return ~(df["measure"].isin(COUNT_MEASURES) & df["value"].str.fullmatch(r"\d{1,3}\.\d{3}"))
+
+
+def typed_figures(text: pd.DataFrame) -> pd.DataFrame:
+    """Figures with year and value typed; only for text that passed FigureText."""
+    typed = text.copy()
+    typed["year"] = pd.to_numeric(typed["year"].where(typed["year"] != "", None)).astype("Int64")
+    typed["value"] = typed["value"].astype("float64")
+    return typed
 
 
 def figures_model(sector_ids: Iterable[str], source_ids: Iterable[str]) -> type[pa.DataFrameModel]:
@@ -116,6 +134,8 @@ _FRAME_CHECKS = {
     "percent_in_range": ("value", f"a percentage must be at most {MAX_PERCENT}"),
     "count_in_range": ("value", f"a count above {MAX_COUNT:,} is not plausible; check for a typing error"),
     "year_required": ("year", "a year is required for this measure"),
+    "no_thousands_dot": ("value", "a count with three decimals looks like a Dutch thousands separator "
+                                  "(5.500 is 5500): write the number without it"),
     "url_or_reference": ("url", "a source needs a url or a reference (e.g. a Kamerstuk number)"),
 }
 _COLUMN_RULES = {
@@ -133,10 +153,13 @@ _COLUMN_RULES = {
 
 
 def _rule(column: str, check: str, value: str | None) -> str:
-    if check.startswith("coerce_dtype") or check.startswith("dtype("):
-        if column == "year":
-            return "the year must be a whole number such as 2021"
-        hint = "; use a decimal point, not a comma" if value and "," in value else ""
+    if column == "year" and check.startswith("str_matches"):
+        return "the year must be a whole number such as 2021"
+    if column == "value" and check.startswith("str_matches"):
+        if not value:
+            return "value is required"
+        hint = ("; use a decimal point, not a comma" if "," in value else
+                "; write it in full, without thousands separators or exponents" if any(c in value for c in "eE_ ") else "")
         return f"the value must be a number such as 297 or 61.3{hint}"
     if check == "not_nullable":
         return f"{column} is required"

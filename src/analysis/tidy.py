@@ -15,7 +15,7 @@ from analysis.errors import DataValidationError, Issue
 from analysis.io import LINE, read_records
 from analysis.registry import load_sectors, load_sources
 from analysis.metrics import derive
-from analysis.schema import FIGURE_COLUMNS, TIDY_COLUMNS, FigureTypes, decimals, figures_model, validate_frame
+from analysis.schema import FIGURE_COLUMNS, TIDY_COLUMNS, FigureText, decimals, figures_model, typed_figures, validate_frame
 
 
 
@@ -61,13 +61,11 @@ def _read_figure_files(folder: Path, sector_ids: list[str], rel: str) -> tuple[p
 
 def _validate_figures(text: pd.DataFrame, sector_ids: list[str], source_ids: list[str]) -> tuple[pd.DataFrame, list[Issue]]:
     origin = pd.DataFrame({"file": text["_file"], "line": text[LINE]}).reset_index(drop=True)
-    typed = text[FIGURE_COLUMNS].reset_index(drop=True).copy()
-    for column in ("year", "value"):  # an empty cell is missing, not the text ''
-        typed[column] = typed[column].where(typed[column] != "", None).astype(object)
-    typed, issues = validate_frame(FigureTypes, typed, origin, text=text[FIGURE_COLUMNS])
+    plain = text[FIGURE_COLUMNS].reset_index(drop=True)
+    _, issues = validate_frame(FigureText, plain, origin)
     if issues:
-        return typed, issues
-    return validate_frame(figures_model(sector_ids, source_ids), typed, origin, text=text[FIGURE_COLUMNS])
+        return plain, issues
+    return validate_frame(figures_model(sector_ids, source_ids), typed_figures(plain), origin, text=plain)
 
 
 def _shown(raw: Path, issues: list[Issue]) -> DataValidationError:

@@ -1,0 +1,152 @@
+"""Faults in the report run: a worker killed, the run interrupted, two runs at once.
+
+Afterwards the previous good reports are intact, nothing half-made looks complete, the exit
+code says something went wrong, and the next run completes everything.
+"""
+
+import json
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+import pytest
+
+from analysis.locking import exclusive
+from conftest import ROOT
+
+SECTORS = ["--sector", "politie", "--sector", "gemeenten", "--sector", "rijk"]
+
+
+def report(tmp: Path, *extra: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "analysis", "report", "--out", str(tmp / "processed"), "--reports", str(tmp / "reports"),
+         "--jobs", "2", *SECTORS, *extra], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def finish(proc: subprocess.Popen, timeout: int = 300) -> tuple[int, str, str]:
+    out, err = proc.communicate(timeout=timeout)
+    return proc.returncode, out, err
+
+
+def complete_reports(reports: Path) -> dict[str, dict[str, bytes]]:
+    """Every visible report folder, which must be complete: its summary lists files that all exist."""
+    found = {}
+    for summary in reports.rglob("summary.json"):
+        folder = summary.parent
+        assert not any(part.startswith(".") for part in folder.relative_to(reports).parts)
+        outputs = json.loads(summary.read_text(encoding="utf-8"))["outputs"]
+        found[str(folder.relative_to(reports))] = {name: (folder / name).read_bytes() for name in outputs}
+    return found
+
+
+def kernels_of(proc: subprocess.Popen, timeout: float = 90) -> list[psutil.Process]:
+    """Wait until the run has a notebook kernel executing, and return its kernels."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        kernels = [p for p in psutil.Process(proc.pid).children(recursive=True)
+                   if "ipykernel_launcher" in " ".join(p.cmdline())]
+        if kernels:
+            return kernels
+        time.sleep(0.05)
+    pytest.fail("no kernel started")
+
+
+@pytest.fixture
+def good_run(tmp_path):
+    code, out, err = finish(report(tmp_path))
+    assert code == 0, err
+    before = complete_reports(tmp_path / "reports")
+    assert len(before) == 6  # three sectors, overview, national, coverage
+    return tmp_path, before
+
+
+def assert_previous_or_new_and_whole(reports: Path, before: dict):
+    after = complete_reports(reports)
+    assert set(after) == set(before), "a report folder disappeared"
+    for folder, files in after.items():
+        assert files["summary.json"], folder
+    index = (reports / "index.html").read_text(encoding="utf-8")
+    for folder in before:
+        assert folder in index
+
+
+def test_a_killed_worker_loses_nothing(good_run):
+    tmp, before = good_run
+    run = report(tmp, "--force")
+    kernel = kernels_of(run)[0]
+    worker = kernel.parent()
+    worker.send_signal(signal.SIGKILL)
+    code, out, err = finish(run)
+
+    assert code == 1, out + err
+    assert "worker process running it died" in out
+    failed = [line.split()[0] for line in out.splitlines() if " failed " in f" {line} " and not line.startswith("[")]
+    assert failed
+    assert_previous_or_new_and_whole(tmp / "reports", before)
+    after = complete_reports(tmp / "reports")
+    for name in failed:  # a failed report keeps its previous, good version
+        folder = next(f for f in before if f.endswith(name))
+        assert after[folder] == before[folder]
+
+    code, out, err = finish(report(tmp))
+    assert code == 0, out + err
+    assert not list((tmp / "reports").rglob(".tmp-*")) and not list((tmp / "reports").rglob(".old-*"))
+    assert len(complete_reports(tmp / "reports")) == 6
+
+
+def test_an_interrupted_run_stops_cleanly_and_the_next_run_completes(good_run):
+    tmp, before = good_run
+    run = report(tmp, "--force")
+    kernels = kernels_of(run)
+    run.send_signal(signal.SIGINT)
+    code, out, err = finish(run)
+
+    assert code == 130
+    assert "interrupted" in err
+    time.sleep(0.5)
+    assert not [k for k in kernels if k.is_running() and k.status() != psutil.STATUS_ZOMBIE], "kernels left running"
+    assert_previous_or_new_and_whole(tmp / "reports", before)
+
+    code, out, err = finish(report(tmp))
+    assert code == 0, out + err
+    assert "0 failed" in out
+    assert not list((tmp / "reports").rglob(".tmp-*"))
+    assert len(complete_reports(tmp / "reports")) == 6
+
+
+def test_a_second_run_on_the_same_folder_is_refused(tmp_path, run_cli):
+    with exclusive(tmp_path / "reports"):
+        code, _, err = run_cli("report", "--out", tmp_path / "processed", "--reports", tmp_path / "reports", *SECTORS)
+    assert code == 3
+    assert "another run is writing to" in err and "--wait" in err
+    assert not (tmp_path / "reports" / "sectors").exists()
+
+
+def test_two_runs_at_once_never_interleave(tmp_path):
+    first, second = report(tmp_path, "--force"), report(tmp_path, "--force")
+    results = sorted([finish(first), finish(second)], key=lambda r: r[0])
+    assert [r[0] for r in results] == [0, 3], results
+    assert "another run is writing" in results[1][2]
+    assert len(complete_reports(tmp_path / "reports")) == 6
+
+
+def test_a_waiting_run_runs_after_the_first(tmp_path):
+    first = report(tmp_path, "--force")
+    time.sleep(1)
+    second = report(tmp_path, "--wait", "300")
+    assert finish(first)[0] == 0
+    code, out, _ = finish(second)
+    assert code == 0 and "(0 executed, 0 failed)" in out  # it found the first run's reports up to date
+    assert len(complete_reports(tmp_path / "reports")) == 6
+
+
+@pytest.mark.parametrize("value", ['politie"; import os; os.system("echo pwned")', "politie\nimport os"])
+def test_code_in_a_parameter_is_refused_before_any_kernel(tmp_path, run_cli, value):
+    code, _, err = run_cli("report", "--out", tmp_path / "processed", "--reports", tmp_path / "reports",
+                           "--sector", value)
+    assert code == 2
+    assert "is not a plain id" in err
+    assert not (tmp_path / "reports" / "sectors").exists()
