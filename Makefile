@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help setup browser report prepare validate lab test clean
+.PHONY: help setup browser report prepare validate lab test bench clean
 
 help:  ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -41,6 +41,9 @@ validate: setup  ## Check data/raw and say what is wrong, without writing anythi
 
 test: setup browser  ## Run the whole test suite
 	$(PY) -m pytest
+
+bench: setup  ## Benchmark the report run (naive loop, cold, no change, floor) and prepare at scale
+	$(PY) benchmarks/bench_reports.py
 
 clean:  ## Remove the virtual environment, caches and reports/ (not data/processed)
 	rm -rf $(VENV) .pytest_cache build src/*.egg-info reports

@@ -10,9 +10,9 @@ from analysis.runner import Job, ParameterError, check_parameters
 from conftest import FIXTURES, ROOT
 
 
-def report_args(tmp_path, *extra, notebooks=None):
+def report_args(tmp_path, *extra, notebooks=None, jobs=2):
     return ["report", "--out", tmp_path / "processed", "--reports", tmp_path / "reports",
-            "--notebooks", notebooks or ROOT / "notebooks", "--jobs", "2", *extra]
+            "--notebooks", notebooks or ROOT / "notebooks", "--jobs", str(jobs), *extra]
 
 
 @pytest.fixture(scope="module")
@@ -147,3 +147,14 @@ def test_parameter_values_are_data_not_code(value):
     with pytest.raises(ParameterError) as err:
         check_parameters([job], {"politie"})
     assert "is not a plain id" in str(err.value)
+
+
+def test_every_notebook_starts_from_a_fresh_interpreter(tmp_path, run_cli):
+    """Three notebooks in a row in one worker: each checks that nothing of the one before is left."""
+    notebooks = tmp_path / "notebooks"
+    shutil.copytree(ROOT / "notebooks", notebooks)
+    shutil.copyfile(FIXTURES / "notebooks/state_probe.ipynb", notebooks / "sector_trend.ipynb")
+    code, out, _ = run_cli(*report_args(tmp_path, "--sector", "politie", "--sector", "rijk", "--sector", "umc",
+                                        notebooks=notebooks, jobs=1))
+    assert code == 0, out
+    assert "(6 executed, 0 failed)" in out

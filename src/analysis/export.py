@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+from functools import cache
 from pathlib import Path
 
 import jinja2
@@ -12,11 +13,16 @@ from nbconvert import HTMLExporter
 TEMPLATES = Path(__file__).parent / "templates"
 
 
+@cache
+def _exporter() -> HTMLExporter:
+    # one per process: building it loads and compiles the templates
+    return HTMLExporter(template_name="offline", extra_template_basedirs=[str(TEMPLATES)],
+                        exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+
+
 def html(notebook: nbformat.NotebookNode) -> str:
     """HTML with the code hidden and images embedded; loads nothing from the internet."""
-    exporter = HTMLExporter(template_name="offline", extra_template_basedirs=[str(TEMPLATES)],
-                            exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
-    body, _ = exporter.from_notebook_node(notebook)
+    body, _ = _exporter().from_notebook_node(notebook)
     return body
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.schema import TIDY_COLUMNS
+from analysis.columns import TIDY_COLUMNS
 
 NATIONAL_PARTS = ("markt", "overheid_totaal")
 NATIONAL_TOTAL = "banenafspraak_totaal"

@@ -6,7 +6,10 @@ The notebooks stay thin; everything they show is made here or in plots, where it
 from __future__ import annotations
 
 import html
+import os
+import pickle
 from dataclasses import dataclass
+from pathlib import Path
 from functools import cache
 
 import pandas as pd
@@ -14,7 +17,8 @@ from IPython.display import Markdown
 
 from analysis import coverage, i18n, narrative, tables, trends
 from analysis.registry import national_sectors, sector_names
-from analysis.tidy import build_tidy, load_raw
+
+DATA_ENV = "BANENAFSPRAAK_DATA"  # set by the report run: its validated data, so kernels need not validate again
 
 
 @dataclass(frozen=True)
@@ -38,10 +42,30 @@ def _show_figures_inline() -> None:
 
 @cache
 def load() -> Data:
-    """The tidy data and registries from data/raw, validated; also sets up chart display."""
+    """The tidy data and registries from data/raw, validated; also sets up chart display.
+
+    Inside a report run the run has validated data/raw already and hands over the result
+    (a file it wrote, named by the checksums of the raw files); otherwise data/raw is read here.
+    """
     _show_figures_inline()
+    handed_over = os.environ.get(DATA_ENV)
+    if handed_over and os.path.isfile(handed_over):
+        with open(handed_over, "rb") as fh:
+            return pickle.load(fh)
+    from analysis.tidy import build_tidy, load_raw
+
     raw = load_raw()
     return Data(build_tidy(raw), raw.sectors, raw.sources)
+
+
+def hand_over(data: Data, folder: Path, key: str) -> Path:
+    """Write validated data for the kernels of one report run (see load)."""
+    path = folder / f"data-{key[:16]}.pickle"
+    if not path.is_file():
+        from analysis import atomic
+
+        atomic.write_bytes(path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+    return path
 
 
 def check(data: Data, lang: str, sector: str | None = None) -> None:

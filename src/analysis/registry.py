@@ -5,31 +5,34 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-import pandera.pandas as pa
 
+from analysis.columns import SECTOR_COLUMNS, SOURCE_COLUMNS
 from analysis.errors import Issue
-from analysis.io import LINE, read_records
-from analysis.schema import SECTOR_COLUMNS, SOURCE_COLUMNS, SectorRegistry, SourceRegistry, validate_frame
 
 
-def _load(path: Path, name: str, columns: list[str], model: type[pa.DataFrameModel]) -> tuple[pd.DataFrame, list[Issue]]:
+def _load(path: Path, name: str, columns: list[str], model_name: str) -> tuple[pd.DataFrame, list[Issue]]:
+    # pandera loads only when registries are read, not when a chart asks for sector names
+    from analysis import schema
+    from analysis.io import LINE, read_records
+
+    model = getattr(schema, model_name)
     if not path.is_file():
         return pd.DataFrame(columns=columns), [Issue(name, 1, "", None, "file not found")]
     records, issues = read_records(path, columns, name)
     if issues:
         return records[columns], issues
     origin = pd.DataFrame({"file": name, "line": records[LINE]})
-    frame, issues = validate_frame(model, records[columns], origin)
+    frame, issues = schema.validate_frame(model, records[columns], origin)
     return frame, issues
 
 
 def load_sectors(path: Path, name: str = "sectors.csv") -> tuple[pd.DataFrame, list[Issue]]:
     """Sector registry, in the order of the file (that order is the display order)."""
-    return _load(path, name, SECTOR_COLUMNS, SectorRegistry)
+    return _load(path, name, SECTOR_COLUMNS, "SectorRegistry")
 
 
 def load_sources(path: Path, name: str = "sources.csv") -> tuple[pd.DataFrame, list[Issue]]:
-    return _load(path, name, SOURCE_COLUMNS, SourceRegistry)
+    return _load(path, name, SOURCE_COLUMNS, "SourceRegistry")
 
 
 def sector_names(sectors: pd.DataFrame, lang: str = "nl", short: bool = False) -> dict[str, str]:

@@ -6,12 +6,13 @@ import datetime as dt
 import hashlib
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pandas as pd
 from markupsafe import Markup
 
-from analysis import atomic, export, i18n, paths, tables, trends
+from analysis import atomic, export, i18n, notebook, paths, tables, trends
 from analysis.processed import MANIFEST
 from analysis.registry import national_sectors, sector_names
 from analysis.runner import FAILED, Job, Result, check_parameters, library_hash, recover, run_all
@@ -123,7 +124,12 @@ def run(data: RawData, tidy: pd.DataFrame, *, notebooks: Path, out: Path, proces
     out.mkdir(parents=True, exist_ok=True)
     for line in recover(out):
         progress(f"after an earlier run that did not finish: {line}")
-    results = run_all(planned, out, notebooks, shared_inputs_hash(data), jobs or os.cpu_count() or 1,
-                      cell_timeout, force=force, progress=progress, env={paths.RAW_ENV: str(data.raw.resolve())})
+    shared = shared_inputs_hash(data)
+    cache = out / ".cache"
+    shutil.rmtree(cache, ignore_errors=True)  # only this run's hand-over is kept
+    handed = notebook.hand_over(notebook.Data(tidy, data.sectors, data.sources), cache, shared)
+    env = {paths.RAW_ENV: str(data.raw.resolve()), notebook.DATA_ENV: str(handed.resolve())}
+    results = run_all(planned, out, notebooks, shared, jobs or os.cpu_count() or 1,
+                      cell_timeout, force=force, progress=progress, env=env)
     write_index(out, results, data, tidy, processed, lang)
     return results

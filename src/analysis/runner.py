@@ -123,7 +123,7 @@ def _execute(job: Job, output: Path, cwd: Path, cell_timeout: int) -> None:
             papermill.execute_notebook(
                 str(job.notebook), str(output), parameters=dict(job.parameters), kernel_name="python3",
                 cwd=str(cwd), progress_bar=False, log_output=False, execution_timeout=cell_timeout,
-                start_timeout=60, shutdown_kernel="immediate")
+                start_timeout=60, shutdown_kernel="immediate", request_save_on_cell_execute=False)
             return
         except papermill.PapermillExecutionError:
             raise
@@ -223,6 +223,7 @@ def run_all(jobs: list[Job], root: Path, cwd: Path, shared_hash: str, workers: i
             results.append(Result(job, "up-to-date", 0.0, [f"{job.folder}/{SUMMARY}"]))
         else:
             todo.append((job, digest))
+    todo.sort(key=lambda item: item[0].folder.startswith("sectors/"))  # the long all-sector notebooks first
     total = len(jobs)
     for r in results:
         progress(f"[{len(results)}/{total}] {r.job.name:<28} up to date")

@@ -29,14 +29,7 @@ from analysis.measures import (
     YEAR_MIN,
 )
 
-FIGURE_COLUMNS = ["sector", "year", "measure", "value", "qualifier", "source_id", "locator", "note"]
-FIGURE_KEY = ["sector", "year", "measure", "source_id"]
-TIDY_COLUMNS = [
-    "sector", "year", "measure", "value", "qualifier", "status", "source_id",
-    "locator", "note", "derivation", "precision", "raw_file", "raw_line",
-]
-SECTOR_COLUMNS = ["sector", "name_nl", "name_en", "short_nl", "short_en", "group", "unit"]
-SOURCE_COLUMNS = ["source_id", "title", "publisher", "date", "reference", "url", "primacy", "kind", "note"]
+from analysis.columns import FIGURE_COLUMNS, FIGURE_KEY, SECTOR_COLUMNS, SOURCE_COLUMNS, TIDY_COLUMNS  # noqa: F401
 
 GROUPS = ["overheid", "onderwijs", "nationaal"]
 UNITS = ["sector_jobs", "national_extra_jobs"]

@@ -1,0 +1,210 @@
+"""Benchmark of the report run against the naive loop and the floor, and of `prepare` at scale.
+
+Run with `make bench` (or `.venv/bin/python benchmarks/bench_reports.py [--quick]`). Every variant is
+measured several times in this one run, so ratios compare like with like. Prints a table, writes
+benchmarks/RESULTS.md, and ends with one JSON line of the headline figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from importlib.metadata import version
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PY = sys.executable
+NB = ROOT / "notebooks"
+
+
+def timed(cmd: list[str], **kw) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, **kw)
+    return time.perf_counter() - start
+
+
+def planned_jobs() -> list[tuple[Path, dict]]:
+    """The notebooks and parameters the report run executes, taken from the report planner itself."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from analysis.report import plan
+    from analysis.tidy import build_tidy, load_raw
+
+    data = load_raw(ROOT / "data/raw")
+    return [(job.notebook, job.parameters) for job in plan(data, build_tidy(data), NB, "nl")]
+
+
+def naive_loop(tmp: Path) -> float:
+    """What an analyst would script: per notebook one papermill CLI call and one nbconvert CLI call, in turn."""
+    start = time.perf_counter()
+    for i, (notebook, params) in enumerate(planned_jobs()):
+        out = tmp / f"{i}-{notebook.stem}.ipynb"
+        args = [a for k, v in params.items() for a in ("-p", k, v)]
+        subprocess.run([PY, "-m", "papermill", str(notebook), str(out), *args, "-k", "python3", "--cwd", str(NB),
+                        "--no-progress-bar"], check=True, capture_output=True)
+        subprocess.run([PY, "-m", "jupyter", "nbconvert", "--to", "html", "--no-input", str(out)],
+                       check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+FLOOR = """
+import sys, time
+from pathlib import Path
+out = Path(sys.argv[1])
+from analysis.tidy import load_raw, build_tidy
+from analysis import plots, trends
+data = load_raw(); tidy = build_tidy(data)
+figs = {f"sector-{s}": plots.sector_trend(tidy, data.sectors, data.sources, s, "nl")
+        for s in trends.sectors_with_data(tidy, list(data.sectors["sector"]))}
+figs.update(overview=plots.overview_percentages(tidy, data.sectors), jobs=plots.overview_jobs(tidy, data.sectors),
+            own_sroi=plots.own_vs_sroi(tidy, data.sectors), small=plots.small_multiples(tidy, data.sectors),
+            national=plots.national(tidy, data.sectors, data.sources), coverage=plots.coverage_heatmap(tidy, data.sectors))
+for name, fig in figs.items():
+    fig.savefig(out / f"{name}.png"); fig.savefig(out / f"{name}.svg")
+"""
+
+
+def floor(tmp: Path) -> float:
+    """The same charts from one plain Python process: no kernels, no notebooks."""
+    return timed([PY, "-c", FLOOR, str(tmp)])
+
+
+def report(tmp: Path, *extra: str) -> float:
+    return timed([PY, "-m", "analysis", "report", "--reports", str(tmp / "reports"), "--out", str(tmp / "processed"),
+                  *extra])
+
+
+# ------------------------------------------------------------------ prepare at scale
+
+MEASURES = ["realised_jobs", "target_jobs", "realisation_pct", "realised_own", "realised_sroi", "employers"]
+YEARS = range(2012, 2036)
+
+
+def synthetic_raw(rows: int, folder: Path) -> int:
+    """Valid raw data in the project's format: as many synthetic sectors as needed, one file each."""
+    per_sector = len(MEASURES) * len(YEARS)
+    sectors = -(-rows // per_sector)
+    (folder / "figures").mkdir(parents=True)
+    (folder / "sources.csv").write_text(
+        "source_id,title,publisher,date,reference,url,primacy,kind,note\n"
+        "synthetic,Synthetic figures,Benchmark,2026,,https://example.invalid/synthetic,primary,other,\n")
+    header = "sector,year,measure,value,qualifier,source_id,locator,note\n"
+    registry = ["sector,name_nl,name_en,short_nl,short_en,group,unit"]
+    written = 0
+    for i in range(sectors):
+        sid = f"s{i:06d}"
+        registry.append(f"{sid},Sector {i},Sector {i},S{i},S{i},overheid,sector_jobs")
+        lines = []
+        for year in YEARS:
+            for j, measure in enumerate(MEASURES):
+                if written >= rows:
+                    break
+                value = f"{(i * 7 + year * 3 + j) % 900 + 10}.{(i + j) % 100:02d}"
+                lines.append(f"{sid},{year},{measure},{value},,synthetic,section {j},\n")
+                written += 1
+        (folder / "figures" / f"{sid}.csv").write_text(header + "".join(lines))
+    (folder / "sectors.csv").write_text("\n".join(registry) + "\n")
+    return written
+
+
+PREPARE = """
+import resource, sys, time
+from analysis.cli import main
+start = time.perf_counter()
+code = main(["prepare", "--raw", sys.argv[1], "--out", sys.argv[2]])
+print("RESULT", time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, code)
+"""
+
+
+def prepare_at_scale(rows: int, tmp: Path) -> tuple[float, float]:
+    raw = tmp / f"raw-{rows}"
+    synthetic_raw(rows, raw)
+    done = subprocess.run([PY, "-c", PREPARE, str(raw), str(tmp / f"out-{rows}")], capture_output=True, text=True,
+                          cwd=ROOT)
+    line = next((l for l in done.stdout.splitlines() if l.startswith("RESULT")), None)
+    if line is None or line.split()[3] != "0":
+        raise RuntimeError(f"prepare failed at {rows} rows:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
+    _, seconds, peak_mib, _ = line.split()
+    return float(seconds), float(peak_mib)
+
+
+# ------------------------------------------------------------------ driver
+
+def measure(name: str, runs: int, fn) -> list[float]:
+    times = []
+    for i in range(runs):
+        times.append(fn())
+        print(f"  {name} {i + 1}/{runs}: {times[-1]:.2f}s", flush=True)
+    return times
+
+
+def row(name: str, times: list[float]) -> str:
+    return f"| {name} | {len(times)} | {min(times):.2f} | {statistics.median(times):.2f} | {max(times):.2f} |"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions and smaller prepare sizes")
+    args = parser.parse_args()
+    runs = {"naive": 1 if args.quick else 2, "cold": 3 if args.quick else 10, "noop": 3, "floor": 3}
+    sizes = [10_000, 100_000] if args.quick else [10_000, 100_000, 1_000_000]
+
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        print("floor (plain Python, no kernels)")
+        floor_dir = tmp / "floor"
+        floor_dir.mkdir()
+        floor_t = measure("floor", runs["floor"], lambda: floor(floor_dir))
+        print("naive loop (papermill CLI + nbconvert CLI per notebook)")
+        naive_t = measure("naive", runs["naive"], lambda: naive_loop(Path(tempfile.mkdtemp(dir=tmp))))
+        print("report run, cold (--force)")
+        cold_t = measure("cold", runs["cold"], lambda: report(tmp, "--force"))
+        print("report run, nothing changed")
+        noop_t = measure("no-change", runs["noop"], lambda: report(tmp))
+        scale = {}
+        for n in sizes:
+            print(f"prepare at {n:,} rows")
+            scale[n] = prepare_at_scale(n, tmp)
+            print(f"  {scale[n][0]:.2f}s, peak {scale[n][1]:.0f} MiB")
+
+    med = {k: statistics.median(v) for k, v in (("naive", naive_t), ("cold", cold_t), ("noop", noop_t), ("floor", floor_t))}
+    lines = [
+        "| variant | runs | min s | median s | max s |", "|---|---|---|---|---|",
+        row("naive loop (papermill + nbconvert CLI per notebook)", naive_t),
+        row(f"report run, cold (--force, {os.cpu_count()} jobs)", cold_t),
+        row("report run, nothing changed", noop_t),
+        row("floor: the same charts from one Python process", floor_t),
+        "", "| prepare | seconds | peak MiB |", "|---|---|---|",
+        *[f"| {n:,} rows | {s:.2f} | {m:.0f} |" for n, (s, m) in scale.items()],
+    ]
+    ratios = {
+        "speedup_vs_naive": round(med["naive"] / med["cold"], 2),
+        "ratio_to_floor": round(med["cold"] / med["floor"], 2),
+        "noop_rerun_s": round(med["noop"], 2),
+        "slowest_cold_over_median": round(max(cold_t) / med["cold"], 2),
+    }
+    if 1_000_000 in scale:
+        ratios["prepare_1m_s"] = round(scale[1_000_000][0], 2)
+        ratios["prepare_1m_peak_mib"] = round(scale[1_000_000][1])
+        ratios["prepare_10x_rows_time_ratio"] = round(scale[1_000_000][0] / scale[100_000][0], 2)
+    machine = (f"{platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+               + ", ".join(f"{p} {version(p)}" for p in ("pandas", "pandera", "matplotlib", "papermill", "nbconvert",
+                                                           "jupyter_client", "ipykernel")))
+    text = "\n".join(["# Benchmark results", "", f"Measured {time.strftime('%Y-%m-%d %H:%M')} on {machine}.", "",
+                      *lines, "", "```json", json.dumps(ratios, indent=2), "```", ""])
+    if not args.quick:
+        (ROOT / "benchmarks" / "RESULTS.md").write_text(text)
+    print("\n" + "\n".join(lines))
+    print(json.dumps(ratios))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
