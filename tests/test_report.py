@@ -93,8 +93,28 @@ def test_a_rerun_with_nothing_changed_executes_nothing(subset_run, run_cli):
     before = (reports / "sectors/politie/politie.ipynb").stat().st_mtime_ns
     code, out, _ = run_cli(*report_args(tmp, "--sector", "politie", "--sector", "gemeenten"))
     assert code == 0
-    assert "(0 executed, 0 failed)" in out
+    assert "nothing changed since the last complete run" in out and "0 executed" in out
     assert (reports / "sectors/politie/politie.ipynb").stat().st_mtime_ns == before
+
+
+def test_a_changed_figure_or_a_missing_output_is_not_taken_for_no_change(tmp_path, run_cli):
+    raw = tmp_path / "raw"
+    shutil.copytree(FIXTURES / "minimal", raw)
+    args = [*report_args(tmp_path, "--raw", raw)]
+    assert run_cli(*args)[0] == 0
+    assert "nothing changed" in run_cli(*args)[1]
+
+    with (raw / "figures" / "politie.csv").open("a", encoding="utf-8") as fh:
+        fh.write("politie,2021,realised_jobs,663,,letter,Politie,\n")
+    code, out, _ = run_cli(*args)
+    assert code == 0 and "nothing changed" not in out and "0 failed" in out
+    summary = json.loads((tmp_path / "reports/sectors/politie/summary.json").read_text(encoding="utf-8"))
+    assert summary["figures"]["realised_jobs"]["2021"] == 663
+
+    (tmp_path / "reports/national/chart.png").unlink()
+    code, out, _ = run_cli(*args)
+    assert code == 0 and "nothing changed" not in out
+    assert (tmp_path / "reports/national/chart.png").is_file()
 
 
 def test_a_failing_notebook_does_not_stop_the_others(tmp_path, run_cli):

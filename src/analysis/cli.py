@@ -3,27 +3,25 @@
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import sys
+import time
 from pathlib import Path
 
-import os
-import time
-
-import pandas as pd
-
-from analysis import paths
+from analysis import paths, runstamp
 from analysis.errors import DataValidationError
 from analysis.locking import FolderBusy, exclusive
-from analysis.metrics import consistency_report, findings
-from analysis.processed import build_outputs, stale_outputs, write_outputs
-from analysis.tidy import RawData, build_tidy, load_raw
+
+# pandas, pandera, papermill and nbconvert are imported inside the commands that need them,
+# so that `report` with nothing changed answers before loading any of them.
 
 
 class ReconciliationError(RuntimeError):
     """Raw rows and tidy rows do not match one to one: a row would be lost or doubled."""
 
 
-def reconcile(data: RawData, tidy) -> None:
+def reconcile(data, tidy) -> None:
     reported = tidy[tidy["status"] == "reported"]
     places = list(zip(reported["raw_file"], reported["raw_line"]))
     if len(reported) != data.raw_rows or len(set(places)) != len(places):
@@ -31,8 +29,9 @@ def reconcile(data: RawData, tidy) -> None:
             f"{data.raw_rows} raw rows but {len(reported)} reported rows ({len(set(places))} distinct) in the tidy data")
 
 
-def _summary(data: RawData, tidy) -> str:
-    report = consistency_report(tidy)
+def _summary(data, tidy, report) -> str:
+    from analysis.metrics import findings
+
     differing = findings(report)
     derived = int((tidy["status"] == "derived").sum())
     lines = [
@@ -40,17 +39,24 @@ def _summary(data: RawData, tidy) -> str:
         f"{len(data.sources)} sources, {len(data.sectors)} sectors; {derived} derived values",
         f"consistency: {len(report)} comparisons, {len(differing)} differ beyond rounding",
     ]
-    for f in differing.itertuples():
+    shown = 10  # the full list is in consistency.csv and the coverage report
+    for f in differing.head(shown).itertuples():
         lines.append(f"  {f.check}: {f.sector} {f.year} {f.measure}: {f.value_a:g} ({f.source_a}) "
                      f"vs {f.value_b:g} ({f.source_b})")
+    if len(differing) > shown:
+        lines.append(f"  ... and {len(differing) - shown:,} more: see consistency.csv")
     return "\n".join(lines)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from analysis.metrics import consistency_report
+    from analysis.processed import stale_outputs
+    from analysis.tidy import build_tidy, load_raw
+
     data = load_raw(args.raw)
     tidy = build_tidy(data)
     reconcile(data, tidy)
-    print(f"raw data is valid: {_summary(data, tidy)}")
+    print(f"raw data is valid: {_summary(data, tidy, consistency_report(tidy))}")
     stale = stale_outputs(args.processed, data)
     if stale:
         print(f"note: {args.processed} is out of date ({stale[0]}); run `make report` to regenerate it")
@@ -58,11 +64,19 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _prepare(args: argparse.Namespace):
+    from analysis.metrics import consistency_report
+    from analysis.processed import build_outputs, write_outputs
+    from analysis.tidy import build_tidy, load_raw
+
     data = load_raw(args.raw)
     tidy = build_tidy(data)
     reconcile(data, tidy)
-    changed = write_outputs(build_outputs(data, tidy), args.out)
-    print(_summary(data, tidy))
+    report = consistency_report(tidy)
+    outputs = build_outputs(data, tidy, report)
+    changed = write_outputs(outputs, args.out)
+    print(_summary(data, tidy, report))
+    for name, why in json.loads(outputs["datapackage.json"])["x-omitted"].items():
+        print(f"note: {name} is not written: {why}")
     print(f"{args.out}: {len(changed)} file(s) written" + (f" ({', '.join(changed)})" if changed else ", all up to date"))
     return data, tidy
 
@@ -74,14 +88,25 @@ def cmd_prepare(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from analysis import report  # papermill and nbconvert load only when reports are made
-
     start = time.monotonic()
+    settings = {"lang": args.lang, "sectors": sorted(args.sector) if args.sector else None,
+                "processed": str(Path(args.out).resolve())}
     with exclusive(args.out, args.wait), exclusive(args.reports, args.wait):
+        digest = runstamp.inputs_digest(args.raw, args.notebooks, settings)
+        if not args.force and runstamp.unchanged(args.reports, args.out, digest):
+            print(f"nothing changed since the last complete run (raw data, notebooks, library, parameters), "
+                  f"and every output is in place: 0 executed in {time.monotonic() - start:.1f}s; "
+                  f"open {args.reports / 'index.html'}")
+            return 0
+        from analysis import report  # papermill and nbconvert load only when reports are made
+
+        runstamp.forget(args.reports)
         data, tidy = _prepare(args)
         results = report.run(data, tidy, notebooks=args.notebooks, out=args.reports, processed=args.out,
                              lang=args.lang, sectors=args.sector, jobs=args.jobs, force=args.force,
                              cell_timeout=args.cell_timeout, progress=lambda line: print(line, flush=True))
+        if not any(r.status == "failed" for r in results):
+            runstamp.record(args.reports, args.out, digest)
     failed = [r for r in results if r.status == "failed"]
     ran = sum(r.status != "up-to-date" for r in results)
     print()
@@ -92,7 +117,10 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_coverage(args: argparse.Namespace) -> int:
+    import pandas as pd
+
     from analysis import coverage
+    from analysis.tidy import build_tidy, load_raw
 
     data = load_raw(args.raw)
     tidy = build_tidy(data)

@@ -66,13 +66,25 @@ def read_records(path: Path, columns: list[str], name: str) -> tuple[pd.DataFram
     structural issues found; a record with a wrong number of fields is reported
     and left out of the frame, so the caller must treat any issue as fatal.
     """
-    empty = pd.DataFrame({c: pd.Series(dtype="str") for c in [*columns, LINE]})
+    records, lines, issues = read_rows(path, columns, name)
+    return to_frame(records, lines, columns), issues
+
+
+def to_frame(records: list[list[str]], lines: list[int], columns: list[str]) -> pd.DataFrame:
+    frame = pd.DataFrame(records, columns=columns, dtype="str") if records else \
+        pd.DataFrame({c: pd.Series(dtype="str") for c in columns})
+    frame[LINE] = pd.Series(lines, dtype="int64", index=frame.index)
+    return frame
+
+
+def read_rows(path: Path, columns: list[str], name: str) -> tuple[list[list[str]], list[int], list[Issue]]:
+    """Like read_records, as plain lists (records, their line numbers, issues): cheap for many small files."""
     data = path.read_bytes()
     text, issues = _decode(data, name, columns)
     if text is None:
-        return empty, issues
+        return [], [], issues
     if not text.strip():
-        return empty, [Issue(name, 1, "", None, f"the file is empty; it needs at least the header: {','.join(columns)}")]
+        return [], [], [Issue(name, 1, "", None, f"the file is empty; it needs at least the header: {','.join(columns)}")]
 
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     records: list[list[str]] = []
@@ -95,7 +107,7 @@ def read_records(path: Path, columns: list[str], name: str) -> tuple[pd.DataFram
             header = fields
             problem = _header_issue(name, header, columns, first_line)
             if problem:
-                return empty, [problem]
+                return [], [], [problem]
             continue
         if len(fields) != len(columns):
             rule = (f"expected {len(columns)} fields, found {len(fields)}"
@@ -104,7 +116,4 @@ def read_records(path: Path, columns: list[str], name: str) -> tuple[pd.DataFram
             continue
         records.append(fields)
         lines.append(start)
-
-    frame = pd.DataFrame(records, columns=columns, dtype="str") if records else empty.drop(columns=LINE)
-    frame[LINE] = pd.Series(lines, dtype="int64", index=frame.index)
-    return frame, issues
+    return records, lines, issues

@@ -21,18 +21,20 @@ def _pairs(frame: pd.DataFrame, left: str, right: str, on: list[str]) -> pd.Data
     return a.merge(b, on=on, suffixes=("_l", "_r"))
 
 
-def _joined_sources(*columns: pd.Series) -> pd.Series:
-    return pd.concat(columns, axis=1).apply(lambda row: "+".join(sorted(set(row))), axis=1)
+def _joined_sources(a: pd.Series, b: pd.Series) -> pd.Series:
+    """Two source ids as one 'a+b' (sorted, once if equal), column-wise."""
+    a, b = a.astype(str), b.astype(str)
+    low, high = a.where(a <= b, b), b.where(a <= b, a)
+    return low.where(low == high, low + "+" + high)
 
 
 def _input_note(pairs: pd.DataFrame, left: str, right: str) -> pd.Series:
-    def note(row) -> str:
-        parts = [f"{left} {row.qualifier_l}" if row.qualifier_l else "",
-                 f"{right} {row.qualifier_r}" if row.qualifier_r else ""]
-        parts = [p for p in parts if p]
-        return f"from qualified input: {'; '.join(parts)}" if parts else ""
-
-    return pairs.apply(note, axis=1) if len(pairs) else pd.Series(dtype="str")
+    """'from qualified input: realised_jobs at least' where an input carries a qualifier, else ''."""
+    ql, qr = pairs["qualifier_l"].astype(str), pairs["qualifier_r"].astype(str)
+    l_part = (left + " " + ql).where(ql != "", "")
+    r_part = (right + " " + qr).where(qr != "", "")
+    both = l_part.where(r_part == "", l_part.where(l_part == "", l_part + "; ") + r_part)
+    return ("from qualified input: " + both).where(both != "", "")
 
 
 def _derived(pairs: pd.DataFrame, measure: str, values: pd.Series, derivation: str, precision: int | pd.Series,

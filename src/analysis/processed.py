@@ -22,6 +22,9 @@ from analysis.tidy import RawData
 
 MANIFEST = "datapackage.json"
 DATASET = "banenafspraak"
+# A spreadsheet copy is for reading by people; beyond this many rows it takes minutes to write
+# (and Excel stops at 1,048,576 rows), so only the CSV is written.
+XLSX_MAX_ROWS = 50_000
 
 COLUMN_DOCS = {
     "sector": "Sector id (see sectors in the codebook); national aggregates are overheid_totaal, markt, banenafspraak_totaal.",
@@ -44,8 +47,13 @@ COLUMN_DOCS = {
 OUTPUT_COLUMNS = list(COLUMN_DOCS)
 
 
-def _format_value(value: float, precision: int) -> str:
-    return f"{value:.{int(precision)}f}"
+def _format_values(values: pd.Series, precision: pd.Series) -> pd.Series:
+    """Each value with its own published number of decimals (297, 61.3, 321.18)."""
+    out = pd.Series("", index=values.index, dtype=object)
+    for p in precision.unique():
+        rows = precision == p
+        out[rows] = values[rows].map(f"{{:.{int(p)}f}}".format)
+    return out
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -70,10 +78,15 @@ def neutralise(cell: object) -> object:
 
 
 def _formula_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """neutralise() for whole columns at once: only cells that start like a formula are looked at."""
     out = frame.copy()
     for column in out.columns:
         if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
-            out[column] = out[column].map(neutralise)
+            text = out[column]
+            risky = pd.Series(text.to_numpy(dtype=str), index=text.index).str.startswith(_FORMULA_START)
+            risky &= text.notna()
+            if risky.any():
+                out.loc[risky, column] = text[risky].map(neutralise)
     return out
 
 
@@ -84,7 +97,7 @@ def dataset_table(tidy: pd.DataFrame, sectors: pd.DataFrame) -> pd.DataFrame:
         sector_name_en=tidy["sector"].map(names["name_en"]),
         group=tidy["sector"].map(names["group"]),
         unit=tidy["sector"].map(names["unit"]),
-        value=[_format_value(v, p) for v, p in zip(tidy["value"], tidy["precision"])],
+        value=_format_values(tidy["value"], tidy["precision"]),
     )
     return table[OUTPUT_COLUMNS]
 
@@ -116,24 +129,30 @@ def _xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
     return buffer.getvalue()
 
 
-def build_outputs(data: RawData, tidy: pd.DataFrame) -> dict[str, bytes]:
-    """Every processed file, by name, as bytes (the manifest last)."""
+def build_outputs(data: RawData, tidy: pd.DataFrame, report: pd.DataFrame | None = None) -> dict[str, bytes]:
+    """Every processed file, by name, as bytes (the manifest last). `report`: the consistency report, if made."""
     dataset = dataset_table(tidy, data.sectors)
     sources = sources_table(tidy, data.sources)
-    report = consistency_report(tidy)
+    report = consistency_report(tidy) if report is None else report
     codebook = codebook_table()
     outputs = {
         f"{DATASET}.csv": _csv_bytes(dataset),
         "sources.csv": _csv_bytes(sources),
         "consistency.csv": _csv_bytes(report),
         "codebook.csv": _csv_bytes(codebook),
-        f"{DATASET}.xlsx": _xlsx_bytes({"data": dataset, "sources": sources, "consistency": report, "codebook": codebook}),
     }
-    outputs[MANIFEST] = _manifest(outputs, data)
+    omitted = {}
+    if len(dataset) <= XLSX_MAX_ROWS:
+        outputs[f"{DATASET}.xlsx"] = _xlsx_bytes(
+            {"data": dataset, "sources": sources, "consistency": report, "codebook": codebook})
+    else:
+        omitted[f"{DATASET}.xlsx"] = (f"{len(dataset):,} rows is more than the {XLSX_MAX_ROWS:,} the spreadsheet "
+                                      f"copy is made for; use {DATASET}.csv")
+    outputs[MANIFEST] = _manifest(outputs, data, omitted)
     return outputs
 
 
-def _manifest(outputs: dict[str, bytes], data: RawData) -> bytes:
+def _manifest(outputs: dict[str, bytes], data: RawData, omitted: dict[str, str]) -> bytes:
     """A Frictionless data package descriptor, plus the checksums of the raw files it was made from."""
     def resource(name: str, payload: bytes) -> dict:
         entry = {"name": name.rsplit(".", 1)[0].replace("_", "-") + ("-xlsx" if name.endswith(".xlsx") else ""),
@@ -149,13 +168,22 @@ def _manifest(outputs: dict[str, bytes], data: RawData) -> bytes:
         "sources": [{"title": r.title, "path": r.url or r.reference} for r in data.sources.itertuples()],
         "x-raw-files": [{"path": p, "hash": "sha256:" + h} for p, h in data.checksums.items()],
         "x-raw-rows": data.raw_rows,
+        "x-omitted": omitted,
     }
     return (json.dumps(package, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def write_outputs(outputs: dict[str, bytes], folder: Path) -> list[str]:
-    """Write atomically, manifest last; return the names of the files that changed."""
+    """Write atomically, manifest last; return the names of the files that changed.
+
+    An output left out this time (see XLSX_MAX_ROWS) is removed, so no stale copy remains.
+    """
     changed = []
+    for name in ("banenafspraak.xlsx",):
+        stale = Path(folder) / name
+        if name not in outputs and stale.is_file():
+            stale.unlink()
+            changed.append(f"{name} (removed)")
     names = [n for n in outputs if n != MANIFEST] + [MANIFEST]
     for name in names:
         if atomic.write_bytes(Path(folder) / name, outputs[name]):

@@ -26,6 +26,7 @@ import papermill
 import psutil
 
 from analysis import atomic, export, i18n
+from analysis.runstamp import library_hash  # noqa: F401 - report.py takes it from here
 
 SUMMARY = "summary.json"
 FAILED = "failed"
@@ -91,16 +92,6 @@ def input_hash(job: Job, shared: str) -> str:
     h.update(job.notebook.read_bytes())
     h.update(json.dumps(job.parameters, sort_keys=True).encode())
     h.update(json.dumps(job.summary, sort_keys=True, default=str).encode())
-    return h.hexdigest()
-
-
-def library_hash() -> str:
-    """The library's code and templates: a change there can change every report."""
-    h = hashlib.sha256()
-    root = Path(__file__).parent
-    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in {".py", ".j2", ".json"}):
-        h.update(path.relative_to(root).as_posix().encode())
-        h.update(path.read_bytes())
     return h.hexdigest()
 
 

@@ -8,7 +8,6 @@ types are right. Any issue in either phase fails the whole validation.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 import pandas as pd
@@ -220,7 +219,10 @@ def validate_frame(model: type[pa.DataFrameModel], frame: pd.DataFrame, origin: 
         return frame, issues_from(err, origin.reset_index(drop=True), text)
 
 
-def decimals(text: str) -> int:
-    """Number of decimals as written ('61.3' -> 1, '297' -> 0), so values can be shown as published."""
-    match = re.search(r"\.(\d+)$", text.strip())
-    return len(match.group(1)) if match else 0
+def decimals(values: pd.Series) -> pd.Series:
+    """Number of decimals as written ('61.3' -> 1, '297' -> 0), so values can be shown as published.
+
+    Only for text that passed VALUE_TEXT (plain decimals)."""
+    text = values.astype(str)
+    point = text.str.find(".")
+    return (text.str.len() - point - 1).where(point >= 0, 0).astype("int64")

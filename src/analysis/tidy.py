@@ -12,7 +12,7 @@ import pandas as pd
 
 from analysis import paths
 from analysis.errors import DataValidationError, Issue
-from analysis.io import LINE, read_records
+from analysis.io import LINE, read_rows, to_frame
 from analysis.registry import load_sectors, load_sources
 from analysis.metrics import derive
 from analysis.schema import FIGURE_COLUMNS, TIDY_COLUMNS, FigureText, decimals, figures_model, typed_figures, validate_frame
@@ -38,24 +38,29 @@ def _sha256(path: Path) -> str:
 def _read_figure_files(folder: Path, sector_ids: list[str], rel: str) -> tuple[pd.DataFrame, list[Issue]]:
     """All figure files as text records with file and line; one file per registered sector."""
     issues: list[Issue] = []
-    frames = []
+    records: list[list[str]] = []
+    lines: list[int] = []
+    names: list[str] = []
     files = sorted(folder.glob("*.csv")) if folder.is_dir() else []
     for sector in sector_ids:
         if not (folder / f"{sector}.csv").is_file():
             issues.append(Issue(f"{rel}/{sector}.csv", 1, "", None,
                                 f"file not found; every sector in sectors.csv needs one (a header line is enough): "
                                 f"{','.join(FIGURE_COLUMNS)}"))
+    known = set(sector_ids)
     for path in files:
         name = f"{rel}/{path.name}"
-        records, found = read_records(path, FIGURE_COLUMNS, name)
+        rows, at, found = read_rows(path, FIGURE_COLUMNS, name)
         issues += found
-        wrong = records[(records["sector"] != path.stem)]
-        for sector, line in zip(wrong["sector"], wrong[LINE]):
-            if sector in sector_ids:  # unknown sectors are reported by the schema
-                issues.append(Issue(name, int(line), "sector", sector,
-                                    f"a row for sector '{sector}' belongs in {sector}.csv, not {path.name}"))
-        frames.append(records.assign(_file=name))
-    text = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=[*FIGURE_COLUMNS, LINE, "_file"])
+        for row, line in zip(rows, at):
+            if row[0] != path.stem and row[0] in known:  # unknown sectors are reported by the schema
+                issues.append(Issue(name, line, "sector", row[0],
+                                    f"a row for sector '{row[0]}' belongs in {row[0]}.csv, not {path.name}"))
+        records += rows
+        lines += at
+        names += [name] * len(rows)
+    text = to_frame(records, lines, FIGURE_COLUMNS)
+    text["_file"] = pd.Series(names, dtype="str", index=text.index)
     return text, issues
 
 
@@ -106,7 +111,7 @@ def _load_raw(raw: Path) -> RawData:
     figures = typed.assign(
         status="reported",
         derivation="",
-        precision=[decimals(v) for v in text["value"]],
+        precision=decimals(text["value"]).to_numpy(),
         raw_file=text["_file"].to_numpy(),
         raw_line=text[LINE].to_numpy(),
     )[TIDY_COLUMNS]
