@@ -33,7 +33,8 @@ lab: setup  ## Start JupyterLab in this folder with the project's environment (n
 browser:  ## Install Debian's chromium for the browser tests, if missing and possible
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+	      || echo "could not install chromium with apt-get: browser tests will be skipped (they fail under CI=true)"; \
 	  else echo "chromium is missing and cannot be installed here: browser tests will be skipped (they fail under CI=true)"; fi; }
 
 validate: setup  ## Check data/raw and say what is wrong, without writing anything

@@ -1,6 +1,5 @@
 """Charts, projection and narrative on small fixtures with answers worked out by hand."""
 
-import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle

@@ -1,14 +1,12 @@
 """The processed files: complete, deterministic, fresh, readable in a spreadsheet, formula-safe."""
 
 import csv
-import io
 import json
 import shutil
 import subprocess
 import sys
 
 import openpyxl
-import pytest
 
 from analysis.processed import build_outputs
 from analysis.tidy import build_tidy, load_raw

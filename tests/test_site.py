@@ -11,7 +11,6 @@ from urllib.parse import unquote, urlparse
 import pytest
 
 from analysis import cli
-from analysis.registry import load_sectors
 from analysis.tidy import build_tidy, load_raw
 from analysis.trends import sectors_with_data
 from conftest import FIXTURES, ROOT

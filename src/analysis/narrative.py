@@ -101,7 +101,7 @@ def _change_sentence(change: dict, lang: str) -> str:
     delta = signed(change["change"], lang, 2, trim=True)
     prev = number(change["from_value"], lang, 2, trim=True)
     gap = "" if change["years"] == 1 else (
-        f" (voor de jaren daartussen zijn geen cijfers gepubliceerd)" if nl else " (no figures are published for the years between)")
+        " (voor de jaren daartussen zijn geen cijfers gepubliceerd)" if nl else " (no figures are published for the years between)")
     return (f"Dat is {delta} banen ten opzichte van {change['from_year']} ({prev}){gap}." if nl
             else f"That is {delta} jobs compared with {change['from_year']} ({prev}){gap}.")
 
