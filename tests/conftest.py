@@ -11,6 +11,14 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED = ROOT.parent / "shared"
 
 
+FIGURES_HEADER = "sector,year,measure,value,qualifier,source_id,locator,note\n"
+
+
+def write_figures(raw: Path, sector: str, *rows: str) -> None:
+    """Replace a sector's figures file in a raw folder with the header and the given CSV rows."""
+    (raw / "figures" / f"{sector}.csv").write_text(FIGURES_HEADER + "".join(f"{r}\n" for r in rows), encoding="utf-8")
+
+
 @pytest.fixture(scope="session")
 def repo_raw() -> Path:
     return ROOT / "data" / "raw"

@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, write_figures
 
 BAD = FIXTURES / "bad_input"
 
@@ -63,14 +63,9 @@ def test_validate_exits_1_on_the_same_problems(minimal_raw, tmp_path, run_cli):
 
 
 def test_every_problem_is_listed_at_once(minimal_raw, tmp_path, run_cli):
-    (minimal_raw / "figures" / "politie.csv").write_text(
-        "sector,year,measure,value,qualifier,source_id,locator,note\n"
-        "politie,2019,realised_jobs,-1,,letter,Politie,\n"
-        "politie,2020,realised_jobs,413,,nobody,Politie,\n"
-        "politie,2021,jobs,663,,letter,Politie,\n", encoding="utf-8")
-    (minimal_raw / "figures" / "waterschappen.csv").write_text(
-        "sector,year,measure,value,qualifier,source_id,locator,note\n"
-        "waterschappen,2020,realisation_pct,2000,,letter,Waterschappen,\n", encoding="utf-8")
+    write_figures(minimal_raw, "politie", "politie,2019,realised_jobs,-1,,letter,Politie,",
+                  "politie,2020,realised_jobs,413,,nobody,Politie,", "politie,2021,jobs,663,,letter,Politie,")
+    write_figures(minimal_raw, "waterschappen", "waterschappen,2020,realisation_pct,2000,,letter,Waterschappen,")
     code, _, stderr = run_cli("prepare", "--raw", minimal_raw, "--out", tmp_path / "out")
     assert code == 1
     assert "4 problems" in stderr
@@ -98,8 +93,7 @@ def test_a_registered_sector_without_a_file_is_reported(minimal_raw, tmp_path, r
 
 
 def test_a_header_only_file_is_a_sector_without_figures(minimal_raw, tmp_path, run_cli):
-    (minimal_raw / "figures" / "waterschappen.csv").write_text(
-        "sector,year,measure,value,qualifier,source_id,locator,note\n", encoding="utf-8")
+    write_figures(minimal_raw, "waterschappen")
     code, stdout, _ = run_cli("prepare", "--raw", minimal_raw, "--out", tmp_path / "out")
     assert code == 0
     assert "3 figures" in stdout

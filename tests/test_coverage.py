@@ -7,9 +7,8 @@ import pytest
 
 from analysis import coverage
 from analysis.tidy import build_tidy, load_raw
-from conftest import FIXTURES
+from conftest import FIXTURES, write_figures
 
-HEADER = "sector,year,measure,value,qualifier,source_id,locator,note\n"
 
 
 @pytest.fixture(scope="module")
@@ -23,18 +22,15 @@ def fixture(tmp_path_factory):
         "mbo,Middelbaar beroepsonderwijs,VET,mbo,VET,onderwijs,sector_jobs\n"
         "markt,Marktsector,Market sector,Markt,Market,nationaal,national_extra_jobs\n", encoding="utf-8")
     # politie: 2019 and 2021 realised (2020 is a gap), a target only for 2021, all from the primary letter
-    (raw / "figures" / "politie.csv").write_text(HEADER +
-        "politie,2019,realised_jobs,297,,letter,P,\npolitie,2021,realised_jobs,663,,letter,P,\n"
-        "politie,2021,target_jobs,700,,letter,P,\n", encoding="utf-8")
+    write_figures(raw, "politie", "politie,2019,realised_jobs,297,,letter,P,", "politie,2021,realised_jobs,663,,letter,P,",
+                  "politie,2021,target_jobs,700,,letter,P,")
     # waterschappen: a percentage that conflicts with its counts, and the same count from two sources
-    (raw / "figures" / "waterschappen.csv").write_text(HEADER +
-        "waterschappen,2021,realised_jobs,269.5,,letter,W,\nwaterschappen,2021,target_jobs,492.7,,letter,W,\n"
-        "waterschappen,2021,realisation_pct,60.2,,letter,W,\nwaterschappen,2020,realised_jobs,262,,letter,W,\n"
-        "waterschappen,2020,realised_jobs,250,,news,W,\n", encoding="utf-8")
-    (raw / "figures" / "mbo.csv").write_text(HEADER, encoding="utf-8")  # no figures at all
+    write_figures(raw, "waterschappen", "waterschappen,2021,realised_jobs,269.5,,letter,W,",
+                  "waterschappen,2021,target_jobs,492.7,,letter,W,", "waterschappen,2021,realisation_pct,60.2,,letter,W,",
+                  "waterschappen,2020,realised_jobs,262,,letter,W,", "waterschappen,2020,realised_jobs,250,,news,W,")
+    write_figures(raw, "mbo")  # no figures at all
     # the national figure: newest realised year 2023, from a secondary source
-    (raw / "figures" / "markt.csv").write_text(HEADER +
-        "markt,2023,realised_jobs,74031,,news,M,\nmarkt,2023,realisation_pct,92.5,,news,M,\n", encoding="utf-8")
+    write_figures(raw, "markt", "markt,2023,realised_jobs,74031,,news,M,", "markt,2023,realisation_pct,92.5,,news,M,")
     data = load_raw(raw)
     return data, build_tidy(data)
 

@@ -6,7 +6,7 @@ from matplotlib.patches import Rectangle
 
 from analysis import narrative, plots, trends
 from analysis.tidy import build_tidy, load_raw
-from conftest import FIXTURES
+from conftest import FIXTURES, write_figures
 
 
 @pytest.fixture(scope="module")
@@ -16,17 +16,12 @@ def small(tmp_path_factory):
 
     raw = tmp_path_factory.mktemp("raw") / "raw"
     shutil.copytree(FIXTURES / "minimal", raw)
-    (raw / "figures" / "politie.csv").write_text(
-        "sector,year,measure,value,qualifier,source_id,locator,note\n"
-        "politie,2019,realised_jobs,297,,letter,P,\npolitie,2020,realised_jobs,413,,letter,P,\n"
-        "politie,2021,realised_jobs,663,,letter,P,\npolitie,2024,target_jobs,713,,letter,P,\n"
-        "politie,2024,realisation_pct,68,,news,P,\n", encoding="utf-8")
-    (raw / "figures" / "waterschappen.csv").write_text(
-        "sector,year,measure,value,qualifier,source_id,locator,note\n"
-        "waterschappen,2018,realised_jobs,200,at least,letter,W,\n"
-        "waterschappen,2020,realised_jobs,262,,letter,W,\n"
-        "waterschappen,2020,realisation_pct,61.3,,letter,W,\n"
-        "waterschappen,2023,target_jobs,600,,letter,W,\n", encoding="utf-8")
+    write_figures(raw, "politie", "politie,2019,realised_jobs,297,,letter,P,", "politie,2020,realised_jobs,413,,letter,P,",
+                  "politie,2021,realised_jobs,663,,letter,P,", "politie,2024,target_jobs,713,,letter,P,",
+                  "politie,2024,realisation_pct,68,,news,P,")
+    write_figures(raw, "waterschappen", "waterschappen,2018,realised_jobs,200,at least,letter,W,",
+                  "waterschappen,2020,realised_jobs,262,,letter,W,", "waterschappen,2020,realisation_pct,61.3,,letter,W,",
+                  "waterschappen,2023,target_jobs,600,,letter,W,")
     data = load_raw(raw)
     return data, build_tidy(data)
 

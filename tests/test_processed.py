@@ -10,7 +10,7 @@ import openpyxl
 
 from analysis.processed import build_outputs
 from analysis.tidy import build_tidy, load_raw
-from conftest import ROOT
+from conftest import ROOT, write_figures
 
 EXPECTED = {"banenafspraak.csv", "banenafspraak.xlsx", "sources.csv", "consistency.csv", "codebook.csv", "datapackage.json"}
 
@@ -96,9 +96,7 @@ def test_spreadsheet_formulas_in_text_are_neutralised(minimal_raw, tmp_path, run
 
 def test_negative_numbers_are_not_mangled_by_the_formula_guard(tmp_path, minimal_raw, run_cli):
     out = tmp_path / "out"
-    (minimal_raw / "figures" / "politie.csv").write_text(
-        "sector,year,measure,value,qualifier,source_id,locator,note\n"
-        "politie,2020,realised_jobs,341,,letter,P,\npolitie,2020,target_jobs,331,,letter,P,\n", encoding="utf-8")
+    write_figures(minimal_raw, "politie", "politie,2020,realised_jobs,341,,letter,P,", "politie,2020,target_jobs,331,,letter,P,")
     run_cli("prepare", "--raw", minimal_raw, "--out", out)
     gaps = [r["value"] for r in csv.DictReader((out / "banenafspraak.csv").open(encoding="utf-8"))
             if r["measure"] == "gap_to_target"]

@@ -178,3 +178,13 @@ def test_every_notebook_starts_from_a_fresh_interpreter(tmp_path, run_cli):
                                         notebooks=notebooks, jobs=1))
     assert code == 0, out
     assert "(6 executed, 0 failed)" in out
+
+
+def test_english_site(tmp_path, run_cli):
+    code, _, _ = run_cli(*report_args(tmp_path, "--sector", "politie", "--lang", "en"))
+    assert code == 0
+    reports = tmp_path / "reports"
+    index = (reports / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in index and "Reports per sector" in index and "Police" in index
+    page = (reports / "sectors/politie/politie.html").read_text(encoding="utf-8")
+    assert "In 2021, Police realised 663 jobs." in page
