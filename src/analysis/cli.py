@@ -35,7 +35,7 @@ def _summary(data, tidy, report) -> str:
     differing = findings(report)
     derived = int((tidy["status"] == "derived").sum())
     lines = [
-        f"{data.raw_rows} figures from {len(data.checksums) - 2} sector files, "
+        f"{data.raw_rows} figures from {sum(p.startswith('figures/') for p in data.checksums)} sector files, "
         f"{len(data.sources)} sources, {len(data.sectors)} sectors; {derived} derived values",
         f"consistency: {len(report)} comparisons, {len(differing)} differ beyond rounding",
     ]

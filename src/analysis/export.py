@@ -10,6 +10,8 @@ import jinja2
 import nbformat
 from nbconvert import HTMLExporter
 
+from analysis import i18n
+
 TEMPLATES = Path(__file__).parent / "templates"
 
 
@@ -52,34 +54,10 @@ def error_summary(notebook: nbformat.NotebookNode) -> str:
     return ""
 
 
-INDEX_TEXT = {
-    "nl": {"title": "Banenafspraak overheid en onderwijs: rapporten", "data_version": "Dataversie",
-           "national": "Landelijk beeld", "overview": "Alle sectoren", "sectors": "Rapporten per sector",
-           "sector": "Sector", "report": "Rapport", "chart": "Grafiek", "notebook": "Notebook", "summary": "Kerncijfers",
-           "data": "Gegevens", "failed": "Mislukt", "coverage": "Dekking en kwaliteit van de gegevens",
-           "coverage_link": "Welke cijfers er zijn, hoe recent, uit welke bronnen, en wat niet klopt",
-           "run_date": "Gemaakt op", "previous": "laatste run mislukt; dit is de vorige versie",
-           "failed_run": "Bij deze run mislukt (de vorige versie blijft staan waar die er is)", "sources": "Bronnen", "sources_what": "titel, uitgever, datum en vindplaats van elke bron",
-           "sources_intro": "Elk cijfer in deze rapporten komt uit een van deze bronnen. Primair: brieven aan de Kamer, "
-                            "overheidspublicaties en sectormonitors; secundair: berichten die deze doorgeven.",
-           "back": "← Terug naar het overzicht", "title_col": "Titel", "publisher": "Uitgever", "date": "Datum",
-           "reference": "Kenmerk", "primacy": "Primair/secundair", "figures": "Cijfers"},
-    "en": {"title": "Jobs agreement, government and education: reports", "data_version": "Data version",
-           "national": "National picture", "overview": "All sectors", "sectors": "Reports per sector",
-           "sector": "Sector", "report": "Report", "chart": "Chart", "notebook": "Notebook", "summary": "Key figures",
-           "data": "Data", "failed": "Failed", "coverage": "Coverage and quality of the data",
-           "coverage_link": "Which figures exist, how fresh, from which sources, and what does not add up",
-           "run_date": "Made on", "previous": "the last run failed; this is the previous version",
-           "failed_run": "Failed in this run (the previous version stays where there is one)", "sources": "Sources", "sources_what": "title, publisher, date and reference of every source",
-           "sources_intro": "Every figure in these reports comes from one of these sources. Primary: letters to parliament, "
-                            "government publications and sector monitors; secondary: news relaying them.",
-           "back": "← Back to the overview", "title_col": "Title", "publisher": "Publisher", "date": "Date",
-           "reference": "Reference", "primacy": "Primary/secondary", "figures": "Figures"},
-}
 
 
 def page(template: str, lang: str, **context) -> str:
     """Render one of the site's own pages; every value from the data is HTML-escaped."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              undefined=jinja2.StrictUndefined)
-    return env.get_template(template).render(lang=lang, text=INDEX_TEXT[lang], **context)
+    return env.get_template(template).render(lang=lang, text=i18n.SITE[lang], **context)

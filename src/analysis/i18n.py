@@ -41,6 +41,63 @@ TEXT = {
 }
 
 
+# Column headings of the tables in the reports.
+COLUMNS = {
+    "nl": {
+        "year": "Jaar", "measure": "Maat", "value": "Waarde", "status": "Status", "source": "Bron",
+        "locator": "Vindplaats", "sector": "Sector", "realised": "Gerealiseerd", "target": "Doelstelling",
+        "pct": "Realisatie", "trend": "Trend", "course": "Op koers volgens trend?", "reported": "gepubliceerd",
+        "derived": "afgeleid", "yes": "ja", "no": "nee", "reached": "bereikt", "none": "—",
+        "latest_realised": "Laatste jaar gerealiseerd", "latest_target": "Laatste jaar doelstelling",
+        "latest_pct": "Laatste jaar percentage", "years_behind_national": "Jaren achter landelijk",
+        "primary": "Primaire bronnen", "secondary": "Secundaire bronnen", "secondary_share": "Aandeel secundair",
+        "check": "Controle", "value_a": "Waarde A", "source_a": "Bron A", "value_b": "Waarde B", "source_b": "Bron B",
+        "difference": "Verschil", "outcome": "Uitkomst", "explanation": "Toelichting",
+    },
+    "en": {
+        "year": "Year", "measure": "Measure", "value": "Value", "status": "Status", "source": "Source",
+        "locator": "Locator", "sector": "Sector", "realised": "Realised", "target": "Target", "pct": "Realisation",
+        "trend": "Trend", "course": "On course by trend?", "reported": "published", "derived": "derived",
+        "yes": "yes", "no": "no", "reached": "reached", "none": "—", "latest_realised": "Latest realised year",
+        "latest_target": "Latest target year", "latest_pct": "Latest percentage year",
+        "years_behind_national": "Years behind national", "primary": "Primary sources",
+        "secondary": "Secondary sources", "secondary_share": "Share secondary", "check": "Check",
+        "value_a": "Value A", "source_a": "Source A", "value_b": "Value B", "source_b": "Source B",
+        "difference": "Difference", "outcome": "Outcome", "explanation": "Explanation",
+    },
+}
+
+# Words of the report site's own pages (index.html, sources.html).
+SITE = {
+    "nl": {
+        "title": "Banenafspraak overheid en onderwijs: rapporten", "data_version": "Dataversie",
+        "national": "Landelijk beeld", "overview": "Alle sectoren", "sectors": "Rapporten per sector",
+        "sector": "Sector", "report": "Rapport", "chart": "Grafiek", "notebook": "Notebook", "summary": "Kerncijfers",
+        "data": "Gegevens", "failed": "Mislukt", "coverage": "Dekking en kwaliteit van de gegevens",
+        "coverage_link": "Welke cijfers er zijn, hoe recent, uit welke bronnen, en wat niet klopt",
+        "run_date": "Gemaakt op", "previous": "laatste run mislukt; dit is de vorige versie",
+        "failed_run": "Bij deze run mislukt (de vorige versie blijft staan waar die er is)", "sources": "Bronnen",
+        "sources_what": "titel, uitgever, datum en vindplaats van elke bron",
+        "sources_intro": "Elk cijfer in deze rapporten komt uit een van deze bronnen. Primair: brieven aan de Kamer, overheidspublicaties en sectormonitors; secundair: berichten die deze doorgeven.",
+        "back": "← Terug naar het overzicht", "title_col": "Titel", "publisher": "Uitgever", "date": "Datum",
+        "reference": "Kenmerk", "primacy": "Primair/secundair", "figures": "Cijfers",
+    },
+    "en": {
+        "title": "Jobs agreement, government and education: reports", "data_version": "Data version",
+        "national": "National picture", "overview": "All sectors", "sectors": "Reports per sector",
+        "sector": "Sector", "report": "Report", "chart": "Chart", "notebook": "Notebook", "summary": "Key figures",
+        "data": "Data", "failed": "Failed", "coverage": "Coverage and quality of the data",
+        "coverage_link": "Which figures exist, how fresh, from which sources, and what does not add up",
+        "run_date": "Made on", "previous": "the last run failed; this is the previous version",
+        "failed_run": "Failed in this run (the previous version stays where there is one)", "sources": "Sources",
+        "sources_what": "title, publisher, date and reference of every source",
+        "sources_intro": "Every figure in these reports comes from one of these sources. Primary: letters to parliament, government publications and sector monitors; secondary: news relaying them.",
+        "back": "← Back to the overview", "title_col": "Title", "publisher": "Publisher", "date": "Date",
+        "reference": "Reference", "primacy": "Primary/secondary", "figures": "Figures",
+    },
+}
+
+
 def check_lang(lang: str) -> str:
     if lang not in LANGS:
         raise ValueError(f"unknown language {lang!r}; use one of: {', '.join(LANGS)}")

@@ -119,26 +119,12 @@ def national_text(data: Data, lang: str) -> Markdown:
     return Markdown("\n\n".join(parts))
 
 
-_COVERAGE_HEAD = {
-    "nl": {"sector": "Sector", "latest_realised": "Laatste jaar gerealiseerd", "latest_target": "Laatste jaar doelstelling",
-           "latest_pct": "Laatste jaar percentage", "years_behind_national": "Jaren achter landelijk",
-           "primary": "Primaire bronnen", "secondary": "Secundaire bronnen", "secondary_share": "Aandeel secundair",
-           "check": "Controle", "year": "Jaar", "measure": "Maat", "value_a": "Waarde A", "source_a": "Bron A",
-           "value_b": "Waarde B", "source_b": "Bron B", "difference": "Verschil", "outcome": "Uitkomst",
-           "explanation": "Toelichting"},
-    "en": {"sector": "Sector", "latest_realised": "Latest realised year", "latest_target": "Latest target year",
-           "latest_pct": "Latest percentage year", "years_behind_national": "Years behind national",
-           "primary": "Primary sources", "secondary": "Secondary sources", "secondary_share": "Share secondary",
-           "check": "Check", "year": "Year", "measure": "Measure", "value_a": "Value A", "source_a": "Source A",
-           "value_b": "Value B", "source_b": "Source B", "difference": "Difference", "outcome": "Outcome",
-           "explanation": "Explanation"},
-}
 
 
 def _readable(frame: pd.DataFrame, data: Data, lang: str):
     names = sector_names(data.sectors, lang)
     out = frame.assign(sector=frame["sector"].map(names)) if "sector" in frame else frame
-    return _shown(out.rename(columns=_COVERAGE_HEAD[lang]), lang)
+    return _shown(out.rename(columns=i18n.COLUMNS[lang]), lang)
 
 
 def freshness(data: Data, lang: str):

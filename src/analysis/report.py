@@ -13,9 +13,10 @@ import pandas as pd
 from markupsafe import Markup
 
 from analysis import atomic, export, i18n, notebook, paths, tables, trends
-from analysis.processed import MANIFEST
+from analysis.processed import MANIFEST, sources_table
 from analysis.registry import national_sectors, sector_names
-from analysis.runner import FAILED, Job, Result, check_parameters, library_hash, recover, run_all
+from analysis.runner import FAILED, Job, Result, check_parameters, recover, run_all
+from analysis.runstamp import library_hash
 from analysis.tidy import RawData
 
 SECTOR_NOTEBOOK = "sector_trend.ipynb"
@@ -56,10 +57,6 @@ def shared_inputs_hash(data: RawData) -> str:
     return hashlib.sha256((raw + library_hash()).encode()).hexdigest()
 
 
-def _rel(path: str) -> str:
-    return path.replace(os.sep, "/")
-
-
 def write_index(root: Path, results: list[Result], data: RawData, tidy: pd.DataFrame, processed: Path,
                 lang: str) -> Path:
     """Copy the processed data beside the reports and write index.html linking everything (relative links)."""
@@ -80,7 +77,7 @@ def write_index(root: Path, results: list[Result], data: RawData, tidy: pd.DataF
     by_folder = {r.job.folder: entry(r) for r in results}
     manifest = processed / MANIFEST
     version = hashlib.sha256(manifest.read_bytes()).hexdigest()[:12] if manifest.is_file() else "?"
-    sources = tables_sources(tidy, data)
+    sources = sources_table(tidy, data.sources).to_dict(orient="records")
     atomic.write_bytes(root / "sources.html", export.page("sources.html.j2", lang, sources=sources).encode("utf-8"))
     page = export.page(
         "index.html.j2", lang,
@@ -98,12 +95,6 @@ def write_index(root: Path, results: list[Result], data: RawData, tidy: pd.DataF
     target = root / "index.html"
     atomic.write_bytes(target, page.encode("utf-8"))
     return target
-
-
-def tables_sources(tidy: pd.DataFrame, data: RawData) -> list[dict]:
-    from analysis.processed import sources_table
-
-    return sources_table(tidy, data.sources).to_dict(orient="records")
 
 
 def summary_table(results: list[Result]) -> str:

@@ -26,7 +26,6 @@ import papermill
 import psutil
 
 from analysis import atomic, export, i18n
-from analysis.runstamp import library_hash  # noqa: F401 - report.py takes it from here
 
 SUMMARY = "summary.json"
 FAILED = "failed"
@@ -87,11 +86,12 @@ def check_parameters(jobs: list[Job], sector_ids: set[str]) -> None:
 
 
 def input_hash(job: Job, shared: str) -> str:
-    """What a report depends on: the shared inputs (raw data, library), its notebook and its parameters."""
+    """What a report depends on: the shared inputs (raw data, library), its notebook and its parameters.
+
+    Its key figures are not hashed: they follow from the raw data and the library, which `shared` covers."""
     h = hashlib.sha256(shared.encode())
     h.update(job.notebook.read_bytes())
     h.update(json.dumps(job.parameters, sort_keys=True).encode())
-    h.update(json.dumps(job.summary, sort_keys=True, default=str).encode())
     return h.hexdigest()
 
 

@@ -8,16 +8,6 @@ from analysis import i18n, trends
 from analysis.measures import MEASURES, QUALIFIERS
 from analysis.registry import sector_names
 
-_HEAD = {
-    "nl": {"year": "Jaar", "measure": "Maat", "value": "Waarde", "status": "Status", "source": "Bron",
-           "locator": "Vindplaats", "sector": "Sector", "realised": "Gerealiseerd", "target": "Doelstelling",
-           "pct": "Realisatie", "trend": "Trend", "course": "Op koers volgens trend?", "reported": "gepubliceerd", "derived": "afgeleid",
-           "yes": "ja", "no": "nee", "reached": "bereikt", "none": "—"},
-    "en": {"year": "Year", "measure": "Measure", "value": "Value", "status": "Status", "source": "Source",
-           "locator": "Locator", "sector": "Sector", "realised": "Realised", "target": "Target",
-           "pct": "Realisation", "trend": "Trend", "course": "On course by trend?", "reported": "published", "derived": "derived",
-           "yes": "yes", "no": "no", "reached": "reached", "none": "—"},
-}
 
 
 def _value_text(value: float, precision: int, measure: str, qualifier: str, lang: str) -> str:
@@ -27,7 +17,7 @@ def _value_text(value: float, precision: int, measure: str, qualifier: str, lang
 
 def figures_table(tidy: pd.DataFrame, sources: pd.DataFrame, sector: str, lang: str = "nl") -> pd.DataFrame:
     """Every figure of one sector, reported and derived, with publisher, date and place in the source."""
-    h = _HEAD[i18n.check_lang(lang)]
+    h = i18n.COLUMNS[i18n.check_lang(lang)]
     rows = tidy[tidy["sector"] == sector]
     src = sources.set_index("source_id")
 
@@ -48,7 +38,7 @@ def figures_table(tidy: pd.DataFrame, sources: pd.DataFrame, sector: str, lang: 
 
 def latest_table(tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = "nl") -> pd.DataFrame:
     """One line per sector with data: latest year, realised, target, percentage and the projection verdict."""
-    h = _HEAD[i18n.check_lang(lang)]
+    h = i18n.COLUMNS[i18n.check_lang(lang)]
     names = sector_names(sectors, lang)
     records = []
     for sector in trends.sectors_with_data(tidy, list(sectors["sector"])):
