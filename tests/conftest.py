@@ -1,6 +1,7 @@
 import shutil
 from pathlib import Path
 
+import psutil
 import pytest
 
 from analysis import cli
@@ -17,6 +18,18 @@ FIGURES_HEADER = "sector,year,measure,value,qualifier,source_id,locator,note\n"
 def write_figures(raw: Path, sector: str, *rows: str) -> None:
     """Replace a sector's figures file in a raw folder with the header and the given CSV rows."""
     (raw / "figures" / f"{sector}.csv").write_text(FIGURES_HEADER + "".join(f"{r}\n" for r in rows), encoding="utf-8")
+
+
+def kernels_below(pid: int) -> list[psutil.Process]:
+    """Jupyter kernel processes among the descendants of `pid`; processes ending meanwhile are skipped."""
+    found = []
+    for child in psutil.Process(pid).children(recursive=True):
+        try:
+            if "ipykernel_launcher" in " ".join(child.cmdline()):
+                found.append(child)
+        except (psutil.NoSuchProcess, psutil.ZombieProcess, psutil.AccessDenied):
+            continue
+    return found
 
 
 @pytest.fixture(scope="session")

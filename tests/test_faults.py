@@ -15,7 +15,7 @@ import psutil
 import pytest
 
 from analysis.locking import exclusive
-from conftest import ROOT
+from conftest import ROOT, kernels_below
 
 SECTORS = ["--sector", "politie", "--sector", "gemeenten", "--sector", "rijk"]
 
@@ -46,12 +46,18 @@ def kernels_of(proc: subprocess.Popen, timeout: float = 90) -> list[psutil.Proce
     """Wait until the run has a notebook kernel executing, and return its kernels."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        kernels = [p for p in psutil.Process(proc.pid).children(recursive=True)
-                   if "ipykernel_launcher" in " ".join(p.cmdline())]
+        kernels = kernels_below(proc.pid)
         if kernels:
             return kernels
         time.sleep(0.05)
     pytest.fail("no kernel started")
+
+
+def _alive(process: psutil.Process) -> bool:
+    try:
+        return process.status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False
 
 
 @pytest.fixture
@@ -107,7 +113,7 @@ def test_an_interrupted_run_stops_cleanly_and_the_next_run_completes(good_run):
     assert code == 130
     assert "interrupted" in err
     time.sleep(0.5)
-    assert not [k for k in kernels if k.is_running() and k.status() != psutil.STATUS_ZOMBIE], "kernels left running"
+    assert not [k for k in kernels if _alive(k)], "kernels left running"
     assert_previous_or_new_and_whole(tmp / "reports", before)
 
     code, out, err = finish(report(tmp))

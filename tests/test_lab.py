@@ -10,10 +10,9 @@ import time
 import urllib.request
 from pathlib import Path
 
-import psutil
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, kernels_below
 
 
 def _free_port() -> int:
@@ -76,8 +75,7 @@ def test_lab_serves_the_notebooks_with_the_project_kernel(lab):
     deadline = time.monotonic() + 30
     launched = []
     while not launched and time.monotonic() < deadline:
-        launched = [p for p in psutil.Process(proc.pid).children(recursive=True)
-                    if "ipykernel_launcher" in " ".join(p.cmdline())]
+        launched = kernels_below(proc.pid)
         time.sleep(0.2)
     assert launched, "no kernel process started"
     # The kernel runs this interpreter (the project's .venv when run through make), so `import analysis` works.
