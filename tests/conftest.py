@@ -12,12 +12,38 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED = ROOT.parent / "shared"
 
 
-FIGURES_HEADER = "sector,year,measure,value,qualifier,source_id,locator,note\n"
+FIGURES_HEADER = "sector,year,period,measure,value,qualifier,scope,basis,source_id,locator,evidence,note\n"
+SHORT_FIELDS = ["sector", "year", "measure", "value", "qualifier", "source_id", "locator", "note"]
+FIXTURE_EVIDENCE = "As the fixture's source says."
+
+
+def figure_row(sector: str, year, measure: str, value, *, period: str = "year", qualifier: str = "", scope: str = "",
+               basis: str = "sector_count", source_id: str = "letter", locator: str = "Section 1",
+               evidence: str = FIXTURE_EVIDENCE, note: str = "") -> str:
+    """One raw figure row as CSV text, with test defaults for everything but what a test is about."""
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="").writerow([sector, "" if year is None else year, period, measure, value,
+                                                    qualifier, scope, basis, source_id, locator, evidence, note])
+    return buffer.getvalue()
+
+
+def short_row(text: str) -> str:
+    """'sector,year,measure,value,qualifier,source_id,locator,note' (the columns a test cares about most)
+    as a full raw row: the annual, whole-sector figure on the sector's own count, with a fixture quote."""
+    import csv
+
+    fields = dict(zip(SHORT_FIELDS, next(csv.reader([text]))))
+    return figure_row(fields.pop("sector"), fields.pop("year"), fields.pop("measure"), fields.pop("value"), **fields)
 
 
 def write_figures(raw: Path, sector: str, *rows: str) -> None:
-    """Replace a sector's figures file in a raw folder with the header and the given CSV rows."""
-    (raw / "figures" / f"{sector}.csv").write_text(FIGURES_HEADER + "".join(f"{r}\n" for r in rows), encoding="utf-8")
+    """Replace a sector's figures file in a raw folder with the header and the given rows: full rows
+    (from figure_row) or the short form of short_row."""
+    full = [r if r.count(",") >= FIGURES_HEADER.count(",") else short_row(r) for r in rows]
+    (raw / "figures" / f"{sector}.csv").write_text(FIGURES_HEADER + "".join(f"{r}\n" for r in full), encoding="utf-8")
 
 
 def kernels_below(pid: int) -> list[psutil.Process]:

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from analysis.errors import DataValidationError
-from analysis.schema import FIGURE_COLUMNS
+from analysis.columns import FIGURE_COLUMNS
 from analysis.tidy import build_tidy, load_raw
 from conftest import FIXTURES
 

@@ -42,7 +42,8 @@ def test_sector_chart_labels_every_value_and_the_future_target(small):
     assert {"297", "413", "663"} <= set(labels)
     assert "doel 713" in labels
     assert any(t.startswith("68%") for t in labels)  # a percentage where no count is published
-    assert "Politie: gerealiseerde banen en doelstelling" in fig.axes[0].get_title(loc="left")
+    assert "Politie: gerealiseerde banen en doelstelling" in fig._suptitle.get_text()
+    assert fig.axes[0].get_title(loc="left") == "Staven en doelen: eigen telling van de sector"  # the basis, in words
     assert "Minister (2021-12-01)" in fig._supxlabel.get_text() and "Newspaper (2022)" in fig._supxlabel.get_text()
 
 
@@ -57,43 +58,57 @@ def test_english_chart(small):
     data, tidy = small
     fig = plots.sector_trend(tidy, data.sectors, data.sources, "politie", "en")
     assert "target 713" in texts(fig)
-    assert "Police: jobs realised and target" in fig.axes[0].get_title(loc="left")
+    assert "Police: jobs realised and target" in fig._suptitle.get_text()
+    assert fig.axes[0].get_title(loc="left") == "Bars and targets: sector's own count"
 
 
-def test_projection_is_drawn_when_possible(small):
+def _trend_lines(fig):
     from matplotlib.colors import same_color
 
-    data, tidy = small
-    fig = plots.sector_trend(tidy, data.sectors, data.sources, "politie", "nl")
-    trend = [line for line in fig.axes[0].lines if same_color(line.get_color(), plots.TREND)]
-    assert len(trend) == 1 and list(trend[0].get_xdata()) == [2019, 2024]
+    return [line for line in fig.axes[0].lines if same_color(line.get_color(), plots.TREND)]
 
 
-def test_projection_on_hand_computed_cases(small):
-    _, tidy = small
-    p = trends.projection(tidy, "politie")
-    # least squares through (2019, 297), (2020, 413), (2021, 663): slope 183, mean 457.67 in 2020
-    assert p.possible and p.slope == pytest.approx(183) and p.projected == pytest.approx(457.6667 + 4 * 183, abs=1e-3)
-    assert p.needed_per_year == pytest.approx(50 / 3) and p.on_course is True
-    w = trends.projection(tidy, "waterschappen")
-    # (2018, 200), (2020, 262): slope 31 a year; 2023: 262 + 3 * 31 = 355 < 600
-    assert w.slope == pytest.approx(31) and w.projected == pytest.approx(355) and w.on_course is False
+def test_projection_is_drawn_from_the_last_figure_to_a_target_ahead_with_its_band(tmp_path):
+    import shutil
+
+    raw = tmp_path / "raw"
+    shutil.copytree(FIXTURES / "minimal", raw)
+    write_figures(raw, "politie", "politie,2019,realised_jobs,297,,letter,P,", "politie,2020,realised_jobs,413,,letter,P,",
+                  "politie,2021,realised_jobs,663,,letter,P,", "politie,2034,target_jobs,3000,,letter,P,")
+    data = load_raw(raw)
+    fig = plots.sector_trend(build_tidy(data), data.sectors, data.sources, "politie", "nl", data.breaks)
+    trend = _trend_lines(fig)
+    assert len(trend) == 1 and list(trend[0].get_xdata()) == [2021, 2034]  # from the last figure only
+    assert list(trend[0].get_ydata()) == pytest.approx([663, 663 + 13 * 183])
+    band = fig.axes[0].collections[0].get_paths()[0].vertices[:, 1]
+    assert min(band) == pytest.approx(663) and max(band) == pytest.approx(663 + 13 * 250)  # fastest growth seen
 
 
-def test_too_little_data_for_a_projection_is_said_not_drawn(tmp_path):
+def test_no_trend_past_a_target_year_that_has_a_figure(small):
+    data, tidy = small  # politie: 2024 target 713 with a published 68% for 2024
+    fig = plots.sector_trend(tidy, data.sectors, data.sources, "politie", "nl", data.breaks)
+    assert not _trend_lines(fig)
+
+
+def test_a_passed_target_year_is_judged_by_its_figure_and_no_trend_is_drawn(tmp_path):
     import shutil
 
     raw = tmp_path / "raw"
     shutil.copytree(FIXTURES / "minimal", raw)
     data = load_raw(raw)
     tidy = build_tidy(data)
-    assert trends.projection(tidy, "waterschappen").reason == "too_few_years"
     fig = plots.sector_trend(tidy, data.sectors, data.sources, "waterschappen", "nl")
-    from matplotlib.colors import same_color
-
-    assert not [line for line in fig.axes[0].lines if same_color(line.get_color(), plots.TREND)]
+    assert not _trend_lines(fig)
     text = narrative.sector_text(trends.sector_summary(tidy, "waterschappen"), "Waterschappen", "nl")
-    assert "te weinig gegevens" in text
+    assert "Het doel voor 2020 is niet gehaald volgens de eigen telling van de sector: 61,3% van het doel (2020)." in text
+
+
+def test_figures_on_another_basis_are_drawn_with_their_own_label(tidy, repo_raw):
+    data = load_raw(repo_raw)
+    fig = plots.sector_trend(tidy, data.sectors, data.sources, "politie", "nl", data.breaks)
+    assert {"54%", "68%"} <= set(texts(fig))
+    legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert "% van doel, wettelijke meting" in legend
 
 
 def test_single_year_sector_gets_a_chart(tidy, repo_raw):
@@ -102,10 +117,10 @@ def test_single_year_sector_gets_a_chart(tidy, repo_raw):
     assert {"556", "doel 633"} <= set(texts(fig))
 
 
-def test_sector_without_figures_gets_a_chart_that_says_so(tidy, repo_raw):
+def test_sector_with_part_sector_figures_only_gets_a_chart_that_says_so(tidy, repo_raw):
     data = load_raw(repo_raw)
     fig = plots.sector_trend(tidy, data.sectors, data.sources, "funderend_onderwijs", "nl")
-    assert "geen cijfers gepubliceerd" in texts(fig)
+    assert "geen cijfers voor de hele sector gepubliceerd" in texts(fig)
 
 
 def test_derived_values_are_drawn_differently(tidy, repo_raw):
@@ -120,10 +135,9 @@ def test_narrative_politie(small):
     nl = narrative.sector_text(summary, "Politie", "nl")
     assert "In 2021 realiseerde Politie 663 banen." in nl
     assert "+250 banen ten opzichte van 2020 (413)" in nl
-    assert "ligt de sector op koers" in nl
-    assert "68% (2024)" in nl
+    assert "Het doel voor 2024 is niet gehaald volgens de eigen telling van de sector: 68% van het doel (2024)." in nl
     en = narrative.sector_text(summary, "Police", "en")
-    assert "the sector is on course" in en and "+250 jobs compared with 2020 (413)" in en
+    assert "was not met according to the sector's own count" in en and "+250 jobs compared with 2020 (413)" in en
 
 
 def test_narrative_mentions_gaps_and_qualifiers(small):
@@ -131,7 +145,9 @@ def test_narrative_mentions_gaps_and_qualifiers(small):
     text = narrative.sector_text(trends.sector_summary(tidy, "waterschappen"), "Waterschappen", "nl")
     assert "+62 banen ten opzichte van 2018 (200)" in text
     assert "voor de jaren daartussen zijn geen cijfers gepubliceerd" in text
-    assert "niet op koers" in text
+    # 2023 has passed without a figure; the trend (31 a year, 355 in 2023) is told beside that
+    assert "voor 2023, het jaar van het doel van 600 banen, is geen cijfer gepubliceerd" in text
+    assert "zou het doel van 600 banen in 2023 niet gehaald worden" in text
 
 
 def test_overview_and_national_charts_are_figures(tidy, repo_raw):

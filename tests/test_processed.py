@@ -10,7 +10,7 @@ import openpyxl
 
 from analysis.processed import build_outputs
 from analysis.tidy import build_tidy, load_raw
-from conftest import ROOT, write_figures
+from conftest import ROOT, short_row, write_figures
 
 EXPECTED = {"banenafspraak.csv", "banenafspraak.xlsx", "sources.csv", "consistency.csv", "codebook.csv", "datapackage.json"}
 
@@ -61,7 +61,7 @@ def test_manifest_records_raw_checksums_and_output_hashes(minimal_raw, tmp_path,
     run_cli("prepare", "--raw", minimal_raw, "--out", out)
     package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
     raw = {f["path"] for f in package["x-raw-files"]}
-    assert raw == {"sectors.csv", "sources.csv", "figures/politie.csv", "figures/waterschappen.csv"}
+    assert raw == {"sectors.csv", "sources.csv", "breaks.csv", "figures/politie.csv", "figures/waterschappen.csv"}
     for res in package["resources"]:
         assert res["hash"] == "sha256:" + hashlib.sha256((out / res["path"]).read_bytes()).hexdigest()
     fields = {f["name"] for f in package["resources"][0]["schema"]["fields"]}
@@ -75,7 +75,7 @@ def test_validate_reports_stale_processed_data(minimal_raw, tmp_path, run_cli):
     assert code == 0 and "out of date" not in stdout
 
     with (minimal_raw / "figures" / "politie.csv").open("a", encoding="utf-8") as fh:
-        fh.write("politie,2021,realised_jobs,663,,letter,Politie,\n")
+        fh.write(short_row("politie,2021,realised_jobs,663,,letter,Politie,") + "\n")
     code, stdout, _ = run_cli("validate", "--raw", minimal_raw, "--processed", out)
     assert code == 0
     assert "out of date (raw file figures/politie.csv changed or is new)" in stdout

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.metrics import consistency_report
+from analysis.metrics import consistency_report, series_rows
 from analysis.registry import national_sectors
 
 COVERAGE_MEASURES = ("realised_jobs", "target_jobs", "realisation_pct")
@@ -12,7 +12,8 @@ COVERAGE_MEASURES = ("realised_jobs", "target_jobs", "realisation_pct")
 
 def coverage(tidy: pd.DataFrame) -> pd.DataFrame:
     """One row per (sector, year, measure) that has a figure: 'reported' if any source publishes it, else 'derived'."""
-    dated = tidy[tidy["year"].notna() & tidy["measure"].isin(COVERAGE_MEASURES)]
+    dated = series_rows(tidy)
+    dated = dated[dated["year"].notna() & dated["measure"].isin(COVERAGE_MEASURES)]
     status = dated.groupby(["sector", "year", "measure"])["status"].agg(
         lambda s: "reported" if (s == "reported").any() else "derived")
     return status.rename("status").reset_index().astype({"year": "int64"})
@@ -70,15 +71,22 @@ def without_figures(tidy: pd.DataFrame, sectors: pd.DataFrame) -> list[str]:
     return [s for s in sectors["sector"] if s not in present]
 
 
-def consistency_findings(tidy: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+def consistency_findings(tidy: pd.DataFrame, sources: pd.DataFrame, lang: str = "nl") -> pd.DataFrame:
     """Every comparison that is not exactly equal, with both sides' publishers, for reading."""
+    from analysis.tables import cite
+
     report = consistency_report(tidy)
     report = report[report["outcome"] != "consistent"].copy()
-    names = dict(zip(sources["source_id"], sources["publisher"] + " (" + sources["date"].where(sources["date"] != "", "n.d.") + ")"))
-
-    def cite(ids: str) -> str:
-        return "; ".join(names.get(i, i) for i in ids.split("+"))
-
-    report["source_a"] = report["source_a"].map(cite)
-    report["source_b"] = report["source_b"].map(cite)
+    report["source_a"] = report["source_a"].map(lambda ids: cite(sources, ids, lang))
+    report["source_b"] = report["source_b"].map(lambda ids: cite(sources, ids, lang))
     return report.reset_index(drop=True)
+
+
+def side_figures(tidy: pd.DataFrame, sectors: pd.DataFrame) -> pd.DataFrame:
+    """Reported figures that are no point of a sector's annual whole-sector series: quarterly readings and
+    part-sector figures, one row each, in registry order (shown beside the coverage matrix, marked)."""
+    rows = tidy[(tidy["status"] == "reported") & ((tidy["period"] != "year") | (tidy["scope"] != ""))]
+    rank = {s: i for i, s in enumerate(sectors["sector"])}
+    rows = rows.assign(_rank=rows["sector"].map(rank)).sort_values(["_rank", "year", "period", "measure"], kind="stable")
+    columns = ["sector", "year", "period", "scope", "measure", "value", "qualifier", "precision", "basis", "source_id"]
+    return rows[columns].reset_index(drop=True)

@@ -11,7 +11,7 @@ TEXT = {
     "nl": {
         "realised": "Gerealiseerd", "target": "Doelstelling", "goal": "Einddoel", "derived": "afgeleid",
         "target_short": "doel", "jobs": "banen", "year": "Jaar", "pct_of_target": "van doel",
-        "trend": "Lineaire trend", "source": "Bron", "sources": "Bronnen", "undated": "z.d.",
+        "trend": "Lineaire trend", "source": "Bron", "sources": "Bronnen",
         "trend_title": "{name}: gerealiseerde banen en doelstelling",
         "overview_pct_title": "Realisatie als percentage van de doelstelling (laatste gepubliceerde jaar)",
         "overview_jobs_title": "Gerealiseerde banen (laatste gepubliceerde jaar)",
@@ -20,13 +20,22 @@ TEXT = {
         "national_title": "Landelijk: extra banen sinds de nulmeting (eind 2012)",
         "small_multiples_title": "Gerealiseerde banen en doelstellingen per sector",
         "no_figures": "geen cijfers gepubliceerd",
+        "no_figures_whole": "geen cijfers voor de hele sector gepubliceerd",
+        "bars_basis": "Staven en doelen: {basis}",
+        "trend_band": "Lineaire trend, met band van traagste tot snelste groei",
         "legend_reported": "gepubliceerd", "legend_derived": "afgeleid (berekend)",
         "coverage_title": "Welke cijfers zijn er, per sector en jaar",
+        "unit_sector_jobs": "banen geteld tegen het eigen quotum van de sector",
+        "unit_national_extra_jobs": "extra banen sinds de nulmeting eind 2012",
+        "verdict_anchor": "oordeel", "evidence_title": "Citaten uit de bronnen",
+        "without_figures": "Sectoren zonder enig kwantitatief cijfer",
+        "only_part_figures": "Sectoren met alleen cijfers voor een deel van de sector, geen cijfers voor de hele sector",
+        "all_have_figures": "Alle sectoren hebben ten minste één cijfer.",
     },
     "en": {
         "realised": "Realised", "target": "Target", "goal": "Final goal", "derived": "derived",
         "target_short": "target", "jobs": "jobs", "year": "Year", "pct_of_target": "of target",
-        "trend": "Linear trend", "source": "Source", "sources": "Sources", "undated": "n.d.",
+        "trend": "Linear trend", "source": "Source", "sources": "Sources",
         "trend_title": "{name}: jobs realised and target",
         "overview_pct_title": "Realisation as a percentage of the target (latest published year)",
         "overview_jobs_title": "Jobs realised (latest published year)",
@@ -35,8 +44,17 @@ TEXT = {
         "national_title": "National: extra jobs since the baseline (end of 2012)",
         "small_multiples_title": "Jobs realised and targets per sector",
         "no_figures": "no figures published",
+        "no_figures_whole": "no figures published for the whole sector",
+        "bars_basis": "Bars and targets: {basis}",
+        "trend_band": "Linear trend, with band from slowest to fastest growth",
         "legend_reported": "published", "legend_derived": "derived (computed)",
         "coverage_title": "Which figures exist, per sector and year",
+        "unit_sector_jobs": "jobs counted against the sector's own quota",
+        "unit_national_extra_jobs": "extra jobs since the baseline at the end of 2012",
+        "verdict_anchor": "verdict", "evidence_title": "Quotes from the sources",
+        "without_figures": "Sectors without any quantitative figure",
+        "only_part_figures": "Sectors with figures for part of the sector only, none for the whole sector",
+        "all_have_figures": "Every sector has at least one figure.",
     },
 }
 
@@ -46,8 +64,10 @@ COLUMNS = {
     "nl": {
         "year": "Jaar", "measure": "Maat", "value": "Waarde", "status": "Status", "source": "Bron",
         "locator": "Vindplaats", "sector": "Sector", "realised": "Gerealiseerd", "target": "Doelstelling",
-        "pct": "Realisatie", "trend": "Trend", "course": "Op koers volgens trend?", "reported": "gepubliceerd",
-        "derived": "afgeleid", "yes": "ja", "no": "nee", "reached": "bereikt", "none": "—",
+        "pct": "Realisatie", "trend": "Trend", "course": "Oordeel", "reported": "gepubliceerd",
+        "period": "Periode", "scope": "Deel van de sector", "basis": "Basis", "whole_sector": "hele sector",
+        "quote": "Citaat",
+        "derived": "afgeleid", "none": "—",
         "latest_realised": "Laatste jaar gerealiseerd", "latest_target": "Laatste jaar doelstelling",
         "latest_pct": "Laatste jaar percentage", "years_behind_national": "Jaren achter landelijk",
         "primary": "Primaire bronnen", "secondary": "Secundaire bronnen", "secondary_share": "Aandeel secundair",
@@ -57,8 +77,10 @@ COLUMNS = {
     "en": {
         "year": "Year", "measure": "Measure", "value": "Value", "status": "Status", "source": "Source",
         "locator": "Locator", "sector": "Sector", "realised": "Realised", "target": "Target", "pct": "Realisation",
-        "trend": "Trend", "course": "On course by trend?", "reported": "published", "derived": "derived",
-        "yes": "yes", "no": "no", "reached": "reached", "none": "—", "latest_realised": "Latest realised year",
+        "trend": "Trend", "course": "Verdict", "reported": "published", "derived": "derived",
+        "period": "Period", "scope": "Part of the sector", "basis": "Basis", "whole_sector": "whole sector",
+        "quote": "Quote",
+        "none": "—", "latest_realised": "Latest realised year",
         "latest_target": "Latest target year", "latest_pct": "Latest percentage year",
         "years_behind_national": "Years behind national", "primary": "Primary sources",
         "secondary": "Secondary sources", "secondary_share": "Share secondary", "check": "Check",
@@ -96,6 +118,110 @@ SITE = {
         "reference": "Reference", "primacy": "Primary/secondary", "figures": "Figures",
     },
 }
+
+
+# Verdicts (analysis.verdicts): the status in words, and sentence templates filled from its grounds.
+VERDICT = {
+    "nl": {
+        "met": "gehaald", "not_met": "niet gehaald", "on_course": "op koers", "not_on_course": "niet op koers",
+        "sources_differ": "bronnen verschillen", "too_little_data": "te weinig gegevens", "no_target": "geen doel",
+        "s_met": "Het doel voor {year} is gehaald volgens de {basis}: {figures}.",
+        "s_not_met": "Het doel voor {year} is niet gehaald volgens de {basis}: {figures}.",
+        "s_on_course": "Op koers voor het doel van {target} banen in {year} volgens de {basis}: bij de lineaire trend "
+                       "over {fitted} ({slope} per jaar) komt het aantal op {projected} in {year} (bij de traagste en "
+                       "snelste groei tussen twee gepubliceerde jaren {low} tot {high}); nodig is {needed} per jaar.",
+        "s_not_on_course": "Niet op koers voor het doel van {target} banen in {year} volgens de {basis}: bij de "
+                           "lineaire trend over {fitted} ({slope} per jaar) komt het aantal op {projected} in {year} "
+                           "(bij de traagste en snelste groei tussen twee gepubliceerde jaren {low} tot {high}); "
+                           "nodig is {needed} per jaar.",
+        "s_sources_differ": "De bronnen wijzen verschillende kanten op voor {year}: {figures}.",
+        "s_no_target": "Er is geen doel gepubliceerd, dus geen oordeel.",
+        "s_no_figures": "Er zijn geen cijfers gepubliceerd, dus geen oordeel.",
+        "s_whole_sector": "Er zijn alleen cijfers voor een deel van de sector of per kwartaal ({figures}), geen cijfers "
+                          "voor de hele sector; daarom is er geen oordeel.",
+        "s_target_year_figure": "Te weinig gegevens: voor {year}, het jaar van het doel van {target} banen, is geen "
+                                "cijfer gepubliceerd.",
+        "s_two_years": "Te weinig gegevens voor een trend naar het doel van {target} banen in {year}: daarvoor zijn "
+                       "minstens twee jaren met gerealiseerde banen nodig volgens één telling.",
+        "s_break": "Geen trend naar het doel van {target} banen in {year}: dat jaar ligt op of na de trendbreuk van "
+                   "{break_year} (bredere doelgroep), dus cijfers van daarvoor zijn niet vergelijkbaar.",
+        "s_context": "Het laatste eerdere jaar met een oordeel: {figures}.",
+        "s_context_latest": "Laatst gepubliceerd: {figures}.",
+        "s_context_trend": "Volgens de {basis} groeide het aantal tot {last} in {last_year}; bij die trend zou het doel "
+                           "van {target} banen in {year} {outcome}.",
+        "reached": "gehaald worden", "not_reached": "niet gehaald worden",
+        "other_basis": "Volgens de {basis}: {figures}.",
+        "of_target": "{value} van het doel", "jobs_of": "{realised} van {target} banen",
+        "end_goal_note": "Een percentage van het einddoel ({figures}) zegt niets over het doel van één jaar en telt niet mee.",
+        "column": "Oordeel",
+    },
+    "en": {
+        "met": "met", "not_met": "not met", "on_course": "on course", "not_on_course": "not on course",
+        "sources_differ": "sources differ", "too_little_data": "too little data", "no_target": "no target",
+        "s_met": "The target for {year} was met according to the {basis}: {figures}.",
+        "s_not_met": "The target for {year} was not met according to the {basis}: {figures}.",
+        "s_on_course": "On course for the target of {target} jobs in {year} according to the {basis}: on the linear "
+                       "trend over {fitted} ({slope} a year) the count reaches {projected} in {year} ({low} to {high} "
+                       "at the slowest and fastest growth between two published years); {needed} a year is needed.",
+        "s_not_on_course": "Not on course for the target of {target} jobs in {year} according to the {basis}: on the "
+                           "linear trend over {fitted} ({slope} a year) the count reaches {projected} in {year} ({low} "
+                           "to {high} at the slowest and fastest growth between two published years); {needed} a year "
+                           "is needed.",
+        "s_sources_differ": "The sources point different ways for {year}: {figures}.",
+        "s_no_target": "No target is published, so there is no verdict.",
+        "s_no_figures": "No figures are published, so there is no verdict.",
+        "s_whole_sector": "There are only figures for part of the sector or per quarter ({figures}), none for the "
+                          "whole sector; so there is no verdict.",
+        "s_target_year_figure": "Too little data: no figure is published for {year}, the year of the target of "
+                                "{target} jobs.",
+        "s_two_years": "Too little data for a trend towards the target of {target} jobs in {year}: that needs at least "
+                       "two years of realised jobs on one count.",
+        "s_break": "No trend towards the target of {target} jobs in {year}: that year lies at or after the series break "
+                   "of {break_year} (wider target group), so earlier figures are not comparable.",
+        "s_context": "The latest earlier year with a verdict: {figures}.",
+        "s_context_latest": "Latest published: {figures}.",
+        "s_context_trend": "By the {basis} the count rose to {last} in {last_year}; on that trend the target of {target} "
+                           "jobs in {year} {outcome}.",
+        "reached": "would be met", "not_reached": "would not be met",
+        "other_basis": "By the {basis}: {figures}.",
+        "of_target": "{value} of the target", "jobs_of": "{realised} of {target} jobs",
+        "end_goal_note": "A percentage of the end goal ({figures}) says nothing about one year's target and is not used.",
+        "column": "Verdict",
+    },
+}
+
+
+def verdict_word(lang: str, key: str, **values) -> str:
+    return VERDICT[check_lang(lang)][key].format(**values)
+
+
+# How derived values were computed (the tidy column 'derivation' holds the key, in the data's own terms).
+DERIVATIONS = {
+    "realised_jobs / target_jobs × 100": {
+        "nl": "berekend: gerealiseerde banen / doelstelling × 100",
+        "en": "computed: jobs realised / target × 100"},
+    "realised_jobs / realisation_pct × 100": {
+        "nl": "berekend: gerealiseerde banen / realisatiepercentage × 100",
+        "en": "computed: jobs realised / realisation percentage × 100"},
+    "target_jobs − realised_jobs": {
+        "nl": "berekend: doelstelling − gerealiseerde banen", "en": "computed: target − jobs realised"},
+    "realised_jobs − realised_jobs of the year before": {
+        "nl": "berekend: gerealiseerde banen − gerealiseerde banen van het jaar ervoor",
+        "en": "computed: jobs realised − jobs realised the year before"},
+    "goal_jobs of banenafspraak_totaal − goal_jobs of overheid_totaal": {
+        "nl": "berekend: einddoel banenafspraak totaal − einddoel overheid en onderwijs",
+        "en": "computed: final goal of the whole agreement − final goal of government and education"},
+}
+UNDATED = {"nl": "z.d.", "en": "n.d."}
+
+
+def derivation(key: str, lang: str) -> str:
+    return DERIVATIONS[key][check_lang(lang)] if key in DERIVATIONS else key
+
+
+def citation(publisher: str, date: str, lang: str) -> str:
+    """'Publisher (date)', with the language's word for an undated source: one format on every page."""
+    return f"{publisher} ({date or UNDATED[check_lang(lang)]})"
 
 
 def check_lang(lang: str) -> str:

@@ -14,6 +14,7 @@ class Measure:
     description: str
     reported: bool = True  # may appear in raw data
     year_required: bool = True  # False for standing figures such as a final goal
+    has_basis: bool = True  # False where no counting basis applies (a number of employers, a quota percentage)
 
     def label(self, lang: str) -> str:
         return self.label_nl if lang == "nl" else self.label_en
@@ -37,9 +38,9 @@ MEASURES: dict[str, Measure] = {
                 year_required=False),
         Measure("quota_pct", "percent", "Quotumpercentage", "Quota percentage",
                 "Share of paid hours the quota asks for; year where the source gives one.",
-                year_required=False),
+                year_required=False, has_basis=False),
         Measure("employers", "count", "Werkgevers", "Employers",
-                "Number of employers the figure concerns."),
+                "Number of employers the figure concerns.", has_basis=False),
         Measure("yoy_change", "change", "Groei t.o.v. vorig jaar", "Change on previous year",
                 "Derived: realised_jobs minus realised_jobs of the year before.", reported=False),
         Measure("gap_to_target", "change", "Tekort t.o.v. doelstelling", "Shortfall against target",
@@ -52,6 +53,48 @@ REPORTED_MEASURES = sorted(m.id for m in MEASURES.values() if m.reported)
 UNDATED_MEASURES = sorted(m.id for m in MEASURES.values() if not m.year_required)
 COUNT_MEASURES = sorted(m.id for m in MEASURES.values() if m.kind == "count")
 PERCENT_MEASURES = sorted(m.id for m in MEASURES.values() if m.kind == "percent")
+
+BASIS_MEASURES = sorted(m.id for m in MEASURES.values() if m.has_basis)
+
+
+@dataclass(frozen=True)
+class Term:
+    """One value of a closed vocabulary (a period or a basis), with labels in both languages."""
+
+    id: str
+    label_nl: str
+    label_en: str
+    description: str
+
+    def label(self, lang: str) -> str:
+        return self.label_nl if lang == "nl" else self.label_en
+
+
+# When in the year a figure was measured. Only the annual (year-end) measurement forms a series;
+# a quarterly reading is an interim figure, shown beside the series, never in it.
+ANNUAL = "year"
+PERIODS: dict[str, Term] = {t.id: t for t in [
+    Term(ANNUAL, "jaar", "year", "The annual measurement (the situation at the end of the year)."),
+    *[Term(f"Q{q}", f"{q}e kwartaal", f"Q{q}", f"Quarterly reading for the {ordinal} quarter: an indicative "
+           "interim figure, not the annual measurement.") for q, ordinal in
+      ((1, "first"), (2, "second"), (3, "third"), (4, "fourth"))],
+]}
+
+# What a figure is counted against. Figures on different bases never share a series, a derived
+# value or a trend; a verdict names the basis it rests on.
+BASES: dict[str, Term] = {t.id: t for t in [
+    Term("sector_count", "eigen telling van de sector", "sector's own count",
+         "Counted by the sector (its letter, monitor or employers' fund) against the sector's own target."),
+    Term("statutory_measurement", "wettelijke meting", "statutory measurement",
+         "The annual measurement under the Wet banenafspraak as reported in the minister's progress letters; "
+         "its percentages can rest on other targets than a sector's own count."),
+    Term("end_goal_share", "aandeel van het einddoel", "share of the end goal",
+         "A percentage of the end goal of the agreement, not of that year's target."),
+    Term("national_extra_jobs", "landelijke meting (extra banen sinds de nulmeting)",
+         "national measurement (extra jobs since the baseline)",
+         "The national measurement (UWV): extra jobs since the baseline at the end of 2012, against the "
+         "agreement's schedule."),
+]}
 
 # Words as published ('ruim', 'bijna', 'ongeveer') and how charts mark them.
 QUALIFIERS = {"": "", "at least": "≥", "nearly": "≈", "about": "≈", "estimate": "≈"}

@@ -9,9 +9,20 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.columns import TIDY_COLUMNS
+from analysis.measures import ANNUAL
 
 NATIONAL_PARTS = ("markt", "overheid_totaal")
 NATIONAL_TOTAL = "banenafspraak_totaal"
+
+
+# Two figures combine only when they are points of one series: same sector and basis, the
+# annual measurement, the whole sector, and the same side of every series break.
+SERIES_KEY = ["sector", "basis", "era"]
+
+
+def series_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows that can be points of a sector's annual whole-sector series (era: see tidy)."""
+    return frame[(frame["period"] == ANNUAL) & (frame["scope"] == "")]
 
 
 def _pairs(frame: pd.DataFrame, left: str, right: str, on: list[str]) -> pd.DataFrame:
@@ -45,12 +56,17 @@ def _derived(pairs: pd.DataFrame, measure: str, values: pd.Series, derivation: s
     return pd.DataFrame({
         "sector": pairs["sector"],
         "year": pairs["year"] if "year" in pairs else pairs["year_r"],
+        "period": ANNUAL,
         "measure": measure,
         "value": [round(v, p) for v, p in zip(values, precision)],
         "qualifier": "",
+        "scope": "",
+        "basis": pairs["basis"] if "basis" in pairs else pairs["basis_l"],
+        "era": pairs["era"] if "era" in pairs else pairs["era_l"],
         "status": "derived",
         "source_id": _joined_sources(pairs["source_id_l"], pairs["source_id_r"]),
         "locator": "",
+        "evidence": "",
         "note": _input_note(pairs, left, right),
         "derivation": derivation,
         "precision": precision,
@@ -60,10 +76,13 @@ def _derived(pairs: pd.DataFrame, measure: str, values: pd.Series, derivation: s
 
 
 def derive(reported: pd.DataFrame) -> pd.DataFrame:
-    """All derived figures for a frame of reported figures."""
-    rep = reported[reported["status"] == "reported"]
+    """All derived figures for a frame of reported figures.
+
+    Inputs are only points of one series (see SERIES_KEY): a quarterly reading, a part-sector
+    figure or a figure on another basis never enters a derived value."""
+    rep = series_rows(reported[reported["status"] == "reported"])
     dated = rep[rep["year"].notna()]
-    on = ["sector", "year"]
+    on = ["sector", "year", "basis", "era"]
     parts = []
 
     # Realisation percentage where realised and target are published for the same year.
@@ -88,7 +107,7 @@ def derive(reported: pd.DataFrame) -> pd.DataFrame:
     # Change on the year before, only where both years are published: gaps stay gaps.
     realised = dated[dated["measure"] == "realised_jobs"]
     before = realised.assign(year=realised["year"] + 1)
-    p = realised.merge(before, on=["sector", "year"], suffixes=("_l", "_r"))
+    p = realised.merge(before, on=on, suffixes=("_l", "_r"))
     parts.append(_derived(p, "yoy_change", p["value_l"] - p["value_r"], "realised_jobs − realised_jobs of the year before",
                           _max_precision(p), "realised_jobs", "previous year"))
 
@@ -107,9 +126,9 @@ def _market_goal(rep: pd.DataFrame) -> pd.DataFrame:
     goals = rep[rep["measure"] == "goal_jobs"]
     if (goals["sector"] == "markt").any():
         return pd.DataFrame(columns=TIDY_COLUMNS)
-    total = goals[goals["sector"] == NATIONAL_TOTAL].assign(k=1)
-    gov = goals[goals["sector"] == "overheid_totaal"].assign(k=1)
-    p = total.merge(gov, on="k", suffixes=("_l", "_r"))
+    total = goals[goals["sector"] == NATIONAL_TOTAL]
+    gov = goals[goals["sector"] == "overheid_totaal"]
+    p = total.merge(gov, on=["basis", "era"], suffixes=("_l", "_r"))
     if p.empty:
         return pd.DataFrame(columns=TIDY_COLUMNS)
     # The goal's deadline is kept only where both published goals name the same year.
@@ -129,6 +148,17 @@ def _half_unit(precision: pd.Series | int) -> pd.Series | float:
     return 0.5 * 10.0 ** (-precision)
 
 
+def _qualified_tolerance(values: pd.Series, qualifiers: pd.Series) -> pd.Series:
+    """Half a unit of the last non-zero digit of a qualified whole number (3600 'nearly' -> 50), else 0."""
+    def half(value: float) -> float:
+        if value <= 0 or value != int(value):
+            return 0.0
+        text = str(int(value))
+        return 0.5 * 10 ** (len(text) - len(text.rstrip("0")))
+
+    return pd.Series([half(v) if q else 0.0 for v, q in zip(values, qualifiers)], index=values.index, dtype="float64")
+
+
 def _outcome(difference: pd.Series, tolerance: pd.Series) -> pd.Series:
     diff = difference.abs()
     out = pd.Series("differs", index=difference.index)
@@ -140,8 +170,9 @@ def _outcome(difference: pd.Series, tolerance: pd.Series) -> pd.Series:
 def _check_percentages(rep: pd.DataFrame) -> pd.DataFrame:
     """Published percentage against realised / target × 100 of the same year."""
     pct = rep[rep["measure"] == "realisation_pct"]
-    p = _pairs(rep, "realised_jobs", "target_jobs", ["sector", "year"])
-    p = p[p["value_r"] > 0].merge(pct, on=["sector", "year"])
+    on = ["sector", "year", "basis", "era"]
+    p = _pairs(rep, "realised_jobs", "target_jobs", on)
+    p = p[p["value_r"] > 0].merge(pct, on=on)
     if p.empty:
         return pd.DataFrame(columns=FINDING_COLUMNS)
     computed = 100 * p["value_l"] / p["value_r"]
@@ -158,8 +189,9 @@ def _check_percentages(rep: pd.DataFrame) -> pd.DataFrame:
 
 
 def _check_own_plus_sroi(rep: pd.DataFrame) -> pd.DataFrame:
-    p = _pairs(rep, "realised_own", "realised_sroi", ["sector", "year"])
-    p = p.merge(rep[rep["measure"] == "realised_jobs"], on=["sector", "year"])
+    on = ["sector", "year", "basis", "era"]
+    p = _pairs(rep, "realised_own", "realised_sroi", on)
+    p = p.merge(rep[rep["measure"] == "realised_jobs"], on=on)
     if p.empty:
         return pd.DataFrame(columns=FINDING_COLUMNS)
     parts = p["value_l"] + p["value_r"]
@@ -177,15 +209,17 @@ def _check_own_plus_sroi(rep: pd.DataFrame) -> pd.DataFrame:
 
 def _check_same_figure(rep: pd.DataFrame) -> pd.DataFrame:
     """One figure (sector, year, measure) published by two sources."""
-    key = ["sector", "year", "measure"]
+    key = ["sector", "year", "measure", "basis", "era"]
     p = rep.merge(rep, on=key, suffixes=("_l", "_r"))
     p = p[p["source_id_l"] < p["source_id_r"]]
     if p.empty:
         return pd.DataFrame(columns=FINDING_COLUMNS)
     difference = p["value_l"] - p["value_r"]
-    # Equal when rounded to the coarser of the two published precisions: that is rounding.
+    # Equal when rounded to the coarser of the two published precisions: that is rounding. A qualified
+    # figure ('bijna 3.600') is rounded to its last non-zero digit, so 3,597 is within its rounding.
     coarse = pd.concat([p["precision_l"], p["precision_r"]], axis=1).min(axis=1)
-    tolerance = _half_unit(coarse)
+    tolerance = pd.concat([_half_unit(coarse), _qualified_tolerance(p["value_l"], p["qualifier_l"]),
+                           _qualified_tolerance(p["value_r"], p["qualifier_r"])], axis=1).max(axis=1)
     return pd.DataFrame({
         "check": "same_figure_two_sources", "sector": p["sector"], "year": p["year"], "measure": p["measure"],
         "value_a": p["value_l"], "source_a": p["source_id_l"], "value_b": p["value_r"], "source_b": p["source_id_r"],
@@ -213,8 +247,10 @@ def _check_national_parts(rep: pd.DataFrame) -> pd.DataFrame:
                         "value_a": t.value, "source_a": t.source_id, "value_b": parts,
                         "source_b": "+".join(sorted({m.source_id, o.source_id})),
                         "difference": t.value - parts,
-                        # each of the three published counts may be rounded to a whole job
-                        "tolerance": 1.5,
+                        # each of the three published counts may be rounded to a whole job, a qualified one
+                        # ('bijna 3.600') to its last non-zero digit
+                        "tolerance": 1.5 + max(_qualified_tolerance(pd.Series([x.value]), pd.Series([x.qualifier]))[0]
+                                               for x in (t, m, o)),
                         "explanation": "national total vs market + government"
                                        + (f" (qualified input: {'; '.join(qualified)})" if qualified else ""),
                     })
@@ -226,8 +262,10 @@ def _check_national_parts(rep: pd.DataFrame) -> pd.DataFrame:
 
 
 def consistency_report(tidy: pd.DataFrame) -> pd.DataFrame:
-    """Every comparison made, with its outcome: consistent, rounding (within published rounding) or differs."""
-    rep = tidy[tidy["status"] == "reported"]
+    """Every comparison made, with its outcome: consistent, rounding (within published rounding) or differs.
+
+    Only figures of one series are compared (same basis, annual, whole sector, one era)."""
+    rep = series_rows(tidy[tidy["status"] == "reported"])
     checks = [_check_percentages(rep), _check_own_plus_sroi(rep), _check_same_figure(rep), _check_national_parts(rep)]
     checks = [c for c in checks if not c.empty]
     if not checks:

@@ -6,8 +6,9 @@ by what the data holds.
 
 from __future__ import annotations
 
+from analysis import i18n
 from analysis.i18n import check_lang, number, percent, signed
-from analysis.measures import QUALIFIERS
+from analysis.measures import BASES, QUALIFIERS
 
 _QUAL_WORD = {
     "nl": {"at least": "ruim ", "nearly": "bijna ", "about": "ongeveer ", "estimate": "naar schatting "},
@@ -30,14 +31,14 @@ def sector_text(summary: dict, name: str, lang: str = "nl") -> str:
     nl = lang == "nl"
     latest = summary["latest"]
     if latest is None:
-        return (f"Voor {name} zijn geen kwantitatieve cijfers gepubliceerd in de bronnen van dit project."
-                if nl else f"No quantitative figures for {name} are published in this project's sources.")
+        return summary["verdict"][f"text_{lang}"]
     parts = [_counts_sentence(summary, name, lang)]
     change = summary["change_since_previous"]
     if change:
         parts.append(_change_sentence(change, lang))
     parts.append(_percent_only_sentence(summary, lang))
-    parts.append(_projection_sentence(summary, lang))
+    parts.append(_other_basis_sentence(summary, lang))
+    parts.append(summary["verdict"][f"text_{lang}"])
     return " ".join(p for p in parts if p)
 
 
@@ -106,34 +107,78 @@ def _change_sentence(change: dict, lang: str) -> str:
             else f"That is {delta} jobs compared with {change['from_year']} ({prev}){gap}.")
 
 
-def _projection_sentence(summary: dict, lang: str) -> str:
-    nl = lang == "nl"
-    p = summary["projection"]
-    if not p["possible"]:
-        if p["reason"] == "too_few_years":
-            return ("Voor een projectie zijn te weinig gegevens: er is minder dan twee jaar met gerealiseerde banen gepubliceerd."
-                    if nl else "There is too little data for a projection: fewer than two years with realised jobs are published.")
-        return (f"Er is geen doelstelling gepubliceerd voor een jaar na {p['last_year']}, dus er is geen projectie."
-                if nl else f"No target is published for a year after {p['last_year']}, so there is no projection.")
-    slope = number(p["slope"], lang, 0)
-    needed = number(p["needed_per_year"], lang, 0)
-    target = number(p["target_value"], lang, 1 if p["target_value"] % 1 else 0)
-    projected = number(p["projected"], lang, 0)
-    if p["last_value"] >= p["target_value"]:
-        head = (f"Met {number(p['last_value'], lang, 0)} banen in {p['last_year']} is de doelstelling van {target} "
-                f"voor {p['target_year']} al bereikt." if nl else
-                f"With {number(p['last_value'], lang, 0)} jobs in {p['last_year']} the target of {target} "
-                f"for {p['target_year']} is already reached.")
+def _other_basis_sentence(summary: dict, lang: str) -> str:
+    """Figures of the sector on another basis than its main series, told as such."""
+    from analysis.verdicts import Ground
+
+    grounds = [Ground(p["year"], p["measure"], p["value"], p["basis"], p["source_id"], p["status"], p["qualifier"],
+                      p["precision"]) for p in summary.get("other_basis", [])]
+    if not grounds:
+        return ""
+    by_basis: dict[str, list] = {}
+    for g in grounds:
+        by_basis.setdefault(g.basis, []).append(g)
+    parts = [i18n.verdict_word(lang, "other_basis", basis=BASES[b].label(lang), figures=_grounds_text(gs, lang))
+             for b, gs in by_basis.items()]
+    return " ".join(parts)
+
+
+# ------------------------------------------------------------------ verdicts
+
+def _ground_text(g, lang: str) -> str:
+    """'68% (2024)' or '663 banen (2021)': a figure a verdict rests on, with its year."""
+    value = (percent(g.value, lang, g.precision) if g.measure == "realisation_pct"
+             else _n({"value": g.value, "qualifier": g.qualifier, "precision": g.precision}, lang))
+    if g.measure == "realisation_pct":
+        value = i18n.verdict_word(lang, "of_target", value=value)
+    elif g.measure in ("target_jobs", "goal_jobs"):
+        value = f"{i18n.t(lang, 'target_short')} {value}"
     else:
-        verdict = ("ligt de sector op koers" if p["on_course"] else "ligt de sector niet op koers") if nl else \
-            ("the sector is on course" if p["on_course"] else "the sector is not on course")
-        head = (f"De gerealiseerde banen groeiden {p['first_year']}–{p['last_year']} met gemiddeld {slope} per jaar; "
-                f"nodig is {needed} per jaar om in {p['target_year']} de doelstelling van {target} te halen. "
-                f"Bij de lineaire trend ({projected} in {p['target_year']}) {verdict}." if nl else
-                f"Jobs realised grew by {slope} a year on average over {p['first_year']}–{p['last_year']}; "
-                f"{needed} a year is needed to reach the target of {target} in {p['target_year']}. "
-                f"On the linear trend ({projected} in {p['target_year']}) {verdict}.")
-    if _percent_only(summary):
-        head += (" Let op: de trend gebruikt alleen aantallen banen, niet de latere percentages." if nl else
-                 " Note: the trend uses job counts only, not the later percentages.")
-    return head
+        value = f"{value} {i18n.t(lang, 'jobs')}"
+    derived = f", {i18n.t(lang, 'derived')}" if g.status == "derived" else ""
+    return f"{value} ({g.year}{derived})"
+
+
+def _grounds_text(grounds, lang: str, with_basis: bool = False) -> str:
+    parts = [_ground_text(g, lang) + (f" [{BASES[g.basis].label(lang)}]" if with_basis and g.basis in BASES else "")
+             for g in grounds]
+    return "; ".join(parts)
+
+
+def verdict_text(v, lang: str = "nl") -> str:
+    """The verdict in plain sentences, naming its year, basis and figures (templates in i18n.VERDICT)."""
+    w = lambda key, **values: i18n.verdict_word(lang, key, **values)  # noqa: E731
+    basis = BASES[v.basis].label(lang) if v.basis in BASES else ""
+    target = _n({"value": v.target.value, "qualifier": v.target.qualifier, "precision": v.target.precision}, lang) \
+        if v.target else ""
+    if v.status in ("met", "not_met"):
+        text = w(f"s_{v.status}", year=v.year, basis=basis, figures=_grounds_text(v.figures, lang))
+    elif v.status in ("on_course", "not_on_course"):
+        p = v.projection
+        text = w(f"s_{v.status}", target=target, year=v.year, basis=basis,
+                 fitted=f"{p.fitted_years[0]}–{p.fitted_years[-1]}", slope=signed(p.slope, lang),
+                 projected=number(p.projected, lang), low=number(p.low, lang), high=number(p.high, lang),
+                 needed=number(p.needed_per_year, lang))
+    elif v.status == "sources_differ":
+        text = w("s_sources_differ", year=v.year, figures=_grounds_text(v.figures, lang, with_basis=True))
+    elif v.status == "no_target":
+        text = w("s_no_target")
+    elif v.missing in ("no_figures", "whole_sector"):
+        text = w(f"s_{v.missing}", figures=_scoped_text(v.context, lang))
+    else:
+        text = w(f"s_{v.missing}", year=v.year, target=target, break_year=v.break_year)
+        if v.context:
+            key = "s_context" if v.missing == "target_year_figure" else "s_context_latest"
+            text += " " + w(key, figures=_grounds_text(v.context, lang, with_basis=True))
+    p = v.projection
+    # A trend is told beside a verdict only where it adds to it: another basis, or no figure for the year.
+    if p is not None and v.status not in ("on_course", "not_on_course") and (
+            v.status == "too_little_data" or p.basis != v.basis):
+        text += " " + w("s_context_trend", basis=BASES[p.basis].label(lang), last=number(p.last_value, lang, 2, True),
+                        last_year=p.last_year, target=target, year=p.target_year,
+                        outcome=w("reached" if p.on_course else "not_reached"))
+    return text
+
+
+def _scoped_text(grounds, lang: str) -> str:
+    return "; ".join(_ground_text(g, lang) for g in grounds)

@@ -13,9 +13,11 @@ from pathlib import Path
 from functools import cache
 
 import pandas as pd
-from IPython.display import Markdown
+from IPython.display import HTML
 
 from analysis import coverage, i18n, narrative, tables, trends
+from analysis.measures import BASES, MEASURES, PERIODS
+from analysis.metrics import series_rows
 from analysis.registry import national_sectors, sector_names
 
 DATA_ENV = "BANENAFSPRAAK_DATA"  # set by the report run: its validated data, so kernels need not validate again
@@ -26,6 +28,10 @@ class Data:
     tidy: pd.DataFrame
     sectors: pd.DataFrame
     sources: pd.DataFrame
+    breaks: pd.DataFrame
+
+    def summary(self, sector: str) -> dict:
+        return trends.sector_summary(self.tidy, sector, self.breaks)
 
 
 def _show_figures_inline() -> None:
@@ -55,7 +61,7 @@ def load() -> Data:
     from analysis.tidy import build_tidy, load_raw
 
     raw = load_raw()
-    return Data(build_tidy(raw), raw.sectors, raw.sources)
+    return Data(build_tidy(raw), raw.sectors, raw.sources, raw.breaks)
 
 
 def hand_over(data: Data, folder: Path, key: str) -> Path:
@@ -75,19 +81,23 @@ def check(data: Data, lang: str, sector: str | None = None) -> None:
         raise ValueError(f"unknown sector {sector!r}; known: {', '.join(data.sectors['sector'])}")
 
 
-def sector_title(data: Data, sector: str, lang: str) -> Markdown:
+# Data text reaches a page only through these: escaped HTML, never Markdown, whose renderer
+# would turn '[x](javascript:...)' or '![x](https://...)' in a name into a live link or a fetch.
+
+def paragraph(text: str, tag: str = "p") -> HTML:
+    return HTML(f"<{tag}>{html.escape(text)}</{tag}>")
+
+
+def sector_title(data: Data, sector: str, lang: str) -> HTML:
     name = sector_names(data.sectors, lang)[sector]
     unit = data.sectors.set_index("sector").at[sector, "unit"]
-    what = {("nl", "sector_jobs"): "banen geteld tegen het eigen quotum van de sector",
-            ("nl", "national_extra_jobs"): "extra banen sinds de nulmeting eind 2012",
-            ("en", "sector_jobs"): "jobs counted against the sector's own quota",
-            ("en", "national_extra_jobs"): "extra jobs since the baseline at the end of 2012"}[(lang, unit)]
-    return Markdown(f"# {html.escape(name)}\n\n*{what}*")
+    return HTML(f"<h1>{html.escape(name)}</h1>\n<p><em>{html.escape(i18n.t(lang, 'unit_' + unit))}</em></p>")
 
 
-def sector_text(data: Data, sector: str, lang: str) -> Markdown:
+def sector_text(data: Data, sector: str, lang: str) -> HTML:
     name = sector_names(data.sectors, lang)[sector]
-    return Markdown(html.escape(narrative.sector_text(trends.sector_summary(data.tidy, sector), name, lang)))
+    return HTML(f'<p id="{i18n.t(lang, "verdict_anchor")}">'
+                f"{html.escape(narrative.sector_text(data.summary(sector), name, lang))}</p>")
 
 
 def _shown(table: pd.DataFrame, lang: str = "nl"):
@@ -104,19 +114,34 @@ def _shown(table: pd.DataFrame, lang: str = "nl"):
 
 
 def sector_figures(data: Data, sector: str, lang: str):
-    return _shown(tables.figures_table(data.tidy, data.sources, sector, lang), lang)
+    """The sector's figures; each quote number links to its quote in sector_evidence (no script needed)."""
+    quote = i18n.COLUMNS[lang]["quote"]
+    table = _shown(tables.figures_table(data.tidy, data.sources, sector, lang), lang)
+    link = lambda text: f'<a href="#q{text.strip("[]")}">{text}</a>' if text else ""  # noqa: E731
+    return table.format(link, subset=[quote], escape="html")
+
+
+def sector_evidence(data: Data, sector: str, lang: str) -> HTML:
+    """The quotes behind the figures table, numbered as its quote column: verbatim, with source and place."""
+    items = tables.evidence_list(data.tidy, data.sources, sector, lang)
+    if not items:
+        return HTML("")
+    head = html.escape(i18n.t(lang, "evidence_title"))
+    lis = "\n".join(f'<li id="q{e["number"]}" value="{e["number"]}"><q>{html.escape(e["quote"])}</q> '
+                    f'— {html.escape(e["source"])}, {html.escape(e["locator"])}</li>' for e in items)
+    return HTML(f"<h2>{head}</h2>\n<ol>\n{lis}\n</ol>")
 
 
 def latest_figures(data: Data, lang: str):
-    return _shown(tables.latest_table(data.tidy, data.sectors, lang), lang)
+    return _shown(tables.latest_table(data.tidy, data.sectors, lang, data.breaks), lang)
 
 
-def national_text(data: Data, lang: str) -> Markdown:
+def national_text(data: Data, lang: str) -> HTML:
     names = sector_names(data.sectors, lang)
-    parts = [f"**{html.escape(names[s])}.** "
-             + html.escape(narrative.sector_text(trends.sector_summary(data.tidy, s), names[s], lang))
+    parts = [f"<p><strong>{html.escape(names[s])}.</strong> "
+             f"{html.escape(narrative.sector_text(data.summary(s), names[s], lang))}</p>"
              for s in national_sectors(data.sectors)]
-    return Markdown("\n\n".join(parts))
+    return HTML("\n".join(parts))
 
 
 
@@ -142,13 +167,38 @@ def coverage_table(data: Data, measure: str, lang: str):
 
 
 def consistency(data: Data, lang: str):
-    findings = coverage.consistency_findings(data.tidy, data.sources)
+    findings = coverage.consistency_findings(data.tidy, data.sources, lang)
     return _readable(findings.drop(columns=["tolerance"]), data, lang)
 
 
-def sectors_without_figures(data: Data, lang: str) -> Markdown:
-    missing = [sector_names(data.sectors, lang)[s] for s in coverage.without_figures(data.tidy, data.sectors)]
-    if not missing:
-        return Markdown("Alle sectoren hebben ten minste één cijfer." if lang == "nl" else "Every sector has at least one figure.")
-    head = "Sectoren zonder enig kwantitatief cijfer" if lang == "nl" else "Sectors without any quantitative figure"
-    return Markdown(f"**{head}:** " + html.escape(", ".join(missing)))
+def sectors_without_figures(data: Data, lang: str) -> HTML:
+    """Sectors with no figure at all, and sectors with figures for part of the sector only."""
+    names = sector_names(data.sectors, lang)
+    missing = [names[s] for s in coverage.without_figures(data.tidy, data.sectors)]
+    whole = set(series_rows(data.tidy)["sector"])
+    partial = [names[s] for s in data.sectors["sector"] if s in set(data.tidy["sector"]) and s not in whole]
+    parts = []
+    if missing:
+        parts.append(f"<p><strong>{html.escape(i18n.t(lang, 'without_figures'))}:</strong> "
+                     f"{html.escape(', '.join(missing))}</p>")
+    if partial:
+        parts.append(f"<p><strong>{html.escape(i18n.t(lang, 'only_part_figures'))}:</strong> "
+                     f"{html.escape(', '.join(partial))}</p>")
+    return HTML("\n".join(parts) or paragraph(i18n.t(lang, "all_have_figures")).data)
+
+
+def side_figures(data: Data, lang: str):
+    """Quarterly readings and part-sector figures: shown, marked, never in a series."""
+    h = i18n.COLUMNS[lang]
+    rows = coverage.side_figures(data.tidy, data.sectors)
+    table = pd.DataFrame({
+        h["sector"]: rows["sector"].map(sector_names(data.sectors, lang)),
+        h["year"]: rows["year"].astype("Int64").astype(str),
+        h["period"]: [PERIODS[p].label(lang) for p in rows["period"]],
+        h["scope"]: [s or h["whole_sector"] for s in rows["scope"]],
+        h["measure"]: [MEASURES[m].label(lang) for m in rows["measure"]],
+        h["value"]: [tables.value_text(r.value, r.precision, r.measure, r.qualifier, lang) for r in rows.itertuples()],
+        h["basis"]: [BASES[b].label(lang) if b in BASES else h["none"] for b in rows["basis"]],
+        h["source"]: [tables.cite(data.sources, i, lang) for i in rows["source_id"]],
+    })
+    return _shown(table, lang)

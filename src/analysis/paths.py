@@ -52,6 +52,10 @@ class RawLayout:
     def sources_csv(self) -> Path:
         return self.raw / "sources.csv"
 
+    @property
+    def breaks_csv(self) -> Path:
+        return self.raw / "breaks.csv"
+
 
 def raw_dir() -> Path:
     if os.environ.get(RAW_ENV):

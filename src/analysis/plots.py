@@ -21,6 +21,9 @@ from analysis.registry import national_sectors, sector_names
 
 PALETTE = sns.color_palette("colorblind")
 REALISED, TARGET, PCT, TREND, DERIVED = PALETTE[0], "#222222", PALETTE[1], PALETTE[3], "#8a8a8a"
+OTHER = PALETTE[4]  # figures on another basis than the bars
+TEXT = "#555555"
+LABEL_SIZE = 7
 STYLE = {**sns.axes_style("whitegrid"), **sns.plotting_context("notebook", font_scale=0.9),
          "font.family": "DejaVu Sans", "axes.spines.right": False, "axes.spines.top": False,
          "svg.hashsalt": "banenafspraak", "svg.fonttype": "none"}
@@ -51,7 +54,7 @@ def source_line(sources: pd.DataFrame, ids: list[str], lang: str) -> str:
     for sid in ids:
         if sid in table.index:
             row = table.loc[sid]
-            parts.append(f"{row['publisher']} ({row['date'] or i18n.t(lang, 'undated')})")
+            parts.append(i18n.citation(row["publisher"], row["date"], lang))
     unique = list(dict.fromkeys(parts))
     head = i18n.t(lang, "sources" if len(unique) > 1 else "source")
     return plain(textwrap.fill(f"{head}: " + "; ".join(unique), 150))
@@ -104,53 +107,100 @@ def _draw_series(ax, tidy: pd.DataFrame, sector: str, lang: str, labels: bool = 
     return top
 
 
+def _draw_other_basis(ax, tidy: pd.DataFrame, sector: str, lang: str) -> list:
+    """Published percentages on another basis than the bars: a marker on the year axis with its own label."""
+    from analysis.measures import BASES
+
+    handles = []
+    for basis in {p.basis for p in trends.other_points(tidy, sector, "realisation_pct")}:
+        pts = [p for p in trends.other_points(tidy, sector, "realisation_pct") if p.basis == basis]
+        for p in pts:
+            ax.plot([p.year], [0], marker="D", markersize=7, color=OTHER, clip_on=False, zorder=5)
+            ax.annotate(f"{_label(p, lang)}%", (p.year, 0), xytext=(0, 9), textcoords="offset points", ha="center",
+                        va="bottom", fontsize=LABEL_SIZE, color=OTHER, fontweight="bold")
+        handles.append(Line2D([], [], color=OTHER, marker="D", linestyle="none",
+                              label=f"% {i18n.t(lang, 'pct_of_target')}, {BASES[basis].label(lang)}"))
+    return handles
+
+
+def _draw_breaks(ax, breaks: pd.DataFrame | None, sector: str, years: range, lang: str) -> list:
+    """A registered series break inside the chart's years: a vertical line with its label; nothing is drawn across it."""
+    if breaks is None or breaks.empty:
+        return []
+    drawn = []
+    for b in breaks.itertuples():
+        if (b.sectors == "all" or sector in b.sectors.split()) and min(years) < b.year <= max(years):
+            ax.axvline(b.year - 0.5, color=TARGET, linestyle=":", linewidth=1.2, zorder=1)
+            ax.annotate(plain(getattr(b, f"what_{lang}")), (b.year - 0.5, 1), xycoords=("data", "axes fraction"),
+                        xytext=(-3, -3), textcoords="offset points", ha="right", va="top", fontsize=LABEL_SIZE,
+                        color=TARGET, rotation=90)
+            drawn.append(b.year)
+    return drawn
+
+
+def _draw_projection(ax, proj, lang: str) -> float:
+    """From the last figure to the target year only, with the band from slowest to fastest growth seen."""
+    xs = [proj.last_year, proj.target_year]
+    ax.fill_between(xs, [proj.last_value, proj.low], [proj.last_value, proj.high], color=TREND, alpha=0.15,
+                    linewidth=0, zorder=1)
+    ax.plot(xs, [proj.last_value, proj.projected], color=TREND, linestyle="--", linewidth=1.6, zorder=4)
+    ax.annotate(f"{i18n.t(lang, 'trend')}: {i18n.number(proj.projected, lang)}", (proj.target_year, proj.projected),
+                xytext=(-4, 4), textcoords="offset points", ha="right", fontsize=LABEL_SIZE, color=TREND)
+    return max(proj.high, proj.projected)
+
+
 def sector_trend(tidy: pd.DataFrame, sectors: pd.DataFrame, sources: pd.DataFrame, sector: str,
-                 lang: str = "nl") -> Figure:
-    """Realised jobs per year against the target, with future targets, the projection and the sources."""
+                 lang: str = "nl", breaks: pd.DataFrame | None = None) -> Figure:
+    """Realised jobs per year against the target, figures on other bases, series breaks, and the projection
+    where the verdict rests on one (never past a target year that has a figure)."""
+    from analysis.measures import BASES
+    from analysis.verdicts import verdict
+
     name = _names(sectors, lang)[sector]
-    fig = new_figure(9, 5.2)
+    fig = new_figure(9, 5.4)
     ax = fig.add_subplot()
-    proj = trends.projection(tidy, sector)
-    years = [p.year for m in ("realised_jobs", "target_jobs", "realisation_pct") for p in trends.points(tidy, sector, m)]
+    v = verdict(tidy, sector, breaks)
+    basis = trends.main_basis(tidy, sector)
+    years = [p.year for m in ("realised_jobs", "target_jobs", "realisation_pct")
+             for p in trends.points(tidy, sector, m) + trends.other_points(tidy, sector, m)]
     goal = trends.goal(tidy, sector)
     if goal and goal.year:
         years.append(goal.year)
+    ax.set_title(i18n.t(lang, "trend_title", name=name), loc="left")
     if not years:
-        ax.text(0.5, 0.5, i18n.t(lang, "no_figures"), transform=ax.transAxes, ha="center", va="center")
+        ax.text(0.5, 0.5, i18n.t(lang, "no_figures_whole"), transform=ax.transAxes, ha="center", va="center")
         ax.set_axis_off()
-        ax.set_title(i18n.t(lang, "trend_title", name=name), loc="left")
         return fig
-    top = _draw_series(ax, tidy, sector, lang, years=range(min(years), max(years) + 1))
-
+    span = range(min(years), max(years) + 1)
+    top = _draw_series(ax, tidy, sector, lang, years=span)
+    handles = [Patch(color=REALISED, label=i18n.t(lang, "realised")),
+               Line2D([], [], color=TARGET, linewidth=2.2, label=i18n.t(lang, "target"))]
+    if any(p.status == "derived" for p in trends.points(tidy, sector, "target_jobs")):
+        handles.append(Line2D([], [], color=DERIVED, linewidth=2.2, linestyle=(0, (2, 1.5)),
+                              label=f"{i18n.t(lang, 'target')} ({i18n.t(lang, 'derived')})"))
+    handles += _draw_other_basis(ax, tidy, sector, lang)
+    _draw_breaks(ax, breaks, sector, span, lang)
     if goal is not None:
         top = max(top, goal.value)
         ax.axhline(goal.value, color=TARGET, linestyle=(0, (6, 3)), linewidth=1)
         when = f" ({goal.year})" if goal.year else ""
         extra = f", {i18n.t(lang, 'derived')}" if goal.status == "derived" else ""
         ax.annotate(f"{i18n.t(lang, 'goal')} {_label(goal, lang)}{when}{extra}", (0.01, goal.value),
-                    xycoords=("axes fraction", "data"), xytext=(0, 3), textcoords="offset points", fontsize=7)
-    if proj.possible:
-        xs = [proj.first_year, proj.target_year]
-        ys = [proj.at(x) for x in xs]
-        top = max(top, *ys)
-        ax.plot(xs, ys, color=TREND, linestyle="--", linewidth=1.4, zorder=4)
-        ax.annotate(f"{i18n.t(lang, 'trend')}: {i18n.number(proj.projected, lang)}", (proj.target_year, ys[1]),
-                    xytext=(-4, 4), textcoords="offset points", ha="right", fontsize=7, color=TREND)
+                    xycoords=("axes fraction", "data"), xytext=(0, 3), textcoords="offset points", fontsize=LABEL_SIZE)
+    if v.status in ("on_course", "not_on_course") and v.projection is not None:
+        top = max(top, _draw_projection(ax, v.projection, lang))
+        handles.append(Line2D([], [], color=TREND, linestyle="--", label=i18n.t(lang, "trend_band")))
 
     ax.set_ylim(0, top * 1.18)
     ax.set_ylabel(i18n.t(lang, "jobs"))
-    ax.set_title(i18n.t(lang, "trend_title", name=name), loc="left")
-    handles = [Patch(color=REALISED, label=i18n.t(lang, "realised")),
-               Line2D([], [], color=TARGET, linewidth=2.2, label=i18n.t(lang, "target"))]
-    if any(p.status == "derived" for p in trends.points(tidy, sector, "target_jobs")):
-        handles.append(Line2D([], [], color=DERIVED, linewidth=2.2, linestyle=(0, (2, 1.5)),
-                              label=f"{i18n.t(lang, 'target')} ({i18n.t(lang, 'derived')})"))
-    if proj.possible:
-        handles.append(Line2D([], [], color=TREND, linestyle="--", label=i18n.t(lang, "trend")))
-    ax.legend(handles=handles, loc="upper left", fontsize=7, frameon=False, ncols=len(handles))
+    if basis in BASES:  # the subtitle says in words which basis the bars use
+        fig.suptitle(i18n.t(lang, "trend_title", name=name), x=0.01, ha="left")
+        ax.set_title(i18n.t(lang, "bars_basis", basis=BASES[basis].label(lang)), loc="left",
+                     fontsize=LABEL_SIZE + 2, color=TEXT)
+    ax.legend(handles=handles, loc="upper left", fontsize=LABEL_SIZE, frameon=False, ncols=min(len(handles), 3))
     fig.get_layout_engine().set(h_pad=0.15)
-    fig.supxlabel(source_line(sources, trends.sources_used(tidy, sector), lang), fontsize=6.5, x=0.01, ha="left",
-                  color="#555555")
+    fig.supxlabel(source_line(sources, trends.sources_used(tidy, sector), lang), fontsize=LABEL_SIZE, x=0.01,
+                  ha="left", color=TEXT)
     return fig
 
 

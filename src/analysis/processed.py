@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import atomic
-from analysis.measures import MEASURES, QUALIFIERS
+from analysis.measures import BASES, MEASURES, PERIODS, QUALIFIERS
 from analysis.metrics import consistency_report
 from analysis.tidy import RawData
 
@@ -33,13 +33,18 @@ COLUMN_DOCS = {
     "group": "overheid, onderwijs or nationaal.",
     "unit": "sector_jobs: jobs counted against the sector's own quotum; national_extra_jobs: extra jobs since the end-2012 baseline.",
     "year": "Year the figure is about (end of year unless the note says otherwise); empty for standing figures such as a final goal.",
+    "period": "year for the annual measurement; Q1-Q4 for a quarterly reading, which is not a point of the annual series (see the period rows).",
     "measure": "What the value measures (see the measure rows of the codebook).",
     "value": "The value, written with the decimals as published (61.3 stays 61.3).",
-    "qualifier": "As published: empty, 'at least' (ruim), 'nearly' (bijna), 'about' (ongeveer) or 'estimate'.",
+    "qualifier": "As published: empty, 'at least' (ruim), 'nearly' (bijna), 'about' (ongeveer) or 'estimate' (indicatie).",
+    "scope": "Empty when the figure covers the whole sector; otherwise the part it covers, as published (e.g. primair onderwijs). A part-sector figure is not a point of the sector's series.",
+    "basis": "What the figure is counted against (see the basis rows); figures on different bases are never combined.",
+    "era": "Number of series breaks (see breaks in the codebook) at or before this year for this sector; figures of different eras are not comparable.",
     "status": "reported (as published by the source) or derived (computed by this project from reported values).",
     "derivation": "For derived values: how they were computed.",
     "source_id": "Source of the figure (see sources.csv); for derived values the sources of their inputs joined by '+'.",
-    "locator": "Where in the source the figure stands (section or heading), or the summary row it was taken from.",
+    "locator": "Where in the public document the figure stands (page, section, paragraph, table row).",
+    "evidence": "The sentence or table cell of the source that contains the figure, verbatim.",
     "note": "How the figure was read, including how its year was decided when the source does not state it.",
     "raw_file": "Raw file the reported figure comes from (relative to data/raw).",
     "raw_line": "Line of that raw file.",
@@ -107,10 +112,15 @@ def sources_table(tidy: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     return sources.assign(figures=sources["source_id"].map(counts).fillna(0).astype("int64"))
 
 
-def codebook_table() -> pd.DataFrame:
+def codebook_table(breaks: pd.DataFrame | None = None) -> pd.DataFrame:
     rows = [("column", name, doc) for name, doc in COLUMN_DOCS.items()]
     rows += [("measure", m.id, f"{m.description} NL: {m.label_nl}. EN: {m.label_en}.") for m in MEASURES.values()]
     rows += [("qualifier", q, f"chart mark: {mark}") for q, mark in QUALIFIERS.items() if q]
+    rows += [("period", t.id, f"{t.description} NL: {t.label_nl}. EN: {t.label_en}.") for t in PERIODS.values()]
+    rows += [("basis", t.id, f"{t.description} NL: {t.label_nl}. EN: {t.label_en}.") for t in BASES.values()]
+    if breaks is not None:
+        rows += [("break", b.break_id, f"From {b.year} ({b.date or 'date not given'}, sectors: {b.sectors}, source: "
+                  f"{b.source_id}): {b.what_en}. {b.note}") for b in breaks.itertuples()]
     return pd.DataFrame(rows, columns=["kind", "name", "description"])
 
 
@@ -134,7 +144,7 @@ def build_outputs(data: RawData, tidy: pd.DataFrame, report: pd.DataFrame | None
     dataset = dataset_table(tidy, data.sectors)
     sources = sources_table(tidy, data.sources)
     report = consistency_report(tidy) if report is None else report
-    codebook = codebook_table()
+    codebook = codebook_table(data.breaks)
     outputs = {
         f"{DATASET}.csv": _csv_bytes(dataset),
         "sources.csv": _csv_bytes(sources),

@@ -1,4 +1,4 @@
-"""The two registries in data/raw: sectors (ids, names, group, unit) and sources (provenance)."""
+"""The registries in data/raw: sectors (ids, names, group, unit), sources (provenance) and series breaks."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.columns import SECTOR_COLUMNS, SOURCE_COLUMNS
+from analysis.columns import BREAK_COLUMNS, SECTOR_COLUMNS, SOURCE_COLUMNS
 from analysis.errors import Issue
 
 
@@ -33,6 +33,30 @@ def load_sectors(path: Path, name: str = "sectors.csv") -> tuple[pd.DataFrame, l
 
 def load_sources(path: Path, name: str = "sources.csv") -> tuple[pd.DataFrame, list[Issue]]:
     return _load(path, name, SOURCE_COLUMNS, "SourceRegistry")
+
+
+def load_breaks(path: Path, name: str = "breaks.csv") -> tuple[pd.DataFrame, list[Issue]]:
+    """Series breaks, each with the first year on its new side; typed (year as int)."""
+    frame, issues = _load(path, name, BREAK_COLUMNS, "BreakRegistry")
+    if not issues:
+        frame = frame.assign(year=frame["year"].astype("int64"))
+    return frame, issues
+
+
+def break_years(breaks: pd.DataFrame, sector: str) -> list[int]:
+    """First years of the breaks that apply to a sector, ascending."""
+    applies = (breaks["sectors"] == "all") | breaks["sectors"].str.split().apply(lambda ids: sector in ids)
+    return sorted(int(y) for y in breaks.loc[applies, "year"])
+
+
+def era(years: pd.Series, sectors: pd.Series, breaks: pd.DataFrame) -> pd.Series:
+    """Per row, how many breaks lie at or before its year for its sector: figures of different eras
+    are not comparable, so nothing is derived or projected across them."""
+    out = pd.Series(0, index=years.index, dtype="int64")
+    for b in breaks.itertuples():
+        applies = sectors.notna() if b.sectors == "all" else sectors.isin(b.sectors.split())
+        out += (applies & (years.fillna(-1) >= b.year)).astype("int64")
+    return out
 
 
 def sector_names(sectors: pd.DataFrame, lang: str = "nl", short: bool = False) -> dict[str, str]:

@@ -33,12 +33,12 @@ def plan(data: RawData, tidy: pd.DataFrame, notebooks: Path, lang: str, sectors:
     chosen = sectors or trends.sectors_with_data(tidy, list(data.sectors["sector"]))
     names = sector_names(data.sectors, "nl")
     jobs = [Job(s, notebooks / SECTOR_NOTEBOOK, {"sector": s, "lang": lang}, f"sectors/{s}",
-                {"name": names.get(s, s), **trends.sector_summary(tidy, s)} if s in names else {})
+                {"name": names.get(s, s), **trends.sector_summary(tidy, s, data.breaks)} if s in names else {})
             for s in chosen]
     jobs.append(Job("overview", notebooks / OVERVIEW_NOTEBOOK, {"lang": lang}, "overview",
-                    {"latest": tables.latest_table(tidy, data.sectors, "en").to_dict(orient="records")}))
+                    {"latest": tables.latest_table(tidy, data.sectors, "en", data.breaks).to_dict(orient="records")}))
     jobs.append(Job("national", notebooks / NATIONAL_NOTEBOOK, {"lang": lang}, "national",
-                    {s: trends.sector_summary(tidy, s) for s in national_sectors(data.sectors)}))
+                    {s: trends.sector_summary(tidy, s, data.breaks) for s in national_sectors(data.sectors)}))
     jobs.append(Job("coverage", notebooks / COVERAGE_NOTEBOOK, {"lang": lang}, "coverage", _coverage_summary(data, tidy)))
     return jobs
 
@@ -118,7 +118,7 @@ def run(data: RawData, tidy: pd.DataFrame, *, notebooks: Path, out: Path, proces
     shared = shared_inputs_hash(data)
     cache = out / ".cache"
     shutil.rmtree(cache, ignore_errors=True)  # only this run's hand-over is kept
-    handed = notebook.hand_over(notebook.Data(tidy, data.sectors, data.sources), cache, shared)
+    handed = notebook.hand_over(notebook.Data(tidy, data.sectors, data.sources, data.breaks), cache, shared)
     env = {paths.RAW_ENV: str(data.raw.resolve()), notebook.DATA_ENV: str(handed.resolve())}
     results = run_all(planned, out, notebooks, shared, jobs or os.cpu_count() or 1,
                       cell_timeout, force=force, progress=progress, env=env)

@@ -17,7 +17,10 @@ from pandera.typing import Series
 
 from analysis.errors import Issue
 from analysis.measures import (
+    BASES,
+    BASIS_MEASURES,
     COUNT_MEASURES,
+    PERIODS,
     MAX_COUNT,
     MAX_PERCENT,
     PERCENT_MEASURES,
@@ -28,14 +31,18 @@ from analysis.measures import (
     YEAR_MIN,
 )
 
-from analysis.columns import FIGURE_COLUMNS, FIGURE_KEY, SECTOR_COLUMNS, SOURCE_COLUMNS, TIDY_COLUMNS  # noqa: F401
+from analysis.columns import FIGURE_KEY
 
 GROUPS = ["overheid", "onderwijs", "nationaal"]
 UNITS = ["sector_jobs", "national_extra_jobs"]
 PRIMACY = ["primary", "secondary"]
-SOURCE_KINDS = ["parliamentary_letter", "government", "sector_monitor", "sector_organisation", "programme", "news", "other"]
+SOURCE_KINDS = ["parliamentary_letter", "legislation", "government", "sector_monitor", "sector_organisation", "programme", "news", "other"]
 ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
 DATE_PATTERN = r"^(\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?)?$"
+FULL_DATE_PATTERN = r"^(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))?$"
+# A locator is a place in the public document. One that names a file or folder of ours
+# ('public_figures.csv line 6', 'shared/...') points where no reader can follow.
+LOCAL_FILE = r"(?i)\.(?:csv|tsv|txt|json|xlsx?|md|ipynb|py)\b|(?:^|[\s/(])(?:shared|data|notebooks|src)/"
 
 
 class SectorRegistry(pa.DataFrameModel):
@@ -53,6 +60,7 @@ class SourceRegistry(pa.DataFrameModel):
     title: Series[str] = pa.Field(str_length={"min_value": 1})
     publisher: Series[str] = pa.Field(str_length={"min_value": 1})
     date: Series[str] = pa.Field(str_matches=DATE_PATTERN)
+    accessed: Series[str] = pa.Field(str_matches=FULL_DATE_PATTERN)  # when this project consulted it
     reference: Series[str]
     url: Series[str] = pa.Field(str_matches=r"^(https?://\S+)?$")
     primacy: Series[str] = pa.Field(isin=PRIMACY)
@@ -62,6 +70,20 @@ class SourceRegistry(pa.DataFrameModel):
     @pa.dataframe_check(name="url_or_reference")
     def url_or_reference(cls, df: pd.DataFrame) -> pd.Series:
         return (df["url"] != "") | (df["reference"] != "")
+
+
+class BreakRegistry(pa.DataFrameModel):
+    """Series breaks: from `year` on, figures are not comparable with those before (e.g. a wider target group)."""
+
+    break_id: Series[str] = pa.Field(str_matches=ID_PATTERN, unique=True)
+    year: Series[str] = pa.Field(str_matches=r"^\d{4}$")
+    date: Series[str] = pa.Field(str_matches=DATE_PATTERN)
+    sectors: Series[str] = pa.Field(str_matches=r"^(all|[a-z0-9_.-]+( [a-z0-9_.-]+)*)$")
+    source_id: Series[str] = pa.Field(str_length={"min_value": 1})
+    locator: Series[str] = pa.Field(str_length={"min_value": 1})
+    what_nl: Series[str] = pa.Field(str_length={"min_value": 1})
+    what_en: Series[str] = pa.Field(str_length={"min_value": 1})
+    note: Series[str]
 
 
 YEAR_TEXT = r"^(\d{1,4})?$"  # empty only where the measure allows (checked in phase 2)
@@ -96,11 +118,15 @@ def figures_model(sector_ids: Iterable[str], source_ids: Iterable[str]) -> type[
     class RawFigures(pa.DataFrameModel):
         sector: Series[str] = pa.Field(isin=sectors)
         year: Series[pd.Int64Dtype] = pa.Field(in_range={"min_value": YEAR_MIN, "max_value": YEAR_MAX}, nullable=True)
+        period: Series[str] = pa.Field(isin=list(PERIODS))
         measure: Series[str] = pa.Field(isin=REPORTED_MEASURES)
         value: Series[float] = pa.Field(ge=0)
         qualifier: Series[str] = pa.Field(isin=list(QUALIFIERS))
+        scope: Series[str]
+        basis: Series[str] = pa.Field(isin=["", *BASES])
         source_id: Series[str] = pa.Field(isin=sources)
         locator: Series[str] = pa.Field(str_length={"min_value": 1})
+        evidence: Series[str] = pa.Field(str_length={"min_value": 1})
         note: Series[str]
 
         class Config:
@@ -118,6 +144,19 @@ def figures_model(sector_ids: Iterable[str], source_ids: Iterable[str]) -> type[
         def year_required(cls, df: pd.DataFrame) -> pd.Series:
             return df["measure"].isin(UNDATED_MEASURES) | df["year"].notna()
 
+        @pa.dataframe_check(name="basis_required")
+        def basis_required(cls, df: pd.DataFrame) -> pd.Series:
+            known = df["measure"].isin(REPORTED_MEASURES)  # an unknown measure is reported as such, once
+            return ~known | (df["measure"].isin(BASIS_MEASURES) == (df["basis"] != ""))
+
+        @pa.dataframe_check(name="locator_in_document")
+        def locator_in_document(cls, df: pd.DataFrame) -> pd.Series:
+            return ~df["locator"].str.contains(LOCAL_FILE, regex=True)
+
+        @pa.dataframe_check(name="quarter_needs_year")
+        def quarter_needs_year(cls, df: pd.DataFrame) -> pd.Series:
+            return (df["period"] == "year") | df["year"].notna()
+
     return RawFigures
 
 
@@ -129,22 +168,39 @@ _FRAME_CHECKS = {
     "no_thousands_dot": ("value", "a count with three decimals looks like a Dutch thousands separator "
                                   "(5.500 is 5500): write the number without it"),
     "url_or_reference": ("url", "a source needs a url or a reference (e.g. a Kamerstuk number)"),
+    "basis_required": ("basis", "basis is required for this measure (" + ", ".join(BASES) + "), and must be empty "
+                                "for " + ", ".join(sorted(set(REPORTED_MEASURES) - set(BASIS_MEASURES)))),
+    "locator_in_document": ("locator", "the locator must say where in the public document the figure stands "
+                                       "(page, section, paragraph, table row), not name a file of ours"),
+    "quarter_needs_year": ("year", "a quarterly figure needs the year of its quarter"),
 }
 _COLUMN_RULES = {
     "sector": "unknown sector; it must be listed in sectors.csv",
     "measure": f"unknown measure; use one of: {', '.join(REPORTED_MEASURES)}",
     "qualifier": "unknown qualifier; leave empty or use one of: " + ", ".join(q for q in QUALIFIERS if q),
     "source_id": "unknown source id; register the source in sources.csv first",
+    "basis": f"unknown basis; use one of: {', '.join(BASES)}",
     "group": f"unknown group; use one of: {', '.join(GROUPS)}",
     "unit": f"unknown unit; use one of: {', '.join(UNITS)}",
     "primacy": "use 'primary' or 'secondary'",
     "kind": f"unknown kind; use one of: {', '.join(SOURCE_KINDS)}",
     "date": "a date must be written YYYY, YYYY-MM or YYYY-MM-DD (or left empty)",
+    "accessed": "the date the source was consulted must be written YYYY-MM-DD",
     "url": "a url must start with http:// or https://",
 }
 
 
+def _period_rule(value: str | None) -> str:
+    if not value:
+        return "period is required: 'year' for the annual measurement, or Q1, Q2, Q3, Q4 for a quarterly reading"
+    if value.upper().startswith("Q") or "kwart" in value.lower() or "quarter" in value.lower():
+        return "a quarterly figure needs its quarter: Q1, Q2, Q3 or Q4"
+    return "unknown period; use 'year' for the annual measurement, or Q1, Q2, Q3, Q4 for a quarterly reading"
+
+
 def _rule(column: str, check: str, value: str | None) -> str:
+    if column == "period" and check.startswith("isin"):
+        return _period_rule(value)
     if column == "year" and check.startswith("str_matches"):
         return "the year must be a whole number such as 2021"
     if column == "value" and check.startswith("str_matches"):
@@ -159,6 +215,8 @@ def _rule(column: str, check: str, value: str | None) -> str:
         return "the value must not be negative"
     if check.startswith("in_range") and column == "year":
         return f"the year must be between {YEAR_MIN} and {YEAR_MAX}"
+    if check.startswith("str_length") and column == "evidence":
+        return "evidence is required: the sentence or table cell of the source that contains the figure, verbatim"
     if check.startswith("str_length"):
         return f"{column} must not be empty"
     if check == "field_uniqueness":

@@ -5,55 +5,79 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis import i18n, trends
-from analysis.measures import MEASURES, QUALIFIERS
+from analysis.measures import BASES, MEASURES, PERIODS, QUALIFIERS
 from analysis.registry import sector_names
 
 
 
-def _value_text(value: float, precision: int, measure: str, qualifier: str, lang: str) -> str:
+def value_text(value: float, precision: int, measure: str, qualifier: str, lang: str) -> str:
     text = QUALIFIERS.get(qualifier, "") + i18n.number(value, lang, precision)
     return text + "%" if MEASURES[measure].kind == "percent" else text
 
 
+def cite(sources: pd.DataFrame, ids: str, lang: str) -> str:
+    """'Publisher (date)' for each source id in 'a+b', in the report language's citation format."""
+    src = sources.set_index("source_id")
+    return "; ".join(i18n.citation(src.at[i, "publisher"], src.at[i, "date"], lang)
+                     for i in ids.split("+") if i in src.index)
+
+
 def figures_table(tidy: pd.DataFrame, sources: pd.DataFrame, sector: str, lang: str = "nl") -> pd.DataFrame:
-    """Every figure of one sector, reported and derived, with publisher, date and place in the source."""
+    """Every figure of one sector, reported and derived, with what it is (period, part, basis), its source,
+    where in the source it stands, and the number of its quote in evidence_list."""
     h = i18n.COLUMNS[i18n.check_lang(lang)]
     rows = tidy[tidy["sector"] == sector]
-    src = sources.set_index("source_id")
-
-    def cite(ids: str) -> str:
-        return "; ".join(f"{src.at[i, 'publisher']} ({src.at[i, 'date'] or i18n.t(lang, 'undated')})"
-                         for i in ids.split("+") if i in src.index)
-
+    quotes = evidence_numbers(rows)
     return pd.DataFrame({
         h["year"]: [("" if pd.isna(y) else str(int(y))) for y in rows["year"]],
+        h["period"]: [PERIODS[p].label(lang) for p in rows["period"]],
         h["measure"]: [MEASURES[m].label(lang) for m in rows["measure"]],
-        h["value"]: [_value_text(v, p, m, q, lang) for v, p, m, q in
+        h["value"]: [value_text(v, p, m, q, lang) for v, p, m, q in
                      zip(rows["value"], rows["precision"], rows["measure"], rows["qualifier"])],
+        h["scope"]: [s or h["whole_sector"] for s in rows["scope"]],
+        h["basis"]: [BASES[b].label(lang) if b in BASES else h["none"] for b in rows["basis"]],
         h["status"]: [h[s] for s in rows["status"]],
-        h["source"]: [cite(i) for i in rows["source_id"]],
-        h["locator"]: [loc or d for loc, d in zip(rows["locator"], rows["derivation"])],
+        h["source"]: [cite(sources, i, lang) for i in rows["source_id"]],
+        h["locator"]: [loc or i18n.derivation(d, lang) for loc, d in zip(rows["locator"], rows["derivation"])],
+        h["quote"]: [f"[{quotes[e]}]" if e else "" for e in rows["evidence"]],
     }).reset_index(drop=True)
 
 
-def latest_table(tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = "nl") -> pd.DataFrame:
-    """One line per sector with data: latest year, realised, target, percentage and the projection verdict."""
+def evidence_numbers(rows: pd.DataFrame) -> dict[str, int]:
+    """A number per distinct quote, in order of first appearance (one quote may carry several figures)."""
+    return {e: i for i, e in enumerate(dict.fromkeys(e for e in rows["evidence"] if e), start=1)}
+
+
+def evidence_list(tidy: pd.DataFrame, sources: pd.DataFrame, sector: str, lang: str = "nl") -> list[dict]:
+    """The quotes of one sector's figures, numbered as in figures_table, with source and locator."""
+    rows = tidy[(tidy["sector"] == sector) & (tidy["evidence"] != "")]
+    numbers = evidence_numbers(tidy[tidy["sector"] == sector])
+    first = rows.drop_duplicates("evidence")
+    return [{"number": numbers[r.evidence], "quote": r.evidence, "source": cite(sources, r.source_id, lang),
+             "locator": r.locator} for r in first.itertuples()]
+
+
+def latest_table(tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = "nl",
+                 breaks: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One line per sector with data: latest year, realised, target, percentage and the verdict with its year."""
+    from analysis.verdicts import verdict
+
     h = i18n.COLUMNS[i18n.check_lang(lang)]
     names = sector_names(sectors, lang)
     records = []
     for sector in trends.sectors_with_data(tidy, list(sectors["sector"])):
         latest = trends.latest(tidy, sector)
+        v = verdict(tidy, sector, breaks)
+        course = i18n.verdict_word(lang, v.status) + (f" ({v.year})" if v.year else "")
         if latest is None:
+            records.append({h["sector"]: names[sector], h["year"]: h["none"], h["realised"]: h["none"],
+                            h["target"]: h["none"], h["pct"]: h["none"], h["trend"]: h["none"], h["course"]: course})
             continue
-        proj = trends.projection(tidy, sector)
-        course = h["none"]
-        if proj.possible:
-            course = h["reached"] if proj.last_value >= proj.target_value else (h["yes"] if proj.on_course else h["no"])
 
         def show(point: dict | None, measure: str) -> str:
             if point is None:
                 return h["none"]
-            text = _value_text(point["value"], point["precision"], measure, point["qualifier"], lang)
+            text = value_text(point["value"], point["precision"], measure, point["qualifier"], lang)
             return text + (f" ({h['derived']})" if point["status"] == "derived" else "")
 
         change = trends.change_since_previous(tidy, sector)

@@ -13,10 +13,10 @@ import pandas as pd
 from analysis import paths
 from analysis.errors import DataValidationError, Issue
 from analysis.io import LINE, read_rows, to_frame
-from analysis.registry import load_sectors, load_sources
+from analysis.columns import FIGURE_COLUMNS, TIDY_COLUMNS
+from analysis.registry import era, load_breaks, load_sectors, load_sources
 from analysis.metrics import derive
-from analysis.schema import FIGURE_COLUMNS, TIDY_COLUMNS, FigureText, decimals, figures_model, typed_figures, validate_frame
-
+from analysis.schema import FigureText, decimals, figures_model, typed_figures, validate_frame
 
 
 @dataclass
@@ -27,6 +27,7 @@ class RawData:
     sources: pd.DataFrame
     figures: pd.DataFrame  # reported figures, tidy columns
     raw_rows: int  # records found in the figure files
+    breaks: pd.DataFrame = field(default_factory=pd.DataFrame)  # series breaks (registry.load_breaks)
     checksums: dict[str, str] = field(default_factory=dict)  # relative path -> sha256 of every raw file
     raw: Path = field(default_factory=Path)  # the folder read
 
@@ -98,6 +99,11 @@ def _load_raw(raw: Path) -> RawData:
     sectors, issues = load_sectors(layout.sectors_csv)
     sources, more = load_sources(layout.sources_csv)
     issues += more
+    breaks, more = load_breaks(layout.breaks_csv)
+    issues += more
+    if issues:
+        raise DataValidationError(issues)
+    issues = _break_references(breaks, set(sectors["sector"]), set(sources["source_id"]))
     if issues:
         raise DataValidationError(issues)
     sector_ids = list(sectors["sector"])
@@ -109,6 +115,7 @@ def _load_raw(raw: Path) -> RawData:
         raise DataValidationError(issues)
 
     figures = typed.assign(
+        era=era(typed["year"], typed["sector"], breaks).to_numpy(),
         status="reported",
         derivation="",
         precision=decimals(text["value"]).to_numpy(),
@@ -117,9 +124,23 @@ def _load_raw(raw: Path) -> RawData:
     )[TIDY_COLUMNS]
     checksums = {
         p.relative_to(raw).as_posix(): _sha256(p)
-        for p in sorted([layout.sectors_csv, layout.sources_csv, *layout.figures.glob("*.csv")])
+        for p in sorted([layout.sectors_csv, layout.sources_csv, layout.breaks_csv, *layout.figures.glob("*.csv")])
     }
-    return RawData(sectors, sources, figures, raw_rows=len(text), checksums=checksums, raw=raw)
+    return RawData(sectors, sources, figures, raw_rows=len(text), breaks=breaks, checksums=checksums, raw=raw)
+
+
+def _break_references(breaks: pd.DataFrame, sector_ids: set[str], source_ids: set[str]) -> list[Issue]:
+    """Every break names registered sectors (or 'all') and a registered source."""
+    issues = []
+    for i, b in enumerate(breaks.itertuples(), start=2):
+        unknown = [s for s in b.sectors.split() if s != "all" and s not in sector_ids]
+        if unknown:
+            issues.append(Issue("breaks.csv", i, "sectors", b.sectors,
+                                f"unknown sector {unknown[0]!r}; use 'all' or ids from sectors.csv"))
+        if b.source_id not in source_ids:
+            issues.append(Issue("breaks.csv", i, "source_id", b.source_id,
+                                "unknown source id; register the source in sources.csv first"))
+    return issues
 
 
 def order_tidy(frame: pd.DataFrame, sector_order: list[str]) -> pd.DataFrame:
@@ -136,6 +157,7 @@ def build_tidy(data: RawData) -> pd.DataFrame:
     frame["year"] = frame["year"].astype("Int64")
     frame["raw_line"] = frame["raw_line"].astype("Int64")
     frame["precision"] = frame["precision"].astype("int64")
+    frame["era"] = frame["era"].astype("int64")
     return order_tidy(frame, list(data.sectors["sector"]))
 
 

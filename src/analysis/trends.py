@@ -1,18 +1,23 @@
-"""One sector's figures as a time series, its linear projection, and the key figures a report shows.
+"""One sector's figures as time series, and the key figures a report shows.
 
-Where a year has figures from more than one source, the most precise one is
-shown (61.3 before 61), then the primary source; all sources stay in the tidy
-data and in the consistency report.
+A series is one sector's annual, whole-sector figures of one measure on one basis
+(see metrics.SERIES_KEY): quarterly readings, part-sector figures and figures on
+another basis are never points of it. Where a year has figures from more than
+one source, the most precise one is shown (61.3 before 61), then the primary
+source; all sources stay in the tidy data and in the consistency report.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-import numpy as np
 import pandas as pd
 
+from analysis.metrics import series_rows
+
 SERIES_MEASURES = ("realised_jobs", "target_jobs", "realisation_pct", "realised_own", "realised_sroi")
+# The basis a sector's chart and trend use when it publishes counts on several: its own count first.
+BASIS_ORDER = ("sector_count", "national_extra_jobs", "statutory_measurement", "end_goal_share")
 
 
 @dataclass(frozen=True)
@@ -23,6 +28,9 @@ class Point:
     status: str  # reported or derived
     source_id: str
     precision: int
+    basis: str = ""
+    era: int = 0
+    measure: str = ""
 
 
 def _pick(rows: pd.DataFrame) -> pd.DataFrame:
@@ -33,77 +41,59 @@ def _pick(rows: pd.DataFrame) -> pd.DataFrame:
     return ranked.drop_duplicates("year").drop(columns="_derived")
 
 
-def points(tidy: pd.DataFrame, sector: str, measure: str) -> list[Point]:
-    rows = tidy[(tidy["sector"] == sector) & (tidy["measure"] == measure)]
-    dated = _pick(rows[rows["year"].notna()])
-    return [Point(int(r.year), float(r.value), r.qualifier, r.status, r.source_id, int(r.precision))
-            for r in dated.itertuples()]
+def _as_points(rows: pd.DataFrame) -> list[Point]:
+    return [Point(None if pd.isna(r.year) else int(r.year), float(r.value), r.qualifier, r.status, r.source_id,
+                  int(r.precision), r.basis, int(r.era), r.measure) for r in rows.itertuples()]
+
+
+def bases(tidy: pd.DataFrame, sector: str, measure: str | None = None) -> list[str]:
+    """The bases of a sector's series figures (of one measure, or any), in BASIS_ORDER."""
+    rows = series_rows(tidy[tidy["sector"] == sector])
+    if measure is not None:
+        rows = rows[rows["measure"] == measure]
+    found = set(rows["basis"]) - {""}
+    return [b for b in BASIS_ORDER if b in found] + sorted(found - set(BASIS_ORDER))
+
+
+def main_basis(tidy: pd.DataFrame, sector: str) -> str | None:
+    """The basis of the sector's main series: that of its realised counts, else of its targets, else any."""
+    for measure in ("realised_jobs", "target_jobs", None):
+        found = bases(tidy, sector, measure)
+        if found:
+            return found[0]
+    return None
+
+
+def points(tidy: pd.DataFrame, sector: str, measure: str, basis: str | None = None) -> list[Point]:
+    """One series: a sector's annual whole-sector figures of one measure on one basis (default: the main basis)."""
+    basis = basis or main_basis(tidy, sector)
+    rows = series_rows(tidy[(tidy["sector"] == sector) & (tidy["measure"] == measure)])
+    rows = rows[(rows["basis"] == basis) & rows["year"].notna()]
+    return _as_points(_pick(rows))
+
+
+def other_points(tidy: pd.DataFrame, sector: str, measure: str) -> list[Point]:
+    """Series figures of a measure on every basis but the main one (drawn and told as such)."""
+    main = main_basis(tidy, sector)
+    return [p for b in bases(tidy, sector, measure) if b != main for p in points(tidy, sector, measure, b)]
+
+
+def side_figures(tidy: pd.DataFrame, sector: str) -> pd.DataFrame:
+    """Reported figures that are no point of any series: quarterly readings and part-sector figures."""
+    rows = tidy[(tidy["sector"] == sector) & (tidy["status"] == "reported")]
+    return rows[(rows["period"] != "year") | (rows["scope"] != "")]
 
 
 def goal(tidy: pd.DataFrame, sector: str) -> Point | None:
-    rows = tidy[(tidy["sector"] == sector) & (tidy["measure"] == "goal_jobs")]
+    rows = series_rows(tidy[(tidy["sector"] == sector) & (tidy["measure"] == "goal_jobs")])
     if rows.empty:
         return None
-    r = rows.sort_values(["status", "precision"], ascending=[False, False]).iloc[0]
-    year = None if pd.isna(r["year"]) else int(r["year"])
-    return Point(year, float(r["value"]), r["qualifier"], r["status"], r["source_id"], int(r["precision"]))
-
-
-@dataclass(frozen=True)
-class Projection:
-    """Linear trend of the realised years, continued to the year of a later target."""
-
-    possible: bool
-    reason: str  # why not, when not possible: "too_few_years" or "no_later_target"
-    first_year: int | None = None
-    last_year: int | None = None
-    last_value: float | None = None
-    slope: float | None = None  # jobs per year achieved (least squares over the realised years)
-    intercept: float | None = None
-    target_year: int | None = None
-    target_value: float | None = None
-    needed_per_year: float | None = None  # from the last realised year to the target
-    projected: float | None = None  # trend value in the target year
-    on_course: bool | None = None
-
-    def at(self, year: float) -> float:
-        return self.intercept + self.slope * year
-
-
-def later_target(tidy: pd.DataFrame, sector: str, after: int) -> Point | None:
-    """The furthest dated target (yearly target or final goal) after `after`, reported before derived."""
-    candidates = [p for p in points(tidy, sector, "target_jobs") if p.year > after]
-    g = goal(tidy, sector)
-    if g is not None and g.year is not None and g.year > after:
-        candidates.append(g)
-    if not candidates:
-        return None
-    return sorted(candidates, key=lambda p: (p.year, p.status == "reported"))[-1]
-
-
-def projection(tidy: pd.DataFrame, sector: str) -> Projection:
-    realised = points(tidy, sector, "realised_jobs")
-    if len(realised) < 2:
-        return Projection(False, "too_few_years")
-    last = realised[-1]
-    target = later_target(tidy, sector, last.year)
-    if target is None:
-        return Projection(False, "no_later_target", first_year=realised[0].year, last_year=last.year,
-                          last_value=last.value)
-    years = np.array([p.year for p in realised], dtype=float)
-    values = np.array([p.value for p in realised], dtype=float)
-    slope, intercept = np.polyfit(years, values, 1)
-    projected = intercept + slope * target.year
-    return Projection(
-        True, "", first_year=realised[0].year, last_year=last.year, last_value=last.value,
-        slope=float(slope), intercept=float(intercept), target_year=target.year, target_value=target.value,
-        needed_per_year=(target.value - last.value) / (target.year - last.year),
-        projected=float(projected), on_course=bool(projected >= target.value),
-    )
+    r = rows.sort_values(["status", "precision"], ascending=[False, False]).iloc[:1]
+    return _as_points(r)[0]
 
 
 def latest(tidy: pd.DataFrame, sector: str) -> dict | None:
-    """The latest year with a realised count or a percentage, with what is known for that year."""
+    """The latest year with a realised count or a percentage of the main series, with what is known for that year."""
     realised = {p.year: p for p in points(tidy, sector, "realised_jobs")}
     target = {p.year: p for p in points(tidy, sector, "target_jobs")}
     pct = {p.year: p for p in points(tidy, sector, "realisation_pct")}
@@ -113,6 +103,7 @@ def latest(tidy: pd.DataFrame, sector: str) -> dict | None:
     year = years[-1]
     return {
         "year": year,
+        "basis": main_basis(tidy, sector),
         "realised": asdict(realised[year]) if year in realised else None,
         "target": asdict(target[year]) if year in target else None,
         "pct": asdict(pct[year]) if year in pct else None,
@@ -120,9 +111,9 @@ def latest(tidy: pd.DataFrame, sector: str) -> dict | None:
 
 
 def change_since_previous(tidy: pd.DataFrame, sector: str) -> dict | None:
-    """Realised jobs in the last published year against the published year before it (gaps allowed)."""
+    """Realised jobs in the last published year against the published year before it (gaps allowed, no break between)."""
     realised = points(tidy, sector, "realised_jobs")
-    if len(realised) < 2:
+    if len(realised) < 2 or realised[-1].era != realised[-2].era:
         return None
     prev, last = realised[-2], realised[-1]
     return {"from_year": prev.year, "from_value": prev.value, "to_year": last.year, "to_value": last.value,
@@ -130,30 +121,38 @@ def change_since_previous(tidy: pd.DataFrame, sector: str) -> dict | None:
 
 
 def sources_used(tidy: pd.DataFrame, sector: str) -> list[str]:
-    shown = [p for m in SERIES_MEASURES for p in points(tidy, sector, m)]
+    """Sources of everything a sector's chart shows: its series on every basis and its goal."""
+    shown = [p for m in SERIES_MEASURES for b in bases(tidy, sector, m) for p in points(tidy, sector, m, b)]
     g = goal(tidy, sector)
     ids = {part for p in ([*shown, g] if g else shown) for part in p.source_id.split("+")}
     return sorted(ids)
 
 
-def sector_summary(tidy: pd.DataFrame, sector: str) -> dict:
+def sector_summary(tidy: pd.DataFrame, sector: str, breaks: pd.DataFrame | None = None) -> dict:
     """Key figures of one sector as plain data (what summary.json holds and the report shows)."""
-    def by_year(measure: str) -> dict[str, float]:
-        return {str(p.year): p.value for p in points(tidy, sector, measure)}
+    from analysis.verdicts import verdict
+
+    def by_year(pts: list[Point], status: str | None = None) -> dict[str, float]:
+        return {str(p.year): p.value for p in pts if status is None or p.status == status}
 
     g = goal(tidy, sector)
+    targets = points(tidy, sector, "target_jobs")
+    pct = points(tidy, sector, "realisation_pct")
+    v = verdict(tidy, sector, breaks)
     return {
         "sector": sector,
-        "realised_jobs": by_year("realised_jobs"),
-        "target_jobs": {str(p.year): p.value for p in points(tidy, sector, "target_jobs") if p.status == "reported"},
-        "derived_target_jobs": {str(p.year): p.value for p in points(tidy, sector, "target_jobs") if p.status == "derived"},
-        "realisation_pct": {str(p.year): p.value for p in points(tidy, sector, "realisation_pct") if p.status == "reported"},
-        "derived_realisation_pct": {str(p.year): p.value for p in points(tidy, sector, "realisation_pct")
-                                    if p.status == "derived"},
+        "basis": main_basis(tidy, sector),
+        "realised_jobs": by_year(points(tidy, sector, "realised_jobs")),
+        "target_jobs": by_year(targets, "reported"),
+        "derived_target_jobs": by_year(targets, "derived"),
+        "realisation_pct": by_year(pct, "reported"),
+        "derived_realisation_pct": by_year(pct, "derived"),
+        "other_basis": [asdict(p) for p in other_points(tidy, sector, "realisation_pct")
+                        + other_points(tidy, sector, "realised_jobs")],
         "goal_jobs": asdict(g) if g else None,
         "latest": latest(tidy, sector),
         "change_since_previous": change_since_previous(tidy, sector),
-        "projection": asdict(projection(tidy, sector)),
+        "verdict": v.as_dict(),
         "sources": sources_used(tidy, sector),
     }
 
