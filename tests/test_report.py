@@ -7,7 +7,7 @@ import nbformat
 import pytest
 
 from analysis.runner import Job, ParameterError, check_parameters
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, short_row
 
 
 def report_args(tmp_path, *extra, notebooks=None, jobs=2):
@@ -46,7 +46,11 @@ def test_politie_summary_holds_the_published_figures(subset_run):
     figures = summary["figures"]
     assert figures["realised_jobs"] == {"2019": 297, "2020": 413, "2021": 663}
     assert figures["target_jobs"] == {"2024": 713}
-    assert figures["projection"]["on_course"] is True
+    # the statutory measurement's 68% for 2024 outranks the own count's trend: the 2024 goal was not met
+    verdict = figures["verdict"]
+    assert (verdict["status"], verdict["year"], verdict["basis"]) == ("not_met", 2024, "statutory_measurement")
+    assert [(f["year"], f["value"], f["source_id"]) for f in verdict["figures"]] == [(2024, 68, "kst-34352-348")]
+    assert "68%" in verdict["text_nl"] and "68%" in verdict["text_en"]
     assert summary["parameters"] == {"sector": "politie", "lang": "nl"}
 
 
@@ -79,12 +83,13 @@ def test_index_links_every_report_and_the_data(subset_run):
         assert (reports / href).is_file()
 
 
-def test_coverage_report_lists_the_sector_without_figures(subset_run):
+def test_coverage_report_says_funderend_onderwijs_has_only_part_sector_figures(subset_run):
     _, reports = subset_run
     page = (reports / "coverage/coverage.html").read_text(encoding="utf-8")
-    assert "Funderend onderwijs" in page
-    summary = (reports / "coverage/summary.json").read_text(encoding="utf-8")
-    assert '"without_figures": [\n      "funderend_onderwijs"\n    ]' in summary
+    assert "Sectoren met alleen cijfers voor een deel van de sector" in page and "Funderend onderwijs" in page
+    assert "3e kwartaal" in page and "4.386" in page  # Rijk's quarterly readings, marked as quarterly
+    summary = json.loads((reports / "coverage/summary.json").read_text(encoding="utf-8"))["figures"]
+    assert summary["without_figures"] == [] and summary["only_part_sector"] == ["funderend_onderwijs"]
 
 
 def test_a_rerun_with_nothing_changed_executes_nothing(subset_run, run_cli):
@@ -105,7 +110,7 @@ def test_a_changed_figure_or_a_missing_output_is_not_taken_for_no_change(tmp_pat
     assert "nothing changed" in run_cli(*args)[1]
 
     with (raw / "figures" / "politie.csv").open("a", encoding="utf-8") as fh:
-        fh.write("politie,2021,realised_jobs,663,,letter,Politie,\n")
+        fh.write(short_row("politie,2021,realised_jobs,663,,letter,Politie,") + "\n")
     code, out, _ = run_cli(*args)
     assert code == 0 and "nothing changed" not in out and "0 failed" in out
     summary = json.loads((tmp_path / "reports/sectors/politie/summary.json").read_text(encoding="utf-8"))

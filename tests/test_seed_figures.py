@@ -170,6 +170,13 @@ def test_the_letters_quotes_stand_in_the_letters(tidy):
         assert " ".join(words) in letters[r.source_id], (r.sector, r.measure, r.evidence)
 
 
+def test_no_raw_or_processed_file_names_our_working_folders(repo_raw):
+    """Colleagues never receive shared/: no registry, figure or output may point there."""
+    files = [*repo_raw.rglob("*.csv"), *(repo_raw.parent / "processed").glob("*.csv"),
+             repo_raw.parent / "processed" / "datapackage.json"]
+    assert [f.name for f in files if "shared/" in f.read_text(encoding="utf-8")] == []
+
+
 def test_no_locator_names_a_file_of_ours(tidy):
     reported = tidy[tidy["status"] == "reported"]
     assert not reported["locator"].str.contains(r"\.csv|shared/|line \d", regex=True).any()

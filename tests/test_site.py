@@ -105,10 +105,12 @@ def test_index_lists_every_sector_with_data(browser, site):
     names = dict(zip(data.sectors["sector"], data.sectors["name_nl"]))
     expected = {names[s] for s in sectors_with_data(tidy, list(data.sectors["sector"]))}
     visit = Visit(browser, site / "index.html")
-    rows = visit.page.eval_on_selector_all("table.sectors tr td:first-child", "els => els.map(e => e.innerText)")
+    rows = visit.page.eval_on_selector_all("table.sectors tbody th", "els => els.map(e => e.innerText)")
     assert set(rows) == expected
-    latest = visit.page.eval_on_selector_all("table.dataframe tr td:first-child", "els => els.map(e => e.innerText)")
+    latest = visit.page.eval_on_selector_all("table.latest tbody th", "els => els.map(e => e.innerText)")
     assert set(latest) == expected
+    verdicts = visit.page.eval_on_selector_all("table.latest tbody td:last-child", "els => els.map(e => e.innerText)")
+    assert len(verdicts) == len(expected) and "ja" not in verdicts
     ARTIFACTS.mkdir(exist_ok=True)
     visit.page.screenshot(path=str(ARTIFACTS / "index.png"), full_page=True)
 

@@ -71,6 +71,12 @@ def without_figures(tidy: pd.DataFrame, sectors: pd.DataFrame) -> list[str]:
     return [s for s in sectors["sector"] if s not in present]
 
 
+def only_part_sector(tidy: pd.DataFrame, sectors: pd.DataFrame) -> list[str]:
+    """Registered sectors with figures, but none for the whole sector (only quarterly or part-sector ones)."""
+    present, whole = set(tidy["sector"]), set(series_rows(tidy)["sector"])
+    return [s for s in sectors["sector"] if s in present and s not in whole]
+
+
 def consistency_findings(tidy: pd.DataFrame, sources: pd.DataFrame, lang: str = "nl") -> pd.DataFrame:
     """Every comparison that is not exactly equal, with both sides' publishers, for reading."""
     from analysis.tables import cite

@@ -15,17 +15,53 @@ from analysis import i18n
 TEMPLATES = Path(__file__).parent / "templates"
 
 
+JUPYTER_ONLY = "jupyter-only"  # cells for the analyst in JupyterLab (how to rerun), never in a report
+
+
 @cache
 def _exporter() -> HTMLExporter:
     # one per process: building it loads and compiles the templates
-    return HTMLExporter(template_name="offline", extra_template_basedirs=[str(TEMPLATES)],
-                        exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+    from nbconvert.preprocessors import TagRemovePreprocessor
+
+    exporter = HTMLExporter(template_name="offline", extra_template_basedirs=[str(TEMPLATES)],
+                            extra_template_paths=[str(TEMPLATES)],
+                            exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+    exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags={JUPYTER_ONLY}), enabled=True)
+    return exporter
 
 
-def html(notebook: nbformat.NotebookNode) -> str:
-    """HTML with the code hidden and images embedded; loads nothing from the internet."""
-    body, _ = _exporter().from_notebook_node(notebook)
+def html(notebook: nbformat.NotebookNode, lang: str = "nl", title: str = "", stamp: dict | None = None,
+         up: str = "../../") -> str:
+    """HTML with the code hidden and images embedded; loads nothing from the internet. The page says what it
+    is (title), in which language, links to the index, sources and data (`up` leads to the site's root),
+    and carries the run date and data version (`stamp`)."""
+    stamp = stamp or {}
+    resources = {"language_code": lang, "metadata": {"name": title or i18n.SITE[lang]["site_name"]},
+                 "site": {"text": i18n.SITE[lang], "up": up, "run_date": stamp.get("run_date", "?"),
+                          "data_version": stamp.get("data_version", "?")}}
+    exporter = _exporter()
+    exporter.language_code = lang  # the exporter's own trait wins over resources for <html lang>
+    body, _ = exporter.from_notebook_node(notebook, resources=resources)
     return body
+
+
+def chart_alts(notebook: nbformat.NotebookNode) -> dict[str, str]:
+    """The alt text of each tagged chart, by name (see charts)."""
+    found = {}
+    for name, output in _chart_outputs(notebook):
+        alt = output.get("metadata", {}).get("image/png", {}).get("alt")
+        if alt:
+            found[name] = alt
+    return found
+
+
+def _chart_outputs(notebook: nbformat.NotebookNode):
+    for cell in notebook.cells:
+        for tag in cell.get("metadata", {}).get("tags", []):
+            if tag == "chart" or tag.startswith("chart:"):
+                name = tag.split(":", 1)[1] if ":" in tag else "chart"
+                for output in cell.get("outputs", []):
+                    yield name, output
 
 
 def charts(notebook: nbformat.NotebookNode) -> dict[str, bytes]:

@@ -24,6 +24,7 @@ TEXT = {
         "bars_basis": "Staven en doelen: {basis}",
         "trend_band": "Lineaire trend, met band van traagste tot snelste groei",
         "legend_reported": "gepubliceerd", "legend_derived": "afgeleid (berekend)",
+        "legend_other_basis": "gepubliceerd, andere basis dan de eigen telling",
         "coverage_title": "Welke cijfers zijn er, per sector en jaar",
         "unit_sector_jobs": "banen geteld tegen het eigen quotum van de sector",
         "unit_national_extra_jobs": "extra banen sinds de nulmeting eind 2012",
@@ -48,6 +49,7 @@ TEXT = {
         "bars_basis": "Bars and targets: {basis}",
         "trend_band": "Linear trend, with band from slowest to fastest growth",
         "legend_reported": "published", "legend_derived": "derived (computed)",
+        "legend_other_basis": "published, on another basis than the own count",
         "coverage_title": "Which figures exist, per sector and year",
         "unit_sector_jobs": "jobs counted against the sector's own quota",
         "unit_national_extra_jobs": "extra jobs since the baseline at the end of 2012",
@@ -66,7 +68,7 @@ COLUMNS = {
         "locator": "Vindplaats", "sector": "Sector", "realised": "Gerealiseerd", "target": "Doelstelling",
         "pct": "Realisatie", "trend": "Trend", "course": "Oordeel", "reported": "gepubliceerd",
         "period": "Periode", "scope": "Deel van de sector", "basis": "Basis", "whole_sector": "hele sector",
-        "quote": "Citaat",
+        "quote": "Citaat", "other_basis": "Percentage op andere basis",
         "derived": "afgeleid", "none": "—",
         "latest_realised": "Laatste jaar gerealiseerd", "latest_target": "Laatste jaar doelstelling",
         "latest_pct": "Laatste jaar percentage", "years_behind_national": "Jaren achter landelijk",
@@ -79,7 +81,7 @@ COLUMNS = {
         "locator": "Locator", "sector": "Sector", "realised": "Realised", "target": "Target", "pct": "Realisation",
         "trend": "Trend", "course": "Verdict", "reported": "published", "derived": "derived",
         "period": "Period", "scope": "Part of the sector", "basis": "Basis", "whole_sector": "whole sector",
-        "quote": "Quote",
+        "quote": "Quote", "other_basis": "Percentage on another basis",
         "none": "—", "latest_realised": "Latest realised year",
         "latest_target": "Latest target year", "latest_pct": "Latest percentage year",
         "years_behind_national": "Years behind national", "primary": "Primary sources",
@@ -103,6 +105,14 @@ SITE = {
         "sources_intro": "Elk cijfer in deze rapporten komt uit een van deze bronnen. Primair: brieven aan de Kamer, overheidspublicaties en sectormonitors; secundair: berichten die deze doorgeven.",
         "back": "← Terug naar het overzicht", "title_col": "Titel", "publisher": "Uitgever", "date": "Datum",
         "reference": "Kenmerk", "primacy": "Primair/secundair", "figures": "Cijfers",
+        "site_name": "Banenafspraak overheid en onderwijs", "nav_label": "Site", "nav_index": "Overzicht",
+        "footer_sources": "Alle cijfers komen uit openbare bronnen (brieven aan de Tweede Kamer, overheidspublicaties, "
+                          "sectormonitors en berichten die deze doorgeven); de bronnenpagina geeft per cijfer het citaat.",
+        "national_link": "Rapport: landelijk beeld", "overview_link": "Rapport: alle sectoren naast elkaar",
+        "latest_caption": "Laatste cijfers per sector, met het oordeel (de gronden staan eronder)",
+        "grounds": "Gronden van elk oordeel", "files": "Bestanden", "report_of": "Rapport", "accessed": "Geraadpleegd",
+        "quotes": "citaten", "undated": "z.d.", "primary": "primair", "secondary": "secundair",
+        "figures_per_source": "Cijfers per bron, met citaat", "locator": "Vindplaats",
     },
     "en": {
         "title": "Jobs agreement, government and education: reports", "data_version": "Data version",
@@ -116,6 +126,14 @@ SITE = {
         "sources_intro": "Every figure in these reports comes from one of these sources. Primary: letters to parliament, government publications and sector monitors; secondary: news relaying them.",
         "back": "← Back to the overview", "title_col": "Title", "publisher": "Publisher", "date": "Date",
         "reference": "Reference", "primacy": "Primary/secondary", "figures": "Figures",
+        "site_name": "Jobs agreement, government and education", "nav_label": "Site", "nav_index": "Overview",
+        "footer_sources": "Every figure comes from a public source (letters to parliament, government publications, "
+                          "sector monitors and news relaying them); the sources page gives each figure's quote.",
+        "national_link": "Report: the national picture", "overview_link": "Report: all sectors side by side",
+        "latest_caption": "Latest figures per sector, with the verdict (its grounds follow below)",
+        "grounds": "Grounds of each verdict", "files": "Files", "report_of": "Report", "accessed": "Consulted",
+        "quotes": "quotes", "undated": "n.d.", "primary": "primary", "secondary": "secondary",
+        "figures_per_source": "Figures per source, with quote", "locator": "Locator",
     },
 }
 
@@ -189,6 +207,111 @@ VERDICT = {
         "column": "Verdict",
     },
 }
+
+
+# Alt texts of the charts, written from their data (narrative.chart_alt and friends).
+ALT = {
+    "nl": {
+        "sector": "Staafdiagram van {name}: gerealiseerde banen per jaar ({basis}): {realised}.",
+        "targets": "Doelstellingen: {targets}.", "goal": "Einddoel: {goal}.",
+        "other": "Percentages volgens de {basis}: {figures}.",
+        "verdict": "Oordeel: {verdict}.", "none": "geen", "break": "Trendbreuk vanaf {year}.",
+        "overview": "Staafdiagram: laatste realisatiepercentage per sector tegen de 100%-lijn: {figures}.",
+        "jobs": "Staafdiagram: laatste aantal gerealiseerde banen per sector: {figures}.",
+        "own_sroi": "Gestapeld staafdiagram: banen in eigen dienst of gedetacheerd en via inkoop (SROI): {figures}.",
+        "small_multiples": "Kleine grafieken per sector met gerealiseerde banen en doelstellingen; de tabel eronder geeft alle waarden.",
+        "national": "Drie staafdiagrammen, landelijk, extra banen sinds de nulmeting: {figures}.",
+        "coverage": "Overzicht per sector en jaar welke cijfers er zijn (gepubliceerd, afgeleid of geen); de tabellen eronder geven hetzelfde.",
+        "table_summary": "Gegevens bij de grafiek (tabel)",
+    },
+    "en": {
+        "sector": "Bar chart of {name}: jobs realised per year ({basis}): {realised}.",
+        "targets": "Targets: {targets}.", "goal": "Final goal: {goal}.",
+        "other": "Percentages by the {basis}: {figures}.",
+        "verdict": "Verdict: {verdict}.", "none": "none", "break": "Series break from {year}.",
+        "overview": "Bar chart: latest realisation percentage per sector against the 100% line: {figures}.",
+        "jobs": "Bar chart: latest number of jobs realised per sector: {figures}.",
+        "own_sroi": "Stacked bar chart: jobs in own employment or secondment and via procurement (SROI): {figures}.",
+        "small_multiples": "Small charts per sector with jobs realised and targets; the table below gives every value.",
+        "national": "Three bar charts, national, extra jobs since the baseline: {figures}.",
+        "coverage": "Per sector and year, which figures exist (published, derived or none); the tables below give the same.",
+        "table_summary": "Data of the chart (table)",
+    },
+}
+
+
+# The reports' own prose (what the notebooks say between their tables and charts): (heading, paragraph).
+PROSE = {
+    "nl": {
+        "sector": ("", "Gerealiseerde banen per jaar tegen de doelstelling, het oordeel met zijn gronden, en elk cijfer met "
+                       "zijn bron, vindplaats en citaat."),
+        "sector_figures": ("Alle cijfers", "Gepubliceerd en afgeleid; kwartaalcijfers, cijfers voor een deel van de "
+                                           "sector en cijfers op een andere basis staan erbij, gemarkeerd."),
+        "overview": ("Banenafspraak: alle sectoren", "Elke sector naast elkaar voor het laatste gepubliceerde jaar, en de "
+                                                   "trend van elke sector."),
+        "overview_latest": ("Laatste cijfers en oordeel per sector", ""),
+        "overview_charts": ("Grafieken", ""),
+        "national": ("Banenafspraak: het landelijke beeld", "Extra banen sinds de nulmeting (eind 2012) in de marktsector, "
+                     "bij overheid en onderwijs, en in totaal, tegen de doelstelling van elk jaar en het einddoel."),
+        "coverage": ("Banenafspraak: dekking en kwaliteit van de gegevens",
+                     "Welke cijfers er zijn voor welke sector en welk jaar, hoe recent ze zijn, hoeveel er op secundaire "
+                     "bronnen rust en waar bronnen niet optellen. Lees dit voordat u een trend aanhaalt."),
+        "coverage_realised": ("Gerealiseerde banen per sector en jaar (● gepubliceerd, ○ afgeleid)", ""),
+        "coverage_target": ("Doelstellingen per sector en jaar (● gepubliceerd, ○ afgeleid)", ""),
+        "coverage_pct": ("Realisatiepercentages per sector en jaar (● gepubliceerd, ○ afgeleid)", ""),
+        "coverage_side": ("Kwartaalcijfers en cijfers voor een deel van de sector",
+                          "Getoond voor wat ze zijn: een kwartaalcijfer is niet de jaarmeting, en een cijfer voor een deel "
+                          "van een sector is geen cijfer voor de hele sector. Geen van beide komt in een reeks, een "
+                          "afgeleide waarde of een oordeel."),
+        "coverage_fresh": ("Actualiteit en bronnen",
+                           "Het laatste jaar met een gerealiseerd cijfer, een doelstelling en een percentage; hoeveel jaar "
+                           "dat achterloopt op het nieuwste landelijke cijfer; en hoeveel cijfers uit primaire bronnen "
+                           "(Kamerbrieven, overheidspublicaties, sectormonitors) en uit secundaire bronnen (berichten die "
+                           "deze doorgeven) komen."),
+        "coverage_consistency": ("Samenhang",
+                                 "Gepubliceerde percentages tegen gerealiseerd / doelstelling, eigen dienst + SROI tegen "
+                                 "het totaal, hetzelfde cijfer uit twee bronnen, en markt + overheid tegen het landelijke "
+                                 "totaal, steeds binnen één reeks. 'rounding' verschilt alleen zoveel als de gepubliceerde "
+                                 "afronding toestaat; 'differs' klopt niet. Niets wordt gecorrigeerd: beide cijfers blijven "
+                                 "zoals gepubliceerd."),
+    },
+    "en": {
+        "sector": ("", "Jobs realised per year against the target, the verdict with its grounds, and every figure with "
+                       "its source, locator and quote."),
+        "sector_figures": ("All figures", "Published and derived; quarterly readings, part-sector figures and figures on "
+                                          "another basis are listed too, marked."),
+        "overview": ("Jobs agreement: all sectors", "Every sector side by side for its latest published year, and every "
+                                                   "sector's trend."),
+        "overview_latest": ("Latest figures and verdict per sector", ""),
+        "overview_charts": ("Charts", ""),
+        "national": ("Jobs agreement: the national picture", "Extra jobs since the baseline (end of 2012) in the market "
+                     "sector, in government and education, and in total, against each year's target and the final goal."),
+        "coverage": ("Jobs agreement: coverage and quality of the data",
+                     "Which figures exist for which sector and year, how fresh they are, how much rests on secondary "
+                     "sources, and where sources do not add up. Read this before quoting a trend."),
+        "coverage_realised": ("Jobs realised per sector and year (● published, ○ derived)", ""),
+        "coverage_target": ("Targets per sector and year (● published, ○ derived)", ""),
+        "coverage_pct": ("Realisation percentages per sector and year (● published, ○ derived)", ""),
+        "coverage_side": ("Quarterly readings and part-sector figures",
+                          "Shown for what they are: a quarterly reading is not the annual measurement, and a figure for "
+                          "part of a sector is not a figure for the whole sector. Neither enters a series, a derived "
+                          "value or a verdict."),
+        "coverage_fresh": ("Freshness and sources",
+                           "The latest year with a realised figure, a target and a percentage; how many years that lags "
+                           "the newest national figure; and how many figures come from primary sources (letters to "
+                           "parliament, government publications, sector monitors) and from secondary ones (news "
+                           "relaying them)."),
+        "coverage_consistency": ("Consistency",
+                                 "Published percentages against realised / target, own + SROI against the total, the "
+                                 "same figure from two sources, and market + government against the national total, "
+                                 "always within one series. 'rounding' differs only as published rounding allows; "
+                                 "'differs' does not add up. Nothing is corrected: both figures stay as published."),
+    },
+}
+
+
+def alt_word(lang: str, key: str, **values) -> str:
+    return ALT[check_lang(lang)][key].format(**values)
 
 
 def verdict_word(lang: str, key: str, **values) -> str:

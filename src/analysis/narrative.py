@@ -181,4 +181,70 @@ def verdict_text(v, lang: str = "nl") -> str:
 
 
 def _scoped_text(grounds, lang: str) -> str:
-    return "; ".join(_ground_text(g, lang) for g in grounds)
+    """Part-sector and quarterly figures, each with the measure, part or quarter it is about."""
+    from analysis.measures import MEASURES
+
+    return "; ".join(f"{MEASURES[g.measure].label(lang).lower()} {_ground_text(g, lang)}" for g in grounds)
+
+
+# ------------------------------------------------------------------ alt texts
+
+def _series_text(points, lang: str, pct: bool = False) -> str:
+    return ", ".join(f"{percent(p.value, lang, p.precision) if pct else _n(p.__dict__, lang)} ({p.year})" for p in points)
+
+
+def sector_chart_alt(tidy, sector: str, name: str, lang: str, breaks=None) -> str:
+    """What the sector chart shows, in words: the bars, the targets, other-basis percentages, breaks, the verdict."""
+    from analysis import trends
+    from analysis.verdicts import verdict
+
+    a = lambda key, **values: i18n.alt_word(lang, key, **values)  # noqa: E731
+    basis = trends.main_basis(tidy, sector)
+    realised = trends.points(tidy, sector, "realised_jobs")
+    parts = [a("sector", name=name, basis=BASES[basis].label(lang) if basis in BASES else a("none"),
+               realised=_series_text(realised, lang) or a("none"))]
+    targets = trends.points(tidy, sector, "target_jobs")
+    if targets:
+        parts.append(a("targets", targets=_series_text(targets, lang)))
+    goal = trends.goal(tidy, sector)
+    if goal is not None:
+        parts.append(a("goal", goal=_n(goal.__dict__, lang) + (f" ({goal.year})" if goal.year else "")))
+    others = trends.other_points(tidy, sector, "realisation_pct")
+    for b in dict.fromkeys(p.basis for p in others):
+        parts.append(a("other", basis=BASES[b].label(lang), figures=_series_text([p for p in others if p.basis == b],
+                                                                                 lang, pct=True)))
+    v = verdict(tidy, sector, breaks)
+    if v.break_year and v.missing == "break":
+        parts.append(a("break", year=v.break_year))
+    parts.append(a("verdict", verdict=i18n.verdict_word(lang, v.status) + (f" ({v.year})" if v.year else "")))
+    return " ".join(parts)
+
+
+def latest_list_alt(tidy, sectors, measure: str, key: str, lang: str) -> str:
+    """'Politie 663 (2021), ...' for the overview charts: the latest figure of one measure per sector."""
+    from analysis import trends
+    from analysis.registry import sector_names
+
+    names = sector_names(sectors, lang)
+    items = []
+    for s in sectors.loc[sectors["group"] != "nationaal", "sector"]:
+        pts = trends.points(tidy, s, measure)
+        if pts:
+            items.append(f"{names[s]} {_series_text(pts[-1:], lang, pct=measure.endswith('_pct'))}")
+    return i18n.alt_word(lang, key, figures="; ".join(items) or i18n.alt_word(lang, "none"))
+
+
+def national_chart_alt(tidy, sectors, lang: str) -> str:
+    from analysis import trends
+    from analysis.registry import national_sectors, sector_names
+
+    names = sector_names(sectors, lang)
+    items = []
+    for s in national_sectors(sectors):
+        realised = trends.points(tidy, s, "realised_jobs")
+        if realised:
+            target = {p.year: p for p in trends.points(tidy, s, "target_jobs")}.get(realised[-1].year)
+            last = _series_text(realised[-1:], lang)
+            items.append(f"{names[s]} {last}" + (f", {i18n.t(lang, 'target_short')} {_n(target.__dict__, lang)}"
+                                                 if target else ""))
+    return i18n.alt_word(lang, "national", figures="; ".join(items) or i18n.alt_word(lang, "none"))

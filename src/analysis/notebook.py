@@ -15,9 +15,8 @@ from functools import cache
 import pandas as pd
 from IPython.display import HTML
 
-from analysis import coverage, i18n, narrative, tables, trends
+from analysis import coverage, i18n, narrative, plots, tables, trends
 from analysis.measures import BASES, MEASURES, PERIODS
-from analysis.metrics import series_rows
 from analysis.registry import national_sectors, sector_names
 
 DATA_ENV = "BANENAFSPRAAK_DATA"  # set by the report run: its validated data, so kernels need not validate again
@@ -175,8 +174,7 @@ def sectors_without_figures(data: Data, lang: str) -> HTML:
     """Sectors with no figure at all, and sectors with figures for part of the sector only."""
     names = sector_names(data.sectors, lang)
     missing = [names[s] for s in coverage.without_figures(data.tidy, data.sectors)]
-    whole = set(series_rows(data.tidy)["sector"])
-    partial = [names[s] for s in data.sectors["sector"] if s in set(data.tidy["sector"]) and s not in whole]
+    partial = [names[s] for s in coverage.only_part_sector(data.tidy, data.sectors)]
     parts = []
     if missing:
         parts.append(f"<p><strong>{html.escape(i18n.t(lang, 'without_figures'))}:</strong> "
@@ -202,3 +200,75 @@ def side_figures(data: Data, lang: str):
         h["source"]: [tables.cite(data.sources, i, lang) for i in rows["source_id"]],
     })
     return _shown(table, lang)
+
+
+# ------------------------------------------------------------------ charts with their text alternatives
+
+class Chart:
+    """A chart as a notebook shows it: PNG and SVG with its alt text in the output's metadata (where the
+    report's HTML template reads it), and the figure itself at hand for tinkering (`.figure`)."""
+
+    def __init__(self, figure, alt: str):
+        self.figure, self.alt = figure, alt
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        import base64
+        import io
+
+        png, svg = io.BytesIO(), io.StringIO()
+        self.figure.savefig(png, format="png", dpi=110)
+        self.figure.savefig(svg, format="svg")
+        data = {"image/png": base64.b64encode(png.getvalue()).decode("ascii"), "image/svg+xml": svg.getvalue(),
+                "text/plain": self.alt}
+        return data, {"image/png": {"alt": self.alt}, "image/svg+xml": {"alt": self.alt}}
+
+
+def _details(table: pd.DataFrame, lang: str) -> HTML:
+    """A chart's data table, one click away (HTML <details>, no script)."""
+    body = _shown(table, lang).to_html()
+    return HTML(f"<details><summary>{html.escape(i18n.alt_word(lang, 'table_summary'))}</summary>\n{body}\n</details>")
+
+
+def sector_chart(data: Data, sector: str, lang: str) -> Chart:
+    name = sector_names(data.sectors, lang)[sector]
+    fig = plots.sector_trend(data.tidy, data.sectors, data.sources, sector, lang, data.breaks)
+    return Chart(fig, narrative.sector_chart_alt(data.tidy, sector, name, lang, data.breaks))
+
+
+def sector_chart_data(data: Data, sector: str, lang: str) -> HTML:
+    return _details(tables.series_table(data.tidy, data.sectors, [sector], lang), lang)
+
+
+def overview_charts(data: Data, lang: str) -> dict[str, Chart | None]:
+    """The overview's charts by name (as their cells' 'chart:NAME' tags), each with its alt text."""
+    t, s = data.tidy, data.sectors
+    own = plots.own_vs_sroi(t, s, lang)
+    return {
+        "chart": Chart(plots.overview_percentages(t, s, lang),
+                       narrative.latest_list_alt(t, s, "realisation_pct", "overview", lang)),
+        "jobs": Chart(plots.overview_jobs(t, s, lang), narrative.latest_list_alt(t, s, "realised_jobs", "jobs", lang)),
+        "own-sroi": Chart(own, narrative.latest_list_alt(t, s, "realised_own", "own_sroi", lang)) if own else None,
+        "small-multiples": Chart(plots.small_multiples(t, s, lang), i18n.alt_word(lang, "small_multiples")),
+    }
+
+
+def all_sectors_data(data: Data, lang: str, national: bool = False) -> HTML:
+    ids = [x for x in data.sectors["sector"] if (x in national_sectors(data.sectors)) == national]
+    return _details(tables.series_table(data.tidy, data.sectors, ids, lang), lang)
+
+
+def national_chart(data: Data, lang: str) -> Chart:
+    return Chart(plots.national(data.tidy, data.sectors, data.sources, lang),
+                 narrative.national_chart_alt(data.tidy, data.sectors, lang))
+
+
+def coverage_chart(data: Data, lang: str) -> Chart:
+    return Chart(plots.coverage_heatmap(data.tidy, data.sectors, lang), i18n.alt_word(lang, "coverage"))
+
+
+def say(key: str, lang: str, level: int = 2) -> HTML:
+    """A heading and paragraph of the reports' prose, in the report language (i18n.PROSE)."""
+    heading, text = i18n.PROSE[i18n.check_lang(lang)][key]
+    parts = ([f"<h{level}>{html.escape(heading)}</h{level}>"] if heading else []) + (
+        [f"<p>{html.escape(text)}</p>"] if text else [])
+    return HTML("\n".join(parts))

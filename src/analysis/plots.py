@@ -204,31 +204,41 @@ def sector_trend(tidy: pd.DataFrame, sectors: pd.DataFrame, sources: pd.DataFram
     return fig
 
 
-def _latest_pct(tidy: pd.DataFrame, sector: str) -> trends.Point | None:
-    pts = trends.points(tidy, sector, "realisation_pct")
-    return pts[-1] if pts else None
-
-
 def overview_percentages(tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = "nl") -> Figure:
-    """Latest realisation percentage per sector, ranked, against the 100% line."""
+    """Latest realisation percentage per sector and basis, ranked, against the 100% line. A percentage on
+    another basis than the sector's own count is its own bar, hatched and named (politie: statutory 68%)."""
+    from analysis.measures import BASES
+    from analysis.verdicts import JUDGED_BASES
+
     names = _names(sectors, lang)
-    rows = [(s, _latest_pct(tidy, s)) for s in sectors.loc[sectors["group"] != "nationaal", "sector"]]
-    rows = sorted([(s, p) for s, p in rows if p], key=lambda r: r[1].value)
+    rows = []
+    for s in sectors.loc[sectors["group"] != "nationaal", "sector"]:
+        main = trends.main_basis(tidy, s)
+        for basis in trends.bases(tidy, s, "realisation_pct"):
+            pts = trends.points(tidy, s, "realisation_pct", basis)
+            if basis in JUDGED_BASES and pts:
+                label = names[s] if basis == main else f"{names[s]} ({BASES[basis].label(lang)})"
+                rows.append((label, pts[-1], basis != main))
+    rows.sort(key=lambda r: r[1].value)
     fig = new_figure(8, 0.45 * len(rows) + 1.4)
     ax = fig.add_subplot()
-    for i, (s, p) in enumerate(rows):
+    for i, (_, p, other) in enumerate(rows):
         derived = p.status == "derived"
-        ax.barh(i, p.value, color="white" if derived else REALISED, edgecolor=REALISED, hatch="///" if derived else None)
+        colour = OTHER if other else REALISED
+        ax.barh(i, p.value, color="white" if derived or other else colour, edgecolor=colour,
+                hatch="///" if derived else ("xx" if other else None))
         text = f"{_label(p, lang)}% ({p.year}{', ' + i18n.t(lang, 'derived') if derived else ''})"
-        ax.annotate(text, (p.value, i), xytext=(3, 0), textcoords="offset points", va="center", fontsize=7)
-    ax.set_yticks(range(len(rows)), [names[s] for s, _ in rows])
+        ax.annotate(text, (p.value, i), xytext=(3, 0), textcoords="offset points", va="center", fontsize=LABEL_SIZE)
+    ax.set_yticks(range(len(rows)), [label for label, _, _ in rows])
     ax.axvline(100, color=TARGET, linewidth=1)
-    ax.set_xlim(0, max([p.value for _, p in rows] + [100]) * 1.25)
+    ax.set_xlim(0, max([p.value for _, p, _ in rows] + [100]) * 1.25)
     ax.set_xlabel("%")
     ax.set_title(i18n.t(lang, "overview_pct_title"), loc="left")
-    ax.legend(handles=[Patch(facecolor=REALISED, label=i18n.t(lang, "legend_reported")),
-                       Patch(facecolor="white", edgecolor=REALISED, hatch="///", label=i18n.t(lang, "legend_derived"))],
-              loc="lower right", fontsize=7)
+    handles = [Patch(facecolor=REALISED, label=i18n.t(lang, "legend_reported")),
+               Patch(facecolor="white", edgecolor=REALISED, hatch="///", label=i18n.t(lang, "legend_derived"))]
+    if any(other for _, _, other in rows):
+        handles.append(Patch(facecolor="white", edgecolor=OTHER, hatch="xx", label=i18n.t(lang, "legend_other_basis")))
+    ax.legend(handles=handles, loc="lower right", fontsize=LABEL_SIZE)
     return fig
 
 

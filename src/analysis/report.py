@@ -10,9 +10,10 @@ import shutil
 from pathlib import Path
 
 import pandas as pd
-from markupsafe import Markup
 
 from analysis import atomic, export, i18n, notebook, paths, tables, trends
+from analysis.measures import MEASURES, PERIODS
+from analysis.narrative import verdict_text
 from analysis.processed import MANIFEST, sources_table
 from analysis.registry import national_sectors, sector_names
 from analysis.runner import FAILED, Job, Result, check_parameters, recover, run_all
@@ -32,14 +33,20 @@ def plan(data: RawData, tidy: pd.DataFrame, notebooks: Path, lang: str, sectors:
     """The sector notebook for every sector with data (or the given ones), then overview and national."""
     chosen = sectors or trends.sectors_with_data(tidy, list(data.sectors["sector"]))
     names = sector_names(data.sectors, "nl")
+    shown = sector_names(data.sectors, lang)
+    site = i18n.SITE[lang]["site_name"]
     jobs = [Job(s, notebooks / SECTOR_NOTEBOOK, {"sector": s, "lang": lang}, f"sectors/{s}",
-                {"name": names.get(s, s), **trends.sector_summary(tidy, s, data.breaks)} if s in names else {})
+                {"name": names.get(s, s), **trends.sector_summary(tidy, s, data.breaks)} if s in names else {},
+                title=f"{shown.get(s, s)} — {site}")
             for s in chosen]
     jobs.append(Job("overview", notebooks / OVERVIEW_NOTEBOOK, {"lang": lang}, "overview",
-                    {"latest": tables.latest_table(tidy, data.sectors, "en", data.breaks).to_dict(orient="records")}))
+                    {"latest": tables.latest_table(tidy, data.sectors, "en", data.breaks).to_dict(orient="records")},
+                    title=f"{i18n.SITE[lang]['overview']} — {site}"))
     jobs.append(Job("national", notebooks / NATIONAL_NOTEBOOK, {"lang": lang}, "national",
-                    {s: trends.sector_summary(tidy, s, data.breaks) for s in national_sectors(data.sectors)}))
-    jobs.append(Job("coverage", notebooks / COVERAGE_NOTEBOOK, {"lang": lang}, "coverage", _coverage_summary(data, tidy)))
+                    {s: trends.sector_summary(tidy, s, data.breaks) for s in national_sectors(data.sectors)},
+                    title=f"{i18n.SITE[lang]['national']} — {site}"))
+    jobs.append(Job("coverage", notebooks / COVERAGE_NOTEBOOK, {"lang": lang}, "coverage", _coverage_summary(data, tidy),
+                    title=f"{i18n.SITE[lang]['coverage']} — {site}"))
     return jobs
 
 
@@ -49,6 +56,7 @@ def _coverage_summary(data: RawData, tidy: pd.DataFrame) -> dict:
     return {"freshness": coverage.freshness(tidy, data.sectors).astype(object).where(lambda f: f.notna(), None)
                          .to_dict(orient="records"),
             "without_figures": coverage.without_figures(tidy, data.sectors),
+            "only_part_sector": coverage.only_part_sector(tidy, data.sectors),
             "findings": int((coverage.consistency_findings(tidy, data.sources)["outcome"] == "differs").sum())}
 
 
@@ -72,22 +80,22 @@ def write_index(root: Path, results: list[Result], data: RawData, tidy: pd.DataF
         return {"name": names.get(r.job.name, r.job.name), "ok": ok, "failed_now": r.status == "failed",
                 "html": f"{folder}/{stem}.html", "png": f"{folder}/chart.png", "svg": f"{folder}/chart.svg",
                 "ipynb": f"{folder}/{stem}.ipynb", "summary": f"{folder}/summary.json",
+                "alt": _chart_alt(root / folder, names.get(r.job.name, r.job.name)),
+                "pdf": f"{folder}/{stem}.pdf" if (root / folder / f"{stem}.pdf").is_file() else "",
                 "failed_ipynb": f"{FAILED}/{stem}.ipynb" if failed.is_file() else ""}
 
     by_folder = {r.job.folder: entry(r) for r in results}
-    manifest = processed / MANIFEST
-    version = hashlib.sha256(manifest.read_bytes()).hexdigest()[:12] if manifest.is_file() else "?"
-    sources = sources_table(tidy, data.sources).to_dict(orient="records")
-    atomic.write_bytes(root / "sources.html", export.page("sources.html.j2", lang, sources=sources).encode("utf-8"))
+    stamp = {"run_date": dt.date.today().isoformat(), "data_version": data_version(processed), "up": ""}
+    sources = source_entries(tidy, data, lang)
+    atomic.write_bytes(root / "sources.html",
+                       export.page("sources.html.j2", lang, sources=sources, **stamp).encode("utf-8"))
     page = export.page(
-        "index.html.j2", lang,
-        run_date=dt.date.today().isoformat(),
-        data_version=version,
+        "index.html.j2", lang, **stamp,
         failed=[e["name"] for e in by_folder.values() if e["failed_now"]],
         national=by_folder.get("national") if by_folder.get("national", {}).get("ok") else None,
         overview=by_folder.get("overview") if by_folder.get("overview", {}).get("ok") else None,
         coverage=by_folder.get("coverage") if by_folder.get("coverage", {}).get("ok") else None,
-        latest_table=Markup(tables.latest_table(tidy, data.sectors, lang).to_html(index=False, escape=True, border=0)),
+        latest=latest_entries(tidy, data, lang, by_folder),
         reports=[e for folder, e in by_folder.items() if folder.startswith("sectors/")],
         data_files=[{"name": n, "href": f"data/{n}", "what": w} for n, w in DATA_FILES.items()
                     if (root / "data" / n).is_file()],
@@ -95,6 +103,55 @@ def write_index(root: Path, results: list[Result], data: RawData, tidy: pd.DataF
     target = root / "index.html"
     atomic.write_bytes(target, page.encode("utf-8"))
     return target
+
+
+def _chart_alt(folder: Path, fallback: str) -> str:
+    """The alt text the report's main chart was made with (recorded in summary.json by the run)."""
+    try:
+        return json.loads((folder / "summary.json").read_text(encoding="utf-8")).get("alt", {}).get("chart") or fallback
+    except (OSError, ValueError):
+        return fallback
+
+
+def data_version(processed: Path) -> str:
+    """The first 12 hex digits of the processed data's manifest: what the reports were made from."""
+    manifest = processed / MANIFEST
+    return hashlib.sha256(manifest.read_bytes()).hexdigest()[:12] if manifest.is_file() else "?"
+
+
+def latest_entries(tidy: pd.DataFrame, data: RawData, lang: str, by_folder: dict) -> dict:
+    """The index's table of latest figures: headings, rows, and per sector its verdict's grounds and report link."""
+    from analysis.verdicts import verdict
+
+    table = tables.latest_table(tidy, data.sectors, lang, data.breaks)
+    ids = [s for s in data.sectors["sector"] if s in set(tidy["sector"])]
+    rows = []
+    for sector, values in zip(ids, table.to_dict(orient="records")):
+        report = by_folder.get(f"sectors/{sector}", {})
+        v = verdict(tidy, sector, data.breaks)
+        rows.append({"cells": list(values.values()), "href": report.get("html") if report.get("ok") else "",
+                     "grounds": verdict_text(v, lang), "id": f"grounds-{sector}"})
+    return {"columns": list(table.columns), "rows": rows}
+
+
+def source_entries(tidy: pd.DataFrame, data: RawData, lang: str) -> list[dict]:
+    """Every source with the figures taken from it and their quotes, for sources.html."""
+    names = sector_names(data.sectors, lang)
+    reported = tidy[tidy["status"] == "reported"]
+    entries = []
+    for source in sources_table(tidy, data.sources).to_dict(orient="records"):
+        rows = reported[reported["source_id"] == source["source_id"]]
+        quotes = []
+        for quote, group in rows.groupby("evidence", sort=False):
+            figures = [f"{names[r.sector]} {'' if pd.isna(r.year) else int(r.year)} "
+                       f"{PERIODS[r.period].label(lang) if r.period != 'year' else ''} "
+                       f"{MEASURES[r.measure].label(lang)}: "
+                       f"{tables.value_text(r.value, r.precision, r.measure, r.qualifier, lang)}"
+                       + (f" ({r.scope})" if r.scope else "") for r in group.itertuples()]
+            quotes.append({"quote": quote, "locator": group["locator"].iloc[0],
+                           "figures": [" ".join(f.split()) for f in figures]})
+        entries.append({**source, "quotes": quotes})
+    return entries
 
 
 def summary_table(results: list[Result]) -> str:
@@ -120,7 +177,8 @@ def run(data: RawData, tidy: pd.DataFrame, *, notebooks: Path, out: Path, proces
     shutil.rmtree(cache, ignore_errors=True)  # only this run's hand-over is kept
     handed = notebook.hand_over(notebook.Data(tidy, data.sectors, data.sources, data.breaks), cache, shared)
     env = {paths.RAW_ENV: str(data.raw.resolve()), notebook.DATA_ENV: str(handed.resolve())}
+    stamp = {"run_date": dt.date.today().isoformat(), "data_version": data_version(processed)}
     results = run_all(planned, out, notebooks, shared, jobs or os.cpu_count() or 1,
-                      cell_timeout, force=force, progress=progress, env=env)
+                      cell_timeout, force=force, progress=progress, env=env, stamp=stamp)
     write_index(out, results, data, tidy, processed, lang)
     return results

@@ -16,6 +16,7 @@ import re
 import shutil
 import tempfile
 import time
+import uuid
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -24,6 +25,8 @@ from pathlib import Path
 import nbformat
 import papermill
 import psutil
+from jupyter_client.manager import AsyncKernelManager
+from traitlets import default
 
 from analysis import atomic, export, i18n
 
@@ -48,6 +51,7 @@ class Job:
     parameters: dict[str, str]
     folder: str  # output folder, relative to the report root
     summary: dict = field(default_factory=dict, compare=False, hash=False)  # key figures for summary.json
+    title: str = ""  # the page's <title>, in the report language
 
     @property
     def stem(self) -> str:
@@ -107,6 +111,23 @@ def is_up_to_date(root: Path, job: Job, digest: str) -> bool:
                                                         for f in recorded.get("outputs", []))
 
 
+class LocalKernelManager(AsyncKernelManager):
+    """A kernel reached over local (IPC) sockets beside its connection file instead of TCP: nothing listens
+    on the network, and ipykernel no longer warns that TCP traffic is unencrypted."""
+
+    @default("transport")
+    def _default_transport(self) -> str:
+        return "ipc"
+
+    @default("ip")
+    def _default_ip(self) -> str:
+        # the socket files' stem: one per kernel, or kernels started at once would share sockets
+        from jupyter_core.paths import jupyter_runtime_dir
+
+        os.makedirs(jupyter_runtime_dir(), exist_ok=True)
+        return os.path.join(jupyter_runtime_dir(), f"kernel-{uuid.uuid4().hex[:12]}-ipc")
+
+
 def _execute(job: Job, output: Path, cwd: Path, cell_timeout: int) -> None:
     """papermill with a retry when the kernel fails to start (not when a cell fails)."""
     for attempt in range(1, KERNEL_START_TRIES + 1):
@@ -114,7 +135,8 @@ def _execute(job: Job, output: Path, cwd: Path, cell_timeout: int) -> None:
             papermill.execute_notebook(
                 str(job.notebook), str(output), parameters=dict(job.parameters), kernel_name="python3",
                 cwd=str(cwd), progress_bar=False, log_output=False, execution_timeout=cell_timeout,
-                start_timeout=60, shutdown_kernel="immediate", request_save_on_cell_execute=False)
+                start_timeout=60, shutdown_kernel="immediate", request_save_on_cell_execute=False,
+                kernel_manager_class=LocalKernelManager)
             return
         except papermill.PapermillExecutionError:
             raise
@@ -165,7 +187,8 @@ def _stop_workers() -> None:
             pass
 
 
-def run_job(job: Job, root: Path, cwd: Path, digest: str, cell_timeout: int, env: dict[str, str]) -> Result:
+def run_job(job: Job, root: Path, cwd: Path, digest: str, cell_timeout: int, env: dict[str, str],
+            stamp: dict | None = None) -> Result:
     """Execute one notebook and write its report folder atomically (runs in a worker process).
 
     `env` is added to this worker's environment, which the notebook's kernel inherits.
@@ -188,12 +211,15 @@ def run_job(job: Job, root: Path, cwd: Path, digest: str, cell_timeout: int, env
                 kept = [f"{FAILED}/{job.stem}.ipynb"]
             return Result(job, "failed", time.monotonic() - start, kept, error)
         notebook = nbformat.read(executed, as_version=4)
-        files = {f"{job.stem}.html": export.html(notebook).encode("utf-8"), **export.charts(notebook)}
+        up = "../" * len(Path(job.folder).parts)
+        page = export.html(notebook, job.parameters.get("lang", "nl"), job.title, stamp, up)
+        files = {f"{job.stem}.html": page.encode("utf-8"), **export.charts(notebook)}
         for name, payload in files.items():
             (tmp / name).write_bytes(payload)
         outputs = sorted([executed.name, *files, SUMMARY])
         summary = {"name": job.name, "notebook": job.notebook.name, "parameters": job.parameters,
-                   "input_hash": digest, "outputs": outputs, "figures": job.summary}
+                   "input_hash": digest, "outputs": outputs, "alt": export.chart_alts(notebook),
+                   "figures": job.summary}
         (tmp / SUMMARY).write_text(json.dumps(summary, indent=2, ensure_ascii=False, default=str) + "\n",
                                    encoding="utf-8")
         _swap_into_place(tmp, final)
@@ -204,7 +230,8 @@ def run_job(job: Job, root: Path, cwd: Path, digest: str, cell_timeout: int, env
 
 
 def run_all(jobs: list[Job], root: Path, cwd: Path, shared_hash: str, workers: int, cell_timeout: int,
-            force: bool = False, progress=print, env: dict[str, str] | None = None) -> list[Result]:
+            force: bool = False, progress=print, env: dict[str, str] | None = None,
+            stamp: dict | None = None) -> list[Result]:
     """Run every job not up to date in a pool of worker processes; one failure never stops the others."""
     results: list[Result] = []
     todo = []
@@ -222,7 +249,8 @@ def run_all(jobs: list[Job], root: Path, cwd: Path, shared_hash: str, workers: i
         return results
     pool = ProcessPoolExecutor(max_workers=max(1, min(workers, len(todo))))
     try:
-        futures = {pool.submit(run_job, job, root, cwd, digest, cell_timeout, env or {}): job for job, digest in todo}
+        futures = {pool.submit(run_job, job, root, cwd, digest, cell_timeout, env or {}, stamp): job
+                   for job, digest in todo}
         for future in as_completed(futures):
             job = futures[future]
             try:

@@ -87,3 +87,25 @@ def latest_table(tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = "nl",
                         h["target"]: show(latest["target"], "target_jobs"),
                         h["pct"]: show(latest["pct"], "realisation_pct"), h["trend"]: arrow, h["course"]: course})
     return pd.DataFrame(records)
+
+
+def series_table(tidy: pd.DataFrame, sectors: pd.DataFrame, sector_ids: list[str], lang: str = "nl") -> pd.DataFrame:
+    """What the sector charts draw, as a table (their text alternative): per sector and year the realised
+    jobs, the target and the percentage of the main series, and percentages on another basis, marked."""
+    h = i18n.COLUMNS[i18n.check_lang(lang)]
+    names = sector_names(sectors, lang)
+    records = []
+    for sector in sector_ids:
+        by_year: dict[int, dict] = {}
+        for measure, column in (("realised_jobs", "realised"), ("target_jobs", "target"), ("realisation_pct", "pct")):
+            for p in trends.points(tidy, sector, measure):
+                text = value_text(p.value, p.precision, measure, p.qualifier, lang)
+                by_year.setdefault(p.year, {})[h[column]] = text + (f" ({h['derived']})" if p.status == "derived" else "")
+        for p in trends.other_points(tidy, sector, "realisation_pct"):
+            by_year.setdefault(p.year, {})[h["other_basis"]] = (
+                f"{value_text(p.value, p.precision, p.measure, p.qualifier, lang)} ({BASES[p.basis].label(lang)})")
+        for year in sorted(by_year):
+            records.append({h["sector"]: names[sector], h["year"]: str(year), **by_year[year]})
+    columns = [h[c] for c in ("sector", "year", "realised", "target", "pct", "other_basis")]
+    table = pd.DataFrame(records, columns=columns).fillna(h["none"])
+    return table if len(sector_ids) > 1 else table.drop(columns=h["sector"])
