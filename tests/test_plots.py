@@ -158,3 +158,33 @@ def test_overview_and_national_charts_are_figures(tidy, repo_raw):
     nat = plots.national(tidy, data.sectors, data.sources, "nl")
     assert any(t.startswith("Einddoel 100.000") and "afgeleid" in t for t in texts(nat))
     assert any(t.startswith("Einddoel 125.000") for t in texts(nat))
+
+
+def _chart_texts(fig):
+    from matplotlib.text import Text
+
+    return [t for t in fig.findobj(Text) if t.get_text().strip() and t.get_visible()]
+
+
+def test_chart_text_meets_wcag_contrast_and_is_readable(tidy, repo_raw):
+    """Every text in every chart reaches 4.5:1 (WCAG 2.1 AA), measured with wcag-contrast-ratio, and is at
+    least 8 points; white text only stands on the dark blue bars."""
+    import wcag_contrast_ratio as wcag
+    from matplotlib.colors import to_rgb
+
+    data = load_raw(repo_raw)
+    figures = [plots.sector_trend(tidy, data.sectors, data.sources, s, "nl", data.breaks)
+               for s in ("politie", "rijk", "hbo", "wo", "provincies")]
+    figures += [plots.overview_percentages(tidy, data.sectors), plots.overview_jobs(tidy, data.sectors),
+                plots.own_vs_sroi(tidy, data.sectors), plots.small_multiples(tidy, data.sectors),
+                plots.national(tidy, data.sectors, data.sources), plots.coverage_heatmap(tidy, data.sectors)]
+    marks = {"●", "○"}  # the coverage cells' marks: graphical, beside their legend
+    for fig in figures:
+        for t in _chart_texts(fig):
+            colour = to_rgb(t.get_color())
+            background = to_rgb(plots.REALISED) if colour == (1.0, 1.0, 1.0) else (1.0, 1.0, 1.0)
+            assert wcag.rgb(colour, background) >= 4.5, (t.get_text(), t.get_color())
+            if t.get_text() not in marks:
+                assert t.get_fontsize() >= 8, (t.get_text(), t.get_fontsize())
+    for name in ("REALISED", "TARGET", "PCT", "TREND", "DERIVED", "OTHER", "TEXT"):
+        assert wcag.rgb(to_rgb(getattr(plots, name)), (1, 1, 1)) >= 4.5, name

@@ -17,7 +17,9 @@ def test_environment_yml_declares_the_same_packages_as_pyproject():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     pip_side = dict(_name_and_spec(r) for r in project["dependencies"] + project["optional-dependencies"]["test"])
     env = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
-    conda_side = dict(_name_and_spec(d) for d in env["dependencies"] if isinstance(d, str))
+    pip_section = next((d["pip"] for d in env["dependencies"] if isinstance(d, dict)), [])
+    conda_side = dict(_name_and_spec(d) for d in env["dependencies"] + [p for p in pip_section if p != "-e ."]
+                      if isinstance(d, str))
     conda_side.pop("python"), conda_side.pop("pip")
     assert conda_side == pip_side
     assert env["channels"] == ["conda-forge"]

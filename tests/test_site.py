@@ -39,9 +39,20 @@ def browser():
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
-    """A fresh, full report run of the real data into a temporary folder."""
+    """A fresh, full report run of the real data into a temporary folder, with PDFs."""
     tmp = tmp_path_factory.mktemp("site")
-    code = cli.main(["report", "--out", str(tmp / "processed"), "--reports", str(tmp / "reports"), "--jobs", "2"])
+    code = cli.main(["report", "--out", str(tmp / "processed"), "--reports", str(tmp / "reports"), "--jobs", "2",
+                     "--pdf"])
+    assert code == 0
+    return tmp / "reports"
+
+
+@pytest.fixture(scope="session")
+def site_en(tmp_path_factory):
+    """The same in English."""
+    tmp = tmp_path_factory.mktemp("site_en")
+    code = cli.main(["report", "--out", str(tmp / "processed"), "--reports", str(tmp / "reports"), "--jobs", "2",
+                     "--lang", "en"])
     assert code == 0
     return tmp / "reports"
 
@@ -120,7 +131,12 @@ def test_politie_page_shows_its_figures(browser, site):
     text = visit.text()
     for number in ("297", "413", "663", "713"):
         assert number in text
-    assert "op koers" in text
+    assert "Het doel voor 2024 is niet gehaald volgens de wettelijke meting: 68% van het doel (2024)." in text
+    # the 54% and 68% with their place in the letter and the quote, reachable from their row
+    assert "Kamerstuk 34 352 nr. 348 (brief minister BZK, 18 november 2025), opening section, 3rd paragraph" in text
+    visit.page.click("text=[2]")
+    assert visit.page.evaluate("location.hash") == "#q2"
+    assert "gaat de politie van 54% naar 68%" in visit.page.inner_text("#q2")
     ARTIFACTS.mkdir(exist_ok=True)
     visit.page.screenshot(path=str(ARTIFACTS / "politie.png"), full_page=True)
 
@@ -135,7 +151,9 @@ def test_hostile_text_in_the_data_is_shown_as_text(browser, tmp_path):
     quoted = '"' + HOSTILE.replace('"', '""') + '"'
     (raw / "sources.csv").write_text(sources.replace("A letter,Minister", f"{quoted},{quoted}"), encoding="utf-8")
     figures = (raw / "figures/politie.csv").read_text(encoding="utf-8")
-    (raw / "figures/politie.csv").write_text(figures.replace(",Politie,\n", f",{quoted},\n"), encoding="utf-8")
+    hostile = figures.replace(",Politie,As the", f",{quoted},As the")
+    assert hostile != figures
+    (raw / "figures/politie.csv").write_text(hostile, encoding="utf-8")
     code = cli.main(["report", "--raw", str(raw), "--out", str(tmp_path / "processed"),
                      "--reports", str(tmp_path / "reports"), "--jobs", "2"])
     assert code == 0
@@ -146,3 +164,155 @@ def test_hostile_text_in_the_data_is_shown_as_text(browser, tmp_path):
         assert "<script>window.__pwned = 1</script>" in visit.text(), path.name
         assert not [u for u in visit.requests if u.endswith("/x")], path.name
         visit.page.close()
+
+
+# ---------------------------------------------------------------- fit to forward (one language, WCAG 2.1 AA, PDF)
+
+def _catalogue_phrases(lang: str) -> set[str]:
+    """Fixed phrases of one language's catalogue: whole labels, and the fixed parts of templates."""
+    import re
+
+    from analysis import i18n, measures
+
+    other = "en" if lang == "nl" else "nl"
+    found = set()
+
+    def add(text: str, counterpart: str | None) -> None:
+        for part in re.split(r"\{[^}]*\}", text):
+            part = part.strip(" .,:;()[]—-")
+            # a phrase both languages share ('Sector', 'Trend', 'PDF') says nothing about the language
+            if len(part) >= 8 and " " in part and (counterpart is None or part not in counterpart):
+                found.add(part)
+
+    for table in (i18n.TEXT, i18n.COLUMNS, i18n.SITE, i18n.VERDICT, i18n.ALT):
+        for key, text in table[lang].items():
+            add(text, table[other].get(key))
+    for key, (heading, text) in i18n.PROSE[lang].items():
+        add(heading, " ".join(i18n.PROSE[other][key]))
+        add(text, " ".join(i18n.PROSE[other][key]))
+    for entry in i18n.DERIVATIONS.values():
+        add(entry[lang], entry[other])
+    for vocab in (measures.MEASURES, measures.BASES, measures.PERIODS):
+        for term in vocab.values():
+            add(term.label(lang), term.label(other))
+    return found
+
+
+def _visible_text_without_data(visit) -> str:
+    """The page's text, less what is marked as being in another language (titles and quotes as published,
+    with their own lang attribute, as WCAG 3.1.2 asks) and the locators, which the source collection
+    writes in English: data text stays as published."""
+    return visit.page.evaluate("""() => {
+        const copy = document.body.cloneNode(true);
+        const lang = document.documentElement.lang;
+        copy.querySelectorAll('[lang]').forEach(e => { if (e.lang !== lang) e.remove(); });
+        copy.querySelectorAll('.meta').forEach(e => e.remove());
+        return copy.innerText; }""")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_site_contains_no_phrase_of_the_other_language(browser, site, site_en, lang):
+    root, foreign = (site, _catalogue_phrases("en")) if lang == "nl" else (site_en, _catalogue_phrases("nl"))
+    assert len(foreign) > 100
+    for path in pages(root):
+        visit = Visit(browser, path)
+        text = _visible_text_without_data(visit)
+        hits = sorted(p for p in foreign if p in text)
+        assert not hits, f"{path.relative_to(root)} ({lang}) contains {hits[:5]}"
+        assert visit.page.evaluate("document.documentElement.lang") == lang
+        title = visit.page.title()
+        assert title and title != "Notebook" and ("Banenafspraak" in title or "Jobs agreement" in title), title
+        visit.page.close()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_axe_finds_no_wcag_21_aa_violation_on_any_page(browser, site, site_en, lang):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()  # injects the axe-core script bundled in the package: nothing is fetched
+    root = site if lang == "nl" else site_en
+    tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+    # the check can fail: a copy of the index with an image without alt text and grey-on-white text
+    broken = root / "broken-copy.html"
+    broken.write_text((root / "index.html").read_text(encoding="utf-8").replace(
+        "<main>", '<main><img src="x.png"><p style="color:#aaa">faint</p>'), encoding="utf-8")
+    visit = Visit(browser, broken)
+    found = {v["id"] for v in axe.run(visit.page, options={"runOnly": {"type": "tag", "values": tags}})
+             .response["violations"]}
+    assert {"image-alt", "color-contrast"} <= found
+    visit.page.close()
+    broken.unlink()
+    counts = {}
+    for path in pages(root):
+        visit = Visit(browser, path)
+        result = axe.run(visit.page, options={"runOnly": {"type": "tag", "values": tags}})
+        violations = result.response["violations"]
+        counts[str(path.relative_to(root))] = len(violations)
+        assert not violations, (path.relative_to(root),
+                                [(v["id"], v["nodes"][0]["html"][:120]) for v in violations][:5])
+        assert not [u for u in visit.requests if not u.startswith("file://")]
+        visit.page.close()
+    print(f"\naxe ({lang}): {sum(counts.values())} violations on {len(counts)} pages")
+
+
+def test_no_image_has_the_placeholder_alt_text(browser, site):
+    for path in pages(site):
+        page = path.read_text(encoding="utf-8")
+        assert "No description has been provided" not in page, path.name
+        visit = Visit(browser, path)
+        alts = visit.page.eval_on_selector_all("img", "els => els.map(e => e.getAttribute('alt'))")
+        assert all(a and len(a) > 10 for a in alts), (path.name, alts)
+        visit.page.close()
+    visit = Visit(browser, site / "sectors/politie/politie.html")
+    alt = visit.page.get_attribute("img", "alt")
+    assert "297 (2019), 413 (2020), 663 (2021)" in alt and "713 (2024)" in alt and "niet gehaald (2024)" in alt
+
+
+@pytest.mark.parametrize("name", ["index.html", "sectors/politie/politie.html"])
+def test_every_link_can_be_reached_with_tab_and_focus_is_visible(browser, site, name):
+    visit = Visit(browser, site / name)
+    links = visit.page.eval_on_selector_all("a[href]", "els => els.length")
+    # nbconvert makes each output focusable too (so that wide tables can be scrolled from the keyboard)
+    stops = visit.page.eval_on_selector_all("a[href], summary, [tabindex='0']", "els => els.length")
+    reached = set()
+    for _ in range(stops + 2):
+        visit.page.keyboard.press("Tab")
+        focused = visit.page.evaluate("""() => { const e = document.activeElement;
+            const s = getComputedStyle(e);
+            return [e.tagName, e.getAttribute('href'), s.outlineStyle, parseFloat(s.outlineWidth)]; }""")
+        if focused[0] == "A":
+            assert focused[2] != "none" and focused[3] >= 2, f"no visible focus on {focused[1]}"
+            reached.add(visit.page.evaluate("[...document.querySelectorAll('a[href]')].indexOf(document.activeElement)"))
+    assert reached == set(range(links)), f"{links - len(reached)} of {links} links not reached with Tab"
+
+
+def test_every_report_and_the_index_has_a_pdf_that_opens(browser, site):
+    from pypdf import PdfReader
+
+    from analysis.pdf import report_pages
+
+    expected = report_pages(site)
+    assert len(expected) >= 19
+    for html in expected:
+        assert html.with_suffix(".pdf").is_file(), html
+    reader = PdfReader(site / "sectors/politie/politie.pdf")
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert reader.trailer["/Root"]["/Lang"] == "nl"
+    assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged
+    assert reader.pages[0].mediabox.width == pytest.approx(595, abs=2)  # A4: 595 × 842 points
+    for words in ("Politie", "663", "713", "Pagina 1 /", "Dataversie"):
+        assert words in text
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="sectors/politie/politie.pdf"' in index
+
+
+def test_pdf_without_chromium_says_how_to_get_it_and_leaves_the_html(tmp_path, run_cli, monkeypatch):
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "index.html").write_text("old", encoding="utf-8")
+    monkeypatch.setenv("PATH", str(tmp_path))  # no chromium to be found
+    monkeypatch.delenv("BANENAFSPRAAK_CHROMIUM", raising=False)
+    code, _, err = run_cli("report", "--pdf", "--out", tmp_path / "processed", "--reports", reports)
+    assert code == 4
+    assert "apt-get install chromium" in err and "BANENAFSPRAAK_CHROMIUM" in err
+    assert (reports / "index.html").read_text(encoding="utf-8") == "old" and not (tmp_path / "processed").exists()

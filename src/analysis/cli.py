@@ -12,6 +12,7 @@ from pathlib import Path
 from analysis import paths, runstamp
 from analysis.errors import DataValidationError
 from analysis.locking import FolderBusy, exclusive
+from analysis.pdf import ChromiumMissing
 
 # pandas, pandera, papermill and nbconvert are imported inside the commands that need them,
 # so that `report` with nothing changed answers before loading any of them.
@@ -90,7 +91,12 @@ def cmd_prepare(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     start = time.monotonic()
     settings = {"lang": args.lang, "sectors": sorted(args.sector) if args.sector else None,
-                "processed": str(Path(args.out).resolve())}
+                "processed": str(Path(args.out).resolve()), "pdf": args.pdf}
+    chromium = None
+    if args.pdf:
+        from analysis.pdf import find_chromium
+
+        chromium = find_chromium()  # before anything is read or written
     with exclusive(args.out, args.wait), exclusive(args.reports, args.wait):
         digest = runstamp.inputs_digest(args.raw, args.notebooks, settings)
         if not args.force and runstamp.unchanged(args.reports, args.out, digest):
@@ -104,7 +110,13 @@ def cmd_report(args: argparse.Namespace) -> int:
         data, tidy = _prepare(args)
         results = report.run(data, tidy, notebooks=args.notebooks, out=args.reports, processed=args.out,
                              lang=args.lang, sectors=args.sector, jobs=args.jobs, force=args.force,
-                             cell_timeout=args.cell_timeout, progress=lambda line: print(line, flush=True))
+                             cell_timeout=args.cell_timeout, progress=lambda line: print(line, flush=True),
+                             pdf=args.pdf)
+        if chromium:
+            from analysis import pdf
+
+            pdf.print_pages(pdf.report_pages(args.reports), args.lang, time.strftime("%Y-%m-%d"),
+                            report.data_version(args.out), chromium, progress=lambda line: print(line, flush=True))
         if not any(r.status == "failed" for r in results):
             runstamp.record(args.reports, args.out, digest)
     failed = [r for r in results if r.status == "failed"]
@@ -184,6 +196,8 @@ def parser() -> argparse.ArgumentParser:
     rep.add_argument("--cell-timeout", type=int, default=300, help="seconds one cell may take (default: 300)")
     rep.add_argument("--wait", type=float, default=0, metavar="SECONDS",
                      help="wait this long for another run writing the same folders (default: refuse at once)")
+    rep.add_argument("--pdf", action="store_true",
+                     help="also print every report and the index to PDF (A4, tagged) with Chromium")
     rep.set_defaults(func=cmd_report)
     return p
 
@@ -205,6 +219,9 @@ def main(argv: list[str] | None = None) -> int:
     except FolderBusy as err:
         print(f"error: {err}", file=sys.stderr)
         return 3
+    except ChromiumMissing as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 4
     except KeyboardInterrupt:
         print("\ninterrupted: reports that finished are in place, the others keep their previous version; "
               "run again to complete them", file=sys.stderr)

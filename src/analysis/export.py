@@ -96,4 +96,4 @@ def page(template: str, lang: str, **context) -> str:
     """Render one of the site's own pages; every value from the data is HTML-escaped."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              undefined=jinja2.StrictUndefined)
-    return env.get_template(template).render(lang=lang, text=i18n.SITE[lang], **context)
+    return env.get_template(template).render(lang=lang, text=i18n.SITE[lang], source_lang=i18n.SOURCE_LANG, **context)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from babel.numbers import format_decimal
 
 LANGS = ("nl", "en")
+SOURCE_LANG = "nl"  # the sources publish in Dutch: their titles and quotes carry lang="nl" on every site
 _LOCALE = {"nl": "nl_NL", "en": "en_GB"}
 
 TEXT = {
@@ -112,7 +113,7 @@ SITE = {
         "latest_caption": "Laatste cijfers per sector, met het oordeel (de gronden staan eronder)",
         "grounds": "Gronden van elk oordeel", "files": "Bestanden", "report_of": "Rapport", "accessed": "Geraadpleegd",
         "quotes": "citaten", "undated": "z.d.", "primary": "primair", "secondary": "secundair",
-        "figures_per_source": "Cijfers per bron, met citaat", "locator": "Vindplaats",
+        "figures_per_source": "Cijfers per bron, met citaat", "locator": "Vindplaats", "page": "Pagina",
     },
     "en": {
         "title": "Jobs agreement, government and education: reports", "data_version": "Data version",
@@ -133,7 +134,7 @@ SITE = {
         "latest_caption": "Latest figures per sector, with the verdict (its grounds follow below)",
         "grounds": "Grounds of each verdict", "files": "Files", "report_of": "Report", "accessed": "Consulted",
         "quotes": "quotes", "undated": "n.d.", "primary": "primary", "secondary": "secondary",
-        "figures_per_source": "Figures per source, with quote", "locator": "Locator",
+        "figures_per_source": "Figures per source, with quote", "locator": "Locator", "page": "Page",
     },
 }
 

@@ -126,7 +126,8 @@ def sector_evidence(data: Data, sector: str, lang: str) -> HTML:
     if not items:
         return HTML("")
     head = html.escape(i18n.t(lang, "evidence_title"))
-    lis = "\n".join(f'<li id="q{e["number"]}" value="{e["number"]}"><q>{html.escape(e["quote"])}</q> '
+    lis = "\n".join(f'<li id="q{e["number"]}" value="{e["number"]}"><q lang="{i18n.SOURCE_LANG}">'
+                    f'{html.escape(e["quote"])}</q> '
                     f'— {html.escape(e["source"])}, {html.escape(e["locator"])}</li>' for e in items)
     return HTML(f"<h2>{head}</h2>\n<ol>\n{lis}\n</ol>")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import textwrap
 
 import matplotlib as mpl
+import numpy as np
 import pandas as pd
 import seaborn as sns
 from matplotlib.figure import Figure
@@ -19,11 +20,20 @@ from analysis import i18n, trends
 from analysis.measures import QUALIFIERS
 from analysis.registry import national_sectors, sector_names
 
+# Colours of the colour-blind palette, darkened where needed so that every one reaches 4.5:1 against white
+# (WCAG 2.1 AA for text; 3:1 would do for bars and lines): blue 5.1, vermilion 5.3, green 5.3, purple 5.6,
+# grey 5.7, dark grey 7.5 (tests/test_plots.py measures them). Meaning never rests on colour alone: derived
+# values are dashed or hatched, other bases are diamonds or cross-hatched, and every chart has a legend.
 PALETTE = sns.color_palette("colorblind")
-REALISED, TARGET, PCT, TREND, DERIVED = PALETTE[0], "#222222", PALETTE[1], PALETTE[3], "#8a8a8a"
-OTHER = PALETTE[4]  # figures on another basis than the bars
+REALISED = PALETTE[0]  # #0173b2
+TARGET = "#222222"
+PCT = "#007a5a"  # dark green: procurement (SROI), published percentages of the main series
+TREND = "#b04e00"  # dark vermilion
+DERIVED = "#666666"
+OTHER = "#9a4a8f"  # dark purple: figures on another basis than the bars
 TEXT = "#555555"
-LABEL_SIZE = 7
+DERIVED_FILL = "#b9d3ea"  # light fill for derived cells; the cells also carry a mark, so colour is not alone
+LABEL_SIZE = 9  # labels in points; the smallest text in any chart
 STYLE = {**sns.axes_style("whitegrid"), **sns.plotting_context("notebook", font_scale=0.9),
          "font.family": "DejaVu Sans", "axes.spines.right": False, "axes.spines.top": False,
          "svg.hashsalt": "banenafspraak", "svg.fonttype": "none"}
@@ -71,7 +81,7 @@ def _draw_series(ax, tidy: pd.DataFrame, sector: str, lang: str, labels: bool = 
     pct = trends.points(tidy, sector, "realisation_pct")
     counted = {p.year for p in realised}
     top = max([p.value for p in realised + targets] + [1.0])
-    size = 7 if labels else 6
+    size = LABEL_SIZE if labels else LABEL_SIZE - 1
 
     for p in realised:
         ax.bar(p.year, p.value, width=0.6, color=REALISED, zorder=2)
@@ -87,7 +97,7 @@ def _draw_series(ax, tidy: pd.DataFrame, sector: str, lang: str, labels: bool = 
             if derived:
                 text += f" ({i18n.t(lang, 'derived')})"
             ax.annotate(text, (p.year + 0.4, p.value), xytext=(2, 0), textcoords="offset points", ha="left",
-                        va="center", fontsize=size - 1, color=DERIVED if derived else TARGET)
+                        va="center", fontsize=size, color=DERIVED if derived else TARGET)
     for p in pct:
         if p.year in counted or p.status != "reported":
             continue  # where counts are known the chart shows counts; the table lists every percentage
@@ -233,12 +243,12 @@ def overview_percentages(tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = 
     ax.axvline(100, color=TARGET, linewidth=1)
     ax.set_xlim(0, max([p.value for _, p, _ in rows] + [100]) * 1.25)
     ax.set_xlabel("%")
-    ax.set_title(i18n.t(lang, "overview_pct_title"), loc="left")
+    ax.set_title(textwrap.fill(i18n.t(lang, "overview_pct_title"), 60), loc="left")
     handles = [Patch(facecolor=REALISED, label=i18n.t(lang, "legend_reported")),
                Patch(facecolor="white", edgecolor=REALISED, hatch="///", label=i18n.t(lang, "legend_derived"))]
     if any(other for _, _, other in rows):
         handles.append(Patch(facecolor="white", edgecolor=OTHER, hatch="xx", label=i18n.t(lang, "legend_other_basis")))
-    ax.legend(handles=handles, loc="lower right", fontsize=LABEL_SIZE)
+    fig.legend(handles=handles, loc="outside lower center", fontsize=LABEL_SIZE, ncols=2, frameon=False)
     return fig
 
 
@@ -256,7 +266,7 @@ def overview_jobs(tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = "nl") -
     for i, (s, p) in enumerate(rows):
         ax.barh(i, p.value, color=REALISED)
         ax.annotate(f"{_label(p, lang)} ({p.year})", (p.value, i), xytext=(3, 0), textcoords="offset points",
-                    va="center", fontsize=7)
+                    va="center", fontsize=LABEL_SIZE)
     ax.set_yticks(range(len(rows)), [names[s] for s, _ in rows])
     ax.set_xlim(0, max(p.value for _, p in rows) * 1.25)
     ax.xaxis.set_major_formatter(mpl.ticker.FuncFormatter(lambda v, _: i18n.number(v, lang)))
@@ -280,12 +290,12 @@ def own_vs_sroi(tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = "nl") -> 
     ax = fig.add_subplot()
     for i, (s, year, o, r) in enumerate(rows):
         ax.barh(i, o.value, color=REALISED)
-        ax.barh(i, r.value, left=o.value, color=PCT)
-        ax.annotate(_label(o, lang), (o.value / 2, i), ha="center", va="center", fontsize=7, color="white")
-        ax.annotate(_label(r, lang), (o.value + r.value / 2, i), ha="center", va="center", fontsize=7)
+        ax.barh(i, r.value, left=o.value, color="white", edgecolor=PCT, hatch="//")
+        ax.annotate(_label(o, lang), (o.value / 2, i), ha="center", va="center", fontsize=LABEL_SIZE, color="white")
+        ax.annotate(_label(r, lang), (o.value + r.value / 2, i), ha="center", va="center", fontsize=LABEL_SIZE)
     ax.set_yticks(range(len(rows)), [f"{names[s]} ({year})" for s, year, _, _ in rows])
-    ax.legend(handles=[Patch(color=REALISED, label=i18n.t(lang, "own")), Patch(color=PCT, label=i18n.t(lang, "sroi"))],
-              loc="lower right", fontsize=7)
+    ax.legend(handles=[Patch(color=REALISED, label=i18n.t(lang, "own")), Patch(facecolor="white", edgecolor=PCT, hatch="//", label=i18n.t(lang, "sroi"))],
+              loc="lower right", fontsize=LABEL_SIZE)
     ax.set_title(i18n.t(lang, "own_sroi_title"), loc="left")
     return fig
 
@@ -303,10 +313,10 @@ def small_multiples(tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = "nl")
         if drawn:
             top = _draw_series(ax, tidy, s, lang, labels=False)
             ax.set_ylim(0, top * 1.15)
-            ax.tick_params(axis="both", labelsize=6)
+            ax.tick_params(axis="both", labelsize=LABEL_SIZE - 1)
             ax.tick_params(axis="x", rotation=90)
         else:
-            ax.text(0.5, 0.5, i18n.t(lang, "no_figures"), transform=ax.transAxes, ha="center", va="center", fontsize=8)
+            ax.text(0.5, 0.5, i18n.t(lang, "no_figures"), transform=ax.transAxes, ha="center", va="center", fontsize=LABEL_SIZE)
             ax.set_xticks([]), ax.set_yticks([])
         ax.set_title(names[s], fontsize=9, loc="left")
     for ax in axes[len(ids):]:
@@ -340,12 +350,12 @@ def national(tidy: pd.DataFrame, sectors: pd.DataFrame, sources: pd.DataFrame, l
             extra = f" ({i18n.t(lang, 'derived')})" if goal.status == "derived" else ""
             when = f", {goal.year}" if goal.year else ""
             ax.annotate(f"{i18n.t(lang, 'goal')} {_label(goal, lang)}{when}{extra}", (0.02, goal.value),
-                        xycoords=("axes fraction", "data"), xytext=(0, 3), textcoords="offset points", fontsize=7)
+                        xycoords=("axes fraction", "data"), xytext=(0, 3), textcoords="offset points", fontsize=LABEL_SIZE)
         ax.set_ylim(0, top * 1.15)
         ax.set_title(names[s], loc="left", fontsize=10)
     fig.suptitle(i18n.t(lang, "national_title"), x=0.01, ha="left")
     ids = sorted({i for s in national for i in trends.sources_used(tidy, s)})
-    fig.supxlabel(source_line(sources, ids, lang), fontsize=6.5, x=0.01, ha="left", color="#555555")
+    fig.supxlabel(source_line(sources, ids, lang), fontsize=LABEL_SIZE, x=0.01, ha="left", color=TEXT)
     return fig
 
 
@@ -356,22 +366,26 @@ def coverage_heatmap(tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = "nl"
 
     names = _names(sectors, lang, short=True)
     codes = {"": 0, "derived": 1, "reported": 2}
-    cmap = mpl.colors.ListedColormap(["#f4f4f4", "#b9d3ea", REALISED])
+    cmap = mpl.colors.ListedColormap(["#f4f4f4", DERIVED_FILL, REALISED])
     fig = new_figure(11, 0.32 * len(sectors) + 2)
     axes = fig.subplots(1, len(COVERAGE_MEASURES), sharey=True)
     for ax, measure in zip(axes, COVERAGE_MEASURES):
         matrix = coverage_matrix(tidy, sectors, measure)
         grid = matrix.replace(codes).astype(int).to_numpy()
         ax.pcolormesh(grid, cmap=cmap, vmin=0, vmax=2, edgecolors="white", linewidth=1)
+        for (row, col), code in np.ndenumerate(grid):  # a mark in every cell with a figure: not colour alone
+            if code:
+                ax.text(col + 0.5, row + 0.5, "●" if code == 2 else "○", ha="center", va="center",
+                        fontsize=LABEL_SIZE - 2, color="white" if code == 2 else TARGET)
         ax.set_xticks([i + 0.5 for i in range(len(matrix.columns))], [str(y) for y in matrix.columns],
-                      rotation=90, fontsize=7)
-        ax.set_yticks([i + 0.5 for i in range(len(matrix.index))], [names[s] for s in matrix.index], fontsize=8)
+                      rotation=90, fontsize=LABEL_SIZE)
+        ax.set_yticks([i + 0.5 for i in range(len(matrix.index))], [names[s] for s in matrix.index], fontsize=LABEL_SIZE)
         ax.invert_yaxis()
         ax.set_title(MEASURES[measure].label(lang), fontsize=9, loc="left")
         ax.grid(False)
-    fig.legend(handles=[Patch(color=REALISED, label=i18n.t(lang, "legend_reported")),
-                        Patch(color="#b9d3ea", label=i18n.t(lang, "legend_derived")),
+    fig.legend(handles=[Patch(color=REALISED, label="● " + i18n.t(lang, "legend_reported")),
+                        Patch(color=DERIVED_FILL, label="○ " + i18n.t(lang, "legend_derived")),
                         Patch(facecolor="#f4f4f4", edgecolor="#cccccc", label=i18n.t(lang, "no_figures"))],
-               loc="outside lower center", ncols=3, fontsize=8, frameon=False)
+               loc="outside lower center", ncols=3, fontsize=LABEL_SIZE, frameon=False)
     fig.suptitle(i18n.t(lang, "coverage_title"), x=0.01, ha="left")
     return fig

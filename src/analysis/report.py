@@ -66,7 +66,7 @@ def shared_inputs_hash(data: RawData) -> str:
 
 
 def write_index(root: Path, results: list[Result], data: RawData, tidy: pd.DataFrame, processed: Path,
-                lang: str) -> Path:
+                lang: str, pdf: bool = False) -> Path:
     """Copy the processed data beside the reports and write index.html linking everything (relative links)."""
     for name in DATA_FILES:
         if (processed / name).is_file():
@@ -81,7 +81,7 @@ def write_index(root: Path, results: list[Result], data: RawData, tidy: pd.DataF
                 "html": f"{folder}/{stem}.html", "png": f"{folder}/chart.png", "svg": f"{folder}/chart.svg",
                 "ipynb": f"{folder}/{stem}.ipynb", "summary": f"{folder}/summary.json",
                 "alt": _chart_alt(root / folder, names.get(r.job.name, r.job.name)),
-                "pdf": f"{folder}/{stem}.pdf" if (root / folder / f"{stem}.pdf").is_file() else "",
+                "pdf": f"{folder}/{stem}.pdf" if ok and (pdf or (root / folder / f"{stem}.pdf").is_file()) else "",
                 "failed_ipynb": f"{FAILED}/{stem}.ipynb" if failed.is_file() else ""}
 
     by_folder = {r.job.folder: entry(r) for r in results}
@@ -165,7 +165,7 @@ def summary_table(results: list[Result]) -> str:
 
 def run(data: RawData, tidy: pd.DataFrame, *, notebooks: Path, out: Path, processed: Path, lang: str = "nl",
         sectors: list[str] | None = None, jobs: int | None = None, force: bool = False, cell_timeout: int = 300,
-        progress=print) -> list[Result]:
+        progress=print, pdf: bool = False) -> list[Result]:
     i18n.check_lang(lang)
     planned = plan(data, tidy, notebooks, lang, sectors)
     check_parameters(planned, set(data.sectors["sector"]))
@@ -180,5 +180,5 @@ def run(data: RawData, tidy: pd.DataFrame, *, notebooks: Path, out: Path, proces
     stamp = {"run_date": dt.date.today().isoformat(), "data_version": data_version(processed)}
     results = run_all(planned, out, notebooks, shared, jobs or os.cpu_count() or 1,
                       cell_timeout, force=force, progress=progress, env=env, stamp=stamp)
-    write_index(out, results, data, tidy, processed, lang)
+    write_index(out, results, data, tidy, processed, lang, pdf)
     return results

@@ -9,6 +9,7 @@ source; all sources stay in the tidy data and in the consistency report.
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import asdict, dataclass
 
 import pandas as pd
@@ -33,25 +34,37 @@ class Point:
     measure: str = ""
 
 
-def _pick(rows: pd.DataFrame) -> pd.DataFrame:
-    """One row per year: reported before derived, then the finer published precision, then source id."""
-    ranked = rows.assign(_derived=rows["status"] != "reported")
-    ranked = ranked.sort_values(["year", "_derived", "precision", "source_id"], ascending=[True, True, False, True],
-                                kind="stable")
-    return ranked.drop_duplicates("year").drop(columns="_derived")
-
-
 def _as_points(rows: pd.DataFrame) -> list[Point]:
     return [Point(None if pd.isna(r.year) else int(r.year), float(r.value), r.qualifier, r.status, r.source_id,
                   int(r.precision), r.basis, int(r.era), r.measure) for r in rows.itertuples()]
 
 
+# Every series of a tidy frame, built once per frame: reports ask for hundreds of series, and filtering the
+# frame for each took most of a notebook's time. A tidy frame is never changed after it is built.
+_SERIES: dict[int, dict[tuple[str, str, str], list[Point]]] = {}
+
+
+def _series(tidy: pd.DataFrame) -> dict[tuple[str, str, str], list[Point]]:
+    """(sector, measure, basis) -> its points by year: one per year, reported before derived, then the
+    finer published precision, then source id."""
+    key = id(tidy)
+    if key not in _SERIES:
+        rows = series_rows(tidy)
+        rows = rows[rows["year"].notna()].assign(_derived=rows["status"] != "reported")
+        rows = rows.sort_values(["sector", "measure", "basis", "year", "_derived", "precision", "source_id"],
+                                ascending=[True, True, True, True, True, False, True], kind="stable")
+        rows = rows.drop_duplicates(["sector", "measure", "basis", "year"])
+        index: dict[tuple[str, str, str], list[Point]] = {}
+        for r, p in zip(rows.itertuples(), _as_points(rows)):
+            index.setdefault((r.sector, r.measure, r.basis), []).append(p)
+        _SERIES[key] = index
+        weakref.finalize(tidy, _SERIES.pop, key, None)
+    return _SERIES[key]
+
+
 def bases(tidy: pd.DataFrame, sector: str, measure: str | None = None) -> list[str]:
     """The bases of a sector's series figures (of one measure, or any), in BASIS_ORDER."""
-    rows = series_rows(tidy[tidy["sector"] == sector])
-    if measure is not None:
-        rows = rows[rows["measure"] == measure]
-    found = set(rows["basis"]) - {""}
+    found = {b for (s, m, b) in _series(tidy) if s == sector and (measure is None or m == measure)} - {""}
     return [b for b in BASIS_ORDER if b in found] + sorted(found - set(BASIS_ORDER))
 
 
@@ -67,9 +80,7 @@ def main_basis(tidy: pd.DataFrame, sector: str) -> str | None:
 def points(tidy: pd.DataFrame, sector: str, measure: str, basis: str | None = None) -> list[Point]:
     """One series: a sector's annual whole-sector figures of one measure on one basis (default: the main basis)."""
     basis = basis or main_basis(tidy, sector)
-    rows = series_rows(tidy[(tidy["sector"] == sector) & (tidy["measure"] == measure)])
-    rows = rows[(rows["basis"] == basis) & rows["year"].notna()]
-    return _as_points(_pick(rows))
+    return list(_series(tidy).get((sector, measure, basis), []))
 
 
 def other_points(tidy: pd.DataFrame, sector: str, measure: str) -> list[Point]:

@@ -1,0 +1,91 @@
+"""Every report page and the index printed to PDF with Chromium, through playwright.
+
+A4, tagged (so screen readers and the PDF's language follow the page's `lang`), with an outline from the
+headings, and in the footer the run date, the data version and the page number. Each PDF is written beside
+its HTML, atomically; a PDF newer than its HTML is not printed again.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import shutil
+from pathlib import Path
+
+from analysis import atomic, i18n
+
+CHROMIUM_ENV = "BANENAFSPRAAK_CHROMIUM"
+# The outside world stays out: no name lookups, no background traffic (as in the browser tests).
+CHROMIUM_ARGS = ["--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--no-first-run", "--disable-gpu"]
+
+
+class ChromiumMissing(RuntimeError):
+    """No Chromium to print with; raised before anything is read or written."""
+
+
+def find_chromium() -> str:
+    candidates = [os.environ.get(CHROMIUM_ENV, ""), *(shutil.which(n) or "" for n in
+                                                      ("chromium", "chromium-browser", "google-chrome"))]
+    for path in candidates:
+        if path and Path(path).is_file():
+            return path
+    raise ChromiumMissing(
+        "printing PDFs needs Chromium, and none was found: install it (on Debian or Ubuntu: "
+        "`sudo apt-get install chromium`), or set " + CHROMIUM_ENV + " to a Chromium or Chrome executable. "
+        "The HTML reports were not touched.")
+
+
+def report_pages(root: Path) -> list[Path]:
+    """The pages printed: every report's HTML, then the index (last, so it links PDFs that exist)."""
+    reports = sorted(root.glob("sectors/*/*.html")) + sorted(p for p in root.glob("*/*.html")
+                                                             if p.parent.name not in ("sectors", "failed", "data"))
+    return [*reports, root / "index.html"]
+
+
+def _footer(lang: str, run_date: str, data_version: str) -> str:
+    text = i18n.SITE[i18n.check_lang(lang)]
+    left = html.escape(f"{text['site_name']} · {text['run_date']}: {run_date} · {text['data_version']}: {data_version}")
+    return ('<div style="font-size:8px;color:#333;width:100%;margin:0 15mm;display:flex;'
+            f'justify-content:space-between"><span>{left}</span>'
+            f'<span>{html.escape(text["page"])} <span class="pageNumber"></span> / <span class="totalPages"></span>'
+            '</span></div>')
+
+
+def print_pages(pages: list[Path], lang: str, run_date: str, data_version: str, chromium: str,
+                progress=print) -> list[Path]:
+    """Print each page to <page>.pdf unless that PDF is newer than the page; return the PDFs written.
+
+    Runs in a thread of its own: playwright's sync API refuses a thread that already drives a browser
+    (as a notebook or a test may)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as thread:
+        return thread.submit(_print, pages, lang, run_date, data_version, chromium, progress).result()
+
+
+def _print(pages: list[Path], lang: str, run_date: str, data_version: str, chromium: str, progress) -> list[Path]:
+    from playwright.sync_api import sync_playwright
+
+    written = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
+        try:
+            for page_path in pages:
+                target = page_path.with_suffix(".pdf")
+                if target.is_file() and target.stat().st_mtime >= page_path.stat().st_mtime:
+                    continue
+                page = browser.new_page()
+                page.goto(page_path.resolve().as_uri(), wait_until="load")
+                pdf = page.pdf(format="A4", tagged=True, outline=True, print_background=True,
+                               display_header_footer=True, header_template="<span></span>",
+                               footer_template=_footer(lang, run_date, data_version),
+                               margin={"top": "15mm", "bottom": "18mm", "left": "12mm", "right": "12mm"})
+                page.close()
+                atomic.write_bytes(target, pdf)
+                written.append(target)
+                progress(f"pdf  {target}")
+        finally:
+            browser.close()
+    return written
