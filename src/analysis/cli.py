@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from analysis import paths, runstamp
+from analysis import folders, paths, runstamp
 from analysis.errors import DataValidationError
 from analysis.locking import FolderBusy, exclusive
 from analysis.pdf import ChromiumMissing
@@ -51,14 +51,15 @@ def _summary(data, tidy, report) -> str:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from analysis.metrics import consistency_report
-    from analysis.processed import stale_outputs
+    from analysis.processed import build_outputs, stale_outputs
     from analysis.tidy import build_tidy, load_raw
 
     data = load_raw(args.raw)
     tidy = build_tidy(data)
     reconcile(data, tidy)
-    print(f"raw data is valid: {_summary(data, tidy, consistency_report(tidy))}")
-    stale = stale_outputs(args.processed, data)
+    report = consistency_report(tidy)
+    print(f"raw data is valid: {_summary(data, tidy, report)}")
+    stale = stale_outputs(args.processed, data, build_outputs(data, tidy, report))
     if stale:
         print(f"note: {args.processed} is out of date ({stale[0]}); run `make report` to regenerate it")
     return 0
@@ -83,6 +84,7 @@ def _prepare(args: argparse.Namespace):
 
 
 def cmd_prepare(args: argparse.Namespace) -> int:
+    folders.check_processed(args.out, args.raw)
     with exclusive(args.out, args.wait):
         _prepare(args)
     return 0
@@ -97,6 +99,12 @@ def cmd_report(args: argparse.Namespace) -> int:
         from analysis.pdf import find_chromium
 
         chromium = find_chromium()  # before anything is read or written
+    # what would make the run refuse is found before data/processed is rewritten or the run record dropped
+    folders.check_processed(args.out, args.raw)
+    folders.check_reports(args.reports, args.raw)
+    if args.sector:
+        args.sector = sorted(set(args.sector))  # --sector politie --sector politie runs politie once
+        check_sector_ids(args.raw, args.sector)
     with exclusive(args.out, args.wait), exclusive(args.reports, args.wait):
         digest = runstamp.inputs_digest(args.raw, args.notebooks, settings)
         if not args.force and runstamp.unchanged(args.reports, args.out, digest):
@@ -126,6 +134,25 @@ def cmd_report(args: argparse.Namespace) -> int:
     print(f"\n{len(results)} reports ({ran} executed, {len(failed)} failed) in {time.monotonic() - start:.1f}s; "
           f"open {args.reports / 'index.html'}")
     return 1 if failed else 0
+
+
+def check_sector_ids(raw: Path, sector_ids: list[str]) -> None:
+    """--sector values: ids by the one id rule, and registered in sectors.csv (read alone, cheaply)."""
+    from analysis.measures import SECTOR_ID
+    from analysis.registry import load_sectors
+    from analysis.runner import ParameterError
+
+    bad = [s for s in sector_ids if not SECTOR_ID.match(s)]
+    if bad:
+        raise ParameterError([f"--sector {b!r} is not a sector id (lower-case letters, digits and _, starting with "
+                              "a letter)" for b in bad])
+    sectors, issues = load_sectors(paths.RawLayout(Path(raw)).sectors_csv)
+    if issues:
+        raise DataValidationError(issues)
+    known = set(sectors["sector"])
+    unknown = [s for s in sector_ids if s not in known]
+    if unknown:
+        raise ParameterError([f"unknown sector {u!r}; known: {', '.join(sorted(known))}" for u in unknown])
 
 
 def cmd_coverage(args: argparse.Namespace) -> int:
@@ -167,6 +194,13 @@ def _spans(years: list[int]) -> list[str]:
     return [str(a) if a == b else f"{a}-{b}" for a, b in spans]
 
 
+def _positive(text: str) -> int:
+    value = int(text) if text.strip().isascii() and text.strip().isdigit() else 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of seconds, at least 1 (found {text!r})")
+    return value
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m analysis", description="Banenafspraak figures: check and prepare.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -193,7 +227,7 @@ def parser() -> argparse.ArgumentParser:
     rep.add_argument("--lang", default="nl", choices=["nl", "en"], help="report language (default: nl)")
     rep.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: cores)")
     rep.add_argument("--force", action="store_true", help="execute every notebook even if nothing changed")
-    rep.add_argument("--cell-timeout", type=int, default=300, help="seconds one cell may take (default: 300)")
+    rep.add_argument("--cell-timeout", type=_positive, default=300, help="seconds one cell may take (default: 300)")
     rep.add_argument("--wait", type=float, default=0, metavar="SECONDS",
                      help="wait this long for another run writing the same folders (default: refuse at once)")
     rep.add_argument("--pdf", action="store_true",
@@ -202,7 +236,40 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+class Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP: handled like Ctrl-C (workers and kernels stopped, reports old or new, never half)."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop_on(signum: int, _frame) -> None:
+    raise Stopped(signum)
+
+
+def _handle_signals() -> dict:
+    """SIGTERM and SIGHUP raise Stopped; returns the handlers they had, for main to put back."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+    return {sig: signal.signal(sig, _stop_on) for sig in (signal.SIGTERM, signal.SIGHUP)}
+
+
 def main(argv: list[str] | None = None) -> int:
+    import signal
+
+    previous = _handle_signals()
+    try:
+        return _main(argv)
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _main(argv: list[str] | None) -> int:
     args = parser().parse_args(argv)
     if getattr(args, "raw", None) is None:
         args.raw = paths.raw_dir()
@@ -222,13 +289,19 @@ def main(argv: list[str] | None = None) -> int:
     except ChromiumMissing as err:
         print(f"error: {err}", file=sys.stderr)
         return 4
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as stop:
         print("\ninterrupted: reports that finished are in place, the others keep their previous version; "
               "run again to complete them", file=sys.stderr)
-        return 130
+        return 128 + stop.signum if isinstance(stop, Stopped) else 130
     except ValueError as err:  # bad parameters (runner.ParameterError is one), found before anything runs
         print(f"error: {err}", file=sys.stderr)
         return 2
     except ReconciliationError as err:
         print(f"internal error, nothing was written: {err}", file=sys.stderr)
+        return 1
+    except folders.NotOurFolder as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    except PermissionError as err:  # a read-only folder, say: what and where, without a traceback
+        print(f"error: cannot write {err.filename}: {err.strerror}", file=sys.stderr)
         return 1

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# A sector id: what validate accepts is exactly what the report run accepts as a parameter (runner.check_parameters).
+SECTOR_ID = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 
 
 @dataclass(frozen=True)

@@ -201,11 +201,15 @@ def write_outputs(outputs: dict[str, bytes], folder: Path) -> list[str]:
     return changed
 
 
-def stale_outputs(folder: Path, data: RawData) -> list[str]:
-    """What in `folder` no longer matches the raw data (empty when up to date)."""
+def stale_outputs(folder: Path, data: RawData, expected: dict[str, bytes] | None = None) -> list[str]:
+    """What in `folder` no longer matches the raw data (empty when up to date).
+
+    With `expected` (build_outputs of the same raw data) every file is compared byte for byte with what
+    prepare would write: a hand edit is found even where the manifest's checksum was edited to match."""
     manifest = Path(folder) / MANIFEST
     if not manifest.is_file():
         return [f"{MANIFEST} is missing"]
+
     package = json.loads(manifest.read_text(encoding="utf-8"))
     recorded = {f["path"]: f["hash"].removeprefix("sha256:") for f in package.get("x-raw-files", [])}
     problems = [f"raw file {p} changed or is new" for p, h in data.checksums.items() if recorded.get(p) != h]
@@ -214,4 +218,7 @@ def stale_outputs(folder: Path, data: RawData) -> list[str]:
         path = Path(folder) / res["path"]
         if not path.is_file() or "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest() != res["hash"]:
             problems.append(f"output {res['path']} is missing or does not match the manifest")
+    if expected is not None:
+        problems += [f"output {name} differs from what the raw data gives" for name, payload in expected.items()
+                     if not (Path(folder) / name).is_file() or (Path(folder) / name).read_bytes() != payload]
     return problems

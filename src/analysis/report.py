@@ -7,11 +7,12 @@ import hashlib
 import json
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pandas as pd
 
-from analysis import atomic, export, i18n, notebook, paths, tables, trends
+from analysis import atomic, export, folders, i18n, notebook, paths, tables, trends
 from analysis.measures import MEASURES, PERIODS
 from analysis.narrative import verdict_text
 from analysis.processed import MANIFEST, sources_table
@@ -84,7 +85,13 @@ def write_index(root: Path, results: list[Result], data: RawData, tidy: pd.DataF
                 "pdf": f"{folder}/{stem}.pdf" if ok and (pdf or (root / folder / f"{stem}.pdf").is_file()) else "",
                 "failed_ipynb": f"{FAILED}/{stem}.ipynb" if failed.is_file() else ""}
 
-    by_folder = {r.job.folder: entry(r) for r in results}
+    run_now = {r.job.folder for r in results}
+    kept = [Result(Job(s, Path(SECTOR_NOTEBOOK), {}, f"sectors/{s}"), "up-to-date", 0.0)
+            for s in trends.sectors_with_data(tidy, list(data.sectors["sector"]))
+            if f"sectors/{s}" not in run_now and (root / "sectors" / s / "summary.json").is_file()]
+    order = {f"sectors/{s}": i for i, s in enumerate(data.sectors["sector"])}
+    listed = sorted([*results, *kept], key=lambda r: order.get(r.job.folder, -1))
+    by_folder = {r.job.folder: entry(r) for r in listed}  # a --sector run keeps the others' reports listed
     stamp = {"run_date": dt.date.today().isoformat(), "data_version": data_version(processed), "up": ""}
     sources = source_entries(tidy, data, lang)
     atomic.write_bytes(root / "sources.html",
@@ -169,16 +176,18 @@ def run(data: RawData, tidy: pd.DataFrame, *, notebooks: Path, out: Path, proces
     i18n.check_lang(lang)
     planned = plan(data, tidy, notebooks, lang, sectors)
     check_parameters(planned, set(data.sectors["sector"]))
-    out.mkdir(parents=True, exist_ok=True)
+    folders.mark_reports(out)
     for line in recover(out):
         progress(f"after an earlier run that did not finish: {line}")
     shared = shared_inputs_hash(data)
-    cache = out / ".cache"
-    shutil.rmtree(cache, ignore_errors=True)  # only this run's hand-over is kept
-    handed = notebook.hand_over(notebook.Data(tidy, data.sectors, data.sources, data.breaks), cache, shared)
-    env = {paths.RAW_ENV: str(data.raw.resolve()), notebook.DATA_ENV: str(handed.resolve())}
+    shutil.rmtree(out / ".cache", ignore_errors=True)  # where earlier versions left the hand-over
     stamp = {"run_date": dt.date.today().isoformat(), "data_version": data_version(processed)}
-    results = run_all(planned, out, notebooks, shared, jobs or os.cpu_count() or 1,
-                      cell_timeout, force=force, progress=progress, env=env, stamp=stamp)
+    # The hand-over to the kernels (a pickle) lives outside the report folder, which is shared and mailed,
+    # and only for the length of the run.
+    with tempfile.TemporaryDirectory(prefix="banenafspraak-handover-") as cache:
+        handed = notebook.hand_over(notebook.Data(tidy, data.sectors, data.sources, data.breaks), Path(cache), shared)
+        env = {paths.RAW_ENV: str(data.raw.resolve()), notebook.DATA_ENV: str(handed.resolve())}
+        results = run_all(planned, out, notebooks, shared, jobs or os.cpu_count() or 1,
+                          cell_timeout, force=force, progress=progress, env=env, stamp=stamp)
     write_index(out, results, data, tidy, processed, lang, pdf)
     return results

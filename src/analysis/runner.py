@@ -15,6 +15,7 @@ import os
 import re
 import shutil
 import tempfile
+import threading
 import time
 import uuid
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -29,10 +30,11 @@ from jupyter_client.manager import AsyncKernelManager
 from traitlets import default
 
 from analysis import atomic, export, i18n
+from analysis.measures import SECTOR_ID
 
 SUMMARY = "summary.json"
 FAILED = "failed"
-SAFE_VALUE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")  # parameters are ids, never code
+SAFE_VALUE = SECTOR_ID  # parameters are ids (sector ids, languages), never code
 KERNEL_START_TRIES = 3
 
 
@@ -107,8 +109,17 @@ def is_up_to_date(root: Path, job: Job, digest: str) -> bool:
         recorded = json.loads(summary.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError):
         return False
-    return recorded.get("input_hash") == digest and all((root / job.folder / f).is_file()
-                                                        for f in recorded.get("outputs", []))
+    # every output must still be what the run wrote: a page emptied or edited by hand is made again
+    hashes = recorded.get("output_hashes", {})
+    return recorded.get("input_hash") == digest and set(hashes) == set(recorded.get("outputs", [])) - {SUMMARY} \
+        and all(_sha256(root / job.folder / f) == h for f, h in hashes.items())
+
+
+def _sha256(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
 
 
 class LocalKernelManager(AsyncKernelManager):
@@ -178,6 +189,20 @@ def recover(root: Path) -> list[str]:
     return done
 
 
+def _watch_parent() -> None:
+    """In each worker: once the run's own process is gone (killed, or stopped by a signal), stop at once with
+    this worker's kernels, instead of finishing notebooks and swapping reports in after the lock is released."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.3)
+        _stop_workers()
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="watch-parent").start()
+
+
 def _stop_workers() -> None:
     """Kill this process's children (pool workers and their kernels) at once."""
     for child in psutil.Process().children(recursive=True):
@@ -198,6 +223,7 @@ def run_job(job: Job, root: Path, cwd: Path, digest: str, cell_timeout: int, env
     final = root / job.folder
     final.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{final.name}-", dir=final.parent))
+    os.chmod(tmp, 0o777 & ~atomic.umask())  # mkdtemp makes 0700: colleagues and web servers could not read it
     executed = tmp / f"{job.stem}.ipynb"
     try:
         try:
@@ -219,6 +245,8 @@ def run_job(job: Job, root: Path, cwd: Path, digest: str, cell_timeout: int, env
         outputs = sorted([executed.name, *files, SUMMARY])
         summary = {"name": job.name, "notebook": job.notebook.name, "parameters": job.parameters,
                    "input_hash": digest, "outputs": outputs, "alt": export.chart_alts(notebook),
+                   "output_hashes": {name: hashlib.sha256((tmp / name).read_bytes()).hexdigest()
+                                     for name in outputs if name != SUMMARY},
                    "figures": job.summary}
         (tmp / SUMMARY).write_text(json.dumps(summary, indent=2, ensure_ascii=False, default=str) + "\n",
                                    encoding="utf-8")
@@ -247,7 +275,7 @@ def run_all(jobs: list[Job], root: Path, cwd: Path, shared_hash: str, workers: i
         progress(f"[{len(results)}/{total}] {r.job.name:<28} up to date")
     if not todo:
         return results
-    pool = ProcessPoolExecutor(max_workers=max(1, min(workers, len(todo))))
+    pool = ProcessPoolExecutor(max_workers=max(1, min(workers, len(todo))), initializer=_watch_parent)
     try:
         futures = {pool.submit(run_job, job, root, cwd, digest, cell_timeout, env or {}, stamp): job
                    for job, digest in todo}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 import pandera.errors
 import pandera.pandas as pa
@@ -32,21 +33,29 @@ from analysis.measures import (
 )
 
 from analysis.columns import FIGURE_KEY
+from analysis.measures import SECTOR_ID
 
 GROUPS = ["overheid", "onderwijs", "nationaal"]
 UNITS = ["sector_jobs", "national_extra_jobs"]
 PRIMACY = ["primary", "secondary"]
 SOURCE_KINDS = ["parliamentary_letter", "legislation", "government", "sector_monitor", "sector_organisation", "programme", "news", "other"]
-ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
-DATE_PATTERN = r"^(\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?)?$"
-FULL_DATE_PATTERN = r"^(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))?$"
+SOURCE_ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]{0,63}$"
+DATE_PATTERN = r"^([0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?)?$"
+FULL_DATE_PATTERN = r"^([0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01]))?$"
 # A locator is a place in the public document. One that names a file or folder of ours
 # ('public_figures.csv line 6', 'shared/...') points where no reader can follow.
 LOCAL_FILE = r"(?i)\.(?:csv|tsv|txt|json|xlsx?|md|ipynb|py)\b|(?:^|[\s/(])(?:shared|data|notebooks|src)/"
 
 
+def _real_days(dates: pd.Series) -> pd.Series:
+    """Full dates (YYYY-MM-DD) must exist: 2017-02-31 does not. Shorter or malformed ones are left to the pattern."""
+    full = dates.str.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+    parsed = pd.to_datetime(dates.where(full), format="%Y-%m-%d", errors="coerce")
+    return ~full | parsed.notna()
+
+
 class SectorRegistry(pa.DataFrameModel):
-    sector: Series[str] = pa.Field(str_matches=ID_PATTERN, unique=True)
+    sector: Series[str] = pa.Field(str_matches=SECTOR_ID.pattern, unique=True)  # the runner's rule too
     name_nl: Series[str] = pa.Field(str_length={"min_value": 1})
     name_en: Series[str] = pa.Field(str_length={"min_value": 1})
     short_nl: Series[str] = pa.Field(str_length={"min_value": 1})
@@ -56,7 +65,7 @@ class SectorRegistry(pa.DataFrameModel):
 
 
 class SourceRegistry(pa.DataFrameModel):
-    source_id: Series[str] = pa.Field(str_matches=ID_PATTERN, unique=True)
+    source_id: Series[str] = pa.Field(str_matches=SOURCE_ID_PATTERN, unique=True)
     title: Series[str] = pa.Field(str_length={"min_value": 1})
     publisher: Series[str] = pa.Field(str_length={"min_value": 1})
     date: Series[str] = pa.Field(str_matches=DATE_PATTERN)
@@ -67,6 +76,14 @@ class SourceRegistry(pa.DataFrameModel):
     kind: Series[str] = pa.Field(isin=SOURCE_KINDS)
     note: Series[str]
 
+    @pa.dataframe_check(name="date_exists")
+    def date_exists(cls, df: pd.DataFrame) -> pd.Series:
+        return _real_days(df["date"])
+
+    @pa.dataframe_check(name="accessed_exists")
+    def accessed_exists(cls, df: pd.DataFrame) -> pd.Series:
+        return _real_days(df["accessed"])
+
     @pa.dataframe_check(name="url_or_reference")
     def url_or_reference(cls, df: pd.DataFrame) -> pd.Series:
         return (df["url"] != "") | (df["reference"] != "")
@@ -75,8 +92,8 @@ class SourceRegistry(pa.DataFrameModel):
 class BreakRegistry(pa.DataFrameModel):
     """Series breaks: from `year` on, figures are not comparable with those before (e.g. a wider target group)."""
 
-    break_id: Series[str] = pa.Field(str_matches=ID_PATTERN, unique=True)
-    year: Series[str] = pa.Field(str_matches=r"^\d{4}$")
+    break_id: Series[str] = pa.Field(str_matches=SOURCE_ID_PATTERN, unique=True)
+    year: Series[str] = pa.Field(str_matches=r"^[0-9]{4}$")
     date: Series[str] = pa.Field(str_matches=DATE_PATTERN)
     sectors: Series[str] = pa.Field(str_matches=r"^(all|[a-z0-9_.-]+( [a-z0-9_.-]+)*)$")
     source_id: Series[str] = pa.Field(str_length={"min_value": 1})
@@ -86,8 +103,8 @@ class BreakRegistry(pa.DataFrameModel):
     note: Series[str]
 
 
-YEAR_TEXT = r"^(\d{1,4})?$"  # empty only where the measure allows (checked in phase 2)
-VALUE_TEXT = r"^-?\d+(\.\d+)?$"  # plain decimal as published: no thousands separators, no 1e3, no 1_000
+YEAR_TEXT = r"^([0-9]{1,4})?$"  # empty only where the measure allows (checked in phase 2)
+VALUE_TEXT = r"^-?[0-9]+(\.[0-9]+)?$"  # plain decimal as published: no thousands separators, no 1e3, no 1_000
 
 
 class FigureText(pa.DataFrameModel):
@@ -97,10 +114,15 @@ class FigureText(pa.DataFrameModel):
     measure: Series[str]
     value: Series[str] = pa.Field(str_matches=VALUE_TEXT)
 
+    @pa.dataframe_check(name="exactly_storable")
+    def exactly_storable(cls, df: pd.DataFrame) -> pd.Series:
+        # a float holds 15 significant digits exactly; beyond that the stored value is not the published one
+        return df["value"].str.replace(".", "", regex=False).str.lstrip("0").str.len() <= 15
+
     @pa.dataframe_check(name="no_thousands_dot")
     def no_thousands_dot(cls, df: pd.DataFrame) -> pd.Series:
         # '5.500' is Dutch for 5,500; no published count has three decimals
-        return ~(df["measure"].isin(COUNT_MEASURES) & df["value"].str.fullmatch(r"\d{1,3}\.\d{3}"))
+        return ~(df["measure"].isin(COUNT_MEASURES) & df["value"].str.fullmatch(r"[0-9]{1,3}\.[0-9]{3}"))
 
 
 def typed_figures(text: pd.DataFrame) -> pd.DataFrame:
@@ -120,7 +142,7 @@ def figures_model(sector_ids: Iterable[str], source_ids: Iterable[str]) -> type[
         year: Series[pd.Int64Dtype] = pa.Field(in_range={"min_value": YEAR_MIN, "max_value": YEAR_MAX}, nullable=True)
         period: Series[str] = pa.Field(isin=list(PERIODS))
         measure: Series[str] = pa.Field(isin=REPORTED_MEASURES)
-        value: Series[float] = pa.Field(ge=0)
+        value: Series[float]
         qualifier: Series[str] = pa.Field(isin=list(QUALIFIERS))
         scope: Series[str]
         basis: Series[str] = pa.Field(isin=["", *BASES])
@@ -131,6 +153,10 @@ def figures_model(sector_ids: Iterable[str], source_ids: Iterable[str]) -> type[
 
         class Config:
             unique = FIGURE_KEY
+
+        @pa.dataframe_check(name="not_negative")
+        def not_negative(cls, df: pd.DataFrame) -> pd.Series:
+            return ~np.signbit(df["value"])  # -0 too: no source publishes a minus sign before a count
 
         @pa.dataframe_check(name="percent_in_range")
         def percent_in_range(cls, df: pd.DataFrame) -> pd.Series:
@@ -168,6 +194,11 @@ _FRAME_CHECKS = {
     "no_thousands_dot": ("value", "a count with three decimals looks like a Dutch thousands separator "
                                   "(5.500 is 5500): write the number without it"),
     "url_or_reference": ("url", "a source needs a url or a reference (e.g. a Kamerstuk number)"),
+    "not_negative": ("value", "the value must not be negative"),
+    "exactly_storable": ("value", "more than 15 significant digits: no source publishes that, and it cannot be "
+                                  "stored exactly; write the value as published"),
+    "date_exists": ("date", "no such day in the calendar"),
+    "accessed_exists": ("accessed", "no such day in the calendar"),
     "basis_required": ("basis", "basis is required for this measure (" + ", ".join(BASES) + "), and must be empty "
                                 "for " + ", ".join(sorted(set(REPORTED_MEASURES) - set(BASIS_MEASURES)))),
     "locator_in_document": ("locator", "the locator must say where in the public document the figure stands "
@@ -202,10 +233,15 @@ def _rule(column: str, check: str, value: str | None) -> str:
     if column == "period" and check.startswith("isin"):
         return _period_rule(value)
     if column == "year" and check.startswith("str_matches"):
-        return "the year must be a whole number such as 2021"
+        return "the year must be a whole number such as 2021, written with the digits 0-9"
+    if column in ("sector", "source_id", "break_id") and check.startswith("str_matches"):
+        return (f"a {column.replace('_', ' ')} must be lower-case letters, digits and _ (a sector id starts with a "
+                "letter; a source id may also hold . and -), at most 64 characters")
     if column == "value" and check.startswith("str_matches"):
         if not value:
             return "value is required"
+        if any(c.isdigit() and not c.isascii() for c in value):
+            return "write the number with the digits 0-9"
         hint = ("; use a decimal point, not a comma" if "," in value else
                 "; write it in full, without thousands separators or exponents" if any(c in value for c in "eE_ ") else "")
         return f"the value must be a number such as 297 or 61.3{hint}"

@@ -12,7 +12,7 @@ import pandas as pd
 
 from analysis import paths
 from analysis.errors import DataValidationError, Issue
-from analysis.io import LINE, read_rows, to_frame
+from analysis.io import LINE, read_rows, regular_file_issue, to_frame
 from analysis.columns import FIGURE_COLUMNS, TIDY_COLUMNS
 from analysis.registry import era, load_breaks, load_sectors, load_sources
 from analysis.metrics import derive
@@ -51,6 +51,14 @@ def _read_figure_files(folder: Path, sector_ids: list[str], rel: str) -> tuple[p
     known = set(sector_ids)
     for path in files:
         name = f"{rel}/{path.name}"
+        problem = regular_file_issue(path, name)
+        if problem:
+            issues.append(problem)
+            continue
+        if path.stem not in known:  # a misspelt file name would otherwise be read, or ignored, without a word
+            issues.append(Issue(name, 1, "", None, f"no sector {path.stem!r} in sectors.csv: rename the file to "
+                                                   "a registered sector id, or register the sector"))
+            continue
         rows, at, found = read_rows(path, FIGURE_COLUMNS, name)
         issues += found
         for row, line in zip(rows, at):
@@ -113,6 +121,9 @@ def _load_raw(raw: Path) -> RawData:
     typed, issues = _validate_figures(text, sector_ids, list(sources["source_id"]))
     if issues:
         raise DataValidationError(issues)
+    if typed.empty:  # every report needs at least one figure to show
+        raise DataValidationError([Issue("figures", 1, "", None,
+                                         "there are no figures at all: every sector file holds only its header")])
 
     figures = typed.assign(
         era=era(typed["year"], typed["sector"], breaks).to_numpy(),

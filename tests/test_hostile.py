@@ -1,0 +1,293 @@
+"""What a hostile or careless input still broke (issue: safe to run and to share), class by class.
+
+Each test names its class; each failed on the main branch before the fix it covers.
+"""
+
+import json
+import os
+import shutil
+import signal
+import stat
+import time
+
+import pytest
+
+from conftest import FIXTURES, figure_row, kernels_below, short_row, write_figures
+
+GOOD = "politie,2019,realised_jobs,297,,letter,Politie,"
+
+
+def prepare(run_cli, raw, out):
+    return run_cli("prepare", "--raw", raw, "--out", out)
+
+
+def report(run_cli, raw, tmp, *extra):
+    return run_cli("report", "--raw", raw, "--out", tmp / "processed", "--reports", tmp / "reports", "--jobs", "1",
+                   *extra)
+
+
+# ---------------------------------------------------------------- 1. data text never becomes markup
+
+def test_1_markdown_in_a_name_stays_text(minimal_raw, tmp_path, run_cli):
+    sectors = minimal_raw / "sectors.csv"
+    hostile = "Politie [klik](javascript:alert(1)) ![x](https://example.invalid/x.png)"
+    sectors.write_text(sectors.read_text(encoding="utf-8").replace("politie,Politie,", f'politie,"{hostile}",'),
+                       encoding="utf-8")
+    code, _, err = report(run_cli, minimal_raw, tmp_path)
+    assert code == 0, err
+    for page in (tmp_path / "reports").rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert 'href="javascript:' not in text, page.name
+        assert 'src="https://example.invalid' not in text, page.name
+    assert "[klik](javascript:alert(1))" in (tmp_path / "reports/sectors/politie/politie.html").read_text(
+        encoding="utf-8")
+
+
+# ---------------------------------------------------------------- 2. one id rule; refusals before any writing
+
+def test_2_an_id_that_validate_accepts_the_report_accepts(minimal_raw, tmp_path, run_cli):
+    sectors = minimal_raw / "sectors.csv"
+    sectors.write_text(sectors.read_text(encoding="utf-8").replace("waterschappen,", "hbo-x,", 1), encoding="utf-8")
+    (minimal_raw / "figures/waterschappen.csv").rename(minimal_raw / "figures/hbo-x.csv")
+    code, _, err = run_cli("validate", "--raw", minimal_raw, "--processed", tmp_path / "none")
+    assert code == 1 and "sectors.csv:3: column 'sector'" in err and "lower-case letters, digits and _" in err
+
+
+def test_2_a_bad_sector_option_is_refused_before_anything_is_rewritten(minimal_raw, tmp_path, run_cli):
+    assert report(run_cli, minimal_raw, tmp_path)[0] == 0
+    before = {p: p.read_bytes() for p in (tmp_path / "processed").iterdir()}
+    stamp = tmp_path / "reports/.run-stamp.json"
+    assert stamp.is_file()
+    code, _, err = report(run_cli, minimal_raw, tmp_path, "--sector", "nosuch")
+    assert code == 2 and "unknown sector 'nosuch'" in err
+    assert {p: p.read_bytes() for p in (tmp_path / "processed").iterdir()} == before
+    assert stamp.is_file()  # the run record of the last good run is kept
+
+
+def test_2_a_repeated_sector_runs_once(minimal_raw, tmp_path, run_cli):
+    code, out, _ = report(run_cli, minimal_raw, tmp_path, "--sector", "politie", "--sector", "politie")
+    assert code == 0 and out.count("politie ") <= 2 and "4 reports" in out
+
+
+# ---------------------------------------------------------------- 3. regular files only
+
+def test_3_a_pipe_a_device_and_a_folder_named_csv_are_refused(minimal_raw, tmp_path, run_cli):
+    os.mkfifo(minimal_raw / "figures/pipe.csv")
+    (minimal_raw / "figures/device.csv").symlink_to("/dev/zero")
+    (minimal_raw / "figures/folder.csv").mkdir()
+    code, _, err = run_cli("validate", "--raw", minimal_raw, "--processed", tmp_path / "none")  # returns: no hang
+    assert code == 1
+    assert "figures/pipe.csv:1: whole line: is a pipe, not an ordinary file" in err
+    assert "figures/device.csv:1: whole line: is a device or socket, not an ordinary file" in err
+    assert "figures/folder.csv:1: whole line: is a folder, not an ordinary file" in err
+
+
+# ---------------------------------------------------------------- 4. control characters
+
+def test_4_control_characters_in_text_are_refused(minimal_raw, tmp_path, run_cli):
+    write_figures(minimal_raw, "politie", GOOD, figure_row("politie", 2020, "realised_jobs", 413, note="a\x00b"))
+    sources = minimal_raw / "sources.csv"
+    sources.write_text(sources.read_text(encoding="utf-8").replace("Newspaper", "News\x07paper"), encoding="utf-8")
+    code, _, err = prepare(run_cli, minimal_raw, tmp_path / "out")
+    assert code == 1
+    assert "sources.csv:3: column 'publisher': contains a control character (U+0007)" in err
+    assert not (tmp_path / "out").exists()
+    (minimal_raw / "sources.csv").write_text(sources.read_text(encoding="utf-8").replace("\x07", ""), encoding="utf-8")
+    code, _, err = prepare(run_cli, minimal_raw, tmp_path / "out")
+    assert code == 1 and "figures/politie.csv:3: column 'note': contains a control character (U+0000)" in err
+
+
+# ---------------------------------------------------------------- 5. CSV quoting
+
+def test_5_a_quote_closed_on_a_later_line_is_reported_where_it_opened(minimal_raw, tmp_path, run_cli):
+    # the quote opens the note on line 3 and closes at the end of the note on line 5: line 4 vanished
+    rows = [GOOD, 'politie,2020,year,realised_jobs,413,,,sector_count,letter,P,As said.,"note opens here',
+            short_row("politie,2021,realised_jobs,663,,letter,P,"),
+            'politie,2022,year,realised_jobs,700,,,sector_count,letter,P,As said.,and closes here"']
+    (minimal_raw / "figures/politie.csv").write_text(
+        "sector,year,period,measure,value,qualifier,scope,basis,source_id,locator,evidence,note\n"
+        + short_row(rows[0]) + "\n" + "\n".join(rows[1:]) + "\n", encoding="utf-8")
+    code, _, err = run_cli("validate", "--raw", minimal_raw, "--processed", tmp_path / "none")
+    assert code == 1
+    assert "figures/politie.csv:3:" in err and "a quote opened on line 3 closes only on line 5" in err
+
+
+def test_5_a_quote_never_closed_is_reported_where_it_opened(minimal_raw, tmp_path, run_cli):
+    (minimal_raw / "figures/politie.csv").write_text(
+        "sector,year,period,measure,value,qualifier,scope,basis,source_id,locator,evidence,note\n"
+        + short_row(GOOD) + "\n" + 'politie,2020,year,realised_jobs,413,,,sector_count,letter,P,"As said.,\n'
+        + short_row("politie,2021,realised_jobs,663,,letter,P,") + "\n", encoding="utf-8")
+    code, _, err = run_cli("validate", "--raw", minimal_raw, "--processed", tmp_path / "none")
+    assert code == 1 and "figures/politie.csv:3: whole line: a quote opened on line 3 is never closed" in err
+
+
+# ---------------------------------------------------------------- 6. SIGTERM and SIGHUP like Ctrl-C
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP])
+def test_6_a_terminated_run_leaves_no_workers_and_no_late_reports(tmp_path, sig):
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    raw = tmp_path / "raw"
+    shutil.copytree(FIXTURES / "minimal", raw)
+    proc = subprocess.Popen([sys.executable, "-m", "analysis", "report", "--raw", str(raw), "--out",
+                             str(tmp_path / "processed"), "--reports", str(tmp_path / "reports"), "--jobs", "2",
+                             "--force"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 90
+    while not kernels_below(proc.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    import psutil
+
+    family = psutil.Process(proc.pid).children(recursive=True)
+    proc.send_signal(sig)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 128 + sig and "interrupted" in err
+    time.sleep(1)
+    alive = [p for p in family if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
+    assert not alive, f"{len(alive)} processes of the run live on"
+    reports = tmp_path / "reports"
+    seen = sorted(str(p) for p in reports.rglob("*"))
+    time.sleep(3)
+    assert sorted(str(p) for p in reports.rglob("*")) == seen, "reports were swapped in after the run stopped"
+
+
+# ---------------------------------------------------------------- 7. outputs verified before 'up to date'
+
+def test_7_an_edited_report_page_is_made_again(minimal_raw, tmp_path, run_cli):
+    assert report(run_cli, minimal_raw, tmp_path)[0] == 0
+    page = tmp_path / "reports/sectors/politie/politie.html"
+    good = page.read_bytes()
+    page.write_text("", encoding="utf-8")
+    code, out, _ = report(run_cli, minimal_raw, tmp_path)
+    assert code == 0 and "nothing changed" not in out
+    assert page.read_bytes() != b"" and b"297" in page.read_bytes() and len(page.read_bytes()) > len(good) / 2
+
+
+def test_7_validate_sees_a_hand_edit_even_with_a_matching_checksum(minimal_raw, tmp_path, run_cli):
+    import hashlib
+
+    out = tmp_path / "out"
+    assert prepare(run_cli, minimal_raw, out)[0] == 0
+    data = out / "banenafspraak.csv"
+    edited = data.read_text(encoding="utf-8").replace(",297,", ",298,")
+    data.write_text(edited, encoding="utf-8")
+    manifest = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    for res in manifest["resources"]:
+        if res["path"] == "banenafspraak.csv":
+            res["hash"] = "sha256:" + hashlib.sha256(edited.encode()).hexdigest()
+    (out / "datapackage.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+    code, stdout, _ = run_cli("validate", "--raw", minimal_raw, "--processed", out)
+    assert code == 0 and "out of date" in stdout and "banenafspraak.csv" in stdout
+
+
+# ---------------------------------------------------------------- 8. options that point at the wrong place
+
+def test_8_a_report_folder_that_is_not_ours_is_refused_untouched(minimal_raw, tmp_path, run_cli):
+    home = tmp_path / "home"
+    (home / ".cache").mkdir(parents=True)
+    (home / "index.html").write_text("mine", encoding="utf-8")
+    (home / "notes" / ".tmp-draft").mkdir(parents=True)
+    code, _, err = run_cli("report", "--raw", minimal_raw, "--out", tmp_path / "processed", "--reports", home)
+    assert code == 2 and "did not write" in err
+    assert (home / ".cache").is_dir() and (home / "index.html").read_text() == "mine" and (home / "notes/.tmp-draft").is_dir()
+
+
+def test_8_prepare_into_the_raw_folder_is_refused(minimal_raw, run_cli):
+    before = (minimal_raw / "sources.csv").read_bytes()
+    code, _, err = run_cli("prepare", "--raw", minimal_raw, "--out", minimal_raw)
+    assert code == 2 and "raw data folder" in err
+    assert (minimal_raw / "sources.csv").read_bytes() == before
+
+
+def test_8_a_report_path_that_is_a_file_gets_a_message(minimal_raw, tmp_path, run_cli):
+    (tmp_path / "reports").write_text("x", encoding="utf-8")
+    code, _, err = report(run_cli, minimal_raw, tmp_path)
+    assert code == 2 and "is a file, not a folder" in err
+
+
+# ---------------------------------------------------------------- 9. sharing
+
+def test_9_report_folders_follow_the_umask_and_hold_no_pickle(minimal_raw, tmp_path, run_cli):
+    old = os.umask(0o022)
+    try:
+        assert report(run_cli, minimal_raw, tmp_path)[0] == 0
+    finally:
+        os.umask(old)
+    reports = tmp_path / "reports"
+    for folder in [reports, *[p for p in reports.rglob("*") if p.is_dir()]]:
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o755, folder
+    assert not list(reports.rglob("*.pickle"))
+
+
+# ---------------------------------------------------------------- 10. silent acceptance and odd messages
+
+@pytest.mark.parametrize("row,place,rule", [
+    ("politie,2020,realised_jobs,٣٠٠,,letter,P,", "column 'value'", "digits 0-9"),
+    ("politie,2020,realised_jobs,３００,,letter,P,", "column 'value'", "digits 0-9"),
+    ("politie,２０２０,realised_jobs,300,,letter,P,", "column 'year'", "digits 0-9"),
+    ("politie,2020,realised_jobs,-0,,letter,P,", "column 'value'", "must not be negative"),
+    ("politie,2020,realised_jobs,123456789012345678,,letter,P,", "column 'value'", "15 significant digits"),
+])
+def test_10_odd_numbers_are_refused_with_their_place(minimal_raw, tmp_path, run_cli, row, place, rule):
+    write_figures(minimal_raw, "politie", GOOD, row)
+    code, _, err = run_cli("validate", "--raw", minimal_raw, "--processed", tmp_path / "none")
+    assert code == 1 and f"figures/politie.csv:3: {place}" in err and rule in err, err
+    assert "Traceback" not in err
+
+
+def test_10_an_impossible_date_is_refused(minimal_raw, tmp_path, run_cli):
+    sources = minimal_raw / "sources.csv"
+    sources.write_text(sources.read_text(encoding="utf-8").replace("2021-12-01", "2017-02-31"), encoding="utf-8")
+    code, _, err = run_cli("validate", "--raw", minimal_raw, "--processed", tmp_path / "none")
+    assert code == 1 and "sources.csv:2: column 'date': no such day in the calendar" in err
+
+
+def test_10_utf16_without_a_byte_order_mark_is_named(minimal_raw, tmp_path, run_cli):
+    path = minimal_raw / "figures/politie.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("utf-16-le"))
+    code, _, err = run_cli("validate", "--raw", minimal_raw, "--processed", tmp_path / "none")
+    assert code == 1 and "figures/politie.csv:1" in err and "UTF-16" in err
+
+
+def test_10_a_file_for_an_unregistered_sector_is_named(minimal_raw, tmp_path, run_cli):
+    write_figures(minimal_raw, "politei")
+    code, _, err = run_cli("validate", "--raw", minimal_raw, "--processed", tmp_path / "none")
+    assert code == 1 and "figures/politei.csv:1: whole line: no sector 'politei' in sectors.csv" in err
+
+
+def test_10_data_without_any_figure_is_refused(minimal_raw, tmp_path, run_cli):
+    write_figures(minimal_raw, "politie")
+    write_figures(minimal_raw, "waterschappen")
+    code, _, err = run_cli("validate", "--raw", minimal_raw, "--processed", tmp_path / "none")
+    assert code == 1 and "no figures at all" in err
+
+
+def test_10_a_long_id_and_a_zero_cell_timeout_are_refused(minimal_raw, tmp_path, run_cli):
+    sectors = minimal_raw / "sectors.csv"
+    sectors.write_text(sectors.read_text(encoding="utf-8").replace("waterschappen,", "w" * 300 + ",", 1),
+                       encoding="utf-8")
+    code, _, err = run_cli("validate", "--raw", minimal_raw, "--processed", tmp_path / "none")
+    assert code == 1 and "at most 64 characters" in err
+    with pytest.raises(SystemExit) as stop:
+        run_cli("report", "--cell-timeout", "0")
+    assert stop.value.code == 2
+
+
+def test_10_a_sector_run_keeps_the_other_reports_on_the_index(minimal_raw, tmp_path, run_cli):
+    assert report(run_cli, minimal_raw, tmp_path)[0] == 0
+    assert report(run_cli, minimal_raw, tmp_path, "--sector", "politie", "--force")[0] == 0
+    index = (tmp_path / "reports/index.html").read_text(encoding="utf-8")
+    assert "sectors/waterschappen/waterschappen.html" in index and "sectors/politie/politie.html" in index
+
+
+def test_10_a_read_only_folder_gets_a_message_not_a_traceback(minimal_raw, tmp_path, run_cli, monkeypatch):
+    from analysis import processed
+
+    def refuse(*_args, **_kw):
+        raise PermissionError(13, "Permission denied", str(tmp_path / "out" / "banenafspraak.csv"))
+
+    monkeypatch.setattr(processed, "write_outputs", refuse)  # as root, a read-only folder is still writable
+    code, _, err = prepare(run_cli, minimal_raw, tmp_path / "out")
+    assert code == 1 and "cannot write" in err and "Permission denied" in err
