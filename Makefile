@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help setup browser report prepare validate lab test bench clean
+.PHONY: help setup browser report pdf prepare validate lab test bench clean
 
 help:  ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -22,6 +22,9 @@ setup: $(STAMP)  ## Create .venv and install the project with its test tools
 
 report: setup  ## Regenerate data/processed and every report in reports/ from data/raw
 	$(PY) -m analysis report
+
+pdf: setup browser  ## Regenerate the reports and print every report and the index to PDF (needs Chromium)
+	$(PY) -m analysis report --pdf
 
 prepare: setup  ## Only validate data/raw and write data/processed (no notebooks)
 	$(PY) -m analysis prepare
