@@ -154,5 +154,5 @@ def test_code_in_a_parameter_is_refused_before_any_kernel(tmp_path, run_cli, val
     code, _, err = run_cli("report", "--out", tmp_path / "processed", "--reports", tmp_path / "reports",
                            "--sector", value)
     assert code == 2
-    assert "is not a plain id" in err
-    assert not (tmp_path / "reports" / "sectors").exists()
+    assert "is not a sector id" in err
+    assert not (tmp_path / "reports").exists() and not (tmp_path / "processed").exists()  # refused before writing

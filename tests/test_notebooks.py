@@ -33,3 +33,20 @@ def test_parameters_are_declared_with_types_and_help(path):
     assert "lang" in declared
     for p in declared.values():
         assert p["inferred_type_name"] == "str" and p["help"], p
+
+
+def test_load_notices_a_changed_raw_file_in_the_same_process(minimal_raw, capsys):
+    """An open notebook shows a figure added to data/raw at its next load, without a kernel restart."""
+    from analysis import notebook
+    from conftest import short_row
+
+    first = notebook.load(minimal_raw)
+    assert notebook.load(minimal_raw) is first  # unchanged raw data: the frame read before
+    with (minimal_raw / "figures" / "politie.csv").open("a", encoding="utf-8") as fh:
+        fh.write(short_row("politie,2021,realised_jobs,663,,letter,Politie,") + "\n")
+    second = notebook.load(minimal_raw)
+    assert second is not first
+    tidy = second.tidy
+    rows = tidy[(tidy["sector"] == "politie") & (tidy["year"] == 2021) & (tidy["measure"] == "realised_jobs")]
+    assert list(rows["value"]) == [663.0]
+    assert "figures/politie.csv" in capsys.readouterr().out  # and it says so

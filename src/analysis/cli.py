@@ -12,6 +12,7 @@ from pathlib import Path
 from analysis import folders, paths, runstamp
 from analysis.errors import DataValidationError
 from analysis.locking import FolderBusy, exclusive
+from analysis.changes import NoSuchVersion
 from analysis.pdf import ChromiumMissing
 
 # pandas, pandera, papermill and nbconvert are imported inside the commands that need them,
@@ -136,6 +137,24 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def cmd_changes(args: argparse.Namespace) -> int:
+    from analysis import changes
+    from analysis.registry import load_breaks
+
+    old = changes.read_version(args.ref)
+    new = changes.read_version(str(args.processed))
+    found = changes.compare(old, new)
+    breaks, _ = load_breaks(paths.RawLayout(Path(args.raw)).breaks_csv)
+    found.verdicts = changes.verdict_changes(old, new, breaks)
+    print(f"since {args.ref}: {len(found.added)} added, {len(found.changed)} changed, {len(found.removed)} removed "
+          f"reported figures; {len(found.verdicts)} verdicts changed")
+    if found.note:
+        print(f"note: {found.note}")
+    for line in changes.describe(found):
+        print(f"  {line}")
+    return 0
+
+
 def check_sector_ids(raw: Path, sector_ids: list[str]) -> None:
     """--sector values: ids by the one id rule, and registered in sectors.csv (read alone, cheaply)."""
     from analysis.measures import SECTOR_ID
@@ -217,6 +236,12 @@ def parser() -> argparse.ArgumentParser:
     c = sub.add_parser("coverage", help="print which figures exist per sector, how fresh, from which sources")
     c.add_argument("--raw", type=Path, default=None, help="raw data folder (default: data/raw)")
     c.set_defaults(func=cmd_coverage)
+    ch = sub.add_parser("changes", help="list the figures and verdicts that changed since an earlier version")
+    ch.add_argument("ref", nargs="?", default="HEAD",
+                    help="a git revision (default: HEAD) or a folder holding a copy of data/processed")
+    ch.add_argument("--processed", type=Path, default=None, help="the newer version (default: data/processed)")
+    ch.add_argument("--raw", type=Path, default=None, help="raw data folder, for the series breaks")
+    ch.set_defaults(func=cmd_changes)
     rep = sub.add_parser("report", help="prepare, then execute every notebook and write reports/ with index.html")
     rep.add_argument("--raw", type=Path, default=None, help="raw data folder (default: data/raw)")
     rep.add_argument("--out", type=Path, default=None, help="processed data folder (default: data/processed)")
@@ -299,6 +324,9 @@ def _main(argv: list[str] | None) -> int:
     except ReconciliationError as err:
         print(f"internal error, nothing was written: {err}", file=sys.stderr)
         return 1
+    except NoSuchVersion as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
     except folders.NotOurFolder as err:
         print(f"error: {err}", file=sys.stderr)
         return 2

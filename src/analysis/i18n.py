@@ -114,6 +114,7 @@ SITE = {
         "grounds": "Gronden van elk oordeel", "files": "Bestanden", "report_of": "Rapport", "accessed": "Geraadpleegd",
         "quotes": "citaten", "undated": "z.d.", "primary": "primair", "secondary": "secundair",
         "figures_per_source": "Cijfers per bron, met citaat", "locator": "Vindplaats", "page": "Pagina",
+        "new_since": "Nieuw sinds dataversie",
     },
     "en": {
         "title": "Jobs agreement, government and education: reports", "data_version": "Data version",
@@ -135,6 +136,7 @@ SITE = {
         "grounds": "Grounds of each verdict", "files": "Files", "report_of": "Report", "accessed": "Consulted",
         "quotes": "quotes", "undated": "n.d.", "primary": "primary", "secondary": "secondary",
         "figures_per_source": "Figures per source, with quote", "locator": "Locator", "page": "Page",
+        "new_since": "New since data version",
     },
 }
 
@@ -308,6 +310,13 @@ PROSE = {
                                  "always within one series. 'rounding' differs only as published rounding allows; "
                                  "'differs' does not add up. Nothing is corrected: both figures stay as published."),
     },
+}
+
+
+# Words of `changes` and the index's section on what is new.
+CHANGES = {
+    "nl": {"added": "toegevoegd", "changed": "gewijzigd", "removed": "verwijderd", "verdict": "oordeel"},
+    "en": {"added": "added", "changed": "changed", "removed": "removed", "verdict": "verdict"},
 }
 
 

@@ -10,7 +10,6 @@ import os
 import pickle
 from dataclasses import dataclass
 from pathlib import Path
-from functools import cache
 
 import pandas as pd
 from IPython.display import HTML
@@ -45,22 +44,37 @@ def _show_figures_inline() -> None:
         mpl.rcParams["svg.fonttype"] = "none"  # text in SVG charts stays text: searchable, selectable
 
 
-@cache
-def load() -> Data:
+_LOADED: dict[str, tuple[dict[str, str], Data]] = {}  # raw folder -> (checksums it was read with, data)
+
+
+def load(raw: Path | None = None) -> Data:
     """The tidy data and registries from data/raw, validated; also sets up chart display.
 
-    Inside a report run the run has validated data/raw already and hands over the result
-    (a file it wrote, named by the checksums of the raw files); otherwise data/raw is read here.
+    Inside a report run the run has validated data/raw already and hands over the result (a file it
+    wrote). Otherwise data/raw is read here and kept for the kernel's lifetime, but never stale: every
+    call compares the raw files' checksums with those it was read with, and reads again (saying which
+    files changed) when a figure was added or edited meanwhile.
     """
     _show_figures_inline()
     handed_over = os.environ.get(DATA_ENV)
     if handed_over and os.path.isfile(handed_over):
         with open(handed_over, "rb") as fh:
             return pickle.load(fh)
-    from analysis.tidy import build_tidy, load_raw
+    from analysis import paths
+    from analysis.tidy import build_tidy, load_raw, raw_checksums
 
-    raw = load_raw()
-    return Data(build_tidy(raw), raw.sectors, raw.sources, raw.breaks)
+    folder = Path(raw) if raw is not None else paths.raw_dir()
+    sums = raw_checksums(folder)
+    cached = _LOADED.get(str(folder.resolve()))
+    if cached and cached[0] == sums:
+        return cached[1]
+    if cached:
+        changed = sorted(k for k in sums.keys() | cached[0].keys() if sums.get(k) != cached[0].get(k))
+        print(f"{folder} changed since the last load ({', '.join(changed)}): read again")
+    data_raw = load_raw(folder)
+    data = Data(build_tidy(data_raw), data_raw.sectors, data_raw.sources, data_raw.breaks)
+    _LOADED[str(folder.resolve())] = (sums, data)
+    return data
 
 
 def hand_over(data: Data, folder: Path, key: str) -> Path:

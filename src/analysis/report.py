@@ -69,6 +69,7 @@ def shared_inputs_hash(data: RawData) -> str:
 def write_index(root: Path, results: list[Result], data: RawData, tidy: pd.DataFrame, processed: Path,
                 lang: str, pdf: bool = False) -> Path:
     """Copy the processed data beside the reports and write index.html linking everything (relative links)."""
+    news = what_is_new(root, processed, lang, sector_names(data.sectors, lang))
     for name in DATA_FILES:
         if (processed / name).is_file():
             atomic.write_bytes(root / "data" / name, (processed / name).read_bytes())
@@ -97,7 +98,7 @@ def write_index(root: Path, results: list[Result], data: RawData, tidy: pd.DataF
     atomic.write_bytes(root / "sources.html",
                        export.page("sources.html.j2", lang, sources=sources, **stamp).encode("utf-8"))
     page = export.page(
-        "index.html.j2", lang, **stamp,
+        "index.html.j2", lang, **stamp, news=news,
         failed=[e["name"] for e in by_folder.values() if e["failed_now"]],
         national=by_folder.get("national") if by_folder.get("national", {}).get("ok") else None,
         overview=by_folder.get("overview") if by_folder.get("overview", {}).get("ok") else None,
@@ -118,6 +119,32 @@ def _chart_alt(folder: Path, fallback: str) -> str:
         return json.loads((folder / "summary.json").read_text(encoding="utf-8")).get("alt", {}).get("chart") or fallback
     except (OSError, ValueError):
         return fallback
+
+
+NEWS = ".news.json"
+
+
+def what_is_new(root: Path, processed: Path, lang: str, names: dict[str, str]) -> dict | None:
+    """The figures and verdicts that changed since the previous run's data (its copy in reports/data), kept
+    until the data changes again: {'since': version, 'lines': [...]}, or None."""
+    from analysis import changes
+
+    now = data_version(processed)
+    kept = root / NEWS
+    previous = root / "data"
+    if (previous / changes.DATASET).is_file() and data_version(previous) != now:
+        old, new = changes.read_version(str(previous)), changes.read_version(str(processed))
+        found = changes.compare(old, new)
+        found.verdicts = changes.verdict_changes(old, new)
+        news = {"since": data_version(previous), "version": now, "lang": lang,
+                "lines": changes.describe(found, lang, names)}
+        atomic.write_bytes(kept, json.dumps(news, ensure_ascii=False, indent=1).encode("utf-8"))
+        return news
+    try:
+        news = json.loads(kept.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return news if news.get("version") == now and news.get("lang") == lang else None
 
 
 def data_version(processed: Path) -> str:

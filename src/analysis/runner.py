@@ -14,6 +14,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import tempfile
 import threading
 import time
@@ -191,7 +192,12 @@ def recover(root: Path) -> list[str]:
 
 def _watch_parent() -> None:
     """In each worker: once the run's own process is gone (killed, or stopped by a signal), stop at once with
-    this worker's kernels, instead of finishing notebooks and swapping reports in after the lock is released."""
+    this worker's kernels, instead of finishing notebooks and swapping reports in after the lock is released.
+
+    A worker is forked from the run, whose SIGTERM and SIGHUP handlers it would inherit; it takes the default
+    back, so that the pool can stop it at once when another worker dies."""
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, signal.SIG_DFL)
     parent = os.getppid()
 
     def watch() -> None:

@@ -133,11 +133,14 @@ def _load_raw(raw: Path) -> RawData:
         raw_file=text["_file"].to_numpy(),
         raw_line=text[LINE].to_numpy(),
     )[TIDY_COLUMNS]
-    checksums = {
-        p.relative_to(raw).as_posix(): _sha256(p)
-        for p in sorted([layout.sectors_csv, layout.sources_csv, layout.breaks_csv, *layout.figures.glob("*.csv")])
-    }
-    return RawData(sectors, sources, figures, raw_rows=len(text), breaks=breaks, checksums=checksums, raw=raw)
+    return RawData(sectors, sources, figures, raw_rows=len(text), breaks=breaks, checksums=raw_checksums(raw), raw=raw)
+
+
+def raw_checksums(raw: Path) -> dict[str, str]:
+    """sha256 of every raw file, by path relative to the raw folder (what a cached frame was made from)."""
+    layout = paths.RawLayout(Path(raw))
+    files = [layout.sectors_csv, layout.sources_csv, layout.breaks_csv, *layout.figures.glob("*.csv")]
+    return {p.relative_to(raw).as_posix(): _sha256(p) for p in sorted(files) if p.is_file()}
 
 
 def _break_references(breaks: pd.DataFrame, sector_ids: set[str], source_ids: set[str]) -> list[Issue]:

@@ -1,0 +1,124 @@
+"""What changed in the processed data since an earlier version: figures added, changed, removed, and verdicts.
+
+An earlier version is a git revision (its data/processed/banenafspraak.csv) or a folder holding a copy
+of data/processed. Only reported figures are compared (derived ones follow from them); a figure is the
+same figure when sector, year, period, measure, scope, basis and source agree.
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import paths
+
+DATASET = "banenafspraak.csv"
+IDENTITY = ["sector", "year", "period", "measure", "scope", "basis", "source_id"]
+
+
+class NoSuchVersion(ValueError):
+    """The earlier version cannot be read (no such revision or folder, or no dataset in it)."""
+
+
+def read_version(ref: str) -> pd.DataFrame:
+    """The processed dataset of a folder (a copy of data/processed) or of a git revision."""
+    folder = Path(ref)
+    if folder.is_dir():
+        path = folder / DATASET
+        if not path.is_file():
+            raise NoSuchVersion(f"{folder} holds no {DATASET}")
+        return _frame(path.read_text(encoding="utf-8"))
+    root = paths.project_root()
+    where = (paths.processed_dir() / DATASET).relative_to(root).as_posix()
+    shown = subprocess.run(["git", "show", f"{ref}:{where}"], cwd=root, capture_output=True, text=True)
+    if shown.returncode != 0:
+        raise NoSuchVersion(f"cannot read {where} at {ref!r}: {shown.stderr.strip() or 'git failed'}")
+    return _frame(shown.stdout)
+
+
+def _frame(text: str) -> pd.DataFrame:
+    frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    for column, default in (("period", "year"), ("scope", ""), ("basis", ""), ("era", "0")):
+        if column not in frame:  # versions from before these columns existed
+            frame[column] = default
+    return frame[frame["status"] == "reported"]
+
+
+@dataclass
+class Changes:
+    added: pd.DataFrame
+    removed: pd.DataFrame
+    changed: pd.DataFrame  # old and new value (value_old, value_new, qualifier_old, qualifier_new)
+    verdicts: list[dict] = field(default_factory=list)  # sector, old and new status and year
+    note: str = ""
+
+    def empty(self) -> bool:
+        return self.added.empty and self.removed.empty and self.changed.empty and not self.verdicts
+
+
+def compare(old: pd.DataFrame, new: pd.DataFrame) -> Changes:
+    """Reported figures added, removed and changed from `old` to `new` (both as read by read_version)."""
+    key = IDENTITY if old["basis"].ne("").any() or new["basis"].eq("").all() else \
+        [c for c in IDENTITY if c not in ("basis", "period", "scope")]  # an old version without bases
+    merged = old.merge(new, on=key, how="outer", suffixes=("_old", "_new"), indicator=True)
+    for column in set(IDENTITY) - set(key):  # not matched on: shown as the side that has the figure says
+        merged[column] = merged[f"{column}_new"].where(merged["_merge"] != "left_only", merged[f"{column}_old"])
+    added = merged[merged["_merge"] == "right_only"]
+    removed = merged[merged["_merge"] == "left_only"]
+    both = merged[merged["_merge"] == "both"]
+    changed = both[(both["value_old"] != both["value_new"]) | (both["qualifier_old"] != both["qualifier_new"])]
+    note = "" if key == IDENTITY else ("the earlier version has no period, scope or basis: figures are matched "
+                                       "on sector, year, measure and source")
+    return Changes(added, removed, changed, note=note)
+
+
+def verdict_changes(old: pd.DataFrame, new: pd.DataFrame, breaks: pd.DataFrame | None = None) -> list[dict]:
+    """Sectors whose verdict differs between the two versions (only where both carry bases)."""
+    from analysis.verdicts import verdict
+
+    if not old["basis"].ne("").any():
+        return []
+    told, tnew = _as_tidy(old), _as_tidy(new)
+    out = []
+    for sector in dict.fromkeys([*tnew["sector"], *told["sector"]]):
+        a, b = verdict(told, sector, breaks), verdict(tnew, sector, breaks)
+        if (a.status, a.year) != (b.status, b.year):
+            out.append({"sector": sector, "old": a.status, "old_year": a.year, "new": b.status, "new_year": b.year})
+    return out
+
+
+def _as_tidy(frame: pd.DataFrame) -> pd.DataFrame:
+    """A processed dataset typed back into tidy columns, with derived values computed again."""
+    from analysis.metrics import derive
+    from analysis.schema import decimals
+
+    tidy = frame.assign(year=pd.to_numeric(frame["year"].where(frame["year"] != "")).astype("Int64"),
+                        value=frame["value"].astype(float), precision=decimals(frame["value"]).to_numpy(),
+                        era=frame["era"].astype("int64"))
+    return pd.concat([tidy, derive(tidy)], ignore_index=True)
+
+
+def describe(changes: Changes, lang: str = "en", names: dict[str, str] | None = None) -> list[str]:
+    """One line per change, in the given language (the console uses English, the index the site's)."""
+    from analysis import i18n
+    from analysis.measures import MEASURES, PERIODS
+
+    w = i18n.CHANGES[i18n.check_lang(lang)]
+    names = names or {}
+
+    def figure(r, side: str) -> str:
+        period = f" {PERIODS[r.period].label(lang)}" if r.period in PERIODS and r.period != "year" else ""
+        scope = f" ({r.scope})" if r.scope else ""
+        measure = MEASURES[r.measure].label(lang) if r.measure in MEASURES else r.measure
+        return f"{names.get(r.sector, r.sector)} {r.year}{period}, {measure}{scope}: {getattr(r, 'value' + side)}"
+
+    lines = [f"{w['added']}: {figure(r, '_new')} ({r.source_id})" for r in changes.added.itertuples()]
+    lines += [f"{w['changed']}: {figure(r, '_old')} → {r.value_new} ({r.source_id})" for r in changes.changed.itertuples()]
+    lines += [f"{w['removed']}: {figure(r, '_old')} ({r.source_id})" for r in changes.removed.itertuples()]
+    lines += [f"{w['verdict']}: {names.get(v['sector'], v['sector'])}: {i18n.verdict_word(lang, v['old'])} "
+              f"({v['old_year']}) → {i18n.verdict_word(lang, v['new'])} ({v['new_year']})" for v in changes.verdicts]
+    return lines

@@ -1,0 +1,43 @@
+"""What changed since an earlier version of the processed data: on fixtures, with answers worked out by hand."""
+
+import shutil
+
+from conftest import figure_row, short_row, write_figures
+
+POLITIE = ["politie,2019,realised_jobs,297,,letter,Politie,", "politie,2020,realised_jobs,413,,letter,Politie,",
+           "politie,2024,target_jobs,713,,letter,Politie,"]
+
+
+def test_changes_lists_added_changed_removed_figures_and_verdicts(minimal_raw, tmp_path, run_cli):
+    out = tmp_path / "processed"
+    assert run_cli("prepare", "--raw", minimal_raw, "--out", out)[0] == 0
+    shutil.copytree(out, tmp_path / "before")
+    write_figures(minimal_raw, "politie", POLITIE[0], "politie,2020,realised_jobs,414,,letter,Politie,",
+                  figure_row("politie", 2024, "realisation_pct", 68, basis="statutory_measurement", source_id="news"))
+    assert run_cli("prepare", "--raw", minimal_raw, "--out", out)[0] == 0
+
+    code, stdout, _ = run_cli("changes", tmp_path / "before", "--processed", out, "--raw", minimal_raw)
+    assert code == 0
+    assert "1 added, 1 changed, 1 removed reported figures; 1 verdicts changed" in stdout
+    assert "added: politie 2024, Realisation (%): 68 (news)" in stdout
+    assert "changed: politie 2020, Jobs realised: 413 → 414 (letter)" in stdout
+    assert "removed: politie 2024, Target (jobs): 713 (letter)" in stdout
+    # 2024 target 713 with no 2024 figure: too little data; then only a 2024 percentage, no target: not met
+    assert "verdict: politie: too little data (2024) → not met (2024)" in stdout
+
+
+def test_changes_against_a_missing_version_is_a_clear_error(tmp_path, run_cli):
+    code, _, err = run_cli("changes", "no-such-revision-xyz")
+    assert code == 2 and "cannot read" in err and "no-such-revision-xyz" in err
+
+
+def test_the_index_says_what_is_new_since_the_previous_run(minimal_raw, tmp_path, run_cli):
+    args = ["report", "--raw", minimal_raw, "--out", tmp_path / "processed", "--reports", tmp_path / "reports"]
+    assert run_cli(*args)[0] == 0
+    index = (tmp_path / "reports/index.html").read_text(encoding="utf-8")
+    assert "Nieuw sinds" not in index  # a first run has nothing to compare with
+    with (minimal_raw / "figures/politie.csv").open("a", encoding="utf-8") as fh:
+        fh.write(short_row("politie,2021,realised_jobs,663,,letter,Politie,") + "\n")
+    assert run_cli(*args)[0] == 0
+    index = (tmp_path / "reports/index.html").read_text(encoding="utf-8")
+    assert "Nieuw sinds dataversie" in index and "toegevoegd: Politie 2021, Gerealiseerde banen: 663 (letter)" in index
