@@ -30,7 +30,7 @@ prepare: setup  ## Only validate data/raw and write data/processed (no notebooks
 	$(PY) -m analysis prepare
 
 lab: setup  ## Start JupyterLab in this folder with the project's environment (notebooks/ holds the notebooks)
-	$(PY) -m jupyter lab $$([ "$$(id -u)" = 0 ] && echo --allow-root)
+	$(PY) -m jupyter lab notebooks/explore.ipynb $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 # The browser tests use Debian's chromium; it is installed when missing and we may (root with apt-get).
 browser:  ## Install Debian's chromium for the browser tests, if missing and possible

@@ -193,3 +193,52 @@ def test_english_site(tmp_path, run_cli):
     assert '<html lang="en">' in index and "Reports per sector" in index and "Police" in index
     page = (reports / "sectors/politie/politie.html").read_text(encoding="utf-8")
     assert "In 2021, Police realised 663 jobs." in page
+
+
+EXTRA_NOTEBOOK_CELLS = [
+    ("code", 'lang: str = "nl"  # report language: "nl" (Nederlands) or "en" (English)', ["parameters"]),
+    ("code", "from analysis import notebook\n\ndata = notebook.load()\nnotebook.check(data, lang)\n"
+             "notebook.pivot(data, 'realised_jobs')", []),
+]
+EXTRA_ENTRY = '''
+[[report]]
+notebook = "education.ipynb"
+folder = "education"
+title_nl = "Onderwijssectoren vergeleken"
+title_en = "Education sectors compared"
+index = "more"
+'''
+
+
+def test_a_declared_notebook_is_executed_and_linked_from_the_index(minimal_raw, tmp_path, run_cli):
+    """The README's worked example: a notebook in notebooks/ and one entry in notebooks/reports.toml."""
+    import nbformat
+
+    notebooks = tmp_path / "notebooks"
+    shutil.copytree(ROOT / "notebooks", notebooks)
+    nb = nbformat.v4.new_notebook(cells=[
+        (nbformat.v4.new_code_cell if kind == "code" else nbformat.v4.new_markdown_cell)(source, metadata={"tags": tags})
+        for kind, source, tags in EXTRA_NOTEBOOK_CELLS])
+    nb.metadata = {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}}
+    nbformat.write(nb, notebooks / "education.ipynb")
+    with (notebooks / "reports.toml").open("a", encoding="utf-8") as fh:
+        fh.write(EXTRA_ENTRY)
+
+    code, out, _ = run_cli("report", "--raw", minimal_raw, "--notebooks", notebooks, "--out", tmp_path / "processed",
+                           "--reports", tmp_path / "reports")
+    assert code == 0 and "education" in out
+    page = (tmp_path / "reports/education/education.html").read_text(encoding="utf-8")
+    assert "<title>Onderwijssectoren vergeleken — Banenafspraak overheid en onderwijs</title>" in page
+    assert "297" in page  # the pivot of realised jobs
+    index = (tmp_path / "reports/index.html").read_text(encoding="utf-8")
+    assert '<a href="education/education.html">Onderwijssectoren vergeleken</a>' in index
+
+
+def test_a_registry_entry_without_its_notebook_is_refused_before_any_run(minimal_raw, tmp_path, run_cli):
+    notebooks = tmp_path / "notebooks"
+    shutil.copytree(ROOT / "notebooks", notebooks)
+    with (notebooks / "reports.toml").open("a", encoding="utf-8") as fh:
+        fh.write(EXTRA_ENTRY)
+    code, _, err = run_cli("report", "--raw", minimal_raw, "--notebooks", notebooks, "--out", tmp_path / "processed",
+                           "--reports", tmp_path / "reports")
+    assert code == 2 and "no notebook education.ipynb" in err

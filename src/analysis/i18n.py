@@ -114,7 +114,7 @@ SITE = {
         "grounds": "Gronden van elk oordeel", "files": "Bestanden", "report_of": "Rapport", "accessed": "Geraadpleegd",
         "quotes": "citaten", "undated": "z.d.", "primary": "primair", "secondary": "secundair",
         "figures_per_source": "Cijfers per bron, met citaat", "locator": "Vindplaats", "page": "Pagina",
-        "new_since": "Nieuw sinds dataversie",
+        "new_since": "Nieuw sinds dataversie", "more": "Meer rapporten",
     },
     "en": {
         "title": "Jobs agreement, government and education: reports", "data_version": "Data version",
@@ -136,7 +136,7 @@ SITE = {
         "grounds": "Grounds of each verdict", "files": "Files", "report_of": "Report", "accessed": "Consulted",
         "quotes": "quotes", "undated": "n.d.", "primary": "primary", "secondary": "secondary",
         "figures_per_source": "Figures per source, with quote", "locator": "Locator", "page": "Page",
-        "new_since": "New since data version",
+        "new_since": "New since data version", "more": "More reports",
     },
 }
 

@@ -287,3 +287,41 @@ def say(key: str, lang: str, level: int = 2) -> HTML:
     parts = ([f"<h{level}>{html.escape(heading)}</h{level}>"] if heading else []) + (
         [f"<p>{html.escape(text)}</p>"] if text else [])
     return HTML("\n".join(parts))
+
+
+# ------------------------------------------------------------------ for exploring (notebooks/explore.ipynb)
+
+def pivot(data: Data, measure: str = "realised_jobs", basis: str | None = None) -> pd.DataFrame:
+    """Years × sectors of one measure: each sector's series on its main basis (or the given one), one figure
+    per year chosen as in the reports (reported before derived, then the finest precision). Years without a
+    figure stay empty: nothing is filled in."""
+    columns = {}
+    for sector in data.sectors["sector"]:
+        points = trends.points(data.tidy, sector, measure, basis)
+        if points:
+            columns[sector] = pd.Series({p.year: p.value for p in points})
+    return pd.DataFrame(columns).sort_index().rename_axis(index="year", columns="sector")
+
+
+def realised_vs_target(data: Data, sector: str) -> pd.DataFrame:
+    """One sector's realised jobs, target and percentage per year on its main basis, as numbers, with the
+    percentage computed where both counts are published; figures on another basis in a column of their own."""
+    frame = pd.DataFrame({
+        "realised": pd.Series({p.year: p.value for p in trends.points(data.tidy, sector, "realised_jobs")}),
+        "target": pd.Series({p.year: p.value for p in trends.points(data.tidy, sector, "target_jobs")}),
+        "pct": pd.Series({p.year: p.value for p in trends.points(data.tidy, sector, "realisation_pct")}),
+    }, dtype="float64")
+    other = {p.year: f"{p.value:g}% ({p.basis})" for p in trends.other_points(data.tidy, sector, "realisation_pct")}
+    frame["other_basis"] = pd.Series(other, dtype="object")
+    return frame.sort_index().rename_axis("year")
+
+
+def evidence(data: Data, sector: str, year: int | None = None) -> pd.DataFrame:
+    """Where each published figure of a sector comes from: source, place in the document and the quote."""
+    rows = data.tidy[(data.tidy["sector"] == sector) & (data.tidy["status"] == "reported")]
+    if year is not None:
+        rows = rows[rows["year"] == year]
+    sources = data.sources.set_index("source_id")
+    return rows.assign(publisher=rows["source_id"].map(sources["publisher"]),
+                       date=rows["source_id"].map(sources["date"]))[
+        ["year", "period", "measure", "value", "scope", "basis", "publisher", "date", "locator", "evidence"]]

@@ -389,3 +389,8 @@ def coverage_heatmap(tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = "nl"
                loc="outside lower center", ncols=3, fontsize=LABEL_SIZE, frameon=False)
     fig.suptitle(i18n.t(lang, "coverage_title"), x=0.01, ha="left")
     return fig
+
+
+def style():
+    """The reports' chart style, for charts of one's own: `with plots.style(): ...` (see notebooks/explore.ipynb)."""
+    return mpl.rc_context(STYLE)

@@ -17,38 +17,75 @@ from analysis.measures import MEASURES, PERIODS
 from analysis.narrative import verdict_text
 from analysis.processed import MANIFEST, sources_table
 from analysis.registry import national_sectors, sector_names
-from analysis.runner import FAILED, Job, Result, check_parameters, recover, run_all
+from analysis.runner import FAILED, Job, ParameterError, Result, check_parameters, recover, run_all
 from analysis.runstamp import library_hash
 from analysis.tidy import RawData
 
-SECTOR_NOTEBOOK = "sector_trend.ipynb"
-OVERVIEW_NOTEBOOK = "overview.ipynb"
-NATIONAL_NOTEBOOK = "national.ipynb"
-COVERAGE_NOTEBOOK = "coverage.ipynb"
+REGISTRY = "reports.toml"  # in the notebooks folder: every report notebook, declared
+INDEX_PLACES = ("sectors", "national", "overview", "coverage", "more")
 DATA_FILES = {"banenafspraak.csv": "tidy dataset (CSV)", "banenafspraak.xlsx": "tidy dataset (Excel)",
               "sources.csv": "sources", "consistency.csv": "consistency checks", "codebook.csv": "codebook",
               MANIFEST: "data package descriptor with checksums"}
 
 
+def registry(notebooks: Path) -> list[dict]:
+    """The report notebooks declared in notebooks/reports.toml, checked: each names an existing notebook,
+    a folder, titles in both languages and a place on the index."""
+    import tomllib
+
+    path = notebooks / REGISTRY
+    try:
+        entries = tomllib.loads(path.read_text(encoding="utf-8")).get("report", [])
+    except (OSError, tomllib.TOMLDecodeError) as err:
+        raise ParameterError([f"{path}: cannot read the report registry: {err}"]) from None
+    problems = []
+    for i, e in enumerate(entries, start=1):
+        missing = [k for k in ("notebook", "folder", "title_nl", "title_en", "index") if not e.get(k)]
+        if missing:
+            problems.append(f"{path.name}: report {i} lacks {', '.join(missing)}")
+        elif not (notebooks / e["notebook"]).is_file():
+            problems.append(f"{path.name}: report {i}: no notebook {e['notebook']} in {notebooks}")
+        elif e["index"] not in INDEX_PLACES:
+            problems.append(f"{path.name}: report {i}: index must be one of {', '.join(INDEX_PLACES)}")
+        elif e.get("for_each") not in (None, "sector"):
+            problems.append(f"{path.name}: report {i}: for_each can only be 'sector'")
+    if problems:
+        raise ParameterError(problems)
+    return entries
+
+
 def plan(data: RawData, tidy: pd.DataFrame, notebooks: Path, lang: str, sectors: list[str] | None = None) -> list[Job]:
-    """The sector notebook for every sector with data (or the given ones), then overview and national."""
+    """One job per declared report (see registry): per sector with data (or the given ones), or once."""
     chosen = sectors or trends.sectors_with_data(tidy, list(data.sectors["sector"]))
-    names = sector_names(data.sectors, "nl")
     shown = sector_names(data.sectors, lang)
     site = i18n.SITE[lang]["site_name"]
-    jobs = [Job(s, notebooks / SECTOR_NOTEBOOK, {"sector": s, "lang": lang}, f"sectors/{s}",
-                {"name": names.get(s, s), **trends.sector_summary(tidy, s, data.breaks)} if s in names else {},
-                title=f"{shown.get(s, s)} — {site}")
-            for s in chosen]
-    jobs.append(Job("overview", notebooks / OVERVIEW_NOTEBOOK, {"lang": lang}, "overview",
-                    {"latest": tables.latest_table(tidy, data.sectors, "en", data.breaks).to_dict(orient="records")},
-                    title=f"{i18n.SITE[lang]['overview']} — {site}"))
-    jobs.append(Job("national", notebooks / NATIONAL_NOTEBOOK, {"lang": lang}, "national",
-                    {s: trends.sector_summary(tidy, s, data.breaks) for s in national_sectors(data.sectors)},
-                    title=f"{i18n.SITE[lang]['national']} — {site}"))
-    jobs.append(Job("coverage", notebooks / COVERAGE_NOTEBOOK, {"lang": lang}, "coverage", _coverage_summary(data, tidy),
-                    title=f"{i18n.SITE[lang]['coverage']} — {site}"))
+    jobs = []
+    for entry in registry(notebooks):
+        title = entry[f"title_{lang}"]
+        if entry.get("for_each") == "sector":
+            jobs += [Job(s, notebooks / entry["notebook"], {"sector": s, "lang": lang}, entry["folder"].format(sector=s),
+                         _figures(entry.get("figures"), data, tidy, s), title=f"{title.format(name=shown.get(s, s))} — {site}",
+                         index=entry["index"]) for s in chosen]
+        else:
+            folder = entry["folder"]
+            jobs.append(Job(Path(folder).name, notebooks / entry["notebook"], {"lang": lang}, folder,
+                            _figures(entry.get("figures"), data, tidy), title=f"{title} — {site}", index=entry["index"]))
     return jobs
+
+
+def _figures(kind: str | None, data: RawData, tidy: pd.DataFrame, sector: str | None = None) -> dict:
+    """The key figures a report's summary.json records."""
+    if kind == "sector":
+        names = sector_names(data.sectors, "nl")
+        return {"name": names.get(sector, sector), **trends.sector_summary(tidy, sector, data.breaks)} \
+            if sector in names else {}
+    if kind == "overview":
+        return {"latest": tables.latest_table(tidy, data.sectors, "en", data.breaks).to_dict(orient="records")}
+    if kind == "national":
+        return {s: trends.sector_summary(tidy, s, data.breaks) for s in national_sectors(data.sectors)}
+    if kind == "coverage":
+        return _coverage_summary(data, tidy)
+    return {}
 
 
 def _coverage_summary(data: RawData, tidy: pd.DataFrame) -> dict:
@@ -79,7 +116,9 @@ def write_index(root: Path, results: list[Result], data: RawData, tidy: pd.DataF
         folder, stem = r.job.folder, r.job.stem
         ok = (root / folder / "summary.json").is_file()
         failed = root / FAILED / f"{stem}.ipynb"
-        return {"name": names.get(r.job.name, r.job.name), "ok": ok, "failed_now": r.status == "failed",
+        title = r.job.title.split(" — ")[0] or names.get(r.job.name, r.job.name)
+        return {"name": names.get(r.job.name, title), "ok": ok, "failed_now": r.status == "failed",
+                "index": r.job.index,
                 "html": f"{folder}/{stem}.html", "png": f"{folder}/chart.png", "svg": f"{folder}/chart.svg",
                 "ipynb": f"{folder}/{stem}.ipynb", "summary": f"{folder}/summary.json",
                 "alt": _chart_alt(root / folder, names.get(r.job.name, r.job.name)),
@@ -87,24 +126,27 @@ def write_index(root: Path, results: list[Result], data: RawData, tidy: pd.DataF
                 "failed_ipynb": f"{FAILED}/{stem}.ipynb" if failed.is_file() else ""}
 
     run_now = {r.job.folder for r in results}
-    kept = [Result(Job(s, Path(SECTOR_NOTEBOOK), {}, f"sectors/{s}"), "up-to-date", 0.0)
+    kept = [Result(Job(s, Path("sector_trend.ipynb"), {}, f"sectors/{s}", index="sectors"), "up-to-date", 0.0)
             for s in trends.sectors_with_data(tidy, list(data.sectors["sector"]))
             if f"sectors/{s}" not in run_now and (root / "sectors" / s / "summary.json").is_file()]
     order = {f"sectors/{s}": i for i, s in enumerate(data.sectors["sector"])}
     listed = sorted([*results, *kept], key=lambda r: order.get(r.job.folder, -1))
     by_folder = {r.job.folder: entry(r) for r in listed}  # a --sector run keeps the others' reports listed
     stamp = {"run_date": dt.date.today().isoformat(), "data_version": data_version(processed), "up": ""}
+
+    def placed(where: str) -> dict | None:
+        """The report the registry places at `where` on the index, if it exists."""
+        return next((e for e in by_folder.values() if e["index"] == where and e["ok"]), None)
     sources = source_entries(tidy, data, lang)
     atomic.write_bytes(root / "sources.html",
                        export.page("sources.html.j2", lang, sources=sources, **stamp).encode("utf-8"))
     page = export.page(
         "index.html.j2", lang, **stamp, news=news,
         failed=[e["name"] for e in by_folder.values() if e["failed_now"]],
-        national=by_folder.get("national") if by_folder.get("national", {}).get("ok") else None,
-        overview=by_folder.get("overview") if by_folder.get("overview", {}).get("ok") else None,
-        coverage=by_folder.get("coverage") if by_folder.get("coverage", {}).get("ok") else None,
+        national=placed("national"), overview=placed("overview"), coverage=placed("coverage"),
+        more=[e for e in by_folder.values() if e["index"] == "more"],
         latest=latest_entries(tidy, data, lang, by_folder),
-        reports=[e for folder, e in by_folder.items() if folder.startswith("sectors/")],
+        reports=[e for e in by_folder.values() if e["index"] == "sectors"],
         data_files=[{"name": n, "href": f"data/{n}", "what": w} for n, w in DATA_FILES.items()
                     if (root / "data" / n).is_file()],
     )

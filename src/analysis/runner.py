@@ -55,6 +55,7 @@ class Job:
     folder: str  # output folder, relative to the report root
     summary: dict = field(default_factory=dict, compare=False, hash=False)  # key figures for summary.json
     title: str = ""  # the page's <title>, in the report language
+    index: str = "more"  # its place on the index (report.INDEX_PLACES)
 
     @property
     def stem(self) -> str:
@@ -275,7 +276,7 @@ def run_all(jobs: list[Job], root: Path, cwd: Path, shared_hash: str, workers: i
             results.append(Result(job, "up-to-date", 0.0, [f"{job.folder}/{SUMMARY}"]))
         else:
             todo.append((job, digest))
-    todo.sort(key=lambda item: item[0].folder.startswith("sectors/"))  # the long all-sector notebooks first
+    todo.sort(key=lambda item: "sector" in item[0].parameters)  # the long all-sector notebooks first
     total = len(jobs)
     for r in results:
         progress(f"[{len(results)}/{total}] {r.job.name:<28} up to date")
