@@ -242,3 +242,17 @@ def test_a_registry_entry_without_its_notebook_is_refused_before_any_run(minimal
     code, _, err = run_cli("report", "--raw", minimal_raw, "--notebooks", notebooks, "--out", tmp_path / "processed",
                            "--reports", tmp_path / "reports")
     assert code == 2 and "no notebook education.ipynb" in err
+
+
+def test_a_change_to_one_sector_executes_that_sector_and_the_aggregates_only(minimal_raw, tmp_path, run_cli):
+    args = ["report", "--raw", minimal_raw, "--out", tmp_path / "processed", "--reports", tmp_path / "reports"]
+    assert run_cli(*args)[0] == 0
+    other = tmp_path / "reports/sectors/waterschappen"
+    before = {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in other.iterdir()}
+    with (minimal_raw / "figures/politie.csv").open("a", encoding="utf-8") as fh:
+        fh.write(short_row("politie,2021,realised_jobs,663,,letter,Politie,") + "\n")
+    code, out, _ = run_cli(*args)
+    assert code == 0
+    executed = sorted(line.split()[1] for line in out.splitlines() if line.startswith("[") and " ok " in line)
+    assert executed == ["coverage", "national", "overview", "politie"]
+    assert {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in other.iterdir()} == before

@@ -23,6 +23,7 @@ from analysis.tidy import RawData
 
 REGISTRY = "reports.toml"  # in the notebooks folder: every report notebook, declared
 INDEX_PLACES = ("sectors", "national", "overview", "coverage", "more")
+REGISTRIES = ("sectors.csv", "sources.csv", "breaks.csv")  # what every sector report reads besides its own file
 DATA_FILES = {"banenafspraak.csv": "tidy dataset (CSV)", "banenafspraak.xlsx": "tidy dataset (Excel)",
               "sources.csv": "sources", "consistency.csv": "consistency checks", "codebook.csv": "codebook",
               MANIFEST: "data package descriptor with checksums"}
@@ -65,7 +66,7 @@ def plan(data: RawData, tidy: pd.DataFrame, notebooks: Path, lang: str, sectors:
         if entry.get("for_each") == "sector":
             jobs += [Job(s, notebooks / entry["notebook"], {"sector": s, "lang": lang}, entry["folder"].format(sector=s),
                          _figures(entry.get("figures"), data, tidy, s), title=f"{title.format(name=shown.get(s, s))} — {site}",
-                         index=entry["index"]) for s in chosen]
+                         index=entry["index"], inputs=(f"figures/{s}.csv", *REGISTRIES)) for s in chosen]
         else:
             folder = entry["folder"]
             jobs.append(Job(Path(folder).name, notebooks / entry["notebook"], {"lang": lang}, folder,
@@ -256,7 +257,7 @@ def run(data: RawData, tidy: pd.DataFrame, *, notebooks: Path, out: Path, proces
     with tempfile.TemporaryDirectory(prefix="banenafspraak-handover-") as cache:
         handed = notebook.hand_over(notebook.Data(tidy, data.sectors, data.sources, data.breaks), Path(cache), shared)
         env = {paths.RAW_ENV: str(data.raw.resolve()), notebook.DATA_ENV: str(handed.resolve())}
-        results = run_all(planned, out, notebooks, shared, jobs or os.cpu_count() or 1,
+        results = run_all(planned, out, notebooks, data.checksums, jobs or os.cpu_count() or 1,
                           cell_timeout, force=force, progress=progress, env=env, stamp=stamp)
     write_index(out, results, data, tidy, processed, lang, pdf)
     return results

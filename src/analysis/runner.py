@@ -56,6 +56,7 @@ class Job:
     summary: dict = field(default_factory=dict, compare=False, hash=False)  # key figures for summary.json
     title: str = ""  # the page's <title>, in the report language
     index: str = "more"  # its place on the index (report.INDEX_PLACES)
+    inputs: tuple[str, ...] | None = None  # the raw files it reads (relative to the raw folder); None: all
 
     @property
     def stem(self) -> str:
@@ -93,11 +94,14 @@ def check_parameters(jobs: list[Job], sector_ids: set[str]) -> None:
         raise ParameterError(sorted(set(problems)))
 
 
-def input_hash(job: Job, shared: str) -> str:
-    """What a report depends on: the shared inputs (raw data, library), its notebook and its parameters.
+def input_hash(job: Job, checksums: dict[str, str], library: str) -> str:
+    """What a report depends on: the raw files it reads (a sector report: its sector's file and the
+    registries; the others: every file), the library, its notebook and its parameters. So a new figure in
+    rijk.csv executes the Rijk report and the reports of all sectors again, and no other sector's report.
 
-    Its key figures are not hashed: they follow from the raw data and the library, which `shared` covers."""
-    h = hashlib.sha256(shared.encode())
+    Its key figures are not hashed: they follow from the raw data and the library, which are."""
+    read = {k: v for k, v in checksums.items() if job.inputs is None or k in job.inputs}
+    h = hashlib.sha256((json.dumps(read, sort_keys=True) + library).encode())
     h.update(job.notebook.read_bytes())
     h.update(json.dumps(job.parameters, sort_keys=True).encode())
     return h.hexdigest()
@@ -264,14 +268,17 @@ def run_job(job: Job, root: Path, cwd: Path, digest: str, cell_timeout: int, env
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def run_all(jobs: list[Job], root: Path, cwd: Path, shared_hash: str, workers: int, cell_timeout: int,
+def run_all(jobs: list[Job], root: Path, cwd: Path, checksums: dict[str, str], workers: int, cell_timeout: int,
             force: bool = False, progress=print, env: dict[str, str] | None = None,
             stamp: dict | None = None) -> list[Result]:
     """Run every job not up to date in a pool of worker processes; one failure never stops the others."""
+    from analysis.runstamp import library_hash
+
+    library = library_hash()
     results: list[Result] = []
     todo = []
     for job in jobs:
-        digest = input_hash(job, shared_hash)
+        digest = input_hash(job, checksums, library)
         if not force and is_up_to_date(root, job, digest):
             results.append(Result(job, "up-to-date", 0.0, [f"{job.folder}/{SUMMARY}"]))
         else:
