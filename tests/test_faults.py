@@ -64,6 +64,8 @@ def _alive(process: psutil.Process) -> bool:
 def good_run(tmp_path):
     code, out, err = finish(report(tmp_path))
     assert code == 0, err
+    # kernels talk over local sockets: ipykernel's warning about unencrypted TCP no longer reaches the console
+    assert "without encryption" not in err and "TCP" not in err
     before = complete_reports(tmp_path / "reports")
     assert len(before) == 6  # three sectors, overview, national, coverage
     return tmp_path, before

@@ -83,7 +83,7 @@ def test_lab_serves_the_notebooks_with_the_project_kernel(lab):
 
     listing = server.call("GET", "/api/contents/notebooks")
     names = {item["name"] for item in listing["content"]}
-    assert {"sector_trend.ipynb", "overview.ipynb", "national.ipynb", "coverage.ipynb"} <= names
+    assert {"sector_trend.ipynb", "overview.ipynb", "national.ipynb", "coverage.ipynb", "explore.ipynb"} <= names
 
     server.call("DELETE", f"/api/kernels/{kernel['id']}")
     server.call("POST", "/api/shutdown")
