@@ -210,13 +210,24 @@ def _visible_text_without_data(visit) -> str:
         return copy.innerText; }""")
 
 
+def _data_texts() -> list[str]:
+    """Text the data carries as published (titles, locators, quotes, scopes, names), longest first."""
+    data = load_raw(ROOT / "data" / "raw")
+    texts = {*data.sources["title"], *data.sources["publisher"], *data.figures["locator"], *data.figures["evidence"],
+             *data.figures["scope"], *data.sectors["name_nl"]}
+    return sorted((t for t in texts if len(t) >= 8), key=len, reverse=True)
+
+
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_a_site_contains_no_phrase_of_the_other_language(browser, site, site_en, lang):
     root, foreign = (site, _catalogue_phrases("en")) if lang == "nl" else (site_en, _catalogue_phrases("nl"))
     assert len(foreign) > 100
+    data_texts = _data_texts()
     for path in pages(root):
         visit = Visit(browser, path)
         text = _visible_text_without_data(visit)
+        for published in data_texts:  # a locator may quote a Dutch title: data, not our words
+            text = text.replace(published, "")
         hits = sorted(p for p in foreign if p in text)
         assert not hits, f"{path.relative_to(root)} ({lang}) contains {hits[:5]}"
         assert visit.page.evaluate("document.documentElement.lang") == lang
