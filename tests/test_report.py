@@ -6,7 +6,8 @@ import shutil
 import nbformat
 import pytest
 
-from analysis.runner import Job, ParameterError, check_parameters
+from analysis.errors import ParameterError
+from analysis.runner import Job, check_parameters
 from conftest import FIXTURES, ROOT, short_row
 
 

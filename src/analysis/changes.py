@@ -15,13 +15,10 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import paths
+from analysis.errors import NoSuchVersion
 
 DATASET = "banenafspraak.csv"
 IDENTITY = ["sector", "year", "period", "measure", "scope", "basis", "source_id"]
-
-
-class NoSuchVersion(ValueError):
-    """The earlier version cannot be read (no such revision or folder, or no dataset in it)."""
 
 
 def read_version(ref: str) -> pd.DataFrame:

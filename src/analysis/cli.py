@@ -10,17 +10,11 @@ import time
 from pathlib import Path
 
 from analysis import folders, paths, runstamp
-from analysis.errors import DataValidationError
-from analysis.locking import FolderBusy, exclusive
-from analysis.changes import NoSuchVersion
-from analysis.pdf import ChromiumMissing
+from analysis.errors import DataValidationError, ParameterError, ProjectError, ReconciliationError
+from analysis.locking import exclusive
 
 # pandas, pandera, papermill and nbconvert are imported inside the commands that need them,
 # so that `report` with nothing changed answers before loading any of them.
-
-
-class ReconciliationError(RuntimeError):
-    """Raw rows and tidy rows do not match one to one: a row would be lost or doubled."""
 
 
 def reconcile(data, tidy) -> None:
@@ -159,8 +153,6 @@ def check_sector_ids(raw: Path, sector_ids: list[str]) -> None:
     """--sector values: ids by the one id rule, and registered in sectors.csv (read alone, cheaply)."""
     from analysis.measures import SECTOR_ID
     from analysis.registry import load_sectors
-    from analysis.runner import ParameterError
-
     bad = [s for s in sector_ids if not SECTOR_ID.match(s)]
     if bad:
         raise ParameterError([f"--sector {b!r} is not a sector id (lower-case letters, digits and _, starting with "
@@ -304,32 +296,13 @@ def _main(argv: list[str] | None) -> int:
             setattr(args, name, default())
     try:
         return args.func(args)
-    except DataValidationError as err:
-        print(err.report(), file=sys.stderr)
-        print("nothing was written.", file=sys.stderr)
-        return 1
-    except FolderBusy as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 3
-    except ChromiumMissing as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 4
+    except ProjectError as err:  # only the errors meant for the user; anything else is a bug with a traceback
+        print(err.message(), file=sys.stderr)
+        return err.exit_code
     except KeyboardInterrupt as stop:
         print("\ninterrupted: reports that finished are in place, the others keep their previous version; "
               "run again to complete them", file=sys.stderr)
         return 128 + stop.signum if isinstance(stop, Stopped) else 130
-    except ValueError as err:  # bad parameters (runner.ParameterError is one), found before anything runs
-        print(f"error: {err}", file=sys.stderr)
-        return 2
-    except ReconciliationError as err:
-        print(f"internal error, nothing was written: {err}", file=sys.stderr)
-        return 1
-    except NoSuchVersion as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
-    except folders.NotOurFolder as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
     except PermissionError as err:  # a read-only folder, say: what and where, without a traceback
         print(f"error: cannot write {err.filename}: {err.strerror}", file=sys.stderr)
         return 1

@@ -1,4 +1,9 @@
-"""The one error type for bad input: a list of issues, each pointing at file, line and column."""
+"""Every error this project reports to its user, under one base that carries the command's exit code.
+
+data 1 (bad raw data, an output that would lose rows), parameters and places 2 (a bad option, an output
+folder that is not ours, a version that cannot be read), busy folder 3, a missing tool 4. The command line
+catches only ProjectError: anything else is a bug, shown with its traceback (exit 1).
+"""
 
 from __future__ import annotations
 
@@ -21,14 +26,71 @@ class Issue:
         return f"{self.file}:{self.line}: {column}: {self.rule}{value}"
 
 
-class DataValidationError(Exception):
+class ProjectError(Exception):
+    """An error for the user: its message says what is wrong and what to do; `exit_code` is the command's."""
+
+    exit_code = 1
+
+    def message(self) -> str:
+        return f"error: {self}"
+
+
+class DataValidationError(ProjectError):
     """Raised when raw data breaks a rule; carries every issue found, sorted by place."""
+
+    exit_code = 1
 
     def __init__(self, issues: list[Issue]):
         self.issues = sorted(set(issues), key=lambda i: (i.file, i.line, i.column, i.rule))
         super().__init__(self.report())
 
+    def message(self) -> str:
+        return self.report() + "\nnothing was written."
+
     def report(self) -> str:
         n = len(self.issues)
         head = f"{n} problem{'s' if n != 1 else ''} in the raw data:"
         return "\n".join([head, *(f"  {issue}" for issue in self.issues)])
+
+
+class ReconciliationError(ProjectError):
+    """Raw rows and tidy rows do not match one to one: a row would be lost or doubled."""
+
+    exit_code = 1
+
+    def message(self) -> str:
+        return f"internal error, nothing was written: {self}"
+
+
+class ParameterError(ProjectError):
+    """Parameters that do not fit a notebook, the registry or the report registry; found before anything runs."""
+
+    exit_code = 2
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+class NotOurFolder(ProjectError):
+    """An output folder that this project did not make (or the raw data folder)."""
+
+    exit_code = 2
+
+
+class NoSuchVersion(ProjectError):
+    """The earlier version cannot be read (no such revision or folder, or no dataset in it)."""
+
+    exit_code = 2
+
+
+class FolderBusy(ProjectError):
+    """Another run holds the folder."""
+
+    exit_code = 3
+
+
+class ChromiumMissing(ProjectError):
+    """No Chromium to print with; raised before anything is read or written."""
+
+    exit_code = 4

@@ -9,12 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from analysis.errors import NotOurFolder
+
 REPORTS_MARKER = ".banenafspraak-reports"
 PROCESSED_MARK = "datapackage.json"  # written last by every prepare, with "name": "banenafspraak"
-
-
-class NotOurFolder(ValueError):
-    """An output folder that this project did not make (or the raw data folder)."""
 
 
 def _inside(folder: Path, raw: Path) -> bool:

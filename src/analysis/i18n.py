@@ -359,7 +359,9 @@ def citation(publisher: str, date: str, lang: str) -> str:
 
 def check_lang(lang: str) -> str:
     if lang not in LANGS:
-        raise ValueError(f"unknown language {lang!r}; use one of: {', '.join(LANGS)}")
+        from analysis.errors import ParameterError
+
+        raise ParameterError([f"unknown language {lang!r}; use one of: {', '.join(LANGS)}"])
     return lang
 
 

@@ -8,9 +8,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-
-class FolderBusy(RuntimeError):
-    """Another run holds the folder."""
+from analysis.errors import FolderBusy
 
 
 def lock_path(folder: Path) -> Path:

@@ -91,7 +91,9 @@ def check(data: Data, lang: str, sector: str | None = None) -> None:
     """Fail loudly on a bad parameter instead of running with something else."""
     i18n.check_lang(lang)
     if sector is not None and sector not in set(data.sectors["sector"]):
-        raise ValueError(f"unknown sector {sector!r}; known: {', '.join(data.sectors['sector'])}")
+        from analysis.errors import ParameterError
+
+        raise ParameterError([f"unknown sector {sector!r}; known: {', '.join(data.sectors['sector'])}"])
 
 
 # Data text reaches a page only through these: escaped HTML, never Markdown, whose renderer

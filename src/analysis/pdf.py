@@ -13,16 +13,13 @@ import shutil
 from pathlib import Path
 
 from analysis import atomic, i18n
+from analysis.errors import ChromiumMissing
 
 CHROMIUM_ENV = "BANENAFSPRAAK_CHROMIUM"
 # The outside world stays out: no name lookups, no background traffic (as in the browser tests).
 CHROMIUM_ARGS = ["--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
                  "--no-first-run", "--disable-gpu"]
-
-
-class ChromiumMissing(RuntimeError):
-    """No Chromium to print with; raised before anything is read or written."""
 
 
 def find_chromium() -> str:

@@ -17,7 +17,8 @@ from analysis.measures import MEASURES, PERIODS
 from analysis.narrative import verdict_text
 from analysis.processed import MANIFEST, sources_table
 from analysis.registry import national_sectors, sector_names
-from analysis.runner import FAILED, Job, ParameterError, Result, check_parameters, recover, run_all
+from analysis.errors import ParameterError
+from analysis.runner import FAILED, Job, Result, check_parameters, recover, run_all
 from analysis.runstamp import library_hash
 from analysis.tidy import RawData
 

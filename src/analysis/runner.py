@@ -31,20 +31,13 @@ from jupyter_client.manager import AsyncKernelManager
 from traitlets import default
 
 from analysis import atomic, export, i18n
+from analysis.errors import ParameterError
 from analysis.measures import SECTOR_ID
 
 SUMMARY = "summary.json"
 FAILED = "failed"
 SAFE_VALUE = SECTOR_ID  # parameters are ids (sector ids, languages), never code
 KERNEL_START_TRIES = 3
-
-
-class ParameterError(ValueError):
-    """Parameters that do not fit a notebook or the registry; raised before any kernel starts."""
-
-    def __init__(self, problems: list[str]):
-        self.problems = problems
-        super().__init__("\n".join(problems))
 
 
 @dataclass(frozen=True)
