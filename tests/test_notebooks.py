@@ -50,3 +50,16 @@ def test_load_notices_a_changed_raw_file_in_the_same_process(minimal_raw, capsys
     rows = tidy[(tidy["sector"] == "politie") & (tidy["year"] == 2021) & (tidy["measure"] == "realised_jobs")]
     assert list(rows["value"]) == [663.0]
     assert "figures/politie.csv" in capsys.readouterr().out  # and it says so
+
+
+def test_a_chart_is_drawn_from_the_frame_the_cell_before_shows(minimal_raw):
+    """Report notebooks show the sector's figures as a frame; edit it, run the chart cell again, see the edit."""
+    from analysis import notebook
+
+    data = notebook.load(minimal_raw)
+    figures = data.sector_rows("politie")
+    assert list(figures.loc[figures["measure"] == "realised_jobs", "value"]) == [297.0, 413.0]
+    figures.loc[figures["value"] == 297.0, "value"] = 300.0
+    assert "300 (2019)" in notebook.sector_chart(data.with_tidy(figures), "politie", "nl").alt
+    figures.loc[figures["value"] == 300.0, "value"] = 310.0  # edited in place: never a stale chart
+    assert "310 (2019)" in notebook.sector_chart(data.with_tidy(figures), "politie", "nl").alt

@@ -31,6 +31,15 @@ class Data:
     def summary(self, sector: str) -> dict:
         return trends.sector_summary(self.tidy, sector, self.breaks)
 
+    def with_tidy(self, tidy: pd.DataFrame) -> "Data":
+        """The same registries with other figures (e.g. a sector's rows edited in a notebook). A copy is taken,
+        so that editing the frame afterwards and running the chart cell again never shows a stale chart."""
+        return Data(tidy.copy(), self.sectors, self.sources, self.breaks)
+
+    def sector_rows(self, sector: str) -> pd.DataFrame:
+        """One sector's rows of the tidy frame, reported and derived: what its report is made from."""
+        return self.tidy[self.tidy["sector"] == sector].reset_index(drop=True)
+
 
 def _show_figures_inline() -> None:
     """Let IPython render a returned Figure as PNG and SVG (charts are made without pyplot,
