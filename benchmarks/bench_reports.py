@@ -92,9 +92,10 @@ def synthetic_raw(rows: int, folder: Path) -> int:
     sectors = -(-rows // per_sector)
     (folder / "figures").mkdir(parents=True)
     (folder / "sources.csv").write_text(
-        "source_id,title,publisher,date,reference,url,primacy,kind,note\n"
-        "synthetic,Synthetic figures,Benchmark,2026,,https://example.invalid/synthetic,primary,other,\n")
-    header = "sector,year,measure,value,qualifier,source_id,locator,note\n"
+        "source_id,title,publisher,date,accessed,reference,url,primacy,kind,note\n"
+        "synthetic,Synthetic figures,Benchmark,2026,2026-12-01,,https://example.invalid/synthetic,primary,other,\n")
+    (folder / "breaks.csv").write_text("break_id,year,date,sectors,source_id,locator,what_nl,what_en,note\n")
+    header = "sector,year,period,measure,value,qualifier,scope,basis,source_id,locator,evidence,note\n"
     registry = ["sector,name_nl,name_en,short_nl,short_en,group,unit"]
     written = 0
     for i in range(sectors):
@@ -106,7 +107,9 @@ def synthetic_raw(rows: int, folder: Path) -> int:
                 if written >= rows:
                     break
                 value = f"{(i * 7 + year * 3 + j) % 900 + 10}.{(i + j) % 100:02d}"
-                lines.append(f"{sid},{year},{measure},{value},,synthetic,section {j},\n")
+                basis = "" if measure == "employers" else "sector_count"  # employers carry no basis
+                lines.append(f"{sid},{year},year,{measure},{value},,,{basis},synthetic,section {j},"
+                             f"Synthetic sentence {j}.,\n")
                 written += 1
         (folder / "figures" / f"{sid}.csv").write_text(header + "".join(lines))
     (folder / "sectors.csv").write_text("\n".join(registry) + "\n")
