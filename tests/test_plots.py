@@ -188,3 +188,19 @@ def test_chart_text_meets_wcag_contrast_and_is_readable(tidy, repo_raw):
                 assert t.get_fontsize() >= 8, (t.get_text(), t.get_fontsize())
     for name in ("REALISED", "TARGET", "PCT", "TREND", "DERIVED", "OTHER", "TEXT"):
         assert wcag.rgb(to_rgb(getattr(plots, name)), (1, 1, 1)) >= 4.5, name
+
+
+def test_every_text_of_a_sector_chart_stays_inside_the_figure(tidy, repo_raw):
+    """The source line is wrapped to the chart's width: nothing is cut off at the edge (Rijk cites four sources)."""
+    data = load_raw(repo_raw)
+    for sector in ("rijk", "politie"):
+        fig = plots.sector_trend(tidy, data.sectors, data.sources, sector, "nl", data.breaks)
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+        canvas = FigureCanvasAgg(fig)
+        canvas.draw()
+        renderer = canvas.get_renderer()
+        width = fig.bbox.width
+        for t in _chart_texts(fig):
+            box = t.get_window_extent(renderer)
+            assert box.x0 >= -1 and box.x1 <= width + 1, (sector, t.get_text()[:60], box.x1, width)

@@ -134,7 +134,8 @@ def _shown(table: pd.DataFrame, lang: str = "nl"):
         return value
 
     # escape: data text (titles, notes) is shown as text, never run as HTML
-    return table.style.hide(axis="index").set_properties(**{"text-align": "left"}).format(show, escape="html")
+    return (table.style.hide(axis="index").set_properties(**{"text-align": "left"})
+            .set_table_styles([{"selector": "th", "props": [("text-align", "left")]}]).format(show, escape="html"))
 
 
 def sector_figures(data: Data, sector: str, lang: str):

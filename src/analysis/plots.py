@@ -58,7 +58,8 @@ def _label(p: trends.Point, lang: str) -> str:
     return f"{mark}{i18n.number(p.value, lang, p.precision)}"
 
 
-def source_line(sources: pd.DataFrame, ids: list[str], lang: str) -> str:
+def source_line(sources: pd.DataFrame, ids: list[str], lang: str, width_in: float = 9) -> str:
+    """'Bronnen: publisher (date); ...', wrapped to fit a chart `width_in` inches wide at LABEL_SIZE."""
     table = sources.set_index("source_id")
     parts = []
     for sid in ids:
@@ -67,7 +68,8 @@ def source_line(sources: pd.DataFrame, ids: list[str], lang: str) -> str:
             parts.append(i18n.citation(row["publisher"], row["date"], lang))
     unique = list(dict.fromkeys(parts))
     head = i18n.t(lang, "sources" if len(unique) > 1 else "source")
-    return plain(textwrap.fill(f"{head}: " + "; ".join(unique), 150))
+    per_line = int(width_in * 72 / (LABEL_SIZE * 0.6))  # DejaVu Sans averages about 0.6 em a character
+    return plain(textwrap.fill(f"{head}: " + "; ".join(unique), per_line))
 
 
 def _draw_series(ax, tidy: pd.DataFrame, sector: str, lang: str, labels: bool = True,
@@ -355,7 +357,7 @@ def national(tidy: pd.DataFrame, sectors: pd.DataFrame, sources: pd.DataFrame, l
         ax.set_title(names[s], loc="left", fontsize=10)
     fig.suptitle(i18n.t(lang, "national_title"), x=0.01, ha="left")
     ids = sorted({i for s in national for i in trends.sources_used(tidy, s)})
-    fig.supxlabel(source_line(sources, ids, lang), fontsize=LABEL_SIZE, x=0.01, ha="left", color=TEXT)
+    fig.supxlabel(source_line(sources, ids, lang, width_in=11), fontsize=LABEL_SIZE, x=0.01, ha="left", color=TEXT)
     return fig
 
 
