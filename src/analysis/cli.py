@@ -126,7 +126,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     ran = sum(r.status != "up-to-date" for r in results)
     print()
     print(report.summary_table(results))
-    print(f"\n{len(results)} reports ({ran} executed, {len(failed)} failed) in {time.monotonic() - start:.1f}s; "
+    ahead = sum(r.ready_ahead for r in results)
+    print(f"\n{len(results)} reports ({ran} executed, {len(failed)} failed, {ahead} on a kernel started ahead) "
+          f"in {time.monotonic() - start:.1f}s; "
           f"open {args.reports / 'index.html'}")
     return 1 if failed else 0
 

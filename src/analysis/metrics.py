@@ -25,11 +25,59 @@ def series_rows(frame: pd.DataFrame) -> pd.DataFrame:
     return frame[(frame["period"] == ANNUAL) & (frame["scope"] == "")]
 
 
+# What a derived value or a comparison is computed from. Only these columns are carried through the
+# joins: the texts (locator, evidence, note) would be copied at every step for nothing.
+_INPUTS = ["sector", "year", "measure", "value", "qualifier", "basis", "era", "source_id", "precision"]
+
+
+def _reported_points(frame: pd.DataFrame) -> pd.DataFrame:
+    """The reported series points (see series_rows), with only the columns computations use."""
+    keep = (frame["status"] == "reported") & (frame["period"] == ANNUAL) & (frame["scope"] == "")
+    return frame.loc[keep, _INPUTS]
+
+
+def _partners(parts: list[pd.DataFrame], on: list[str]) -> pd.DataFrame:
+    """Positions of the rows to combine: every row of every part once, each with one partner from each other part.
+
+    The partner shares `on`; it is the partner from the same source where there is one, else the one whose
+    source id sorts first. So n rows give at most n combinations, however many sources publish one figure:
+    all pairs would grow with the square of the sources (with a thousand sources for one figure, a million
+    pairs), yet every published figure still takes part in a comparison."""
+    same, first = [], []
+    for i, part in enumerate(parts):
+        ids = part[[*on, "source_id"]].assign(**{f"_p{i}": range(len(part))})
+        same.append(ids.drop_duplicates([*on, "source_id"]))
+        first.append(ids.sort_values("source_id", kind="stable").drop_duplicates(on).drop(columns="source_id"))
+    found = []
+    for j, rows in enumerate(same):
+        combo = rows
+        for i in range(len(parts)):
+            if i == j:
+                continue
+            combo = combo.merge(same[i], on=[*on, "source_id"], how="left")
+            fallback = combo[on].merge(first[i], on=on, how="left")[f"_p{i}"]
+            combo[f"_p{i}"] = combo[f"_p{i}"].fillna(fallback.set_axis(combo.index))
+            combo = combo[combo[f"_p{i}"].notna()]
+        found.append(combo[[f"_p{i}" for i in range(len(parts))]])
+    return pd.concat(found, ignore_index=True).astype("int64").drop_duplicates(ignore_index=True)
+
+
+def combine(parts: list[pd.DataFrame], on: list[str], suffixes: list[str]) -> pd.DataFrame:
+    """The combinations of `_partners` as one frame: `on` once, every other column with its part's suffix."""
+    parts = [p.reset_index(drop=True) for p in parts]
+    if any(p.empty for p in parts):
+        return pd.DataFrame(columns=[*on, *(f"{c}{s}" for p, s in zip(parts, suffixes) for c in p.columns if c not in on)])
+    positions = _partners(parts, on)
+    columns = [parts[0].loc[positions["_p0"], on].reset_index(drop=True)]
+    for i, (part, suffix) in enumerate(zip(parts, suffixes)):
+        rest = part.drop(columns=on)
+        columns.append(rest.iloc[positions[f"_p{i}"].to_numpy()].reset_index(drop=True).add_suffix(suffix))
+    return pd.concat(columns, axis=1)
+
+
 def _pairs(frame: pd.DataFrame, left: str, right: str, on: list[str]) -> pd.DataFrame:
-    """Every combination of a `left` row and a `right` row sharing `on` (suffixes _l, _r)."""
-    a = frame[frame["measure"] == left]
-    b = frame[frame["measure"] == right]
-    return a.merge(b, on=on, suffixes=("_l", "_r"))
+    """`left` rows and `right` rows sharing `on` (suffixes _l, _r), combined as in `combine`."""
+    return combine([frame[frame["measure"] == left], frame[frame["measure"] == right]], on, ["_l", "_r"])
 
 
 def _joined_sources(a: pd.Series, b: pd.Series) -> pd.Series:
@@ -80,7 +128,7 @@ def derive(reported: pd.DataFrame) -> pd.DataFrame:
 
     Inputs are only points of one series (see SERIES_KEY): a quarterly reading, a part-sector
     figure or a figure on another basis never enters a derived value."""
-    rep = series_rows(reported[reported["status"] == "reported"])
+    rep = _reported_points(reported)
     dated = rep[rep["year"].notna()]
     on = ["sector", "year", "basis", "era"]
     parts = []
@@ -107,7 +155,7 @@ def derive(reported: pd.DataFrame) -> pd.DataFrame:
     # Change on the year before, only where both years are published: gaps stay gaps.
     realised = dated[dated["measure"] == "realised_jobs"]
     before = realised.assign(year=realised["year"] + 1)
-    p = realised.merge(before, on=on, suffixes=("_l", "_r"))
+    p = combine([realised, before], on, ["_l", "_r"])
     parts.append(_derived(p, "yoy_change", p["value_l"] - p["value_r"], "realised_jobs − realised_jobs of the year before",
                           _max_precision(p), "realised_jobs", "previous year"))
 
@@ -128,7 +176,7 @@ def _market_goal(rep: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=TIDY_COLUMNS)
     total = goals[goals["sector"] == NATIONAL_TOTAL]
     gov = goals[goals["sector"] == "overheid_totaal"]
-    p = total.merge(gov, on=["basis", "era"], suffixes=("_l", "_r"))
+    p = combine([total, gov], ["basis", "era"], ["_l", "_r"])
     if p.empty:
         return pd.DataFrame(columns=TIDY_COLUMNS)
     # The goal's deadline is kept only where both published goals name the same year.
@@ -171,8 +219,8 @@ def _check_percentages(rep: pd.DataFrame) -> pd.DataFrame:
     """Published percentage against realised / target × 100 of the same year."""
     pct = rep[rep["measure"] == "realisation_pct"]
     on = ["sector", "year", "basis", "era"]
-    p = _pairs(rep, "realised_jobs", "target_jobs", on)
-    p = p[p["value_r"] > 0].merge(pct, on=on)
+    target = rep[(rep["measure"] == "target_jobs") & (rep["value"] > 0)]
+    p = combine([rep[rep["measure"] == "realised_jobs"], target, pct], on, ["_l", "_r", ""])
     if p.empty:
         return pd.DataFrame(columns=FINDING_COLUMNS)
     computed = 100 * p["value_l"] / p["value_r"]
@@ -190,8 +238,8 @@ def _check_percentages(rep: pd.DataFrame) -> pd.DataFrame:
 
 def _check_own_plus_sroi(rep: pd.DataFrame) -> pd.DataFrame:
     on = ["sector", "year", "basis", "era"]
-    p = _pairs(rep, "realised_own", "realised_sroi", on)
-    p = p.merge(rep[rep["measure"] == "realised_jobs"], on=on)
+    p = combine([rep[rep["measure"] == m] for m in ("realised_own", "realised_sroi", "realised_jobs")], on,
+                ["_l", "_r", ""])
     if p.empty:
         return pd.DataFrame(columns=FINDING_COLUMNS)
     parts = p["value_l"] + p["value_r"]
@@ -209,9 +257,11 @@ def _check_own_plus_sroi(rep: pd.DataFrame) -> pd.DataFrame:
 
 def _check_same_figure(rep: pd.DataFrame) -> pd.DataFrame:
     """One figure (sector, year, measure) published by two sources."""
+    # Each figure against the one whose source id sorts first: n sources give n - 1 comparisons, not n².
     key = ["sector", "year", "measure", "basis", "era"]
-    p = rep.merge(rep, on=key, suffixes=("_l", "_r"))
-    p = p[p["source_id_l"] < p["source_id_r"]]
+    ordered = rep.sort_values("source_id", kind="stable")
+    first = ordered.drop_duplicates(key)
+    p = first.merge(ordered[ordered.duplicated(key)], on=key, suffixes=("_l", "_r"))
     if p.empty:
         return pd.DataFrame(columns=FINDING_COLUMNS)
     difference = p["value_l"] - p["value_r"]
@@ -230,42 +280,35 @@ def _check_same_figure(rep: pd.DataFrame) -> pd.DataFrame:
 
 
 def _check_national_parts(rep: pd.DataFrame) -> pd.DataFrame:
-    """Market + government against the national total, per year and measure."""
-    rows = []
-    national = rep[rep["sector"].isin([*NATIONAL_PARTS, NATIONAL_TOTAL]) & rep["year"].notna()]
-    for (year, measure), group in national.groupby(["year", "measure"], sort=True):
-        by = {s: g for s, g in group.groupby("sector")}
-        if not all(s in by for s in (*NATIONAL_PARTS, NATIONAL_TOTAL)) or measure.endswith("_pct"):
-            continue
-        for t in by[NATIONAL_TOTAL].itertuples():
-            for m in by["markt"].itertuples():
-                for o in by["overheid_totaal"].itertuples():
-                    parts = m.value + o.value
-                    qualified = [f"{s} {q}" for s, q in (("markt", m.qualifier), ("overheid_totaal", o.qualifier)) if q]
-                    rows.append({
-                        "check": "parts_vs_national_total", "sector": NATIONAL_TOTAL, "year": year, "measure": measure,
-                        "value_a": t.value, "source_a": t.source_id, "value_b": parts,
-                        "source_b": "+".join(sorted({m.source_id, o.source_id})),
-                        "difference": t.value - parts,
-                        # each of the three published counts may be rounded to a whole job, a qualified one
-                        # ('bijna 3.600') to its last non-zero digit
-                        "tolerance": 1.5 + max(_qualified_tolerance(pd.Series([x.value]), pd.Series([x.qualifier]))[0]
-                                               for x in (t, m, o)),
-                        "explanation": "national total vs market + government"
-                                       + (f" (qualified input: {'; '.join(qualified)})" if qualified else ""),
-                    })
-    if not rows:
+    """Market + government against the national total, per year and measure (counts only)."""
+    national = rep[rep["year"].notna() & ~rep["measure"].str.endswith("_pct")]
+    on = ["year", "measure", "basis", "era"]
+    p = combine([national[national["sector"] == s] for s in (NATIONAL_TOTAL, *NATIONAL_PARTS)], on, ["_t", "_m", "_o"])
+    if p.empty:
         return pd.DataFrame(columns=FINDING_COLUMNS)
-    frame = pd.DataFrame(rows)
-    frame["outcome"] = _outcome(frame["difference"], frame["tolerance"])
-    return frame[FINDING_COLUMNS]
+    parts = p["value_m"] + p["value_o"]
+    # each of the three published counts may be rounded to a whole job, a qualified one ('bijna 3.600')
+    # to its last non-zero digit
+    qualified = pd.concat([_qualified_tolerance(p[f"value{s}"], p[f"qualifier{s}"]) for s in ("_t", "_m", "_o")],
+                          axis=1).max(axis=1)
+    tolerance = 1.5 + qualified
+    notes = [" (qualified input: " + "; ".join(f"{name} {q}" for name, q in zip(NATIONAL_PARTS, pair) if q) + ")"
+             if any(pair) else "" for pair in zip(p["qualifier_m"], p["qualifier_o"])]
+    difference = p["value_t"] - parts
+    return pd.DataFrame({
+        "check": "parts_vs_national_total", "sector": NATIONAL_TOTAL, "year": p["year"], "measure": p["measure"],
+        "value_a": p["value_t"], "source_a": p["source_id_t"],
+        "value_b": parts, "source_b": _joined_sources(p["source_id_m"], p["source_id_o"]),
+        "difference": difference, "tolerance": tolerance, "outcome": _outcome(difference, tolerance),
+        "explanation": ["national total vs market + government" + n for n in notes],
+    })[FINDING_COLUMNS]
 
 
 def consistency_report(tidy: pd.DataFrame) -> pd.DataFrame:
     """Every comparison made, with its outcome: consistent, rounding (within published rounding) or differs.
 
     Only figures of one series are compared (same basis, annual, whole sector, one era)."""
-    rep = series_rows(tidy[tidy["status"] == "reported"])
+    rep = _reported_points(tidy)
     checks = [_check_percentages(rep), _check_own_plus_sroi(rep), _check_same_figure(rep), _check_national_parts(rep)]
     checks = [c for c in checks if not c.empty]
     if not checks:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing.util
 import os
 import re
 import shutil
@@ -63,6 +64,7 @@ class Result:
     seconds: float
     outputs: list[str] = field(default_factory=list)
     error: str = ""
+    ready_ahead: bool = False  # it ran on a kernel started while the worker's previous notebook ran
 
 
 def check_parameters(jobs: list[Job], sector_ids: set[str]) -> None:
@@ -138,15 +140,87 @@ class LocalKernelManager(AsyncKernelManager):
         return os.path.join(jupyter_runtime_dir(), f"kernel-{uuid.uuid4().hex[:12]}-ipc")
 
 
-def _execute(job: Job, output: Path, cwd: Path, cell_timeout: int) -> None:
-    """papermill with a retry when the kernel fails to start (not when a cell fails)."""
+# ---------------------------------------------------------------- kernels ready ahead
+#
+# Starting a kernel and importing pandas, matplotlib and the library takes most of a short notebook's
+# time. So while a worker executes one notebook, it starts the kernel for its next one and lets it do
+# those imports. Every notebook still runs in a kernel of its own that no other notebook has touched:
+# the imports run with store_history off, so even the execution counts start at 1.
+
+WARM_UP = "import analysis.notebook"  # what every notebook imports first (pandas, matplotlib, the library)
+_ahead: list[dict] = []  # in each worker, at most one: the kernel readied for the next notebook, its starter thread
+
+
+def _start_ahead(cwd: Path) -> None:
+    """Start, in the background, the kernel the worker's next notebook will use."""
+    from jupyter_core.utils import run_sync
+
+    km = LocalKernelManager(kernel_name="python3")
+    state = {"km": km, "ok": False, "cwd": str(cwd)}
+
+    def start() -> None:
+        try:
+            run_sync(km.start_kernel)(cwd=str(cwd))
+            client = km.blocking_client()
+            client.start_channels()
+            try:
+                client.wait_for_ready(timeout=60)
+                client.execute_interactive(WARM_UP, silent=True, store_history=False, timeout=60)
+            finally:
+                client.stop_channels()
+            state["ok"] = True
+        except Exception:  # noqa: BLE001 - the next notebook then starts a kernel of its own, as without this
+            state["ok"] = False
+
+    state["thread"] = threading.Thread(target=start, daemon=True, name="kernel-ahead")
+    state["thread"].start()
+    _ahead.append(state)
+
+
+def _take_ahead(cwd: Path):
+    """The kernel readied for this notebook, or None (none started, it failed, or it is for another folder)."""
+    from jupyter_core.utils import run_sync
+
+    if not _ahead:
+        return None
+    state = _ahead.pop()
+    state["thread"].join(timeout=120)
+    km = state["km"]
+    if state["ok"] and state["cwd"] == str(cwd) and run_sync(km.is_alive)():
+        return km
+    _shut_down(km)
+    return None
+
+
+def _shut_down(km) -> None:
+    from jupyter_core.utils import run_sync
+
+    try:
+        if km.has_kernel:
+            run_sync(km.shutdown_kernel)(now=True)
+        run_sync(km.cleanup_resources)()
+    except Exception:  # noqa: BLE001 - already gone
+        pass
+
+
+def _shut_down_ahead() -> None:
+    """At the worker's exit: the kernel readied for a notebook that never came is shut down."""
+    while _ahead:
+        state = _ahead.pop()
+        state["thread"].join(timeout=120)
+        _shut_down(state["km"])
+
+
+def _execute(job: Job, output: Path, cwd: Path, cell_timeout: int, km=None) -> None:
+    """papermill, on `km` if a kernel was readied ahead, with a retry when the kernel fails to start
+    (not when a cell fails)."""
     for attempt in range(1, KERNEL_START_TRIES + 1):
+        kernel = {"km": km} if km is not None and attempt == 1 else {"kernel_manager_class": LocalKernelManager}
         try:
             papermill.execute_notebook(
                 str(job.notebook), str(output), parameters=dict(job.parameters), kernel_name="python3",
                 cwd=str(cwd), progress_bar=False, log_output=False, execution_timeout=cell_timeout,
-                start_timeout=60, shutdown_kernel="immediate", request_save_on_cell_execute=False,
-                kernel_manager_class=LocalKernelManager)
+                start_timeout=60, shutdown_kernel="immediate", request_save_on_cell_execute=False, **kernel)
             return
         except papermill.PapermillExecutionError:
             raise
@@ -156,6 +230,9 @@ def _execute(job: Job, output: Path, cwd: Path, cell_timeout: int) -> None:
             if executed or attempt == KERNEL_START_TRIES:
                 raise
             time.sleep(0.5 * attempt)
+        finally:
+            if "km" in kernel:  # papermill shuts down only the kernels it started itself
+                _shut_down(km)
 
 
 def _swap_into_place(tmp: Path, final: Path) -> None:
@@ -197,6 +274,8 @@ def _watch_parent() -> None:
     for sig in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(sig, signal.SIG_DFL)
     parent = os.getppid()
+    # a worker ends through multiprocessing, which runs its finalizers but not atexit
+    multiprocessing.util.Finalize(None, _shut_down_ahead, exitpriority=10)
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -217,13 +296,17 @@ def _stop_workers() -> None:
 
 
 def run_job(job: Job, root: Path, cwd: Path, digest: str, cell_timeout: int, env: dict[str, str],
-            stamp: dict | None = None) -> Result:
+            stamp: dict | None = None, ahead: bool = False) -> Result:
     """Execute one notebook and write its report folder atomically (runs in a worker process).
 
-    `env` is added to this worker's environment, which the notebook's kernel inherits.
+    `env` is added to this worker's environment, which the notebook's kernel inherits. With `ahead`, the
+    kernel for the worker's next notebook is started while this one runs.
     """
     os.environ.update(env)
     start = time.monotonic()
+    km = _take_ahead(cwd)
+    if ahead:
+        _start_ahead(cwd)
     final = root / job.folder
     final.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{final.name}-", dir=final.parent))
@@ -231,7 +314,7 @@ def run_job(job: Job, root: Path, cwd: Path, digest: str, cell_timeout: int, env
     executed = tmp / f"{job.stem}.ipynb"
     try:
         try:
-            _execute(job, executed, cwd, cell_timeout)
+            _execute(job, executed, cwd, cell_timeout, km)
         except Exception as err:  # the notebook failed: keep it for diagnosis, keep the old report
             error = str(err).strip().splitlines()[-1] if str(err).strip() else type(err).__name__
             kept = []
@@ -256,7 +339,8 @@ def run_job(job: Job, root: Path, cwd: Path, digest: str, cell_timeout: int, env
                                    encoding="utf-8")
         _swap_into_place(tmp, final)
         (root / FAILED / f"{job.stem}.ipynb").unlink(missing_ok=True)
-        return Result(job, "ok", time.monotonic() - start, [f"{job.folder}/{o}" for o in outputs])
+        return Result(job, "ok", time.monotonic() - start, [f"{job.folder}/{o}" for o in outputs],
+                      ready_ahead=km is not None)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
@@ -282,10 +366,13 @@ def run_all(jobs: list[Job], root: Path, cwd: Path, checksums: dict[str, str], w
         progress(f"[{len(results)}/{total}] {r.job.name:<28} up to date")
     if not todo:
         return results
-    pool = ProcessPoolExecutor(max_workers=max(1, min(workers, len(todo))), initializer=_watch_parent)
+    workers = max(1, min(workers, len(todo)))
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_watch_parent)
     try:
-        futures = {pool.submit(run_job, job, root, cwd, digest, cell_timeout, env or {}, stamp): job
-                   for job, digest in todo}
+        # Jobs are taken in order; the last `workers` need no kernel readied after them.
+        futures = {pool.submit(run_job, job, root, cwd, digest, cell_timeout, env or {}, stamp,
+                               i < len(todo) - workers): job
+                   for i, (job, digest) in enumerate(todo)}
         for future in as_completed(futures):
             job = futures[future]
             try:

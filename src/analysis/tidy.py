@@ -12,7 +12,7 @@ import pandas as pd
 
 from analysis import paths
 from analysis.errors import DataValidationError, Issue
-from analysis.io import LINE, read_rows, regular_file_issue, to_frame
+from analysis.io import FILE, LINE, read_many, regular_file_issue
 from analysis.columns import FIGURE_COLUMNS, TIDY_COLUMNS
 from analysis.registry import era, load_breaks, load_sectors, load_sources
 from analysis.metrics import derive
@@ -39,9 +39,6 @@ def _sha256(path: Path) -> str:
 def _read_figure_files(folder: Path, sector_ids: list[str], rel: str) -> tuple[pd.DataFrame, list[Issue]]:
     """All figure files as text records with file and line; one file per registered sector."""
     issues: list[Issue] = []
-    records: list[list[str]] = []
-    lines: list[int] = []
-    names: list[str] = []
     files = sorted(folder.glob("*.csv")) if folder.is_dir() else []
     for sector in sector_ids:
         if not (folder / f"{sector}.csv").is_file():
@@ -49,32 +46,28 @@ def _read_figure_files(folder: Path, sector_ids: list[str], rel: str) -> tuple[p
                                 f"file not found; every sector in sectors.csv needs one (a header line is enough): "
                                 f"{','.join(FIGURE_COLUMNS)}"))
     known = set(sector_ids)
+    readable = []
     for path in files:
         name = f"{rel}/{path.name}"
-        problem = regular_file_issue(path, name)
-        if problem:
-            issues.append(problem)
-            continue
-        if path.stem not in known:  # a misspelt file name would otherwise be read, or ignored, without a word
+        if path.stem not in known and regular_file_issue(path, name) is None:
+            # a misspelt file name would otherwise be read, or ignored, without a word
             issues.append(Issue(name, 1, "", None, f"no sector {path.stem!r} in sectors.csv: rename the file to "
                                                    "a registered sector id, or register the sector"))
             continue
-        rows, at, found = read_rows(path, FIGURE_COLUMNS, name)
-        issues += found
-        for row, line in zip(rows, at):
-            if row[0] != path.stem and row[0] in known:  # unknown sectors are reported by the schema
-                issues.append(Issue(name, line, "sector", row[0],
-                                    f"a row for sector '{row[0]}' belongs in {row[0]}.csv, not {path.name}"))
-        records += rows
-        lines += at
-        names += [name] * len(rows)
-    text = to_frame(records, lines, FIGURE_COLUMNS)
-    text["_file"] = pd.Series(names, dtype="str", index=text.index)
+        readable.append((path, name))
+    text, found = read_many(readable, FIGURE_COLUMNS)
+    issues += found
+    # A row of a registered sector in another sector's file (unknown sectors are reported by the schema).
+    expected = text[FILE].str.removeprefix(f"{rel}/").str.removesuffix(".csv")
+    astray = text[(text["sector"] != expected) & text["sector"].isin(known)]
+    for row in astray[["sector", FILE, LINE]].itertuples(index=False):
+        issues.append(Issue(row[1], int(row[2]), "sector", row[0],
+                            f"a row for sector '{row[0]}' belongs in {row[0]}.csv, not {Path(row[1]).name}"))
     return text, issues
 
 
 def _validate_figures(text: pd.DataFrame, sector_ids: list[str], source_ids: list[str]) -> tuple[pd.DataFrame, list[Issue]]:
-    origin = pd.DataFrame({"file": text["_file"], "line": text[LINE]}).reset_index(drop=True)
+    origin = pd.DataFrame({"file": text[FILE], "line": text[LINE]}).reset_index(drop=True)
     plain = text[FIGURE_COLUMNS].reset_index(drop=True)
     _, issues = validate_frame(FigureText, plain, origin)
     if issues:
@@ -130,7 +123,7 @@ def _load_raw(raw: Path) -> RawData:
         status="reported",
         derivation="",
         precision=decimals(text["value"]).to_numpy(),
-        raw_file=text["_file"].to_numpy(),
+        raw_file=text[FILE].to_numpy(),
         raw_line=text[LINE].to_numpy(),
     )[TIDY_COLUMNS]
     return RawData(sectors, sources, figures, raw_rows=len(text), breaks=breaks, checksums=raw_checksums(raw), raw=raw)
