@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help setup browser report pdf prepare validate lab test bench clean
+.PHONY: help setup browser report pdf prepare validate lab lint test bench clean
 
 help:  ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -43,7 +43,11 @@ browser:  ## Install Debian's chromium for the browser tests, if missing and pos
 validate: setup  ## Check data/raw and say what is wrong, without writing anything
 	$(PY) -m analysis validate
 
-test: setup browser  ## Run the whole test suite
+lint: setup  ## Check the code with ruff (lint rules and formatting); `ruff format` fixes the formatting
+	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/ruff format --check src tests benchmarks
+
+test: setup browser lint  ## Check the code (make lint), then run the whole test suite
 	$(PY) -m pytest
 
 bench: setup  ## Benchmark the report run (naive loop, cold, no change, floor) and prepare at scale

@@ -48,10 +48,26 @@ def naive_loop(tmp: Path) -> float:
     for i, (notebook, params) in enumerate(planned_jobs()):
         out = tmp / f"{i}-{notebook.stem}.ipynb"
         args = [a for k, v in params.items() for a in ("-p", k, v)]
-        subprocess.run([PY, "-m", "papermill", str(notebook), str(out), *args, "-k", "python3", "--cwd", str(NB),
-                        "--no-progress-bar"], check=True, capture_output=True)
-        subprocess.run([PY, "-m", "jupyter", "nbconvert", "--to", "html", "--no-input", str(out)],
-                       check=True, capture_output=True)
+        subprocess.run(
+            [
+                PY,
+                "-m",
+                "papermill",
+                str(notebook),
+                str(out),
+                *args,
+                "-k",
+                "python3",
+                "--cwd",
+                str(NB),
+                "--no-progress-bar",
+            ],
+            check=True,
+            capture_output=True,
+        )
+        subprocess.run(
+            [PY, "-m", "jupyter", "nbconvert", "--to", "html", "--no-input", str(out)], check=True, capture_output=True
+        )
     return time.perf_counter() - start
 
 
@@ -78,8 +94,9 @@ def floor(tmp: Path) -> float:
 
 
 def report(tmp: Path, *extra: str) -> float:
-    return timed([PY, "-m", "analysis", "report", "--reports", str(tmp / "reports"), "--out", str(tmp / "processed"),
-                  *extra])
+    return timed(
+        [PY, "-m", "analysis", "report", "--reports", str(tmp / "reports"), "--out", str(tmp / "processed"), *extra]
+    )
 
 
 # ------------------------------------------------------------------ prepare at scale
@@ -95,7 +112,8 @@ def synthetic_raw(rows: int, folder: Path) -> int:
     (folder / "figures").mkdir(parents=True)
     (folder / "sources.csv").write_text(
         "source_id,title,publisher,date,accessed,reference,url,primacy,kind,note\n"
-        "synthetic,Synthetic figures,Benchmark,2026,2026-12-01,,https://example.invalid/synthetic,primary,other,\n")
+        "synthetic,Synthetic figures,Benchmark,2026,2026-12-01,,https://example.invalid/synthetic,primary,other,\n"
+    )
     (folder / "breaks.csv").write_text("break_id,year,date,sectors,source_id,locator,what_nl,what_en,note\n")
     header = "sector,year,period,measure,value,qualifier,scope,basis,source_id,locator,evidence,note\n"
     registry = ["sector,name_nl,name_en,short_nl,short_en,group,unit"]
@@ -110,8 +128,9 @@ def synthetic_raw(rows: int, folder: Path) -> int:
                     break
                 value = f"{(i * 7 + year * 3 + j) % 900 + 10}.{(i + j) % 100:02d}"
                 basis = "" if measure == "employers" else "sector_count"  # employers carry no basis
-                lines.append(f"{sid},{year},year,{measure},{value},,,{basis},synthetic,section {j},"
-                             f"Synthetic sentence {j}.,\n")
+                lines.append(
+                    f"{sid},{year},year,{measure},{value},,,{basis},synthetic,section {j},Synthetic sentence {j}.,\n"
+                )
                 written += 1
         (folder / "figures" / f"{sid}.csv").write_text(header + "".join(lines))
     (folder / "sectors.csv").write_text("\n".join(registry) + "\n")
@@ -125,11 +144,16 @@ def synthetic_one_file(rows: int, folder: Path) -> int:
     (folder / "figures").mkdir(parents=True)
     (folder / "sources.csv").write_text(
         "source_id,title,publisher,date,accessed,reference,url,primacy,kind,note\n"
-        + "".join(f"src{k:06d},Source {k},Benchmark,2026,2026-12-01,,https://example.invalid/{k},primary,other,\n"
-                  for k in range(sources)))
+        + "".join(
+            f"src{k:06d},Source {k},Benchmark,2026,2026-12-01,,https://example.invalid/{k},primary,other,\n"
+            for k in range(sources)
+        )
+    )
     (folder / "breaks.csv").write_text("break_id,year,date,sectors,source_id,locator,what_nl,what_en,note\n")
-    (folder / "sectors.csv").write_text("sector,name_nl,name_en,short_nl,short_en,group,unit\n"
-                                        "rijk,Rijk,Central government,Rijk,Central government,overheid,sector_jobs\n")
+    (folder / "sectors.csv").write_text(
+        "sector,name_nl,name_en,short_nl,short_en,group,unit\n"
+        "rijk,Rijk,Central government,Rijk,Central government,overheid,sector_jobs\n"
+    )
     header = "sector,year,period,measure,value,qualifier,scope,basis,source_id,locator,evidence,note\n"
     lines, written = [], 0
     for k in range(sources):
@@ -154,8 +178,13 @@ print("RESULT", time.perf_counter() - start, resource.getrusage(resource.RUSAGE_
 def prepare_at_scale(rows: int, tmp: Path, shape=synthetic_raw) -> tuple[float, float]:
     raw = tmp / f"raw-{shape.__name__}-{rows}"
     shape(rows, raw)
-    done = subprocess.run([PY, "-c", PREPARE, str(raw), str(tmp / f"out-{shape.__name__}-{rows}")], capture_output=True, text=True,
-                          cwd=ROOT)
+    done = subprocess.run(
+        [PY, "-c", PREPARE, str(raw), str(tmp / f"out-{shape.__name__}-{rows}")],
+        check=False,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     line = next((l for l in done.stdout.splitlines() if l.startswith("RESULT")), None)
     if line is None or line.split()[3] != "0":
         raise RuntimeError(f"prepare failed at {rows} rows:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
@@ -169,8 +198,13 @@ AHEAD = re.compile(r"\((\d+) executed, \d+ failed, (\d+) on a kernel started ahe
 def report_counts(tmp: Path, *extra: str) -> tuple[float, int, int]:
     """Seconds, notebooks executed and notebooks that ran on a kernel started ahead, from the run's last line."""
     start = time.perf_counter()
-    done = subprocess.run([PY, "-m", "analysis", "report", "--reports", str(tmp / "reports"), "--out",
-                           str(tmp / "processed"), *extra], check=True, capture_output=True, text=True, cwd=ROOT)
+    done = subprocess.run(
+        [PY, "-m", "analysis", "report", "--reports", str(tmp / "reports"), "--out", str(tmp / "processed"), *extra],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     seconds = time.perf_counter() - start
     found = AHEAD.search(done.stdout)
     return seconds, int(found.group(1)), int(found.group(2))
@@ -180,19 +214,51 @@ def one_sector_change(tmp: Path) -> tuple[float, int]:
     """The analysts' yearly routine: one new row in rijk.csv, then regenerate. Run on a copy of data/raw."""
     raw = tmp / "raw-copy"
     shutil.copytree(ROOT / "data" / "raw", raw)
-    subprocess.run([PY, "-m", "analysis", "report", "--raw", str(raw), "--reports", str(tmp / "osc-reports"),
-                    "--out", str(tmp / "osc-processed")], check=True, capture_output=True, cwd=ROOT)
+    subprocess.run(
+        [
+            PY,
+            "-m",
+            "analysis",
+            "report",
+            "--raw",
+            str(raw),
+            "--reports",
+            str(tmp / "osc-reports"),
+            "--out",
+            str(tmp / "osc-processed"),
+        ],
+        check=True,
+        capture_output=True,
+        cwd=ROOT,
+    )
     rijk = raw / "figures" / "rijk.csv"
     with rijk.open("a", encoding="utf-8") as fh:  # a figure of a year no source gives: the benchmark's own
         fh.write("rijk,2030,year,realised_jobs,1234,,,sector_count,kst-34352-348,benchmark row,Benchmark.,\n")
     start = time.perf_counter()
-    done = subprocess.run([PY, "-m", "analysis", "report", "--raw", str(raw), "--reports", str(tmp / "osc-reports"),
-                           "--out", str(tmp / "osc-processed")], check=True, capture_output=True, text=True, cwd=ROOT)
+    done = subprocess.run(
+        [
+            PY,
+            "-m",
+            "analysis",
+            "report",
+            "--raw",
+            str(raw),
+            "--reports",
+            str(tmp / "osc-reports"),
+            "--out",
+            str(tmp / "osc-processed"),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     seconds = time.perf_counter() - start
     return seconds, int(AHEAD.search(done.stdout).group(1))
 
 
 # ------------------------------------------------------------------ driver
+
 
 def measure(name: str, runs: int, fn) -> list[float]:
     times = []
@@ -241,19 +307,27 @@ def main() -> int:
             one_file[n] = prepare_at_scale(n, tmp, synthetic_one_file)
             print(f"  {one_file[n][0]:.2f}s, peak {one_file[n][1]:.0f} MiB")
 
-    med = {k: statistics.median(v) for k, v in (("naive", naive_t), ("cold", cold_t), ("noop", noop_t), ("floor", floor_t))}
+    med = {
+        k: statistics.median(v) for k, v in (("naive", naive_t), ("cold", cold_t), ("noop", noop_t), ("floor", floor_t))
+    }
     lines = [
-        "| variant | runs | min s | median s | max s |", "|---|---|---|---|---|",
+        "| variant | runs | min s | median s | max s |",
+        "|---|---|---|---|---|",
         row("naive loop (papermill + nbconvert CLI per notebook)", naive_t),
         row(f"report run, cold (--force, {os.cpu_count()} jobs)", cold_t),
         row("report run, nothing changed", noop_t),
         row("floor: the same charts from one Python process", floor_t),
-        "", "| prepare | seconds | peak MiB |", "|---|---|---|",
+        "",
+        "| prepare | seconds | peak MiB |",
+        "|---|---|---|",
         *[f"| {n:,} rows | {s:.2f} | {m:.0f} |" for n, (s, m) in scale.items()],
         *[f"| one file, {n:,} rows, many sources per figure | {s:.2f} | {m:.0f} |" for n, (s, m) in one_file.items()],
-        "", f"One new row in rijk.csv: {change_n} notebooks executed in {change_s:.2f}s.",
-        f"Kernels started ahead: {statistics.median(c[2] for c in cold):.0f} of "
-        f"{statistics.median(c[1] for c in cold):.0f} notebooks per cold run ran on one.",
+        "",
+        f"One new row in rijk.csv: {change_n} notebooks executed in {change_s:.2f}s.",
+        (
+            f"Kernels started ahead: {statistics.median(c[2] for c in cold):.0f} of "
+            f"{statistics.median(c[1] for c in cold):.0f} notebooks per cold run ran on one."
+        ),
     ]
     ratios = {
         "speedup_vs_naive": round(med["naive"] / med["cold"], 2),
@@ -271,11 +345,24 @@ def main() -> int:
         ratios["prepare_1m_s"] = round(scale[1_000_000][0], 2)
         ratios["prepare_1m_peak_mib"] = round(scale[1_000_000][1])
         ratios["prepare_10x_rows_time_ratio"] = round(scale[1_000_000][0] / scale[100_000][0], 2)
-    machine = (f"{platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
-               + ", ".join(f"{p} {version(p)}" for p in ("pandas", "pandera", "matplotlib", "papermill", "nbconvert",
-                                                           "jupyter_client", "ipykernel")))
-    text = "\n".join(["# Benchmark results", "", f"Measured {time.strftime('%Y-%m-%d %H:%M')} on {machine}.", "",
-                      *lines, "", "```json", json.dumps(ratios, indent=2), "```", ""])
+    machine = f"{platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}; " + ", ".join(
+        f"{p} {version(p)}"
+        for p in ("pandas", "pandera", "matplotlib", "papermill", "nbconvert", "jupyter_client", "ipykernel")
+    )
+    text = "\n".join(
+        [
+            "# Benchmark results",
+            "",
+            f"Measured {time.strftime('%Y-%m-%d %H:%M')} on {machine}.",
+            "",
+            *lines,
+            "",
+            "```json",
+            json.dumps(ratios, indent=2),
+            "```",
+            "",
+        ]
+    )
     if not args.quick:
         (ROOT / "benchmarks" / "RESULTS.md").write_text(text)
     print("\n" + "\n".join(lines))

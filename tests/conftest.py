@@ -1,11 +1,26 @@
+import os
 import shutil
 from pathlib import Path
 
 import psutil
 import pytest
+from hypothesis import HealthCheck, settings
 
 from analysis import cli
 from analysis.tidy import load_tidy
+
+# Hypothesis: under CI the same examples every run (a failure there can be reproduced from the log) and more
+# of them; locally fewer, so the suite stays quick, with the example database remembering past failures.
+settings.register_profile(
+    "ci",
+    max_examples=250,
+    derandomize=True,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("dev", max_examples=50, deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -17,16 +32,42 @@ SHORT_FIELDS = ["sector", "year", "measure", "value", "qualifier", "source_id", 
 FIXTURE_EVIDENCE = "As the fixture's source says."
 
 
-def figure_row(sector: str, year, measure: str, value, *, period: str = "year", qualifier: str = "", scope: str = "",
-               basis: str = "sector_count", source_id: str = "letter", locator: str = "Section 1",
-               evidence: str = FIXTURE_EVIDENCE, note: str = "") -> str:
+def figure_row(
+    sector: str,
+    year,
+    measure: str,
+    value,
+    *,
+    period: str = "year",
+    qualifier: str = "",
+    scope: str = "",
+    basis: str = "sector_count",
+    source_id: str = "letter",
+    locator: str = "Section 1",
+    evidence: str = FIXTURE_EVIDENCE,
+    note: str = "",
+) -> str:
     """One raw figure row as CSV text, with test defaults for everything but what a test is about."""
     import csv
     import io
 
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="").writerow([sector, "" if year is None else year, period, measure, value,
-                                                    qualifier, scope, basis, source_id, locator, evidence, note])
+    csv.writer(buffer, lineterminator="").writerow(
+        [
+            sector,
+            "" if year is None else year,
+            period,
+            measure,
+            value,
+            qualifier,
+            scope,
+            basis,
+            source_id,
+            locator,
+            evidence,
+            note,
+        ]
+    )
     return buffer.getvalue()
 
 

@@ -4,7 +4,6 @@ exit code 1, and nothing is written."""
 import shutil
 
 import pytest
-
 from conftest import FIXTURES, write_figures
 
 BAD = FIXTURES / "bad_input"
@@ -21,7 +20,12 @@ CASES = [
     ("non_numeric.csv", "figures/politie.csv", "figures/politie.csv:2: column 'value'", "must be a number"),
     ("decimal_comma.csv", "figures/politie.csv", "figures/politie.csv:3: column 'value'", "use a decimal point"),
     ("thousands_dot.csv", "figures/politie.csv", "figures/politie.csv:3: column 'value'", "thousands separator"),
-    ("exponent.csv", "figures/politie.csv", "figures/politie.csv:2: column 'value'", "without thousands separators or exponents"),
+    (
+        "exponent.csv",
+        "figures/politie.csv",
+        "figures/politie.csv:2: column 'value'",
+        "without thousands separators or exponents",
+    ),
     ("negative.csv", "figures/politie.csv", "figures/politie.csv:2: column 'value'", "must not be negative"),
     ("absurd_count.csv", "figures/politie.csv", "figures/politie.csv:3: column 'value'", "not plausible"),
     ("percent_over_1000.csv", "figures/politie.csv", "figures/politie.csv:2: column 'value'", "at most 1000"),
@@ -34,13 +38,26 @@ CASES = [
     ("missing_value.csv", "figures/politie.csv", "figures/politie.csv:2: column 'value'", "value is required"),
     ("missing_locator.csv", "figures/politie.csv", "figures/politie.csv:2: column 'locator'", "must not be empty"),
     ("unknown_qualifier.csv", "figures/politie.csv", "figures/politie.csv:2: column 'qualifier'", "unknown qualifier"),
-    ("row_in_wrong_file.csv", "figures/politie.csv", "figures/politie.csv:3: column 'sector'", "belongs in waterschappen.csv"),
+    (
+        "row_in_wrong_file.csv",
+        "figures/politie.csv",
+        "figures/politie.csv:3: column 'sector'",
+        "belongs in waterschappen.csv",
+    ),
     ("missing_evidence.csv", "figures/politie.csv", "figures/politie.csv:3: column 'evidence'", "evidence is required"),
-    ("locator_names_a_file.csv", "figures/politie.csv", "figures/politie.csv:3: column 'locator'",
-     "where in the public document"),
+    (
+        "locator_names_a_file.csv",
+        "figures/politie.csv",
+        "figures/politie.csv:3: column 'locator'",
+        "where in the public document",
+    ),
     ("unknown_period.csv", "figures/politie.csv", "figures/politie.csv:3: column 'period'", "unknown period"),
-    ("quarter_without_quarter.csv", "figures/politie.csv", "figures/politie.csv:3: column 'period'",
-     "needs its quarter: Q1, Q2, Q3 or Q4"),
+    (
+        "quarter_without_quarter.csv",
+        "figures/politie.csv",
+        "figures/politie.csv:3: column 'period'",
+        "needs its quarter: Q1, Q2, Q3 or Q4",
+    ),
     ("unknown_basis.csv", "figures/politie.csv", "figures/politie.csv:3: column 'basis'", "unknown basis"),
     ("missing_basis.csv", "figures/politie.csv", "figures/politie.csv:3: column 'basis'", "basis is required"),
     ("sources_bad_primacy.csv", "sources.csv", "sources.csv:3: column 'primacy'", "'primary' or 'secondary'"),
@@ -54,7 +71,7 @@ def test_bad_input_is_reported_and_nothing_is_written(minimal_raw, tmp_path, run
     shutil.copyfile(BAD / fixture, minimal_raw / target)
     out = tmp_path / "processed"
 
-    code, stdout, stderr = run_cli("prepare", "--raw", minimal_raw, "--out", out)
+    code, _stdout, stderr = run_cli("prepare", "--raw", minimal_raw, "--out", out)
 
     assert code == 1
     lines = [line.strip() for line in stderr.splitlines()]
@@ -71,14 +88,23 @@ def test_validate_exits_1_on_the_same_problems(minimal_raw, tmp_path, run_cli):
 
 
 def test_every_problem_is_listed_at_once(minimal_raw, tmp_path, run_cli):
-    write_figures(minimal_raw, "politie", "politie,2019,realised_jobs,-1,,letter,Politie,",
-                  "politie,2020,realised_jobs,413,,nobody,Politie,", "politie,2021,jobs,663,,letter,Politie,")
+    write_figures(
+        minimal_raw,
+        "politie",
+        "politie,2019,realised_jobs,-1,,letter,Politie,",
+        "politie,2020,realised_jobs,413,,nobody,Politie,",
+        "politie,2021,jobs,663,,letter,Politie,",
+    )
     write_figures(minimal_raw, "waterschappen", "waterschappen,2020,realisation_pct,2000,,letter,Waterschappen,")
     code, _, stderr = run_cli("prepare", "--raw", minimal_raw, "--out", tmp_path / "out")
     assert code == 1
     assert "4 problems" in stderr
-    for place in ("politie.csv:2: column 'value'", "politie.csv:3: column 'source_id'",
-                  "politie.csv:4: column 'measure'", "waterschappen.csv:2: column 'value'"):
+    for place in (
+        "politie.csv:2: column 'value'",
+        "politie.csv:3: column 'source_id'",
+        "politie.csv:4: column 'measure'",
+        "waterschappen.csv:2: column 'value'",
+    ):
         assert place in stderr
 
 

@@ -4,16 +4,24 @@ import shutil
 
 from conftest import figure_row, short_row, write_figures
 
-POLITIE = ["politie,2019,realised_jobs,297,,letter,Politie,", "politie,2020,realised_jobs,413,,letter,Politie,",
-           "politie,2024,target_jobs,713,,letter,Politie,"]
+POLITIE = [
+    "politie,2019,realised_jobs,297,,letter,Politie,",
+    "politie,2020,realised_jobs,413,,letter,Politie,",
+    "politie,2024,target_jobs,713,,letter,Politie,",
+]
 
 
 def test_changes_lists_added_changed_removed_figures_and_verdicts(minimal_raw, tmp_path, run_cli):
     out = tmp_path / "processed"
     assert run_cli("prepare", "--raw", minimal_raw, "--out", out)[0] == 0
     shutil.copytree(out, tmp_path / "before")
-    write_figures(minimal_raw, "politie", POLITIE[0], "politie,2020,realised_jobs,414,,letter,Politie,",
-                  figure_row("politie", 2024, "realisation_pct", 68, basis="statutory_measurement", source_id="news"))
+    write_figures(
+        minimal_raw,
+        "politie",
+        POLITIE[0],
+        "politie,2020,realised_jobs,414,,letter,Politie,",
+        figure_row("politie", 2024, "realisation_pct", 68, basis="statutory_measurement", source_id="news"),
+    )
     assert run_cli("prepare", "--raw", minimal_raw, "--out", out)[0] == 0
 
     code, stdout, _ = run_cli("changes", tmp_path / "before", "--processed", out, "--raw", minimal_raw)

@@ -4,11 +4,10 @@ import shutil
 
 import pandas as pd
 import pytest
+from conftest import FIXTURES, write_figures
 
 from analysis import coverage
 from analysis.tidy import build_tidy, load_raw
-from conftest import FIXTURES, write_figures
-
 
 
 @pytest.fixture(scope="module")
@@ -20,14 +19,27 @@ def fixture(tmp_path_factory):
         "politie,Politie,Police,Politie,Police,overheid,sector_jobs\n"
         "waterschappen,Waterschappen,Water authorities,Waterschappen,Water,overheid,sector_jobs\n"
         "mbo,Middelbaar beroepsonderwijs,VET,mbo,VET,onderwijs,sector_jobs\n"
-        "markt,Marktsector,Market sector,Markt,Market,nationaal,national_extra_jobs\n", encoding="utf-8")
+        "markt,Marktsector,Market sector,Markt,Market,nationaal,national_extra_jobs\n",
+        encoding="utf-8",
+    )
     # politie: 2019 and 2021 realised (2020 is a gap), a target only for 2021, all from the primary letter
-    write_figures(raw, "politie", "politie,2019,realised_jobs,297,,letter,P,", "politie,2021,realised_jobs,663,,letter,P,",
-                  "politie,2021,target_jobs,700,,letter,P,")
+    write_figures(
+        raw,
+        "politie",
+        "politie,2019,realised_jobs,297,,letter,P,",
+        "politie,2021,realised_jobs,663,,letter,P,",
+        "politie,2021,target_jobs,700,,letter,P,",
+    )
     # waterschappen: a percentage that conflicts with its counts, and the same count from two sources
-    write_figures(raw, "waterschappen", "waterschappen,2021,realised_jobs,269.5,,letter,W,",
-                  "waterschappen,2021,target_jobs,492.7,,letter,W,", "waterschappen,2021,realisation_pct,60.2,,letter,W,",
-                  "waterschappen,2020,realised_jobs,262,,letter,W,", "waterschappen,2020,realised_jobs,250,,news,W,")
+    write_figures(
+        raw,
+        "waterschappen",
+        "waterschappen,2021,realised_jobs,269.5,,letter,W,",
+        "waterschappen,2021,target_jobs,492.7,,letter,W,",
+        "waterschappen,2021,realisation_pct,60.2,,letter,W,",
+        "waterschappen,2020,realised_jobs,262,,letter,W,",
+        "waterschappen,2020,realised_jobs,250,,news,W,",
+    )
     write_figures(raw, "mbo")  # no figures at all
     # the national figure: newest realised year 2023, from a secondary source
     write_figures(raw, "markt", "markt,2023,realised_jobs,74031,,news,M,", "markt,2023,realisation_pct,92.5,,news,M,")
@@ -77,7 +89,10 @@ def test_consistency_findings_name_both_sources(fixture):
     data, tidy = fixture
     f = coverage.consistency_findings(tidy, data.sources)
     rows = {(r.check, r.sector, int(r.year)): r for r in f.itertuples()}
-    assert set(rows) == {("percentage_vs_counts", "waterschappen", 2021), ("same_figure_two_sources", "waterschappen", 2020)}
+    assert set(rows) == {
+        ("percentage_vs_counts", "waterschappen", 2021),
+        ("same_figure_two_sources", "waterschappen", 2020),
+    }
     pct = rows[("percentage_vs_counts", "waterschappen", 2021)]
     assert pct.outcome == "differs" and pct.value_a == 60.2 and pct.source_a == "Minister (2021-12-01)"
     same = rows[("same_figure_two_sources", "waterschappen", 2020)]
@@ -85,9 +100,11 @@ def test_consistency_findings_name_both_sources(fixture):
 
 
 def test_coverage_command(run_cli, fixture, tmp_path):
-    data, _ = fixture
+    _data, _ = fixture
     code, out, _ = run_cli("coverage", "--raw", FIXTURES / "minimal")
     assert code == 0
-    lines = {line.split()[0]: line.split() for line in out.splitlines() if line and not line.startswith(("years", "without"))}
+    lines = {
+        line.split()[0]: line.split() for line in out.splitlines() if line and not line.startswith(("years", "without"))
+    }
     assert lines["politie"][1] == "2019-2020"  # realised years in the minimal fixture
     assert "without any figure: none" in out

@@ -5,8 +5,9 @@ import pytest
 from analysis import errors
 
 
-def test_a_pandas_error_inside_a_helper_is_not_reported_as_a_parameter_error(minimal_raw, tmp_path, run_cli,
-                                                                            monkeypatch):
+def test_a_pandas_error_inside_a_helper_is_not_reported_as_a_parameter_error(
+    minimal_raw, tmp_path, run_cli, monkeypatch
+):
     from analysis import tables
 
     def broken(*_args, **_kw):
@@ -18,9 +19,25 @@ def test_a_pandas_error_inside_a_helper_is_not_reported_as_a_parameter_error(min
 
 
 def test_every_user_error_carries_its_exit_code():
-    codes = {cls.__name__: cls.exit_code for cls in (errors.DataValidationError, errors.ReconciliationError,
-                                                    errors.ParameterError, errors.NotOurFolder, errors.NoSuchVersion,
-                                                    errors.FolderBusy, errors.ChromiumMissing)}
-    assert codes == {"DataValidationError": 1, "ReconciliationError": 1, "ParameterError": 2, "NotOurFolder": 2,
-                     "NoSuchVersion": 2, "FolderBusy": 3, "ChromiumMissing": 4}
+    codes = {
+        cls.__name__: cls.exit_code
+        for cls in (
+            errors.DataValidationError,
+            errors.ReconciliationError,
+            errors.ParameterError,
+            errors.NotOurFolder,
+            errors.NoSuchVersion,
+            errors.FolderBusy,
+            errors.ChromiumMissing,
+        )
+    }
+    assert codes == {
+        "DataValidationError": 1,
+        "ReconciliationError": 1,
+        "ParameterError": 2,
+        "NotOurFolder": 2,
+        "NoSuchVersion": 2,
+        "FolderBusy": 3,
+        "ChromiumMissing": 4,
+    }
     assert all(issubclass(getattr(errors, name), errors.ProjectError) for name in codes)

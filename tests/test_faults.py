@@ -13,17 +13,34 @@ from pathlib import Path
 
 import psutil
 import pytest
+from conftest import ROOT, kernels_below
 
 from analysis.locking import exclusive
-from conftest import ROOT, kernels_below
 
 SECTORS = ["--sector", "politie", "--sector", "gemeenten", "--sector", "rijk"]
 
 
 def report(tmp: Path, *extra: str) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "analysis", "report", "--out", str(tmp / "processed"), "--reports", str(tmp / "reports"),
-         "--jobs", "2", *SECTORS, *extra], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-m",
+            "analysis",
+            "report",
+            "--out",
+            str(tmp / "processed"),
+            "--reports",
+            str(tmp / "reports"),
+            "--jobs",
+            "2",
+            *SECTORS,
+            *extra,
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def finish(proc: subprocess.Popen, timeout: int = 300) -> tuple[int, str, str]:
@@ -62,7 +79,7 @@ def _alive(process: psutil.Process) -> bool:
 
 @pytest.fixture
 def good_run(tmp_path):
-    code, out, err = finish(report(tmp_path))
+    code, _out, err = finish(report(tmp_path))
     assert code == 0, err
     # kernels talk over local sockets: ipykernel's warning about unencrypted TCP no longer reaches the console
     assert "without encryption" not in err and "TCP" not in err
@@ -153,8 +170,9 @@ def test_a_waiting_run_runs_after_the_first(tmp_path):
 
 @pytest.mark.parametrize("value", ['politie"; import os; os.system("echo pwned")', "politie\nimport os"])
 def test_code_in_a_parameter_is_refused_before_any_kernel(tmp_path, run_cli, value):
-    code, _, err = run_cli("report", "--out", tmp_path / "processed", "--reports", tmp_path / "reports",
-                           "--sector", value)
+    code, _, err = run_cli(
+        "report", "--out", tmp_path / "processed", "--reports", tmp_path / "reports", "--sector", value
+    )
     assert code == 2
     assert "is not a sector id" in err
     assert not (tmp_path / "reports").exists() and not (tmp_path / "processed").exists()  # refused before writing

@@ -10,15 +10,15 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from conftest import FIXTURES
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from analysis.errors import DataValidationError
 from analysis.columns import FIGURE_COLUMNS
+from analysis.errors import DataValidationError
 from analysis.tidy import build_tidy, load_raw
-from conftest import FIXTURES
 
-SETTINGS = settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(suppress_health_check=[HealthCheck.too_slow])  # examples: the profile in conftest
 
 
 def load(files: dict[str, bytes]):
@@ -49,7 +49,7 @@ def assert_issues_point_somewhere(err: DataValidationError, files: dict[str, byt
 @given(st.binary(max_size=600))
 def test_arbitrary_bytes(payload):
     files = {"figures/politie.csv": payload}
-    data, err = load(files)
+    _data, err = load(files)
     if err is not None:
         assert_issues_point_somewhere(err, files)
 
@@ -76,35 +76,50 @@ value_text = st.one_of(
     st.sampled_from(["", "61,3", "5.500", "1e3", "1_000", " 297 ", "nan", "inf", "-0", "０１２"]),
     cell_text,
 )
-row = st.fixed_dictionaries({
-    "sector": st.one_of(st.sampled_from(["politie", "waterschappen"]), cell_text),
-    "year": st.one_of(st.integers(min_value=1900, max_value=2100).map(str), st.sampled_from(["", "2020.0", "99999999999999999999"]), cell_text),
-    "measure": st.one_of(st.sampled_from(["realised_jobs", "target_jobs", "realisation_pct", "goal_jobs"]), cell_text),
-    "value": value_text,
-    "qualifier": st.one_of(st.sampled_from(["", "at least", "nearly", "estimate"]), cell_text),
-    "source_id": st.one_of(st.sampled_from(["letter", "news"]), cell_text),
-    "locator": cell_text,
-    "note": st.one_of(cell_text, st.just('=HYPERLINK("http://x")'), st.just("a, b\nc \"d\"")),
-})
+row = st.fixed_dictionaries(
+    {
+        "sector": st.one_of(st.sampled_from(["politie", "waterschappen"]), cell_text),
+        "year": st.one_of(
+            st.integers(min_value=1900, max_value=2100).map(str),
+            st.sampled_from(["", "2020.0", "99999999999999999999"]),
+            cell_text,
+        ),
+        "measure": st.one_of(
+            st.sampled_from(["realised_jobs", "target_jobs", "realisation_pct", "goal_jobs"]), cell_text
+        ),
+        "value": value_text,
+        "qualifier": st.one_of(st.sampled_from(["", "at least", "nearly", "estimate"]), cell_text),
+        "source_id": st.one_of(st.sampled_from(["letter", "news"]), cell_text),
+        "locator": cell_text,
+        "note": st.one_of(cell_text, st.just('=HYPERLINK("http://x")'), st.just('a, b\nc "d"')),
+    }
+)
 
 
-valid_row = st.fixed_dictionaries({
-    "sector": st.just("politie"),
-    "year": st.integers(min_value=2012, max_value=2035).map(str),
-    "measure": st.sampled_from(["realised_jobs", "target_jobs", "realisation_pct"]),
-    "value": st.decimals(min_value=0, max_value=999, places=2, allow_nan=False).map(str),
-    "qualifier": st.sampled_from(["", "at least", "nearly", "estimate"]),
-    "source_id": st.sampled_from(["letter", "news"]),
-    "locator": st.text(alphabet=st.characters(blacklist_categories=("Cs", "Z", "Cc")), min_size=1, max_size=20),
-    "note": st.one_of(cell_text, st.just('=HYPERLINK("http://x")'), st.just("a, b\nc \"d\"")),
-})
+valid_row = st.fixed_dictionaries(
+    {
+        "sector": st.just("politie"),
+        "year": st.integers(min_value=2012, max_value=2035).map(str),
+        "measure": st.sampled_from(["realised_jobs", "target_jobs", "realisation_pct"]),
+        "value": st.decimals(min_value=0, max_value=999, places=2, allow_nan=False).map(str),
+        "qualifier": st.sampled_from(["", "at least", "nearly", "estimate"]),
+        "source_id": st.sampled_from(["letter", "news"]),
+        "locator": st.text(alphabet=st.characters(blacklist_categories=("Cs", "Z", "Cc")), min_size=1, max_size=20),
+        "note": st.one_of(cell_text, st.just('=HYPERLINK("http://x")'), st.just('a, b\nc "d"')),
+    }
+)
 
 
 @SETTINGS
-@given(rows=st.one_of(st.lists(valid_row, max_size=8, unique_by=lambda r: (r["year"], r["measure"], r["source_id"])),
-                      st.lists(st.one_of(valid_row, row), max_size=8)),
-       order=st.one_of(st.just(FIGURE_COLUMNS), st.just(FIGURE_COLUMNS), st.permutations(FIGURE_COLUMNS)),
-       bom=st.booleans(), crlf=st.booleans())
+@given(
+    rows=st.one_of(
+        st.lists(valid_row, max_size=8, unique_by=lambda r: (r["year"], r["measure"], r["source_id"])),
+        st.lists(st.one_of(valid_row, row), max_size=8),
+    ),
+    order=st.one_of(st.just(FIGURE_COLUMNS), st.just(FIGURE_COLUMNS), st.permutations(FIGURE_COLUMNS)),
+    bom=st.booleans(),
+    crlf=st.booleans(),
+)
 def test_generated_rows(rows, order, bom, crlf):
     buffer = io.StringIO(newline="")
     writer = csv.DictWriter(buffer, fieldnames=order, lineterminator="\r\n" if crlf else "\n")

@@ -11,7 +11,6 @@ import stat
 import time
 
 import pytest
-
 from conftest import FIXTURES, figure_row, kernels_below, short_row, write_figures
 
 GOOD = "politie,2019,realised_jobs,297,,letter,Politie,"
@@ -22,17 +21,20 @@ def prepare(run_cli, raw, out):
 
 
 def report(run_cli, raw, tmp, *extra):
-    return run_cli("report", "--raw", raw, "--out", tmp / "processed", "--reports", tmp / "reports", "--jobs", "1",
-                   *extra)
+    return run_cli(
+        "report", "--raw", raw, "--out", tmp / "processed", "--reports", tmp / "reports", "--jobs", "1", *extra
+    )
 
 
 # ---------------------------------------------------------------- 1. data text never becomes markup
 
+
 def test_1_markdown_in_a_name_stays_text(minimal_raw, tmp_path, run_cli):
     sectors = minimal_raw / "sectors.csv"
     hostile = "Politie [klik](javascript:alert(1)) ![x](https://example.invalid/x.png)"
-    sectors.write_text(sectors.read_text(encoding="utf-8").replace("politie,Politie,", f'politie,"{hostile}",'),
-                       encoding="utf-8")
+    sectors.write_text(
+        sectors.read_text(encoding="utf-8").replace("politie,Politie,", f'politie,"{hostile}",'), encoding="utf-8"
+    )
     code, _, err = report(run_cli, minimal_raw, tmp_path)
     assert code == 0, err
     for page in (tmp_path / "reports").rglob("*.html"):
@@ -40,10 +42,12 @@ def test_1_markdown_in_a_name_stays_text(minimal_raw, tmp_path, run_cli):
         assert 'href="javascript:' not in text, page.name
         assert 'src="https://example.invalid' not in text, page.name
     assert "[klik](javascript:alert(1))" in (tmp_path / "reports/sectors/politie/politie.html").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
 
 
 # ---------------------------------------------------------------- 2. one id rule; refusals before any writing
+
 
 def test_2_an_id_that_validate_accepts_the_report_accepts(minimal_raw, tmp_path, run_cli):
     sectors = minimal_raw / "sectors.csv"
@@ -71,6 +75,7 @@ def test_2_a_repeated_sector_runs_once(minimal_raw, tmp_path, run_cli):
 
 # ---------------------------------------------------------------- 3. regular files only
 
+
 def test_3_a_pipe_a_device_and_a_folder_named_csv_are_refused(minimal_raw, tmp_path, run_cli):
     os.mkfifo(minimal_raw / "figures/pipe.csv")
     (minimal_raw / "figures/device.csv").symlink_to("/dev/zero")
@@ -83,6 +88,7 @@ def test_3_a_pipe_a_device_and_a_folder_named_csv_are_refused(minimal_raw, tmp_p
 
 
 # ---------------------------------------------------------------- 4. control characters
+
 
 def test_4_control_characters_in_text_are_refused(minimal_raw, tmp_path, run_cli):
     write_figures(minimal_raw, "politie", GOOD, figure_row("politie", 2020, "realised_jobs", 413, note="a\x00b"))
@@ -99,14 +105,23 @@ def test_4_control_characters_in_text_are_refused(minimal_raw, tmp_path, run_cli
 
 # ---------------------------------------------------------------- 5. CSV quoting
 
+
 def test_5_a_quote_closed_on_a_later_line_is_reported_where_it_opened(minimal_raw, tmp_path, run_cli):
     # the quote opens the note on line 3 and closes at the end of the note on line 5: line 4 vanished
-    rows = [GOOD, 'politie,2020,year,realised_jobs,413,,,sector_count,letter,P,As said.,"note opens here',
-            short_row("politie,2021,realised_jobs,663,,letter,P,"),
-            'politie,2022,year,realised_jobs,700,,,sector_count,letter,P,As said.,and closes here"']
+    rows = [
+        GOOD,
+        'politie,2020,year,realised_jobs,413,,,sector_count,letter,P,As said.,"note opens here',
+        short_row("politie,2021,realised_jobs,663,,letter,P,"),
+        'politie,2022,year,realised_jobs,700,,,sector_count,letter,P,As said.,and closes here"',
+    ]
     (minimal_raw / "figures/politie.csv").write_text(
         "sector,year,period,measure,value,qualifier,scope,basis,source_id,locator,evidence,note\n"
-        + short_row(rows[0]) + "\n" + "\n".join(rows[1:]) + "\n", encoding="utf-8")
+        + short_row(rows[0])
+        + "\n"
+        + "\n".join(rows[1:])
+        + "\n",
+        encoding="utf-8",
+    )
     code, _, err = run_cli("validate", "--raw", minimal_raw, "--processed", tmp_path / "none")
     assert code == 1
     assert "figures/politie.csv:3:" in err and "a quote opened on line 3 closes only on line 5" in err
@@ -115,13 +130,19 @@ def test_5_a_quote_closed_on_a_later_line_is_reported_where_it_opened(minimal_ra
 def test_5_a_quote_never_closed_is_reported_where_it_opened(minimal_raw, tmp_path, run_cli):
     (minimal_raw / "figures/politie.csv").write_text(
         "sector,year,period,measure,value,qualifier,scope,basis,source_id,locator,evidence,note\n"
-        + short_row(GOOD) + "\n" + 'politie,2020,year,realised_jobs,413,,,sector_count,letter,P,"As said.,\n'
-        + short_row("politie,2021,realised_jobs,663,,letter,P,") + "\n", encoding="utf-8")
+        + short_row(GOOD)
+        + "\n"
+        + 'politie,2020,year,realised_jobs,413,,,sector_count,letter,P,"As said.,\n'
+        + short_row("politie,2021,realised_jobs,663,,letter,P,")
+        + "\n",
+        encoding="utf-8",
+    )
     code, _, err = run_cli("validate", "--raw", minimal_raw, "--processed", tmp_path / "none")
     assert code == 1 and "figures/politie.csv:3: whole line: a quote opened on line 3 is never closed" in err
 
 
 # ---------------------------------------------------------------- 6. SIGTERM and SIGHUP like Ctrl-C
+
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP])
 def test_6_a_terminated_run_leaves_no_workers_and_no_late_reports(tmp_path, sig):
@@ -132,9 +153,27 @@ def test_6_a_terminated_run_leaves_no_workers_and_no_late_reports(tmp_path, sig)
 
     raw = tmp_path / "raw"
     shutil.copytree(FIXTURES / "minimal", raw)
-    proc = subprocess.Popen([sys.executable, "-m", "analysis", "report", "--raw", str(raw), "--out",
-                             str(tmp_path / "processed"), "--reports", str(tmp_path / "reports"), "--jobs", "2",
-                             "--force"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "analysis",
+            "report",
+            "--raw",
+            str(raw),
+            "--out",
+            str(tmp_path / "processed"),
+            "--reports",
+            str(tmp_path / "reports"),
+            "--jobs",
+            "2",
+            "--force",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.monotonic() + 90
     while not kernels_below(proc.pid) and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -155,6 +194,7 @@ def test_6_a_terminated_run_leaves_no_workers_and_no_late_reports(tmp_path, sig)
 
 # ---------------------------------------------------------------- 7. outputs verified before 'up to date'
 
+
 def test_7_an_edited_report_page_is_made_again(minimal_raw, tmp_path, run_cli):
     assert report(run_cli, minimal_raw, tmp_path)[0] == 0
     page = tmp_path / "reports/sectors/politie/politie.html"
@@ -171,7 +211,9 @@ def test_7_validate_sees_a_hand_edit_even_with_a_matching_checksum(minimal_raw, 
     out = tmp_path / "out"
     assert prepare(run_cli, minimal_raw, out)[0] == 0
     data = out / "banenafspraak.csv"
-    edited = data.read_text(encoding="utf-8").replace(",297,", ",298,")
+    original = data.read_text(encoding="utf-8")
+    edited = original.replace(',"297",', ',"298",')  # the value column is text, so quoted
+    assert edited != original
     data.write_text(edited, encoding="utf-8")
     manifest = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
     for res in manifest["resources"]:
@@ -184,6 +226,7 @@ def test_7_validate_sees_a_hand_edit_even_with_a_matching_checksum(minimal_raw, 
 
 # ---------------------------------------------------------------- 8. options that point at the wrong place
 
+
 def test_8_a_report_folder_that_is_not_ours_is_refused_untouched(minimal_raw, tmp_path, run_cli):
     home = tmp_path / "home"
     (home / ".cache").mkdir(parents=True)
@@ -191,7 +234,11 @@ def test_8_a_report_folder_that_is_not_ours_is_refused_untouched(minimal_raw, tm
     (home / "notes" / ".tmp-draft").mkdir(parents=True)
     code, _, err = run_cli("report", "--raw", minimal_raw, "--out", tmp_path / "processed", "--reports", home)
     assert code == 2 and "did not write" in err
-    assert (home / ".cache").is_dir() and (home / "index.html").read_text() == "mine" and (home / "notes/.tmp-draft").is_dir()
+    assert (
+        (home / ".cache").is_dir()
+        and (home / "index.html").read_text() == "mine"
+        and (home / "notes/.tmp-draft").is_dir()
+    )
 
 
 def test_8_prepare_into_the_raw_folder_is_refused(minimal_raw, run_cli):
@@ -209,6 +256,7 @@ def test_8_a_report_path_that_is_a_file_gets_a_message(minimal_raw, tmp_path, ru
 
 # ---------------------------------------------------------------- 9. sharing
 
+
 def test_9_report_folders_follow_the_umask_and_hold_no_pickle(minimal_raw, tmp_path, run_cli):
     old = os.umask(0o022)
     try:
@@ -223,13 +271,17 @@ def test_9_report_folders_follow_the_umask_and_hold_no_pickle(minimal_raw, tmp_p
 
 # ---------------------------------------------------------------- 10. silent acceptance and odd messages
 
-@pytest.mark.parametrize("row,place,rule", [
-    ("politie,2020,realised_jobs,٣٠٠,,letter,P,", "column 'value'", "digits 0-9"),
-    ("politie,2020,realised_jobs,３００,,letter,P,", "column 'value'", "digits 0-9"),
-    ("politie,２０２０,realised_jobs,300,,letter,P,", "column 'year'", "digits 0-9"),
-    ("politie,2020,realised_jobs,-0,,letter,P,", "column 'value'", "must not be negative"),
-    ("politie,2020,realised_jobs,123456789012345678,,letter,P,", "column 'value'", "15 significant digits"),
-])
+
+@pytest.mark.parametrize(
+    "row,place,rule",
+    [
+        ("politie,2020,realised_jobs,٣٠٠,,letter,P,", "column 'value'", "digits 0-9"),
+        ("politie,2020,realised_jobs,３００,,letter,P,", "column 'value'", "digits 0-9"),
+        ("politie,２０２０,realised_jobs,300,,letter,P,", "column 'year'", "digits 0-9"),
+        ("politie,2020,realised_jobs,-0,,letter,P,", "column 'value'", "must not be negative"),
+        ("politie,2020,realised_jobs,123456789012345678,,letter,P,", "column 'value'", "15 significant digits"),
+    ],
+)
 def test_10_odd_numbers_are_refused_with_their_place(minimal_raw, tmp_path, run_cli, row, place, rule):
     write_figures(minimal_raw, "politie", GOOD, row)
     code, _, err = run_cli("validate", "--raw", minimal_raw, "--processed", tmp_path / "none")
@@ -266,8 +318,9 @@ def test_10_data_without_any_figure_is_refused(minimal_raw, tmp_path, run_cli):
 
 def test_10_a_long_id_and_a_zero_cell_timeout_are_refused(minimal_raw, tmp_path, run_cli):
     sectors = minimal_raw / "sectors.csv"
-    sectors.write_text(sectors.read_text(encoding="utf-8").replace("waterschappen,", "w" * 300 + ",", 1),
-                       encoding="utf-8")
+    sectors.write_text(
+        sectors.read_text(encoding="utf-8").replace("waterschappen,", "w" * 300 + ",", 1), encoding="utf-8"
+    )
     code, _, err = run_cli("validate", "--raw", minimal_raw, "--processed", tmp_path / "none")
     assert code == 1 and "at most 64 characters" in err
     with pytest.raises(SystemExit) as stop:

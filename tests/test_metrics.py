@@ -3,8 +3,8 @@
 import pandas as pd
 import pytest
 
-from analysis.metrics import consistency_report, derive, findings
 from analysis.columns import TIDY_COLUMNS
+from analysis.metrics import consistency_report, derive, findings
 
 
 def frame(*rows, **common):
@@ -17,10 +17,30 @@ def frame(*rows, **common):
         sector, year, measure, value, source, *rest = r
         precision = rest[0] if rest else 0
         qualifier = rest[1] if len(rest) > 1 else ""
-        records.append({**dict(sector=sector, year=year, period="year", measure=measure, value=float(value),
-                               qualifier=qualifier, scope="", basis="sector_count", era=0, status="reported",
-                               source_id=source, locator="x", evidence="q", note="", derivation="",
-                               precision=precision, raw_file="f.csv", raw_line=i + 2), **common, **own})
+        records.append(
+            {
+                "sector": sector,
+                "year": year,
+                "period": "year",
+                "measure": measure,
+                "value": float(value),
+                "qualifier": qualifier,
+                "scope": "",
+                "basis": "sector_count",
+                "era": 0,
+                "status": "reported",
+                "source_id": source,
+                "locator": "x",
+                "evidence": "q",
+                "note": "",
+                "derivation": "",
+                "precision": precision,
+                "raw_file": "f.csv",
+                "raw_line": i + 2,
+                **common,
+                **own,
+            }
+        )
     out = pd.DataFrame(records, columns=TIDY_COLUMNS)
     out["year"] = out["year"].astype("Int64")
     return out
@@ -45,27 +65,51 @@ def test_no_percentage_when_only_one_side_is_published():
 
 
 def test_target_implied_by_a_percentage_only_when_no_target_is_published():
-    d = derive(frame(("a", 2020, "realised_jobs", 870, "s"), ("a", 2020, "realisation_pct", 53, "s"),
-                     ("b", 2020, "realised_jobs", 10, "s"), ("b", 2020, "realisation_pct", 50, "s"),
-                     ("b", 2020, "target_jobs", 21, "s")))
+    d = derive(
+        frame(
+            ("a", 2020, "realised_jobs", 870, "s"),
+            ("a", 2020, "realisation_pct", 53, "s"),
+            ("b", 2020, "realised_jobs", 10, "s"),
+            ("b", 2020, "realisation_pct", 50, "s"),
+            ("b", 2020, "target_jobs", 21, "s"),
+        )
+    )
     assert values(d, "target_jobs") == {("a", 2020): 1641.5}  # 870 / 0.53 = 1641.51
 
 
 def test_gap_to_target_is_target_minus_realised():
-    d = derive(frame(("a", 2020, "realised_jobs", 341, "s"), ("a", 2020, "target_jobs", 331, "s"),
-                     ("b", 2020, "realised_jobs", 2663, "s"), ("b", 2020, "target_jobs", 4072, "s")))
+    d = derive(
+        frame(
+            ("a", 2020, "realised_jobs", 341, "s"),
+            ("a", 2020, "target_jobs", 331, "s"),
+            ("b", 2020, "realised_jobs", 2663, "s"),
+            ("b", 2020, "target_jobs", 4072, "s"),
+        )
+    )
     assert values(d, "gap_to_target") == {("a", 2020): -10, ("b", 2020): 1409}
 
 
 def test_year_on_year_change_only_across_consecutive_years():
-    d = derive(frame(("p", 2019, "realised_jobs", 297, "s"), ("p", 2020, "realised_jobs", 413, "s"),
-                     ("p", 2021, "realised_jobs", 663, "s"), ("p", 2024, "realised_jobs", 900, "s")))
+    d = derive(
+        frame(
+            ("p", 2019, "realised_jobs", 297, "s"),
+            ("p", 2020, "realised_jobs", 413, "s"),
+            ("p", 2021, "realised_jobs", 663, "s"),
+            ("p", 2024, "realised_jobs", 900, "s"),
+        )
+    )
     assert values(d, "yoy_change") == {("p", 2020): 116, ("p", 2021): 250}  # no 2024: 2022-2023 are a gap
 
 
 def test_derived_precision_follows_the_inputs():
-    d = derive(frame(("a", 2019, "realised_jobs", 321.18, "s", 2), ("a", 2019, "target_jobs", 306.17, "s", 2),
-                     ("b", 2019, "realised_jobs", 2068, "s"), ("b", 2019, "target_jobs", 3531, "s")))
+    d = derive(
+        frame(
+            ("a", 2019, "realised_jobs", 321.18, "s", 2),
+            ("a", 2019, "target_jobs", 306.17, "s", 2),
+            ("b", 2019, "realised_jobs", 2068, "s"),
+            ("b", 2019, "target_jobs", 3531, "s"),
+        )
+    )
     gaps = d[d["measure"] == "gap_to_target"].set_index("sector")
     assert gaps.loc["a", "value"] == pytest.approx(-15.01) and gaps.loc["a", "precision"] == 2
     assert gaps.loc["b", "value"] == 1463 and gaps.loc["b", "precision"] == 0
@@ -78,8 +122,11 @@ def test_qualified_inputs_are_named_in_the_note():
 
 
 def test_market_goal_is_total_goal_minus_government_goal():
-    d = derive(frame(("banenafspraak_totaal", None, "goal_jobs", 125000, "s"),
-                     ("overheid_totaal", 2025, "goal_jobs", 25000, "s")))
+    d = derive(
+        frame(
+            ("banenafspraak_totaal", None, "goal_jobs", 125000, "s"), ("overheid_totaal", 2025, "goal_jobs", 25000, "s")
+        )
+    )
     assert values(d, "goal_jobs") == {("markt", None): 100000}
 
 
@@ -95,15 +142,21 @@ def report_for(*rows):
 
 
 def test_percentage_within_rounding_is_not_a_finding():
-    r = report_for(("rijk", 2019, "realised_jobs", 2068, "a"), ("rijk", 2019, "target_jobs", 3531, "a"),
-                   ("rijk", 2019, "realisation_pct", 59, "b"))  # 58.57 % published as 59
+    r = report_for(
+        ("rijk", 2019, "realised_jobs", 2068, "a"),
+        ("rijk", 2019, "target_jobs", 3531, "a"),
+        ("rijk", 2019, "realisation_pct", 59, "b"),
+    )  # 58.57 % published as 59
     assert list(r["outcome"]) == ["rounding"]
     assert findings(r).empty
 
 
 def test_percentage_beyond_rounding_is_a_finding_with_both_sources():
-    r = report_for(("w", 2021, "realised_jobs", 269.5, "m", 1), ("w", 2021, "target_jobs", 492.7, "m", 1),
-                   ("w", 2021, "realisation_pct", 60.2, "m", 1))  # 269.5 / 492.7 = 54.70 %
+    r = report_for(
+        ("w", 2021, "realised_jobs", 269.5, "m", 1),
+        ("w", 2021, "target_jobs", 492.7, "m", 1),
+        ("w", 2021, "realisation_pct", 60.2, "m", 1),
+    )  # 269.5 / 492.7 = 54.70 %
     f = findings(r)
     assert len(f) == 1
     assert f.loc[0, "check"] == "percentage_vs_counts"
@@ -112,27 +165,38 @@ def test_percentage_beyond_rounding_is_a_finding_with_both_sources():
 
 
 def test_own_plus_sroi_against_total():
-    r = report_for(("d", 2020, "realised_jobs", 556, "s"), ("d", 2020, "realised_own", 346, "s"),
-                   ("d", 2020, "realised_sroi", 210, "s"),
-                   ("u", 2020, "realised_jobs", 700, "s"), ("u", 2020, "realised_own", 596, "s"),
-                   ("u", 2020, "realised_sroi", 63, "s"))
+    r = report_for(
+        ("d", 2020, "realised_jobs", 556, "s"),
+        ("d", 2020, "realised_own", 346, "s"),
+        ("d", 2020, "realised_sroi", 210, "s"),
+        ("u", 2020, "realised_jobs", 700, "s"),
+        ("u", 2020, "realised_own", 596, "s"),
+        ("u", 2020, "realised_sroi", 63, "s"),
+    )
     by_sector = dict(zip(r["sector"], r["outcome"]))
     assert by_sector == {"d": "consistent", "u": "differs"}
 
 
 def test_same_figure_from_two_sources_rounding_vs_conflict():
-    r = report_for(("w", 2020, "realisation_pct", 61.3, "letter", 1), ("w", 2020, "realisation_pct", 61, "monitor"),
-                   ("x", 2020, "realised_jobs", 100, "a"), ("x", 2020, "realised_jobs", 120, "b"))
+    r = report_for(
+        ("w", 2020, "realisation_pct", 61.3, "letter", 1),
+        ("w", 2020, "realisation_pct", 61, "monitor"),
+        ("x", 2020, "realised_jobs", 100, "a"),
+        ("x", 2020, "realised_jobs", 120, "b"),
+    )
     by_sector = dict(zip(r["sector"], r["outcome"]))
     assert by_sector == {"w": "rounding", "x": "differs"}
 
 
 def test_national_parts_against_total():
-    r = report_for(("markt", 2017, "realised_jobs", 30432, "u"), ("overheid_totaal", 2017, "realised_jobs", 6471, "u"),
-                   ("banenafspraak_totaal", 2017, "realised_jobs", 36904, "q"),
-                   ("markt", 2016, "realised_jobs", 18957, "f"),
-                   ("overheid_totaal", 2016, "realised_jobs", 3600, "n", 0, "nearly"),
-                   ("banenafspraak_totaal", 2016, "realised_jobs", 22554, "f"))
+    r = report_for(
+        ("markt", 2017, "realised_jobs", 30432, "u"),
+        ("overheid_totaal", 2017, "realised_jobs", 6471, "u"),
+        ("banenafspraak_totaal", 2017, "realised_jobs", 36904, "q"),
+        ("markt", 2016, "realised_jobs", 18957, "f"),
+        ("overheid_totaal", 2016, "realised_jobs", 3600, "n", 0, "nearly"),
+        ("banenafspraak_totaal", 2016, "realised_jobs", 22554, "f"),
+    )
     rows = r.set_index("year")
     assert rows.loc[2017, "outcome"] == "rounding"  # 36903 vs 36904
     # 22557 vs 22554: 'bijna 3.600' is rounded to hundreds, so a difference of 3 is within its rounding
@@ -141,23 +205,31 @@ def test_national_parts_against_total():
 
 
 def test_an_unqualified_round_number_gets_no_extra_tolerance():
-    r = report_for(("markt", 2016, "realised_jobs", 18957, "f"), ("overheid_totaal", 2016, "realised_jobs", 3600, "n"),
-                   ("banenafspraak_totaal", 2016, "realised_jobs", 22554, "f"))
+    r = report_for(
+        ("markt", 2016, "realised_jobs", 18957, "f"),
+        ("overheid_totaal", 2016, "realised_jobs", 3600, "n"),
+        ("banenafspraak_totaal", 2016, "realised_jobs", 22554, "f"),
+    )
     assert r.set_index("year").loc[2016, "outcome"] == "differs"  # 22557 vs 22554, beyond ±1.5
 
 
 def test_a_qualified_figure_and_its_unrounded_form_agree():
-    r = report_for(("overheid_totaal", 2016, "realised_jobs", 3600, "n", 0, "nearly"),
-                   ("overheid_totaal", 2016, "realised_jobs", 3597, "r"))
+    r = report_for(
+        ("overheid_totaal", 2016, "realised_jobs", 3600, "n", 0, "nearly"),
+        ("overheid_totaal", 2016, "realised_jobs", 3597, "r"),
+    )
     same = r[r["check"] == "same_figure_two_sources"].iloc[0]
     assert (same["outcome"], same["tolerance"]) == ("rounding", 50)
 
 
 def test_figures_of_different_bases_periods_or_parts_are_not_compared_or_combined():
-    rows = [("politie", 2024, "realised_jobs", 500, "a"), ("politie", 2024, "target_jobs", 713, "a"),
-            ("politie", 2024, "realisation_pct", 68, "b", 0, "", {"basis": "statutory_measurement"}),
-            ("politie", 2023, "realised_jobs", 400, "c", 0, "", {"period": "Q3"}),
-            ("politie", 2023, "realised_jobs", 300, "d", 0, "", {"scope": "part"})]
+    rows = [
+        ("politie", 2024, "realised_jobs", 500, "a"),
+        ("politie", 2024, "target_jobs", 713, "a"),
+        ("politie", 2024, "realisation_pct", 68, "b", 0, "", {"basis": "statutory_measurement"}),
+        ("politie", 2023, "realised_jobs", 400, "c", 0, "", {"period": "Q3"}),
+        ("politie", 2023, "realised_jobs", 300, "d", 0, "", {"scope": "part"}),
+    ]
     r = report_for(*rows)
     assert r.empty  # 68% (statutory) is not checked against 500 / 713 (own count)
     d = derive(frame(*rows))

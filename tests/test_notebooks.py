@@ -4,7 +4,6 @@ import json
 
 import papermill
 import pytest
-
 from conftest import ROOT
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -37,8 +36,9 @@ def test_parameters_are_declared_with_types_and_help(path):
 
 def test_load_notices_a_changed_raw_file_in_the_same_process(minimal_raw, capsys):
     """An open notebook shows a figure added to data/raw at its next load, without a kernel restart."""
-    from analysis import notebook
     from conftest import short_row
+
+    from analysis import notebook
 
     first = notebook.load(minimal_raw)
     assert notebook.load(minimal_raw) is first  # unchanged raw data: the frame read before

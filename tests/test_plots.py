@@ -1,12 +1,12 @@
 """Charts, projection and narrative on small fixtures with answers worked out by hand."""
 
 import pytest
+from conftest import FIXTURES, write_figures
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from analysis import narrative, plots, trends
 from analysis.tidy import build_tidy, load_raw
-from conftest import FIXTURES, write_figures
 
 
 @pytest.fixture(scope="module")
@@ -16,12 +16,23 @@ def small(tmp_path_factory):
 
     raw = tmp_path_factory.mktemp("raw") / "raw"
     shutil.copytree(FIXTURES / "minimal", raw)
-    write_figures(raw, "politie", "politie,2019,realised_jobs,297,,letter,P,", "politie,2020,realised_jobs,413,,letter,P,",
-                  "politie,2021,realised_jobs,663,,letter,P,", "politie,2024,target_jobs,713,,letter,P,",
-                  "politie,2024,realisation_pct,68,,news,P,")
-    write_figures(raw, "waterschappen", "waterschappen,2018,realised_jobs,200,at least,letter,W,",
-                  "waterschappen,2020,realised_jobs,262,,letter,W,", "waterschappen,2020,realisation_pct,61.3,,letter,W,",
-                  "waterschappen,2023,target_jobs,600,,letter,W,")
+    write_figures(
+        raw,
+        "politie",
+        "politie,2019,realised_jobs,297,,letter,P,",
+        "politie,2020,realised_jobs,413,,letter,P,",
+        "politie,2021,realised_jobs,663,,letter,P,",
+        "politie,2024,target_jobs,713,,letter,P,",
+        "politie,2024,realisation_pct,68,,news,P,",
+    )
+    write_figures(
+        raw,
+        "waterschappen",
+        "waterschappen,2018,realised_jobs,200,at least,letter,W,",
+        "waterschappen,2020,realised_jobs,262,,letter,W,",
+        "waterschappen,2020,realisation_pct,61.3,,letter,W,",
+        "waterschappen,2023,target_jobs,600,,letter,W,",
+    )
     data = load_raw(raw)
     return data, build_tidy(data)
 
@@ -32,7 +43,9 @@ def texts(fig: Figure) -> list[str]:
 
 def bar_years(fig: Figure) -> list[float]:
     ax = fig.axes[0]
-    return sorted(round(p.get_x() + p.get_width() / 2) for p in ax.patches if isinstance(p, Rectangle) and p.get_height() > 0)
+    return sorted(
+        round(p.get_x() + p.get_width() / 2) for p in ax.patches if isinstance(p, Rectangle) and p.get_height() > 0
+    )
 
 
 def test_sector_chart_labels_every_value_and_the_future_target(small):
@@ -73,8 +86,14 @@ def test_projection_is_drawn_from_the_last_figure_to_a_target_ahead_with_its_ban
 
     raw = tmp_path / "raw"
     shutil.copytree(FIXTURES / "minimal", raw)
-    write_figures(raw, "politie", "politie,2019,realised_jobs,297,,letter,P,", "politie,2020,realised_jobs,413,,letter,P,",
-                  "politie,2021,realised_jobs,663,,letter,P,", "politie,2034,target_jobs,3000,,letter,P,")
+    write_figures(
+        raw,
+        "politie",
+        "politie,2019,realised_jobs,297,,letter,P,",
+        "politie,2020,realised_jobs,413,,letter,P,",
+        "politie,2021,realised_jobs,663,,letter,P,",
+        "politie,2034,target_jobs,3000,,letter,P,",
+    )
     data = load_raw(raw)
     fig = plots.sector_trend(build_tidy(data), data.sectors, data.sources, "politie", "nl", data.breaks)
     trend = _trend_lines(fig)
@@ -100,7 +119,9 @@ def test_a_passed_target_year_is_judged_by_its_figure_and_no_trend_is_drawn(tmp_
     fig = plots.sector_trend(tidy, data.sectors, data.sources, "waterschappen", "nl")
     assert not _trend_lines(fig)
     text = narrative.sector_text(trends.sector_summary(tidy, "waterschappen"), "Waterschappen", "nl")
-    assert "Het doel voor 2020 is niet gehaald volgens de eigen telling van de sector: 61,3% van het doel (2020)." in text
+    assert (
+        "Het doel voor 2020 is niet gehaald volgens de eigen telling van de sector: 61,3% van het doel (2020)." in text
+    )
 
 
 def test_figures_on_another_basis_are_drawn_with_their_own_label(tidy, repo_raw):
@@ -173,11 +194,18 @@ def test_chart_text_meets_wcag_contrast_and_is_readable(tidy, repo_raw):
     from matplotlib.colors import to_rgb
 
     data = load_raw(repo_raw)
-    figures = [plots.sector_trend(tidy, data.sectors, data.sources, s, "nl", data.breaks)
-               for s in ("politie", "rijk", "hbo", "wo", "provincies")]
-    figures += [plots.overview_percentages(tidy, data.sectors), plots.overview_jobs(tidy, data.sectors),
-                plots.own_vs_sroi(tidy, data.sectors), plots.small_multiples(tidy, data.sectors),
-                plots.national(tidy, data.sectors, data.sources), plots.coverage_heatmap(tidy, data.sectors)]
+    figures = [
+        plots.sector_trend(tidy, data.sectors, data.sources, s, "nl", data.breaks)
+        for s in ("politie", "rijk", "hbo", "wo", "provincies")
+    ]
+    figures += [
+        plots.overview_percentages(tidy, data.sectors),
+        plots.overview_jobs(tidy, data.sectors),
+        plots.own_vs_sroi(tidy, data.sectors),
+        plots.small_multiples(tidy, data.sectors),
+        plots.national(tidy, data.sectors, data.sources),
+        plots.coverage_heatmap(tidy, data.sectors),
+    ]
     marks = {"●", "○"}  # the coverage cells' marks: graphical, beside their legend
     for fig in figures:
         for t in _chart_texts(fig):

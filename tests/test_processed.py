@@ -7,22 +7,35 @@ import subprocess
 import sys
 
 import openpyxl
+from conftest import ROOT, short_row, write_figures
 
 from analysis.processed import build_outputs
 from analysis.tidy import build_tidy, load_raw
-from conftest import ROOT, short_row, write_figures
 
-EXPECTED = {"banenafspraak.csv", "banenafspraak.xlsx", "sources.csv", "consistency.csv", "codebook.csv", "datapackage.json"}
+EXPECTED = {
+    "banenafspraak.csv",
+    "banenafspraak.xlsx",
+    "sources.csv",
+    "consistency.csv",
+    "codebook.csv",
+    "datapackage.json",
+}
 
 
 def test_prepare_writes_every_output(minimal_raw, tmp_path, run_cli):
     out = tmp_path / "out"
-    code, stdout, _ = run_cli("prepare", "--raw", minimal_raw, "--out", out)
+    code, _stdout, _ = run_cli("prepare", "--raw", minimal_raw, "--out", out)
     assert code == 0
     assert {p.name for p in out.iterdir()} == EXPECTED
     rows = list(csv.DictReader((out / "banenafspraak.csv").open(encoding="utf-8")))
-    politie = {(r["year"], r["measure"]): r["value"] for r in rows if r["sector"] == "politie" and r["status"] == "reported"}
-    assert politie == {("2019", "realised_jobs"): "297", ("2020", "realised_jobs"): "413", ("2024", "target_jobs"): "713"}
+    politie = {
+        (r["year"], r["measure"]): r["value"] for r in rows if r["sector"] == "politie" and r["status"] == "reported"
+    }
+    assert politie == {
+        ("2019", "realised_jobs"): "297",
+        ("2020", "realised_jobs"): "413",
+        ("2024", "target_jobs"): "713",
+    }
     water = [r for r in rows if r["sector"] == "waterschappen" and r["measure"] == "realisation_pct"]
     assert [r["value"] for r in water] == ["61.3"]  # exactly as published, no 61.300000001
 
@@ -38,8 +51,11 @@ def test_committed_processed_data_is_up_to_date(repo_raw):
     data = load_raw(repo_raw)
     expected = build_outputs(data, build_tidy(data))
     processed = ROOT / "data" / "processed"
-    stale = [name for name, payload in expected.items()
-             if not (processed / name).is_file() or (processed / name).read_bytes() != payload]
+    stale = [
+        name
+        for name, payload in expected.items()
+        if not (processed / name).is_file() or (processed / name).read_bytes() != payload
+    ]
     assert not stale, f"data/processed is stale ({', '.join(stale)}): run `make report` and commit the result"
 
 
@@ -83,34 +99,51 @@ def test_validate_reports_stale_processed_data(minimal_raw, tmp_path, run_cli):
 
 def test_spreadsheet_formulas_in_text_are_neutralised(minimal_raw, tmp_path, run_cli):
     sources = minimal_raw / "sources.csv"
-    sources.write_text(sources.read_text(encoding="utf-8").replace("A news item", '"=HYPERLINK(""http://x"",""y"")"'),
-                       encoding="utf-8")
+    sources.write_text(
+        sources.read_text(encoding="utf-8").replace("A news item", '"=HYPERLINK(""http://x"",""y"")"'), encoding="utf-8"
+    )
     out = tmp_path / "out"
     assert run_cli("prepare", "--raw", minimal_raw, "--out", out)[0] == 0
     titles = [r["title"] for r in csv.DictReader((out / "sources.csv").open(encoding="utf-8"))]
-    assert "'=HYPERLINK(\"http://x\",\"y\")" in titles
-    cell_values = [c for row in openpyxl.load_workbook(out / "banenafspraak.xlsx")["sources"].iter_rows(values_only=True)
-                   for c in row]
-    assert "'=HYPERLINK(\"http://x\",\"y\")" in cell_values
+    assert '\'=HYPERLINK("http://x","y")' in titles
+    cell_values = [
+        c
+        for row in openpyxl.load_workbook(out / "banenafspraak.xlsx")["sources"].iter_rows(values_only=True)
+        for c in row
+    ]
+    assert '\'=HYPERLINK("http://x","y")' in cell_values
 
 
 def test_negative_numbers_are_not_mangled_by_the_formula_guard(tmp_path, minimal_raw, run_cli):
     out = tmp_path / "out"
-    write_figures(minimal_raw, "politie", "politie,2020,realised_jobs,341,,letter,P,", "politie,2020,target_jobs,331,,letter,P,")
+    write_figures(
+        minimal_raw, "politie", "politie,2020,realised_jobs,341,,letter,P,", "politie,2020,target_jobs,331,,letter,P,"
+    )
     run_cli("prepare", "--raw", minimal_raw, "--out", out)
-    gaps = [r["value"] for r in csv.DictReader((out / "banenafspraak.csv").open(encoding="utf-8"))
-            if r["measure"] == "gap_to_target"]
+    gaps = [
+        r["value"]
+        for r in csv.DictReader((out / "banenafspraak.csv").open(encoding="utf-8"))
+        if r["measure"] == "gap_to_target"
+    ]
     assert gaps == ["-10"]
 
 
 def test_command_line_exit_codes_as_a_real_process(minimal_raw, tmp_path):
-    ok = subprocess.run([sys.executable, "-m", "analysis", "validate", "--raw", str(minimal_raw),
-                         "--processed", str(tmp_path)], capture_output=True, text=True)
+    ok = subprocess.run(
+        [sys.executable, "-m", "analysis", "validate", "--raw", str(minimal_raw), "--processed", str(tmp_path)],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
     assert ok.returncode == 0, ok.stderr
     assert "raw data is valid" in ok.stdout
     shutil.copyfile(ROOT / "tests/fixtures/bad_input/negative.csv", minimal_raw / "figures" / "politie.csv")
-    bad = subprocess.run([sys.executable, "-m", "analysis", "prepare", "--raw", str(minimal_raw),
-                          "--out", str(tmp_path / "out")], capture_output=True, text=True)
+    bad = subprocess.run(
+        [sys.executable, "-m", "analysis", "prepare", "--raw", str(minimal_raw), "--out", str(tmp_path / "out")],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
     assert bad.returncode == 1
     assert "figures/politie.csv:2: column 'value'" in bad.stderr
     assert not (tmp_path / "out").exists()

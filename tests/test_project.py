@@ -4,7 +4,6 @@ import re
 import tomllib
 
 import yaml
-
 from conftest import ROOT
 
 
@@ -18,8 +17,9 @@ def test_environment_yml_declares_the_same_packages_as_pyproject():
     pip_side = dict(_name_and_spec(r) for r in project["dependencies"] + project["optional-dependencies"]["test"])
     env = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
     pip_section = next((d["pip"] for d in env["dependencies"] if isinstance(d, dict)), [])
-    conda_side = dict(_name_and_spec(d) for d in env["dependencies"] + [p for p in pip_section if p != "-e ."]
-                      if isinstance(d, str))
+    conda_side = dict(
+        _name_and_spec(d) for d in env["dependencies"] + [p for p in pip_section if p != "-e ."] if isinstance(d, str)
+    )
     conda_side.pop("python"), conda_side.pop("pip")
     assert conda_side == pip_side
     assert env["channels"] == ["conda-forge"]
@@ -27,7 +27,7 @@ def test_environment_yml_declares_the_same_packages_as_pyproject():
 
 def _readme_commands() -> list[str]:
     head = (ROOT / "README.md").read_text(encoding="utf-8").split("\n## ")[0]
-    return re.findall(r"^\s*(make \S+)\s*$", head, flags=re.M)
+    return re.findall(r"^\s*(make \S+)\s*$", head, flags=re.MULTILINE)
 
 
 def test_readme_opens_with_the_two_commands():

@@ -5,13 +5,13 @@ import csv
 import io
 
 import pandas as pd
+from conftest import figure_row, write_figures
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis.io import FILE, LINE, read_many, read_records
 from analysis.metrics import consistency_report, derive
 from analysis.tidy import load_raw
-from conftest import figure_row, write_figures
 
 COLUMNS = ["a", "b", "c"]
 # Letters, the CSV's own characters, spaces at the edges, accents, a non-breaking space, a control character
@@ -28,9 +28,12 @@ def _fast(paths):
     return frame, [(i.file, i.line) for i in issues]
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(files=st.lists(st.lists(st.lists(FIELD, min_size=2, max_size=4), max_size=5), min_size=1, max_size=3),
-       crlf=st.booleans(), raw_tail=st.sampled_from(["", "\n", "x\n", '"open\n', "a,b\n\n"]))
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    files=st.lists(st.lists(st.lists(FIELD, min_size=2, max_size=4), max_size=5), min_size=1, max_size=3),
+    crlf=st.booleans(),
+    raw_tail=st.sampled_from(["", "\n", "x\n", '"open\n', "a,b\n\n"]),
+)
 def test_the_fast_reader_reads_what_the_careful_reader_reads(tmp_path_factory, files, crlf, raw_tail):
     folder = tmp_path_factory.mktemp("many")
     paths = []
@@ -52,16 +55,19 @@ def test_the_fast_reader_reads_what_the_careful_reader_reads(tmp_path_factory, f
 
 
 def _large_sector_file(raw, rows, bad_line=None, bad=None):
-    lines = [figure_row("politie", 1990 + i % 40, "realised_jobs", 100 + i,
-                        scope=f"deel {i}", locator=f"p. {i}") for i in range(rows)]
+    lines = [
+        figure_row("politie", 1990 + i % 40, "realised_jobs", 100 + i, scope=f"deel {i}", locator=f"p. {i}")
+        for i in range(rows)
+    ]
     if bad_line is not None:
         lines[bad_line - 2] = bad
     write_figures(raw, "politie", *lines)
 
 
 def test_one_bad_row_in_a_large_file_is_named_by_file_line_and_column(minimal_raw):
-    _large_sector_file(minimal_raw, 40_000, 31_337, figure_row("politie", 2020, "realised_jobs", "12,5",
-                                                               source_id="letter"))
+    _large_sector_file(
+        minimal_raw, 40_000, 31_337, figure_row("politie", 2020, "realised_jobs", "12,5", source_id="letter")
+    )
     try:
         load_raw(minimal_raw)
     except Exception as err:  # noqa: BLE001 - the message is what is tested
@@ -73,8 +79,12 @@ def test_one_bad_row_in_a_large_file_is_named_by_file_line_and_column(minimal_ra
 
 
 def test_a_quote_spanning_lines_deep_in_a_large_file_is_found_where_it_opens(minimal_raw):
-    _large_sector_file(minimal_raw, 20_000, 12_000, 'politie,2020,year,realised_jobs,5,,,sector_count,letter,'
-                                                    '"p. 1\nstill the locator",Zin.,')
+    _large_sector_file(
+        minimal_raw,
+        20_000,
+        12_000,
+        'politie,2020,year,realised_jobs,5,,,sector_count,letter,"p. 1\nstill the locator",Zin.,',
+    )
     try:
         load_raw(minimal_raw)
     except Exception as err:  # noqa: BLE001
@@ -88,10 +98,28 @@ def _many_sources(n):
     records = []
     for k in range(n):
         for measure, value in (("realised_jobs", 300 + k % 3), ("target_jobs", 400), ("realisation_pct", 75)):
-            records.append(dict(sector="rijk", year=2020, period="year", measure=measure, value=float(value),
-                                qualifier="", scope="", basis="sector_count", era=0, status="reported",
-                                source_id=f"s{k:04d}", locator="p. 1", evidence="Zin.", note="", derivation="",
-                                precision=0, raw_file="figures/rijk.csv", raw_line=len(records) + 2))
+            records.append(
+                {
+                    "sector": "rijk",
+                    "year": 2020,
+                    "period": "year",
+                    "measure": measure,
+                    "value": float(value),
+                    "qualifier": "",
+                    "scope": "",
+                    "basis": "sector_count",
+                    "era": 0,
+                    "status": "reported",
+                    "source_id": f"s{k:04d}",
+                    "locator": "p. 1",
+                    "evidence": "Zin.",
+                    "note": "",
+                    "derivation": "",
+                    "precision": 0,
+                    "raw_file": "figures/rijk.csv",
+                    "raw_line": len(records) + 2,
+                }
+            )
     frame = pd.DataFrame(records)
     frame["year"] = frame["year"].astype("Int64")
     return frame
@@ -109,4 +137,3 @@ def test_one_figure_from_many_sources_gives_comparisons_in_proportion_to_the_row
     assert set(same["source_b"]) == {f"s{k:04d}" for k in range(1, 400)}
     checked = set(report.loc[report["check"] == "percentage_vs_counts", "source_a"])
     assert checked == {f"s{k:04d}" for k in range(400)}  # every published percentage is checked
-

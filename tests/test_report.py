@@ -6,15 +6,25 @@ import shutil
 
 import nbformat
 import pytest
+from conftest import FIXTURES, ROOT, short_row
 
 from analysis.errors import ParameterError
 from analysis.runner import Job, check_parameters
-from conftest import FIXTURES, ROOT, short_row
 
 
 def report_args(tmp_path, *extra, notebooks=None, jobs=2):
-    return ["report", "--out", tmp_path / "processed", "--reports", tmp_path / "reports",
-            "--notebooks", notebooks or ROOT / "notebooks", "--jobs", str(jobs), *extra]
+    return [
+        "report",
+        "--out",
+        tmp_path / "processed",
+        "--reports",
+        tmp_path / "reports",
+        "--notebooks",
+        notebooks or ROOT / "notebooks",
+        "--jobs",
+        str(jobs),
+        *extra,
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -32,9 +42,16 @@ def test_report_run_succeeds(subset_run):
     assert code == 0
 
 
-@pytest.mark.parametrize("folder,stem", [("sectors/politie", "politie"), ("sectors/gemeenten", "gemeenten"),
-                                         ("overview", "overview"), ("national", "national"),
-                                         ("coverage", "coverage")])
+@pytest.mark.parametrize(
+    "folder,stem",
+    [
+        ("sectors/politie", "politie"),
+        ("sectors/gemeenten", "gemeenten"),
+        ("overview", "overview"),
+        ("national", "national"),
+        ("coverage", "coverage"),
+    ],
+)
 def test_every_promised_file_is_written(subset_run, folder, stem):
     _, reports = subset_run
     for name in (f"{stem}.ipynb", f"{stem}.html", "chart.png", "chart.svg", "summary.json"):
@@ -78,9 +95,15 @@ def test_html_hides_code_and_loads_nothing_from_outside(subset_run):
 def test_index_links_every_report_and_the_data(subset_run):
     _, reports = subset_run
     index = (reports / "index.html").read_text(encoding="utf-8")
-    for href in ("sectors/politie/politie.html", "sectors/gemeenten/gemeenten.html", "overview/overview.html",
-                 "national/national.html", "coverage/coverage.html", "data/banenafspraak.csv",
-                 "data/banenafspraak.xlsx"):
+    for href in (
+        "sectors/politie/politie.html",
+        "sectors/gemeenten/gemeenten.html",
+        "overview/overview.html",
+        "national/national.html",
+        "coverage/coverage.html",
+        "data/banenafspraak.csv",
+        "data/banenafspraak.xlsx",
+    ):
         assert f'href="{href}"' in index
         assert (reports / href).is_file()
 
@@ -181,8 +204,11 @@ def test_every_notebook_starts_from_a_fresh_interpreter(tmp_path, run_cli):
     notebooks = tmp_path / "notebooks"
     shutil.copytree(ROOT / "notebooks", notebooks)
     shutil.copyfile(FIXTURES / "notebooks/state_probe.ipynb", notebooks / "sector_trend.ipynb")
-    code, out, _ = run_cli(*report_args(tmp_path, "--sector", "politie", "--sector", "rijk", "--sector", "umc",
-                                        notebooks=notebooks, jobs=1))
+    code, out, _ = run_cli(
+        *report_args(
+            tmp_path, "--sector", "politie", "--sector", "rijk", "--sector", "umc", notebooks=notebooks, jobs=1
+        )
+    )
     assert code == 0, out
     counts = re.search(r"\((\d+) executed, (\d+) failed, (\d+) on a kernel started ahead\)", out)
     assert counts and counts.groups()[:2] == ("6", "0"), out
@@ -202,17 +228,23 @@ def test_english_site(tmp_path, run_cli):
 
 EXTRA_NOTEBOOK_CELLS = [
     ("code", 'lang: str = "nl"  # report language: "nl" (Nederlands) or "en" (English)', ["parameters"]),
-    ("code", "from analysis import notebook\n\ndata = notebook.load()\nnotebook.check(data, lang)\n"
-             "notebook.pivot(data, 'realised_jobs')", []),
+    (
+        "code",
+        (
+            "from analysis import notebook\n\ndata = notebook.load()\nnotebook.check(data, lang)\n"
+            "notebook.pivot(data, 'realised_jobs')"
+        ),
+        [],
+    ),
 ]
-EXTRA_ENTRY = '''
+EXTRA_ENTRY = """
 [[report]]
 notebook = "education.ipynb"
 folder = "education"
 title_nl = "Onderwijssectoren vergeleken"
 title_en = "Education sectors compared"
 index = "more"
-'''
+"""
 
 
 def test_a_declared_notebook_is_executed_and_linked_from_the_index(minimal_raw, tmp_path, run_cli):
@@ -221,16 +253,30 @@ def test_a_declared_notebook_is_executed_and_linked_from_the_index(minimal_raw, 
 
     notebooks = tmp_path / "notebooks"
     shutil.copytree(ROOT / "notebooks", notebooks)
-    nb = nbformat.v4.new_notebook(cells=[
-        (nbformat.v4.new_code_cell if kind == "code" else nbformat.v4.new_markdown_cell)(source, metadata={"tags": tags})
-        for kind, source, tags in EXTRA_NOTEBOOK_CELLS])
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            (nbformat.v4.new_code_cell if kind == "code" else nbformat.v4.new_markdown_cell)(
+                source, metadata={"tags": tags}
+            )
+            for kind, source, tags in EXTRA_NOTEBOOK_CELLS
+        ]
+    )
     nb.metadata = {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}}
     nbformat.write(nb, notebooks / "education.ipynb")
     with (notebooks / "reports.toml").open("a", encoding="utf-8") as fh:
         fh.write(EXTRA_ENTRY)
 
-    code, out, _ = run_cli("report", "--raw", minimal_raw, "--notebooks", notebooks, "--out", tmp_path / "processed",
-                           "--reports", tmp_path / "reports")
+    code, out, _ = run_cli(
+        "report",
+        "--raw",
+        minimal_raw,
+        "--notebooks",
+        notebooks,
+        "--out",
+        tmp_path / "processed",
+        "--reports",
+        tmp_path / "reports",
+    )
     assert code == 0 and "education" in out
     page = (tmp_path / "reports/education/education.html").read_text(encoding="utf-8")
     assert "<title>Onderwijssectoren vergeleken — Banenafspraak overheid en onderwijs</title>" in page
@@ -244,8 +290,17 @@ def test_a_registry_entry_without_its_notebook_is_refused_before_any_run(minimal
     shutil.copytree(ROOT / "notebooks", notebooks)
     with (notebooks / "reports.toml").open("a", encoding="utf-8") as fh:
         fh.write(EXTRA_ENTRY)
-    code, _, err = run_cli("report", "--raw", minimal_raw, "--notebooks", notebooks, "--out", tmp_path / "processed",
-                           "--reports", tmp_path / "reports")
+    code, _, err = run_cli(
+        "report",
+        "--raw",
+        minimal_raw,
+        "--notebooks",
+        notebooks,
+        "--out",
+        tmp_path / "processed",
+        "--reports",
+        tmp_path / "reports",
+    )
     assert code == 2 and "no notebook education.ipynb" in err
 
 

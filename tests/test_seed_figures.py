@@ -7,7 +7,6 @@ the letters themselves, not taken from this project's output.
 import csv
 
 import pytest
-
 from conftest import SHARED
 
 LETTER_2 = "bzk-brief-realisatie-2020"
@@ -49,8 +48,12 @@ SEED_FIGURES = [
 
 
 def _reported(tidy, sector, year, measure, source):
-    rows = tidy[(tidy["status"] == "reported") & (tidy["sector"] == sector) & (tidy["measure"] == measure)
-                & (tidy["source_id"] == source)]
+    rows = tidy[
+        (tidy["status"] == "reported")
+        & (tidy["sector"] == sector)
+        & (tidy["measure"] == measure)
+        & (tidy["source_id"] == source)
+    ]
     return rows[rows["year"].isna()] if year is None else rows[rows["year"] == year]
 
 
@@ -128,11 +131,18 @@ def test_every_public_figures_row_is_in_the_tidy_data_with_its_evidence(tidy, re
     reported = tidy[tidy["status"] == "reported"]
     matched = set()
     for line, r in enumerate(rows, start=2):
-        match = reported[(reported["sector"] == r["sector"]) & (reported["year"] == int(r["year"]))
-                         & (reported["period"] == r["period"]) & (reported["measure"] == r["measure"])
-                         & (reported["scope"] == r["scope"]) & (reported["value"] == float(r["value"]))
-                         & (reported["source_id"].map(urls) == r["source_url"])]
-        assert len(match) == 1, f"line {line}: not found exactly once: {r['sector']} {r['year']} {r['measure']} {r['value']}"
+        match = reported[
+            (reported["sector"] == r["sector"])
+            & (reported["year"] == int(r["year"]))
+            & (reported["period"] == r["period"])
+            & (reported["measure"] == r["measure"])
+            & (reported["scope"] == r["scope"])
+            & (reported["value"] == float(r["value"]))
+            & (reported["source_id"].map(urls) == r["source_url"])
+        ]
+        assert len(match) == 1, (
+            f"line {line}: not found exactly once: {r['sector']} {r['year']} {r['measure']} {r['value']}"
+        )
         got = match.iloc[0]
         qualifier, word = QUALIFIER_READINGS.get((r["sector"], r["year"], r["measure"]), (r["qualifier"], ""))
         assert word in r["evidence"] and got["qualifier"] == qualifier, f"line {line}"
@@ -147,8 +157,13 @@ def test_every_seed_figure_carries_the_letters_own_sentence(tidy):
     reported = tidy[tidy["status"] == "reported"]
     for r in rows:
         year = reported["year"].isna() if not r["year"] else reported["year"] == int(r["year"])
-        match = reported[(reported["sector"] == r["sector"]) & year & (reported["measure"] == r["measure"])
-                         & (reported["value"] == float(r["value"])) & reported["source_id"].isin([LETTER_1, LETTER_2])]
+        match = reported[
+            (reported["sector"] == r["sector"])
+            & year
+            & (reported["measure"] == r["measure"])
+            & (reported["value"] == float(r["value"]))
+            & reported["source_id"].isin([LETTER_1, LETTER_2])
+        ]
         assert len(match) == 1, r
         assert match.iloc[0]["evidence"] == r["evidence"]
 
@@ -172,8 +187,11 @@ def test_the_letters_quotes_stand_in_the_letters(tidy):
 
 def test_no_raw_or_processed_file_names_our_working_folders(repo_raw):
     """Colleagues never receive shared/: no registry, figure or output may point there."""
-    files = [*repo_raw.rglob("*.csv"), *(repo_raw.parent / "processed").glob("*.csv"),
-             repo_raw.parent / "processed" / "datapackage.json"]
+    files = [
+        *repo_raw.rglob("*.csv"),
+        *(repo_raw.parent / "processed").glob("*.csv"),
+        repo_raw.parent / "processed" / "datapackage.json",
+    ]
     assert [f.name for f in files if "shared/" in f.read_text(encoding="utf-8")] == []
 
 
@@ -191,7 +209,12 @@ def test_rows_per_period_scope_and_basis(tidy):
     assert reported["period"].value_counts().to_dict() == {"year": 122, "Q3": 3, "Q1": 1, "Q4": 1}
     assert (reported["scope"] != "").sum() == 4  # three in funderend onderwijs, hbo's 21 of 36 institutions
     assert reported["basis"].value_counts().to_dict() == {
-        "national_extra_jobs": 58, "sector_count": 62, "statutory_measurement": 4, "end_goal_share": 1, "": 2}
+        "national_extra_jobs": 58,
+        "sector_count": 62,
+        "statutory_measurement": 4,
+        "end_goal_share": 1,
+        "": 2,
+    }
 
 
 def test_every_row_names_a_known_source_and_a_locator(tidy, repo_raw):

@@ -9,11 +9,11 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
+from conftest import FIXTURES, ROOT
 
 from analysis import cli
 from analysis.tidy import build_tidy, load_raw
 from analysis.trends import sectors_with_data
-from conftest import FIXTURES, ROOT
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts"
@@ -30,9 +30,18 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True,
-                              args=[NO_OUTSIDE, "--disable-background-networking", "--disable-component-update",
-                                    "--disable-sync", "--no-first-run", "--disable-gpu"])
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                NO_OUTSIDE,
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-gpu",
+            ],
+        )
         yield b
         b.close()
 
@@ -41,8 +50,9 @@ def browser():
 def site(tmp_path_factory):
     """A fresh, full report run of the real data into a temporary folder, with PDFs."""
     tmp = tmp_path_factory.mktemp("site")
-    code = cli.main(["report", "--out", str(tmp / "processed"), "--reports", str(tmp / "reports"), "--jobs", "2",
-                     "--pdf"])
+    code = cli.main(
+        ["report", "--out", str(tmp / "processed"), "--reports", str(tmp / "reports"), "--jobs", "2", "--pdf"]
+    )
     assert code == 0
     return tmp / "reports"
 
@@ -51,8 +61,9 @@ def site(tmp_path_factory):
 def site_en(tmp_path_factory):
     """The same in English."""
     tmp = tmp_path_factory.mktemp("site_en")
-    code = cli.main(["report", "--out", str(tmp / "processed"), "--reports", str(tmp / "reports"), "--jobs", "2",
-                     "--lang", "en"])
+    code = cli.main(
+        ["report", "--out", str(tmp / "processed"), "--reports", str(tmp / "reports"), "--jobs", "2", "--lang", "en"]
+    )
     assert code == 0
     return tmp / "reports"
 
@@ -70,8 +81,9 @@ class Visit:
         self.page.goto(path.as_uri(), wait_until="load")
 
     def images(self) -> list[tuple[str, int]]:
-        return self.page.eval_on_selector_all("img", "els => els.map(e => [e.getAttribute('src').slice(0, 80), "
-                                                     "e.complete ? e.naturalWidth : 0])")
+        return self.page.eval_on_selector_all(
+            "img", "els => els.map(e => [e.getAttribute('src').slice(0, 80), e.complete ? e.naturalWidth : 0])"
+        )
 
     def links(self) -> list[str]:
         return self.page.eval_on_selector_all("a[href]", "els => els.map(e => e.getAttribute('href'))")
@@ -81,7 +93,12 @@ class Visit:
 
 
 def pages(site: Path) -> list[Path]:
-    return [site / "index.html", site / "sources.html", *sorted(site.glob("*/*.html")), *sorted(site.glob("sectors/*/*.html"))]
+    return [
+        site / "index.html",
+        site / "sources.html",
+        *sorted(site.glob("*/*.html")),
+        *sorted(site.glob("sectors/*/*.html")),
+    ]
 
 
 def test_every_page_is_offline_self_contained_and_whole(browser, site):
@@ -154,8 +171,19 @@ def test_hostile_text_in_the_data_is_shown_as_text(browser, tmp_path):
     hostile = figures.replace(",Politie,As the", f",{quoted},As the")
     assert hostile != figures
     (raw / "figures/politie.csv").write_text(hostile, encoding="utf-8")
-    code = cli.main(["report", "--raw", str(raw), "--out", str(tmp_path / "processed"),
-                     "--reports", str(tmp_path / "reports"), "--jobs", "2"])
+    code = cli.main(
+        [
+            "report",
+            "--raw",
+            str(raw),
+            "--out",
+            str(tmp_path / "processed"),
+            "--reports",
+            str(tmp_path / "reports"),
+            "--jobs",
+            "2",
+        ]
+    )
     assert code == 0
 
     for path in (tmp_path / "reports/sources.html", tmp_path / "reports/sectors/politie/politie.html"):
@@ -167,6 +195,7 @@ def test_hostile_text_in_the_data_is_shown_as_text(browser, tmp_path):
 
 
 # ---------------------------------------------------------------- fit to forward (one language, WCAG 2.1 AA, PDF)
+
 
 def _catalogue_phrases(lang: str) -> set[str]:
     """Fixed phrases of one language's catalogue: whole labels, and the fixed parts of templates."""
@@ -213,8 +242,14 @@ def _visible_text_without_data(visit) -> str:
 def _data_texts() -> list[str]:
     """Text the data carries as published (titles, locators, quotes, scopes, names), longest first."""
     data = load_raw(ROOT / "data" / "raw")
-    texts = {*data.sources["title"], *data.sources["publisher"], *data.figures["locator"], *data.figures["evidence"],
-             *data.figures["scope"], *data.sectors["name_nl"]}
+    texts = {
+        *data.sources["title"],
+        *data.sources["publisher"],
+        *data.figures["locator"],
+        *data.figures["evidence"],
+        *data.figures["scope"],
+        *data.sectors["name_nl"],
+    }
     return sorted((t for t in texts if len(t) >= 8), key=len, reverse=True)
 
 
@@ -245,11 +280,17 @@ def test_axe_finds_no_wcag_21_aa_violation_on_any_page(browser, site, site_en, l
     tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
     # the check can fail: a copy of the index with an image without alt text and grey-on-white text
     broken = root / "broken-copy.html"
-    broken.write_text((root / "index.html").read_text(encoding="utf-8").replace(
-        "<main>", '<main><img src="x.png"><p style="color:#aaa">faint</p>'), encoding="utf-8")
+    broken.write_text(
+        (root / "index.html")
+        .read_text(encoding="utf-8")
+        .replace("<main>", '<main><img src="x.png"><p style="color:#aaa">faint</p>'),
+        encoding="utf-8",
+    )
     visit = Visit(browser, broken)
-    found = {v["id"] for v in axe.run(visit.page, options={"runOnly": {"type": "tag", "values": tags}})
-             .response["violations"]}
+    found = {
+        v["id"]
+        for v in axe.run(visit.page, options={"runOnly": {"type": "tag", "values": tags}}).response["violations"]
+    }
     assert {"image-alt", "color-contrast"} <= found
     visit.page.close()
     broken.unlink()
@@ -259,8 +300,10 @@ def test_axe_finds_no_wcag_21_aa_violation_on_any_page(browser, site, site_en, l
         result = axe.run(visit.page, options={"runOnly": {"type": "tag", "values": tags}})
         violations = result.response["violations"]
         counts[str(path.relative_to(root))] = len(violations)
-        assert not violations, (path.relative_to(root),
-                                [(v["id"], v["nodes"][0]["html"][:120]) for v in violations][:5])
+        assert not violations, (
+            path.relative_to(root),
+            [(v["id"], v["nodes"][0]["html"][:120]) for v in violations][:5],
+        )
         assert not [u for u in visit.requests if not u.startswith("file://")]
         visit.page.close()
     print(f"\naxe ({lang}): {sum(counts.values())} violations on {len(counts)} pages")
@@ -293,7 +336,9 @@ def test_every_link_can_be_reached_with_tab_and_focus_is_visible(browser, site, 
             return [e.tagName, e.getAttribute('href'), s.outlineStyle, parseFloat(s.outlineWidth)]; }""")
         if focused[0] == "A":
             assert focused[2] != "none" and focused[3] >= 2, f"no visible focus on {focused[1]}"
-            reached.add(visit.page.evaluate("[...document.querySelectorAll('a[href]')].indexOf(document.activeElement)"))
+            reached.add(
+                visit.page.evaluate("[...document.querySelectorAll('a[href]')].indexOf(document.activeElement)")
+            )
     assert reached == set(range(links)), f"{links - len(reached)} of {links} links not reached with Tab"
 
 

@@ -7,14 +7,16 @@ import datetime as dt
 import shutil
 
 import pytest
+from conftest import FIXTURES, figure_row, write_figures
 
 from analysis import narrative, plots, trends, verdicts
 from analysis.tidy import build_tidy, load_raw
-from conftest import FIXTURES, figure_row, write_figures
 
 TODAY = dt.date(2026, 12, 1)
-BREAK = ("break_id,year,date,sectors,source_id,locator,what_nl,what_en,note\n"
-         "wider,2026,2026-01-01,all,letter,art. 1,Bredere doelgroep,Wider target group,\n")
+BREAK = (
+    "break_id,year,date,sectors,source_id,locator,what_nl,what_en,note\n"
+    "wider,2026,2026-01-01,all,letter,art. 1,Bredere doelgroep,Wider target group,\n"
+)
 
 
 def verdict_for(tmp_path, *rows, breaks: str | None = None):
@@ -32,14 +34,22 @@ def row(year, measure, value, **kw):
     return figure_row("politie", year, measure, value, **kw)
 
 
-POLITIE = [row(2019, "realised_jobs", 297), row(2020, "realised_jobs", 413), row(2021, "realised_jobs", 663),
-           row(2024, "target_jobs", 713)]
+POLITIE = [
+    row(2019, "realised_jobs", 297),
+    row(2020, "realised_jobs", 413),
+    row(2021, "realised_jobs", 663),
+    row(2024, "target_jobs", 713),
+]
 
 
 def test_the_politie_pattern_is_never_on_course(tmp_path):
     """Own count on course for 2024 (183 a year); the statutory measurement reports 68% for 2024."""
-    v, _ = verdict_for(tmp_path, *POLITIE, row(2023, "realisation_pct", 54, basis="statutory_measurement"),
-                       row(2024, "realisation_pct", 68, basis="statutory_measurement", source_id="news"))
+    v, _ = verdict_for(
+        tmp_path,
+        *POLITIE,
+        row(2023, "realisation_pct", 54, basis="statutory_measurement"),
+        row(2024, "realisation_pct", 68, basis="statutory_measurement", source_id="news"),
+    )
     assert v.status == "not_met"
     assert (v.year, v.basis) == (2024, "statutory_measurement")
     assert [(g.year, g.value, g.source_id) for g in v.figures] == [(2024, 68, "news")]
@@ -86,8 +96,12 @@ def test_a_published_figure_for_the_target_year_outranks_the_trend(tmp_path):
 
 
 def test_sources_differ(tmp_path):
-    v, _ = verdict_for(tmp_path, row(2024, "realised_jobs", 720), row(2024, "target_jobs", 713),
-                       row(2024, "realisation_pct", 68, basis="statutory_measurement"))
+    v, _ = verdict_for(
+        tmp_path,
+        row(2024, "realised_jobs", 720),
+        row(2024, "target_jobs", 713),
+        row(2024, "realisation_pct", 68, basis="statutory_measurement"),
+    )
     assert (v.status, v.year, v.basis) == ("sources_differ", 2024, None)
     assert {g.basis for g in v.figures} == {"sector_count", "statutory_measurement"}
     assert "eigen telling van de sector" in narrative.verdict_text(v, "nl")
@@ -98,7 +112,9 @@ def test_too_little_data_names_what_is_missing(tmp_path):
     assert (v.status, v.missing) == ("too_little_data", "two_years")
     v, _ = verdict_for(tmp_path / "b", row(2020, "realised_jobs", 663), row(2024, "target_jobs", 713))
     assert (v.status, v.missing, v.year) == ("too_little_data", "target_year_figure", 2024)
-    assert "voor 2024, het jaar van het doel van 713 banen, is geen cijfer gepubliceerd" in narrative.verdict_text(v, "nl")
+    assert "voor 2024, het jaar van het doel van 713 banen, is geen cijfer gepubliceerd" in narrative.verdict_text(
+        v, "nl"
+    )
 
 
 def test_no_target(tmp_path):
@@ -107,9 +123,13 @@ def test_no_target(tmp_path):
 
 
 def test_quarterly_part_sector_and_end_goal_figures_never_decide(tmp_path):
-    v, _ = verdict_for(tmp_path, row(2024, "target_jobs", 713), row(2024, "realised_jobs", 800, period="Q3"),
-                       row(2024, "realised_jobs", 900, scope="basisteams"),
-                       row(2024, "realisation_pct", 130, basis="end_goal_share"))
+    v, _ = verdict_for(
+        tmp_path,
+        row(2024, "target_jobs", 713),
+        row(2024, "realised_jobs", 800, period="Q3"),
+        row(2024, "realised_jobs", 900, scope="basisteams"),
+        row(2024, "realisation_pct", 130, basis="end_goal_share"),
+    )
     assert (v.status, v.missing) == ("too_little_data", "target_year_figure")
     v, _ = verdict_for(tmp_path / "b", row(2024, "realised_jobs", 900, scope="basisteams"))
     assert (v.status, v.missing) == ("too_little_data", "whole_sector")

@@ -31,7 +31,7 @@ def read_version(ref: str) -> pd.DataFrame:
         return _frame(path.read_text(encoding="utf-8"))
     root = paths.project_root()
     where = (paths.processed_dir() / DATASET).relative_to(root).as_posix()
-    shown = subprocess.run(["git", "show", f"{ref}:{where}"], cwd=root, capture_output=True, text=True)
+    shown = subprocess.run(["git", "show", f"{ref}:{where}"], check=False, cwd=root, capture_output=True, text=True)
     if shown.returncode != 0:
         raise NoSuchVersion(f"cannot read {where} at {ref!r}: {shown.stderr.strip() or 'git failed'}")
     return _frame(shown.stdout)
@@ -59,8 +59,11 @@ class Changes:
 
 def compare(old: pd.DataFrame, new: pd.DataFrame) -> Changes:
     """Reported figures added, removed and changed from `old` to `new` (both as read by read_version)."""
-    key = IDENTITY if old["basis"].ne("").any() or new["basis"].eq("").all() else \
-        [c for c in IDENTITY if c not in ("basis", "period", "scope")]  # an old version without bases
+    key = (
+        IDENTITY
+        if old["basis"].ne("").any() or new["basis"].eq("").all()
+        else [c for c in IDENTITY if c not in ("basis", "period", "scope")]
+    )  # an old version without bases
     merged = old.merge(new, on=key, how="outer", suffixes=("_old", "_new"), indicator=True)
     for column in set(IDENTITY) - set(key):  # not matched on: shown as the side that has the figure says
         merged[column] = merged[f"{column}_new"].where(merged["_merge"] != "left_only", merged[f"{column}_old"])
@@ -68,8 +71,13 @@ def compare(old: pd.DataFrame, new: pd.DataFrame) -> Changes:
     removed = merged[merged["_merge"] == "left_only"]
     both = merged[merged["_merge"] == "both"]
     changed = both[(both["value_old"] != both["value_new"]) | (both["qualifier_old"] != both["qualifier_new"])]
-    note = "" if key == IDENTITY else ("the earlier version has no period, scope or basis: figures are matched "
-                                       "on sector, year, measure and source")
+    note = (
+        ""
+        if key == IDENTITY
+        else (
+            "the earlier version has no period, scope or basis: figures are matched on sector, year, measure and source"
+        )
+    )
     return Changes(added, removed, changed, note=note)
 
 
@@ -93,9 +101,12 @@ def _as_tidy(frame: pd.DataFrame) -> pd.DataFrame:
     from analysis.metrics import derive
     from analysis.schema import decimals
 
-    tidy = frame.assign(year=pd.to_numeric(frame["year"].where(frame["year"] != "")).astype("Int64"),
-                        value=frame["value"].astype(float), precision=decimals(frame["value"]).to_numpy(),
-                        era=frame["era"].astype("int64"))
+    tidy = frame.assign(
+        year=pd.to_numeric(frame["year"].where(frame["year"] != "")).astype("Int64"),
+        value=frame["value"].astype(float),
+        precision=decimals(frame["value"]).to_numpy(),
+        era=frame["era"].astype("int64"),
+    )
     return pd.concat([tidy, derive(tidy)], ignore_index=True)
 
 
@@ -114,8 +125,13 @@ def describe(changes: Changes, lang: str = "en", names: dict[str, str] | None = 
         return f"{names.get(r.sector, r.sector)} {r.year}{period}, {measure}{scope}: {getattr(r, 'value' + side)}"
 
     lines = [f"{w['added']}: {figure(r, '_new')} ({r.source_id})" for r in changes.added.itertuples()]
-    lines += [f"{w['changed']}: {figure(r, '_old')} → {r.value_new} ({r.source_id})" for r in changes.changed.itertuples()]
+    lines += [
+        f"{w['changed']}: {figure(r, '_old')} → {r.value_new} ({r.source_id})" for r in changes.changed.itertuples()
+    ]
     lines += [f"{w['removed']}: {figure(r, '_old')} ({r.source_id})" for r in changes.removed.itertuples()]
-    lines += [f"{w['verdict']}: {names.get(v['sector'], v['sector'])}: {i18n.verdict_word(lang, v['old'])} "
-              f"({v['old_year']}) → {i18n.verdict_word(lang, v['new'])} ({v['new_year']})" for v in changes.verdicts]
+    lines += [
+        f"{w['verdict']}: {names.get(v['sector'], v['sector'])}: {i18n.verdict_word(lang, v['old'])} "
+        f"({v['old_year']}) → {i18n.verdict_word(lang, v['new'])} ({v['new_year']})"
+        for v in changes.verdicts
+    ]
     return lines

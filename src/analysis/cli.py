@@ -10,72 +10,37 @@ import time
 from pathlib import Path
 
 from analysis import folders, paths, runstamp
-from analysis.errors import DataValidationError, ParameterError, ProjectError, ReconciliationError
+from analysis.errors import DataValidationError, ParameterError, ProjectError
 from analysis.locking import exclusive
 
 # pandas, pandera, papermill and nbconvert are imported inside the commands that need them,
 # so that `report` with nothing changed answers before loading any of them.
 
 
-def reconcile(data, tidy) -> None:
-    reported = tidy[tidy["status"] == "reported"]
-    places = list(zip(reported["raw_file"], reported["raw_line"]))
-    if len(reported) != data.raw_rows or len(set(places)) != len(places):
-        raise ReconciliationError(
-            f"{data.raw_rows} raw rows but {len(reported)} reported rows ({len(set(places))} distinct) in the tidy data")
-
-
-def _summary(data, tidy, report) -> str:
-    from analysis.metrics import findings
-
-    differing = findings(report)
-    derived = int((tidy["status"] == "derived").sum())
-    lines = [
-        f"{data.raw_rows} figures from {sum(p.startswith('figures/') for p in data.checksums)} sector files, "
-        f"{len(data.sources)} sources, {len(data.sectors)} sectors; {derived} derived values",
-        f"consistency: {len(report)} comparisons, {len(differing)} differ beyond rounding",
-    ]
-    shown = 10  # the full list is in consistency.csv and the coverage report
-    for f in differing.head(shown).itertuples():
-        lines.append(f"  {f.check}: {f.sector} {f.year} {f.measure}: {f.value_a:g} ({f.source_a}) "
-                     f"vs {f.value_b:g} ({f.source_b})")
-    if len(differing) > shown:
-        lines.append(f"  ... and {len(differing) - shown:,} more: see consistency.csv")
-    return "\n".join(lines)
-
-
 def cmd_validate(args: argparse.Namespace) -> int:
-    from analysis.metrics import consistency_report
-    from analysis.processed import build_outputs, stale_outputs
-    from analysis.tidy import build_tidy, load_raw
+    from analysis.prepare import prepare
+    from analysis.processed import stale_outputs
 
-    data = load_raw(args.raw)
-    tidy = build_tidy(data)
-    reconcile(data, tidy)
-    report = consistency_report(tidy)
-    print(f"raw data is valid: {_summary(data, tidy, report)}")
-    stale = stale_outputs(args.processed, data, build_outputs(data, tidy, report))
+    done = prepare(args.raw)
+    print(f"raw data is valid: {done.summary()}")
+    stale = stale_outputs(args.processed, done.data, done.outputs)
     if stale:
         print(f"note: {args.processed} is out of date ({stale[0]}); run `make report` to regenerate it")
     return 0
 
 
 def _prepare(args: argparse.Namespace):
-    from analysis.metrics import consistency_report
-    from analysis.processed import build_outputs, write_outputs
-    from analysis.tidy import build_tidy, load_raw
+    from analysis.prepare import prepare
+    from analysis.processed import MANIFEST, write_outputs
 
-    data = load_raw(args.raw)
-    tidy = build_tidy(data)
-    reconcile(data, tidy)
-    report = consistency_report(tidy)
-    outputs = build_outputs(data, tidy, report)
-    changed = write_outputs(outputs, args.out)
-    print(_summary(data, tidy, report))
-    for name, why in json.loads(outputs["datapackage.json"])["x-omitted"].items():
+    done = prepare(args.raw)
+    changed = write_outputs(done.outputs, args.out)
+    print(done.summary())
+    for name, why in json.loads(done.outputs[MANIFEST])["x-omitted"].items():
         print(f"note: {name} is not written: {why}")
-    print(f"{args.out}: {len(changed)} file(s) written" + (f" ({', '.join(changed)})" if changed else ", all up to date"))
-    return data, tidy
+    written = f" ({', '.join(changed)})" if changed else ", all up to date"
+    print(f"{args.out}: {len(changed)} file(s) written" + written)
+    return done.data, done.tidy
 
 
 def cmd_prepare(args: argparse.Namespace) -> int:
@@ -87,8 +52,12 @@ def cmd_prepare(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     start = time.monotonic()
-    settings = {"lang": args.lang, "sectors": sorted(args.sector) if args.sector else None,
-                "processed": str(Path(args.out).resolve()), "pdf": args.pdf}
+    settings = {
+        "lang": args.lang,
+        "sectors": sorted(args.sector) if args.sector else None,
+        "processed": str(Path(args.out).resolve()),
+        "pdf": args.pdf,
+    }
     chromium = None
     if args.pdf:
         from analysis.pdf import find_chromium
@@ -103,23 +72,41 @@ def cmd_report(args: argparse.Namespace) -> int:
     with exclusive(args.out, args.wait), exclusive(args.reports, args.wait):
         digest = runstamp.inputs_digest(args.raw, args.notebooks, settings)
         if not args.force and runstamp.unchanged(args.reports, args.out, digest):
-            print(f"nothing changed since the last complete run (raw data, notebooks, library, parameters), "
-                  f"and every output is in place: 0 executed in {time.monotonic() - start:.1f}s; "
-                  f"open {args.reports / 'index.html'}")
+            print(
+                f"nothing changed since the last complete run (raw data, notebooks, library, parameters), "
+                f"and every output is in place: 0 executed in {time.monotonic() - start:.1f}s; "
+                f"open {args.reports / 'index.html'}"
+            )
             return 0
         from analysis import report  # papermill and nbconvert load only when reports are made
 
         runstamp.forget(args.reports)
         data, tidy = _prepare(args)
-        results = report.run(data, tidy, notebooks=args.notebooks, out=args.reports, processed=args.out,
-                             lang=args.lang, sectors=args.sector, jobs=args.jobs, force=args.force,
-                             cell_timeout=args.cell_timeout, progress=lambda line: print(line, flush=True),
-                             pdf=args.pdf)
+        results = report.run(
+            data,
+            tidy,
+            notebooks=args.notebooks,
+            out=args.reports,
+            processed=args.out,
+            lang=args.lang,
+            sectors=args.sector,
+            jobs=args.jobs,
+            force=args.force,
+            cell_timeout=args.cell_timeout,
+            progress=lambda line: print(line, flush=True),
+            pdf=args.pdf,
+        )
         if chromium:
             from analysis import pdf
 
-            pdf.print_pages(pdf.report_pages(args.reports), args.lang, time.strftime("%Y-%m-%d"),
-                            report.data_version(args.out), chromium, progress=lambda line: print(line, flush=True))
+            pdf.print_pages(
+                pdf.report_pages(args.reports),
+                args.lang,
+                time.strftime("%Y-%m-%d"),
+                report.data_version(args.out),
+                chromium,
+                progress=lambda line: print(line, flush=True),
+            )
         if not any(r.status == "failed" for r in results):
             runstamp.record(args.reports, args.out, digest)
     failed = [r for r in results if r.status == "failed"]
@@ -127,9 +114,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     print()
     print(report.summary_table(results))
     ahead = sum(r.ready_ahead for r in results)
-    print(f"\n{len(results)} reports ({ran} executed, {len(failed)} failed, {ahead} on a kernel started ahead) "
-          f"in {time.monotonic() - start:.1f}s; "
-          f"open {args.reports / 'index.html'}")
+    print(
+        f"\n{len(results)} reports ({ran} executed, {len(failed)} failed, {ahead} on a kernel started ahead) "
+        f"in {time.monotonic() - start:.1f}s; "
+        f"open {args.reports / 'index.html'}"
+    )
     return 1 if failed else 0
 
 
@@ -142,8 +131,10 @@ def cmd_changes(args: argparse.Namespace) -> int:
     found = changes.compare(old, new)
     breaks, _ = load_breaks(paths.RawLayout(Path(args.raw)).breaks_csv)
     found.verdicts = changes.verdict_changes(old, new, breaks)
-    print(f"since {args.ref}: {len(found.added)} added, {len(found.changed)} changed, {len(found.removed)} removed "
-          f"reported figures; {len(found.verdicts)} verdicts changed")
+    print(
+        f"since {args.ref}: {len(found.added)} added, {len(found.changed)} changed, {len(found.removed)} removed "
+        f"reported figures; {len(found.verdicts)} verdicts changed"
+    )
     if found.note:
         print(f"note: {found.note}")
     for line in changes.describe(found):
@@ -155,10 +146,15 @@ def check_sector_ids(raw: Path, sector_ids: list[str]) -> None:
     """--sector values: ids by the one id rule, and registered in sectors.csv (read alone, cheaply)."""
     from analysis.measures import SECTOR_ID
     from analysis.registry import load_sectors
+
     bad = [s for s in sector_ids if not SECTOR_ID.match(s)]
     if bad:
-        raise ParameterError([f"--sector {b!r} is not a sector id (lower-case letters, digits and _, starting with "
-                              "a letter)" for b in bad])
+        raise ParameterError(
+            [
+                f"--sector {b!r} is not a sector id (lower-case letters, digits and _, starting with a letter)"
+                for b in bad
+            ]
+        )
     sectors, issues = load_sectors(paths.RawLayout(Path(raw)).sectors_csv)
     if issues:
         raise DataValidationError(issues)
@@ -177,22 +173,32 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     data = load_raw(args.raw)
     tidy = build_tidy(data)
     cov = coverage.coverage(tidy)
-    years = lambda s, m: ",".join(  # noqa: E731 - a compact "2019-2021,2024" list per cell
-        _spans(sorted(cov.loc[(cov["sector"] == s) & (cov["measure"] == m) & (cov["status"] == "reported"), "year"])))
+    years = lambda s, m: ",".join(
+        _spans(sorted(cov.loc[(cov["sector"] == s) & (cov["measure"] == m) & (cov["status"] == "reported"), "year"]))
+    )
     fresh = coverage.freshness(tidy, data.sectors).set_index("sector")
     mix = coverage.source_mix(tidy, data.sources, data.sectors).set_index("sector")
     rows = [("sector", "realised", "target", "percentage", "behind", "primary/secondary")]
     for s in data.sectors["sector"]:
         behind = fresh.at[s, "years_behind_national"]
-        rows.append((s, years(s, "realised_jobs") or "-", years(s, "target_jobs") or "-",
-                     years(s, "realisation_pct") or "-", "-" if pd.isna(behind) else str(behind),
-                     f"{mix.at[s, 'primary']}/{mix.at[s, 'secondary']}"))
+        rows.append(
+            (
+                s,
+                years(s, "realised_jobs") or "-",
+                years(s, "target_jobs") or "-",
+                years(s, "realisation_pct") or "-",
+                "-" if pd.isna(behind) else str(behind),
+                f"{mix.at[s, 'primary']}/{mix.at[s, 'secondary']}",
+            )
+        )
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for r in rows:
         print("  ".join(f"{c:<{w}}" for c, w in zip(r, widths)).rstrip())
     missing = coverage.without_figures(tidy, data.sectors)
-    print(f"\nyears with a published figure (derived values not counted); behind = years behind the newest national "
-          f"realised figure\nwithout any figure: {', '.join(missing) or 'none'}")
+    print(
+        f"\nyears with a published figure (derived values not counted); behind = years behind the newest national "
+        f"realised figure\nwithout any figure: {', '.join(missing) or 'none'}"
+    )
     return 0
 
 
@@ -224,15 +230,24 @@ def parser() -> argparse.ArgumentParser:
     r = sub.add_parser("prepare", help="validate, then write the processed dataset to data/processed")
     r.add_argument("--raw", type=Path, default=None, help="raw data folder (default: data/raw)")
     r.add_argument("--out", type=Path, default=None, help="output folder (default: data/processed)")
-    r.add_argument("--wait", type=float, default=0, metavar="SECONDS",
-                   help="wait this long for another run writing the same folder (default: refuse at once)")
+    r.add_argument(
+        "--wait",
+        type=float,
+        default=0,
+        metavar="SECONDS",
+        help="wait this long for another run writing the same folder (default: refuse at once)",
+    )
     r.set_defaults(func=cmd_prepare)
     c = sub.add_parser("coverage", help="print which figures exist per sector, how fresh, from which sources")
     c.add_argument("--raw", type=Path, default=None, help="raw data folder (default: data/raw)")
     c.set_defaults(func=cmd_coverage)
     ch = sub.add_parser("changes", help="list the figures and verdicts that changed since an earlier version")
-    ch.add_argument("ref", nargs="?", default="HEAD",
-                    help="a git revision (default: HEAD) or a folder holding a copy of data/processed")
+    ch.add_argument(
+        "ref",
+        nargs="?",
+        default="HEAD",
+        help="a git revision (default: HEAD) or a folder holding a copy of data/processed",
+    )
     ch.add_argument("--processed", type=Path, default=None, help="the newer version (default: data/processed)")
     ch.add_argument("--raw", type=Path, default=None, help="raw data folder, for the series breaks")
     ch.set_defaults(func=cmd_changes)
@@ -241,16 +256,27 @@ def parser() -> argparse.ArgumentParser:
     rep.add_argument("--out", type=Path, default=None, help="processed data folder (default: data/processed)")
     rep.add_argument("--reports", type=Path, default=None, help="report folder (default: reports)")
     rep.add_argument("--notebooks", type=Path, default=None, help="notebook folder (default: notebooks)")
-    rep.add_argument("--sector", action="append", default=None, metavar="ID",
-                     help="only this sector's report (repeat for more); overview and national always run")
+    rep.add_argument(
+        "--sector",
+        action="append",
+        default=None,
+        metavar="ID",
+        help="only this sector's report (repeat for more); overview and national always run",
+    )
     rep.add_argument("--lang", default="nl", choices=["nl", "en"], help="report language (default: nl)")
     rep.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: cores)")
     rep.add_argument("--force", action="store_true", help="execute every notebook even if nothing changed")
     rep.add_argument("--cell-timeout", type=_positive, default=300, help="seconds one cell may take (default: 300)")
-    rep.add_argument("--wait", type=float, default=0, metavar="SECONDS",
-                     help="wait this long for another run writing the same folders (default: refuse at once)")
-    rep.add_argument("--pdf", action="store_true",
-                     help="also print every report and the index to PDF (A4, tagged) with Chromium")
+    rep.add_argument(
+        "--wait",
+        type=float,
+        default=0,
+        metavar="SECONDS",
+        help="wait this long for another run writing the same folders (default: refuse at once)",
+    )
+    rep.add_argument(
+        "--pdf", action="store_true", help="also print every report and the index to PDF (A4, tagged) with Chromium"
+    )
     rep.set_defaults(func=cmd_report)
     return p
 
@@ -292,8 +318,12 @@ def _main(argv: list[str] | None) -> int:
     args = parser().parse_args(argv)
     if getattr(args, "raw", None) is None:
         args.raw = paths.raw_dir()
-    for name, default in (("processed", paths.processed_dir), ("out", paths.processed_dir),
-                          ("reports", paths.reports_dir), ("notebooks", paths.notebooks_dir)):
+    for name, default in (
+        ("processed", paths.processed_dir),
+        ("out", paths.processed_dir),
+        ("reports", paths.reports_dir),
+        ("notebooks", paths.notebooks_dir),
+    ):
         if hasattr(args, name) and getattr(args, name) is None:
             setattr(args, name, default())
     try:
@@ -302,8 +332,11 @@ def _main(argv: list[str] | None) -> int:
         print(err.message(), file=sys.stderr)
         return err.exit_code
     except KeyboardInterrupt as stop:
-        print("\ninterrupted: reports that finished are in place, the others keep their previous version; "
-              "run again to complete them", file=sys.stderr)
+        print(
+            "\ninterrupted: reports that finished are in place, the others keep their previous version; "
+            "run again to complete them",
+            file=sys.stderr,
+        )
         return 128 + stop.signum if isinstance(stop, Stopped) else 130
     except PermissionError as err:  # a read-only folder, say: what and where, without a traceback
         print(f"error: cannot write {err.filename}: {err.strerror}", file=sys.stderr)

@@ -15,7 +15,8 @@ def coverage(tidy: pd.DataFrame) -> pd.DataFrame:
     dated = series_rows(tidy)
     dated = dated[dated["year"].notna() & dated["measure"].isin(COVERAGE_MEASURES)]
     status = dated.groupby(["sector", "year", "measure"])["status"].agg(
-        lambda s: "reported" if (s == "reported").any() else "derived")
+        lambda s: "reported" if (s == "reported").any() else "derived"
+    )
     return status.rename("status").reset_index().astype({"year": "int64"})
 
 
@@ -34,8 +35,9 @@ def freshness(tidy: pd.DataFrame, sectors: pd.DataFrame) -> pd.DataFrame:
     figure lags the newest national realised figure (0 when it is as new or newer)."""
     sector_order = list(sectors["sector"])
     reported = tidy[tidy["status"] == "reported"]
-    national_latest = reported.loc[reported["sector"].isin(national_sectors(sectors))
-                                   & (reported["measure"] == "realised_jobs"), "year"].max()
+    national_latest = reported.loc[
+        reported["sector"].isin(national_sectors(sectors)) & (reported["measure"] == "realised_jobs"), "year"
+    ].max()
 
     def latest(sector: str, measure: str):
         years = reported.loc[(reported["sector"] == sector) & (reported["measure"] == measure), "year"].dropna()
@@ -44,10 +46,17 @@ def freshness(tidy: pd.DataFrame, sectors: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for sector in sector_order:
         realised = latest(sector, "realised_jobs")
-        rows.append({"sector": sector, "latest_realised": realised, "latest_target": latest(sector, "target_jobs"),
-                     "latest_pct": latest(sector, "realisation_pct"),
-                     "years_behind_national": pd.NA if realised is pd.NA or pd.isna(national_latest)
-                     else max(0, int(national_latest) - realised)})
+        rows.append(
+            {
+                "sector": sector,
+                "latest_realised": realised,
+                "latest_target": latest(sector, "target_jobs"),
+                "latest_pct": latest(sector, "realisation_pct"),
+                "years_behind_national": pd.NA
+                if realised is pd.NA or pd.isna(national_latest)
+                else max(0, int(national_latest) - realised),
+            }
+        )
     frame = pd.DataFrame(rows)
     for column in ("latest_realised", "latest_target", "latest_pct", "years_behind_national"):
         frame[column] = frame[column].astype("Int64")
@@ -59,7 +68,9 @@ def source_mix(tidy: pd.DataFrame, sources: pd.DataFrame, sectors: pd.DataFrame)
     sector_order = list(sectors["sector"])
     reported = tidy[tidy["status"] == "reported"].merge(sources[["source_id", "primacy"]], on="source_id", how="left")
     counts = reported.groupby(["sector", "primacy"]).size().unstack(fill_value=0)
-    counts = counts.reindex(index=sector_order, columns=["primary", "secondary"], fill_value=0).fillna(0).astype("int64")
+    counts = (
+        counts.reindex(index=sector_order, columns=["primary", "secondary"], fill_value=0).fillna(0).astype("int64")
+    )
     total = counts["primary"] + counts["secondary"]
     counts["secondary_share"] = (counts["secondary"] / total.where(total > 0)).round(2)
     return counts.reset_index()
@@ -93,6 +104,8 @@ def side_figures(tidy: pd.DataFrame, sectors: pd.DataFrame) -> pd.DataFrame:
     part-sector figures, one row each, in registry order (shown beside the coverage matrix, marked)."""
     rows = tidy[(tidy["status"] == "reported") & ((tidy["period"] != "year") | (tidy["scope"] != ""))]
     rank = {s: i for i, s in enumerate(sectors["sector"])}
-    rows = rows.assign(_rank=rows["sector"].map(rank)).sort_values(["_rank", "year", "period", "measure"], kind="stable")
+    rows = rows.assign(_rank=rows["sector"].map(rank)).sort_values(
+        ["_rank", "year", "period", "measure"], kind="stable"
+    )
     columns = ["sector", "year", "period", "scope", "measure", "value", "qualifier", "precision", "basis", "source_id"]
     return rows[columns].reset_index(drop=True)

@@ -23,22 +23,35 @@ def _exporter() -> HTMLExporter:
     # one per process: building it loads and compiles the templates
     from nbconvert.preprocessors import TagRemovePreprocessor
 
-    exporter = HTMLExporter(template_name="offline", extra_template_basedirs=[str(TEMPLATES)],
-                            extra_template_paths=[str(TEMPLATES)],
-                            exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+    exporter = HTMLExporter(
+        template_name="offline",
+        extra_template_basedirs=[str(TEMPLATES)],
+        extra_template_paths=[str(TEMPLATES)],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+    )
     exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags={JUPYTER_ONLY}), enabled=True)
     return exporter
 
 
-def html(notebook: nbformat.NotebookNode, lang: str = "nl", title: str = "", stamp: dict | None = None,
-         up: str = "../../") -> str:
+def html(
+    notebook: nbformat.NotebookNode, lang: str = "nl", title: str = "", stamp: dict | None = None, up: str = "../../"
+) -> str:
     """HTML with the code hidden and images embedded; loads nothing from the internet. The page says what it
     is (title), in which language, links to the index, sources and data (`up` leads to the site's root),
     and carries the run date and data version (`stamp`)."""
     stamp = stamp or {}
-    resources = {"language_code": lang, "metadata": {"name": title or i18n.SITE[lang]["site_name"]},
-                 "site": {"text": i18n.SITE[lang], "up": up, "run_date": stamp.get("run_date", "?"),
-                          "data_version": stamp.get("data_version", "?")}}
+    resources = {
+        "language_code": lang,
+        "metadata": {"name": title or i18n.SITE[lang]["site_name"]},
+        "site": {
+            "text": i18n.SITE[lang],
+            "up": up,
+            "run_date": stamp.get("run_date", "?"),
+            "data_version": stamp.get("data_version", "?"),
+        },
+    }
     exporter = _exporter()
     exporter.language_code = lang  # the exporter's own trait wins over resources for <html lang>
     body, _ = exporter.from_notebook_node(notebook, resources=resources)
@@ -90,10 +103,9 @@ def error_summary(notebook: nbformat.NotebookNode) -> str:
     return ""
 
 
-
-
 def page(template: str, lang: str, **context) -> str:
     """Render one of the site's own pages; every value from the data is HTML-escaped."""
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
-                             undefined=jinja2.StrictUndefined)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined
+    )
     return env.get_template(template).render(lang=lang, text=i18n.SITE[lang], source_lang=i18n.SOURCE_LANG, **context)

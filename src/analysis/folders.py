@@ -27,8 +27,10 @@ def _check(folder: Path, raw: Path, what: str, ours) -> None:
     if folder.exists() and not folder.is_dir():
         raise NotOurFolder(f"{what} {folder} is a file, not a folder")
     if folder.is_dir() and any(folder.iterdir()) and not ours(folder):
-        raise NotOurFolder(f"{what} {folder} already holds files that this project did not write; choose an empty "
-                           "or new folder (nothing was changed)")
+        raise NotOurFolder(
+            f"{what} {folder} already holds files that this project did not write; choose an empty "
+            "or new folder (nothing was changed)"
+        )
 
 
 def _is_processed(folder: Path) -> bool:
@@ -42,12 +44,15 @@ def check_processed(folder: Path, raw: Path) -> None:
 
 def check_reports(folder: Path, raw: Path) -> None:
     # a report folder from before the marker existed is known by its run record
-    _check(folder, raw, "the report folder", lambda f: (f / REPORTS_MARKER).is_file() or (f / ".run-stamp.json").is_file())
+    _check(
+        folder, raw, "the report folder", lambda f: (f / REPORTS_MARKER).is_file() or (f / ".run-stamp.json").is_file()
+    )
 
 
 def mark_reports(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     marker = folder / REPORTS_MARKER
     if not marker.is_file():
-        marker.write_text("This folder is written by banenafspraak-analyse (python -m analysis report).\n",
-                          encoding="utf-8")
+        marker.write_text(
+            "This folder is written by banenafspraak-analyse (python -m analysis report).\n", encoding="utf-8"
+        )

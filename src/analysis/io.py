@@ -33,8 +33,16 @@ def _decode(data: bytes, name: str, header: list[str]) -> tuple[str | None, list
     head = data[:4096]
     if len(head) >= 4 and head.count(0) * 3 >= len(head):  # UTF-16 holds a NUL in every ASCII character
         line = 1
-        return None, [Issue(name, line, "", None, "the file has NUL bytes, so it is not UTF-8 text (it looks like "
-                                                  "UTF-16, as some programs save 'Unicode text'); save it as 'CSV UTF-8'")]
+        return None, [
+            Issue(
+                name,
+                line,
+                "",
+                None,
+                "the file has NUL bytes, so it is not UTF-8 text (it looks like "
+                "UTF-16, as some programs save 'Unicode text'); save it as 'CSV UTF-8'",
+            )
+        ]
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as err:
@@ -62,11 +70,21 @@ def _header_issue(name: str, found: list[str], expected: list[str], raw_line: st
     missing = [c for c in expected if c not in found]
     extra = [c for c in found if c not in expected]
     if missing:
-        return Issue(name, 1, missing[0], raw_line,
-                     f"missing column(s) {', '.join(missing)}; the header must be: {','.join(expected)}")
+        return Issue(
+            name,
+            1,
+            missing[0],
+            raw_line,
+            f"missing column(s) {', '.join(missing)}; the header must be: {','.join(expected)}",
+        )
     if extra:
-        return Issue(name, 1, extra[0], raw_line,
-                     f"unknown column(s) {', '.join(extra)}; the header must be: {','.join(expected)}")
+        return Issue(
+            name,
+            1,
+            extra[0],
+            raw_line,
+            f"unknown column(s) {', '.join(extra)}; the header must be: {','.join(expected)}",
+        )
     return Issue(name, 1, "", raw_line, f"columns are out of order; the header must be: {','.join(expected)}")
 
 
@@ -82,8 +100,11 @@ def read_records(path: Path, columns: list[str], name: str) -> tuple[pd.DataFram
 
 
 def to_frame(records: list[list[str]], lines: list[int], columns: list[str]) -> pd.DataFrame:
-    frame = pd.DataFrame(records, columns=columns, dtype="str") if records else \
-        pd.DataFrame({c: pd.Series(dtype="str") for c in columns})
+    frame = (
+        pd.DataFrame(records, columns=columns, dtype="str")
+        if records
+        else pd.DataFrame({c: pd.Series(dtype="str") for c in columns})
+    )
     frame[LINE] = pd.Series(lines, dtype="int64", index=frame.index)
     return frame
 
@@ -95,19 +116,38 @@ def regular_file_issue(path: Path, name: str) -> Issue | None:
     except OSError as err:
         return Issue(name, 1, "", None, f"cannot be read: {err.strerror}")
     if not stat.S_ISREG(info.st_mode):
-        kind = "a folder" if stat.S_ISDIR(info.st_mode) else "a pipe" if stat.S_ISFIFO(info.st_mode) else \
-            "a device or socket"
+        kind = (
+            "a folder"
+            if stat.S_ISDIR(info.st_mode)
+            else "a pipe"
+            if stat.S_ISFIFO(info.st_mode)
+            else "a device or socket"
+        )
         return Issue(name, 1, "", None, f"is {kind}, not an ordinary file; only ordinary CSV files are read")
     if info.st_size > MAX_FILE_BYTES:
-        return Issue(name, 1, "", None, f"is {info.st_size:,} bytes, more than the {MAX_FILE_BYTES:,} bytes a raw "
-                                        "file may have; split it or check that it is the right file")
+        return Issue(
+            name,
+            1,
+            "",
+            None,
+            f"is {info.st_size:,} bytes, more than the {MAX_FILE_BYTES:,} bytes a raw "
+            "file may have; split it or check that it is the right file",
+        )
     return None
 
 
 def _control_issues(fields: list[str], columns: list[str], name: str, line: int) -> list[Issue]:
-    return [Issue(name, line, columns[i] if i < len(columns) else "", f,
-                  f"contains a control character (U+{ord(CONTROL.search(f).group()):04X}); remove it")
-            for i, f in enumerate(fields) if CONTROL.search(f)]
+    return [
+        Issue(
+            name,
+            line,
+            columns[i] if i < len(columns) else "",
+            f,
+            f"contains a control character (U+{ord(CONTROL.search(f).group()):04X}); remove it",
+        )
+        for i, f in enumerate(fields)
+        if CONTROL.search(f)
+    ]
 
 
 def read_rows(path: Path, columns: list[str], name: str) -> tuple[list[list[str]], list[int], list[Issue]]:
@@ -120,7 +160,11 @@ def read_rows(path: Path, columns: list[str], name: str) -> tuple[list[list[str]
     if text is None:
         return [], [], issues
     if not text.strip():
-        return [], [], [Issue(name, 1, "", None, f"the file is empty; it needs at least the header: {','.join(columns)}")]
+        return (
+            [],
+            [],
+            [Issue(name, 1, "", None, f"the file is empty; it needs at least the header: {','.join(columns)}")],
+        )
 
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     records: list[list[str]] = []
@@ -145,9 +189,16 @@ def read_rows(path: Path, columns: list[str], name: str) -> tuple[list[list[str]
             continue
         if reader.line_num > start:  # a quoted field ran over the end of its line into the next ones
             spanned = next((columns[i] for i, f in enumerate(row) if ("\n" in f or "\r" in f) and i < len(columns)), "")
-            issues.append(Issue(name, start, spanned, None,
-                                f"a quote opened on line {start} closes only on line {reader.line_num}, so lines "
-                                f"{start}-{reader.line_num} were read as one row; close the quote on its own line"))
+            issues.append(
+                Issue(
+                    name,
+                    start,
+                    spanned,
+                    None,
+                    f"a quote opened on line {start} closes only on line {reader.line_num}, so lines "
+                    f"{start}-{reader.line_num} were read as one row; close the quote on its own line",
+                )
+            )
             continue
         fields = [f.strip() for f in row]
         if has_control:
@@ -162,8 +213,9 @@ def read_rows(path: Path, columns: list[str], name: str) -> tuple[list[list[str]
                 return [], [], [problem]
             continue
         if len(fields) != len(columns):
-            rule = (f"expected {len(columns)} fields, found {len(fields)}"
-                    + (" (a comma inside a text needs double quotes around the text)" if len(fields) > len(columns) else ""))
+            rule = f"expected {len(columns)} fields, found {len(fields)}" + (
+                " (a comma inside a text needs double quotes around the text)" if len(fields) > len(columns) else ""
+            )
             issues.append(Issue(name, start, "", ",".join(row), rule))
             continue
         records.append(fields)
@@ -186,9 +238,10 @@ FILE = "_file"  # column holding the name of the file each record comes from
 _NOT_PLAIN = bytes(range(0x20, 0x7F)) + b"\n" + bytes(range(0x80, 0x100))  # what bytes.translate keeps out
 # ... and, in UTF-8, C1 controls and the non-ASCII white space str.strip removes (pyarrow's trim may not).
 # One pattern per lead byte: re then scans for that byte quickly instead of trying every position.
-_NON_ASCII_CARE = [re.compile(p) for p in (rb"\xc2[\x80-\xa0]", rb"\xe1\x9a\x80", rb"\xe2(?:\x80[\x80-\x8a\xa8\xa9\xaf]|\x81\x9f)",
-                                           rb"\xe3\x80\x80")]
-_SPACE_AT_EDGE = (b", ", b" ,", b"\n ", b" \n", b'" ', b' "')
+_NON_ASCII_CARE = [
+    re.compile(p)
+    for p in (rb"\xc2[\x80-\xa0]", rb"\xe1\x9a\x80", rb"\xe2(?:\x80[\x80-\x8a\xa8\xa9\xaf]|\x81\x9f)", rb"\xe3\x80\x80")
+]
 
 
 @dataclass
@@ -197,7 +250,6 @@ class _Body:
     name: str
     data: bytes  # the records after the header, each line ending in \n
     lines: int
-    spaced: bool  # some field may start or end with a space
 
 
 def _plain_body(path: Path, name: str, columns: list[str]) -> _Body | None:
@@ -207,7 +259,7 @@ def _plain_body(path: Path, name: str, columns: list[str]) -> _Body | None:
         data = data.replace(b"\r\n", b"\n")
         if b"\r" in data:
             return None
-    header, newline, body = data.partition(b"\n")
+    header, _newline, body = data.partition(b"\n")
     if header != ",".join(columns).encode():
         return None
     if body and not body.endswith(b"\n"):
@@ -216,8 +268,7 @@ def _plain_body(path: Path, name: str, columns: list[str]) -> _Body | None:
         return None
     if not body.isascii() and any(p.search(body) for p in _NON_ASCII_CARE):
         return None
-    spaced = body.startswith(b" ") or any(edge in body for edge in _SPACE_AT_EDGE)
-    return _Body(path, name, body, body.count(b"\n"), spaced)
+    return _Body(path, name, body, body.count(b"\n"))
 
 
 def _parse(bodies: list[_Body], columns: list[str]):
@@ -233,8 +284,12 @@ def _parse(bodies: list[_Body], columns: list[str]):
             pa.BufferReader(data),
             read_options=pacsv.ReadOptions(column_names=columns, block_size=64 << 20),
             parse_options=pacsv.ParseOptions(newlines_in_values=False, ignore_empty_lines=False),
-            convert_options=pacsv.ConvertOptions(column_types={c: pa.large_string() for c in columns},
-                                                 strings_can_be_null=False, quoted_strings_can_be_null=False))
+            convert_options=pacsv.ConvertOptions(
+                column_types={c: pa.large_string() for c in columns},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
     except (pa.ArrowInvalid, UnicodeDecodeError):  # a wrong field count or bytes that are not UTF-8
         return None
     return table if table.num_rows == sum(b.lines for b in bodies) else None
@@ -253,7 +308,16 @@ def _quoted_lines_agree(body: _Body, table, columns: list[str]) -> bool:
     found = table.take(at).to_pylist()
     return len(expected) == len(at) and all(
         len(row) == len(columns) and [f.strip() for f in row] == [got[c].strip() for c in columns]
-        for row, got in zip(expected, found))
+        for row, got in zip(expected, found)
+    )
+
+
+def _strip_spaces(column):
+    """The column with leading and trailing spaces removed; untouched (no copy) when no value has any."""
+    import pyarrow.compute as pc
+
+    edged = pc.or_(pc.starts_with(column, " "), pc.ends_with(column, " "))
+    return pc.utf8_trim(column, " ") if pc.any(edged).as_py() else column
 
 
 def read_many(files: list[tuple[Path, str]], columns: list[str]) -> tuple[pd.DataFrame, list[Issue]]:
@@ -298,13 +362,14 @@ def read_many(files: list[tuple[Path, str]], columns: list[str]) -> tuple[pd.Dat
     if tables:
         bodies = [b for b, _ in tables.values()]
         whole = pa.concat_tables([t for _, t in tables.values()])
-        if any(b.spaced for b in bodies):
-            whole = pa.table({c: pc.utf8_trim_whitespace(whole[c]) for c in columns})
+        # fields are stripped, as the careful reader strips them; only ASCII spaces are left to strip here
+        whole = pa.table({c: _strip_spaces(whole[c]) for c in columns})
         frame = whole.to_pandas()
         frame[LINE] = np.concatenate([np.arange(2, b.lines + 2, dtype="int64") for b in bodies])
         frame[FILE] = pd.Series(np.repeat([b.name for b in bodies], [b.lines for b in bodies]), dtype="str")
         frames.append(frame)
-    for path, name in careful:
+    order = {name: i for i, (_, name) in enumerate(files)}
+    for path, name in sorted(careful, key=lambda item: order[item[1]]):  # issues in file order
         records, lines, found = read_rows(path, columns, name)
         issues += found
         frame = to_frame(records, lines, columns)
@@ -315,5 +380,5 @@ def read_many(files: list[tuple[Path, str]], columns: list[str]) -> tuple[pd.Dat
     if len(frames) == 1:
         return frames[0], issues
     out = pd.concat(frames, ignore_index=True)
-    rank = out[FILE].map({name: i for i, (_, name) in enumerate(files)}).to_numpy()
+    rank = out[FILE].map(order).to_numpy()
     return out.iloc[np.lexsort((out[LINE].to_numpy(), rank))].reset_index(drop=True), issues

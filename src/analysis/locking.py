@@ -27,8 +27,9 @@ def exclusive(folder: Path, wait: float = 0):
     except Timeout:
         holder = path.with_suffix(".pid")
         who = f" (process {holder.read_text().strip()})" if holder.is_file() else ""
-        raise FolderBusy(f"another run is writing to {folder}{who}; wait for it to finish, "
-                         f"or use --wait SECONDS to wait for it") from None
+        raise FolderBusy(
+            f"another run is writing to {folder}{who}; wait for it to finish, or use --wait SECONDS to wait for it"
+        ) from None
     try:
         path.with_suffix(".pid").write_text(str(os.getpid()))
         yield

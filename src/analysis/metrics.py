@@ -66,7 +66,9 @@ def combine(parts: list[pd.DataFrame], on: list[str], suffixes: list[str]) -> pd
     """The combinations of `_partners` as one frame: `on` once, every other column with its part's suffix."""
     parts = [p.reset_index(drop=True) for p in parts]
     if any(p.empty for p in parts):
-        return pd.DataFrame(columns=[*on, *(f"{c}{s}" for p, s in zip(parts, suffixes) for c in p.columns if c not in on)])
+        return pd.DataFrame(
+            columns=[*on, *(f"{c}{s}" for p, s in zip(parts, suffixes) for c in p.columns if c not in on)]
+        )
     positions = _partners(parts, on)
     columns = [parts[0].loc[positions["_p0"], on].reset_index(drop=True)]
     for i, (part, suffix) in enumerate(zip(parts, suffixes)):
@@ -96,31 +98,40 @@ def _input_note(pairs: pd.DataFrame, left: str, right: str) -> pd.Series:
     return ("from qualified input: " + both).where(both != "", "")
 
 
-def _derived(pairs: pd.DataFrame, measure: str, values: pd.Series, derivation: str, precision: int | pd.Series,
-             left: str, right: str) -> pd.DataFrame:
+def _derived(
+    pairs: pd.DataFrame,
+    measure: str,
+    values: pd.Series,
+    derivation: str,
+    precision: int | pd.Series,
+    left: str,
+    right: str,
+) -> pd.DataFrame:
     if pairs.empty:
         return pd.DataFrame(columns=TIDY_COLUMNS)
     precision = pd.Series(precision, index=pairs.index, dtype="int64")
-    return pd.DataFrame({
-        "sector": pairs["sector"],
-        "year": pairs["year"] if "year" in pairs else pairs["year_r"],
-        "period": ANNUAL,
-        "measure": measure,
-        "value": [round(v, p) for v, p in zip(values, precision)],
-        "qualifier": "",
-        "scope": "",
-        "basis": pairs["basis"] if "basis" in pairs else pairs["basis_l"],
-        "era": pairs["era"] if "era" in pairs else pairs["era_l"],
-        "status": "derived",
-        "source_id": _joined_sources(pairs["source_id_l"], pairs["source_id_r"]),
-        "locator": "",
-        "evidence": "",
-        "note": _input_note(pairs, left, right),
-        "derivation": derivation,
-        "precision": precision,
-        "raw_file": pd.NA,
-        "raw_line": pd.NA,
-    })[TIDY_COLUMNS]
+    return pd.DataFrame(
+        {
+            "sector": pairs["sector"],
+            "year": pairs["year"] if "year" in pairs else pairs["year_r"],
+            "period": ANNUAL,
+            "measure": measure,
+            "value": [round(v, p) for v, p in zip(values, precision)],
+            "qualifier": "",
+            "scope": "",
+            "basis": pairs["basis"] if "basis" in pairs else pairs["basis_l"],
+            "era": pairs["era"] if "era" in pairs else pairs["era_l"],
+            "status": "derived",
+            "source_id": _joined_sources(pairs["source_id_l"], pairs["source_id_r"]),
+            "locator": "",
+            "evidence": "",
+            "note": _input_note(pairs, left, right),
+            "derivation": derivation,
+            "precision": precision,
+            "raw_file": pd.NA,
+            "raw_line": pd.NA,
+        }
+    )[TIDY_COLUMNS]
 
 
 def derive(reported: pd.DataFrame) -> pd.DataFrame:
@@ -136,28 +147,64 @@ def derive(reported: pd.DataFrame) -> pd.DataFrame:
     # Realisation percentage where realised and target are published for the same year.
     p = _pairs(dated, "realised_jobs", "target_jobs", on)
     p = p[p["value_r"] > 0]
-    parts.append(_derived(p, "realisation_pct", 100 * p["value_l"] / p["value_r"],
-                          "realised_jobs / target_jobs × 100", 1, "realised_jobs", "target_jobs"))
+    parts.append(
+        _derived(
+            p,
+            "realisation_pct",
+            100 * p["value_l"] / p["value_r"],
+            "realised_jobs / target_jobs × 100",
+            1,
+            "realised_jobs",
+            "target_jobs",
+        )
+    )
 
     # Target implied by a published percentage, where no target is published for that year.
     p = _pairs(dated, "realised_jobs", "realisation_pct", on)
     has_target = dated.loc[dated["measure"] == "target_jobs", on].drop_duplicates()
     p = p.merge(has_target, on=on, how="left", indicator=True)
     p = p[(p["_merge"] == "left_only") & (p["value_r"] > 0)]
-    parts.append(_derived(p, "target_jobs", 100 * p["value_l"] / p["value_r"],
-                          "realised_jobs / realisation_pct × 100", 1, "realised_jobs", "realisation_pct"))
+    parts.append(
+        _derived(
+            p,
+            "target_jobs",
+            100 * p["value_l"] / p["value_r"],
+            "realised_jobs / realisation_pct × 100",
+            1,
+            "realised_jobs",
+            "realisation_pct",
+        )
+    )
 
     # Shortfall against the target of the same year (negative: ahead of target).
     p = _pairs(dated, "target_jobs", "realised_jobs", on)
-    parts.append(_derived(p, "gap_to_target", p["value_l"] - p["value_r"], "target_jobs − realised_jobs",
-                          _max_precision(p), "target_jobs", "realised_jobs"))
+    parts.append(
+        _derived(
+            p,
+            "gap_to_target",
+            p["value_l"] - p["value_r"],
+            "target_jobs − realised_jobs",
+            _max_precision(p),
+            "target_jobs",
+            "realised_jobs",
+        )
+    )
 
     # Change on the year before, only where both years are published: gaps stay gaps.
     realised = dated[dated["measure"] == "realised_jobs"]
     before = realised.assign(year=realised["year"] + 1)
     p = combine([realised, before], on, ["_l", "_r"])
-    parts.append(_derived(p, "yoy_change", p["value_l"] - p["value_r"], "realised_jobs − realised_jobs of the year before",
-                          _max_precision(p), "realised_jobs", "previous year"))
+    parts.append(
+        _derived(
+            p,
+            "yoy_change",
+            p["value_l"] - p["value_r"],
+            "realised_jobs − realised_jobs of the year before",
+            _max_precision(p),
+            "realised_jobs",
+            "previous year",
+        )
+    )
 
     parts.append(_market_goal(rep))
     parts = [part for part in parts if not part.empty]
@@ -182,14 +229,33 @@ def _market_goal(rep: pd.DataFrame) -> pd.DataFrame:
     # The goal's deadline is kept only where both published goals name the same year.
     same_year = p["year_l"].astype("Int64") == p["year_r"].astype("Int64")
     p = p.assign(sector="markt", year=p["year_l"].where(same_year.fillna(False), pd.NA))
-    return _derived(p, "goal_jobs", p["value_l"] - p["value_r"], "goal_jobs of banenafspraak_totaal − goal_jobs of overheid_totaal",
-                    _max_precision(p), "total goal", "government goal")
+    return _derived(
+        p,
+        "goal_jobs",
+        p["value_l"] - p["value_r"],
+        "goal_jobs of banenafspraak_totaal − goal_jobs of overheid_totaal",
+        _max_precision(p),
+        "total goal",
+        "government goal",
+    )
 
 
 # ---------------------------------------------------------------- consistency
 
-FINDING_COLUMNS = ["check", "sector", "year", "measure", "value_a", "source_a", "value_b", "source_b",
-                   "difference", "tolerance", "outcome", "explanation"]
+FINDING_COLUMNS = [
+    "check",
+    "sector",
+    "year",
+    "measure",
+    "value_a",
+    "source_a",
+    "value_b",
+    "source_b",
+    "difference",
+    "tolerance",
+    "outcome",
+    "explanation",
+]
 
 
 def _half_unit(precision: pd.Series | int) -> pd.Series | float:
@@ -198,6 +264,7 @@ def _half_unit(precision: pd.Series | int) -> pd.Series | float:
 
 def _qualified_tolerance(values: pd.Series, qualifiers: pd.Series) -> pd.Series:
     """Half a unit of the last non-zero digit of a qualified whole number (3600 'nearly' -> 50), else 0."""
+
     def half(value: float) -> float:
         if value <= 0 or value != int(value):
             return 0.0
@@ -226,33 +293,50 @@ def _check_percentages(rep: pd.DataFrame) -> pd.DataFrame:
     computed = 100 * p["value_l"] / p["value_r"]
     difference = p["value"] - computed
     tolerance = _half_unit(p["precision"])
-    return pd.DataFrame({
-        "check": "percentage_vs_counts", "sector": p["sector"], "year": p["year"], "measure": "realisation_pct",
-        "value_a": p["value"], "source_a": p["source_id"],
-        "value_b": computed.round(2), "source_b": _joined_sources(p["source_id_l"], p["source_id_r"]),
-        "difference": difference.round(2), "tolerance": tolerance,
-        "outcome": _outcome(difference, tolerance),
-        "explanation": "published percentage vs realised_jobs / target_jobs × 100 of the same year",
-    })
+    return pd.DataFrame(
+        {
+            "check": "percentage_vs_counts",
+            "sector": p["sector"],
+            "year": p["year"],
+            "measure": "realisation_pct",
+            "value_a": p["value"],
+            "source_a": p["source_id"],
+            "value_b": computed.round(2),
+            "source_b": _joined_sources(p["source_id_l"], p["source_id_r"]),
+            "difference": difference.round(2),
+            "tolerance": tolerance,
+            "outcome": _outcome(difference, tolerance),
+            "explanation": "published percentage vs realised_jobs / target_jobs × 100 of the same year",
+        }
+    )
 
 
 def _check_own_plus_sroi(rep: pd.DataFrame) -> pd.DataFrame:
     on = ["sector", "year", "basis", "era"]
-    p = combine([rep[rep["measure"] == m] for m in ("realised_own", "realised_sroi", "realised_jobs")], on,
-                ["_l", "_r", ""])
+    p = combine(
+        [rep[rep["measure"] == m] for m in ("realised_own", "realised_sroi", "realised_jobs")], on, ["_l", "_r", ""]
+    )
     if p.empty:
         return pd.DataFrame(columns=FINDING_COLUMNS)
     parts = p["value_l"] + p["value_r"]
     difference = p["value"] - parts
     tolerance = _half_unit(p["precision_l"]) + _half_unit(p["precision_r"]) + _half_unit(p["precision"])
-    return pd.DataFrame({
-        "check": "own_plus_sroi_vs_total", "sector": p["sector"], "year": p["year"], "measure": "realised_jobs",
-        "value_a": p["value"], "source_a": p["source_id"],
-        "value_b": parts, "source_b": _joined_sources(p["source_id_l"], p["source_id_r"]),
-        "difference": difference, "tolerance": tolerance,
-        "outcome": _outcome(difference, tolerance),
-        "explanation": "realised_jobs vs realised_own + realised_sroi",
-    })
+    return pd.DataFrame(
+        {
+            "check": "own_plus_sroi_vs_total",
+            "sector": p["sector"],
+            "year": p["year"],
+            "measure": "realised_jobs",
+            "value_a": p["value"],
+            "source_a": p["source_id"],
+            "value_b": parts,
+            "source_b": _joined_sources(p["source_id_l"], p["source_id_r"]),
+            "difference": difference,
+            "tolerance": tolerance,
+            "outcome": _outcome(difference, tolerance),
+            "explanation": "realised_jobs vs realised_own + realised_sroi",
+        }
+    )
 
 
 def _check_same_figure(rep: pd.DataFrame) -> pd.DataFrame:
@@ -268,15 +352,30 @@ def _check_same_figure(rep: pd.DataFrame) -> pd.DataFrame:
     # Equal when rounded to the coarser of the two published precisions: that is rounding. A qualified
     # figure ('bijna 3.600') is rounded to its last non-zero digit, so 3,597 is within its rounding.
     coarse = pd.concat([p["precision_l"], p["precision_r"]], axis=1).min(axis=1)
-    tolerance = pd.concat([_half_unit(coarse), _qualified_tolerance(p["value_l"], p["qualifier_l"]),
-                           _qualified_tolerance(p["value_r"], p["qualifier_r"])], axis=1).max(axis=1)
-    return pd.DataFrame({
-        "check": "same_figure_two_sources", "sector": p["sector"], "year": p["year"], "measure": p["measure"],
-        "value_a": p["value_l"], "source_a": p["source_id_l"], "value_b": p["value_r"], "source_b": p["source_id_r"],
-        "difference": difference, "tolerance": tolerance,
-        "outcome": _outcome(difference, tolerance),
-        "explanation": "the same figure as published by two sources",
-    })
+    tolerance = pd.concat(
+        [
+            _half_unit(coarse),
+            _qualified_tolerance(p["value_l"], p["qualifier_l"]),
+            _qualified_tolerance(p["value_r"], p["qualifier_r"]),
+        ],
+        axis=1,
+    ).max(axis=1)
+    return pd.DataFrame(
+        {
+            "check": "same_figure_two_sources",
+            "sector": p["sector"],
+            "year": p["year"],
+            "measure": p["measure"],
+            "value_a": p["value_l"],
+            "source_a": p["source_id_l"],
+            "value_b": p["value_r"],
+            "source_b": p["source_id_r"],
+            "difference": difference,
+            "tolerance": tolerance,
+            "outcome": _outcome(difference, tolerance),
+            "explanation": "the same figure as published by two sources",
+        }
+    )
 
 
 def _check_national_parts(rep: pd.DataFrame) -> pd.DataFrame:
@@ -289,19 +388,33 @@ def _check_national_parts(rep: pd.DataFrame) -> pd.DataFrame:
     parts = p["value_m"] + p["value_o"]
     # each of the three published counts may be rounded to a whole job, a qualified one ('bijna 3.600')
     # to its last non-zero digit
-    qualified = pd.concat([_qualified_tolerance(p[f"value{s}"], p[f"qualifier{s}"]) for s in ("_t", "_m", "_o")],
-                          axis=1).max(axis=1)
+    qualified = pd.concat(
+        [_qualified_tolerance(p[f"value{s}"], p[f"qualifier{s}"]) for s in ("_t", "_m", "_o")], axis=1
+    ).max(axis=1)
     tolerance = 1.5 + qualified
-    notes = [" (qualified input: " + "; ".join(f"{name} {q}" for name, q in zip(NATIONAL_PARTS, pair) if q) + ")"
-             if any(pair) else "" for pair in zip(p["qualifier_m"], p["qualifier_o"])]
+    notes = [
+        " (qualified input: " + "; ".join(f"{name} {q}" for name, q in zip(NATIONAL_PARTS, pair) if q) + ")"
+        if any(pair)
+        else ""
+        for pair in zip(p["qualifier_m"], p["qualifier_o"])
+    ]
     difference = p["value_t"] - parts
-    return pd.DataFrame({
-        "check": "parts_vs_national_total", "sector": NATIONAL_TOTAL, "year": p["year"], "measure": p["measure"],
-        "value_a": p["value_t"], "source_a": p["source_id_t"],
-        "value_b": parts, "source_b": _joined_sources(p["source_id_m"], p["source_id_o"]),
-        "difference": difference, "tolerance": tolerance, "outcome": _outcome(difference, tolerance),
-        "explanation": ["national total vs market + government" + n for n in notes],
-    })[FINDING_COLUMNS]
+    return pd.DataFrame(
+        {
+            "check": "parts_vs_national_total",
+            "sector": NATIONAL_TOTAL,
+            "year": p["year"],
+            "measure": p["measure"],
+            "value_a": p["value_t"],
+            "source_a": p["source_id_t"],
+            "value_b": parts,
+            "source_b": _joined_sources(p["source_id_m"], p["source_id_o"]),
+            "difference": difference,
+            "tolerance": tolerance,
+            "outcome": _outcome(difference, tolerance),
+            "explanation": ["national total vs market + government" + n for n in notes],
+        }
+    )[FINDING_COLUMNS]
 
 
 def consistency_report(tidy: pd.DataFrame) -> pd.DataFrame:
@@ -315,7 +428,9 @@ def consistency_report(tidy: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=FINDING_COLUMNS)
     report = pd.concat(checks, ignore_index=True)[FINDING_COLUMNS]
     report["year"] = report["year"].astype("Int64")
-    return report.sort_values(["check", "sector", "year", "measure", "source_a", "source_b"], kind="stable").reset_index(drop=True)
+    return report.sort_values(
+        ["check", "sector", "year", "measure", "source_a", "source_b"], kind="stable"
+    ).reset_index(drop=True)
 
 
 def findings(report: pd.DataFrame) -> pd.DataFrame:

@@ -31,7 +31,7 @@ class Data:
     def summary(self, sector: str) -> dict:
         return trends.sector_summary(self.tidy, sector, self.breaks)
 
-    def with_tidy(self, tidy: pd.DataFrame) -> "Data":
+    def with_tidy(self, tidy: pd.DataFrame) -> Data:
         """The same registries with other figures (e.g. a sector's rows edited in a notebook). A copy is taken,
         so that editing the frame afterwards and running the chart cell again never shows a stale chart."""
         return Data(tidy.copy(), self.sectors, self.sources, self.breaks)
@@ -108,6 +108,7 @@ def check(data: Data, lang: str, sector: str | None = None) -> None:
 # Data text reaches a page only through these: escaped HTML, never Markdown, whose renderer
 # would turn '[x](javascript:...)' or '![x](https://...)' in a name into a live link or a fetch.
 
+
 def paragraph(text: str, tag: str = "p") -> HTML:
     return HTML(f"<{tag}>{html.escape(text)}</{tag}>")
 
@@ -120,12 +121,15 @@ def sector_title(data: Data, sector: str, lang: str) -> HTML:
 
 def sector_text(data: Data, sector: str, lang: str) -> HTML:
     name = sector_names(data.sectors, lang)[sector]
-    return HTML(f'<p id="{i18n.t(lang, "verdict_anchor")}">'
-                f"{html.escape(narrative.sector_text(data.summary(sector), name, lang))}</p>")
+    return HTML(
+        f'<p id="{i18n.t(lang, "verdict_anchor")}">'
+        f"{html.escape(narrative.sector_text(data.summary(sector), name, lang))}</p>"
+    )
 
 
 def _shown(table: pd.DataFrame, lang: str = "nl"):
     """A table as the reader sees it: no row numbers, text left-aligned, numbers as the language writes them."""
+
     def show(value):
         if isinstance(value, float) and pd.isna(value) or value is pd.NA:
             return "—"
@@ -134,15 +138,19 @@ def _shown(table: pd.DataFrame, lang: str = "nl"):
         return value
 
     # escape: data text (titles, notes) is shown as text, never run as HTML
-    return (table.style.hide(axis="index").set_properties(**{"text-align": "left"})
-            .set_table_styles([{"selector": "th", "props": [("text-align", "left")]}]).format(show, escape="html"))
+    return (
+        table.style.hide(axis="index")
+        .set_properties(**{"text-align": "left"})
+        .set_table_styles([{"selector": "th", "props": [("text-align", "left")]}])
+        .format(show, escape="html")
+    )
 
 
 def sector_figures(data: Data, sector: str, lang: str):
     """The sector's figures; each quote number links to its quote in sector_evidence (no script needed)."""
     quote = i18n.COLUMNS[lang]["quote"]
     table = _shown(tables.figures_table(data.tidy, data.sources, sector, lang), lang)
-    link = lambda text: f'<a href="#q{text.strip("[]")}">{text}</a>' if text else ""  # noqa: E731
+    link = lambda text: f'<a href="#q{text.strip("[]")}">{text}</a>' if text else ""
     return table.format(link, subset=[quote], escape="html")
 
 
@@ -152,9 +160,12 @@ def sector_evidence(data: Data, sector: str, lang: str) -> HTML:
     if not items:
         return HTML("")
     head = html.escape(i18n.t(lang, "evidence_title"))
-    lis = "\n".join(f'<li id="q{e["number"]}" value="{e["number"]}"><q lang="{i18n.SOURCE_LANG}">'
-                    f'{html.escape(e["quote"])}</q> '
-                    f'— {html.escape(e["source"])}, {html.escape(e["locator"])}</li>' for e in items)
+    lis = "\n".join(
+        f'<li id="q{e["number"]}" value="{e["number"]}"><q lang="{i18n.SOURCE_LANG}">'
+        f"{html.escape(e['quote'])}</q> "
+        f"— {html.escape(e['source'])}, {html.escape(e['locator'])}</li>"
+        for e in items
+    )
     return HTML(f"<h2>{head}</h2>\n<ol>\n{lis}\n</ol>")
 
 
@@ -164,12 +175,12 @@ def latest_figures(data: Data, lang: str):
 
 def national_text(data: Data, lang: str) -> HTML:
     names = sector_names(data.sectors, lang)
-    parts = [f"<p><strong>{html.escape(names[s])}.</strong> "
-             f"{html.escape(narrative.sector_text(data.summary(s), names[s], lang))}</p>"
-             for s in national_sectors(data.sectors)]
+    parts = [
+        f"<p><strong>{html.escape(names[s])}.</strong> "
+        f"{html.escape(narrative.sector_text(data.summary(s), names[s], lang))}</p>"
+        for s in national_sectors(data.sectors)
+    ]
     return HTML("\n".join(parts))
-
-
 
 
 def _readable(frame: pd.DataFrame, data: Data, lang: str):
@@ -180,7 +191,8 @@ def _readable(frame: pd.DataFrame, data: Data, lang: str):
 
 def freshness(data: Data, lang: str):
     table = coverage.freshness(data.tidy, data.sectors).merge(
-        coverage.source_mix(data.tidy, data.sources, data.sectors), on="sector")
+        coverage.source_mix(data.tidy, data.sources, data.sectors), on="sector"
+    )
     return _readable(table, data, lang)
 
 
@@ -189,7 +201,9 @@ def coverage_table(data: Data, measure: str, lang: str):
     marks = {"reported": "●", "derived": "○", "": ""}
     matrix = matrix.apply(lambda column: column.map(marks))
     matrix.index = matrix.index.map(sector_names(data.sectors, lang))
-    return matrix.style.format_index(escape="html").set_caption("● " + i18n.t(lang, "legend_reported") + "   ○ " + i18n.t(lang, "legend_derived"))
+    return matrix.style.format_index(escape="html").set_caption(
+        "● " + i18n.t(lang, "legend_reported") + "   ○ " + i18n.t(lang, "legend_derived")
+    )
 
 
 def consistency(data: Data, lang: str):
@@ -204,11 +218,14 @@ def sectors_without_figures(data: Data, lang: str) -> HTML:
     partial = [names[s] for s in coverage.only_part_sector(data.tidy, data.sectors)]
     parts = []
     if missing:
-        parts.append(f"<p><strong>{html.escape(i18n.t(lang, 'without_figures'))}:</strong> "
-                     f"{html.escape(', '.join(missing))}</p>")
+        parts.append(
+            f"<p><strong>{html.escape(i18n.t(lang, 'without_figures'))}:</strong> {html.escape(', '.join(missing))}</p>"
+        )
     if partial:
-        parts.append(f"<p><strong>{html.escape(i18n.t(lang, 'only_part_figures'))}:</strong> "
-                     f"{html.escape(', '.join(partial))}</p>")
+        parts.append(
+            f"<p><strong>{html.escape(i18n.t(lang, 'only_part_figures'))}:</strong> "
+            f"{html.escape(', '.join(partial))}</p>"
+        )
     return HTML("\n".join(parts) or paragraph(i18n.t(lang, "all_have_figures")).data)
 
 
@@ -216,20 +233,25 @@ def side_figures(data: Data, lang: str):
     """Quarterly readings and part-sector figures: shown, marked, never in a series."""
     h = i18n.COLUMNS[lang]
     rows = coverage.side_figures(data.tidy, data.sectors)
-    table = pd.DataFrame({
-        h["sector"]: rows["sector"].map(sector_names(data.sectors, lang)),
-        h["year"]: rows["year"].astype("Int64").astype(str),
-        h["period"]: [PERIODS[p].label(lang) for p in rows["period"]],
-        h["scope"]: [s or h["whole_sector"] for s in rows["scope"]],
-        h["measure"]: [MEASURES[m].label(lang) for m in rows["measure"]],
-        h["value"]: [tables.value_text(r.value, r.precision, r.measure, r.qualifier, lang) for r in rows.itertuples()],
-        h["basis"]: [BASES[b].label(lang) if b in BASES else h["none"] for b in rows["basis"]],
-        h["source"]: [tables.cite(data.sources, i, lang) for i in rows["source_id"]],
-    })
+    table = pd.DataFrame(
+        {
+            h["sector"]: rows["sector"].map(sector_names(data.sectors, lang)),
+            h["year"]: rows["year"].astype("Int64").astype(str),
+            h["period"]: [PERIODS[p].label(lang) for p in rows["period"]],
+            h["scope"]: [s or h["whole_sector"] for s in rows["scope"]],
+            h["measure"]: [MEASURES[m].label(lang) for m in rows["measure"]],
+            h["value"]: [
+                tables.value_text(r.value, r.precision, r.measure, r.qualifier, lang) for r in rows.itertuples()
+            ],
+            h["basis"]: [BASES[b].label(lang) if b in BASES else h["none"] for b in rows["basis"]],
+            h["source"]: [tables.cite(data.sources, i, lang) for i in rows["source_id"]],
+        }
+    )
     return _shown(table, lang)
 
 
 # ------------------------------------------------------------------ charts with their text alternatives
+
 
 class Chart:
     """A chart as a notebook shows it: PNG and SVG with its alt text in the output's metadata (where the
@@ -245,8 +267,11 @@ class Chart:
         png, svg = io.BytesIO(), io.StringIO()
         self.figure.savefig(png, format="png", dpi=110)
         self.figure.savefig(svg, format="svg")
-        data = {"image/png": base64.b64encode(png.getvalue()).decode("ascii"), "image/svg+xml": svg.getvalue(),
-                "text/plain": self.alt}
+        data = {
+            "image/png": base64.b64encode(png.getvalue()).decode("ascii"),
+            "image/svg+xml": svg.getvalue(),
+            "text/plain": self.alt,
+        }
         return data, {"image/png": {"alt": self.alt}, "image/svg+xml": {"alt": self.alt}}
 
 
@@ -271,8 +296,9 @@ def overview_charts(data: Data, lang: str) -> dict[str, Chart | None]:
     t, s = data.tidy, data.sectors
     own = plots.own_vs_sroi(t, s, lang)
     return {
-        "chart": Chart(plots.overview_percentages(t, s, lang),
-                       narrative.latest_list_alt(t, s, "realisation_pct", "overview", lang)),
+        "chart": Chart(
+            plots.overview_percentages(t, s, lang), narrative.latest_list_alt(t, s, "realisation_pct", "overview", lang)
+        ),
         "jobs": Chart(plots.overview_jobs(t, s, lang), narrative.latest_list_alt(t, s, "realised_jobs", "jobs", lang)),
         "own-sroi": Chart(own, narrative.latest_list_alt(t, s, "realised_own", "own_sroi", lang)) if own else None,
         "small-multiples": Chart(plots.small_multiples(t, s, lang), i18n.alt_word(lang, "small_multiples")),
@@ -285,8 +311,10 @@ def all_sectors_data(data: Data, lang: str, national: bool = False) -> HTML:
 
 
 def national_chart(data: Data, lang: str) -> Chart:
-    return Chart(plots.national(data.tidy, data.sectors, data.sources, lang),
-                 narrative.national_chart_alt(data.tidy, data.sectors, lang))
+    return Chart(
+        plots.national(data.tidy, data.sectors, data.sources, lang),
+        narrative.national_chart_alt(data.tidy, data.sectors, lang),
+    )
 
 
 def coverage_chart(data: Data, lang: str) -> Chart:
@@ -297,11 +325,13 @@ def say(key: str, lang: str, level: int = 2) -> HTML:
     """A heading and paragraph of the reports' prose, in the report language (i18n.PROSE)."""
     heading, text = i18n.PROSE[i18n.check_lang(lang)][key]
     parts = ([f"<h{level}>{html.escape(heading)}</h{level}>"] if heading else []) + (
-        [f"<p>{html.escape(text)}</p>"] if text else [])
+        [f"<p>{html.escape(text)}</p>"] if text else []
+    )
     return HTML("\n".join(parts))
 
 
 # ------------------------------------------------------------------ for exploring (notebooks/explore.ipynb)
+
 
 def pivot(data: Data, measure: str = "realised_jobs", basis: str | None = None) -> pd.DataFrame:
     """Years × sectors of one measure: each sector's series on its main basis (or the given one), one figure
@@ -318,11 +348,14 @@ def pivot(data: Data, measure: str = "realised_jobs", basis: str | None = None) 
 def realised_vs_target(data: Data, sector: str) -> pd.DataFrame:
     """One sector's realised jobs, target and percentage per year on its main basis, as numbers, with the
     percentage computed where both counts are published; figures on another basis in a column of their own."""
-    frame = pd.DataFrame({
-        "realised": pd.Series({p.year: p.value for p in trends.points(data.tidy, sector, "realised_jobs")}),
-        "target": pd.Series({p.year: p.value for p in trends.points(data.tidy, sector, "target_jobs")}),
-        "pct": pd.Series({p.year: p.value for p in trends.points(data.tidy, sector, "realisation_pct")}),
-    }, dtype="float64")
+    frame = pd.DataFrame(
+        {
+            "realised": pd.Series({p.year: p.value for p in trends.points(data.tidy, sector, "realised_jobs")}),
+            "target": pd.Series({p.year: p.value for p in trends.points(data.tidy, sector, "target_jobs")}),
+            "pct": pd.Series({p.year: p.value for p in trends.points(data.tidy, sector, "realisation_pct")}),
+        },
+        dtype="float64",
+    )
     other = {p.year: f"{p.value:g}% ({p.basis})" for p in trends.other_points(data.tidy, sector, "realisation_pct")}
     frame["other_basis"] = pd.Series(other, dtype="object")
     return frame.sort_index().rename_axis("year")
@@ -334,6 +367,6 @@ def evidence(data: Data, sector: str, year: int | None = None) -> pd.DataFrame:
     if year is not None:
         rows = rows[rows["year"] == year]
     sources = data.sources.set_index("source_id")
-    return rows.assign(publisher=rows["source_id"].map(sources["publisher"]),
-                       date=rows["source_id"].map(sources["date"]))[
-        ["year", "period", "measure", "value", "scope", "basis", "publisher", "date", "locator", "evidence"]]
+    return rows.assign(
+        publisher=rows["source_id"].map(sources["publisher"]), date=rows["source_id"].map(sources["date"])
+    )[["year", "period", "measure", "value", "scope", "basis", "publisher", "date", "locator", "evidence"]]

@@ -17,41 +17,53 @@ from analysis.errors import ChromiumMissing
 
 CHROMIUM_ENV = "BANENAFSPRAAK_CHROMIUM"
 # The outside world stays out: no name lookups, no background traffic (as in the browser tests).
-CHROMIUM_ARGS = ["--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--no-first-run", "--disable-gpu"]
+CHROMIUM_ARGS = [
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-gpu",
+]
 
 
 def find_chromium() -> str:
-    candidates = [os.environ.get(CHROMIUM_ENV, ""), *(shutil.which(n) or "" for n in
-                                                      ("chromium", "chromium-browser", "google-chrome"))]
+    candidates = [
+        os.environ.get(CHROMIUM_ENV, ""),
+        *(shutil.which(n) or "" for n in ("chromium", "chromium-browser", "google-chrome")),
+    ]
     for path in candidates:
         if path and Path(path).is_file():
             return path
     raise ChromiumMissing(
         "printing PDFs needs Chromium, and none was found: install it (on Debian or Ubuntu: "
         "`sudo apt-get install chromium`), or set " + CHROMIUM_ENV + " to a Chromium or Chrome executable. "
-        "The HTML reports were not touched.")
+        "The HTML reports were not touched."
+    )
 
 
 def report_pages(root: Path) -> list[Path]:
     """The pages printed: every report's HTML, then the index (last, so it links PDFs that exist)."""
-    reports = sorted(root.glob("sectors/*/*.html")) + sorted(p for p in root.glob("*/*.html")
-                                                             if p.parent.name not in ("sectors", "failed", "data"))
+    reports = sorted(root.glob("sectors/*/*.html")) + sorted(
+        p for p in root.glob("*/*.html") if p.parent.name not in ("sectors", "failed", "data")
+    )
     return [*reports, root / "index.html"]
 
 
 def _footer(lang: str, run_date: str, data_version: str) -> str:
     text = i18n.SITE[i18n.check_lang(lang)]
     left = html.escape(f"{text['site_name']} · {text['run_date']}: {run_date} · {text['data_version']}: {data_version}")
-    return ('<div style="font-size:8px;color:#333;width:100%;margin:0 15mm;display:flex;'
-            f'justify-content:space-between"><span>{left}</span>'
-            f'<span>{html.escape(text["page"])} <span class="pageNumber"></span> / <span class="totalPages"></span>'
-            '</span></div>')
+    return (
+        '<div style="font-size:8px;color:#333;width:100%;margin:0 15mm;display:flex;'
+        f'justify-content:space-between"><span>{left}</span>'
+        f'<span>{html.escape(text["page"])} <span class="pageNumber"></span> / <span class="totalPages"></span>'
+        "</span></div>"
+    )
 
 
-def print_pages(pages: list[Path], lang: str, run_date: str, data_version: str, chromium: str,
-                progress=print) -> list[Path]:
+def print_pages(
+    pages: list[Path], lang: str, run_date: str, data_version: str, chromium: str, progress=print
+) -> list[Path]:
     """Print each page to <page>.pdf unless that PDF is newer than the page; return the PDFs written.
 
     Runs in a thread of its own: playwright's sync API refuses a thread that already drives a browser
@@ -75,10 +87,16 @@ def _print(pages: list[Path], lang: str, run_date: str, data_version: str, chrom
                     continue
                 page = browser.new_page()
                 page.goto(page_path.resolve().as_uri(), wait_until="load")
-                pdf = page.pdf(format="A4", tagged=True, outline=True, print_background=True,
-                               display_header_footer=True, header_template="<span></span>",
-                               footer_template=_footer(lang, run_date, data_version),
-                               margin={"top": "15mm", "bottom": "18mm", "left": "12mm", "right": "12mm"})
+                pdf = page.pdf(
+                    format="A4",
+                    tagged=True,
+                    outline=True,
+                    print_background=True,
+                    display_header_footer=True,
+                    header_template="<span></span>",
+                    footer_template=_footer(lang, run_date, data_version),
+                    margin={"top": "15mm", "bottom": "18mm", "left": "12mm", "right": "12mm"},
+                )
                 page.close()
                 atomic.write_bytes(target, pdf)
                 written.append(target)

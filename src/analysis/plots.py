@@ -34,9 +34,15 @@ OTHER = "#9a4a8f"  # dark purple: figures on another basis than the bars
 TEXT = "#555555"
 DERIVED_FILL = "#b9d3ea"  # light fill for derived cells; the cells also carry a mark, so colour is not alone
 LABEL_SIZE = 9  # labels in points; the smallest text in any chart
-STYLE = {**sns.axes_style("whitegrid"), **sns.plotting_context("notebook", font_scale=0.9),
-         "font.family": "DejaVu Sans", "axes.spines.right": False, "axes.spines.top": False,
-         "svg.hashsalt": "banenafspraak", "svg.fonttype": "none"}
+STYLE = {
+    **sns.axes_style("whitegrid"),
+    **sns.plotting_context("notebook", font_scale=0.9),
+    "font.family": "DejaVu Sans",
+    "axes.spines.right": False,
+    "axes.spines.top": False,
+    "svg.hashsalt": "banenafspraak",
+    "svg.fonttype": "none",
+}
 
 
 def new_figure(width: float, height: float) -> Figure:
@@ -72,8 +78,9 @@ def source_line(sources: pd.DataFrame, ids: list[str], lang: str, width_in: floa
     return plain(textwrap.fill(f"{head}: " + "; ".join(unique), per_line))
 
 
-def _draw_series(ax, tidy: pd.DataFrame, sector: str, lang: str, labels: bool = True,
-                 years: range | None = None) -> float:
+def _draw_series(
+    ax, tidy: pd.DataFrame, sector: str, lang: str, labels: bool = True, years: range | None = None
+) -> float:
     """Realised jobs as bars, targets as markers, published percentages where counts are unknown.
 
     Years without a figure stay empty: nothing is interpolated. Returns the largest value drawn.
@@ -88,25 +95,55 @@ def _draw_series(ax, tidy: pd.DataFrame, sector: str, lang: str, labels: bool = 
     for p in realised:
         ax.bar(p.year, p.value, width=0.6, color=REALISED, zorder=2)
         if labels:
-            ax.annotate(_label(p, lang), (p.year, p.value), xytext=(0, 3), textcoords="offset points",
-                        ha="center", va="bottom", fontsize=size, color=REALISED)
+            ax.annotate(
+                _label(p, lang),
+                (p.year, p.value),
+                xytext=(0, 3),
+                textcoords="offset points",
+                ha="center",
+                va="bottom",
+                fontsize=size,
+                color=REALISED,
+            )
     for p in targets:
         derived = p.status == "derived"
-        ax.plot([p.year - 0.38, p.year + 0.38], [p.value, p.value], color=DERIVED if derived else TARGET,
-                linewidth=2.2, linestyle=(0, (2, 1.5)) if derived else "-", zorder=3)
+        ax.plot(
+            [p.year - 0.38, p.year + 0.38],
+            [p.value, p.value],
+            color=DERIVED if derived else TARGET,
+            linewidth=2.2,
+            linestyle=(0, (2, 1.5)) if derived else "-",
+            zorder=3,
+        )
         if labels:
             text = f"{i18n.t(lang, 'target_short')} {_label(p, lang)}"
             if derived:
                 text += f" ({i18n.t(lang, 'derived')})"
-            ax.annotate(text, (p.year + 0.4, p.value), xytext=(2, 0), textcoords="offset points", ha="left",
-                        va="center", fontsize=size, color=DERIVED if derived else TARGET)
+            ax.annotate(
+                text,
+                (p.year + 0.4, p.value),
+                xytext=(2, 0),
+                textcoords="offset points",
+                ha="left",
+                va="center",
+                fontsize=size,
+                color=DERIVED if derived else TARGET,
+            )
     for p in pct:
         if p.year in counted or p.status != "reported":
             continue  # where counts are known the chart shows counts; the table lists every percentage
         text = f"{_label(p, lang)}%" + (f"\n{i18n.t(lang, 'pct_of_target')}" if labels else "")
-        ax.annotate(text, (p.year, 0), xytext=(0, 6),
-                    textcoords="offset points", ha="center", va="bottom", fontsize=size, color=PCT,
-                    fontweight="bold")
+        ax.annotate(
+            text,
+            (p.year, 0),
+            xytext=(0, 6),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            fontsize=size,
+            color=PCT,
+            fontweight="bold",
+        )
     all_years = [p.year for p in realised + targets + pct]
     if years is None and all_years:
         years = range(min(all_years), max(all_years) + 1)
@@ -128,10 +165,27 @@ def _draw_other_basis(ax, tidy: pd.DataFrame, sector: str, lang: str) -> list:
         pts = [p for p in trends.other_points(tidy, sector, "realisation_pct") if p.basis == basis]
         for p in pts:
             ax.plot([p.year], [0], marker="D", markersize=7, color=OTHER, clip_on=False, zorder=5)
-            ax.annotate(f"{_label(p, lang)}%", (p.year, 0), xytext=(0, 9), textcoords="offset points", ha="center",
-                        va="bottom", fontsize=LABEL_SIZE, color=OTHER, fontweight="bold")
-        handles.append(Line2D([], [], color=OTHER, marker="D", linestyle="none",
-                              label=f"% {i18n.t(lang, 'pct_of_target')}, {BASES[basis].label(lang)}"))
+            ax.annotate(
+                f"{_label(p, lang)}%",
+                (p.year, 0),
+                xytext=(0, 9),
+                textcoords="offset points",
+                ha="center",
+                va="bottom",
+                fontsize=LABEL_SIZE,
+                color=OTHER,
+                fontweight="bold",
+            )
+        handles.append(
+            Line2D(
+                [],
+                [],
+                color=OTHER,
+                marker="D",
+                linestyle="none",
+                label=f"% {i18n.t(lang, 'pct_of_target')}, {BASES[basis].label(lang)}",
+            )
+        )
     return handles
 
 
@@ -143,9 +197,18 @@ def _draw_breaks(ax, breaks: pd.DataFrame | None, sector: str, years: range, lan
     for b in breaks.itertuples():
         if (b.sectors == "all" or sector in b.sectors.split()) and min(years) < b.year <= max(years):
             ax.axvline(b.year - 0.5, color=TARGET, linestyle=":", linewidth=1.2, zorder=1)
-            ax.annotate(plain(getattr(b, f"what_{lang}")), (b.year - 0.5, 1), xycoords=("data", "axes fraction"),
-                        xytext=(-3, -3), textcoords="offset points", ha="right", va="top", fontsize=LABEL_SIZE,
-                        color=TARGET, rotation=90)
+            ax.annotate(
+                plain(getattr(b, f"what_{lang}")),
+                (b.year - 0.5, 1),
+                xycoords=("data", "axes fraction"),
+                xytext=(-3, -3),
+                textcoords="offset points",
+                ha="right",
+                va="top",
+                fontsize=LABEL_SIZE,
+                color=TARGET,
+                rotation=90,
+            )
             drawn.append(b.year)
     return drawn
 
@@ -153,16 +216,30 @@ def _draw_breaks(ax, breaks: pd.DataFrame | None, sector: str, years: range, lan
 def _draw_projection(ax, proj, lang: str) -> float:
     """From the last figure to the target year only, with the band from slowest to fastest growth seen."""
     xs = [proj.last_year, proj.target_year]
-    ax.fill_between(xs, [proj.last_value, proj.low], [proj.last_value, proj.high], color=TREND, alpha=0.15,
-                    linewidth=0, zorder=1)
+    ax.fill_between(
+        xs, [proj.last_value, proj.low], [proj.last_value, proj.high], color=TREND, alpha=0.15, linewidth=0, zorder=1
+    )
     ax.plot(xs, [proj.last_value, proj.projected], color=TREND, linestyle="--", linewidth=1.6, zorder=4)
-    ax.annotate(f"{i18n.t(lang, 'trend')}: {i18n.number(proj.projected, lang)}", (proj.target_year, proj.projected),
-                xytext=(-4, 4), textcoords="offset points", ha="right", fontsize=LABEL_SIZE, color=TREND)
+    ax.annotate(
+        f"{i18n.t(lang, 'trend')}: {i18n.number(proj.projected, lang)}",
+        (proj.target_year, proj.projected),
+        xytext=(-4, 4),
+        textcoords="offset points",
+        ha="right",
+        fontsize=LABEL_SIZE,
+        color=TREND,
+    )
     return max(proj.high, proj.projected)
 
 
-def sector_trend(tidy: pd.DataFrame, sectors: pd.DataFrame, sources: pd.DataFrame, sector: str,
-                 lang: str = "nl", breaks: pd.DataFrame | None = None) -> Figure:
+def sector_trend(
+    tidy: pd.DataFrame,
+    sectors: pd.DataFrame,
+    sources: pd.DataFrame,
+    sector: str,
+    lang: str = "nl",
+    breaks: pd.DataFrame | None = None,
+) -> Figure:
     """Realised jobs per year against the target, figures on other bases, series breaks, and the projection
     where the verdict rests on one (never past a target year that has a figure)."""
     from analysis.measures import BASES
@@ -173,8 +250,11 @@ def sector_trend(tidy: pd.DataFrame, sectors: pd.DataFrame, sources: pd.DataFram
     ax = fig.add_subplot()
     v = verdict(tidy, sector, breaks)
     basis = trends.main_basis(tidy, sector)
-    years = [p.year for m in ("realised_jobs", "target_jobs", "realisation_pct")
-             for p in trends.points(tidy, sector, m) + trends.other_points(tidy, sector, m)]
+    years = [
+        p.year
+        for m in ("realised_jobs", "target_jobs", "realisation_pct")
+        for p in trends.points(tidy, sector, m) + trends.other_points(tidy, sector, m)
+    ]
     goal = trends.goal(tidy, sector)
     if goal and goal.year:
         years.append(goal.year)
@@ -185,11 +265,21 @@ def sector_trend(tidy: pd.DataFrame, sectors: pd.DataFrame, sources: pd.DataFram
         return fig
     span = range(min(years), max(years) + 1)
     top = _draw_series(ax, tidy, sector, lang, years=span)
-    handles = [Patch(color=REALISED, label=i18n.t(lang, "realised")),
-               Line2D([], [], color=TARGET, linewidth=2.2, label=i18n.t(lang, "target"))]
+    handles = [
+        Patch(color=REALISED, label=i18n.t(lang, "realised")),
+        Line2D([], [], color=TARGET, linewidth=2.2, label=i18n.t(lang, "target")),
+    ]
     if any(p.status == "derived" for p in trends.points(tidy, sector, "target_jobs")):
-        handles.append(Line2D([], [], color=DERIVED, linewidth=2.2, linestyle=(0, (2, 1.5)),
-                              label=f"{i18n.t(lang, 'target')} ({i18n.t(lang, 'derived')})"))
+        handles.append(
+            Line2D(
+                [],
+                [],
+                color=DERIVED,
+                linewidth=2.2,
+                linestyle=(0, (2, 1.5)),
+                label=f"{i18n.t(lang, 'target')} ({i18n.t(lang, 'derived')})",
+            )
+        )
     handles += _draw_other_basis(ax, tidy, sector, lang)
     _draw_breaks(ax, breaks, sector, span, lang)
     if goal is not None:
@@ -197,8 +287,14 @@ def sector_trend(tidy: pd.DataFrame, sectors: pd.DataFrame, sources: pd.DataFram
         ax.axhline(goal.value, color=TARGET, linestyle=(0, (6, 3)), linewidth=1)
         when = f" ({goal.year})" if goal.year else ""
         extra = f", {i18n.t(lang, 'derived')}" if goal.status == "derived" else ""
-        ax.annotate(f"{i18n.t(lang, 'goal')} {_label(goal, lang)}{when}{extra}", (0.01, goal.value),
-                    xycoords=("axes fraction", "data"), xytext=(0, 3), textcoords="offset points", fontsize=LABEL_SIZE)
+        ax.annotate(
+            f"{i18n.t(lang, 'goal')} {_label(goal, lang)}{when}{extra}",
+            (0.01, goal.value),
+            xycoords=("axes fraction", "data"),
+            xytext=(0, 3),
+            textcoords="offset points",
+            fontsize=LABEL_SIZE,
+        )
     if v.status in ("on_course", "not_on_course") and v.projection is not None:
         top = max(top, _draw_projection(ax, v.projection, lang))
         handles.append(Line2D([], [], color=TREND, linestyle="--", label=i18n.t(lang, "trend_band")))
@@ -207,12 +303,18 @@ def sector_trend(tidy: pd.DataFrame, sectors: pd.DataFrame, sources: pd.DataFram
     ax.set_ylabel(i18n.t(lang, "jobs"))
     if basis in BASES:  # the subtitle says in words which basis the bars use
         fig.suptitle(i18n.t(lang, "trend_title", name=name), x=0.01, ha="left")
-        ax.set_title(i18n.t(lang, "bars_basis", basis=BASES[basis].label(lang)), loc="left",
-                     fontsize=LABEL_SIZE + 2, color=TEXT)
+        ax.set_title(
+            i18n.t(lang, "bars_basis", basis=BASES[basis].label(lang)), loc="left", fontsize=LABEL_SIZE + 2, color=TEXT
+        )
     ax.legend(handles=handles, loc="upper left", fontsize=LABEL_SIZE, frameon=False, ncols=min(len(handles), 3))
     fig.get_layout_engine().set(h_pad=0.15)
-    fig.supxlabel(source_line(sources, trends.sources_used(tidy, sector), lang), fontsize=LABEL_SIZE, x=0.01,
-                  ha="left", color=TEXT)
+    fig.supxlabel(
+        source_line(sources, trends.sources_used(tidy, sector), lang),
+        fontsize=LABEL_SIZE,
+        x=0.01,
+        ha="left",
+        color=TEXT,
+    )
     return fig
 
 
@@ -237,8 +339,13 @@ def overview_percentages(tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = 
     for i, (_, p, other) in enumerate(rows):
         derived = p.status == "derived"
         colour = OTHER if other else REALISED
-        ax.barh(i, p.value, color="white" if derived or other else colour, edgecolor=colour,
-                hatch="///" if derived else ("xx" if other else None))
+        ax.barh(
+            i,
+            p.value,
+            color="white" if derived or other else colour,
+            edgecolor=colour,
+            hatch="///" if derived else ("xx" if other else None),
+        )
         text = f"{_label(p, lang)}% ({p.year}{', ' + i18n.t(lang, 'derived') if derived else ''})"
         ax.annotate(text, (p.value, i), xytext=(3, 0), textcoords="offset points", va="center", fontsize=LABEL_SIZE)
     ax.set_yticks(range(len(rows)), [label for label, _, _ in rows])
@@ -246,8 +353,10 @@ def overview_percentages(tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = 
     ax.set_xlim(0, max([p.value for _, p, _ in rows] + [100]) * 1.25)
     ax.set_xlabel("%")
     ax.set_title(textwrap.fill(i18n.t(lang, "overview_pct_title"), 60), loc="left")
-    handles = [Patch(facecolor=REALISED, label=i18n.t(lang, "legend_reported")),
-               Patch(facecolor="white", edgecolor=REALISED, hatch="///", label=i18n.t(lang, "legend_derived"))]
+    handles = [
+        Patch(facecolor=REALISED, label=i18n.t(lang, "legend_reported")),
+        Patch(facecolor="white", edgecolor=REALISED, hatch="///", label=i18n.t(lang, "legend_derived")),
+    ]
     if any(other for _, _, other in rows):
         handles.append(Patch(facecolor="white", edgecolor=OTHER, hatch="xx", label=i18n.t(lang, "legend_other_basis")))
     fig.legend(handles=handles, loc="outside lower center", fontsize=LABEL_SIZE, ncols=2, frameon=False)
@@ -267,8 +376,14 @@ def overview_jobs(tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = "nl") -
     ax = fig.add_subplot()
     for i, (s, p) in enumerate(rows):
         ax.barh(i, p.value, color=REALISED)
-        ax.annotate(f"{_label(p, lang)} ({p.year})", (p.value, i), xytext=(3, 0), textcoords="offset points",
-                    va="center", fontsize=LABEL_SIZE)
+        ax.annotate(
+            f"{_label(p, lang)} ({p.year})",
+            (p.value, i),
+            xytext=(3, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=LABEL_SIZE,
+        )
     ax.set_yticks(range(len(rows)), [names[s] for s, _ in rows])
     ax.set_xlim(0, max(p.value for _, p in rows) * 1.25)
     ax.xaxis.set_major_formatter(mpl.ticker.FuncFormatter(lambda v, _: i18n.number(v, lang)))
@@ -296,8 +411,14 @@ def own_vs_sroi(tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = "nl") -> 
         ax.annotate(_label(o, lang), (o.value / 2, i), ha="center", va="center", fontsize=LABEL_SIZE, color="white")
         ax.annotate(_label(r, lang), (o.value + r.value / 2, i), ha="center", va="center", fontsize=LABEL_SIZE)
     ax.set_yticks(range(len(rows)), [f"{names[s]} ({year})" for s, year, _, _ in rows])
-    ax.legend(handles=[Patch(color=REALISED, label=i18n.t(lang, "own")), Patch(facecolor="white", edgecolor=PCT, hatch="//", label=i18n.t(lang, "sroi"))],
-              loc="lower right", fontsize=LABEL_SIZE)
+    ax.legend(
+        handles=[
+            Patch(color=REALISED, label=i18n.t(lang, "own")),
+            Patch(facecolor="white", edgecolor=PCT, hatch="//", label=i18n.t(lang, "sroi")),
+        ],
+        loc="lower right",
+        fontsize=LABEL_SIZE,
+    )
     ax.set_title(i18n.t(lang, "own_sroi_title"), loc="left")
     return fig
 
@@ -318,17 +439,26 @@ def small_multiples(tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = "nl")
             ax.tick_params(axis="both", labelsize=LABEL_SIZE - 1)
             ax.tick_params(axis="x", rotation=90)
         else:
-            ax.text(0.5, 0.5, i18n.t(lang, "no_figures"), transform=ax.transAxes, ha="center", va="center", fontsize=LABEL_SIZE)
+            ax.text(
+                0.5,
+                0.5,
+                i18n.t(lang, "no_figures"),
+                transform=ax.transAxes,
+                ha="center",
+                va="center",
+                fontsize=LABEL_SIZE,
+            )
             ax.set_xticks([]), ax.set_yticks([])
         ax.set_title(names[s], fontsize=9, loc="left")
-    for ax in axes[len(ids):]:
+    for ax in axes[len(ids) :]:
         ax.set_axis_off()
     fig.suptitle(i18n.t(lang, "small_multiples_title"), x=0.01, ha="left")
     return fig
 
 
-def national(tidy: pd.DataFrame, sectors: pd.DataFrame, sources: pd.DataFrame, lang: str = "nl",
-             since: int = 2015) -> Figure:
+def national(
+    tidy: pd.DataFrame, sectors: pd.DataFrame, sources: pd.DataFrame, lang: str = "nl", since: int = 2015
+) -> Figure:
     """Market, government and total: realised against target per year, with the final goal."""
     names = _names(sectors, lang)
     national = [s for s in national_sectors(sectors) if s in set(tidy["sector"])]
@@ -343,16 +473,23 @@ def national(tidy: pd.DataFrame, sectors: pd.DataFrame, sources: pd.DataFrame, l
     axes = fig.subplots(len(national), 1, squeeze=False).ravel()
     last = max(int(y) for y in tidy.loc[tidy["sector"].isin(national), "year"].dropna())
     for ax, s in zip(axes, national):
-        top = _draw_series(ax, tidy[tidy["year"].isna() | (tidy["year"] >= since)], s, lang,
-                           years=range(since, last + 1))
+        top = _draw_series(
+            ax, tidy[tidy["year"].isna() | (tidy["year"] >= since)], s, lang, years=range(since, last + 1)
+        )
         goal = trends.goal(tidy, s)
         if goal:
             top = max(top, goal.value)
             ax.axhline(goal.value, color=TARGET, linestyle=(0, (6, 3)), linewidth=1)
             extra = f" ({i18n.t(lang, 'derived')})" if goal.status == "derived" else ""
             when = f", {goal.year}" if goal.year else ""
-            ax.annotate(f"{i18n.t(lang, 'goal')} {_label(goal, lang)}{when}{extra}", (0.02, goal.value),
-                        xycoords=("axes fraction", "data"), xytext=(0, 3), textcoords="offset points", fontsize=LABEL_SIZE)
+            ax.annotate(
+                f"{i18n.t(lang, 'goal')} {_label(goal, lang)}{when}{extra}",
+                (0.02, goal.value),
+                xycoords=("axes fraction", "data"),
+                xytext=(0, 3),
+                textcoords="offset points",
+                fontsize=LABEL_SIZE,
+            )
         ax.set_ylim(0, top * 1.15)
         ax.set_title(names[s], loc="left", fontsize=10)
     fig.suptitle(i18n.t(lang, "national_title"), x=0.01, ha="left")
@@ -377,18 +514,38 @@ def coverage_heatmap(tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = "nl"
         ax.pcolormesh(grid, cmap=cmap, vmin=0, vmax=2, edgecolors="white", linewidth=1)
         for (row, col), code in np.ndenumerate(grid):  # a mark in every cell with a figure: not colour alone
             if code:
-                ax.text(col + 0.5, row + 0.5, "●" if code == 2 else "○", ha="center", va="center",
-                        fontsize=LABEL_SIZE - 2, color="white" if code == 2 else TARGET)
-        ax.set_xticks([i + 0.5 for i in range(len(matrix.columns))], [str(y) for y in matrix.columns],
-                      rotation=90, fontsize=LABEL_SIZE)
-        ax.set_yticks([i + 0.5 for i in range(len(matrix.index))], [names[s] for s in matrix.index], fontsize=LABEL_SIZE)
+                ax.text(
+                    col + 0.5,
+                    row + 0.5,
+                    "●" if code == 2 else "○",
+                    ha="center",
+                    va="center",
+                    fontsize=LABEL_SIZE - 2,
+                    color="white" if code == 2 else TARGET,
+                )
+        ax.set_xticks(
+            [i + 0.5 for i in range(len(matrix.columns))],
+            [str(y) for y in matrix.columns],
+            rotation=90,
+            fontsize=LABEL_SIZE,
+        )
+        ax.set_yticks(
+            [i + 0.5 for i in range(len(matrix.index))], [names[s] for s in matrix.index], fontsize=LABEL_SIZE
+        )
         ax.invert_yaxis()
         ax.set_title(MEASURES[measure].label(lang), fontsize=9, loc="left")
         ax.grid(False)
-    fig.legend(handles=[Patch(color=REALISED, label="● " + i18n.t(lang, "legend_reported")),
-                        Patch(color=DERIVED_FILL, label="○ " + i18n.t(lang, "legend_derived")),
-                        Patch(facecolor="#f4f4f4", edgecolor="#cccccc", label=i18n.t(lang, "no_figures"))],
-               loc="outside lower center", ncols=3, fontsize=LABEL_SIZE, frameon=False)
+    fig.legend(
+        handles=[
+            Patch(color=REALISED, label="● " + i18n.t(lang, "legend_reported")),
+            Patch(color=DERIVED_FILL, label="○ " + i18n.t(lang, "legend_derived")),
+            Patch(facecolor="#f4f4f4", edgecolor="#cccccc", label=i18n.t(lang, "no_figures")),
+        ],
+        loc="outside lower center",
+        ncols=3,
+        fontsize=LABEL_SIZE,
+        frameon=False,
+    )
     fig.suptitle(i18n.t(lang, "coverage_title"), x=0.01, ha="left")
     return fig
 

@@ -120,8 +120,17 @@ def codebook_table(breaks: pd.DataFrame | None = None) -> pd.DataFrame:
     rows += [("period", t.id, f"{t.description} NL: {t.label_nl}. EN: {t.label_en}.") for t in PERIODS.values()]
     rows += [("basis", t.id, f"{t.description} NL: {t.label_nl}. EN: {t.label_en}.") for t in BASES.values()]
     if breaks is not None:
-        rows += [("break", b.break_id, f"From {b.year} ({b.date or 'date not given'}, sectors: {b.sectors}, source: "
-                  f"{b.source_id}): {b.what_en}. {b.note}") for b in breaks.itertuples()]
+        rows += [
+            (
+                "break",
+                b.break_id,
+                (
+                    f"From {b.year} ({b.date or 'date not given'}, sectors: {b.sectors}, source: "
+                    f"{b.source_id}): {b.what_en}. {b.note}"
+                ),
+            )
+            for b in breaks.itertuples()
+        ]
     return pd.DataFrame(rows, columns=["kind", "name", "description"])
 
 
@@ -133,8 +142,12 @@ def _csv_bytes(frame: pd.DataFrame) -> bytes:
     safe = _formula_safe(frame)
     table = pa.Table.from_pandas(safe, preserve_index=False)
     # a column holding only missing values has no type of its own; it is text
-    table = pa.table({name: col.cast(pa.large_string()) if pa.types.is_null(col.type) else col
-                      for name, col in zip(table.column_names, table.columns)})
+    table = pa.table(
+        {
+            name: col.cast(pa.large_string()) if pa.types.is_null(col.type) else col
+            for name, col in zip(table.column_names, table.columns)
+        }
+    )
     sink = pa.BufferOutputStream()
     pacsv.write_csv(table, sink, pacsv.WriteOptions(quoting_style="needed", batch_size=64 * 1024))
     return sink.getvalue().to_pybytes()
@@ -166,19 +179,27 @@ def build_outputs(data: RawData, tidy: pd.DataFrame, report: pd.DataFrame | None
     omitted = {}
     if len(dataset) <= XLSX_MAX_ROWS:
         outputs[f"{DATASET}.xlsx"] = _xlsx_bytes(
-            {"data": dataset, "sources": sources, "consistency": report, "codebook": codebook})
+            {"data": dataset, "sources": sources, "consistency": report, "codebook": codebook}
+        )
     else:
-        omitted[f"{DATASET}.xlsx"] = (f"{len(dataset):,} rows is more than the {XLSX_MAX_ROWS:,} the spreadsheet "
-                                      f"copy is made for; use {DATASET}.csv")
+        omitted[f"{DATASET}.xlsx"] = (
+            f"{len(dataset):,} rows is more than the {XLSX_MAX_ROWS:,} the spreadsheet "
+            f"copy is made for; use {DATASET}.csv"
+        )
     outputs[MANIFEST] = _manifest(outputs, data, omitted)
     return outputs
 
 
 def _manifest(outputs: dict[str, bytes], data: RawData, omitted: dict[str, str]) -> bytes:
     """A Frictionless data package descriptor, plus the checksums of the raw files it was made from."""
+
     def resource(name: str, payload: bytes) -> dict:
-        entry = {"name": name.rsplit(".", 1)[0].replace("_", "-") + ("-xlsx" if name.endswith(".xlsx") else ""),
-                 "path": name, "hash": "sha256:" + hashlib.sha256(payload).hexdigest(), "bytes": len(payload)}
+        entry = {
+            "name": name.rsplit(".", 1)[0].replace("_", "-") + ("-xlsx" if name.endswith(".xlsx") else ""),
+            "path": name,
+            "hash": "sha256:" + hashlib.sha256(payload).hexdigest(),
+            "bytes": len(payload),
+        }
         if name == f"{DATASET}.csv":
             entry["schema"] = {"fields": [{"name": c, "description": d} for c, d in COLUMN_DOCS.items()]}
         return entry
@@ -231,6 +252,9 @@ def stale_outputs(folder: Path, data: RawData, expected: dict[str, bytes] | None
         if not path.is_file() or "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest() != res["hash"]:
             problems.append(f"output {res['path']} is missing or does not match the manifest")
     if expected is not None:
-        problems += [f"output {name} differs from what the raw data gives" for name, payload in expected.items()
-                     if not (Path(folder) / name).is_file() or (Path(folder) / name).read_bytes() != payload]
+        problems += [
+            f"output {name} differs from what the raw data gives"
+            for name, payload in expected.items()
+            if not (Path(folder) / name).is_file() or (Path(folder) / name).read_bytes() != payload
+        ]
     return problems

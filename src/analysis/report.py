@@ -13,11 +13,11 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import atomic, export, folders, i18n, notebook, paths, tables, trends
+from analysis.errors import ParameterError
 from analysis.measures import MEASURES, PERIODS
 from analysis.narrative import verdict_text
 from analysis.processed import MANIFEST, sources_table
 from analysis.registry import national_sectors, sector_names
-from analysis.errors import ParameterError
 from analysis.runner import FAILED, Job, Result, check_parameters, recover, run_all
 from analysis.runstamp import library_hash
 from analysis.tidy import RawData
@@ -25,9 +25,14 @@ from analysis.tidy import RawData
 REGISTRY = "reports.toml"  # in the notebooks folder: every report notebook, declared
 INDEX_PLACES = ("sectors", "national", "overview", "coverage", "more")
 REGISTRIES = ("sectors.csv", "sources.csv", "breaks.csv")  # what every sector report reads besides its own file
-DATA_FILES = {"banenafspraak.csv": "tidy dataset (CSV)", "banenafspraak.xlsx": "tidy dataset (Excel)",
-              "sources.csv": "sources", "consistency.csv": "consistency checks", "codebook.csv": "codebook",
-              MANIFEST: "data package descriptor with checksums"}
+DATA_FILES = {
+    "banenafspraak.csv": "tidy dataset (CSV)",
+    "banenafspraak.xlsx": "tidy dataset (Excel)",
+    "sources.csv": "sources",
+    "consistency.csv": "consistency checks",
+    "codebook.csv": "codebook",
+    MANIFEST: "data package descriptor with checksums",
+}
 
 
 def registry(notebooks: Path) -> list[dict]:
@@ -65,13 +70,32 @@ def plan(data: RawData, tidy: pd.DataFrame, notebooks: Path, lang: str, sectors:
     for entry in registry(notebooks):
         title = entry[f"title_{lang}"]
         if entry.get("for_each") == "sector":
-            jobs += [Job(s, notebooks / entry["notebook"], {"sector": s, "lang": lang}, entry["folder"].format(sector=s),
-                         _figures(entry.get("figures"), data, tidy, s), title=f"{title.format(name=shown.get(s, s))} — {site}",
-                         index=entry["index"], inputs=(f"figures/{s}.csv", *REGISTRIES)) for s in chosen]
+            jobs += [
+                Job(
+                    s,
+                    notebooks / entry["notebook"],
+                    {"sector": s, "lang": lang},
+                    entry["folder"].format(sector=s),
+                    _figures(entry.get("figures"), data, tidy, s),
+                    title=f"{title.format(name=shown.get(s, s))} — {site}",
+                    index=entry["index"],
+                    inputs=(f"figures/{s}.csv", *REGISTRIES),
+                )
+                for s in chosen
+            ]
         else:
             folder = entry["folder"]
-            jobs.append(Job(Path(folder).name, notebooks / entry["notebook"], {"lang": lang}, folder,
-                            _figures(entry.get("figures"), data, tidy), title=f"{title} — {site}", index=entry["index"]))
+            jobs.append(
+                Job(
+                    Path(folder).name,
+                    notebooks / entry["notebook"],
+                    {"lang": lang},
+                    folder,
+                    _figures(entry.get("figures"), data, tidy),
+                    title=f"{title} — {site}",
+                    index=entry["index"],
+                )
+            )
     return jobs
 
 
@@ -79,8 +103,11 @@ def _figures(kind: str | None, data: RawData, tidy: pd.DataFrame, sector: str | 
     """The key figures a report's summary.json records."""
     if kind == "sector":
         names = sector_names(data.sectors, "nl")
-        return {"name": names.get(sector, sector), **trends.sector_summary(tidy, sector, data.breaks)} \
-            if sector in names else {}
+        return (
+            {"name": names.get(sector, sector), **trends.sector_summary(tidy, sector, data.breaks)}
+            if sector in names
+            else {}
+        )
     if kind == "overview":
         return {"latest": tables.latest_table(tidy, data.sectors, "en", data.breaks).to_dict(orient="records")}
     if kind == "national":
@@ -93,11 +120,15 @@ def _figures(kind: str | None, data: RawData, tidy: pd.DataFrame, sector: str | 
 def _coverage_summary(data: RawData, tidy: pd.DataFrame) -> dict:
     from analysis import coverage
 
-    return {"freshness": coverage.freshness(tidy, data.sectors).astype(object).where(lambda f: f.notna(), None)
-                         .to_dict(orient="records"),
-            "without_figures": coverage.without_figures(tidy, data.sectors),
-            "only_part_sector": coverage.only_part_sector(tidy, data.sectors),
-            "findings": int((coverage.consistency_findings(tidy, data.sources)["outcome"] == "differs").sum())}
+    return {
+        "freshness": coverage.freshness(tidy, data.sectors)
+        .astype(object)
+        .where(lambda f: f.notna(), None)
+        .to_dict(orient="records"),
+        "without_figures": coverage.without_figures(tidy, data.sectors),
+        "only_part_sector": coverage.only_part_sector(tidy, data.sectors),
+        "findings": int((coverage.consistency_findings(tidy, data.sources)["outcome"] == "differs").sum()),
+    }
 
 
 def shared_inputs_hash(data: RawData) -> str:
@@ -105,8 +136,9 @@ def shared_inputs_hash(data: RawData) -> str:
     return hashlib.sha256((raw + library_hash()).encode()).hexdigest()
 
 
-def write_index(root: Path, results: list[Result], data: RawData, tidy: pd.DataFrame, processed: Path,
-                lang: str, pdf: bool = False) -> Path:
+def write_index(
+    root: Path, results: list[Result], data: RawData, tidy: pd.DataFrame, processed: Path, lang: str, pdf: bool = False
+) -> Path:
     """Copy the processed data beside the reports and write index.html linking everything (relative links)."""
     news = what_is_new(root, processed, lang, sector_names(data.sectors, lang))
     for name in DATA_FILES:
@@ -119,18 +151,27 @@ def write_index(root: Path, results: list[Result], data: RawData, tidy: pd.DataF
         ok = (root / folder / "summary.json").is_file()
         failed = root / FAILED / f"{stem}.ipynb"
         title = r.job.title.split(" — ")[0] or names.get(r.job.name, r.job.name)
-        return {"name": names.get(r.job.name, title), "ok": ok, "failed_now": r.status == "failed",
-                "index": r.job.index,
-                "html": f"{folder}/{stem}.html", "png": f"{folder}/chart.png", "svg": f"{folder}/chart.svg",
-                "ipynb": f"{folder}/{stem}.ipynb", "summary": f"{folder}/summary.json",
-                "alt": _chart_alt(root / folder, names.get(r.job.name, r.job.name)),
-                "pdf": f"{folder}/{stem}.pdf" if ok and (pdf or (root / folder / f"{stem}.pdf").is_file()) else "",
-                "failed_ipynb": f"{FAILED}/{stem}.ipynb" if failed.is_file() else ""}
+        return {
+            "name": names.get(r.job.name, title),
+            "ok": ok,
+            "failed_now": r.status == "failed",
+            "index": r.job.index,
+            "html": f"{folder}/{stem}.html",
+            "png": f"{folder}/chart.png",
+            "svg": f"{folder}/chart.svg",
+            "ipynb": f"{folder}/{stem}.ipynb",
+            "summary": f"{folder}/summary.json",
+            "alt": _chart_alt(root / folder, names.get(r.job.name, r.job.name)),
+            "pdf": f"{folder}/{stem}.pdf" if ok and (pdf or (root / folder / f"{stem}.pdf").is_file()) else "",
+            "failed_ipynb": f"{FAILED}/{stem}.ipynb" if failed.is_file() else "",
+        }
 
     run_now = {r.job.folder for r in results}
-    kept = [Result(Job(s, Path("sector_trend.ipynb"), {}, f"sectors/{s}", index="sectors"), "up-to-date", 0.0)
-            for s in trends.sectors_with_data(tidy, list(data.sectors["sector"]))
-            if f"sectors/{s}" not in run_now and (root / "sectors" / s / "summary.json").is_file()]
+    kept = [
+        Result(Job(s, Path("sector_trend.ipynb"), {}, f"sectors/{s}", index="sectors"), "up-to-date", 0.0)
+        for s in trends.sectors_with_data(tidy, list(data.sectors["sector"]))
+        if f"sectors/{s}" not in run_now and (root / "sectors" / s / "summary.json").is_file()
+    ]
     order = {f"sectors/{s}": i for i, s in enumerate(data.sectors["sector"])}
     listed = sorted([*results, *kept], key=lambda r: order.get(r.job.folder, -1))
     by_folder = {r.job.folder: entry(r) for r in listed}  # a --sector run keeps the others' reports listed
@@ -139,18 +180,26 @@ def write_index(root: Path, results: list[Result], data: RawData, tidy: pd.DataF
     def placed(where: str) -> dict | None:
         """The report the registry places at `where` on the index, if it exists."""
         return next((e for e in by_folder.values() if e["index"] == where and e["ok"]), None)
+
     sources = source_entries(tidy, data, lang)
-    atomic.write_bytes(root / "sources.html",
-                       export.page("sources.html.j2", lang, sources=sources, **stamp).encode("utf-8"))
+    atomic.write_bytes(
+        root / "sources.html", export.page("sources.html.j2", lang, sources=sources, **stamp).encode("utf-8")
+    )
     page = export.page(
-        "index.html.j2", lang, **stamp, news=news,
+        "index.html.j2",
+        lang,
+        **stamp,
+        news=news,
         failed=[e["name"] for e in by_folder.values() if e["failed_now"]],
-        national=placed("national"), overview=placed("overview"), coverage=placed("coverage"),
+        national=placed("national"),
+        overview=placed("overview"),
+        coverage=placed("coverage"),
         more=[e for e in by_folder.values() if e["index"] == "more"],
         latest=latest_entries(tidy, data, lang, by_folder),
         reports=[e for e in by_folder.values() if e["index"] == "sectors"],
-        data_files=[{"name": n, "href": f"data/{n}", "what": w} for n, w in DATA_FILES.items()
-                    if (root / "data" / n).is_file()],
+        data_files=[
+            {"name": n, "href": f"data/{n}", "what": w} for n, w in DATA_FILES.items() if (root / "data" / n).is_file()
+        ],
     )
     target = root / "index.html"
     atomic.write_bytes(target, page.encode("utf-8"))
@@ -180,8 +229,12 @@ def what_is_new(root: Path, processed: Path, lang: str, names: dict[str, str]) -
         old, new = changes.read_version(str(previous)), changes.read_version(str(processed))
         found = changes.compare(old, new)
         found.verdicts = changes.verdict_changes(old, new)
-        news = {"since": data_version(previous), "version": now, "lang": lang,
-                "lines": changes.describe(found, lang, names)}
+        news = {
+            "since": data_version(previous),
+            "version": now,
+            "lang": lang,
+            "lines": changes.describe(found, lang, names),
+        }
         atomic.write_bytes(kept, json.dumps(news, ensure_ascii=False, indent=1).encode("utf-8"))
         return news
     try:
@@ -207,8 +260,14 @@ def latest_entries(tidy: pd.DataFrame, data: RawData, lang: str, by_folder: dict
     for sector, values in zip(ids, table.to_dict(orient="records")):
         report = by_folder.get(f"sectors/{sector}", {})
         v = verdict(tidy, sector, data.breaks)
-        rows.append({"cells": list(values.values()), "href": report.get("html") if report.get("ok") else "",
-                     "grounds": verdict_text(v, lang), "id": f"grounds-{sector}"})
+        rows.append(
+            {
+                "cells": list(values.values()),
+                "href": report.get("html") if report.get("ok") else "",
+                "grounds": verdict_text(v, lang),
+                "id": f"grounds-{sector}",
+            }
+        )
     return {"columns": list(table.columns), "rows": rows}
 
 
@@ -221,13 +280,17 @@ def source_entries(tidy: pd.DataFrame, data: RawData, lang: str) -> list[dict]:
         rows = reported[reported["source_id"] == source["source_id"]]
         quotes = []
         for quote, group in rows.groupby("evidence", sort=False):
-            figures = [f"{names[r.sector]} {'' if pd.isna(r.year) else int(r.year)} "
-                       f"{PERIODS[r.period].label(lang) if r.period != 'year' else ''} "
-                       f"{MEASURES[r.measure].label(lang)}: "
-                       f"{tables.value_text(r.value, r.precision, r.measure, r.qualifier, lang)}"
-                       + (f" ({r.scope})" if r.scope else "") for r in group.itertuples()]
-            quotes.append({"quote": quote, "locator": group["locator"].iloc[0],
-                           "figures": [" ".join(f.split()) for f in figures]})
+            figures = [
+                f"{names[r.sector]} {'' if pd.isna(r.year) else int(r.year)} "
+                f"{PERIODS[r.period].label(lang) if r.period != 'year' else ''} "
+                f"{MEASURES[r.measure].label(lang)}: "
+                f"{tables.value_text(r.value, r.precision, r.measure, r.qualifier, lang)}"
+                + (f" ({r.scope})" if r.scope else "")
+                for r in group.itertuples()
+            ]
+            quotes.append(
+                {"quote": quote, "locator": group["locator"].iloc[0], "figures": [" ".join(f.split()) for f in figures]}
+            )
         entries.append({**source, "quotes": quotes})
     return entries
 
@@ -241,9 +304,21 @@ def summary_table(results: list[Result]) -> str:
     return "\n".join(f"{a:<{widths[0]}}  {b:<{widths[1]}}  {c:>{widths[2]}}  {d}" for a, b, c, d in rows)
 
 
-def run(data: RawData, tidy: pd.DataFrame, *, notebooks: Path, out: Path, processed: Path, lang: str = "nl",
-        sectors: list[str] | None = None, jobs: int | None = None, force: bool = False, cell_timeout: int = 300,
-        progress=print, pdf: bool = False) -> list[Result]:
+def run(
+    data: RawData,
+    tidy: pd.DataFrame,
+    *,
+    notebooks: Path,
+    out: Path,
+    processed: Path,
+    lang: str = "nl",
+    sectors: list[str] | None = None,
+    jobs: int | None = None,
+    force: bool = False,
+    cell_timeout: int = 300,
+    progress=print,
+    pdf: bool = False,
+) -> list[Result]:
     i18n.check_lang(lang)
     planned = plan(data, tidy, notebooks, lang, sectors)
     check_parameters(planned, set(data.sectors["sector"]))
@@ -258,7 +333,17 @@ def run(data: RawData, tidy: pd.DataFrame, *, notebooks: Path, out: Path, proces
     with tempfile.TemporaryDirectory(prefix="banenafspraak-handover-") as cache:
         handed = notebook.hand_over(notebook.Data(tidy, data.sectors, data.sources, data.breaks), Path(cache), shared)
         env = {paths.RAW_ENV: str(data.raw.resolve()), notebook.DATA_ENV: str(handed.resolve())}
-        results = run_all(planned, out, notebooks, data.checksums, jobs or os.cpu_count() or 1,
-                          cell_timeout, force=force, progress=progress, env=env, stamp=stamp)
+        results = run_all(
+            planned,
+            out,
+            notebooks,
+            data.checksums,
+            jobs or os.cpu_count() or 1,
+            cell_timeout,
+            force=force,
+            progress=progress,
+            env=env,
+            stamp=stamp,
+        )
     write_index(out, results, data, tidy, processed, lang, pdf)
     return results

@@ -9,11 +9,11 @@ failed notebook never replaces the previous good report. A report whose inputs
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import multiprocessing.util
 import os
-import re
 import shutil
 import signal
 import tempfile
@@ -77,10 +77,14 @@ def check_parameters(jobs: list[Job], sector_ids: set[str]) -> None:
         declared = declared_by[job.notebook]
         for name, value in job.parameters.items():
             if name not in declared:
-                problems.append(f"{job.notebook.name} has no parameter {name!r} (it declares: {', '.join(declared) or 'none'})")
+                problems.append(
+                    f"{job.notebook.name} has no parameter {name!r} (it declares: {', '.join(declared) or 'none'})"
+                )
             if not isinstance(value, str) or not SAFE_VALUE.match(value):
-                problems.append(f"{job.notebook.name}: parameter {name}={value!r} is not a plain id "
-                                "(lower-case letters, digits and _ only)")
+                problems.append(
+                    f"{job.notebook.name}: parameter {name}={value!r} is not a plain id "
+                    "(lower-case letters, digits and _ only)"
+                )
             elif name == "sector" and value not in sector_ids:
                 problems.append(f"unknown sector {value!r}; known: {', '.join(sorted(sector_ids))}")
             elif name == "lang" and value not in i18n.LANGS:
@@ -112,8 +116,11 @@ def is_up_to_date(root: Path, job: Job, digest: str) -> bool:
         return False
     # every output must still be what the run wrote: a page emptied or edited by hand is made again
     hashes = recorded.get("output_hashes", {})
-    return recorded.get("input_hash") == digest and set(hashes) == set(recorded.get("outputs", [])) - {SUMMARY} \
+    return (
+        recorded.get("input_hash") == digest
+        and set(hashes) == set(recorded.get("outputs", [])) - {SUMMARY}
         and all(_sha256(root / job.folder / f) == h for f, h in hashes.items())
+    )
 
 
 def _sha256(path: Path) -> str | None:
@@ -195,12 +202,10 @@ def _take_ahead(cwd: Path):
 def _shut_down(km) -> None:
     from jupyter_core.utils import run_sync
 
-    try:
+    with contextlib.suppress(Exception):  # a kernel that is already gone needs no shutting down
         if km.has_kernel:
             run_sync(km.shutdown_kernel)(now=True)
         run_sync(km.cleanup_resources)()
-    except Exception:  # noqa: BLE001 - already gone
-        pass
 
 
 def _shut_down_ahead() -> None:
@@ -218,15 +223,26 @@ def _execute(job: Job, output: Path, cwd: Path, cell_timeout: int, km=None) -> N
         kernel = {"km": km} if km is not None and attempt == 1 else {"kernel_manager_class": LocalKernelManager}
         try:
             papermill.execute_notebook(
-                str(job.notebook), str(output), parameters=dict(job.parameters), kernel_name="python3",
-                cwd=str(cwd), progress_bar=False, log_output=False, execution_timeout=cell_timeout,
-                start_timeout=60, shutdown_kernel="immediate", request_save_on_cell_execute=False, **kernel)
+                str(job.notebook),
+                str(output),
+                parameters=dict(job.parameters),
+                kernel_name="python3",
+                cwd=str(cwd),
+                progress_bar=False,
+                log_output=False,
+                execution_timeout=cell_timeout,
+                start_timeout=60,
+                shutdown_kernel="immediate",
+                request_save_on_cell_execute=False,
+                **kernel,
+            )
             return
         except papermill.PapermillExecutionError:
             raise
         except (RuntimeError, TimeoutError, OSError):
             executed = output.is_file() and any(
-                c.get("execution_count") for c in nbformat.read(output, as_version=4).cells if c.cell_type == "code")
+                c.get("execution_count") for c in nbformat.read(output, as_version=4).cells if c.cell_type == "code"
+            )
             if executed or attempt == KERNEL_START_TRIES:
                 raise
             time.sleep(0.5 * attempt)
@@ -295,8 +311,16 @@ def _stop_workers() -> None:
             pass
 
 
-def run_job(job: Job, root: Path, cwd: Path, digest: str, cell_timeout: int, env: dict[str, str],
-            stamp: dict | None = None, ahead: bool = False) -> Result:
+def run_job(
+    job: Job,
+    root: Path,
+    cwd: Path,
+    digest: str,
+    cell_timeout: int,
+    env: dict[str, str],
+    stamp: dict | None = None,
+    ahead: bool = False,
+) -> Result:
     """Execute one notebook and write its report folder atomically (runs in a worker process).
 
     `env` is added to this worker's environment, which the notebook's kernel inherits. With `ahead`, the
@@ -315,7 +339,7 @@ def run_job(job: Job, root: Path, cwd: Path, digest: str, cell_timeout: int, env
     try:
         try:
             _execute(job, executed, cwd, cell_timeout, km)
-        except Exception as err:  # the notebook failed: keep it for diagnosis, keep the old report
+        except Exception as err:  # noqa: BLE001 - whatever the notebook raised: keep it for diagnosis, keep the old report
             error = str(err).strip().splitlines()[-1] if str(err).strip() else type(err).__name__
             kept = []
             if executed.is_file():
@@ -330,24 +354,42 @@ def run_job(job: Job, root: Path, cwd: Path, digest: str, cell_timeout: int, env
         for name, payload in files.items():
             (tmp / name).write_bytes(payload)
         outputs = sorted([executed.name, *files, SUMMARY])
-        summary = {"name": job.name, "notebook": job.notebook.name, "parameters": job.parameters,
-                   "input_hash": digest, "outputs": outputs, "alt": export.chart_alts(notebook),
-                   "output_hashes": {name: hashlib.sha256((tmp / name).read_bytes()).hexdigest()
-                                     for name in outputs if name != SUMMARY},
-                   "figures": job.summary}
-        (tmp / SUMMARY).write_text(json.dumps(summary, indent=2, ensure_ascii=False, default=str) + "\n",
-                                   encoding="utf-8")
+        summary = {
+            "name": job.name,
+            "notebook": job.notebook.name,
+            "parameters": job.parameters,
+            "input_hash": digest,
+            "outputs": outputs,
+            "alt": export.chart_alts(notebook),
+            "output_hashes": {
+                name: hashlib.sha256((tmp / name).read_bytes()).hexdigest() for name in outputs if name != SUMMARY
+            },
+            "figures": job.summary,
+        }
+        (tmp / SUMMARY).write_text(
+            json.dumps(summary, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8"
+        )
         _swap_into_place(tmp, final)
         (root / FAILED / f"{job.stem}.ipynb").unlink(missing_ok=True)
-        return Result(job, "ok", time.monotonic() - start, [f"{job.folder}/{o}" for o in outputs],
-                      ready_ahead=km is not None)
+        return Result(
+            job, "ok", time.monotonic() - start, [f"{job.folder}/{o}" for o in outputs], ready_ahead=km is not None
+        )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def run_all(jobs: list[Job], root: Path, cwd: Path, checksums: dict[str, str], workers: int, cell_timeout: int,
-            force: bool = False, progress=print, env: dict[str, str] | None = None,
-            stamp: dict | None = None) -> list[Result]:
+def run_all(
+    jobs: list[Job],
+    root: Path,
+    cwd: Path,
+    checksums: dict[str, str],
+    workers: int,
+    cell_timeout: int,
+    force: bool = False,
+    progress=print,
+    env: dict[str, str] | None = None,
+    stamp: dict | None = None,
+) -> list[Result]:
     """Run every job not up to date in a pool of worker processes; one failure never stops the others."""
     from analysis.runstamp import library_hash
 
@@ -370,16 +412,17 @@ def run_all(jobs: list[Job], root: Path, cwd: Path, checksums: dict[str, str], w
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_watch_parent)
     try:
         # Jobs are taken in order; the last `workers` need no kernel readied after them.
-        futures = {pool.submit(run_job, job, root, cwd, digest, cell_timeout, env or {}, stamp,
-                               i < len(todo) - workers): job
-                   for i, (job, digest) in enumerate(todo)}
+        futures = {
+            pool.submit(run_job, job, root, cwd, digest, cell_timeout, env or {}, stamp, i < len(todo) - workers): job
+            for i, (job, digest) in enumerate(todo)
+        }
         for future in as_completed(futures):
             job = futures[future]
             try:
                 result = future.result()
             except BrokenProcessPool:
                 result = Result(job, "failed", 0.0, error="the worker process running it died")
-            except Exception as err:  # an error in our own code around the notebook: report, go on
+            except Exception as err:  # noqa: BLE001 - an error in our code around one notebook: report it, go on
                 result = Result(job, "failed", 0.0, error=f"{type(err).__name__}: {err}")
             results.append(result)
             detail = f"  {result.error}" if result.error else ""

@@ -52,8 +52,11 @@ def unchanged(reports: Path, processed: Path, digest: str) -> bool:
         recorded = json.loads(stamp.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    return (recorded.get("inputs") == digest and recorded.get("reports") == _tree(reports)
-            and recorded.get("processed") == _tree(processed))
+    return (
+        recorded.get("inputs") == digest
+        and recorded.get("reports") == _tree(reports)
+        and recorded.get("processed") == _tree(processed)
+    )
 
 
 def record(reports: Path, processed: Path, digest: str) -> None:

@@ -16,29 +16,37 @@ import pandera.errors
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from analysis.columns import FIGURE_KEY
 from analysis.errors import Issue
 from analysis.measures import (
     BASES,
     BASIS_MEASURES,
     COUNT_MEASURES,
-    PERIODS,
     MAX_COUNT,
     MAX_PERCENT,
     PERCENT_MEASURES,
+    PERIODS,
     QUALIFIERS,
     REPORTED_MEASURES,
+    SECTOR_ID,
     UNDATED_MEASURES,
     YEAR_MAX,
     YEAR_MIN,
 )
 
-from analysis.columns import FIGURE_KEY
-from analysis.measures import SECTOR_ID
-
 GROUPS = ["overheid", "onderwijs", "nationaal"]
 UNITS = ["sector_jobs", "national_extra_jobs"]
 PRIMACY = ["primary", "secondary"]
-SOURCE_KINDS = ["parliamentary_letter", "legislation", "government", "sector_monitor", "sector_organisation", "programme", "news", "other"]
+SOURCE_KINDS = [
+    "parliamentary_letter",
+    "legislation",
+    "government",
+    "sector_monitor",
+    "sector_organisation",
+    "programme",
+    "news",
+    "other",
+]
 SOURCE_ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]{0,63}$"
 DATE_PATTERN = r"^([0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?)?$"
 FULL_DATE_PATTERN = r"^([0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01]))?$"
@@ -193,18 +201,36 @@ _FRAME_CHECKS = {
     "percent_in_range": ("value", f"a percentage must be at most {MAX_PERCENT}"),
     "count_in_range": ("value", f"a count above {MAX_COUNT:,} is not plausible; check for a typing error"),
     "year_required": ("year", "a year is required for this measure"),
-    "no_thousands_dot": ("value", "a count with three decimals looks like a Dutch thousands separator "
-                                  "(5.500 is 5500): write the number without it"),
+    "no_thousands_dot": (
+        "value",
+        (
+            "a count with three decimals looks like a Dutch thousands separator "
+            "(5.500 is 5500): write the number without it"
+        ),
+    ),
     "url_or_reference": ("url", "a source needs a url or a reference (e.g. a Kamerstuk number)"),
     "not_negative": ("value", "the value must not be negative"),
-    "exactly_storable": ("value", "more than 15 significant digits: no source publishes that, and it cannot be "
-                                  "stored exactly; write the value as published"),
+    "exactly_storable": (
+        "value",
+        (
+            "more than 15 significant digits: no source publishes that, and it cannot be "
+            "stored exactly; write the value as published"
+        ),
+    ),
     "date_exists": ("date", "no such day in the calendar"),
     "accessed_exists": ("accessed", "no such day in the calendar"),
-    "basis_required": ("basis", "basis is required for this measure (" + ", ".join(BASES) + "), and must be empty "
-                                "for " + ", ".join(sorted(set(REPORTED_MEASURES) - set(BASIS_MEASURES)))),
-    "locator_in_document": ("locator", "the locator must say where in the public document the figure stands "
-                                       "(page, section, paragraph, table row), not name a file of ours"),
+    "basis_required": (
+        "basis",
+        "basis is required for this measure (" + ", ".join(BASES) + "), and must be empty "
+        "for " + ", ".join(sorted(set(REPORTED_MEASURES) - set(BASIS_MEASURES))),
+    ),
+    "locator_in_document": (
+        "locator",
+        (
+            "the locator must say where in the public document the figure stands "
+            "(page, section, paragraph, table row), not name a file of ours"
+        ),
+    ),
     "quarter_needs_year": ("year", "a quarterly figure needs the year of its quarter"),
 }
 _COLUMN_RULES = {
@@ -237,15 +263,22 @@ def _rule(column: str, check: str, value: str | None) -> str:
     if column == "year" and check.startswith("str_matches"):
         return "the year must be a whole number such as 2021, written with the digits 0-9"
     if column in ("sector", "source_id", "break_id") and check.startswith("str_matches"):
-        return (f"a {column.replace('_', ' ')} must be lower-case letters, digits and _ (a sector id starts with a "
-                "letter; a source id may also hold . and -), at most 64 characters")
+        return (
+            f"a {column.replace('_', ' ')} must be lower-case letters, digits and _ (a sector id starts with a "
+            "letter; a source id may also hold . and -), at most 64 characters"
+        )
     if column == "value" and check.startswith("str_matches"):
         if not value:
             return "value is required"
         if any(c.isdigit() and not c.isascii() for c in value):
             return "write the number with the digits 0-9"
-        hint = ("; use a decimal point, not a comma" if "," in value else
-                "; write it in full, without thousands separators or exponents" if any(c in value for c in "eE_ ") else "")
+        hint = (
+            "; use a decimal point, not a comma"
+            if "," in value
+            else "; write it in full, without thousands separators or exponents"
+            if any(c in value for c in "eE_ ")
+            else ""
+        )
         return f"the value must be a number such as 297 or 61.3{hint}"
     if check == "not_nullable":
         return f"{column} is required"
@@ -265,7 +298,7 @@ def _rule(column: str, check: str, value: str | None) -> str:
 
 
 def _duplicate_issues(cases: pd.DataFrame, origin: pd.DataFrame, text: pd.DataFrame) -> list[Issue]:
-    positions = sorted(set(int(i) for i in cases["index"]))
+    positions = sorted({int(i) for i in cases["index"]})
     rows = text.iloc[positions]
     issues = []
     for _, group in rows.groupby(FIGURE_KEY, dropna=False, sort=False):
@@ -274,8 +307,15 @@ def _duplicate_issues(cases: pd.DataFrame, origin: pd.DataFrame, text: pd.DataFr
         for place in places[1:]:
             where = f"line {first['line']}" if place["file"] == first["file"] else f"{first['file']}:{first['line']}"
             key = ", ".join(f"{c}={text.at[place.name, c]}" for c in FIGURE_KEY)
-            issues.append(Issue(place["file"], int(place["line"]), "source_id", None,
-                                f"duplicate row: the same {key} is already on {where}"))
+            issues.append(
+                Issue(
+                    place["file"],
+                    int(place["line"]),
+                    "source_id",
+                    None,
+                    f"duplicate row: the same {key} is already on {where}",
+                )
+            )
     return issues
 
 
@@ -292,20 +332,35 @@ def issues_from(err: pandera.errors.SchemaErrors, origin: pd.DataFrame, text: pd
     for case in cases[cases["check"] != "multiple_fields_uniqueness"].itertuples():
         if case.index is None or pd.isna(case.index):
             # A check that could not run at all: report it against the whole file set.
-            issues.append(Issue(str(origin["file"].iloc[0]) if len(origin) else "?", 1, str(case.column), None,
-                                f"check {case.check} could not run: {case.failure_case}"))
+            issues.append(
+                Issue(
+                    str(origin["file"].iloc[0]) if len(origin) else "?",
+                    1,
+                    str(case.column),
+                    None,
+                    f"check {case.check} could not run: {case.failure_case}",
+                )
+            )
             continue
         pos = int(case.index)
         check = str(case.check)
         column, rule = _FRAME_CHECKS.get(check, (str(case.column), None))
         value = text.iat[pos, text.columns.get_loc(column)] if column in text.columns else None
-        issues.append(Issue(str(origin["file"].iat[pos]), int(origin["line"].iat[pos]), column, value,
-                            rule or _rule(column, check, value)))
+        issues.append(
+            Issue(
+                str(origin["file"].iat[pos]),
+                int(origin["line"].iat[pos]),
+                column,
+                value,
+                rule or _rule(column, check, value),
+            )
+        )
     return issues
 
 
-def validate_frame(model: type[pa.DataFrameModel], frame: pd.DataFrame, origin: pd.DataFrame,
-                   text: pd.DataFrame | None = None) -> tuple[pd.DataFrame, list[Issue]]:
+def validate_frame(
+    model: type[pa.DataFrameModel], frame: pd.DataFrame, origin: pd.DataFrame, text: pd.DataFrame | None = None
+) -> tuple[pd.DataFrame, list[Issue]]:
     """Validate `frame` (positions aligned with `origin`); return the validated frame and issues."""
     frame = frame.reset_index(drop=True)  # pandera 0.35 misreports failures on a non-default index
     text = frame if text is None else text.reset_index(drop=True)

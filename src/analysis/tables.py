@@ -9,7 +9,6 @@ from analysis.measures import BASES, MEASURES, PERIODS, QUALIFIERS
 from analysis.registry import sector_names
 
 
-
 def value_text(value: float, precision: int, measure: str, qualifier: str, lang: str) -> str:
     text = QUALIFIERS.get(qualifier, "") + i18n.number(value, lang, precision)
     return text + "%" if MEASURES[measure].kind == "percent" else text
@@ -18,8 +17,9 @@ def value_text(value: float, precision: int, measure: str, qualifier: str, lang:
 def cite(sources: pd.DataFrame, ids: str, lang: str) -> str:
     """'Publisher (date)' for each source id in 'a+b', in the report language's citation format."""
     src = sources.set_index("source_id")
-    return "; ".join(i18n.citation(src.at[i, "publisher"], src.at[i, "date"], lang)
-                     for i in ids.split("+") if i in src.index)
+    return "; ".join(
+        i18n.citation(src.at[i, "publisher"], src.at[i, "date"], lang) for i in ids.split("+") if i in src.index
+    )
 
 
 def figures_table(tidy: pd.DataFrame, sources: pd.DataFrame, sector: str, lang: str = "nl") -> pd.DataFrame:
@@ -28,19 +28,23 @@ def figures_table(tidy: pd.DataFrame, sources: pd.DataFrame, sector: str, lang: 
     h = i18n.COLUMNS[i18n.check_lang(lang)]
     rows = tidy[tidy["sector"] == sector]
     quotes = evidence_numbers(rows)
-    return pd.DataFrame({
-        h["year"]: [("" if pd.isna(y) else str(int(y))) for y in rows["year"]],
-        h["period"]: [PERIODS[p].label(lang) for p in rows["period"]],
-        h["measure"]: [MEASURES[m].label(lang) for m in rows["measure"]],
-        h["value"]: [value_text(v, p, m, q, lang) for v, p, m, q in
-                     zip(rows["value"], rows["precision"], rows["measure"], rows["qualifier"])],
-        h["scope"]: [s or h["whole_sector"] for s in rows["scope"]],
-        h["basis"]: [BASES[b].label(lang) if b in BASES else h["none"] for b in rows["basis"]],
-        h["status"]: [h[s] for s in rows["status"]],
-        h["source"]: [cite(sources, i, lang) for i in rows["source_id"]],
-        h["locator"]: [loc or i18n.derivation(d, lang) for loc, d in zip(rows["locator"], rows["derivation"])],
-        h["quote"]: [f"[{quotes[e]}]" if e else "" for e in rows["evidence"]],
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            h["year"]: [("" if pd.isna(y) else str(int(y))) for y in rows["year"]],
+            h["period"]: [PERIODS[p].label(lang) for p in rows["period"]],
+            h["measure"]: [MEASURES[m].label(lang) for m in rows["measure"]],
+            h["value"]: [
+                value_text(v, p, m, q, lang)
+                for v, p, m, q in zip(rows["value"], rows["precision"], rows["measure"], rows["qualifier"])
+            ],
+            h["scope"]: [s or h["whole_sector"] for s in rows["scope"]],
+            h["basis"]: [BASES[b].label(lang) if b in BASES else h["none"] for b in rows["basis"]],
+            h["status"]: [h[s] for s in rows["status"]],
+            h["source"]: [cite(sources, i, lang) for i in rows["source_id"]],
+            h["locator"]: [loc or i18n.derivation(d, lang) for loc, d in zip(rows["locator"], rows["derivation"])],
+            h["quote"]: [f"[{quotes[e]}]" if e else "" for e in rows["evidence"]],
+        }
+    ).reset_index(drop=True)
 
 
 def evidence_numbers(rows: pd.DataFrame) -> dict[str, int]:
@@ -53,12 +57,20 @@ def evidence_list(tidy: pd.DataFrame, sources: pd.DataFrame, sector: str, lang: 
     rows = tidy[(tidy["sector"] == sector) & (tidy["evidence"] != "")]
     numbers = evidence_numbers(tidy[tidy["sector"] == sector])
     first = rows.drop_duplicates("evidence")
-    return [{"number": numbers[r.evidence], "quote": r.evidence, "source": cite(sources, r.source_id, lang),
-             "locator": r.locator} for r in first.itertuples()]
+    return [
+        {
+            "number": numbers[r.evidence],
+            "quote": r.evidence,
+            "source": cite(sources, r.source_id, lang),
+            "locator": r.locator,
+        }
+        for r in first.itertuples()
+    ]
 
 
-def latest_table(tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = "nl",
-                 breaks: pd.DataFrame | None = None) -> pd.DataFrame:
+def latest_table(
+    tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = "nl", breaks: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """One line per sector with data: latest year, realised, target, percentage and the verdict with its year."""
     from analysis.verdicts import verdict
 
@@ -70,8 +82,17 @@ def latest_table(tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = "nl",
         v = verdict(tidy, sector, breaks)
         course = i18n.verdict_word(lang, v.status) + (f" ({v.year})" if v.year else "")
         if latest is None:
-            records.append({h["sector"]: names[sector], h["year"]: h["none"], h["realised"]: h["none"],
-                            h["target"]: h["none"], h["pct"]: h["none"], h["trend"]: h["none"], h["course"]: course})
+            records.append(
+                {
+                    h["sector"]: names[sector],
+                    h["year"]: h["none"],
+                    h["realised"]: h["none"],
+                    h["target"]: h["none"],
+                    h["pct"]: h["none"],
+                    h["trend"]: h["none"],
+                    h["course"]: course,
+                }
+            )
             continue
 
         def show(point: dict | None, measure: str) -> str:
@@ -82,10 +103,17 @@ def latest_table(tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = "nl",
 
         change = trends.change_since_previous(tidy, sector)
         arrow = h["none"] if change is None else ("↑" if change["change"] > 0 else "↓" if change["change"] < 0 else "→")
-        records.append({h["sector"]: names[sector], h["year"]: str(latest["year"]),
-                        h["realised"]: show(latest["realised"], "realised_jobs"),
-                        h["target"]: show(latest["target"], "target_jobs"),
-                        h["pct"]: show(latest["pct"], "realisation_pct"), h["trend"]: arrow, h["course"]: course})
+        records.append(
+            {
+                h["sector"]: names[sector],
+                h["year"]: str(latest["year"]),
+                h["realised"]: show(latest["realised"], "realised_jobs"),
+                h["target"]: show(latest["target"], "target_jobs"),
+                h["pct"]: show(latest["pct"], "realisation_pct"),
+                h["trend"]: arrow,
+                h["course"]: course,
+            }
+        )
     return pd.DataFrame(records)
 
 
@@ -100,10 +128,13 @@ def series_table(tidy: pd.DataFrame, sectors: pd.DataFrame, sector_ids: list[str
         for measure, column in (("realised_jobs", "realised"), ("target_jobs", "target"), ("realisation_pct", "pct")):
             for p in trends.points(tidy, sector, measure):
                 text = value_text(p.value, p.precision, measure, p.qualifier, lang)
-                by_year.setdefault(p.year, {})[h[column]] = text + (f" ({h['derived']})" if p.status == "derived" else "")
+                by_year.setdefault(p.year, {})[h[column]] = text + (
+                    f" ({h['derived']})" if p.status == "derived" else ""
+                )
         for p in trends.other_points(tidy, sector, "realisation_pct"):
             by_year.setdefault(p.year, {})[h["other_basis"]] = (
-                f"{value_text(p.value, p.precision, p.measure, p.qualifier, lang)} ({BASES[p.basis].label(lang)})")
+                f"{value_text(p.value, p.precision, p.measure, p.qualifier, lang)} ({BASES[p.basis].label(lang)})"
+            )
         for year in sorted(by_year):
             records.append({h["sector"]: names[sector], h["year"]: str(year), **by_year[year]})
     columns = [h[c] for c in ("sector", "year", "realised", "target", "pct", "other_basis")]

@@ -11,11 +11,11 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import paths
+from analysis.columns import FIGURE_COLUMNS, TIDY_COLUMNS
 from analysis.errors import DataValidationError, Issue
 from analysis.io import FILE, LINE, read_many, regular_file_issue
-from analysis.columns import FIGURE_COLUMNS, TIDY_COLUMNS
-from analysis.registry import era, load_breaks, load_sectors, load_sources
 from analysis.metrics import derive
+from analysis.registry import era, load_breaks, load_sectors, load_sources
 from analysis.schema import FigureText, decimals, figures_model, typed_figures, validate_frame
 
 
@@ -39,20 +39,35 @@ def _sha256(path: Path) -> str:
 def _read_figure_files(folder: Path, sector_ids: list[str], rel: str) -> tuple[pd.DataFrame, list[Issue]]:
     """All figure files as text records with file and line; one file per registered sector."""
     issues: list[Issue] = []
-    files = sorted(folder.glob("*.csv")) if folder.is_dir() else []
+    files = sorted(folder.glob("*.csv"), key=lambda p: p.name) if folder.is_dir() else []
     for sector in sector_ids:
         if not (folder / f"{sector}.csv").is_file():
-            issues.append(Issue(f"{rel}/{sector}.csv", 1, "", None,
-                                f"file not found; every sector in sectors.csv needs one (a header line is enough): "
-                                f"{','.join(FIGURE_COLUMNS)}"))
+            issues.append(
+                Issue(
+                    f"{rel}/{sector}.csv",
+                    1,
+                    "",
+                    None,
+                    f"file not found; every sector in sectors.csv needs one (a header line is enough): "
+                    f"{','.join(FIGURE_COLUMNS)}",
+                )
+            )
     known = set(sector_ids)
     readable = []
     for path in files:
         name = f"{rel}/{path.name}"
         if path.stem not in known and regular_file_issue(path, name) is None:
             # a misspelt file name would otherwise be read, or ignored, without a word
-            issues.append(Issue(name, 1, "", None, f"no sector {path.stem!r} in sectors.csv: rename the file to "
-                                                   "a registered sector id, or register the sector"))
+            issues.append(
+                Issue(
+                    name,
+                    1,
+                    "",
+                    None,
+                    f"no sector {path.stem!r} in sectors.csv: rename the file to "
+                    "a registered sector id, or register the sector",
+                )
+            )
             continue
         readable.append((path, name))
     text, found = read_many(readable, FIGURE_COLUMNS)
@@ -61,12 +76,21 @@ def _read_figure_files(folder: Path, sector_ids: list[str], rel: str) -> tuple[p
     expected = text[FILE].str.removeprefix(f"{rel}/").str.removesuffix(".csv")
     astray = text[(text["sector"] != expected) & text["sector"].isin(known)]
     for row in astray[["sector", FILE, LINE]].itertuples(index=False):
-        issues.append(Issue(row[1], int(row[2]), "sector", row[0],
-                            f"a row for sector '{row[0]}' belongs in {row[0]}.csv, not {Path(row[1]).name}"))
+        issues.append(
+            Issue(
+                row[1],
+                int(row[2]),
+                "sector",
+                row[0],
+                f"a row for sector '{row[0]}' belongs in {row[0]}.csv, not {Path(row[1]).name}",
+            )
+        )
     return text, issues
 
 
-def _validate_figures(text: pd.DataFrame, sector_ids: list[str], source_ids: list[str]) -> tuple[pd.DataFrame, list[Issue]]:
+def _validate_figures(
+    text: pd.DataFrame, sector_ids: list[str], source_ids: list[str]
+) -> tuple[pd.DataFrame, list[Issue]]:
     origin = pd.DataFrame({"file": text[FILE], "line": text[LINE]}).reset_index(drop=True)
     plain = text[FIGURE_COLUMNS].reset_index(drop=True)
     _, issues = validate_frame(FigureText, plain, origin)
@@ -115,8 +139,9 @@ def _load_raw(raw: Path) -> RawData:
     if issues:
         raise DataValidationError(issues)
     if typed.empty:  # every report needs at least one figure to show
-        raise DataValidationError([Issue("figures", 1, "", None,
-                                         "there are no figures at all: every sector file holds only its header")])
+        raise DataValidationError(
+            [Issue("figures", 1, "", None, "there are no figures at all: every sector file holds only its header")]
+        )
 
     figures = typed.assign(
         era=era(typed["year"], typed["sector"], breaks).to_numpy(),
@@ -142,11 +167,25 @@ def _break_references(breaks: pd.DataFrame, sector_ids: set[str], source_ids: se
     for i, b in enumerate(breaks.itertuples(), start=2):
         unknown = [s for s in b.sectors.split() if s != "all" and s not in sector_ids]
         if unknown:
-            issues.append(Issue("breaks.csv", i, "sectors", b.sectors,
-                                f"unknown sector {unknown[0]!r}; use 'all' or ids from sectors.csv"))
+            issues.append(
+                Issue(
+                    "breaks.csv",
+                    i,
+                    "sectors",
+                    b.sectors,
+                    f"unknown sector {unknown[0]!r}; use 'all' or ids from sectors.csv",
+                )
+            )
         if b.source_id not in source_ids:
-            issues.append(Issue("breaks.csv", i, "source_id", b.source_id,
-                                "unknown source id; register the source in sources.csv first"))
+            issues.append(
+                Issue(
+                    "breaks.csv",
+                    i,
+                    "source_id",
+                    b.source_id,
+                    "unknown source id; register the source in sources.csv first",
+                )
+            )
     return issues
 
 

@@ -35,8 +35,20 @@ class Point:
 
 
 def _as_points(rows: pd.DataFrame) -> list[Point]:
-    return [Point(None if pd.isna(r.year) else int(r.year), float(r.value), r.qualifier, r.status, r.source_id,
-                  int(r.precision), r.basis, int(r.era), r.measure) for r in rows.itertuples()]
+    return [
+        Point(
+            None if pd.isna(r.year) else int(r.year),
+            float(r.value),
+            r.qualifier,
+            r.status,
+            r.source_id,
+            int(r.precision),
+            r.basis,
+            int(r.era),
+            r.measure,
+        )
+        for r in rows.itertuples()
+    ]
 
 
 # Every series of a tidy frame, built once per frame: reports ask for hundreds of series, and filtering the
@@ -51,8 +63,11 @@ def _series(tidy: pd.DataFrame) -> dict[tuple[str, str, str], list[Point]]:
     if key not in _SERIES:
         rows = series_rows(tidy)
         rows = rows[rows["year"].notna()].assign(_derived=rows["status"] != "reported")
-        rows = rows.sort_values(["sector", "measure", "basis", "year", "_derived", "precision", "source_id"],
-                                ascending=[True, True, True, True, True, False, True], kind="stable")
+        rows = rows.sort_values(
+            ["sector", "measure", "basis", "year", "_derived", "precision", "source_id"],
+            ascending=[True, True, True, True, True, False, True],
+            kind="stable",
+        )
         rows = rows.drop_duplicates(["sector", "measure", "basis", "year"])
         index: dict[tuple[str, str, str], list[Point]] = {}
         for r, p in zip(rows.itertuples(), _as_points(rows)):
@@ -127,8 +142,14 @@ def change_since_previous(tidy: pd.DataFrame, sector: str) -> dict | None:
     if len(realised) < 2 or realised[-1].era != realised[-2].era:
         return None
     prev, last = realised[-2], realised[-1]
-    return {"from_year": prev.year, "from_value": prev.value, "to_year": last.year, "to_value": last.value,
-            "change": last.value - prev.value, "years": last.year - prev.year}
+    return {
+        "from_year": prev.year,
+        "from_value": prev.value,
+        "to_year": last.year,
+        "to_value": last.value,
+        "change": last.value - prev.value,
+        "years": last.year - prev.year,
+    }
 
 
 def sources_used(tidy: pd.DataFrame, sector: str) -> list[str]:
@@ -158,8 +179,10 @@ def sector_summary(tidy: pd.DataFrame, sector: str, breaks: pd.DataFrame | None 
         "derived_target_jobs": by_year(targets, "derived"),
         "realisation_pct": by_year(pct, "reported"),
         "derived_realisation_pct": by_year(pct, "derived"),
-        "other_basis": [asdict(p) for p in other_points(tidy, sector, "realisation_pct")
-                        + other_points(tidy, sector, "realised_jobs")],
+        "other_basis": [
+            asdict(p)
+            for p in other_points(tidy, sector, "realisation_pct") + other_points(tidy, sector, "realised_jobs")
+        ],
         "goal_jobs": asdict(g) if g else None,
         "latest": latest(tidy, sector),
         "change_since_previous": change_since_previous(tidy, sector),

@@ -17,6 +17,7 @@ not used; quarterly and part-sector figures are never used.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
@@ -91,12 +92,20 @@ def _ground(p: trends.Point, measure: str | None = None) -> Ground:
 
 def _targets(tidy: pd.DataFrame, sector: str) -> list[trends.Point]:
     """Every dated target or end goal of the sector's series, on any basis."""
-    found = [p for b in trends.bases(tidy, sector, "target_jobs") for p in trends.points(tidy, sector, "target_jobs", b)]
+    found = [
+        p for b in trends.bases(tidy, sector, "target_jobs") for p in trends.points(tidy, sector, "target_jobs", b)
+    ]
     goal = trends.goal(tidy, sector)
     if goal is not None and goal.year is not None and not any(t.year == goal.year for t in found):
         found.append(goal)
-    return sorted(found, key=lambda p: (p.year, trends.BASIS_ORDER.index(p.basis) if p.basis in trends.BASIS_ORDER
-                                        else 99, p.status != "reported"))
+    return sorted(
+        found,
+        key=lambda p: (
+            p.year,
+            trends.BASIS_ORDER.index(p.basis) if p.basis in trends.BASIS_ORDER else 99,
+            p.status != "reported",
+        ),
+    )
 
 
 def _outcomes(tidy: pd.DataFrame, sector: str, year: int) -> list[tuple[bool, list[Ground]]]:
@@ -115,8 +124,16 @@ def _outcomes(tidy: pd.DataFrame, sector: str, year: int) -> list[tuple[bool, li
 
 
 def _latest_outcome_before(tidy: pd.DataFrame, sector: str, year: int) -> list[Ground]:
-    years = sorted({p.year for m in ("realisation_pct", "realised_jobs") for b in JUDGED_BASES
-                    for p in trends.points(tidy, sector, m, b) if p.year < year}, reverse=True)
+    years = sorted(
+        {
+            p.year
+            for m in ("realisation_pct", "realised_jobs")
+            for b in JUDGED_BASES
+            for p in trends.points(tidy, sector, m, b)
+            if p.year < year
+        },
+        reverse=True,
+    )
     for y in years:
         outcomes = _outcomes(tidy, sector, y)
         if outcomes:
@@ -135,25 +152,52 @@ def project(tidy: pd.DataFrame, sector: str, target: trends.Point, basis: str) -
     years = np.array([p.year for p in same_side], dtype=float)
     values = np.array([p.value for p in same_side], dtype=float)
     slope = float(np.polyfit(years, values, 1)[0])
-    rates = [(b.value - a.value) / (b.year - a.year) for a, b in zip(same_side, same_side[1:])]
+    rates = [(b.value - a.value) / (b.year - a.year) for a, b in itertools.pairwise(same_side)]
     last = same_side[-1]
     ahead = target.year - last.year
-    return Projection(basis, [p.year for p in same_side], last.year, last.value, target.year, target.value, slope,
-                      last.value + slope * ahead, last.value + min(rates) * ahead, last.value + max(rates) * ahead,
-                      (target.value - last.value) / ahead)
+    return Projection(
+        basis,
+        [p.year for p in same_side],
+        last.year,
+        last.value,
+        target.year,
+        target.value,
+        slope,
+        last.value + slope * ahead,
+        last.value + min(rates) * ahead,
+        last.value + max(rates) * ahead,
+        (target.value - last.value) / ahead,
+    )
 
 
-def verdict(tidy: pd.DataFrame, sector: str, breaks: pd.DataFrame | None = None, today: dt.date | None = None) -> Verdict:
+def verdict(
+    tidy: pd.DataFrame, sector: str, breaks: pd.DataFrame | None = None, today: dt.date | None = None
+) -> Verdict:
     """The verdict for one sector (see the module's rules); `today` decides which target years have passed."""
     this_year = (today or dt.date.today()).year
     break_year = _next_break(breaks, sector)
     rows = series_rows(tidy[tidy["sector"] == sector])
     if rows.empty:
         side = trends.side_figures(tidy, sector)
-        return Verdict("too_little_data", None, None, missing="whole_sector" if len(side) else "no_figures",
-                       context=[Ground(None if pd.isna(r.year) else int(r.year), r.measure, float(r.value), r.basis,
-                                       r.source_id, r.status, r.qualifier, int(r.precision))
-                                for r in side.itertuples()])
+        return Verdict(
+            "too_little_data",
+            None,
+            None,
+            missing="whole_sector" if len(side) else "no_figures",
+            context=[
+                Ground(
+                    None if pd.isna(r.year) else int(r.year),
+                    r.measure,
+                    float(r.value),
+                    r.basis,
+                    r.source_id,
+                    r.status,
+                    r.qualifier,
+                    int(r.precision),
+                )
+                for r in side.itertuples()
+            ],
+        )
     targets = _targets(tidy, sector)
     pct_years = [p.year for b in JUDGED_BASES for p in trends.points(tidy, sector, "realisation_pct", b)]
     ahead = [t for t in targets if t.year >= this_year]
@@ -184,15 +228,29 @@ def _passed(tidy: pd.DataFrame, sector: str, year: int, targets: list[trends.Poi
         p = project(tidy, sector, target, trends.main_basis(tidy, sector) or target.basis)
         context_projection = p if isinstance(p, Projection) else None
     if not outcomes:
-        return Verdict("too_little_data", year, target.basis if target else None, target=target_ground,
-                       projection=context_projection, missing="target_year_figure",
-                       context=_latest_outcome_before(tidy, sector, year), break_year=break_year)
+        return Verdict(
+            "too_little_data",
+            year,
+            target.basis if target else None,
+            target=target_ground,
+            projection=context_projection,
+            missing="target_year_figure",
+            context=_latest_outcome_before(tidy, sector, year),
+            break_year=break_year,
+        )
     grounds = [g for _, gs in outcomes for g in gs]
     if len({met for met, _ in outcomes}) > 1:
         return Verdict("sources_differ", year, None, grounds, target_ground, context_projection, break_year=break_year)
     met = outcomes[0][0]
-    return Verdict("met" if met else "not_met", year, grounds[0].basis, grounds, target_ground, context_projection,
-                   break_year=break_year)
+    return Verdict(
+        "met" if met else "not_met",
+        year,
+        grounds[0].basis,
+        grounds,
+        target_ground,
+        context_projection,
+        break_year=break_year,
+    )
 
 
 def _ahead(tidy: pd.DataFrame, sector: str, ahead: list[trends.Point], break_year: int | None) -> Verdict:
@@ -203,15 +261,39 @@ def _ahead(tidy: pd.DataFrame, sector: str, ahead: list[trends.Point], break_yea
     made = {b: p for b, p in projections.items() if isinstance(p, Projection)}
     if not made:
         why = "break" if "break" in projections.values() else "two_years"
-        return Verdict("too_little_data", target.year, target.basis, target=_ground(target), missing=why,
-                       context=_latest_outcome_before(tidy, sector, target.year)
-                       or [_ground(p) for p in trends.points(tidy, sector, "realised_jobs", bases[0])][-1:],
-                       break_year=break_year)
-    grounds = [_ground(p) for b, proj in made.items() for p in trends.points(tidy, sector, "realised_jobs", b)
-               if p.year in proj.fitted_years]
+        return Verdict(
+            "too_little_data",
+            target.year,
+            target.basis,
+            target=_ground(target),
+            missing=why,
+            context=_latest_outcome_before(tidy, sector, target.year)
+            or [_ground(p) for p in trends.points(tidy, sector, "realised_jobs", bases[0])][-1:],
+            break_year=break_year,
+        )
+    grounds = [
+        _ground(p)
+        for b, proj in made.items()
+        for p in trends.points(tidy, sector, "realised_jobs", b)
+        if p.year in proj.fitted_years
+    ]
     if len({p.on_course for p in made.values()}) > 1:
-        return Verdict("sources_differ", target.year, None, grounds, _ground(target), next(iter(made.values())),
-                       break_year=break_year)
+        return Verdict(
+            "sources_differ",
+            target.year,
+            None,
+            grounds,
+            _ground(target),
+            next(iter(made.values())),
+            break_year=break_year,
+        )
     proj = made.get(main) or next(iter(made.values()))
-    return Verdict("on_course" if proj.on_course else "not_on_course", target.year, proj.basis, grounds,
-                   _ground(target), proj, break_year=break_year)
+    return Verdict(
+        "on_course" if proj.on_course else "not_on_course",
+        target.year,
+        proj.basis,
+        grounds,
+        _ground(target),
+        proj,
+        break_year=break_year,
+    )

@@ -1,0 +1,68 @@
+"""The prepare stage: data/raw, validated, made tidy, derived and checked, as the processed files.
+
+One function for the command line (validate, prepare, report), the benchmark and the tests alike;
+writing the files is left to the caller (processed.write_outputs), so `validate` can compare instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.errors import ReconciliationError
+from analysis.metrics import consistency_report, findings
+from analysis.processed import build_outputs
+from analysis.tidy import RawData, build_tidy, load_raw
+
+SHOWN_FINDINGS = 10  # the full list is in consistency.csv and the coverage report
+
+
+@dataclass
+class Prepared:
+    data: RawData  # the raw folder as read and validated
+    tidy: pd.DataFrame  # reported and derived figures (tidy.TIDY_COLUMNS)
+    report: pd.DataFrame  # every consistency comparison (metrics.FINDING_COLUMNS)
+    outputs: dict[str, bytes]  # every processed file by name, as processed.write_outputs writes them
+
+    def summary(self) -> str:
+        """What was read, derived and found, in a few lines for the terminal."""
+        data, differing = self.data, findings(self.report)
+        derived = int((self.tidy["status"] == "derived").sum())
+        files = sum(p.startswith("figures/") for p in data.checksums)
+        lines = [
+            (
+                f"{data.raw_rows} figures from {files} sector files, {len(data.sources)} sources, "
+                f"{len(data.sectors)} sectors; {derived} derived values"
+            ),
+            f"consistency: {len(self.report)} comparisons, {len(differing)} differ beyond rounding",
+        ]
+        for f in differing.head(SHOWN_FINDINGS).itertuples():
+            lines.append(
+                f"  {f.check}: {f.sector} {f.year} {f.measure}: {f.value_a:g} ({f.source_a}) "
+                f"vs {f.value_b:g} ({f.source_b})"
+            )
+        if len(differing) > SHOWN_FINDINGS:
+            lines.append(f"  ... and {len(differing) - SHOWN_FINDINGS:,} more: see consistency.csv")
+        return "\n".join(lines)
+
+
+def reconcile(data: RawData, tidy: pd.DataFrame) -> None:
+    """Every raw row is exactly one reported row of the tidy data: none lost, none doubled."""
+    reported = tidy[tidy["status"] == "reported"]
+    doubled = int(reported.duplicated(["raw_file", "raw_line"]).sum())
+    if len(reported) != data.raw_rows or doubled:
+        raise ReconciliationError(
+            f"{data.raw_rows} raw rows but {len(reported)} reported rows ({len(reported) - doubled} distinct) "
+            "in the tidy data"
+        )
+
+
+def prepare(raw: Path | None = None) -> Prepared:
+    """Read and validate `raw` (default data/raw), derive and check; raise DataValidationError on bad input."""
+    data = load_raw(raw)
+    tidy = build_tidy(data)
+    reconcile(data, tidy)
+    report = consistency_report(tidy)
+    return Prepared(data, tidy, report, build_outputs(data, tidy, report))
