@@ -326,7 +326,6 @@ def read_many(files: list[tuple[Path, str]], columns: list[str]) -> tuple[pd.Dat
     Returns one frame of every record (stripped strings, plus LINE and FILE), in file order, and the issues."""
     import numpy as np
     import pyarrow as pa
-    import pyarrow.compute as pc
 
     issues: list[Issue] = []
     fast: list[_Body] = []
