@@ -14,7 +14,7 @@ from conftest import FIXTURES
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from analysis.columns import FIGURE_COLUMNS
+from analysis.dictionary import FIGURE_COLUMNS
 from analysis.errors import DataValidationError
 from analysis.tidy import build_tidy, load_raw
 

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from analysis.columns import TIDY_COLUMNS
+from analysis.dictionary import TIDY_COLUMNS
 from analysis.metrics import consistency_report, derive, findings
 
 

@@ -39,3 +39,13 @@ def test_ci_runs_exactly_the_readme_test_command():
     commands = [line.strip() for line in script.splitlines() if line.strip() and not line.lstrip().startswith("#")]
     assert commands[-1] == _readme_commands()[1]
     assert "set -euo pipefail" in commands
+
+
+def test_the_readme_lists_every_library_module_once():
+    """The README's module table and src/analysis/ match one to one: a new or renamed module needs its line."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = text[text.index("### The library, module by module") :].split("\n\n")[1]
+    listed = [m for row in table.splitlines()[2:] for m in re.findall(r"`(\w+)`", row.split("|")[1])]
+    modules = sorted(p.stem for p in (ROOT / "src" / "analysis").glob("*.py"))
+    assert sorted(listed) == modules
+    assert len(listed) == len(set(listed))

@@ -201,7 +201,7 @@ def _catalogue_phrases(lang: str) -> set[str]:
     """Fixed phrases of one language's catalogue: whole labels, and the fixed parts of templates."""
     import re
 
-    from analysis import i18n, measures
+    from analysis import dictionary, i18n
 
     other = "en" if lang == "nl" else "nl"
     found = set()
@@ -221,7 +221,13 @@ def _catalogue_phrases(lang: str) -> set[str]:
         add(text, " ".join(i18n.PROSE[other][key]))
     for entry in i18n.DERIVATIONS.values():
         add(entry[lang], entry[other])
-    for vocab in (measures.MEASURES, measures.BASES, measures.PERIODS):
+    for vocab in (
+        dictionary.MEASURES,
+        dictionary.BASES,
+        dictionary.PERIODS,
+        dictionary.QUALIFIERS,
+        dictionary.STATUSES,
+    ):
         for term in vocab.values():
             add(term.label(lang), term.label(other))
     return found

@@ -113,7 +113,7 @@ def _as_tidy(frame: pd.DataFrame) -> pd.DataFrame:
 def describe(changes: Changes, lang: str = "en", names: dict[str, str] | None = None) -> list[str]:
     """One line per change, in the given language (the console uses English, the index the site's)."""
     from analysis import i18n
-    from analysis.measures import MEASURES, PERIODS
+    from analysis.dictionary import MEASURES, PERIODS
 
     w = i18n.CHANGES[i18n.check_lang(lang)]
     names = names or {}

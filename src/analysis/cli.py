@@ -97,13 +97,13 @@ def cmd_report(args: argparse.Namespace) -> int:
             pdf=args.pdf,
         )
         if chromium:
-            from analysis import pdf
+            from analysis import pdf, site
 
             pdf.print_pages(
                 pdf.report_pages(args.reports),
                 args.lang,
                 time.strftime("%Y-%m-%d"),
-                report.data_version(args.out),
+                site.data_version(args.out),
                 chromium,
                 progress=lambda line: print(line, flush=True),
             )
@@ -144,7 +144,7 @@ def cmd_changes(args: argparse.Namespace) -> int:
 
 def check_sector_ids(raw: Path, sector_ids: list[str]) -> None:
     """--sector values: ids by the one id rule, and registered in sectors.csv (read alone, cheaply)."""
-    from analysis.measures import SECTOR_ID
+    from analysis.dictionary import SECTOR_ID
     from analysis.registry import load_sectors
 
     bad = [s for s in sector_ids if not SECTOR_ID.match(s)]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from babel.numbers import format_decimal
 
+from analysis import dictionary
+
 LANGS = ("nl", "en")
 SOURCE_LANG = "nl"  # the sources publish in Dutch: their titles and quotes carry lang="nl" on every site
 _LOCALE = {"nl": "nl_NL", "en": "en_GB"}
@@ -85,28 +87,16 @@ TEXT = {
 
 
 # Column headings of the tables in the reports.
-COLUMNS = {
+# Table headings beyond the data's own columns (those come from the data dictionary, below).
+_TABLE_HEADINGS = {
     "nl": {
-        "year": "Jaar",
-        "measure": "Maat",
-        "value": "Waarde",
-        "status": "Status",
-        "source": "Bron",
-        "locator": "Vindplaats",
-        "sector": "Sector",
         "realised": "Gerealiseerd",
         "target": "Doelstelling",
         "pct": "Realisatie",
         "trend": "Trend",
         "course": "Oordeel",
-        "reported": "gepubliceerd",
-        "period": "Periode",
-        "scope": "Deel van de sector",
-        "basis": "Basis",
         "whole_sector": "hele sector",
-        "quote": "Citaat",
         "other_basis": "Percentage op andere basis",
-        "derived": "afgeleid",
         "none": "—",
         "latest_realised": "Laatste jaar gerealiseerd",
         "latest_target": "Laatste jaar doelstelling",
@@ -115,35 +105,14 @@ COLUMNS = {
         "primary": "Primaire bronnen",
         "secondary": "Secundaire bronnen",
         "secondary_share": "Aandeel secundair",
-        "check": "Controle",
-        "value_a": "Waarde A",
-        "source_a": "Bron A",
-        "value_b": "Waarde B",
-        "source_b": "Bron B",
-        "difference": "Verschil",
-        "outcome": "Uitkomst",
-        "explanation": "Toelichting",
     },
     "en": {
-        "year": "Year",
-        "measure": "Measure",
-        "value": "Value",
-        "status": "Status",
-        "source": "Source",
-        "locator": "Locator",
-        "sector": "Sector",
         "realised": "Realised",
         "target": "Target",
         "pct": "Realisation",
         "trend": "Trend",
         "course": "Verdict",
-        "reported": "published",
-        "derived": "derived",
-        "period": "Period",
-        "scope": "Part of the sector",
-        "basis": "Basis",
         "whole_sector": "whole sector",
-        "quote": "Quote",
         "other_basis": "Percentage on another basis",
         "none": "—",
         "latest_realised": "Latest realised year",
@@ -153,15 +122,16 @@ COLUMNS = {
         "primary": "Primary sources",
         "secondary": "Secondary sources",
         "secondary_share": "Share secondary",
-        "check": "Check",
-        "value_a": "Value A",
-        "source_a": "Source A",
-        "value_b": "Value B",
-        "source_b": "Source B",
-        "difference": "Difference",
-        "outcome": "Outcome",
-        "explanation": "Explanation",
     },
+}
+# Every table heading: the data dictionary's column labels, and the headings of the summary tables.
+COLUMNS = {
+    lang: {
+        **dictionary.headings(lang),
+        **{s.id: s.label(lang) for s in dictionary.STATUSES.values()},
+        **_TABLE_HEADINGS[lang],
+    }
+    for lang in LANGS
 }
 
 # Words of the report site's own pages (index.html, sources.html).

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.columns import TIDY_COLUMNS
-from analysis.measures import ANNUAL
+from analysis.dictionary import ANNUAL, FINDING_COLUMNS, MEASURES, TIDY_COLUMNS
 
 NATIONAL_PARTS = ("markt", "overheid_totaal")
 NATIONAL_TOTAL = "banenafspraak_totaal"
@@ -153,7 +152,7 @@ def derive(reported: pd.DataFrame) -> pd.DataFrame:
             "realisation_pct",
             100 * p["value_l"] / p["value_r"],
             "realised_jobs / target_jobs × 100",
-            1,
+            MEASURES["realisation_pct"].decimals,
             "realised_jobs",
             "target_jobs",
         )
@@ -170,7 +169,7 @@ def derive(reported: pd.DataFrame) -> pd.DataFrame:
             "target_jobs",
             100 * p["value_l"] / p["value_r"],
             "realised_jobs / realisation_pct × 100",
-            1,
+            MEASURES["target_jobs"].decimals,
             "realised_jobs",
             "realisation_pct",
         )
@@ -241,21 +240,6 @@ def _market_goal(rep: pd.DataFrame) -> pd.DataFrame:
 
 
 # ---------------------------------------------------------------- consistency
-
-FINDING_COLUMNS = [
-    "check",
-    "sector",
-    "year",
-    "measure",
-    "value_a",
-    "source_a",
-    "value_b",
-    "source_b",
-    "difference",
-    "tolerance",
-    "outcome",
-    "explanation",
-]
 
 
 def _half_unit(precision: pd.Series | int) -> pd.Series | float:

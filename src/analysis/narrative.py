@@ -7,17 +7,13 @@ by what the data holds.
 from __future__ import annotations
 
 from analysis import i18n
+from analysis.dictionary import BASES, QUALIFIERS
 from analysis.i18n import check_lang, number, percent, signed
-from analysis.measures import BASES, QUALIFIERS
-
-_QUAL_WORD = {
-    "nl": {"at least": "ruim ", "nearly": "bijna ", "about": "ongeveer ", "estimate": "naar schatting "},
-    "en": {"at least": "at least ", "nearly": "nearly ", "about": "about ", "estimate": "an estimated "},
-}
 
 
 def _n(point: dict, lang: str) -> str:
-    word = _QUAL_WORD[lang].get(point["qualifier"], "") if point["qualifier"] in QUALIFIERS else ""
+    qualifier = QUALIFIERS.get(point["qualifier"])
+    word = qualifier.label(lang) + " " if qualifier is not None and qualifier.id else ""
     return word + number(point["value"], lang, point["precision"])
 
 
@@ -237,7 +233,7 @@ def verdict_text(v, lang: str = "nl") -> str:
 
 def _scoped_text(grounds, lang: str) -> str:
     """Part-sector and quarterly figures, each with the measure, part or quarter it is about."""
-    from analysis.measures import MEASURES
+    from analysis.dictionary import MEASURES
 
     return "; ".join(f"{MEASURES[g.measure].label(lang).lower()} {_ground_text(g, lang)}" for g in grounds)
 

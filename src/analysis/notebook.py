@@ -15,7 +15,7 @@ import pandas as pd
 from IPython.display import HTML
 
 from analysis import coverage, i18n, narrative, plots, tables, trends
-from analysis.measures import BASES, MEASURES, PERIODS
+from analysis.dictionary import BASES, MEASURES, PERIODS
 from analysis.registry import national_sectors, sector_names
 
 DATA_ENV = "BANENAFSPRAAK_DATA"  # set by the report run: its validated data, so kernels need not validate again
@@ -148,7 +148,7 @@ def _shown(table: pd.DataFrame, lang: str = "nl"):
 
 def sector_figures(data: Data, sector: str, lang: str):
     """The sector's figures; each quote number links to its quote in sector_evidence (no script needed)."""
-    quote = i18n.COLUMNS[lang]["quote"]
+    quote = i18n.COLUMNS[lang]["evidence"]
     table = _shown(tables.figures_table(data.tidy, data.sources, sector, lang), lang)
     link = lambda text: f'<a href="#q{text.strip("[]")}">{text}</a>' if text else ""
     return table.format(link, subset=[quote], escape="html")
@@ -244,7 +244,7 @@ def side_figures(data: Data, lang: str):
                 tables.value_text(r.value, r.precision, r.measure, r.qualifier, lang) for r in rows.itertuples()
             ],
             h["basis"]: [BASES[b].label(lang) if b in BASES else h["none"] for b in rows["basis"]],
-            h["source"]: [tables.cite(data.sources, i, lang) for i in rows["source_id"]],
+            h["source_id"]: [tables.cite(data.sources, i, lang) for i in rows["source_id"]],
         }
     )
     return _shown(table, lang)

@@ -17,7 +17,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from analysis import i18n, trends
-from analysis.measures import QUALIFIERS
+from analysis.dictionary import QUALIFIERS
 from analysis.registry import national_sectors, sector_names
 
 # Colours of the colour-blind palette, darkened where needed so that every one reaches 4.5:1 against white
@@ -60,7 +60,7 @@ def _names(sectors: pd.DataFrame, lang: str, short: bool = False) -> dict[str, s
 
 
 def _label(p: trends.Point, lang: str) -> str:
-    mark = QUALIFIERS.get(p.qualifier, "")
+    mark = QUALIFIERS[p.qualifier].mark if p.qualifier in QUALIFIERS else ""
     return f"{mark}{i18n.number(p.value, lang, p.precision)}"
 
 
@@ -158,7 +158,7 @@ def _draw_series(
 
 def _draw_other_basis(ax, tidy: pd.DataFrame, sector: str, lang: str) -> list:
     """Published percentages on another basis than the bars: a marker on the year axis with its own label."""
-    from analysis.measures import BASES
+    from analysis.dictionary import BASES
 
     handles = []
     for basis in {p.basis for p in trends.other_points(tidy, sector, "realisation_pct")}:
@@ -242,7 +242,7 @@ def sector_trend(
 ) -> Figure:
     """Realised jobs per year against the target, figures on other bases, series breaks, and the projection
     where the verdict rests on one (never past a target year that has a figure)."""
-    from analysis.measures import BASES
+    from analysis.dictionary import BASES
     from analysis.verdicts import verdict
 
     name = _names(sectors, lang)[sector]
@@ -321,7 +321,7 @@ def sector_trend(
 def overview_percentages(tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = "nl") -> Figure:
     """Latest realisation percentage per sector and basis, ranked, against the 100% line. A percentage on
     another basis than the sector's own count is its own bar, hatched and named (politie: statutory 68%)."""
-    from analysis.measures import BASES
+    from analysis.dictionary import BASES
     from analysis.verdicts import JUDGED_BASES
 
     names = _names(sectors, lang)
@@ -501,7 +501,7 @@ def national(
 def coverage_heatmap(tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = "nl") -> Figure:
     """Sectors × years per measure: which figures are published, which only derived, and where nothing is."""
     from analysis.coverage import COVERAGE_MEASURES, coverage_matrix
-    from analysis.measures import MEASURES
+    from analysis.dictionary import MEASURES
 
     names = _names(sectors, lang, short=True)
     codes = {"": 0, "derived": 1, "reported": 2}

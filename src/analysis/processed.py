@@ -17,7 +17,19 @@ import numpy as np
 import pandas as pd
 
 from analysis import atomic
-from analysis.measures import BASES, MEASURES, PERIODS, QUALIFIERS
+from analysis.dictionary import (
+    BASES,
+    COLUMNS,
+    GROUPS,
+    MEASURES,
+    OUTPUT_COLUMNS,
+    PERIODS,
+    PRIMACY,
+    QUALIFIERS,
+    SOURCE_KINDS,
+    STATUSES,
+    UNITS,
+)
 from analysis.metrics import consistency_report
 from analysis.tidy import RawData
 
@@ -27,30 +39,8 @@ DATASET = "banenafspraak"
 # (and Excel stops at 1,048,576 rows), so only the CSV is written.
 XLSX_MAX_ROWS = 50_000
 
-COLUMN_DOCS = {
-    "sector": "Sector id (see sectors in the codebook); national aggregates are overheid_totaal, markt, banenafspraak_totaal.",
-    "sector_name_nl": "Sector name as published (Dutch).",
-    "sector_name_en": "Sector name in English.",
-    "group": "overheid, onderwijs or nationaal.",
-    "unit": "sector_jobs: jobs counted against the sector's own quotum; national_extra_jobs: extra jobs since the end-2012 baseline.",
-    "year": "Year the figure is about (end of year unless the note says otherwise); empty for standing figures such as a final goal.",
-    "period": "year for the annual measurement; Q1-Q4 for a quarterly reading, which is not a point of the annual series (see the period rows).",
-    "measure": "What the value measures (see the measure rows of the codebook).",
-    "value": "The value, written with the decimals as published (61.3 stays 61.3).",
-    "qualifier": "As published: empty, 'at least' (ruim), 'nearly' (bijna), 'about' (ongeveer) or 'estimate' (indicatie).",
-    "scope": "Empty when the figure covers the whole sector; otherwise the part it covers, as published (e.g. primair onderwijs). A part-sector figure is not a point of the sector's series.",
-    "basis": "What the figure is counted against (see the basis rows); figures on different bases are never combined.",
-    "era": "Number of series breaks (see breaks in the codebook) at or before this year for this sector; figures of different eras are not comparable.",
-    "status": "reported (as published by the source) or derived (computed by this project from reported values).",
-    "derivation": "For derived values: how they were computed.",
-    "source_id": "Source of the figure (see sources.csv); for derived values the sources of their inputs joined by '+'.",
-    "locator": "Where in the public document the figure stands (page, section, paragraph, table row).",
-    "evidence": "The sentence or table cell of the source that contains the figure, verbatim.",
-    "note": "How the figure was read, including how its year was decided when the source does not state it.",
-    "raw_file": "Raw file the reported figure comes from (relative to data/raw).",
-    "raw_line": "Line of that raw file.",
-}
-OUTPUT_COLUMNS = list(COLUMN_DOCS)
+# What each output column holds: from the data dictionary, for the codebook and the data package.
+COLUMN_DOCS = {c: COLUMNS[c].description for c in OUTPUT_COLUMNS}
 
 
 def _format_values(values: pd.Series, precision: pd.Series) -> pd.Series:
@@ -85,15 +75,19 @@ def neutralise(cell: object) -> object:
 
 
 def _formula_safe(frame: pd.DataFrame) -> pd.DataFrame:
-    """neutralise() for whole columns at once: only cells that start like a formula are looked at."""
-    out = frame.copy()
-    for column in out.columns:
-        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
-            text = out[column].astype("str")
+    """neutralise() for whole columns at once: only cells that start like a formula are looked at.
+
+    Columns without such a cell are passed on as they are, not copied (a million rows make that count)."""
+    columns = {}
+    for name in frame.columns:
+        column = frame[name]
+        if column.dtype == object or pd.api.types.is_string_dtype(column):
+            text = column.astype("str")
             risky = text.str.startswith(_FORMULA_START).fillna(False).astype(bool)
             if risky.any():
-                out.loc[risky, column] = text[risky].map(neutralise)
-    return out
+                column = column.where(~risky, text[risky].map(neutralise))
+        columns[name] = column
+    return pd.DataFrame(columns, copy=False)
 
 
 def dataset_table(tidy: pd.DataFrame, sectors: pd.DataFrame) -> pd.DataFrame:
@@ -116,9 +110,16 @@ def sources_table(tidy: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
 def codebook_table(breaks: pd.DataFrame | None = None) -> pd.DataFrame:
     rows = [("column", name, doc) for name, doc in COLUMN_DOCS.items()]
     rows += [("measure", m.id, f"{m.description} NL: {m.label_nl}. EN: {m.label_en}.") for m in MEASURES.values()]
-    rows += [("qualifier", q, f"chart mark: {mark}") for q, mark in QUALIFIERS.items() if q]
-    rows += [("period", t.id, f"{t.description} NL: {t.label_nl}. EN: {t.label_en}.") for t in PERIODS.values()]
-    rows += [("basis", t.id, f"{t.description} NL: {t.label_nl}. EN: {t.label_en}.") for t in BASES.values()]
+    rows += [
+        ("qualifier", q.id, f"{q.description} NL: {q.label_nl}. EN: {q.label_en}. Chart mark: {q.mark}")
+        for q in QUALIFIERS.values()
+        if q.id
+    ]
+    for kind, vocabulary in (("period", PERIODS), ("basis", BASES), ("status", STATUSES), ("group", GROUPS),
+                             ("unit", UNITS), ("primacy", PRIMACY), ("source_kind", SOURCE_KINDS)):  # fmt: skip
+        rows += [
+            (kind, t.id, f"{t.description} NL: {t.label_nl}. EN: {t.label_en}.".lstrip()) for t in vocabulary.values()
+        ]
     if breaks is not None:
         rows += [
             (

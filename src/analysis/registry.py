@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.columns import BREAK_COLUMNS, SECTOR_COLUMNS, SOURCE_COLUMNS
+from analysis.dictionary import BREAK_COLUMNS, SECTOR_COLUMNS, SOURCE_COLUMNS
 from analysis.errors import Issue
 
 

@@ -32,8 +32,8 @@ from jupyter_client.manager import AsyncKernelManager
 from traitlets import default
 
 from analysis import atomic, export, i18n
+from analysis.dictionary import SECTOR_ID
 from analysis.errors import ParameterError
-from analysis.measures import SECTOR_ID
 
 SUMMARY = "summary.json"
 FAILED = "failed"

@@ -16,37 +16,28 @@ import pandera.errors
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from analysis.columns import FIGURE_KEY
-from analysis.errors import Issue
-from analysis.measures import (
+from analysis.dictionary import (
     BASES,
     BASIS_MEASURES,
     COUNT_MEASURES,
+    FIGURE_KEY,
+    GROUPS,
     MAX_COUNT,
     MAX_PERCENT,
     PERCENT_MEASURES,
     PERIODS,
+    PRIMACY,
     QUALIFIERS,
     REPORTED_MEASURES,
     SECTOR_ID,
+    SOURCE_KINDS,
     UNDATED_MEASURES,
+    UNITS,
     YEAR_MAX,
     YEAR_MIN,
 )
+from analysis.errors import Issue
 
-GROUPS = ["overheid", "onderwijs", "nationaal"]
-UNITS = ["sector_jobs", "national_extra_jobs"]
-PRIMACY = ["primary", "secondary"]
-SOURCE_KINDS = [
-    "parliamentary_letter",
-    "legislation",
-    "government",
-    "sector_monitor",
-    "sector_organisation",
-    "programme",
-    "news",
-    "other",
-]
 SOURCE_ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]{0,63}$"
 DATE_PATTERN = r"^([0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?)?$"
 FULL_DATE_PATTERN = r"^([0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01]))?$"
@@ -69,8 +60,8 @@ class SectorRegistry(pa.DataFrameModel):
     name_en: Series[str] = pa.Field(str_length={"min_value": 1})
     short_nl: Series[str] = pa.Field(str_length={"min_value": 1})
     short_en: Series[str] = pa.Field(str_length={"min_value": 1})
-    group: Series[str] = pa.Field(isin=GROUPS)
-    unit: Series[str] = pa.Field(isin=UNITS)
+    group: Series[str] = pa.Field(isin=list(GROUPS))
+    unit: Series[str] = pa.Field(isin=list(UNITS))
 
 
 class SourceRegistry(pa.DataFrameModel):
@@ -81,8 +72,8 @@ class SourceRegistry(pa.DataFrameModel):
     accessed: Series[str] = pa.Field(str_matches=FULL_DATE_PATTERN)  # when this project consulted it
     reference: Series[str]
     url: Series[str] = pa.Field(str_matches=r"^(https?://\S+)?$")
-    primacy: Series[str] = pa.Field(isin=PRIMACY)
-    kind: Series[str] = pa.Field(isin=SOURCE_KINDS)
+    primacy: Series[str] = pa.Field(isin=list(PRIMACY))
+    kind: Series[str] = pa.Field(isin=list(SOURCE_KINDS))
     note: Series[str]
 
     @pa.dataframe_check(name="date_exists")

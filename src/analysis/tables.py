@@ -5,12 +5,12 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis import i18n, trends
-from analysis.measures import BASES, MEASURES, PERIODS, QUALIFIERS
+from analysis.dictionary import BASES, MEASURES, PERIODS, QUALIFIERS
 from analysis.registry import sector_names
 
 
 def value_text(value: float, precision: int, measure: str, qualifier: str, lang: str) -> str:
-    text = QUALIFIERS.get(qualifier, "") + i18n.number(value, lang, precision)
+    text = (QUALIFIERS[qualifier].mark if qualifier in QUALIFIERS else "") + i18n.number(value, lang, precision)
     return text + "%" if MEASURES[measure].kind == "percent" else text
 
 
@@ -40,9 +40,9 @@ def figures_table(tidy: pd.DataFrame, sources: pd.DataFrame, sector: str, lang: 
             h["scope"]: [s or h["whole_sector"] for s in rows["scope"]],
             h["basis"]: [BASES[b].label(lang) if b in BASES else h["none"] for b in rows["basis"]],
             h["status"]: [h[s] for s in rows["status"]],
-            h["source"]: [cite(sources, i, lang) for i in rows["source_id"]],
+            h["source_id"]: [cite(sources, i, lang) for i in rows["source_id"]],
             h["locator"]: [loc or i18n.derivation(d, lang) for loc, d in zip(rows["locator"], rows["derivation"])],
-            h["quote"]: [f"[{quotes[e]}]" if e else "" for e in rows["evidence"]],
+            h["evidence"]: [f"[{quotes[e]}]" if e else "" for e in rows["evidence"]],
         }
     ).reset_index(drop=True)
 

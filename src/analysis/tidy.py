@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import paths
-from analysis.columns import FIGURE_COLUMNS, TIDY_COLUMNS
+from analysis.dictionary import FIGURE_COLUMNS, TIDY_COLUMNS
 from analysis.errors import DataValidationError, Issue
 from analysis.io import FILE, LINE, read_many, regular_file_issue
 from analysis.metrics import derive
