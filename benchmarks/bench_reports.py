@@ -195,8 +195,9 @@ def prepare_at_scale(rows: int, tmp: Path, shape=synthetic_raw) -> tuple[float, 
 AHEAD = re.compile(r"\((\d+) executed, \d+ failed, (\d+) on a kernel started ahead\)")
 
 
-def report_counts(tmp: Path, *extra: str) -> tuple[float, int, int]:
+def report_counts(tmp: Path, *extra: str, ahead: bool = True) -> tuple[float, int, int]:
     """Seconds, notebooks executed and notebooks that ran on a kernel started ahead, from the run's last line."""
+    env = {**os.environ, "BANENAFSPRAAK_KERNELS_AHEAD": "1" if ahead else "0"}
     start = time.perf_counter()
     done = subprocess.run(
         [PY, "-m", "analysis", "report", "--reports", str(tmp / "reports"), "--out", str(tmp / "processed"), *extra],
@@ -204,6 +205,7 @@ def report_counts(tmp: Path, *extra: str) -> tuple[float, int, int]:
         capture_output=True,
         text=True,
         cwd=ROOT,
+        env=env,
     )
     seconds = time.perf_counter() - start
     found = AHEAD.search(done.stdout)
@@ -291,6 +293,8 @@ def main() -> int:
         print("report run, cold (--force)")
         cold = []
         cold_t = measure("cold", runs["cold"], lambda: cold.append(report_counts(tmp, "--force")) or cold[-1][0])
+        print("report run, cold, without kernels started ahead")
+        no_ahead_t = measure("cold-no-ahead", runs["floor"], lambda: report_counts(tmp, "--force", ahead=False)[0])
         print("report run, nothing changed")
         noop_t = measure("no-change", runs["noop"], lambda: report(tmp))
         print("one new row in rijk.csv")
@@ -316,6 +320,7 @@ def main() -> int:
         row("naive loop (papermill + nbconvert CLI per notebook)", naive_t),
         row(f"report run, cold (--force, {os.cpu_count()} jobs)", cold_t),
         row("report run, nothing changed", noop_t),
+        row("report run, cold, without kernels started ahead", no_ahead_t),
         row("floor: the same charts from one Python process", floor_t),
         "",
         "| prepare | seconds | peak MiB |",
@@ -338,6 +343,7 @@ def main() -> int:
     ratios["one_sector_change_executed"] = change_n
     ratios["one_sector_change_s"] = round(change_s, 2)
     ratios["kernel_ready_ahead"] = round(statistics.median(c[2] for c in cold))
+    ratios["cold_without_ahead_over_with"] = round(statistics.median(no_ahead_t) / med["cold"], 2)
     if 200_000 in one_file:
         ratios["prepare_one_file_200k_s"] = round(one_file[200_000][0], 2)
         ratios["prepare_one_file_200k_peak_mib"] = round(one_file[200_000][1])

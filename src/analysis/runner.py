@@ -154,6 +154,7 @@ class LocalKernelManager(AsyncKernelManager):
 # those imports. Every notebook still runs in a kernel of its own that no other notebook has touched:
 # the imports run with store_history off, so even the execution counts start at 1.
 
+AHEAD_ENV = "BANENAFSPRAAK_KERNELS_AHEAD"  # "0" turns kernels started ahead off (the benchmark measures both)
 WARM_UP = "import analysis.notebook"  # what every notebook imports first (pandas, matplotlib, the library)
 _ahead: list[dict] = []  # in each worker, at most one: the kernel readied for the next notebook, its starter thread
 
@@ -412,8 +413,11 @@ def run_all(
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_watch_parent)
     try:
         # Jobs are taken in order; the last `workers` need no kernel readied after them.
+        ahead = os.environ.get(AHEAD_ENV, "1") != "0"
         futures = {
-            pool.submit(run_job, job, root, cwd, digest, cell_timeout, env or {}, stamp, i < len(todo) - workers): job
+            pool.submit(
+                run_job, job, root, cwd, digest, cell_timeout, env or {}, stamp, ahead and i < len(todo) - workers
+            ): job
             for i, (job, digest) in enumerate(todo)
         }
         for future in as_completed(futures):
