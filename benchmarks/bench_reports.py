@@ -216,45 +216,14 @@ def one_sector_change(tmp: Path) -> tuple[float, int]:
     """The analysts' yearly routine: one new row in rijk.csv, then regenerate. Run on a copy of data/raw."""
     raw = tmp / "raw-copy"
     shutil.copytree(ROOT / "data" / "raw", raw)
-    subprocess.run(
-        [
-            PY,
-            "-m",
-            "analysis",
-            "report",
-            "--raw",
-            str(raw),
-            "--reports",
-            str(tmp / "osc-reports"),
-            "--out",
-            str(tmp / "osc-processed"),
-        ],
-        check=True,
-        capture_output=True,
-        cwd=ROOT,
-    )
+    command = [PY, "-m", "analysis", "report", "--raw", str(raw), "--reports", str(tmp / "osc-reports"), "--out",
+               str(tmp / "osc-processed")]  # fmt: skip
+    subprocess.run(command, check=True, capture_output=True, cwd=ROOT)
     rijk = raw / "figures" / "rijk.csv"
     with rijk.open("a", encoding="utf-8") as fh:  # a figure of a year no source gives: the benchmark's own
         fh.write("rijk,2030,year,realised_jobs,1234,,,sector_count,kst-34352-348,benchmark row,Benchmark.,\n")
     start = time.perf_counter()
-    done = subprocess.run(
-        [
-            PY,
-            "-m",
-            "analysis",
-            "report",
-            "--raw",
-            str(raw),
-            "--reports",
-            str(tmp / "osc-reports"),
-            "--out",
-            str(tmp / "osc-processed"),
-        ],
-        check=True,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
+    done = subprocess.run(command, check=True, capture_output=True, text=True, cwd=ROOT)
     seconds = time.perf_counter() - start
     return seconds, int(AHEAD.search(done.stdout).group(1))
 

@@ -87,6 +87,14 @@ def write_figures(raw: Path, sector: str, *rows: str) -> None:
     (raw / "figures" / f"{sector}.csv").write_text(FIGURES_HEADER + "".join(f"{r}\n" for r in full), encoding="utf-8")
 
 
+def report_args(tmp_path, *extra, raw=None, notebooks=None, jobs=2) -> list[str]:
+    """`report` arguments writing into tmp_path (processed/, reports/), for cli.main or after `python -m analysis`."""
+    args = ["report", "--out", tmp_path / "processed", "--reports", tmp_path / "reports", "--jobs", jobs, *extra]
+    args += ["--raw", raw] if raw is not None else []
+    args += ["--notebooks", notebooks] if notebooks is not None else []
+    return [str(a) for a in args]
+
+
 def kernels_below(pid: int) -> list[psutil.Process]:
     """Jupyter kernel processes among the descendants of `pid`; processes ending meanwhile are skipped."""
     found = []

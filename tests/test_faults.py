@@ -13,7 +13,7 @@ from pathlib import Path
 
 import psutil
 import pytest
-from conftest import ROOT, kernels_below
+from conftest import ROOT, kernels_below, report_args
 
 from analysis.locking import exclusive
 
@@ -22,20 +22,7 @@ SECTORS = ["--sector", "politie", "--sector", "gemeenten", "--sector", "rijk"]
 
 def report(tmp: Path, *extra: str) -> subprocess.Popen:
     return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "analysis",
-            "report",
-            "--out",
-            str(tmp / "processed"),
-            "--reports",
-            str(tmp / "reports"),
-            "--jobs",
-            "2",
-            *SECTORS,
-            *extra,
-        ],
+        [sys.executable, "-m", "analysis", *report_args(tmp, *SECTORS, *extra)],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

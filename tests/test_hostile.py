@@ -11,7 +11,7 @@ import stat
 import time
 
 import pytest
-from conftest import FIXTURES, figure_row, kernels_below, short_row, write_figures
+from conftest import FIXTURES, figure_row, kernels_below, report_args, short_row, write_figures
 
 GOOD = "politie,2019,realised_jobs,297,,letter,Politie,"
 
@@ -154,21 +154,7 @@ def test_6_a_terminated_run_leaves_no_workers_and_no_late_reports(tmp_path, sig)
     raw = tmp_path / "raw"
     shutil.copytree(FIXTURES / "minimal", raw)
     proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "analysis",
-            "report",
-            "--raw",
-            str(raw),
-            "--out",
-            str(tmp_path / "processed"),
-            "--reports",
-            str(tmp_path / "reports"),
-            "--jobs",
-            "2",
-            "--force",
-        ],
+        [sys.executable, "-m", "analysis", *report_args(tmp_path, "--force", raw=raw)],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

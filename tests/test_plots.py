@@ -8,6 +8,11 @@ from matplotlib.patches import Rectangle
 from analysis import narrative, plots, trends
 from analysis.tidy import build_tidy, load_raw
 
+# Politie's realised jobs as published, 2019-2021 (short_row form)
+POLITIE_JOBS = [
+    f"politie,{year},realised_jobs,{jobs},,letter,P," for year, jobs in ((2019, 297), (2020, 413), (2021, 663))
+]
+
 
 @pytest.fixture(scope="module")
 def small(tmp_path_factory):
@@ -19,9 +24,7 @@ def small(tmp_path_factory):
     write_figures(
         raw,
         "politie",
-        "politie,2019,realised_jobs,297,,letter,P,",
-        "politie,2020,realised_jobs,413,,letter,P,",
-        "politie,2021,realised_jobs,663,,letter,P,",
+        *POLITIE_JOBS,
         "politie,2024,target_jobs,713,,letter,P,",
         "politie,2024,realisation_pct,68,,news,P,",
     )
@@ -89,9 +92,7 @@ def test_projection_is_drawn_from_the_last_figure_to_a_target_ahead_with_its_ban
     write_figures(
         raw,
         "politie",
-        "politie,2019,realised_jobs,297,,letter,P,",
-        "politie,2020,realised_jobs,413,,letter,P,",
-        "politie,2021,realised_jobs,663,,letter,P,",
+        *POLITIE_JOBS,
         "politie,2034,target_jobs,3000,,letter,P,",
     )
     data = load_raw(raw)

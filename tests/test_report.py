@@ -6,25 +6,10 @@ import shutil
 
 import nbformat
 import pytest
-from conftest import FIXTURES, ROOT, short_row
+from conftest import FIXTURES, ROOT, report_args, short_row
 
 from analysis.errors import ParameterError
 from analysis.runner import Job, check_parameters
-
-
-def report_args(tmp_path, *extra, notebooks=None, jobs=2):
-    return [
-        "report",
-        "--out",
-        tmp_path / "processed",
-        "--reports",
-        tmp_path / "reports",
-        "--notebooks",
-        notebooks or ROOT / "notebooks",
-        "--jobs",
-        str(jobs),
-        *extra,
-    ]
 
 
 @pytest.fixture(scope="module")
@@ -266,17 +251,7 @@ def test_a_declared_notebook_is_executed_and_linked_from_the_index(minimal_raw, 
     with (notebooks / "reports.toml").open("a", encoding="utf-8") as fh:
         fh.write(EXTRA_ENTRY)
 
-    code, out, _ = run_cli(
-        "report",
-        "--raw",
-        minimal_raw,
-        "--notebooks",
-        notebooks,
-        "--out",
-        tmp_path / "processed",
-        "--reports",
-        tmp_path / "reports",
-    )
+    code, out, _ = run_cli(*report_args(tmp_path, raw=minimal_raw, notebooks=notebooks))
     assert code == 0 and "education" in out
     page = (tmp_path / "reports/education/education.html").read_text(encoding="utf-8")
     assert "<title>Onderwijssectoren vergeleken — Banenafspraak overheid en onderwijs</title>" in page
@@ -290,17 +265,7 @@ def test_a_registry_entry_without_its_notebook_is_refused_before_any_run(minimal
     shutil.copytree(ROOT / "notebooks", notebooks)
     with (notebooks / "reports.toml").open("a", encoding="utf-8") as fh:
         fh.write(EXTRA_ENTRY)
-    code, _, err = run_cli(
-        "report",
-        "--raw",
-        minimal_raw,
-        "--notebooks",
-        notebooks,
-        "--out",
-        tmp_path / "processed",
-        "--reports",
-        tmp_path / "reports",
-    )
+    code, _, err = run_cli(*report_args(tmp_path, raw=minimal_raw, notebooks=notebooks))
     assert code == 2 and "no notebook education.ipynb" in err
 
 

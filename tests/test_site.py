@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, report_args
 
 from analysis import cli
 from analysis.tidy import build_tidy, load_raw
@@ -171,19 +171,7 @@ def test_hostile_text_in_the_data_is_shown_as_text(browser, tmp_path):
     hostile = figures.replace(",Politie,As the", f",{quoted},As the")
     assert hostile != figures
     (raw / "figures/politie.csv").write_text(hostile, encoding="utf-8")
-    code = cli.main(
-        [
-            "report",
-            "--raw",
-            str(raw),
-            "--out",
-            str(tmp_path / "processed"),
-            "--reports",
-            str(tmp_path / "reports"),
-            "--jobs",
-            "2",
-        ]
-    )
+    code = cli.main(report_args(tmp_path, raw=raw))
     assert code == 0
 
     for path in (tmp_path / "reports/sources.html", tmp_path / "reports/sectors/politie/politie.html"):

@@ -133,17 +133,7 @@ def _draw_series(
         if p.year in counted or p.status != "reported":
             continue  # where counts are known the chart shows counts; the table lists every percentage
         text = f"{_label(p, lang)}%" + (f"\n{i18n.t(lang, 'pct_of_target')}" if labels else "")
-        ax.annotate(
-            text,
-            (p.year, 0),
-            xytext=(0, 6),
-            textcoords="offset points",
-            ha="center",
-            va="bottom",
-            fontsize=size,
-            color=PCT,
-            fontweight="bold",
-        )
+        _on_year_axis(ax, text, p.year, 6, PCT, size)
     all_years = [p.year for p in realised + targets + pct]
     if years is None and all_years:
         years = range(min(all_years), max(all_years) + 1)
@@ -156,6 +146,12 @@ def _draw_series(
     return top
 
 
+def _on_year_axis(ax, text: str, year: int, rise: int, color: str, size: float) -> None:
+    """A bold label standing on the year axis above `year` (a percentage where no bar carries it)."""
+    ax.annotate(text, (year, 0), xytext=(0, rise), textcoords="offset points", ha="center", va="bottom",
+                fontsize=size, color=color, fontweight="bold")  # fmt: skip
+
+
 def _draw_other_basis(ax, tidy: pd.DataFrame, sector: str, lang: str) -> list:
     """Published percentages on another basis than the bars: a marker on the year axis with its own label."""
     from analysis.dictionary import BASES
@@ -165,17 +161,7 @@ def _draw_other_basis(ax, tidy: pd.DataFrame, sector: str, lang: str) -> list:
         pts = [p for p in trends.other_points(tidy, sector, "realisation_pct") if p.basis == basis]
         for p in pts:
             ax.plot([p.year], [0], marker="D", markersize=7, color=OTHER, clip_on=False, zorder=5)
-            ax.annotate(
-                f"{_label(p, lang)}%",
-                (p.year, 0),
-                xytext=(0, 9),
-                textcoords="offset points",
-                ha="center",
-                va="bottom",
-                fontsize=LABEL_SIZE,
-                color=OTHER,
-                fontweight="bold",
-            )
+            _on_year_axis(ax, f"{_label(p, lang)}%", p.year, 9, OTHER, LABEL_SIZE)
         handles.append(
             Line2D(
                 [],
