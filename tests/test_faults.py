@@ -13,16 +13,18 @@ from pathlib import Path
 
 import psutil
 import pytest
-from conftest import ROOT, kernels_below, report_args
+from conftest import FIXTURES, ROOT, kernels_below, report_args
 
 from analysis.locking import exclusive
 
 SECTORS = ["--sector", "politie", "--sector", "gemeenten", "--sector", "rijk"]
+# The run's mechanics need kernels, not charts: each report here is a notebook that works for a second.
+TINY = FIXTURES / "tiny_notebooks"
 
 
 def report(tmp: Path, *extra: str) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "analysis", *report_args(tmp, *SECTORS, *extra)],
+        [sys.executable, "-m", "analysis", *report_args(tmp, *SECTORS, *extra, notebooks=TINY)],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

@@ -9,8 +9,8 @@ from conftest import figure_row, write_figures
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis.io import FILE, LINE, read_many, read_records
-from analysis.metrics import consistency_report, derive
+from analysis.derived import consistency_report, derive
+from analysis.rawcsv import FILE, LINE, read_many, read_records
 from analysis.tidy import load_raw
 
 COLUMNS = ["a", "b", "c"]

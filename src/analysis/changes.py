@@ -98,7 +98,7 @@ def verdict_changes(old: pd.DataFrame, new: pd.DataFrame, breaks: pd.DataFrame |
 
 def _as_tidy(frame: pd.DataFrame) -> pd.DataFrame:
     """A processed dataset typed back into tidy columns, with derived values computed again."""
-    from analysis.metrics import derive
+    from analysis.derived import derive
     from analysis.schema import decimals
 
     tidy = frame.assign(

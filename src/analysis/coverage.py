@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.metrics import consistency_report, series_rows
+from analysis.derived import consistency_report, series_rows
 from analysis.registry import national_sectors
 
 COVERAGE_MEASURES = ("realised_jobs", "target_jobs", "realisation_pct")

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.derived import consistency_report, findings
 from analysis.errors import ReconciliationError
-from analysis.metrics import consistency_report, findings
 from analysis.processed import build_outputs
 from analysis.tidy import RawData, build_tidy, load_raw
 
@@ -23,7 +23,7 @@ SHOWN_FINDINGS = 10  # the full list is in consistency.csv and the coverage repo
 class Prepared:
     data: RawData  # the raw folder as read and validated
     tidy: pd.DataFrame  # reported and derived figures (tidy.TIDY_COLUMNS)
-    report: pd.DataFrame  # every consistency comparison (metrics.FINDING_COLUMNS)
+    report: pd.DataFrame  # every consistency comparison (dictionary.FINDING_COLUMNS)
     outputs: dict[str, bytes]  # every processed file by name, as processed.write_outputs writes them
 
     def summary(self) -> str:

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import atomic
+from analysis.derived import consistency_report
 from analysis.dictionary import (
     BASES,
     COLUMNS,
@@ -30,7 +31,6 @@ from analysis.dictionary import (
     STATUSES,
     UNITS,
 )
-from analysis.metrics import consistency_report
 from analysis.tidy import RawData
 
 MANIFEST = "datapackage.json"

@@ -13,7 +13,7 @@ from analysis.errors import Issue
 def _load(path: Path, name: str, columns: list[str], model_name: str) -> tuple[pd.DataFrame, list[Issue]]:
     # pandera loads only when registries are read, not when a chart asks for sector names
     from analysis import schema
-    from analysis.io import LINE, read_records
+    from analysis.rawcsv import LINE, read_records
 
     model = getattr(schema, model_name)
     if not path.is_file():

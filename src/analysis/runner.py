@@ -1,4 +1,4 @@
-"""The report run: execute the parameterised notebooks with papermill in worker processes.
+"""Executing the report notebooks: each in a fresh kernel (started ahead) in a worker process, with papermill.
 
 Each notebook is executed into a temporary folder beside its final place and
 moved there only when everything for it is written, so a crashed or

@@ -11,10 +11,10 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import paths
+from analysis.derived import derive
 from analysis.dictionary import FIGURE_COLUMNS, TIDY_COLUMNS
 from analysis.errors import DataValidationError, Issue
-from analysis.io import FILE, LINE, read_many, regular_file_issue
-from analysis.metrics import derive
+from analysis.rawcsv import FILE, LINE, read_many, regular_file_issue
 from analysis.registry import era, load_breaks, load_sectors, load_sources
 from analysis.schema import FigureText, decimals, figures_model, typed_figures, validate_frame
 

@@ -1,7 +1,7 @@
 """One sector's figures as time series, and the key figures a report shows.
 
 A series is one sector's annual, whole-sector figures of one measure on one basis
-(see metrics.SERIES_KEY): quarterly readings, part-sector figures and figures on
+(see derived.SERIES_KEY): quarterly readings, part-sector figures and figures on
 another basis are never points of it. Where a year has figures from more than
 one source, the most precise one is shown (61.3 before 61), then the primary
 source; all sources stay in the tidy data and in the consistency report.
@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 
 import pandas as pd
 
-from analysis.metrics import series_rows
+from analysis.derived import series_rows
 
 SERIES_MEASURES = ("realised_jobs", "target_jobs", "realisation_pct", "realised_own", "realised_sroi")
 # The basis a sector's chart and trend use when it publishes counts on several: its own count first.

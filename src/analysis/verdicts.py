@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import trends
-from analysis.metrics import series_rows
+from analysis.derived import series_rows
 
 STATUSES = ("met", "not_met", "on_course", "not_on_course", "sources_differ", "too_little_data", "no_target")
 JUDGED_BASES = ("sector_count", "national_extra_jobs", "statutory_measurement")  # not end_goal_share

@@ -3,8 +3,8 @@
 import pandas as pd
 import pytest
 
+from analysis.derived import consistency_report, derive, findings
 from analysis.dictionary import TIDY_COLUMNS
-from analysis.metrics import consistency_report, derive, findings
 
 
 def frame(*rows, **common):
