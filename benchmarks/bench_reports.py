@@ -77,12 +77,13 @@ from pathlib import Path
 out = Path(sys.argv[1])
 from analysis.tidy import load_raw, build_tidy
 from analysis import plots, trends
-data = load_raw(); tidy = build_tidy(data)
-figs = {f"sector-{s}": plots.sector_trend(tidy, data.sectors, data.sources, s, "nl")
+from analysis.dataset import Dataset
+raw = load_raw(); data = Dataset.of(raw, build_tidy(raw)); tidy = data.tidy
+figs = {f"sector-{s}": plots.sector_trend(data, s, "nl")
         for s in trends.sectors_with_data(tidy, list(data.sectors["sector"]))}
-figs.update(overview=plots.overview_percentages(tidy, data.sectors), jobs=plots.overview_jobs(tidy, data.sectors),
-            own_sroi=plots.own_vs_sroi(tidy, data.sectors), small=plots.small_multiples(tidy, data.sectors),
-            national=plots.national(tidy, data.sectors, data.sources), coverage=plots.coverage_heatmap(tidy, data.sectors))
+figs.update(overview=plots.overview_percentages(data), jobs=plots.overview_jobs(data),
+            own_sroi=plots.own_vs_sroi(data), small=plots.small_multiples(data),
+            national=plots.national(data), coverage=plots.coverage_heatmap(data))
 for name, fig in figs.items():
     fig.savefig(out / f"{name}.png"); fig.savefig(out / f"{name}.svg")
 """

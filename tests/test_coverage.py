@@ -7,6 +7,7 @@ import pytest
 from conftest import FIXTURES, write_figures
 
 from analysis import coverage
+from analysis.dataset import Dataset
 from analysis.tidy import build_tidy, load_raw
 
 
@@ -49,21 +50,21 @@ def fixture(tmp_path_factory):
 
 def test_coverage_matrix(fixture):
     data, tidy = fixture
-    realised = coverage.coverage_matrix(tidy, data.sectors, "realised_jobs")
+    realised = coverage.coverage_matrix(Dataset.of(data, tidy), "realised_jobs")
     assert list(realised.columns) == [2019, 2020, 2021, 2022, 2023]
     assert realised.loc["politie"].tolist() == ["reported", "", "reported", "", ""]
     assert realised.loc["waterschappen"].tolist() == ["", "reported", "reported", "", ""]
     assert realised.loc["mbo"].tolist() == [""] * 5
-    pct = coverage.coverage_matrix(tidy, data.sectors, "realisation_pct")
+    pct = coverage.coverage_matrix(Dataset.of(data, tidy), "realisation_pct")
     assert pct.loc["politie"].tolist() == ["", "", "derived", "", ""]  # 663 / 700, computed
     assert pct.loc["waterschappen"].tolist() == ["", "", "reported", "", ""]
-    target = coverage.coverage_matrix(tidy, data.sectors, "target_jobs")
+    target = coverage.coverage_matrix(Dataset.of(data, tidy), "target_jobs")
     assert target.loc["markt"].tolist() == ["", "", "", "", "derived"]  # implied by 92.5 %
 
 
 def test_freshness(fixture):
     data, tidy = fixture
-    f = coverage.freshness(tidy, data.sectors).set_index("sector")
+    f = coverage.freshness(Dataset.of(data, tidy)).set_index("sector")
     assert f.loc["politie"].tolist() == [2021, 2021, pd.NA, 2]
     assert f.loc["waterschappen"].tolist() == [2021, 2021, 2021, 2]
     assert f.loc["markt", "years_behind_national"] == 0
@@ -72,7 +73,7 @@ def test_freshness(fixture):
 
 def test_source_mix(fixture):
     data, tidy = fixture
-    mix = coverage.source_mix(tidy, data.sources, data.sectors).set_index("sector")
+    mix = coverage.source_mix(Dataset.of(data, tidy)).set_index("sector")
     assert mix.loc["politie", ["primary", "secondary"]].tolist() == [3, 0]
     assert mix.loc["waterschappen", ["primary", "secondary"]].tolist() == [4, 1]
     assert mix.loc["markt", ["primary", "secondary"]].tolist() == [0, 2]
@@ -82,12 +83,12 @@ def test_source_mix(fixture):
 
 def test_sectors_without_figures_are_listed(fixture):
     data, tidy = fixture
-    assert coverage.without_figures(tidy, data.sectors) == ["mbo"]
+    assert coverage.without_figures(Dataset.of(data, tidy)) == ["mbo"]
 
 
 def test_consistency_findings_name_both_sources(fixture):
     data, tidy = fixture
-    f = coverage.consistency_findings(tidy, data.sources)
+    f = coverage.consistency_findings(Dataset.of(data, tidy))
     rows = {(r.check, r.sector, int(r.year)): r for r in f.itertuples()}
     assert set(rows) == {
         ("percentage_vs_counts", "waterschappen", 2021),

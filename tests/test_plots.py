@@ -6,6 +6,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from analysis import narrative, plots, trends
+from analysis.dataset import Dataset
 from analysis.tidy import build_tidy, load_raw
 
 # Politie's realised jobs as published, 2019-2021 (short_row form)
@@ -53,7 +54,7 @@ def bar_years(fig: Figure) -> list[float]:
 
 def test_sector_chart_labels_every_value_and_the_future_target(small):
     data, tidy = small
-    fig = plots.sector_trend(tidy, data.sectors, data.sources, "politie", "nl")
+    fig = plots.sector_trend(Dataset.of(data, tidy), "politie", "nl")
     labels = texts(fig)
     assert {"297", "413", "663"} <= set(labels)
     assert "doel 713" in labels
@@ -65,14 +66,14 @@ def test_sector_chart_labels_every_value_and_the_future_target(small):
 
 def test_gaps_are_not_interpolated(small):
     data, tidy = small
-    fig = plots.sector_trend(tidy, data.sectors, data.sources, "waterschappen", "nl")
+    fig = plots.sector_trend(Dataset.of(data, tidy), "waterschappen", "nl")
     assert bar_years(fig) == [2018, 2020]  # nothing drawn for 2019
     assert "≥200" in texts(fig)  # 'at least' is marked
 
 
 def test_english_chart(small):
     data, tidy = small
-    fig = plots.sector_trend(tidy, data.sectors, data.sources, "politie", "en")
+    fig = plots.sector_trend(Dataset.of(data, tidy), "politie", "en")
     assert "target 713" in texts(fig)
     assert "Police: jobs realised and target" in fig._suptitle.get_text()
     assert fig.axes[0].get_title(loc="left") == "Bars and targets: sector's own count"
@@ -96,7 +97,7 @@ def test_projection_is_drawn_from_the_last_figure_to_a_target_ahead_with_its_ban
         "politie,2034,target_jobs,3000,,letter,P,",
     )
     data = load_raw(raw)
-    fig = plots.sector_trend(build_tidy(data), data.sectors, data.sources, "politie", "nl", data.breaks)
+    fig = plots.sector_trend(Dataset.of(data, build_tidy(data)), "politie", "nl")
     trend = _trend_lines(fig)
     assert len(trend) == 1 and list(trend[0].get_xdata()) == [2021, 2034]  # from the last figure only
     assert list(trend[0].get_ydata()) == pytest.approx([663, 663 + 13 * 183])
@@ -106,7 +107,7 @@ def test_projection_is_drawn_from_the_last_figure_to_a_target_ahead_with_its_ban
 
 def test_no_trend_past_a_target_year_that_has_a_figure(small):
     data, tidy = small  # politie: 2024 target 713 with a published 68% for 2024
-    fig = plots.sector_trend(tidy, data.sectors, data.sources, "politie", "nl", data.breaks)
+    fig = plots.sector_trend(Dataset.of(data, tidy), "politie", "nl")
     assert not _trend_lines(fig)
 
 
@@ -117,7 +118,7 @@ def test_a_passed_target_year_is_judged_by_its_figure_and_no_trend_is_drawn(tmp_
     shutil.copytree(FIXTURES / "minimal", raw)
     data = load_raw(raw)
     tidy = build_tidy(data)
-    fig = plots.sector_trend(tidy, data.sectors, data.sources, "waterschappen", "nl")
+    fig = plots.sector_trend(Dataset.of(data, tidy), "waterschappen", "nl")
     assert not _trend_lines(fig)
     text = narrative.sector_text(trends.sector_summary(tidy, "waterschappen"), "Waterschappen", "nl")
     assert (
@@ -127,7 +128,7 @@ def test_a_passed_target_year_is_judged_by_its_figure_and_no_trend_is_drawn(tmp_
 
 def test_figures_on_another_basis_are_drawn_with_their_own_label(tidy, repo_raw):
     data = load_raw(repo_raw)
-    fig = plots.sector_trend(tidy, data.sectors, data.sources, "politie", "nl", data.breaks)
+    fig = plots.sector_trend(Dataset.of(data, tidy), "politie", "nl")
     assert {"54%", "68%"} <= set(texts(fig))
     legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
     assert "% van doel, wettelijke meting" in legend
@@ -135,19 +136,19 @@ def test_figures_on_another_basis_are_drawn_with_their_own_label(tidy, repo_raw)
 
 def test_single_year_sector_gets_a_chart(tidy, repo_raw):
     data = load_raw(repo_raw)
-    fig = plots.sector_trend(tidy, data.sectors, data.sources, "defensie", "nl")
+    fig = plots.sector_trend(Dataset.of(data, tidy), "defensie", "nl")
     assert {"556", "doel 633"} <= set(texts(fig))
 
 
 def test_sector_with_part_sector_figures_only_gets_a_chart_that_says_so(tidy, repo_raw):
     data = load_raw(repo_raw)
-    fig = plots.sector_trend(tidy, data.sectors, data.sources, "funderend_onderwijs", "nl")
+    fig = plots.sector_trend(Dataset.of(data, tidy), "funderend_onderwijs", "nl")
     assert "geen cijfers voor de hele sector gepubliceerd" in texts(fig)
 
 
 def test_derived_values_are_drawn_differently(tidy, repo_raw):
     data = load_raw(repo_raw)
-    fig = plots.sector_trend(tidy, data.sectors, data.sources, "wo", "nl")  # target implied by 53 %
+    fig = plots.sector_trend(Dataset.of(data, tidy), "wo", "nl")  # target implied by 53 %
     assert "doel 1.641,5 (afgeleid)" in texts(fig)
 
 
@@ -174,10 +175,10 @@ def test_narrative_mentions_gaps_and_qualifiers(small):
 
 def test_overview_and_national_charts_are_figures(tidy, repo_raw):
     data = load_raw(repo_raw)
-    pct = plots.overview_percentages(tidy, data.sectors, "nl")
+    pct = plots.overview_percentages(Dataset.of(data, tidy), "nl")
     assert any("(2024)" in t for t in texts(pct))
-    assert isinstance(plots.small_multiples(tidy, data.sectors, "en"), Figure)
-    nat = plots.national(tidy, data.sectors, data.sources, "nl")
+    assert isinstance(plots.small_multiples(Dataset.of(data, tidy), "en"), Figure)
+    nat = plots.national(Dataset.of(data, tidy), "nl")
     assert any(t.startswith("Einddoel 100.000") and "afgeleid" in t for t in texts(nat))
     assert any(t.startswith("Einddoel 125.000") for t in texts(nat))
 
@@ -196,16 +197,15 @@ def test_chart_text_meets_wcag_contrast_and_is_readable(tidy, repo_raw):
 
     data = load_raw(repo_raw)
     figures = [
-        plots.sector_trend(tidy, data.sectors, data.sources, s, "nl", data.breaks)
-        for s in ("politie", "rijk", "hbo", "wo", "provincies")
+        plots.sector_trend(Dataset.of(data, tidy), s, "nl") for s in ("politie", "rijk", "hbo", "wo", "provincies")
     ]
     figures += [
-        plots.overview_percentages(tidy, data.sectors),
-        plots.overview_jobs(tidy, data.sectors),
-        plots.own_vs_sroi(tidy, data.sectors),
-        plots.small_multiples(tidy, data.sectors),
-        plots.national(tidy, data.sectors, data.sources),
-        plots.coverage_heatmap(tidy, data.sectors),
+        plots.overview_percentages(Dataset.of(data, tidy)),
+        plots.overview_jobs(Dataset.of(data, tidy)),
+        plots.own_vs_sroi(Dataset.of(data, tidy)),
+        plots.small_multiples(Dataset.of(data, tidy)),
+        plots.national(Dataset.of(data, tidy)),
+        plots.coverage_heatmap(Dataset.of(data, tidy)),
     ]
     marks = {"●", "○"}  # the coverage cells' marks: graphical, beside their legend
     for fig in figures:
@@ -223,7 +223,7 @@ def test_every_text_of_a_sector_chart_stays_inside_the_figure(tidy, repo_raw):
     """The source line is wrapped to the chart's width: nothing is cut off at the edge (Rijk cites four sources)."""
     data = load_raw(repo_raw)
     for sector in ("rijk", "politie"):
-        fig = plots.sector_trend(tidy, data.sectors, data.sources, sector, "nl", data.breaks)
+        fig = plots.sector_trend(Dataset.of(data, tidy), sector, "nl")
         from matplotlib.backends.backend_agg import FigureCanvasAgg
 
         canvas = FigureCanvasAgg(fig)

@@ -10,6 +10,7 @@ import pytest
 from conftest import FIXTURES, figure_row, write_figures
 
 from analysis import narrative, plots, trends, verdicts
+from analysis.dataset import Dataset
 from analysis.tidy import build_tidy, load_raw
 
 TODAY = dt.date(2026, 12, 1)
@@ -139,7 +140,7 @@ def test_no_projection_across_a_series_break(tmp_path):
     v, (data, tidy) = verdict_for(tmp_path, *POLITIE[:3], row(2030, "target_jobs", 2000), breaks=BREAK)
     assert (v.status, v.missing, v.break_year) == ("too_little_data", "break", 2026)
     assert "trendbreuk van 2026" in narrative.verdict_text(v, "nl")
-    fig = plots.sector_trend(tidy, data.sectors, data.sources, "politie", "nl", data.breaks)
+    fig = plots.sector_trend(Dataset.of(data, tidy), "politie", "nl")
     assert "Bredere doelgroep" in [t.get_text() for t in fig.axes[0].texts]
     assert any(list(line.get_xdata()) == [2025.5, 2025.5] for line in fig.axes[0].lines)  # the break line
 

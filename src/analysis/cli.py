@@ -168,16 +168,18 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     import pandas as pd
 
     from analysis import coverage
+    from analysis.dataset import Dataset
     from analysis.tidy import build_tidy, load_raw
 
     data = load_raw(args.raw)
     tidy = build_tidy(data)
-    cov = coverage.coverage(tidy)
+    dataset = Dataset.of(data, tidy)
+    cov = coverage.coverage(dataset)
     years = lambda s, m: ",".join(
         _spans(sorted(cov.loc[(cov["sector"] == s) & (cov["measure"] == m) & (cov["status"] == "reported"), "year"]))
     )
-    fresh = coverage.freshness(tidy, data.sectors).set_index("sector")
-    mix = coverage.source_mix(tidy, data.sources, data.sectors).set_index("sector")
+    fresh = coverage.freshness(dataset).set_index("sector")
+    mix = coverage.source_mix(dataset).set_index("sector")
     rows = [("sector", "realised", "target", "percentage", "behind", "primary/secondary")]
     for s in data.sectors["sector"]:
         behind = fresh.at[s, "years_behind_national"]
@@ -194,7 +196,7 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for r in rows:
         print("  ".join(f"{c:<{w}}" for c, w in zip(r, widths)).rstrip())
-    missing = coverage.without_figures(tidy, data.sectors)
+    missing = coverage.without_figures(dataset)
     print(
         f"\nyears with a published figure (derived values not counted); behind = years behind the newest national "
         f"realised figure\nwithout any figure: {', '.join(missing) or 'none'}"

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.dataset import Dataset
 from analysis.derived import consistency_report, series_rows
 from analysis.registry import national_sectors
 
 COVERAGE_MEASURES = ("realised_jobs", "target_jobs", "realisation_pct")
 
 
-def coverage(tidy: pd.DataFrame) -> pd.DataFrame:
+def coverage(data: Dataset) -> pd.DataFrame:
     """One row per (sector, year, measure) that has a figure: 'reported' if any source publishes it, else 'derived'."""
+    tidy = data.tidy
     dated = series_rows(tidy)
     dated = dated[dated["year"].notna() & dated["measure"].isin(COVERAGE_MEASURES)]
     status = dated.groupby(["sector", "year", "measure"])["status"].agg(
@@ -20,19 +22,21 @@ def coverage(tidy: pd.DataFrame) -> pd.DataFrame:
     return status.rename("status").reset_index().astype({"year": "int64"})
 
 
-def coverage_matrix(tidy: pd.DataFrame, sectors: pd.DataFrame, measure: str) -> pd.DataFrame:
+def coverage_matrix(data: Dataset, measure: str) -> pd.DataFrame:
     """Sectors × years for one measure: 'reported', 'derived' or '' (nothing published or derived)."""
+    tidy, sectors = data.tidy, data.sectors
     sector_order = list(sectors["sector"])
-    cov = coverage(tidy)
+    cov = coverage(data)
     cov = cov[cov["measure"] == measure]
     years = range(int(tidy["year"].min()), int(tidy["year"].max()) + 1)
     matrix = cov.pivot(index="sector", columns="year", values="status")
     return matrix.reindex(index=sector_order, columns=list(years)).astype(object).fillna("")
 
 
-def freshness(tidy: pd.DataFrame, sectors: pd.DataFrame) -> pd.DataFrame:
+def freshness(data: Dataset) -> pd.DataFrame:
     """Latest year with a realised figure, a target and a percentage, and how many years the realised
     figure lags the newest national realised figure (0 when it is as new or newer)."""
+    tidy, sectors = data.tidy, data.sectors
     sector_order = list(sectors["sector"])
     reported = tidy[tidy["status"] == "reported"]
     national_latest = reported.loc[
@@ -63,8 +67,9 @@ def freshness(tidy: pd.DataFrame, sectors: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def source_mix(tidy: pd.DataFrame, sources: pd.DataFrame, sectors: pd.DataFrame) -> pd.DataFrame:
+def source_mix(data: Dataset) -> pd.DataFrame:
     """Per sector, how many reported figures rest on primary and on secondary sources."""
+    tidy, sources, sectors = data.tidy, data.sources, data.sectors
     sector_order = list(sectors["sector"])
     reported = tidy[tidy["status"] == "reported"].merge(sources[["source_id", "primacy"]], on="source_id", how="left")
     counts = reported.groupby(["sector", "primacy"]).size().unstack(fill_value=0)
@@ -76,20 +81,23 @@ def source_mix(tidy: pd.DataFrame, sources: pd.DataFrame, sectors: pd.DataFrame)
     return counts.reset_index()
 
 
-def without_figures(tidy: pd.DataFrame, sectors: pd.DataFrame) -> list[str]:
+def without_figures(data: Dataset) -> list[str]:
     """Registered sectors with no quantitative figure at all."""
+    tidy, sectors = data.tidy, data.sectors
     present = set(tidy["sector"])
     return [s for s in sectors["sector"] if s not in present]
 
 
-def only_part_sector(tidy: pd.DataFrame, sectors: pd.DataFrame) -> list[str]:
+def only_part_sector(data: Dataset) -> list[str]:
     """Registered sectors with figures, but none for the whole sector (only quarterly or part-sector ones)."""
+    tidy, sectors = data.tidy, data.sectors
     present, whole = set(tidy["sector"]), set(series_rows(tidy)["sector"])
     return [s for s in sectors["sector"] if s in present and s not in whole]
 
 
-def consistency_findings(tidy: pd.DataFrame, sources: pd.DataFrame, lang: str = "nl") -> pd.DataFrame:
+def consistency_findings(data: Dataset, lang: str = "nl") -> pd.DataFrame:
     """Every comparison that is not exactly equal, with both sides' publishers, for reading."""
+    tidy, sources = data.tidy, data.sources
     from analysis.tables import cite
 
     report = consistency_report(tidy)
@@ -99,9 +107,10 @@ def consistency_findings(tidy: pd.DataFrame, sources: pd.DataFrame, lang: str = 
     return report.reset_index(drop=True)
 
 
-def side_figures(tidy: pd.DataFrame, sectors: pd.DataFrame) -> pd.DataFrame:
+def side_figures(data: Dataset) -> pd.DataFrame:
     """Reported figures that are no point of a sector's annual whole-sector series: quarterly readings and
     part-sector figures, one row each, in registry order (shown beside the coverage matrix, marked)."""
+    tidy, sectors = data.tidy, data.sectors
     rows = tidy[(tidy["status"] == "reported") & ((tidy["period"] != "year") | (tidy["scope"] != ""))]
     rank = {s: i for i, s in enumerate(sectors["sector"])}
     rows = rows.assign(_rank=rows["sector"].map(rank)).sort_values(

@@ -7,6 +7,7 @@ by what the data holds.
 from __future__ import annotations
 
 from analysis import i18n
+from analysis.dataset import Dataset
 from analysis.dictionary import BASES, QUALIFIERS
 from analysis.i18n import check_lang, number, percent, signed
 
@@ -247,8 +248,9 @@ def _series_text(points, lang: str, pct: bool = False) -> str:
     )
 
 
-def sector_chart_alt(tidy, sector: str, name: str, lang: str, breaks=None) -> str:
+def sector_chart_alt(data: Dataset, sector: str, name: str, lang: str) -> str:
     """What the sector chart shows, in words: the bars, the targets, other-basis percentages, breaks, the verdict."""
+    tidy, breaks = data.tidy, data.breaks
     from analysis import trends
     from analysis.verdicts import verdict
 
@@ -285,8 +287,9 @@ def sector_chart_alt(tidy, sector: str, name: str, lang: str, breaks=None) -> st
     return " ".join(parts)
 
 
-def latest_list_alt(tidy, sectors, measure: str, key: str, lang: str) -> str:
+def latest_list_alt(data: Dataset, measure: str, key: str, lang: str) -> str:
     """'Politie 663 (2021), ...' for the overview charts: the latest figure of one measure per sector."""
+    tidy, sectors = data.tidy, data.sectors
     from analysis import trends
     from analysis.registry import sector_names
 
@@ -299,7 +302,8 @@ def latest_list_alt(tidy, sectors, measure: str, key: str, lang: str) -> str:
     return i18n.alt_word(lang, key, figures="; ".join(items) or i18n.alt_word(lang, "none"))
 
 
-def national_chart_alt(tidy, sectors, lang: str) -> str:
+def national_chart_alt(data: Dataset, lang: str) -> str:
+    tidy, sectors = data.tidy, data.sectors
     from analysis import trends
     from analysis.registry import national_sectors, sector_names
 

@@ -8,37 +8,17 @@ from __future__ import annotations
 import html
 import os
 import pickle
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 from IPython.display import HTML
 
 from analysis import coverage, i18n, narrative, plots, tables, trends
+from analysis.dataset import Dataset
 from analysis.dictionary import BASES, MEASURES, PERIODS
 from analysis.registry import national_sectors, sector_names
 
 DATA_ENV = "BANENAFSPRAAK_DATA"  # set by the report run: its validated data, so kernels need not validate again
-
-
-@dataclass(frozen=True)
-class Data:
-    tidy: pd.DataFrame
-    sectors: pd.DataFrame
-    sources: pd.DataFrame
-    breaks: pd.DataFrame
-
-    def summary(self, sector: str) -> dict:
-        return trends.sector_summary(self.tidy, sector, self.breaks)
-
-    def with_tidy(self, tidy: pd.DataFrame) -> Data:
-        """The same registries with other figures (e.g. a sector's rows edited in a notebook). A copy is taken,
-        so that editing the frame afterwards and running the chart cell again never shows a stale chart."""
-        return Data(tidy.copy(), self.sectors, self.sources, self.breaks)
-
-    def sector_rows(self, sector: str) -> pd.DataFrame:
-        """One sector's rows of the tidy frame, reported and derived: what its report is made from."""
-        return self.tidy[self.tidy["sector"] == sector].reset_index(drop=True)
 
 
 def _show_figures_inline() -> None:
@@ -53,10 +33,10 @@ def _show_figures_inline() -> None:
         mpl.rcParams["svg.fonttype"] = "none"  # text in SVG charts stays text: searchable, selectable
 
 
-_LOADED: dict[str, tuple[dict[str, str], Data]] = {}  # raw folder -> (checksums it was read with, data)
+_LOADED: dict[str, tuple[dict[str, str], Dataset]] = {}  # raw folder -> (checksums it was read with, data)
 
 
-def load(raw: Path | None = None) -> Data:
+def load(raw: Path | None = None) -> Dataset:
     """The tidy data and registries from data/raw, validated; also sets up chart display.
 
     Inside a report run the run has validated data/raw already and hands over the result (a file it
@@ -81,12 +61,12 @@ def load(raw: Path | None = None) -> Data:
         changed = sorted(k for k in sums.keys() | cached[0].keys() if sums.get(k) != cached[0].get(k))
         print(f"{folder} changed since the last load ({', '.join(changed)}): read again")
     data_raw = load_raw(folder)
-    data = Data(build_tidy(data_raw), data_raw.sectors, data_raw.sources, data_raw.breaks)
+    data = Dataset.of(data_raw, build_tidy(data_raw))
     _LOADED[str(folder.resolve())] = (sums, data)
     return data
 
 
-def hand_over(data: Data, folder: Path, key: str) -> Path:
+def hand_over(data: Dataset, folder: Path, key: str) -> Path:
     """Write validated data for the kernels of one report run (see load)."""
     path = folder / f"data-{key[:16]}.pickle"
     if not path.is_file():
@@ -96,7 +76,7 @@ def hand_over(data: Data, folder: Path, key: str) -> Path:
     return path
 
 
-def check(data: Data, lang: str, sector: str | None = None) -> None:
+def check(data: Dataset, lang: str, sector: str | None = None) -> None:
     """Fail loudly on a bad parameter instead of running with something else."""
     i18n.check_lang(lang)
     if sector is not None and sector not in set(data.sectors["sector"]):
@@ -113,13 +93,13 @@ def paragraph(text: str, tag: str = "p") -> HTML:
     return HTML(f"<{tag}>{html.escape(text)}</{tag}>")
 
 
-def sector_title(data: Data, sector: str, lang: str) -> HTML:
+def sector_title(data: Dataset, sector: str, lang: str) -> HTML:
     name = sector_names(data.sectors, lang)[sector]
     unit = data.sectors.set_index("sector").at[sector, "unit"]
     return HTML(f"<h1>{html.escape(name)}</h1>\n<p><em>{html.escape(i18n.t(lang, 'unit_' + unit))}</em></p>")
 
 
-def sector_text(data: Data, sector: str, lang: str) -> HTML:
+def sector_text(data: Dataset, sector: str, lang: str) -> HTML:
     name = sector_names(data.sectors, lang)[sector]
     return HTML(
         f'<p id="{i18n.t(lang, "verdict_anchor")}">'
@@ -146,17 +126,17 @@ def _shown(table: pd.DataFrame, lang: str = "nl"):
     )
 
 
-def sector_figures(data: Data, sector: str, lang: str):
+def sector_figures(data: Dataset, sector: str, lang: str):
     """The sector's figures; each quote number links to its quote in sector_evidence (no script needed)."""
     quote = i18n.COLUMNS[lang]["evidence"]
-    table = _shown(tables.figures_table(data.tidy, data.sources, sector, lang), lang)
+    table = _shown(tables.figures_table(data, sector, lang), lang)
     link = lambda text: f'<a href="#q{text.strip("[]")}">{text}</a>' if text else ""
     return table.format(link, subset=[quote], escape="html")
 
 
-def sector_evidence(data: Data, sector: str, lang: str) -> HTML:
+def sector_evidence(data: Dataset, sector: str, lang: str) -> HTML:
     """The quotes behind the figures table, numbered as its quote column: verbatim, with source and place."""
-    items = tables.evidence_list(data.tidy, data.sources, sector, lang)
+    items = tables.evidence_list(data, sector, lang)
     if not items:
         return HTML("")
     head = html.escape(i18n.t(lang, "evidence_title"))
@@ -169,11 +149,11 @@ def sector_evidence(data: Data, sector: str, lang: str) -> HTML:
     return HTML(f"<h2>{head}</h2>\n<ol>\n{lis}\n</ol>")
 
 
-def latest_figures(data: Data, lang: str):
-    return _shown(tables.latest_table(data.tidy, data.sectors, lang, data.breaks), lang)
+def latest_figures(data: Dataset, lang: str):
+    return _shown(tables.latest_table(data, lang), lang)
 
 
-def national_text(data: Data, lang: str) -> HTML:
+def national_text(data: Dataset, lang: str) -> HTML:
     names = sector_names(data.sectors, lang)
     parts = [
         f"<p><strong>{html.escape(names[s])}.</strong> "
@@ -183,21 +163,19 @@ def national_text(data: Data, lang: str) -> HTML:
     return HTML("\n".join(parts))
 
 
-def _readable(frame: pd.DataFrame, data: Data, lang: str):
+def _readable(frame: pd.DataFrame, data: Dataset, lang: str):
     names = sector_names(data.sectors, lang)
     out = frame.assign(sector=frame["sector"].map(names)) if "sector" in frame else frame
     return _shown(out.rename(columns=i18n.COLUMNS[lang]), lang)
 
 
-def freshness(data: Data, lang: str):
-    table = coverage.freshness(data.tidy, data.sectors).merge(
-        coverage.source_mix(data.tidy, data.sources, data.sectors), on="sector"
-    )
+def freshness(data: Dataset, lang: str):
+    table = coverage.freshness(data).merge(coverage.source_mix(data), on="sector")
     return _readable(table, data, lang)
 
 
-def coverage_table(data: Data, measure: str, lang: str):
-    matrix = coverage.coverage_matrix(data.tidy, data.sectors, measure)
+def coverage_table(data: Dataset, measure: str, lang: str):
+    matrix = coverage.coverage_matrix(data, measure)
     marks = {"reported": "●", "derived": "○", "": ""}
     matrix = matrix.apply(lambda column: column.map(marks))
     matrix.index = matrix.index.map(sector_names(data.sectors, lang))
@@ -206,16 +184,16 @@ def coverage_table(data: Data, measure: str, lang: str):
     )
 
 
-def consistency(data: Data, lang: str):
-    findings = coverage.consistency_findings(data.tidy, data.sources, lang)
+def consistency(data: Dataset, lang: str):
+    findings = coverage.consistency_findings(data, lang)
     return _readable(findings.drop(columns=["tolerance"]), data, lang)
 
 
-def sectors_without_figures(data: Data, lang: str) -> HTML:
+def sectors_without_figures(data: Dataset, lang: str) -> HTML:
     """Sectors with no figure at all, and sectors with figures for part of the sector only."""
     names = sector_names(data.sectors, lang)
-    missing = [names[s] for s in coverage.without_figures(data.tidy, data.sectors)]
-    partial = [names[s] for s in coverage.only_part_sector(data.tidy, data.sectors)]
+    missing = [names[s] for s in coverage.without_figures(data)]
+    partial = [names[s] for s in coverage.only_part_sector(data)]
     parts = []
     if missing:
         parts.append(
@@ -229,10 +207,10 @@ def sectors_without_figures(data: Data, lang: str) -> HTML:
     return HTML("\n".join(parts) or paragraph(i18n.t(lang, "all_have_figures")).data)
 
 
-def side_figures(data: Data, lang: str):
+def side_figures(data: Dataset, lang: str):
     """Quarterly readings and part-sector figures: shown, marked, never in a series."""
     h = i18n.COLUMNS[lang]
-    rows = coverage.side_figures(data.tidy, data.sectors)
+    rows = coverage.side_figures(data)
     table = pd.DataFrame(
         {
             h["sector"]: rows["sector"].map(sector_names(data.sectors, lang)),
@@ -281,44 +259,43 @@ def _details(table: pd.DataFrame, lang: str) -> HTML:
     return HTML(f"<details><summary>{html.escape(i18n.alt_word(lang, 'table_summary'))}</summary>\n{body}\n</details>")
 
 
-def sector_chart(data: Data, sector: str, lang: str) -> Chart:
+def sector_chart(data: Dataset, sector: str, lang: str) -> Chart:
     name = sector_names(data.sectors, lang)[sector]
-    fig = plots.sector_trend(data.tidy, data.sectors, data.sources, sector, lang, data.breaks)
-    return Chart(fig, narrative.sector_chart_alt(data.tidy, sector, name, lang, data.breaks))
+    fig = plots.sector_trend(data, sector, lang)
+    return Chart(fig, narrative.sector_chart_alt(data, sector, name, lang))
 
 
-def sector_chart_data(data: Data, sector: str, lang: str) -> HTML:
-    return _details(tables.series_table(data.tidy, data.sectors, [sector], lang), lang)
+def sector_chart_data(data: Dataset, sector: str, lang: str) -> HTML:
+    return _details(tables.series_table(data, [sector], lang), lang)
 
 
-def overview_charts(data: Data, lang: str) -> dict[str, Chart | None]:
+def overview_charts(data: Dataset, lang: str) -> dict[str, Chart | None]:
     """The overview's charts by name (as their cells' 'chart:NAME' tags), each with its alt text."""
-    t, s = data.tidy, data.sectors
-    own = plots.own_vs_sroi(t, s, lang)
+    own = plots.own_vs_sroi(data, lang)
     return {
         "chart": Chart(
-            plots.overview_percentages(t, s, lang), narrative.latest_list_alt(t, s, "realisation_pct", "overview", lang)
+            plots.overview_percentages(data, lang), narrative.latest_list_alt(data, "realisation_pct", "overview", lang)
         ),
-        "jobs": Chart(plots.overview_jobs(t, s, lang), narrative.latest_list_alt(t, s, "realised_jobs", "jobs", lang)),
-        "own-sroi": Chart(own, narrative.latest_list_alt(t, s, "realised_own", "own_sroi", lang)) if own else None,
-        "small-multiples": Chart(plots.small_multiples(t, s, lang), i18n.alt_word(lang, "small_multiples")),
+        "jobs": Chart(plots.overview_jobs(data, lang), narrative.latest_list_alt(data, "realised_jobs", "jobs", lang)),
+        "own-sroi": Chart(own, narrative.latest_list_alt(data, "realised_own", "own_sroi", lang)) if own else None,
+        "small-multiples": Chart(plots.small_multiples(data, lang), i18n.alt_word(lang, "small_multiples")),
     }
 
 
-def all_sectors_data(data: Data, lang: str, national: bool = False) -> HTML:
+def all_sectors_data(data: Dataset, lang: str, national: bool = False) -> HTML:
     ids = [x for x in data.sectors["sector"] if (x in national_sectors(data.sectors)) == national]
-    return _details(tables.series_table(data.tidy, data.sectors, ids, lang), lang)
+    return _details(tables.series_table(data, ids, lang), lang)
 
 
-def national_chart(data: Data, lang: str) -> Chart:
+def national_chart(data: Dataset, lang: str) -> Chart:
     return Chart(
-        plots.national(data.tidy, data.sectors, data.sources, lang),
-        narrative.national_chart_alt(data.tidy, data.sectors, lang),
+        plots.national(data, lang),
+        narrative.national_chart_alt(data, lang),
     )
 
 
-def coverage_chart(data: Data, lang: str) -> Chart:
-    return Chart(plots.coverage_heatmap(data.tidy, data.sectors, lang), i18n.alt_word(lang, "coverage"))
+def coverage_chart(data: Dataset, lang: str) -> Chart:
+    return Chart(plots.coverage_heatmap(data, lang), i18n.alt_word(lang, "coverage"))
 
 
 def say(key: str, lang: str, level: int = 2) -> HTML:
@@ -333,7 +310,7 @@ def say(key: str, lang: str, level: int = 2) -> HTML:
 # ------------------------------------------------------------------ for exploring (notebooks/explore.ipynb)
 
 
-def pivot(data: Data, measure: str = "realised_jobs", basis: str | None = None) -> pd.DataFrame:
+def pivot(data: Dataset, measure: str = "realised_jobs", basis: str | None = None) -> pd.DataFrame:
     """Years × sectors of one measure: each sector's series on its main basis (or the given one), one figure
     per year chosen as in the reports (reported before derived, then the finest precision). Years without a
     figure stay empty: nothing is filled in."""
@@ -345,7 +322,7 @@ def pivot(data: Data, measure: str = "realised_jobs", basis: str | None = None) 
     return pd.DataFrame(columns).sort_index().rename_axis(index="year", columns="sector")
 
 
-def realised_vs_target(data: Data, sector: str) -> pd.DataFrame:
+def realised_vs_target(data: Dataset, sector: str) -> pd.DataFrame:
     """One sector's realised jobs, target and percentage per year on its main basis, as numbers, with the
     percentage computed where both counts are published; figures on another basis in a column of their own."""
     frame = pd.DataFrame(
@@ -361,7 +338,7 @@ def realised_vs_target(data: Data, sector: str) -> pd.DataFrame:
     return frame.sort_index().rename_axis("year")
 
 
-def evidence(data: Data, sector: str, year: int | None = None) -> pd.DataFrame:
+def evidence(data: Dataset, sector: str, year: int | None = None) -> pd.DataFrame:
     """Where each published figure of a sector comes from: source, place in the document and the quote."""
     rows = data.tidy[(data.tidy["sector"] == sector) & (data.tidy["status"] == "reported")]
     if year is not None:

@@ -17,6 +17,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from analysis import i18n, trends
+from analysis.dataset import Dataset
 from analysis.dictionary import QUALIFIERS
 from analysis.registry import national_sectors, sector_names
 
@@ -218,16 +219,10 @@ def _draw_projection(ax, proj, lang: str) -> float:
     return max(proj.high, proj.projected)
 
 
-def sector_trend(
-    tidy: pd.DataFrame,
-    sectors: pd.DataFrame,
-    sources: pd.DataFrame,
-    sector: str,
-    lang: str = "nl",
-    breaks: pd.DataFrame | None = None,
-) -> Figure:
+def sector_trend(data: Dataset, sector: str, lang: str = "nl") -> Figure:
     """Realised jobs per year against the target, figures on other bases, series breaks, and the projection
     where the verdict rests on one (never past a target year that has a figure)."""
+    tidy, sectors, sources, breaks = data.tidy, data.sectors, data.sources, data.breaks
     from analysis.dictionary import BASES
     from analysis.verdicts import verdict
 
@@ -304,9 +299,10 @@ def sector_trend(
     return fig
 
 
-def overview_percentages(tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = "nl") -> Figure:
+def overview_percentages(data: Dataset, lang: str = "nl") -> Figure:
     """Latest realisation percentage per sector and basis, ranked, against the 100% line. A percentage on
     another basis than the sector's own count is its own bar, hatched and named (politie: statutory 68%)."""
+    tidy, sectors = data.tidy, data.sectors
     from analysis.dictionary import BASES
     from analysis.verdicts import JUDGED_BASES
 
@@ -349,8 +345,9 @@ def overview_percentages(tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = 
     return fig
 
 
-def overview_jobs(tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = "nl") -> Figure:
+def overview_jobs(data: Dataset, lang: str = "nl") -> Figure:
     """Latest realised jobs per sector (sector counts only), with the year of each figure."""
+    tidy, sectors = data.tidy, data.sectors
     names = _names(sectors, lang)
     rows = []
     for s in sectors.loc[sectors["group"] != "nationaal", "sector"]:
@@ -377,8 +374,9 @@ def overview_jobs(tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = "nl") -
     return fig
 
 
-def own_vs_sroi(tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = "nl") -> Figure | None:
+def own_vs_sroi(data: Dataset, lang: str = "nl") -> Figure | None:
     """Own staff/secondment against procurement (SROI), where a sector publishes both; None if none does."""
+    tidy, sectors = data.tidy, data.sectors
     names = _names(sectors, lang)
     rows = []
     for s in sectors["sector"]:
@@ -409,8 +407,9 @@ def own_vs_sroi(tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = "nl") -> 
     return fig
 
 
-def small_multiples(tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = "nl") -> Figure:
+def small_multiples(data: Dataset, lang: str = "nl") -> Figure:
     """Every sector's trend in one grid, each on its own scale."""
+    tidy, sectors = data.tidy, data.sectors
     ids = list(sectors["sector"])
     names = _names(sectors, lang, short=True)
     cols = 4
@@ -442,10 +441,9 @@ def small_multiples(tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = "nl")
     return fig
 
 
-def national(
-    tidy: pd.DataFrame, sectors: pd.DataFrame, sources: pd.DataFrame, lang: str = "nl", since: int = 2015
-) -> Figure:
+def national(data: Dataset, lang: str = "nl", since: int = 2015) -> Figure:
     """Market, government and total: realised against target per year, with the final goal."""
+    tidy, sectors, sources = data.tidy, data.sectors, data.sources
     names = _names(sectors, lang)
     national = [s for s in national_sectors(sectors) if s in set(tidy["sector"])]
     if not national:
@@ -484,8 +482,9 @@ def national(
     return fig
 
 
-def coverage_heatmap(tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = "nl") -> Figure:
+def coverage_heatmap(data: Dataset, lang: str = "nl") -> Figure:
     """Sectors × years per measure: which figures are published, which only derived, and where nothing is."""
+    sectors = data.sectors
     from analysis.coverage import COVERAGE_MEASURES, coverage_matrix
     from analysis.dictionary import MEASURES
 
@@ -495,7 +494,7 @@ def coverage_heatmap(tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = "nl"
     fig = new_figure(11, 0.32 * len(sectors) + 2)
     axes = fig.subplots(1, len(COVERAGE_MEASURES), sharey=True)
     for ax, measure in zip(axes, COVERAGE_MEASURES):
-        matrix = coverage_matrix(tidy, sectors, measure)
+        matrix = coverage_matrix(data, measure)
         grid = matrix.replace(codes).astype(int).to_numpy()
         ax.pcolormesh(grid, cmap=cmap, vmin=0, vmax=2, edgecolors="white", linewidth=1)
         for (row, col), code in np.ndenumerate(grid):  # a mark in every cell with a figure: not colour alone

@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import folders, i18n, notebook, paths, tables, trends
+from analysis.dataset import Dataset
 from analysis.errors import ParameterError
 from analysis.registry import national_sectors, sector_names
 from analysis.runner import Job, Result, check_parameters, recover, run_all
@@ -100,7 +101,7 @@ def _figures(kind: str | None, data: RawData, tidy: pd.DataFrame, sector: str | 
             else {}
         )
     if kind == "overview":
-        return {"latest": tables.latest_table(tidy, data.sectors, "en", data.breaks).to_dict(orient="records")}
+        return {"latest": tables.latest_table(Dataset.of(data, tidy), "en").to_dict(orient="records")}
     if kind == "national":
         return {s: trends.sector_summary(tidy, s, data.breaks) for s in national_sectors(data.sectors)}
     if kind == "coverage":
@@ -112,13 +113,13 @@ def _coverage_summary(data: RawData, tidy: pd.DataFrame) -> dict:
     from analysis import coverage
 
     return {
-        "freshness": coverage.freshness(tidy, data.sectors)
+        "freshness": coverage.freshness(Dataset.of(data, tidy))
         .astype(object)
         .where(lambda f: f.notna(), None)
         .to_dict(orient="records"),
-        "without_figures": coverage.without_figures(tidy, data.sectors),
-        "only_part_sector": coverage.only_part_sector(tidy, data.sectors),
-        "findings": int((coverage.consistency_findings(tidy, data.sources)["outcome"] == "differs").sum()),
+        "without_figures": coverage.without_figures(Dataset.of(data, tidy)),
+        "only_part_sector": coverage.only_part_sector(Dataset.of(data, tidy)),
+        "findings": int((coverage.consistency_findings(Dataset.of(data, tidy))["outcome"] == "differs").sum()),
     }
 
 
@@ -163,7 +164,7 @@ def run(
     # The hand-over to the kernels (a pickle) lives outside the report folder, which is shared and mailed,
     # and only for the length of the run.
     with tempfile.TemporaryDirectory(prefix="banenafspraak-handover-") as cache:
-        handed = notebook.hand_over(notebook.Data(tidy, data.sectors, data.sources, data.breaks), Path(cache), shared)
+        handed = notebook.hand_over(Dataset.of(data, tidy), Path(cache), shared)
         env = {paths.RAW_ENV: str(data.raw.resolve()), notebook.DATA_ENV: str(handed.resolve())}
         results = run_all(
             planned,

@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import atomic, export, tables, trends
+from analysis.dataset import Dataset
 from analysis.dictionary import MEASURES, PERIODS
 from analysis.narrative import verdict_text
 from analysis.processed import MANIFEST, sources_table
@@ -146,7 +147,7 @@ def latest_entries(tidy: pd.DataFrame, data: RawData, lang: str, by_folder: dict
     """The index's table of latest figures: headings, rows, and per sector its verdict's grounds and report link."""
     from analysis.verdicts import verdict
 
-    table = tables.latest_table(tidy, data.sectors, lang, data.breaks)
+    table = tables.latest_table(Dataset.of(data, tidy), lang)
     ids = [s for s in data.sectors["sector"] if s in set(tidy["sector"])]
     rows = []
     for sector, values in zip(ids, table.to_dict(orient="records")):

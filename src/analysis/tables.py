@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis import i18n, trends
+from analysis.dataset import Dataset
 from analysis.dictionary import BASES, MEASURES, PERIODS, QUALIFIERS
 from analysis.registry import sector_names
 
@@ -22,9 +23,10 @@ def cite(sources: pd.DataFrame, ids: str, lang: str) -> str:
     )
 
 
-def figures_table(tidy: pd.DataFrame, sources: pd.DataFrame, sector: str, lang: str = "nl") -> pd.DataFrame:
+def figures_table(data: Dataset, sector: str, lang: str = "nl") -> pd.DataFrame:
     """Every figure of one sector, reported and derived, with what it is (period, part, basis), its source,
     where in the source it stands, and the number of its quote in evidence_list."""
+    tidy, sources = data.tidy, data.sources
     h = i18n.COLUMNS[i18n.check_lang(lang)]
     rows = tidy[tidy["sector"] == sector]
     quotes = evidence_numbers(rows)
@@ -52,8 +54,9 @@ def evidence_numbers(rows: pd.DataFrame) -> dict[str, int]:
     return {e: i for i, e in enumerate(dict.fromkeys(e for e in rows["evidence"] if e), start=1)}
 
 
-def evidence_list(tidy: pd.DataFrame, sources: pd.DataFrame, sector: str, lang: str = "nl") -> list[dict]:
+def evidence_list(data: Dataset, sector: str, lang: str = "nl") -> list[dict]:
     """The quotes of one sector's figures, numbered as in figures_table, with source and locator."""
+    tidy, sources = data.tidy, data.sources
     rows = tidy[(tidy["sector"] == sector) & (tidy["evidence"] != "")]
     numbers = evidence_numbers(tidy[tidy["sector"] == sector])
     first = rows.drop_duplicates("evidence")
@@ -68,10 +71,9 @@ def evidence_list(tidy: pd.DataFrame, sources: pd.DataFrame, sector: str, lang: 
     ]
 
 
-def latest_table(
-    tidy: pd.DataFrame, sectors: pd.DataFrame, lang: str = "nl", breaks: pd.DataFrame | None = None
-) -> pd.DataFrame:
+def latest_table(data: Dataset, lang: str = "nl") -> pd.DataFrame:
     """One line per sector with data: latest year, realised, target, percentage and the verdict with its year."""
+    tidy, sectors, breaks = data.tidy, data.sectors, data.breaks
     from analysis.verdicts import verdict
 
     h = i18n.COLUMNS[i18n.check_lang(lang)]
@@ -117,9 +119,10 @@ def latest_table(
     return pd.DataFrame(records)
 
 
-def series_table(tidy: pd.DataFrame, sectors: pd.DataFrame, sector_ids: list[str], lang: str = "nl") -> pd.DataFrame:
+def series_table(data: Dataset, sector_ids: list[str], lang: str = "nl") -> pd.DataFrame:
     """What the sector charts draw, as a table (their text alternative): per sector and year the realised
     jobs, the target and the percentage of the main series, and percentages on another basis, marked."""
+    tidy, sectors = data.tidy, data.sectors
     h = i18n.COLUMNS[i18n.check_lang(lang)]
     names = sector_names(sectors, lang)
     records = []

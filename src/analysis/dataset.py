@@ -1,0 +1,35 @@
+"""One dataset object: the tidy figures with the registries they need to be shown (sectors, sources, series
+breaks). Every chart, table and text function takes it, instead of the frames one by one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class Dataset:
+    tidy: pd.DataFrame  # reported and derived figures (dictionary.TIDY_COLUMNS)
+    sectors: pd.DataFrame  # the sector registry, in display order
+    sources: pd.DataFrame  # the source registry
+    breaks: pd.DataFrame  # the series breaks
+
+    @classmethod
+    def of(cls, raw, tidy: pd.DataFrame) -> Dataset:
+        """From what tidy.load_raw read (a RawData) and the tidy frame built from it."""
+        return cls(tidy, raw.sectors, raw.sources, raw.breaks)
+
+    def summary(self, sector: str) -> dict:
+        from analysis import trends
+
+        return trends.sector_summary(self.tidy, sector, self.breaks)
+
+    def with_tidy(self, tidy: pd.DataFrame) -> Dataset:
+        """The same registries with other figures (e.g. a sector's rows edited in a notebook). A copy is taken,
+        so that editing the frame afterwards and running the chart cell again never shows a stale chart."""
+        return Dataset(tidy.copy(), self.sectors, self.sources, self.breaks)
+
+    def sector_rows(self, sector: str) -> pd.DataFrame:
+        """One sector's rows of the tidy frame, reported and derived: what its report is made from."""
+        return self.tidy[self.tidy["sector"] == sector].reset_index(drop=True)
