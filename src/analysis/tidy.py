@@ -8,6 +8,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from analysis import paths
@@ -190,11 +191,18 @@ def _break_references(breaks: pd.DataFrame, sector_ids: set[str], source_ids: se
 
 
 def order_tidy(frame: pd.DataFrame, sector_order: list[str]) -> pd.DataFrame:
-    """Stable, meaningful row order: sector as in the registry, then year, measure, status, source."""
-    rank = {s: i for i, s in enumerate(sector_order)}
-    keyed = frame.assign(_rank=frame["sector"].map(rank), _year=frame["year"].fillna(9999))
-    keyed = keyed.sort_values(["_rank", "_year", "measure", "status", "source_id", "value"], kind="stable")
-    return keyed.drop(columns=["_rank", "_year"]).reset_index(drop=True)
+    """Stable, meaningful row order: sector as in the registry, then year, measure, status, source, value.
+
+    Sorted on integer codes of each key (np.lexsort, last key first) and reordered once: sorting the text
+    columns themselves costs seconds at a million rows."""
+
+    def codes(column: str) -> np.ndarray:
+        return pd.factorize(frame[column], sort=True)[0]
+
+    keys = (frame["value"].to_numpy(), codes("source_id"), codes("status"), codes("measure"),
+            frame["year"].fillna(9999).to_numpy(dtype="int64"),
+            pd.Categorical(frame["sector"], categories=sector_order).codes)  # fmt: skip
+    return frame.iloc[np.lexsort(keys)].reset_index(drop=True)
 
 
 def build_tidy(data: RawData) -> pd.DataFrame:
