@@ -252,6 +252,7 @@ def main() -> int:
     sizes = [10_000, 100_000] if args.quick else [10_000, 100_000, 1_000_000]
     one_file_sizes = [20_000] if args.quick else [20_000, 200_000]
 
+    load_before = os.getloadavg()  # the machine should be quiet: the load is recorded beside the figures
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         print("floor (plain Python, no kernels)")
@@ -323,7 +324,11 @@ def main() -> int:
         ratios["prepare_10x_rows_time_ratio"] = round(scale[1_000_000][0] / scale[100_000][0], 2)
     machine = f"{platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}; " + ", ".join(
         f"{p} {version(p)}"
-        for p in ("pandas", "pandera", "matplotlib", "papermill", "nbconvert", "jupyter_client", "ipykernel")
+        for p in ("pandas", "pyarrow", "pandera", "matplotlib", "papermill", "nbconvert", "jupyter_client", "ipykernel")
+    )
+    load = "/".join(f"{x:.2f}" for x in load_before)
+    machine += f". Load average (1, 5, 15 min) before the run: {load}; after: " + "/".join(
+        f"{x:.2f}" for x in os.getloadavg()
     )
     text = "\n".join(
         [

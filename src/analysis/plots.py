@@ -147,6 +147,15 @@ def _draw_series(
     return top
 
 
+def _draw_goal(ax, goal, lang: str, x: float, when: str) -> None:
+    """The final goal as a dashed line across the chart, labelled at its left end (derived: said so)."""
+    ax.axhline(goal.value, color=TARGET, linestyle=(0, (6, 3)), linewidth=1)
+    extra = f", {i18n.t(lang, 'derived')}" if goal.status == "derived" else ""
+    ax.annotate(f"{i18n.t(lang, 'goal')} {_label(goal, lang)}{when}{extra}", (x, goal.value),
+                xycoords=("axes fraction", "data"), xytext=(0, 3), textcoords="offset points",
+                fontsize=LABEL_SIZE)  # fmt: skip
+
+
 def _on_year_axis(ax, text: str, year: int, rise: int, color: str, size: float) -> None:
     """A bold label standing on the year axis above `year` (a percentage where no bar carries it)."""
     ax.annotate(text, (year, 0), xytext=(0, rise), textcoords="offset points", ha="center", va="bottom",
@@ -265,17 +274,7 @@ def sector_trend(data: Dataset, sector: str, lang: str = "nl") -> Figure:
     _draw_breaks(ax, breaks, sector, span, lang)
     if goal is not None:
         top = max(top, goal.value)
-        ax.axhline(goal.value, color=TARGET, linestyle=(0, (6, 3)), linewidth=1)
-        when = f" ({goal.year})" if goal.year else ""
-        extra = f", {i18n.t(lang, 'derived')}" if goal.status == "derived" else ""
-        ax.annotate(
-            f"{i18n.t(lang, 'goal')} {_label(goal, lang)}{when}{extra}",
-            (0.01, goal.value),
-            xycoords=("axes fraction", "data"),
-            xytext=(0, 3),
-            textcoords="offset points",
-            fontsize=LABEL_SIZE,
-        )
+        _draw_goal(ax, goal, lang, 0.01, f" ({goal.year})" if goal.year else "")
     if v.status in ("on_course", "not_on_course") and v.projection is not None:
         top = max(top, _draw_projection(ax, v.projection, lang))
         handles.append(Line2D([], [], color=TREND, linestyle="--", label=i18n.t(lang, "trend_band")))
@@ -463,17 +462,7 @@ def national(data: Dataset, lang: str = "nl", since: int = 2015) -> Figure:
         goal = trends.goal(tidy, s)
         if goal:
             top = max(top, goal.value)
-            ax.axhline(goal.value, color=TARGET, linestyle=(0, (6, 3)), linewidth=1)
-            extra = f" ({i18n.t(lang, 'derived')})" if goal.status == "derived" else ""
-            when = f", {goal.year}" if goal.year else ""
-            ax.annotate(
-                f"{i18n.t(lang, 'goal')} {_label(goal, lang)}{when}{extra}",
-                (0.02, goal.value),
-                xycoords=("axes fraction", "data"),
-                xytext=(0, 3),
-                textcoords="offset points",
-                fontsize=LABEL_SIZE,
-            )
+            _draw_goal(ax, goal, lang, 0.02, f", {goal.year}" if goal.year else "")
         ax.set_ylim(0, top * 1.15)
         ax.set_title(names[s], loc="left", fontsize=10)
     fig.suptitle(i18n.t(lang, "national_title"), x=0.01, ha="left")
