@@ -19,9 +19,13 @@ NATIONAL_TOTAL = "banenafspraak_totaal"
 SERIES_KEY = ["sector", "basis", "era"]
 
 
+def _is_series_point(frame: pd.DataFrame) -> pd.Series:
+    return (frame["period"] == ANNUAL) & (frame["scope"] == "")
+
+
 def series_rows(frame: pd.DataFrame) -> pd.DataFrame:
     """The rows that can be points of a sector's annual whole-sector series (era: see tidy)."""
-    return frame[(frame["period"] == ANNUAL) & (frame["scope"] == "")]
+    return frame[_is_series_point(frame)]
 
 
 # What a derived value or a comparison is computed from. Only these columns are carried through the
@@ -31,8 +35,7 @@ _INPUTS = ["sector", "year", "measure", "value", "qualifier", "basis", "era", "s
 
 def _reported_points(frame: pd.DataFrame) -> pd.DataFrame:
     """The reported series points (see series_rows), with only the columns computations use."""
-    keep = (frame["status"] == "reported") & (frame["period"] == ANNUAL) & (frame["scope"] == "")
-    return frame.loc[keep, _INPUTS]
+    return frame.loc[(frame["status"] == "reported") & _is_series_point(frame), _INPUTS]
 
 
 def _partners(parts: list[pd.DataFrame], on: list[str]) -> pd.DataFrame:

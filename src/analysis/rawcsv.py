@@ -336,7 +336,10 @@ def read_many(files: list[tuple[Path, str]], columns: list[str]) -> tuple[pd.Dat
             issues.append(problem)
             continue
         body = _plain_body(path, name, columns)
-        (fast.append(body) if body is not None else careful.append((path, name)))
+        if body is None:
+            careful.append((path, name))
+        else:
+            fast.append(body)
 
     tables = {}
     table = _parse(fast, columns)

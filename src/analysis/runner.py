@@ -177,8 +177,8 @@ def _start_ahead(cwd: Path) -> None:
             finally:
                 client.stop_channels()
             state["ok"] = True
-        except Exception:  # noqa: BLE001 - the next notebook then starts a kernel of its own, as without this
-            state["ok"] = False
+        except Exception:  # noqa: BLE001, S110 - "ok" stays False: the next notebook starts a kernel of its own
+            pass
 
     state["thread"] = threading.Thread(target=start, daemon=True, name="kernel-ahead")
     state["thread"].start()
