@@ -118,7 +118,7 @@ def test_an_interrupted_run_stops_cleanly_and_the_next_run_completes(good_run):
     run.send_signal(signal.SIGINT)
     code, out, err = finish(run)
 
-    assert code == 130
+    assert code == 130, out + err
     assert "interrupted" in err
     time.sleep(0.5)
     assert not [k for k in kernels if _alive(k)], "kernels left running"
@@ -165,3 +165,26 @@ def test_code_in_a_parameter_is_refused_before_any_kernel(tmp_path, run_cli, val
     assert code == 2
     assert "is not a sector id" in err
     assert not (tmp_path / "reports").exists() and not (tmp_path / "processed").exists()  # refused before writing
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # the drop is the point
+def test_an_interrupt_dropped_inside_a_finaliser_still_ends_the_run_as_interrupted(monkeypatch, capsys):
+    """Python drops an exception raised in a finaliser ("Exception ignored in ..."): Ctrl-C arriving just then
+    must not make a run that stopped nothing look like one that was never interrupted."""
+    import gc
+    import os
+
+    from analysis import cli
+
+    class InterruptedWhileCollected:
+        def __del__(self):
+            os.kill(os.getpid(), signal.SIGINT)  # the handler runs here, inside the finaliser
+
+    def command(_args):
+        InterruptedWhileCollected()
+        gc.collect()
+        return 0
+
+    monkeypatch.setattr(cli, "cmd_validate", command)
+    assert cli.main(["validate"]) == 130
+    assert "interrupted" in capsys.readouterr().err

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 import time
 from pathlib import Path
@@ -284,33 +285,49 @@ def parser() -> argparse.ArgumentParser:
 
 
 class Stopped(KeyboardInterrupt):
-    """SIGTERM or SIGHUP: handled like Ctrl-C (workers and kernels stopped, reports old or new, never half)."""
+    """Ctrl-C (SIGINT), SIGTERM or SIGHUP: workers and kernels stopped, reports old or new, never half."""
 
     def __init__(self, signum: int):
         super().__init__(signum)
         self.signum = signum
 
 
+# The signals received during this run. Python runs a handler between any two bytecodes of the main thread,
+# also inside a finaliser, where the exception it raises is printed and dropped: the run would then go on
+# and end with 0 as if never interrupted. Remembering the signal lets main still end as interrupted.
+_RECEIVED: list[int] = []
+
+
 def _stop_on(signum: int, _frame) -> None:
+    _RECEIVED.append(signum)
     raise Stopped(signum)
 
 
 def _handle_signals() -> dict:
-    """SIGTERM and SIGHUP raise Stopped; returns the handlers they had, for main to put back."""
-    import signal
+    """SIGINT, SIGTERM and SIGHUP raise Stopped; returns the handlers they had, for main to put back."""
     import threading
 
     if threading.current_thread() is not threading.main_thread():
         return {}
-    return {sig: signal.signal(sig, _stop_on) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    signals = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+    return {sig: signal.signal(sig, _stop_on) for sig in signals if signal.getsignal(sig) is not signal.SIG_IGN}
+
+
+def _interrupted(signum: int) -> int:
+    print(
+        "\ninterrupted: reports that finished are in place, the others keep their previous version; "
+        "run again to complete them",
+        file=sys.stderr,
+    )
+    return 128 + signum
 
 
 def main(argv: list[str] | None = None) -> int:
-    import signal
-
+    _RECEIVED.clear()
     previous = _handle_signals()
     try:
-        return _main(argv)
+        code = _main(argv)
+        return _interrupted(_RECEIVED[0]) if _RECEIVED and code == 0 else code
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
@@ -334,12 +351,7 @@ def _main(argv: list[str] | None) -> int:
         print(err.message(), file=sys.stderr)
         return err.exit_code
     except KeyboardInterrupt as stop:
-        print(
-            "\ninterrupted: reports that finished are in place, the others keep their previous version; "
-            "run again to complete them",
-            file=sys.stderr,
-        )
-        return 128 + stop.signum if isinstance(stop, Stopped) else 130
+        return _interrupted(stop.signum if isinstance(stop, Stopped) else signal.SIGINT)
     except PermissionError as err:  # a read-only folder, say: what and where, without a traceback
         print(f"error: cannot write {err.filename}: {err.strerror}", file=sys.stderr)
         return 1
