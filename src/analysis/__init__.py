@@ -1,6 +1,14 @@
 """Tidy, sourced figures on the Dutch Banenafspraak (jobs agreement) per sector."""
 
+import sys
+
 from analysis.errors import DataValidationError, Issue
+
+# nbformat imports jsonschema, whose format checkers import rfc3987_syntax when it is installed (JupyterLab's
+# jupyter-events pulls it in); that module compiles some 38 lark grammars on import, 2 s of CPU in every
+# report run and worker (python-jsonschema/jsonschema#1428). Nothing here checks the "iri" formats it serves,
+# so jsonschema is told it is absent and leaves those two formats unchecked.
+sys.modules.setdefault("rfc3987_syntax", None)
 
 __all__ = ["DataValidationError", "Issue", "load_tidy"]
 __version__ = "0.1.0"
