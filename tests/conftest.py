@@ -117,12 +117,46 @@ def tidy(repo_raw):
     return load_tidy(repo_raw)
 
 
+def make_raw(where: Path, figures: dict[str, list[str]] | None = None, files: dict[str, str | bytes] | None = None):
+    """The one way tests make raw data: a copy of the minimal fixture at where/raw, in which each sector of
+    `figures` holds exactly the given rows (full rows or the short form, see write_figures) and each of
+    `files` (a path inside the raw folder) holds the given text or bytes. Returns the raw folder."""
+    raw = Path(where) / "raw"
+    shutil.copytree(FIXTURES / "minimal", raw)
+    for sector, rows in (figures or {}).items():
+        write_figures(raw, sector, *rows)
+    for name, payload in (files or {}).items():
+        target = raw / name
+        if isinstance(payload, bytes):
+            target.write_bytes(payload)
+        else:
+            target.write_text(payload, encoding="utf-8")
+    return raw
+
+
 @pytest.fixture
 def minimal_raw(tmp_path) -> Path:
     """A small valid raw folder in a temporary directory, safe to modify."""
-    raw = tmp_path / "raw"
-    shutil.copytree(FIXTURES / "minimal", raw)
-    return raw
+    return make_raw(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def minimal_run(tmp_path_factory) -> Path:
+    """One real report run of every report on the minimal raw data, made once per session: raw/,
+    processed/ and reports/ in one folder. Tests never change it; they change a copy (minimal_site)."""
+    home = tmp_path_factory.mktemp("minimal_run")
+    assert cli.main(report_args(home, raw=make_raw(home))) == 0
+    return home
+
+
+@pytest.fixture
+def minimal_site(minimal_run, tmp_path) -> Path:
+    """A copy of that run in tmp_path (raw/, processed/, reports/, with their modification times), for a test
+    that needs a completed run before the step it is about: like the user's own folder after a first run, a
+    next run there executes only what changed. Returns tmp_path."""
+    for name in ("raw", "processed", "reports"):
+        shutil.copytree(minimal_run / name, tmp_path / name, symlinks=True)
+    return tmp_path
 
 
 @pytest.fixture

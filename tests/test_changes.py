@@ -2,7 +2,7 @@
 
 import shutil
 
-from conftest import figure_row, short_row, write_figures
+from conftest import figure_row, report_args, short_row, write_figures
 
 POLITIE = [
     "politie,2019,realised_jobs,297,,letter,Politie,",
@@ -39,9 +39,9 @@ def test_changes_against_a_missing_version_is_a_clear_error(tmp_path, run_cli):
     assert code == 2 and "cannot read" in err and "no-such-revision-xyz" in err
 
 
-def test_the_index_says_what_is_new_since_the_previous_run(minimal_raw, tmp_path, run_cli):
-    args = ["report", "--raw", minimal_raw, "--out", tmp_path / "processed", "--reports", tmp_path / "reports"]
-    assert run_cli(*args)[0] == 0
+def test_the_index_says_what_is_new_since_the_previous_run(minimal_site, run_cli):
+    tmp_path, minimal_raw = minimal_site, minimal_site / "raw"
+    args = report_args(tmp_path, raw=minimal_raw)
     index = (tmp_path / "reports/index.html").read_text(encoding="utf-8")
     assert "Nieuw sinds" not in index  # a first run has nothing to compare with
     with (minimal_raw / "figures/politie.csv").open("a", encoding="utf-8") as fh:

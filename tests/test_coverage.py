@@ -1,10 +1,8 @@
 """Coverage, freshness, source mix and consistency tables on a fixture with known gaps, conflicts and derived values."""
 
-import shutil
-
 import pandas as pd
 import pytest
-from conftest import FIXTURES, write_figures
+from conftest import FIXTURES, make_raw
 
 from analysis import coverage
 from analysis.dataset import Dataset
@@ -13,38 +11,33 @@ from analysis.tidy import build_tidy, load_raw
 
 @pytest.fixture(scope="module")
 def fixture(tmp_path_factory):
-    raw = tmp_path_factory.mktemp("cov") / "raw"
-    shutil.copytree(FIXTURES / "minimal", raw)
-    (raw / "sectors.csv").write_text(
+    sectors = (
         "sector,name_nl,name_en,short_nl,short_en,group,unit\n"
         "politie,Politie,Police,Politie,Police,overheid,sector_jobs\n"
         "waterschappen,Waterschappen,Water authorities,Waterschappen,Water,overheid,sector_jobs\n"
         "mbo,Middelbaar beroepsonderwijs,VET,mbo,VET,onderwijs,sector_jobs\n"
-        "markt,Marktsector,Market sector,Markt,Market,nationaal,national_extra_jobs\n",
-        encoding="utf-8",
+        "markt,Marktsector,Market sector,Markt,Market,nationaal,national_extra_jobs\n"
     )
-    # politie: 2019 and 2021 realised (2020 is a gap), a target only for 2021, all from the primary letter
-    write_figures(
-        raw,
-        "politie",
-        "politie,2019,realised_jobs,297,,letter,P,",
-        "politie,2021,realised_jobs,663,,letter,P,",
-        "politie,2021,target_jobs,700,,letter,P,",
-    )
-    # waterschappen: a percentage that conflicts with its counts, and the same count from two sources
-    write_figures(
-        raw,
-        "waterschappen",
-        "waterschappen,2021,realised_jobs,269.5,,letter,W,",
-        "waterschappen,2021,target_jobs,492.7,,letter,W,",
-        "waterschappen,2021,realisation_pct,60.2,,letter,W,",
-        "waterschappen,2020,realised_jobs,262,,letter,W,",
-        "waterschappen,2020,realised_jobs,250,,news,W,",
-    )
-    write_figures(raw, "mbo")  # no figures at all
-    # the national figure: newest realised year 2023, from a secondary source
-    write_figures(raw, "markt", "markt,2023,realised_jobs,74031,,news,M,", "markt,2023,realisation_pct,92.5,,news,M,")
-    data = load_raw(raw)
+    figures = {
+        # politie: 2019 and 2021 realised (2020 is a gap), a target only for 2021, all from the primary letter
+        "politie": [
+            "politie,2019,realised_jobs,297,,letter,P,",
+            "politie,2021,realised_jobs,663,,letter,P,",
+            "politie,2021,target_jobs,700,,letter,P,",
+        ],
+        # waterschappen: a percentage that conflicts with its counts, and the same count from two sources
+        "waterschappen": [
+            "waterschappen,2021,realised_jobs,269.5,,letter,W,",
+            "waterschappen,2021,target_jobs,492.7,,letter,W,",
+            "waterschappen,2021,realisation_pct,60.2,,letter,W,",
+            "waterschappen,2020,realised_jobs,262,,letter,W,",
+            "waterschappen,2020,realised_jobs,250,,news,W,",
+        ],
+        "mbo": [],  # no figures at all
+        # the national figure: newest realised year 2023, from a secondary source
+        "markt": ["markt,2023,realised_jobs,74031,,news,M,", "markt,2023,realisation_pct,92.5,,news,M,"],
+    }
+    data = load_raw(make_raw(tmp_path_factory.mktemp("cov"), figures, {"sectors.csv": sectors}))
     return data, build_tidy(data)
 
 

@@ -6,11 +6,9 @@ own DataValidationError whose every issue names a file, a line inside that file 
 
 import csv
 import io
-import shutil
 import tempfile
-from pathlib import Path
 
-from conftest import FIXTURES
+from conftest import make_raw
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -24,12 +22,8 @@ SETTINGS = settings(suppress_health_check=[HealthCheck.too_slow])  # examples: t
 def load(files: dict[str, bytes]):
     """Write the given files over a copy of the minimal raw folder and load it."""
     with tempfile.TemporaryDirectory() as tmp:
-        raw = Path(tmp) / "raw"
-        shutil.copytree(FIXTURES / "minimal", raw)
-        for name, payload in files.items():
-            (raw / name).write_bytes(payload)
         try:
-            return load_raw(raw), None
+            return load_raw(make_raw(tmp, files=files)), None
         except DataValidationError as err:
             return None, err
 

@@ -1,7 +1,7 @@
 """Charts, projection and narrative on small fixtures with answers worked out by hand."""
 
 import pytest
-from conftest import FIXTURES, write_figures
+from conftest import make_raw
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
@@ -18,26 +18,20 @@ POLITIE_JOBS = [
 @pytest.fixture(scope="module")
 def small(tmp_path_factory):
     """The minimal raw folder plus a few rows: politie 2019-2021 with a 2024 target, a gap year for waterschappen."""
-    import shutil
-
-    raw = tmp_path_factory.mktemp("raw") / "raw"
-    shutil.copytree(FIXTURES / "minimal", raw)
-    write_figures(
-        raw,
-        "politie",
-        *POLITIE_JOBS,
-        "politie,2024,target_jobs,713,,letter,P,",
-        "politie,2024,realisation_pct,68,,news,P,",
-    )
-    write_figures(
-        raw,
-        "waterschappen",
-        "waterschappen,2018,realised_jobs,200,at least,letter,W,",
-        "waterschappen,2020,realised_jobs,262,,letter,W,",
-        "waterschappen,2020,realisation_pct,61.3,,letter,W,",
-        "waterschappen,2023,target_jobs,600,,letter,W,",
-    )
-    data = load_raw(raw)
+    figures = {
+        "politie": [
+            *POLITIE_JOBS,
+            "politie,2024,target_jobs,713,,letter,P,",
+            "politie,2024,realisation_pct,68,,news,P,",
+        ],
+        "waterschappen": [
+            "waterschappen,2018,realised_jobs,200,at least,letter,W,",
+            "waterschappen,2020,realised_jobs,262,,letter,W,",
+            "waterschappen,2020,realisation_pct,61.3,,letter,W,",
+            "waterschappen,2023,target_jobs,600,,letter,W,",
+        ],
+    }
+    data = load_raw(make_raw(tmp_path_factory.mktemp("raw"), figures))
     return data, build_tidy(data)
 
 
@@ -86,17 +80,7 @@ def _trend_lines(fig):
 
 
 def test_projection_is_drawn_from_the_last_figure_to_a_target_ahead_with_its_band(tmp_path):
-    import shutil
-
-    raw = tmp_path / "raw"
-    shutil.copytree(FIXTURES / "minimal", raw)
-    write_figures(
-        raw,
-        "politie",
-        *POLITIE_JOBS,
-        "politie,2034,target_jobs,3000,,letter,P,",
-    )
-    data = load_raw(raw)
+    data = load_raw(make_raw(tmp_path, {"politie": [*POLITIE_JOBS, "politie,2034,target_jobs,3000,,letter,P,"]}))
     fig = plots.sector_trend(Dataset.of(data, build_tidy(data)), "politie", "nl")
     trend = _trend_lines(fig)
     assert len(trend) == 1 and list(trend[0].get_xdata()) == [2021, 2034]  # from the last figure only
@@ -112,11 +96,7 @@ def test_no_trend_past_a_target_year_that_has_a_figure(small):
 
 
 def test_a_passed_target_year_is_judged_by_its_figure_and_no_trend_is_drawn(tmp_path):
-    import shutil
-
-    raw = tmp_path / "raw"
-    shutil.copytree(FIXTURES / "minimal", raw)
-    data = load_raw(raw)
+    data = load_raw(make_raw(tmp_path))
     tidy = build_tidy(data)
     fig = plots.sector_trend(Dataset.of(data, tidy), "waterschappen", "nl")
     assert not _trend_lines(fig)

@@ -112,11 +112,12 @@ def test_a_rerun_with_nothing_changed_executes_nothing(subset_run, run_cli):
     assert (reports / "sectors/politie/politie.ipynb").stat().st_mtime_ns == before
 
 
-def test_a_changed_figure_or_a_missing_output_is_not_taken_for_no_change(tmp_path, run_cli):
+def test_a_changed_figure_or_a_missing_output_is_not_taken_for_no_change(minimal_site, run_cli):
+    tmp_path = minimal_site
     raw = tmp_path / "raw"
-    shutil.copytree(FIXTURES / "minimal", raw)
-    args = [*report_args(tmp_path, "--raw", raw)]
-    assert run_cli(*args)[0] == 0
+    args = report_args(tmp_path, raw=raw)
+    code, out, _ = run_cli(*args)
+    assert code == 0 and "(0 executed, 0 failed" in out  # every report of the copied run is up to date
     assert "nothing changed" in run_cli(*args)[1]
 
     with (raw / "figures" / "politie.csv").open("a", encoding="utf-8") as fh:
@@ -132,15 +133,16 @@ def test_a_changed_figure_or_a_missing_output_is_not_taken_for_no_change(tmp_pat
     assert (tmp_path / "reports/national/chart.png").is_file()
 
 
-def test_a_failing_notebook_does_not_stop_the_others(tmp_path, run_cli):
+def test_a_failing_notebook_does_not_stop_the_others(minimal_site, run_cli):
+    tmp_path = minimal_site
     notebooks = tmp_path / "notebooks"
     shutil.copytree(ROOT / "notebooks", notebooks)
-    code, _, _ = run_cli(*report_args(tmp_path, "--sector", "politie", notebooks=notebooks))
-    assert code == 0
     good_overview = (tmp_path / "reports/overview/overview.html").read_bytes()
 
     shutil.copyfile(FIXTURES / "notebooks/failing.ipynb", notebooks / "overview.ipynb")
-    code, out, _ = run_cli(*report_args(tmp_path, "--sector", "politie", "--force", notebooks=notebooks))
+    code, out, _ = run_cli(
+        *report_args(tmp_path, "--sector", "politie", "--force", raw=tmp_path / "raw", notebooks=notebooks)
+    )
 
     assert code == 1
     assert "overview" in out and "failed" in out and "deliberate failure for the test" in out
@@ -232,10 +234,11 @@ index = "more"
 """
 
 
-def test_a_declared_notebook_is_executed_and_linked_from_the_index(minimal_raw, tmp_path, run_cli):
+def test_a_declared_notebook_is_executed_and_linked_from_the_index(minimal_site, run_cli):
     """The README's worked example: a notebook in notebooks/ and one entry in notebooks/reports.toml."""
     import nbformat
 
+    tmp_path, minimal_raw = minimal_site, minimal_site / "raw"
     notebooks = tmp_path / "notebooks"
     shutil.copytree(ROOT / "notebooks", notebooks)
     nb = nbformat.v4.new_notebook(
@@ -252,7 +255,7 @@ def test_a_declared_notebook_is_executed_and_linked_from_the_index(minimal_raw, 
         fh.write(EXTRA_ENTRY)
 
     code, out, _ = run_cli(*report_args(tmp_path, raw=minimal_raw, notebooks=notebooks))
-    assert code == 0 and "education" in out
+    assert code == 0 and "education" in out and "(1 executed, 0 failed" in out  # the others are up to date
     page = (tmp_path / "reports/education/education.html").read_text(encoding="utf-8")
     assert "<title>Onderwijssectoren vergeleken — Banenafspraak overheid en onderwijs</title>" in page
     assert "297" in page  # the pivot of realised jobs
@@ -269,9 +272,9 @@ def test_a_registry_entry_without_its_notebook_is_refused_before_any_run(minimal
     assert code == 2 and "no notebook education.ipynb" in err
 
 
-def test_a_change_to_one_sector_executes_that_sector_and_the_aggregates_only(minimal_raw, tmp_path, run_cli):
-    args = ["report", "--raw", minimal_raw, "--out", tmp_path / "processed", "--reports", tmp_path / "reports"]
-    assert run_cli(*args)[0] == 0
+def test_a_change_to_one_sector_executes_that_sector_and_the_aggregates_only(minimal_site, run_cli):
+    tmp_path, minimal_raw = minimal_site, minimal_site / "raw"
+    args = report_args(tmp_path, raw=minimal_raw)
     other = tmp_path / "reports/sectors/waterschappen"
     before = {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in other.iterdir()}
     with (minimal_raw / "figures/politie.csv").open("a", encoding="utf-8") as fh:

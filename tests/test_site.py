@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
-from conftest import FIXTURES, ROOT, report_args
+from conftest import ROOT, make_raw, report_args
 
 from analysis import cli
 from analysis.tidy import build_tidy, load_raw
@@ -162,8 +162,7 @@ HOSTILE = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned
 
 
 def test_hostile_text_in_the_data_is_shown_as_text(browser, tmp_path):
-    raw = tmp_path / "raw"
-    shutil.copytree(FIXTURES / "minimal", raw)
+    raw = make_raw(tmp_path)
     sources = (raw / "sources.csv").read_text(encoding="utf-8")
     quoted = '"' + HOSTILE.replace('"', '""') + '"'
     (raw / "sources.csv").write_text(sources.replace("A letter,Minister", f"{quoted},{quoted}"), encoding="utf-8")

@@ -4,10 +4,9 @@
 """
 
 import datetime as dt
-import shutil
 
 import pytest
-from conftest import FIXTURES, figure_row, write_figures
+from conftest import figure_row, make_raw
 
 from analysis import narrative, plots, trends, verdicts
 from analysis.dataset import Dataset
@@ -21,12 +20,7 @@ BREAK = (
 
 
 def verdict_for(tmp_path, *rows, breaks: str | None = None):
-    raw = tmp_path / "raw"
-    shutil.copytree(FIXTURES / "minimal", raw)
-    write_figures(raw, "politie", *rows)
-    if breaks:
-        (raw / "breaks.csv").write_text(breaks, encoding="utf-8")
-    data = load_raw(raw)
+    data = load_raw(make_raw(tmp_path, {"politie": list(rows)}, {"breaks.csv": breaks} if breaks else None))
     tidy = build_tidy(data)
     return verdicts.verdict(tidy, "politie", data.breaks, today=TODAY), (data, tidy)
 
