@@ -140,6 +140,60 @@ def minimal_raw(tmp_path) -> Path:
     return make_raw(tmp_path)
 
 
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+NO_OUTSIDE = "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1"
+
+
+def site_args(tmp: Path) -> list[str]:
+    """The full report run of the real data that the `site` fixture makes (with PDFs where Chromium is)."""
+    return report_args(tmp, *(["--pdf"] if Path(CHROMIUM).is_file() else []))
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """One fresh, full report run of the real data in Dutch, with PDFs, shared by every test that reads a
+    whole real site; returns its reports folder. Tests only read it."""
+    tmp = tmp_path_factory.mktemp("site")
+    assert cli.main(site_args(tmp)) == 0
+    return tmp / "reports"
+
+
+@pytest.fixture(scope="session")
+def site_en(tmp_path_factory) -> Path:
+    """The same in English (no PDFs)."""
+    tmp = tmp_path_factory.mktemp("site_en")
+    assert cli.main(report_args(tmp, "--lang", "en")) == 0
+    return tmp / "reports"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium through playwright, with every name but localhost unresolvable. Without it the
+    browser tests skip; under CI (CI=true) a missing browser is a failure."""
+    if not Path(CHROMIUM).is_file():
+        message = f"no chromium at {CHROMIUM} (install Debian's chromium; `make test` does when it can)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                NO_OUTSIDE,
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-gpu",
+            ],
+        )
+        yield b
+        b.close()
+
+
 @pytest.fixture(scope="session")
 def minimal_run(tmp_path_factory) -> Path:
     """One real report run of every report on the minimal raw data, made once per session: raw/,

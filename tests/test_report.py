@@ -6,25 +6,10 @@ import shutil
 
 import nbformat
 import pytest
-from conftest import FIXTURES, ROOT, report_args, short_row
+from conftest import FIXTURES, ROOT, report_args, short_row, site_args
 
 from analysis.errors import ParameterError
 from analysis.runner import Job, check_parameters
-
-
-@pytest.fixture(scope="module")
-def subset_run(tmp_path_factory):
-    """One real run for politie and gemeenten (plus overview and national), shared by the tests below."""
-    from analysis import cli
-
-    tmp = tmp_path_factory.mktemp("run")
-    code = cli.main([str(a) for a in report_args(tmp, "--sector", "politie", "--sector", "gemeenten")])
-    return code, tmp / "reports"
-
-
-def test_report_run_succeeds(subset_run):
-    code, _ = subset_run
-    assert code == 0
 
 
 @pytest.mark.parametrize(
@@ -37,15 +22,15 @@ def test_report_run_succeeds(subset_run):
         ("coverage", "coverage"),
     ],
 )
-def test_every_promised_file_is_written(subset_run, folder, stem):
-    _, reports = subset_run
+def test_every_promised_file_is_written(site, folder, stem):
+    reports = site
     for name in (f"{stem}.ipynb", f"{stem}.html", "chart.png", "chart.svg", "summary.json"):
         assert (reports / folder / name).is_file(), f"{folder}/{name}"
     assert (reports / folder / "chart.png").read_bytes().startswith(b"\x89PNG")
 
 
-def test_politie_summary_holds_the_published_figures(subset_run):
-    _, reports = subset_run
+def test_politie_summary_holds_the_published_figures(site):
+    reports = site
     summary = json.loads((reports / "sectors/politie/summary.json").read_text(encoding="utf-8"))
     figures = summary["figures"]
     assert figures["realised_jobs"] == {"2019": 297, "2020": 413, "2021": 663}
@@ -58,8 +43,8 @@ def test_politie_summary_holds_the_published_figures(subset_run):
     assert summary["parameters"] == {"sector": "politie", "lang": "nl"}
 
 
-def test_executed_notebooks_have_no_errors_and_an_image(subset_run):
-    _, reports = subset_run
+def test_executed_notebooks_have_no_errors_and_an_image(site):
+    reports = site
     for path in reports.rglob("*.ipynb"):
         nb = nbformat.read(path, as_version=4)
         outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
@@ -67,8 +52,8 @@ def test_executed_notebooks_have_no_errors_and_an_image(subset_run):
         assert any("image/png" in o.get("data", {}) for o in outputs), path
 
 
-def test_html_hides_code_and_loads_nothing_from_outside(subset_run):
-    _, reports = subset_run
+def test_html_hides_code_and_loads_nothing_from_outside(site):
+    reports = site
     page = (reports / "sectors/politie/politie.html").read_text(encoding="utf-8")
     assert "<script src=" not in page and "cdn" not in page.lower()
     assert "notebook.load()" not in page  # code cells are hidden
@@ -77,8 +62,8 @@ def test_html_hides_code_and_loads_nothing_from_outside(subset_run):
     assert "data:image/" in page  # the chart is embedded
 
 
-def test_index_links_every_report_and_the_data(subset_run):
-    _, reports = subset_run
+def test_index_links_every_report_and_the_data(site):
+    reports = site
     index = (reports / "index.html").read_text(encoding="utf-8")
     for href in (
         "sectors/politie/politie.html",
@@ -93,8 +78,8 @@ def test_index_links_every_report_and_the_data(subset_run):
         assert (reports / href).is_file()
 
 
-def test_coverage_report_says_funderend_onderwijs_has_only_part_sector_figures(subset_run):
-    _, reports = subset_run
+def test_coverage_report_says_funderend_onderwijs_has_only_part_sector_figures(site):
+    reports = site
     page = (reports / "coverage/coverage.html").read_text(encoding="utf-8")
     assert "Sectoren met alleen cijfers voor een deel van de sector" in page and "Funderend onderwijs" in page
     assert "3e kwartaal" in page and "4.386" in page  # Rijk's quarterly readings, marked as quarterly
@@ -102,11 +87,10 @@ def test_coverage_report_says_funderend_onderwijs_has_only_part_sector_figures(s
     assert summary["without_figures"] == [] and summary["only_part_sector"] == ["funderend_onderwijs"]
 
 
-def test_a_rerun_with_nothing_changed_executes_nothing(subset_run, run_cli):
-    _, reports = subset_run
-    tmp = reports.parent
+def test_a_rerun_with_nothing_changed_executes_nothing(site, run_cli):
+    reports = site
     before = (reports / "sectors/politie/politie.ipynb").stat().st_mtime_ns
-    code, out, _ = run_cli(*report_args(tmp, "--sector", "politie", "--sector", "gemeenten"))
+    code, out, _ = run_cli(*site_args(reports.parent))  # as the run that made it: the shared site stays as it was
     assert code == 0
     assert "nothing changed since the last complete run" in out and "0 executed" in out
     assert (reports / "sectors/politie/politie.ipynb").stat().st_mtime_ns == before
@@ -203,10 +187,8 @@ def test_every_notebook_starts_from_a_fresh_interpreter(tmp_path, run_cli):
     assert int(counts.group(3)) >= 4, out
 
 
-def test_english_site(tmp_path, run_cli):
-    code, _, _ = run_cli(*report_args(tmp_path, "--sector", "politie", "--lang", "en"))
-    assert code == 0
-    reports = tmp_path / "reports"
+def test_english_site(site_en):
+    reports = site_en
     index = (reports / "index.html").read_text(encoding="utf-8")
     assert '<html lang="en">' in index and "Reports per sector" in index and "Police" in index
     page = (reports / "sectors/politie/politie.html").read_text(encoding="utf-8")

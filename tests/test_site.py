@@ -3,8 +3,7 @@
 Without a browser these tests skip; under CI (CI=true) a missing browser is a failure.
 """
 
-import os
-import shutil
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -15,57 +14,7 @@ from analysis import cli
 from analysis.tidy import build_tidy, load_raw
 from analysis.trends import sectors_with_data
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts"
-NO_OUTSIDE = "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1"
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not Path(CHROMIUM).is_file():
-        message = f"no chromium at {CHROMIUM} (install Debian's chromium; `make test` does when it can)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=[
-                NO_OUTSIDE,
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--disable-gpu",
-            ],
-        )
-        yield b
-        b.close()
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory):
-    """A fresh, full report run of the real data into a temporary folder, with PDFs."""
-    tmp = tmp_path_factory.mktemp("site")
-    code = cli.main(
-        ["report", "--out", str(tmp / "processed"), "--reports", str(tmp / "reports"), "--jobs", "2", "--pdf"]
-    )
-    assert code == 0
-    return tmp / "reports"
-
-
-@pytest.fixture(scope="session")
-def site_en(tmp_path_factory):
-    """The same in English."""
-    tmp = tmp_path_factory.mktemp("site_en")
-    code = cli.main(
-        ["report", "--out", str(tmp / "processed"), "--reports", str(tmp / "reports"), "--jobs", "2", "--lang", "en"]
-    )
-    assert code == 0
-    return tmp / "reports"
 
 
 class Visit:
@@ -91,6 +40,15 @@ class Visit:
     def text(self) -> str:
         return self.page.inner_text("body")
 
+    def axe_violations(self) -> list[dict]:
+        """axe-core's WCAG 2.1 A and AA rules on this page (the script bundled in the package: nothing fetched)."""
+        from axe_playwright_python.sync_playwright import Axe
+
+        return Axe().run(self.page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}}).response["violations"]
+
+
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
 
 def pages(site: Path) -> list[Path]:
     return [
@@ -101,29 +59,73 @@ def pages(site: Path) -> list[Path]:
     ]
 
 
-def test_every_page_is_offline_self_contained_and_whole(browser, site):
+@dataclass
+class Seen:
+    """What one visit of one page found: every check on whole sites reads these, so each page loads once."""
+
+    root: Path
+    path: Path
+    images: list[tuple[str, int]]
+    links: list[str]
+    alts: list[str | None]
+    own_text: str  # the visible text less what is marked as another language's (see _visible_text_without_data)
+    lang: str
+    title: str
+    violations: list[dict]
+    requests: list[str]  # every request, also those of the axe run
+    errors: list[str]
+
+    @property
+    def name(self) -> str:
+        return str(self.path.relative_to(self.root))
+
+
+def _see(browser, root: Path, path: Path) -> Seen:
+    visit = Visit(browser, path)
+    try:
+        found = {
+            "images": visit.images(),
+            "links": visit.links(),
+            "alts": visit.page.eval_on_selector_all("img", "els => els.map(e => e.getAttribute('alt'))"),
+            "own_text": _visible_text_without_data(visit),
+            "lang": visit.page.evaluate("document.documentElement.lang"),
+            "title": visit.page.title(),
+        }
+        violations = visit.axe_violations()
+        return Seen(root, path, **found, violations=violations, requests=visit.requests, errors=visit.errors)
+    finally:
+        visit.page.close()
+
+
+@pytest.fixture(scope="session")
+def visited(browser, site, site_en) -> dict[str, list[Seen]]:
+    """Every page of the Dutch and the English site, each opened once."""
+    return {lang: [_see(browser, root, path) for path in pages(root)] for lang, root in (("nl", site), ("en", site_en))}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_page_is_offline_self_contained_and_whole(visited, lang):
     checked_pages, checked_images, checked_links = 0, 0, 0
-    for path in pages(site):
-        visit = Visit(browser, path)
-        outside = [u for u in visit.requests if not u.startswith("file://")]
-        assert not outside, f"{path.name} asked for {outside[:3]}"
-        assert not visit.errors, f"{path.name}: {visit.errors[:3]}"
-        for src, width in visit.images():
-            assert width > 0, f"{path.name}: image {src} did not decode"
+    for seen in visited[lang]:
+        name = seen.name
+        outside = [u for u in seen.requests if not u.startswith("file://")]
+        assert not outside, f"{name} asked for {outside[:3]}"
+        assert not seen.errors, f"{name}: {seen.errors[:3]}"
+        for src, width in seen.images:
+            assert width > 0, f"{name}: image {src} did not decode"
             checked_images += 1
-        for href in visit.links():
+        for href in seen.links:
             if href.startswith(("http://", "https://")):
-                assert path.name == "sources.html", f"{path.name} links outside: {href}"  # only to the publications
+                assert seen.path.name == "sources.html", f"{name} links outside: {href}"  # only to the publications
                 continue
             if href.startswith("#"):
                 continue
-            target = (path.parent / unquote(urlparse(href).path)).resolve()
-            assert target.is_file(), f"{path.name}: link {href} leads nowhere"
-            assert site.resolve() in target.parents, f"{path.name}: link {href} leaves the report folder"
+            target = (seen.path.parent / unquote(urlparse(href).path)).resolve()
+            assert target.is_file(), f"{name}: link {href} leads nowhere"
+            assert seen.root.resolve() in target.parents, f"{name}: link {href} leaves the report folder"
             checked_links += 1
-        visit.page.close()
         checked_pages += 1
-    print(f"\nchecked {checked_pages} pages, {checked_images} images, {checked_links} links")
+    print(f"\nchecked {checked_pages} pages, {checked_images} images, {checked_links} links ({lang})")
     assert checked_pages >= 19 and checked_images >= 15
 
 
@@ -247,71 +249,50 @@ def _data_texts() -> list[str]:
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_a_site_contains_no_phrase_of_the_other_language(browser, site, site_en, lang):
-    root, foreign = (site, _catalogue_phrases("en")) if lang == "nl" else (site_en, _catalogue_phrases("nl"))
+def test_a_site_contains_no_phrase_of_the_other_language(visited, lang):
+    foreign = _catalogue_phrases("en" if lang == "nl" else "nl")
     assert len(foreign) > 100
     data_texts = _data_texts()
-    for path in pages(root):
-        visit = Visit(browser, path)
-        text = _visible_text_without_data(visit)
+    for seen in visited[lang]:
+        text = seen.own_text
         for published in data_texts:  # a locator may quote a Dutch title: data, not our words
             text = text.replace(published, "")
         hits = sorted(p for p in foreign if p in text)
-        assert not hits, f"{path.relative_to(root)} ({lang}) contains {hits[:5]}"
-        assert visit.page.evaluate("document.documentElement.lang") == lang
-        title = visit.page.title()
+        assert not hits, f"{seen.name} ({lang}) contains {hits[:5]}"
+        assert seen.lang == lang, seen.name
+        title = seen.title
         assert title and title != "Notebook" and ("Banenafspraak" in title or "Jobs agreement" in title), title
-        visit.page.close()
 
 
-@pytest.mark.parametrize("lang", ["nl", "en"])
-def test_axe_finds_no_wcag_21_aa_violation_on_any_page(browser, site, site_en, lang):
-    from axe_playwright_python.sync_playwright import Axe
-
-    axe = Axe()  # injects the axe-core script bundled in the package: nothing is fetched
-    root = site if lang == "nl" else site_en
-    tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-    # the check can fail: a copy of the index with an image without alt text and grey-on-white text
-    broken = root / "broken-copy.html"
+def test_axe_can_fail(browser, site):
+    """The check below can fail: a copy of the index with an image without alt text and grey-on-white text."""
+    broken = site.parent / "broken-copy.html"
     broken.write_text(
-        (root / "index.html")
+        (site / "index.html")
         .read_text(encoding="utf-8")
         .replace("<main>", '<main><img src="x.png"><p style="color:#aaa">faint</p>'),
         encoding="utf-8",
     )
     visit = Visit(browser, broken)
-    found = {
-        v["id"]
-        for v in axe.run(visit.page, options={"runOnly": {"type": "tag", "values": tags}}).response["violations"]
-    }
-    assert {"image-alt", "color-contrast"} <= found
+    found = {v["id"] for v in visit.axe_violations()}
     visit.page.close()
-    broken.unlink()
-    counts = {}
-    for path in pages(root):
-        visit = Visit(browser, path)
-        result = axe.run(visit.page, options={"runOnly": {"type": "tag", "values": tags}})
-        violations = result.response["violations"]
-        counts[str(path.relative_to(root))] = len(violations)
-        assert not violations, (
-            path.relative_to(root),
-            [(v["id"], v["nodes"][0]["html"][:120]) for v in violations][:5],
-        )
-        assert not [u for u in visit.requests if not u.startswith("file://")]
-        visit.page.close()
-    print(f"\naxe ({lang}): {sum(counts.values())} violations on {len(counts)} pages")
+    assert {"image-alt", "color-contrast"} <= found
 
 
-def test_no_image_has_the_placeholder_alt_text(browser, site):
-    for path in pages(site):
-        page = path.read_text(encoding="utf-8")
-        assert "No description has been provided" not in page, path.name
-        visit = Visit(browser, path)
-        alts = visit.page.eval_on_selector_all("img", "els => els.map(e => e.getAttribute('alt'))")
-        assert all(a and len(a) > 10 for a in alts), (path.name, alts)
-        visit.page.close()
-    visit = Visit(browser, site / "sectors/politie/politie.html")
-    alt = visit.page.get_attribute("img", "alt")
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_axe_finds_no_wcag_21_aa_violation_on_any_page(visited, lang):
+    for seen in visited[lang]:
+        assert not seen.violations, (seen.name, [(v["id"], v["nodes"][0]["html"][:120]) for v in seen.violations][:5])
+    print(f"\naxe ({lang}): no violations on {len(visited[lang])} pages")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_no_image_has_the_placeholder_alt_text(visited, lang):
+    for seen in visited[lang]:
+        assert "No description has been provided" not in seen.path.read_text(encoding="utf-8"), seen.name
+        assert all(a and len(a) > 10 for a in seen.alts), (seen.name, seen.alts)
+    politie = next(seen for seen in visited["nl"] if seen.name == "sectors/politie/politie.html")
+    alt = politie.alts[0]
     assert "297 (2019), 413 (2020), 663 (2021)" in alt and "713 (2024)" in alt and "niet gehaald (2024)" in alt
 
 
