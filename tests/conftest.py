@@ -1,5 +1,6 @@
 import os
 import shutil
+import signal
 from pathlib import Path
 
 import psutil
@@ -208,9 +209,28 @@ def minimal_site(minimal_run, tmp_path) -> Path:
     """A copy of that run in tmp_path (raw/, processed/, reports/, with their modification times), for a test
     that needs a completed run before the step it is about: like the user's own folder after a first run, a
     next run there executes only what changed. Returns tmp_path."""
+    return copy_run(minimal_run, tmp_path)
+
+
+def copy_run(home: Path, to: Path) -> Path:
+    """Copy a run's raw/, processed/ and reports/ (those it has), keeping modification times; returns `to`."""
     for name in ("raw", "processed", "reports"):
-        shutil.copytree(minimal_run / name, tmp_path / name, symlinks=True)
-    return tmp_path
+        if (home / name).is_dir():
+            shutil.copytree(home / name, to / name, symlinks=True)
+    return to
+
+
+@pytest.fixture
+def signals_as_in_a_terminal():
+    """SIGINT raising KeyboardInterrupt and SIGHUP at its default, as in a terminal, whatever this suite
+    inherited: started with `&` or nohup it ignores them, and so would the runs it starts (an ignored signal
+    stays ignored across exec, a handler does not). Put back afterwards."""
+    before = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGHUP)}
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
+    yield
+    for sig, handler in before.items():
+        signal.signal(sig, handler)
 
 
 @pytest.fixture

@@ -13,13 +13,15 @@ from pathlib import Path
 
 import psutil
 import pytest
-from conftest import FIXTURES, ROOT, kernels_below, report_args
+from conftest import FIXTURES, ROOT, copy_run, kernels_below, report_args
 
 from analysis.locking import exclusive
 
 SECTORS = ["--sector", "politie", "--sector", "gemeenten", "--sector", "rijk"]
 # The run's mechanics need kernels, not charts: each report here is a notebook that works for a second.
 TINY = FIXTURES / "tiny_notebooks"
+# the runs here are signalled as from a terminal, whatever signals this suite was started with ignoring
+pytestmark = pytest.mark.usefixtures("signals_as_in_a_terminal")
 
 
 def report(tmp: Path, *extra: str) -> subprocess.Popen:
@@ -66,12 +68,20 @@ def _alive(process: psutil.Process) -> bool:
         return False
 
 
-@pytest.fixture
-def good_run(tmp_path):
-    code, _out, err = finish(report(tmp_path))
+@pytest.fixture(scope="module")
+def first_good_run(tmp_path_factory) -> Path:
+    tmp = tmp_path_factory.mktemp("good_run")
+    code, _out, err = finish(report(tmp))
     assert code == 0, err
     # kernels talk over local sockets: ipykernel's warning about unencrypted TCP no longer reaches the console
     assert "without encryption" not in err and "TCP" not in err
+    return tmp
+
+
+@pytest.fixture
+def good_run(first_good_run, tmp_path):
+    """A folder holding a complete good run (a copy of the module's one), and its reports."""
+    copy_run(first_good_run, tmp_path)
     before = complete_reports(tmp_path / "reports")
     assert len(before) == 6  # three sectors, overview, national, coverage
     return tmp_path, before
@@ -167,6 +177,18 @@ def test_code_in_a_parameter_is_refused_before_any_kernel(tmp_path, run_cli, val
     assert not (tmp_path / "reports").exists() and not (tmp_path / "processed").exists()  # refused before writing
 
 
+def _command_meeting(monkeypatch, event):
+    """Make `validate` a command during which `event()` happens, then ends well."""
+    from analysis import cli
+
+    def command(_args):
+        event()
+        return 0
+
+    monkeypatch.setattr(cli, "cmd_validate", command)
+    return cli
+
+
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # the drop is the point
 def test_an_interrupt_dropped_inside_a_finaliser_still_ends_the_run_as_interrupted(monkeypatch, capsys):
     """Python drops an exception raised in a finaliser ("Exception ignored in ..."): Ctrl-C arriving just then
@@ -174,17 +196,23 @@ def test_an_interrupt_dropped_inside_a_finaliser_still_ends_the_run_as_interrupt
     import gc
     import os
 
-    from analysis import cli
-
     class InterruptedWhileCollected:
         def __del__(self):
             os.kill(os.getpid(), signal.SIGINT)  # the handler runs here, inside the finaliser
 
-    def command(_args):
+    def collect():
         InterruptedWhileCollected()
         gc.collect()
-        return 0
 
-    monkeypatch.setattr(cli, "cmd_validate", command)
-    assert cli.main(["validate"]) == 130
+    assert _command_meeting(monkeypatch, collect).main(["validate"]) == 130
     assert "interrupted" in capsys.readouterr().err
+
+
+def test_a_run_started_with_nohup_outlives_its_terminal(monkeypatch):
+    """nohup (or a shell's `&`) makes SIGHUP (SIGINT) ignored; the run keeps it so, and is not stopped."""
+    import os
+
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    cli = _command_meeting(monkeypatch, lambda: os.kill(os.getpid(), signal.SIGHUP))
+    assert cli.main(["validate"]) == 0
+    assert signal.getsignal(signal.SIGHUP) is signal.SIG_IGN

@@ -144,7 +144,7 @@ def test_5_a_quote_never_closed_is_reported_where_it_opened(minimal_raw, tmp_pat
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP])
-def test_6_a_terminated_run_leaves_no_workers_and_no_late_reports(tmp_path, sig):
+def test_6_a_terminated_run_leaves_no_workers_and_no_late_reports(tmp_path, sig, signals_as_in_a_terminal):
     import subprocess
     import sys
 
