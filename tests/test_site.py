@@ -41,10 +41,12 @@ class Visit:
         return self.page.inner_text("body")
 
     def axe_violations(self) -> list[dict]:
-        """axe-core's WCAG 2.1 A and AA rules on this page (the script bundled in the package: nothing fetched)."""
+        """axe-core's WCAG 2.1 A and AA rules on this page (the script bundled in the package: nothing fetched).
+        Only violations are reported in full: listing every passing node as well cost a sixth of the time."""
         from axe_playwright_python.sync_playwright import Axe
 
-        return Axe().run(self.page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}}).response["violations"]
+        options = {"runOnly": {"type": "tag", "values": WCAG_21_AA}, "resultTypes": ["violations"]}
+        return Axe().run(self.page, options=options).response["violations"]
 
 
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
