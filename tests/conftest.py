@@ -152,8 +152,8 @@ def site_args(tmp: Path) -> list[str]:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """One fresh, full report run of the real data in Dutch, with PDFs, shared by every test that reads a
-    whole real site; returns its reports folder. Tests only read it."""
+    """One fresh, full report run of the real data in Dutch, with PDFs where Chromium is, shared by every test
+    that reads a whole real site; returns its reports folder. Tests only read it."""
     tmp = tmp_path_factory.mktemp("site")
     assert cli.main(site_args(tmp)) == 0
     return tmp / "reports"

@@ -1,4 +1,5 @@
-"""The report run end to end, on a subset of sectors, into temporary folders."""
+"""The report run end to end: the shared real site (conftest `site`, `site_en`) for what a full run writes,
+and runs into temporary folders for what a run does on change, failure or a new notebook."""
 
 import json
 import re
