@@ -196,9 +196,15 @@ def prepare_at_scale(rows: int, tmp: Path, shape=synthetic_raw) -> tuple[float, 
 AHEAD = re.compile(r"\((\d+) executed, \d+ failed, (\d+) on a kernel started ahead\)")
 
 
-def report_counts(tmp: Path, *extra: str, ahead: bool = True) -> tuple[float, int, int]:
-    """Seconds, notebooks executed and notebooks that ran on a kernel started ahead, from the run's last line."""
-    env = {**os.environ, "BANENAFSPRAAK_KERNELS_AHEAD": "1" if ahead else "0"}
+def report_counts(tmp: Path, *extra: str, ahead: bool = True, forks: bool = True) -> tuple[float, int, int]:
+    """Seconds, notebooks executed and notebooks that ran on a kernel started ahead, from the run's last line.
+
+    `ahead`, `forks`: kernels started ahead, kernels forked from a server that imported the libraries."""
+    env = {
+        **os.environ,
+        "BANENAFSPRAAK_KERNELS_AHEAD": "1" if ahead else "0",
+        "BANENAFSPRAAK_KERNEL_FORKS": "1" if forks else "0",
+    }
     start = time.perf_counter()
     done = subprocess.run(
         [PY, "-m", "analysis", "report", "--reports", str(tmp / "reports"), "--out", str(tmp / "processed"), *extra],
@@ -266,6 +272,8 @@ def main() -> int:
         cold_t = measure("cold", runs["cold"], lambda: cold.append(report_counts(tmp, "--force")) or cold[-1][0])
         print("report run, cold, without kernels started ahead")
         no_ahead_t = measure("cold-no-ahead", runs["floor"], lambda: report_counts(tmp, "--force", ahead=False)[0])
+        print("report run, cold, without forked kernels (each kernel a new python)")
+        no_fork_t = measure("cold-no-forks", runs["floor"], lambda: report_counts(tmp, "--force", forks=False)[0])
         print("report run, nothing changed")
         noop_t = measure("no-change", runs["noop"], lambda: report(tmp))
         print("one new row in rijk.csv")
@@ -292,6 +300,7 @@ def main() -> int:
         row(f"report run, cold (--force, {os.cpu_count()} jobs)", cold_t),
         row("report run, nothing changed", noop_t),
         row("report run, cold, without kernels started ahead", no_ahead_t),
+        row("report run, cold, without forked kernels", no_fork_t),
         row("floor: the same charts from one Python process", floor_t),
         "",
         "| prepare | seconds | peak MiB |",
@@ -315,6 +324,7 @@ def main() -> int:
     ratios["one_sector_change_s"] = round(change_s, 2)
     ratios["kernel_ready_ahead"] = round(statistics.median(c[2] for c in cold))
     ratios["cold_without_ahead_over_with"] = round(statistics.median(no_ahead_t) / med["cold"], 2)
+    ratios["cold_without_forks_over_with"] = round(statistics.median(no_fork_t) / med["cold"], 2)
     if 200_000 in one_file:
         ratios["prepare_one_file_200k_s"] = round(one_file[200_000][0], 2)
         ratios["prepare_one_file_200k_peak_mib"] = round(one_file[200_000][1])

@@ -97,11 +97,14 @@ def report_args(tmp_path, *extra, raw=None, notebooks=None, jobs=2) -> list[str]
 
 
 def kernels_below(pid: int) -> list[psutil.Process]:
-    """Jupyter kernel processes among the descendants of `pid`; processes ending meanwhile are skipped."""
+    """Jupyter kernel processes among the descendants of `pid`; processes ending meanwhile are skipped.
+
+    A kernel is started as `python -m ipykernel_launcher`, or forked by a report worker's fork server,
+    which names it `ipykernel` (what `ps -o comm` shows)."""
     found = []
     for child in psutil.Process(pid).children(recursive=True):
         try:
-            if "ipykernel_launcher" in " ".join(child.cmdline()):
+            if child.name() == "ipykernel" or "ipykernel_launcher" in " ".join(child.cmdline()):
                 found.append(child)
         except (psutil.NoSuchProcess, psutil.ZombieProcess, psutil.AccessDenied):
             continue

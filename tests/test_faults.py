@@ -101,9 +101,12 @@ def test_a_killed_worker_loses_nothing(good_run):
     tmp, before = good_run
     run = report(tmp, "--force")
     kernel = kernels_of(run)[0]
-    worker = kernel.parent()
+    worker = next(p for p in kernel.parents() if "analysis report" in " ".join(p.cmdline()))
+    between = kernel.parents()[: kernel.parents().index(worker)]  # its fork server, if it was forked
     worker.send_signal(signal.SIGKILL)
     code, out, err = finish(run)
+    time.sleep(0.5)
+    assert not [p for p in [kernel, *between] if _alive(p)], "the killed worker's kernel or fork server runs on"
 
     assert code == 1, out + err
     assert "worker process running it died" in out

@@ -1,4 +1,4 @@
-"""Executing the report notebooks: each in a fresh kernel (started ahead) in a worker process, with papermill.
+"""Executing the report notebooks: each in a fresh kernel (forked, started ahead) in a worker process, with papermill.
 
 Each notebook is executed into a temporary folder beside its final place and
 moved there only when everything for it is written, so a crashed or
@@ -16,6 +16,7 @@ import multiprocessing.util
 import os
 import shutil
 import signal
+import sys
 import tempfile
 import threading
 import time
@@ -31,7 +32,7 @@ import psutil
 from jupyter_client.manager import AsyncKernelManager
 from traitlets import default
 
-from analysis import atomic, export, i18n
+from analysis import atomic, export, i18n, kernelfork
 from analysis.dictionary import SECTOR_ID
 from analysis.errors import ParameterError
 
@@ -146,12 +147,30 @@ class LocalKernelManager(AsyncKernelManager):
         os.makedirs(jupyter_runtime_dir(), exist_ok=True)
         return os.path.join(jupyter_runtime_dir(), f"kernel-{uuid.uuid4().hex[:12]}-ipc")
 
+    async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
+        """Fork the kernel from this worker's fork server (kernelfork) where there is one; else start it as usual."""
+        server = kernelfork.server_for(kernel_cmd)
+        if server is None:
+            return await super()._async_launch_kernel(kernel_cmd, **kw)
+        provisioner = self.provisioner
+        try:
+            process = server.fork(kernel_cmd[3:], kw.get("env") or dict(os.environ), str(kw.get("cwd") or os.getcwd()))
+        except OSError as err:  # the server is gone or broken: this worker's kernels start as usual from now on
+            print(f"{err}; kernels start as new processes from now on", file=sys.stderr)
+            kernelfork.stop_server()
+            return await super()._async_launch_kernel(kernel_cmd, **kw)
+        # what LocalProvisioner.launch_kernel records of the Popen it makes
+        provisioner.process, provisioner.pid, provisioner.pgid = process, process.pid, process.pid
+        provisioner.cwd = kw.get("cwd") or os.getcwd()
+        self._reconcile_connection_info(provisioner.connection_info)
+
 
 # ---------------------------------------------------------------- kernels ready ahead
 #
 # Starting a kernel and importing pandas, matplotlib and the library takes most of a short notebook's
-# time. So while a worker executes one notebook, it starts the kernel for its next one and lets it do
-# those imports. Every notebook still runs in a kernel of its own that no other notebook has touched:
+# time. Kernels are forked from a server that has done the imports (kernelfork), and while a worker executes
+# one notebook, it starts the kernel for its next one and lets it do the rest (ipykernel's own start, and
+# the imports where forking is off). Every notebook still runs in a kernel of its own that no other notebook has touched:
 # the imports run with store_history off, so even the execution counts start at 1.
 
 AHEAD_ENV = "BANENAFSPRAAK_KERNELS_AHEAD"  # "0" turns kernels started ahead off (the benchmark measures both)
@@ -282,6 +301,14 @@ def recover(root: Path) -> list[str]:
     return done
 
 
+def _start_worker() -> None:
+    """Each worker's start: watch the run's process, start the kernel fork server (ended with the worker,
+    after the kernel readied for a notebook that never came)."""
+    _watch_parent()
+    kernelfork.start_server()
+    multiprocessing.util.Finalize(None, kernelfork.stop_server, exitpriority=5)
+
+
 def _watch_parent() -> None:
     """In each worker: once the run's own process is gone (killed, or stopped by a signal), stop at once with
     this worker's kernels, instead of finishing notebooks and swapping reports in after the lock is released.
@@ -410,7 +437,7 @@ def run_all(
     if not todo:
         return results
     workers = max(1, min(workers, len(todo)))
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_watch_parent)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker)
     try:
         # Jobs are taken in order; the last `workers` need no kernel readied after them.
         ahead = os.environ.get(AHEAD_ENV, "1") != "0"

@@ -1,0 +1,185 @@
+"""Kernels forked by a worker's fork server: each a process of its own that behaves as a new kernel, and none
+outlives its server or its worker."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+
+import psutil
+import pytest
+from jupyter_core.utils import run_sync
+
+from analysis import kernelfork
+from analysis.runner import LocalKernelManager
+
+pytestmark = pytest.mark.usefixtures("signals_as_in_a_terminal")
+
+
+@pytest.fixture
+def server(monkeypatch):
+    monkeypatch.delenv(kernelfork.FORKS_ENV, raising=False)
+    kernelfork.start_server()
+    yield kernelfork._server[0]
+    kernelfork.stop_server()
+
+
+def start(cwd, **env) -> LocalKernelManager:
+    km = LocalKernelManager(kernel_name="python3")
+    run_sync(km.start_kernel)(cwd=str(cwd), env={**os.environ, **env})
+    return km
+
+
+def run(km, code: str, timeout: float = 60) -> dict:
+    """Execute `code` in the kernel; its user expressions' values and the reply's status."""
+    client = km.blocking_client()
+    client.start_channels()
+    try:
+        client.wait_for_ready(timeout=60)
+        reply = client.execute_interactive(code, user_expressions={"out": "out"}, timeout=timeout)
+    finally:
+        client.stop_channels()
+    content = reply["content"]
+    value = content.get("user_expressions", {}).get("out", {}).get("data", {}).get("text/plain")
+    return {"status": content["status"], "ename": content.get("ename"), "out": value}
+
+
+def shut(km) -> None:
+    run_sync(km.shutdown_kernel)(now=True)
+    run_sync(km.cleanup_resources)()
+
+
+def gone(process: psutil.Process, within: float = 10) -> bool:
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        try:
+            if not process.is_running() or process.status() == psutil.STATUS_ZOMBIE:
+                return True
+        except psutil.NoSuchProcess:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+# What a kernel's process looks like from inside, apart from its pid and parent
+PROBE = (
+    "import os, signal, sys; out = (os.getcwd(), sys.path, os.environ['PROBE'], __name__, sys.executable, sys.argv[0], "
+    "[str(signal.getsignal(s)) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGCHLD)], "
+    "os.environ.get('MPLBACKEND'), sorted(k for k in os.environ if k.startswith('JPY')))"
+)
+
+
+def test_a_forked_kernel_is_a_new_kernel_in_its_own_process(server, tmp_path):
+    km = start(tmp_path, PROBE="from the run")
+    try:
+        pid = km.provisioner.pid
+        assert isinstance(km.provisioner.process, kernelfork.ForkedKernel)
+        process = psutil.Process(pid)
+        assert process.name() == "ipykernel"
+        assert process.parent().pid == server._process.pid
+        assert os.getpgid(pid) == pid, "a kernel has a process group of its own, as interrupts need"
+        forked = run(km, PROBE)
+    finally:
+        shut(km)
+    assert gone(process)
+    # a kernel started as a new process, as without the server, sees the same
+    kernelfork._server.remove(server)
+    try:
+        new = start(tmp_path, PROBE="from the run")
+        try:
+            assert not isinstance(new.provisioner.process, kernelfork.ForkedKernel)
+            started = run(new, PROBE)
+        finally:
+            shut(new)
+    finally:
+        kernelfork._server.append(server)
+    assert forked["status"] == started["status"] == "ok"
+    assert forked["out"] == started["out"], "cwd, environment, sys.path, signals as a new kernel has them"
+    assert str(tmp_path) in forked["out"] and "from the run" in forked["out"]
+
+
+def test_a_forked_kernel_counts_executions_from_one(server, tmp_path):
+    km = start(tmp_path)
+    try:
+        # execution counts start at 1: nothing ran in this kernel before
+        client = km.blocking_client()
+        client.start_channels()
+        try:
+            client.wait_for_ready(timeout=60)
+            assert client.execute_interactive("1", timeout=30)["content"]["execution_count"] == 1
+        finally:
+            client.stop_channels()
+    finally:
+        shut(km)
+
+
+def test_two_forked_kernels_share_nothing(server, tmp_path):
+    first, second = start(tmp_path), start(tmp_path)
+    try:
+        assert first.provisioner.pid != second.provisioner.pid
+        assert run(first, "carried = 'from the first notebook'; out = 1")["status"] == "ok"
+        found = run(second, "out = 'carried' in globals()")
+        assert found["out"] == "False"
+    finally:
+        shut(first)
+        shut(second)
+
+
+def test_a_forked_kernel_can_be_interrupted(server, tmp_path):
+    km = start(tmp_path)
+    try:
+        client = km.blocking_client()
+        client.start_channels()
+        try:
+            client.wait_for_ready(timeout=60)
+            client.execute("import time; time.sleep(60)")
+            time.sleep(1)
+            begun = time.monotonic()
+            run_sync(km.interrupt_kernel)()
+            reply = client.get_shell_msg(timeout=20)
+        finally:
+            client.stop_channels()
+        assert reply["content"]["status"] == "error"
+        assert reply["content"]["ename"] == "KeyboardInterrupt"
+        assert time.monotonic() - begun < 10
+    finally:
+        shut(km)
+
+
+def test_the_server_ending_ends_its_kernels(server, tmp_path):
+    km = start(tmp_path)
+    kernel = psutil.Process(km.provisioner.pid)
+    kernelfork.stop_server()  # as at a worker's end: the server kills what it forked that still runs
+    # at once, not only when the kernel next sees (once a second) that its parent is gone
+    assert gone(kernel, within=0.5), "a kernel outlived its fork server"
+    shut(km)
+
+
+def test_a_killed_server_leaves_no_kernel_and_kernels_start_as_usual_after(server, tmp_path, capfd):
+    km = start(tmp_path)
+    kernel = psutil.Process(km.provisioner.pid)
+    server._process.send_signal(signal.SIGKILL)
+    server._process.wait()
+    assert gone(kernel), "a kernel outlived its killed fork server (ipykernel watches its parent)"
+    shut(km)
+
+    after = start(tmp_path)  # the worker goes on with kernels of its own
+    try:
+        assert not isinstance(after.provisioner.process, kernelfork.ForkedKernel)
+        assert run(after, "out = 6 * 7")["out"] == "42"
+    finally:
+        shut(after)
+    assert "kernels start as new processes from now on" in capfd.readouterr().err
+    assert not kernelfork._server
+
+
+def test_without_a_server_kernels_start_as_new_processes(tmp_path, monkeypatch):
+    monkeypatch.setenv(kernelfork.FORKS_ENV, "0")
+    kernelfork.start_server()
+    assert not kernelfork._server
+    km = start(tmp_path)
+    try:
+        assert "ipykernel_launcher" in " ".join(psutil.Process(km.provisioner.pid).cmdline())
+    finally:
+        shut(km)
