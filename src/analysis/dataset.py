@@ -3,9 +3,14 @@ breaks). Every chart, table and text function takes it, instead of the frames on
 
 from __future__ import annotations
 
+import os
+import pickle
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
+
+HANDED_OVER_ENV = "BANENAFSPRAAK_DATA"  # set by the report run: its validated data, so kernels need not validate again
 
 
 @dataclass(frozen=True)
@@ -33,3 +38,21 @@ class Dataset:
     def sector_rows(self, sector: str) -> pd.DataFrame:
         """One sector's rows of the tidy frame, reported and derived: what its report is made from."""
         return self.tidy[self.tidy["sector"] == sector].reset_index(drop=True)
+
+    def hand_over(self, folder: Path, key: str) -> Path:
+        """Write this dataset for the kernels of one report run (see handed_over); `key` names the data."""
+        path = Path(folder) / f"data-{key[:16]}.pickle"
+        if not path.is_file():
+            from analysis import atomic
+
+            atomic.write_bytes(path, pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL))
+        return path
+
+    @staticmethod
+    def handed_over() -> Dataset | None:
+        """Inside a report run, the dataset the run validated and handed over; otherwise None."""
+        path = os.environ.get(HANDED_OVER_ENV)
+        if not path or not os.path.isfile(path):
+            return None
+        with open(path, "rb") as fh:
+            return pickle.load(fh)

@@ -6,8 +6,6 @@ The notebooks stay thin; everything they show is made here or in plots, where it
 from __future__ import annotations
 
 import html
-import os
-import pickle
 from pathlib import Path
 
 import pandas as pd
@@ -17,8 +15,6 @@ from analysis import coverage, i18n, narrative, plots, tables, trends
 from analysis.dataset import Dataset
 from analysis.dictionary import BASES, MEASURES, PERIODS
 from analysis.registry import national_sectors, sector_names
-
-DATA_ENV = "BANENAFSPRAAK_DATA"  # set by the report run: its validated data, so kernels need not validate again
 
 
 def _show_figures_inline() -> None:
@@ -45,10 +41,9 @@ def load(raw: Path | None = None) -> Dataset:
     files changed) when a figure was added or edited meanwhile.
     """
     _show_figures_inline()
-    handed_over = os.environ.get(DATA_ENV)
-    if handed_over and os.path.isfile(handed_over):
-        with open(handed_over, "rb") as fh:
-            return pickle.load(fh)
+    handed_over = Dataset.handed_over()
+    if handed_over is not None:
+        return handed_over
     from analysis import paths
     from analysis.tidy import build_tidy, load_raw, raw_checksums
 
@@ -64,16 +59,6 @@ def load(raw: Path | None = None) -> Dataset:
     data = Dataset.of(data_raw, build_tidy(data_raw))
     _LOADED[str(folder.resolve())] = (sums, data)
     return data
-
-
-def hand_over(data: Dataset, folder: Path, key: str) -> Path:
-    """Write validated data for the kernels of one report run (see load)."""
-    path = folder / f"data-{key[:16]}.pickle"
-    if not path.is_file():
-        from analysis import atomic
-
-        atomic.write_bytes(path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
-    return path
 
 
 def check(data: Dataset, lang: str, sector: str | None = None) -> None:

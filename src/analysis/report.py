@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import folders, i18n, notebook, paths, tables, trends
-from analysis.dataset import Dataset
+from analysis import folders, i18n, paths, tables, trends
+from analysis.dataset import HANDED_OVER_ENV, Dataset
 from analysis.errors import ParameterError
 from analysis.registry import national_sectors, sector_names
 from analysis.runner import Job, Result, check_parameters, recover, run_all
@@ -164,8 +164,8 @@ def run(
     # The hand-over to the kernels (a pickle) lives outside the report folder, which is shared and mailed,
     # and only for the length of the run.
     with tempfile.TemporaryDirectory(prefix="banenafspraak-handover-") as cache:
-        handed = notebook.hand_over(Dataset.of(data, tidy), Path(cache), shared)
-        env = {paths.RAW_ENV: str(data.raw.resolve()), notebook.DATA_ENV: str(handed.resolve())}
+        handed = Dataset.of(data, tidy).hand_over(Path(cache), shared)
+        env = {paths.RAW_ENV: str(data.raw.resolve()), HANDED_OVER_ENV: str(handed.resolve())}
         results = run_all(
             planned,
             out,
