@@ -79,24 +79,28 @@ def cmd_report(args: argparse.Namespace) -> int:
                 f"open {args.reports / 'index.html'}"
             )
             return 0
-        from analysis import report  # papermill and nbconvert load only when reports are made
+        from analysis import runner  # papermill and nbconvert load only when reports are made
 
         runstamp.forget(args.reports)
-        data, tidy = _prepare(args)
-        results = report.run(
-            data,
-            tidy,
-            notebooks=args.notebooks,
-            out=args.reports,
-            processed=args.out,
-            lang=args.lang,
-            sectors=args.sector,
-            jobs=args.jobs,
-            force=args.force,
-            cell_timeout=args.cell_timeout,
-            progress=lambda line: print(line, flush=True),
-            pdf=args.pdf,
-        )
+        # the workers start first: their kernel fork servers import while the data is prepared
+        with runner.Workers(args.jobs or os.cpu_count() or 1) as workers:
+            from analysis import report
+
+            data, tidy = _prepare(args)
+            results = report.run(
+                data,
+                tidy,
+                notebooks=args.notebooks,
+                out=args.reports,
+                processed=args.out,
+                lang=args.lang,
+                sectors=args.sector,
+                jobs=workers,
+                force=args.force,
+                cell_timeout=args.cell_timeout,
+                progress=lambda line: print(line, flush=True),
+                pdf=args.pdf,
+            )
         if chromium:
             from analysis import pdf, site
 

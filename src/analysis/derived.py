@@ -6,6 +6,10 @@ consistency report lists findings without fixing anything.
 
 from __future__ import annotations
 
+import weakref
+from collections.abc import Callable
+from typing import TypeVar
+
 import pandas as pd
 
 from analysis.dictionary import ANNUAL, FINDING_COLUMNS, MEASURES, TIDY_COLUMNS
@@ -404,10 +408,29 @@ def _check_national_parts(rep: pd.DataFrame) -> pd.DataFrame:
     )[FINDING_COLUMNS]
 
 
+T = TypeVar("T")
+_PER_FRAME: dict[tuple[int, str], object] = {}
+
+
+def once_per_frame(tidy: pd.DataFrame, make: Callable[[pd.DataFrame], T]) -> T:
+    """make(tidy), computed once per tidy frame and kept while the frame lives. A tidy frame is never changed
+    after it is built, and what is made from it is only read: the report run's planning, the coverage page
+    and prepare ask for the same consistency report, and every chart and text for the same series."""
+    key = (id(tidy), make.__qualname__)
+    if key not in _PER_FRAME:
+        _PER_FRAME[key] = make(tidy)
+        weakref.finalize(tidy, _PER_FRAME.pop, key, None)
+    return _PER_FRAME[key]
+
+
 def consistency_report(tidy: pd.DataFrame) -> pd.DataFrame:
     """Every comparison made, with its outcome: consistent, rounding (within published rounding) or differs.
 
-    Only figures of one series are compared (same basis, annual, whole sector, one era)."""
+    Only figures of one series are compared (same basis, annual, whole sector, one era). Made once per frame."""
+    return once_per_frame(tidy, _consistency_report)
+
+
+def _consistency_report(tidy: pd.DataFrame) -> pd.DataFrame:
     rep = _reported_points(tidy)
     checks = [_check_percentages(rep), _check_own_plus_sroi(rep), _check_same_figure(rep), _check_national_parts(rep)]
     checks = [c for c in checks if not c.empty]

@@ -17,7 +17,7 @@ from analysis import folders, i18n, paths, tables, trends
 from analysis.dataset import HANDED_OVER_ENV, Dataset
 from analysis.errors import ParameterError
 from analysis.registry import national_sectors, sector_names
-from analysis.runner import Job, Result, check_parameters, recover, run_all
+from analysis.runner import Job, Result, Workers, check_parameters, recover, run_all
 from analysis.runstamp import library_hash
 from analysis.site import data_version, write_index
 from analysis.tidy import RawData
@@ -146,7 +146,7 @@ def run(
     processed: Path,
     lang: str = "nl",
     sectors: list[str] | None = None,
-    jobs: int | None = None,
+    jobs: int | Workers | None = None,
     force: bool = False,
     cell_timeout: int = 300,
     progress=print,

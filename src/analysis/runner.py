@@ -25,6 +25,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Self
 
 import nbformat
 import papermill
@@ -406,19 +407,48 @@ def run_job(
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+class Workers:
+    """The run's worker processes. Started as soon as the run knows it will execute notebooks, before its
+    data is prepared, so that each worker's kernel fork server does its imports meanwhile.
+
+    Forked from the run (whatever Python's default start method), so that a worker has what the run has
+    imported, and all at once: the first task starts every worker."""
+
+    def __init__(self, count: int) -> None:
+        self.count = max(1, count)
+        context = multiprocessing.get_context("fork")
+        self.pool = ProcessPoolExecutor(max_workers=self.count, mp_context=context, initializer=_start_worker)
+        self.pool.submit(int)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, kind, *_) -> None:
+        if kind is None:
+            self.pool.shutdown()
+        else:
+            self.stop()
+
+    def stop(self) -> None:
+        """At once, leaving finished reports in place: Ctrl-C, a bad input found meanwhile, a crash of our own."""
+        _stop_workers()
+        self.pool.shutdown(wait=False, cancel_futures=True)
+
+
 def run_all(
     jobs: list[Job],
     root: Path,
     cwd: Path,
     checksums: dict[str, str],
-    workers: int,
+    workers: Workers | int,
     cell_timeout: int,
     force: bool = False,
     progress=print,
     env: dict[str, str] | None = None,
     stamp: dict | None = None,
 ) -> list[Result]:
-    """Run every job not up to date in a pool of worker processes; one failure never stops the others."""
+    """Run every job not up to date on `workers` (started already, or how many to start); one failure never
+    stops the others."""
     from analysis.runstamp import library_hash
 
     library = library_hash()
@@ -434,16 +464,24 @@ def run_all(
     total = len(jobs)
     for r in results:
         progress(f"[{len(results)}/{total}] {r.job.name:<28} up to date")
-    if not todo:
-        return results
-    workers = max(1, min(workers, len(todo)))
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker)
+    if todo:
+        if isinstance(workers, Workers):
+            results += _run_on(workers, todo, total, len(results), root, cwd, cell_timeout, progress, env, stamp)
+        else:
+            with Workers(min(workers, len(todo))) as started:
+                results += _run_on(started, todo, total, len(results), root, cwd, cell_timeout, progress, env, stamp)
+    order = {job.folder: i for i, job in enumerate(jobs)}
+    return sorted(results, key=lambda r: order[r.job.folder])
+
+
+def _run_on(workers: Workers, todo, total, done, root, cwd, cell_timeout, progress, env, stamp) -> list[Result]:
+    results: list[Result] = []
     try:
         # Jobs are taken in order; the last `workers` need no kernel readied after them.
         ahead = os.environ.get(AHEAD_ENV, "1") != "0"
         futures = {
-            pool.submit(
-                run_job, job, root, cwd, digest, cell_timeout, env or {}, stamp, ahead and i < len(todo) - workers
+            workers.pool.submit(
+                run_job, job, root, cwd, digest, cell_timeout, env or {}, stamp, ahead and i < len(todo) - workers.count
             ): job
             for i, (job, digest) in enumerate(todo)
         }
@@ -457,11 +495,10 @@ def run_all(
                 result = Result(job, "failed", 0.0, error=f"{type(err).__name__}: {err}")
             results.append(result)
             detail = f"  {result.error}" if result.error else ""
-            progress(f"[{len(results)}/{total}] {job.name:<28} {result.status:<7} {result.seconds:5.1f}s{detail}")
+            progress(
+                f"[{done + len(results)}/{total}] {job.name:<28} {result.status:<7} {result.seconds:5.1f}s{detail}"
+            )
     except BaseException:  # Ctrl-C or any crash of our own: stop the workers now, leave finished reports in place
-        _stop_workers()
-        pool.shutdown(wait=False, cancel_futures=True)
+        workers.stop()
         raise
-    pool.shutdown()
-    order = {job.folder: i for i, job in enumerate(jobs)}
-    return sorted(results, key=lambda r: order[r.job.folder])
+    return results

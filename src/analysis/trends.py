@@ -9,12 +9,11 @@ source; all sources stay in the tidy data and in the consistency report.
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import asdict, dataclass
 
 import pandas as pd
 
-from analysis.derived import series_rows
+from analysis.derived import once_per_frame, series_rows
 
 SERIES_MEASURES = ("realised_jobs", "target_jobs", "realisation_pct", "realised_own", "realised_sroi")
 # The basis a sector's chart and trend use when it publishes counts on several: its own count first.
@@ -51,30 +50,26 @@ def _as_points(rows: pd.DataFrame) -> list[Point]:
     ]
 
 
-# Every series of a tidy frame, built once per frame: reports ask for hundreds of series, and filtering the
-# frame for each took most of a notebook's time. A tidy frame is never changed after it is built.
-_SERIES: dict[int, dict[tuple[str, str, str], list[Point]]] = {}
-
-
 def _series(tidy: pd.DataFrame) -> dict[tuple[str, str, str], list[Point]]:
     """(sector, measure, basis) -> its points by year: one per year, reported before derived, then the
-    finer published precision, then source id."""
-    key = id(tidy)
-    if key not in _SERIES:
-        rows = series_rows(tidy)
-        rows = rows[rows["year"].notna()].assign(_derived=rows["status"] != "reported")
-        rows = rows.sort_values(
-            ["sector", "measure", "basis", "year", "_derived", "precision", "source_id"],
-            ascending=[True, True, True, True, True, False, True],
-            kind="stable",
-        )
-        rows = rows.drop_duplicates(["sector", "measure", "basis", "year"])
-        index: dict[tuple[str, str, str], list[Point]] = {}
-        for r, p in zip(rows.itertuples(), _as_points(rows)):
-            index.setdefault((r.sector, r.measure, r.basis), []).append(p)
-        _SERIES[key] = index
-        weakref.finalize(tidy, _SERIES.pop, key, None)
-    return _SERIES[key]
+    finer published precision, then source id. Built once per frame (derived.once_per_frame): reports ask for
+    hundreds of series, and filtering the frame for each took most of a notebook's time."""
+    return once_per_frame(tidy, _build_series)
+
+
+def _build_series(tidy: pd.DataFrame) -> dict[tuple[str, str, str], list[Point]]:
+    rows = series_rows(tidy)
+    rows = rows[rows["year"].notna()].assign(_derived=rows["status"] != "reported")
+    rows = rows.sort_values(
+        ["sector", "measure", "basis", "year", "_derived", "precision", "source_id"],
+        ascending=[True, True, True, True, True, False, True],
+        kind="stable",
+    )
+    rows = rows.drop_duplicates(["sector", "measure", "basis", "year"])
+    index: dict[tuple[str, str, str], list[Point]] = {}
+    for r, p in zip(rows.itertuples(), _as_points(rows)):
+        index.setdefault((r.sector, r.measure, r.basis), []).append(p)
+    return index
 
 
 def bases(tidy: pd.DataFrame, sector: str, measure: str | None = None) -> list[str]:
