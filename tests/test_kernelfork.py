@@ -114,6 +114,18 @@ def test_a_forked_kernel_counts_executions_from_one(server, tmp_path):
         shut(km)
 
 
+def test_the_server_forks_from_a_single_threaded_process(server, tmp_path):
+    km = start(tmp_path)  # the server has done its imports once it has answered
+    try:
+        if not os.path.isdir(f"/proc/{server._process.pid}/task"):
+            pytest.skip("threads are counted in /proc, which this system lacks")
+        assert len(os.listdir(f"/proc/{server._process.pid}/task")) == 1, (
+            "a thread in the fork server: fork() copies only the forking one"
+        )
+    finally:
+        shut(km)
+
+
 def test_two_forked_kernels_share_nothing(server, tmp_path):
     first, second = start(tmp_path), start(tmp_path)
     try:

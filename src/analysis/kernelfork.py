@@ -253,6 +253,10 @@ def serve(answers: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the run, which then stops this server's worker
     signal.signal(signal.SIGTERM, lambda *_: (_kill_all(children), os._exit(0)))
     os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")  # as ipykernel sets it
+    # A process that forks should have one thread: the libraries would start two of their own, OpenBLAS's
+    # pool (numpy) and jemalloc's background thread (pyarrow), and Python 3.12+ warns at every fork then.
+    # Kernels here do no linear algebra worth a second thread, nor need memory handed back in the background.
+    os.environ.update(OPENBLAS_NUM_THREADS="1", JE_ARROW_MALLOC_CONF="background_thread:false")
     for module in PRELOAD:
         importlib.import_module(module)
     _warm_up()
