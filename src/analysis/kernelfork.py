@@ -156,12 +156,14 @@ def server_for(kernel_cmd: list[str]) -> ForkServer | None:
 
 def _become_kernel(request: dict, started: int, answers: int, dispositions: dict) -> None:
     """In the forked child: become the kernel `python -m ipykernel_launcher` would have started."""
+    # First the signals, as after exec (handled ones at their default, ignored ones stay ignored): the
+    # server's SIGTERM handler, which kills every kernel it forked, must not run in a kernel
+    for signum, handler in dispositions.items():
+        signal.signal(signum, handler)
     os.setsid()  # as jupyter_client starts kernels: a group of their own, which interrupts and kills reach
     os.write(started, b"!")
     for fd in (started, answers):
         os.close(fd)  # the worker sees the server's end even while kernels it forked still run
-    for signum, handler in dispositions.items():  # as after exec: handled signals default, ignored stay ignored
-        signal.signal(signum, handler)
     with contextlib.suppress(OSError, AttributeError):  # the name `ps` and psutil show; Linux only
         ctypes.CDLL(None, use_errno=True).prctl(15, NAME, 0, 0, 0)  # PR_SET_NAME
     null = os.open(os.devnull, os.O_RDONLY)
