@@ -3,6 +3,7 @@ outlives its server or its worker."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import time
@@ -31,15 +32,22 @@ def start(cwd, **env) -> LocalKernelManager:
     return km
 
 
-def run(km, code: str, timeout: float = 60) -> dict:
-    """Execute `code` in the kernel; its user expressions' values and the reply's status."""
+@contextlib.contextmanager
+def client_of(km):
+    """A client of the kernel, its channels open and the kernel ready."""
     client = km.blocking_client()
     client.start_channels()
     try:
         client.wait_for_ready(timeout=60)
-        reply = client.execute_interactive(code, user_expressions={"out": "out"}, timeout=timeout)
+        yield client
     finally:
         client.stop_channels()
+
+
+def run(km, code: str, timeout: float = 60) -> dict:
+    """Execute `code` in the kernel; its user expressions' values and the reply's status."""
+    with client_of(km) as client:
+        reply = client.execute_interactive(code, user_expressions={"out": "out"}, timeout=timeout)
     content = reply["content"]
     value = content.get("user_expressions", {}).get("out", {}).get("data", {}).get("text/plain")
     return {"status": content["status"], "ename": content.get("ename"), "out": value}
@@ -103,13 +111,8 @@ def test_a_forked_kernel_counts_executions_from_one(server, tmp_path):
     km = start(tmp_path)
     try:
         # execution counts start at 1: nothing ran in this kernel before
-        client = km.blocking_client()
-        client.start_channels()
-        try:
-            client.wait_for_ready(timeout=60)
+        with client_of(km) as client:
             assert client.execute_interactive("1", timeout=30)["content"]["execution_count"] == 1
-        finally:
-            client.stop_channels()
     finally:
         shut(km)
 
@@ -141,17 +144,12 @@ def test_two_forked_kernels_share_nothing(server, tmp_path):
 def test_a_forked_kernel_can_be_interrupted(server, tmp_path):
     km = start(tmp_path)
     try:
-        client = km.blocking_client()
-        client.start_channels()
-        try:
-            client.wait_for_ready(timeout=60)
+        with client_of(km) as client:
             client.execute("import time; time.sleep(60)")
             time.sleep(1)
             begun = time.monotonic()
             run_sync(km.interrupt_kernel)()
             reply = client.get_shell_msg(timeout=20)
-        finally:
-            client.stop_channels()
         assert reply["content"]["status"] == "error"
         assert reply["content"]["ename"] == "KeyboardInterrupt"
         assert time.monotonic() - begun < 10

@@ -95,7 +95,7 @@ def cmd_report(args: argparse.Namespace) -> int:
                 processed=args.out,
                 lang=args.lang,
                 sectors=args.sector,
-                jobs=workers,
+                workers=workers,
                 force=args.force,
                 cell_timeout=args.cell_timeout,
                 progress=lambda line: print(line, flush=True),

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis import atomic
+
 HANDED_OVER_ENV = "BANENAFSPRAAK_DATA"  # set by the report run: its validated data, so kernels need not validate again
 
 
@@ -43,8 +45,6 @@ class Dataset:
         """Write this dataset for the kernels of one report run (see handed_over); `key` names the data."""
         path = Path(folder) / f"data-{key[:16]}.pickle"
         if not path.is_file():
-            from analysis import atomic
-
             atomic.write_bytes(path, pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL))
         return path
 

@@ -426,14 +426,14 @@ def _check_national_parts(rep: pd.DataFrame) -> pd.DataFrame:
 
 
 T = TypeVar("T")
-_PER_FRAME: dict[tuple[int, str], object] = {}
+_PER_FRAME: dict[tuple[int, Callable], object] = {}
 
 
 def once_per_frame(tidy: pd.DataFrame, make: Callable[[pd.DataFrame], T]) -> T:
     """make(tidy), computed once per tidy frame and kept while the frame lives. A tidy frame is never changed
     after it is built, and what is made from it is only read: the report run's planning, the coverage page
     and prepare ask for the same consistency report, and every chart and text for the same series."""
-    key = (id(tidy), make.__qualname__)
+    key = (id(tidy), make)
     if key not in _PER_FRAME:
         _PER_FRAME[key] = make(tidy)
         weakref.finalize(tidy, _PER_FRAME.pop, key, None)

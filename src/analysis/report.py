@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -146,7 +145,7 @@ def run(
     processed: Path,
     lang: str = "nl",
     sectors: list[str] | None = None,
-    jobs: int | Workers | None = None,
+    workers: Workers,
     force: bool = False,
     cell_timeout: int = 300,
     progress=print,
@@ -171,7 +170,7 @@ def run(
             out,
             notebooks,
             data.checksums,
-            jobs or os.cpu_count() or 1,
+            workers,
             cell_timeout,
             force=force,
             progress=progress,

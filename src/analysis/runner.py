@@ -171,8 +171,8 @@ class LocalKernelManager(AsyncKernelManager):
 # Starting a kernel and importing pandas, matplotlib and the library takes most of a short notebook's
 # time. Kernels are forked from a server that has done the imports (kernelfork), and while a worker executes
 # one notebook, it starts the kernel for its next one and lets it do the rest (ipykernel's own start, and
-# the imports where forking is off). Every notebook still runs in a kernel of its own that no other notebook has touched:
-# the imports run with store_history off, so even the execution counts start at 1.
+# the imports where forking is off). Every notebook still runs in a kernel of its own that no other
+# notebook has touched: the imports run with store_history off, so even the execution counts start at 1.
 
 AHEAD_ENV = "BANENAFSPRAAK_KERNELS_AHEAD"  # "0" turns kernels started ahead off (the benchmark measures both)
 WARM_UP = "import analysis.notebook"  # what every notebook imports first (pandas, matplotlib, the library)
@@ -440,15 +440,14 @@ def run_all(
     root: Path,
     cwd: Path,
     checksums: dict[str, str],
-    workers: Workers | int,
+    workers: Workers,
     cell_timeout: int,
     force: bool = False,
     progress=print,
     env: dict[str, str] | None = None,
     stamp: dict | None = None,
 ) -> list[Result]:
-    """Run every job not up to date on `workers` (started already, or how many to start); one failure never
-    stops the others."""
+    """Run every job not up to date on the (started) `workers`; one failure never stops the others."""
     from analysis.runstamp import library_hash
 
     library = library_hash()
@@ -464,18 +463,6 @@ def run_all(
     total = len(jobs)
     for r in results:
         progress(f"[{len(results)}/{total}] {r.job.name:<28} up to date")
-    if todo:
-        if isinstance(workers, Workers):
-            results += _run_on(workers, todo, total, len(results), root, cwd, cell_timeout, progress, env, stamp)
-        else:
-            with Workers(min(workers, len(todo))) as started:
-                results += _run_on(started, todo, total, len(results), root, cwd, cell_timeout, progress, env, stamp)
-    order = {job.folder: i for i, job in enumerate(jobs)}
-    return sorted(results, key=lambda r: order[r.job.folder])
-
-
-def _run_on(workers: Workers, todo, total, done, root, cwd, cell_timeout, progress, env, stamp) -> list[Result]:
-    results: list[Result] = []
     try:
         # Jobs are taken in order; the last `workers` need no kernel readied after them.
         ahead = os.environ.get(AHEAD_ENV, "1") != "0"
@@ -495,10 +482,9 @@ def _run_on(workers: Workers, todo, total, done, root, cwd, cell_timeout, progre
                 result = Result(job, "failed", 0.0, error=f"{type(err).__name__}: {err}")
             results.append(result)
             detail = f"  {result.error}" if result.error else ""
-            progress(
-                f"[{done + len(results)}/{total}] {job.name:<28} {result.status:<7} {result.seconds:5.1f}s{detail}"
-            )
+            progress(f"[{len(results)}/{total}] {job.name:<28} {result.status:<7} {result.seconds:5.1f}s{detail}")
     except BaseException:  # Ctrl-C or any crash of our own: stop the workers now, leave finished reports in place
         workers.stop()
         raise
-    return results
+    order = {job.folder: i for i, job in enumerate(jobs)}
+    return sorted(results, key=lambda r: order[r.job.folder])
