@@ -59,15 +59,34 @@ def test_committed_processed_data_is_up_to_date(repo_raw):
     assert not stale, f"data/processed is stale ({', '.join(stale)}): run `make report` and commit the result"
 
 
-def test_xlsx_holds_the_same_rows_as_the_csv(minimal_raw, tmp_path, run_cli):
+def test_xlsx_holds_what_the_csv_holds_with_values_as_numbers(minimal_raw, tmp_path, run_cli):
+    """Every cell of every sheet is the CSV's cell; a value is a number shown with its published decimals."""
     out = tmp_path / "out"
+    with (minimal_raw / "figures" / "politie.csv").open("a", encoding="utf-8") as fh:
+        fh.write(short_row("politie,2021,realisation_pct,61.30,,letter,Politie,") + "\n")  # a trailing zero
     run_cli("prepare", "--raw", minimal_raw, "--out", out)
-    book = openpyxl.load_workbook(out / "banenafspraak.xlsx", read_only=True)
+    book = openpyxl.load_workbook(out / "banenafspraak.xlsx")
     assert book.sheetnames == ["data", "sources", "consistency", "codebook"]
-    sheet_rows = list(book["data"].iter_rows(values_only=True))
-    csv_rows = list(csv.reader((out / "banenafspraak.csv").open(encoding="utf-8")))
-    assert len(sheet_rows) == len(csv_rows)
-    assert list(sheet_rows[0]) == csv_rows[0]
+    for sheet, name in zip(book.sheetnames, ["banenafspraak", "sources", "consistency", "codebook"]):
+        csv_rows = list(csv.reader((out / f"{name}.csv").open(encoding="utf-8")))
+        cells = list(book[sheet].iter_rows())
+        assert len(cells) == len(csv_rows), sheet
+        assert [c.value for c in cells[0]] == csv_rows[0] and all(c.font.b for c in cells[0]), sheet
+        value_at = csv_rows[0].index("value") if sheet == "data" else None
+        for row, expected in zip(cells[1:], csv_rows[1:]):
+            got = [c.value for c in row] + [None] * (len(expected) - len(row))
+            for i, (cell, text) in enumerate(zip(got, expected)):
+                if i == value_at:
+                    assert isinstance(cell, (int, float)), (sheet, expected)
+                    decimals = len(text.partition(".")[2])
+                    assert row[i].number_format == ("0." + "0" * decimals if decimals else "0"), (text, row[i])
+                    assert cell == float(text)
+                elif isinstance(cell, (int, float)) and not isinstance(cell, bool):
+                    assert cell == float(text), (sheet, i, expected)
+                else:
+                    assert (cell or "") == text, (sheet, i, expected)
+    politie_pct = [r for r in book["data"].iter_rows() if r[0].value == "politie" and r[7].value == "realisation_pct"]
+    assert any(r[8].value == 61.3 and r[8].number_format == "0.00" for r in politie_pct)
 
 
 def test_manifest_records_raw_checksums_and_output_hashes(minimal_raw, tmp_path, run_cli):

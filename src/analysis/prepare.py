@@ -50,7 +50,7 @@ class Prepared:
 
 def reconcile(data: RawData, tidy: pd.DataFrame) -> None:
     """Every raw row is exactly one reported row of the tidy data: none lost, none doubled."""
-    reported = tidy[tidy["status"] == "reported"]
+    reported = tidy.loc[tidy["status"] == "reported", ["raw_file", "raw_line"]]
     doubled = int(reported.duplicated(["raw_file", "raw_line"]).sum())
     if len(reported) != data.raw_rows or doubled:
         raise ReconciliationError(

