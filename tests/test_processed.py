@@ -7,9 +7,12 @@ import subprocess
 import sys
 
 import openpyxl
+import pandas as pd
 from conftest import ROOT, short_row, write_figures
+from hypothesis import given
+from hypothesis import strategies as st
 
-from analysis.processed import build_outputs
+from analysis.processed import _format_values, build_outputs
 from analysis.tidy import build_tidy, load_raw
 
 EXPECTED = {
@@ -187,3 +190,24 @@ def test_round_trip_every_raw_value_appears_once_as_written(repo_raw):
                     assert row[column] == record[column], (path.name, reader.line_num, column)
                 seen += 1
     assert seen == len(by_place) > 0
+
+
+@given(
+    st.lists(
+        st.tuples(st.floats(allow_nan=True, allow_infinity=True, width=64), st.integers(min_value=0, max_value=8)),
+        min_size=1,
+        max_size=50,
+    )
+)
+def test_values_are_formatted_exactly_as_python_formats_them(cells):
+    """The vectorised formatting of banenafspraak.csv's values is f"{v:.{p}f}" for any float and precision."""
+    values, places = pd.Series([v for v, _ in cells], dtype="float64"), pd.Series([p for _, p in cells])
+    assert _format_values(values, places).to_pylist() == [f"{v:.{p}f}" for v, p in cells]
+
+
+def test_published_and_rounded_values_keep_their_decimals():
+    values = pd.Series([297.0, 61.3, 61.3, 0.1 + 0.2, 2.675, 1.005, -0.0, 1e-7, 1e16, 321.18])
+    places = pd.Series([0, 1, 2, 2, 2, 2, 0, 3, 1, 2])
+    assert _format_values(values, places).to_pylist() == [
+        "297", "61.3", "61.30", "0.30", "2.67", "1.00", "-0", "0.000", "10000000000000000.0", "321.18",
+    ]  # fmt: skip
