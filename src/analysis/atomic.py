@@ -19,8 +19,8 @@ def umask() -> int:
 def write_bytes(path: Path, data: bytes) -> bool:
     """Write `data` to `path` atomically; return False (and touch nothing) if it already holds exactly that."""
     path = Path(path)
-    if path.is_file() and path.read_bytes() == data:
-        return False
+    if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
+        return False  # sizes first: a file of another size is not read (a dataset's CSV can be 300 MB)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".tmp-{path.name}.")
     try:

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import trends
-from analysis.derived import series_rows
+from analysis.derived import once_per_frame, series_rows
 
 STATUSES = ("met", "not_met", "on_course", "not_on_course", "sources_differ", "too_little_data", "no_target")
 JUDGED_BASES = ("sector_count", "national_extra_jobs", "statutory_measurement")  # not end_goal_share
@@ -173,8 +173,23 @@ def project(tidy: pd.DataFrame, sector: str, target: trends.Point, basis: str) -
 def verdict(
     tidy: pd.DataFrame, sector: str, breaks: pd.DataFrame | None = None, today: dt.date | None = None
 ) -> Verdict:
-    """The verdict for one sector (see the module's rules); `today` decides which target years have passed."""
+    """The verdict for one sector (see the module's rules); `today` decides which target years have passed.
+
+    Made once per tidy frame, sector, breaks and year: the run's planning, the index page and the overview
+    ask for the same verdicts, each some ten milliseconds of pandas."""
     this_year = (today or dt.date.today()).year
+    known = once_per_frame(tidy, _verdicts_of)
+    key = (sector, () if breaks is None else tuple(breaks.itertuples(index=False)), this_year)
+    if key not in known:
+        known[key] = _verdict(tidy, sector, breaks, this_year)
+    return known[key]
+
+
+def _verdicts_of(tidy: pd.DataFrame) -> dict:
+    return {}  # filled by verdict()
+
+
+def _verdict(tidy: pd.DataFrame, sector: str, breaks: pd.DataFrame | None, this_year: int) -> Verdict:
     break_year = _next_break(breaks, sector)
     rows = series_rows(tidy[tidy["sector"] == sector])
     if rows.empty:
