@@ -254,26 +254,32 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repetitions and smaller prepare sizes")
     args = parser.parse_args()
-    runs = {"naive": 1 if args.quick else 2, "cold": 3 if args.quick else 10, "noop": 3, "floor": 3}
+    runs = {"naive": 1 if args.quick else 2, "cold": 3 if args.quick else 10, "noop": 3, "variant": 3}
     sizes = [10_000, 100_000] if args.quick else [10_000, 100_000, 1_000_000]
     one_file_sizes = [20_000] if args.quick else [20_000, 200_000]
 
     load_before = os.getloadavg()  # the machine should be quiet: the load is recorded beside the figures
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        print("floor (plain Python, no kernels)")
-        floor_dir = tmp / "floor"
-        floor_dir.mkdir()
-        floor_t = measure("floor", runs["floor"], lambda: floor(floor_dir))
         print("naive loop (papermill CLI + nbconvert CLI per notebook)")
         naive_t = measure("naive", runs["naive"], lambda: naive_loop(Path(tempfile.mkdtemp(dir=tmp))))
-        print("report run, cold (--force)")
-        cold = []
-        cold_t = measure("cold", runs["cold"], lambda: cold.append(report_counts(tmp, "--force")) or cold[-1][0])
+        # The floor and the cold runs take turns (a floor run before every second cold run), so a host
+        # that gets slower or faster during the benchmark moves both alike and their ratio stays fair.
+        print("report run, cold (--force), and the floor (plain Python, no kernels) in turn")
+        floor_dir = tmp / "floor"
+        floor_dir.mkdir()
+        cold, cold_t, floor_t = [], [], []
+        for i in range(runs["cold"]):
+            if i % 2 == 0:
+                floor_t.append(floor(floor_dir))
+                print(f"  floor {len(floor_t)}: {floor_t[-1]:.2f}s", flush=True)
+            cold.append(report_counts(tmp, "--force"))
+            cold_t.append(cold[-1][0])
+            print(f"  cold {i + 1}/{runs['cold']}: {cold_t[-1]:.2f}s", flush=True)
         print("report run, cold, without kernels started ahead")
-        no_ahead_t = measure("cold-no-ahead", runs["floor"], lambda: report_counts(tmp, "--force", ahead=False)[0])
+        no_ahead_t = measure("cold-no-ahead", runs["variant"], lambda: report_counts(tmp, "--force", ahead=False)[0])
         print("report run, cold, without forked kernels (each kernel a new python)")
-        no_fork_t = measure("cold-no-forks", runs["floor"], lambda: report_counts(tmp, "--force", forks=False)[0])
+        no_fork_t = measure("cold-no-forks", runs["variant"], lambda: report_counts(tmp, "--force", forks=False)[0])
         print("report run, nothing changed")
         noop_t = measure("no-change", runs["noop"], lambda: report(tmp))
         print("one new row in rijk.csv")
