@@ -279,7 +279,10 @@ def _qualified_tolerance(values: pd.Series, qualifiers: pd.Series) -> pd.Series:
         text = str(int(value))
         return 0.5 * 10 ** (len(text) - len(text.rstrip("0")))
 
-    return pd.Series([half(v) if q else 0.0 for v, q in zip(values, qualifiers)], index=values.index, dtype="float64")
+    out = np.zeros(len(values))
+    qualified = np.flatnonzero((qualifiers.astype("str") != "").to_numpy(dtype=bool))  # few: only these in Python
+    out[qualified] = [half(v) for v in values.to_numpy(dtype="float64")[qualified].tolist()]
+    return pd.Series(out, index=values.index, dtype="float64")
 
 
 def _outcome(difference: pd.Series, tolerance: pd.Series) -> pd.Series:
