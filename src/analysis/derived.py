@@ -54,35 +54,51 @@ def _row_keys(parts: list[pd.DataFrame], columns: list[str]) -> list[np.ndarray]
     return np.split(key, np.cumsum(lengths)[:-1])
 
 
+def _first_rows(keys: np.ndarray, order: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct keys (sorted) and, for each, the first position in `order` whose row holds it."""
+    distinct, first = np.unique(keys[order], return_index=True)
+    return distinct, order[first]
+
+
+def _look_up(table: tuple[np.ndarray, np.ndarray], keys: np.ndarray) -> np.ndarray:
+    """The position _first_rows gives for each key, or -1 where no row holds it."""
+    distinct, positions = table
+    if not len(distinct):
+        return np.full(len(keys), -1, dtype="int64")
+    at = np.minimum(np.searchsorted(distinct, keys), len(distinct) - 1)
+    return np.where(distinct[at] == keys, positions[at], -1)
+
+
 def _partners(parts: list[pd.DataFrame], on: list[str]) -> pd.DataFrame:
     """Positions of the rows to combine: every row of every part once, each with one partner from each other part.
 
     The partner shares `on`; it is the partner from the same source where there is one, else the one whose
     source id sorts first. So n rows give at most n combinations, however many sources publish one figure:
     all pairs would grow with the square of the sources (with a thousand sources for one figure, a million
-    pairs), yet every published figure still takes part in a comparison."""
+    pairs), yet every published figure still takes part in a comparison. Found by sorted look-ups on integer
+    keys (numpy), which cost next to nothing for the few rows of the real data and little for a million."""
     figure, figure_source = _row_keys(parts, on), _row_keys(parts, [*on, "source_id"])
     source_rank, _ = pd.factorize(pd.concat([p["source_id"] for p in parts], ignore_index=True), sort=True)
     source_rank = np.split(source_rank, np.cumsum([len(p) for p in parts])[:-1])
-    same, first = [], []
-    for i, part in enumerate(parts):
-        ids = pd.DataFrame(
-            {"_f": figure[i], "_fs": figure_source[i], "_rank": source_rank[i], f"_p{i}": np.arange(len(part))}
-        )
-        same.append(ids.drop_duplicates("_fs").drop(columns="_rank"))
-        first.append(ids.sort_values("_rank", kind="stable").drop_duplicates("_f")[["_f", f"_p{i}"]])
+    # per part: the first row of each figure-and-source, and the row of each figure whose source sorts first
+    same = [_first_rows(keys, np.arange(len(keys))) for keys in figure_source]
+    first = [_first_rows(keys, np.argsort(rank, kind="stable")) for keys, rank in zip(figure, source_rank)]
     found = []
-    for j, rows in enumerate(same):
-        combo = rows
+    for j in range(len(parts)):
+        rows = np.sort(same[j][1])  # each figure-and-source of part j once, in the order of its rows
+        columns, alive = {}, np.ones(len(rows), dtype=bool)
         for i in range(len(parts)):
             if i == j:
+                columns[i] = rows
                 continue
-            combo = combo.merge(same[i].drop(columns="_f"), on="_fs", how="left")
-            fallback = combo[["_f"]].merge(first[i], on="_f", how="left")[f"_p{i}"]
-            combo[f"_p{i}"] = combo[f"_p{i}"].fillna(fallback.set_axis(combo.index))
-            combo = combo[combo[f"_p{i}"].notna()]
-        found.append(combo[[f"_p{i}" for i in range(len(parts))]])
-    return pd.concat(found, ignore_index=True).astype("int64").drop_duplicates(ignore_index=True)
+            partner = _look_up(same[i], figure_source[j][rows])
+            partner = np.where(partner >= 0, partner, _look_up(first[i], figure[j][rows]))
+            alive &= partner >= 0
+            columns[i] = partner
+        found.append(np.column_stack([columns[i][alive] for i in range(len(parts))]))
+    combos = np.concatenate(found) if found else np.empty((0, len(parts)), dtype="int64")
+    _, once = np.unique(combos, axis=0, return_index=True)  # a combination found from two parts counts once
+    return pd.DataFrame(combos[np.sort(once)].astype("int64"), columns=[f"_p{i}" for i in range(len(parts))])
 
 
 def combine(parts: list[pd.DataFrame], on: list[str], suffixes: list[str]) -> pd.DataFrame:
