@@ -136,6 +136,19 @@ def test_spreadsheet_formulas_in_text_are_neutralised(minimal_raw, tmp_path, run
     assert '\'=HYPERLINK("http://x","y")' in cell_values
 
 
+def test_a_formula_in_a_sector_name_is_neutralised_in_every_row(minimal_raw, tmp_path, run_cli):
+    """The dataset's sector names are a dictionary column (one text per sector): the guard must reach every row."""
+    registry = minimal_raw / "sectors.csv"
+    registry.write_text(registry.read_text(encoding="utf-8").replace(",Politie,Police,", ",=1+1,@SUM(A1),"))
+    out = tmp_path / "out"
+    assert run_cli("prepare", "--raw", minimal_raw, "--out", out)[0] == 0
+    rows = [r for r in csv.DictReader((out / "banenafspraak.csv").open(encoding="utf-8")) if r["sector"] == "politie"]
+    assert rows and {(r["sector_name_nl"], r["sector_name_en"]) for r in rows} == {("'=1+1", "'@SUM(A1)")}
+    sheet = list(openpyxl.load_workbook(out / "banenafspraak.xlsx")["data"].iter_rows(values_only=True))
+    politie = [r for r in sheet[1:] if r[0] == "politie"]
+    assert len(politie) == len(rows) and {(r[1], r[2]) for r in politie} == {("'=1+1", "'@SUM(A1)")}
+
+
 def test_negative_numbers_are_not_mangled_by_the_formula_guard(tmp_path, minimal_raw, run_cli):
     out = tmp_path / "out"
     write_figures(
