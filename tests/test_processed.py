@@ -88,8 +88,10 @@ def test_xlsx_holds_what_the_csv_holds_with_values_as_numbers(minimal_raw, tmp_p
                     assert cell == float(text), (sheet, i, expected)
                 else:
                     assert (cell or "") == text, (sheet, i, expected)
-    politie_pct = [r for r in book["data"].iter_rows() if r[0].value == "politie" and r[7].value == "realisation_pct"]
-    assert any(r[8].value == 61.3 and r[8].number_format == "0.00" for r in politie_pct)
+    rows = list(book["data"].iter_rows())
+    at = {c.value: i for i, c in enumerate(rows[0])}
+    pct = [r for r in rows[1:] if r[at["sector"]].value == "politie" and r[at["measure"]].value == "realisation_pct"]
+    assert any(r[at["value"]].value == 61.3 and r[at["value"]].number_format == "0.00" for r in pct)
 
 
 def test_manifest_records_raw_checksums_and_output_hashes(minimal_raw, tmp_path, run_cli):

@@ -182,14 +182,15 @@ def codebook_table(breaks: pd.DataFrame | None = None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["kind", "name", "description"])
 
 
-def _csv_bytes(frame: pd.DataFrame | pa.Table) -> memoryview:
-    """CSV as RFC 4180 (every text quoted) written by pyarrow: pandas' writer takes seconds per million rows.
+def _csv_bytes(table: pa.Table) -> memoryview:
+    """A table from _table as CSV, RFC 4180 (every text quoted), written by pyarrow: pandas' writer takes
+    seconds per million rows.
 
     A view of Arrow's buffer, not a copy: the dataset's CSV at a million rows is 300 MB."""
     import pyarrow.csv as pacsv
 
     sink = pa.BufferOutputStream()
-    pacsv.write_csv(_table(frame), sink, pacsv.WriteOptions(quoting_style="needed", batch_size=64 * 1024))
+    pacsv.write_csv(table, sink, pacsv.WriteOptions(quoting_style="needed", batch_size=64 * 1024))
     return memoryview(sink.getvalue()).cast("B")  # unsigned bytes, so it compares equal to the bytes of a file
 
 
@@ -238,25 +239,22 @@ def _xlsx_bytes(sheets: dict[str, pa.Table], decimals: list[int] | None = None) 
 
 
 def build_outputs(data: RawData, tidy: pd.DataFrame, report: pd.DataFrame | None = None) -> dict[str, bytes]:
-    """Every processed file, by name, as bytes (the manifest last). `report`: the consistency report, if made."""
-    dataset = dataset_table(tidy, data.sectors)
-    sources = sources_table(tidy, data.sources)
+    """Every processed file, by name, as bytes (the manifest last). `report`: the consistency report, if made.
+
+    Each table is made formula-safe once (_table) and written from there as CSV and, if small enough, XLSX."""
+    dataset = _table(dataset_table(tidy, data.sectors))
     report = consistency_report(tidy) if report is None else report
-    codebook = codebook_table(data.breaks)
-    outputs = {
-        f"{DATASET}.csv": _csv_bytes(dataset),
-        "sources.csv": _csv_bytes(sources),
-        "consistency.csv": _csv_bytes(report),
-        "codebook.csv": _csv_bytes(codebook),
+    others = {
+        "sources": _table(sources_table(tidy, data.sources)),
+        "consistency": _table(report),
+        "codebook": _table(codebook_table(data.breaks)),
     }
+    outputs = {f"{DATASET}.csv": _csv_bytes(dataset), **{f"{name}.csv": _csv_bytes(t) for name, t in others.items()}}
     omitted = {}
     if len(dataset) <= XLSX_MAX_ROWS:
         value = dataset.column_names.index("value")  # numbers in a spreadsheet, not texts
         numbers = dataset.set_column(value, "value", pa.array(tidy["value"], from_pandas=True))
-        sheets = {"data": numbers, "sources": sources, "consistency": report, "codebook": codebook}
-        outputs[f"{DATASET}.xlsx"] = _xlsx_bytes(
-            {name: _table(sheet) for name, sheet in sheets.items()}, tidy["precision"].tolist()
-        )
+        outputs[f"{DATASET}.xlsx"] = _xlsx_bytes({"data": numbers, **others}, tidy["precision"].tolist())
     else:
         omitted[f"{DATASET}.xlsx"] = (
             f"{len(dataset):,} rows is more than the {XLSX_MAX_ROWS:,} the spreadsheet "
