@@ -47,8 +47,11 @@ lint: setup  ## Check the code with ruff (lint rules and formatting); `ruff form
 	$(VENV)/bin/ruff check src tests benchmarks
 	$(VENV)/bin/ruff format --check src tests benchmarks
 
+# Two workers, each taking whole test files (and whole notebooks, whose cells share one kernel): the real
+# sites are made by the one worker that runs tests/test_site.py. TEST_WORKERS=0 runs the suite in one process.
+TEST_WORKERS ?= 2
 test: setup browser lint  ## Check the code (make lint), then run the whole test suite
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 bench: setup  ## Benchmark the report run (naive loop, cold, no change, floor) and prepare at scale
 	$(PY) benchmarks/bench_reports.py

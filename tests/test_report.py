@@ -1,5 +1,5 @@
-"""The report run end to end: the shared real site (conftest `site`, `site_en`) for what a full run writes,
-and runs into temporary folders for what a run does on change, failure or a new notebook."""
+"""The report run end to end, in temporary folders: what a run does on change, failure or a new notebook.
+What a full run of the real data writes is tested in test_site.py, beside the shared real site."""
 
 import json
 import re
@@ -7,94 +7,10 @@ import shutil
 
 import nbformat
 import pytest
-from conftest import FIXTURES, ROOT, report_args, short_row, site_args
+from conftest import FIXTURES, ROOT, report_args, short_row
 
 from analysis.errors import ParameterError
 from analysis.runner import Job, check_parameters
-
-
-@pytest.mark.parametrize(
-    "folder,stem",
-    [
-        ("sectors/politie", "politie"),
-        ("sectors/gemeenten", "gemeenten"),
-        ("overview", "overview"),
-        ("national", "national"),
-        ("coverage", "coverage"),
-    ],
-)
-def test_every_promised_file_is_written(site, folder, stem):
-    reports = site
-    for name in (f"{stem}.ipynb", f"{stem}.html", "chart.png", "chart.svg", "summary.json"):
-        assert (reports / folder / name).is_file(), f"{folder}/{name}"
-    assert (reports / folder / "chart.png").read_bytes().startswith(b"\x89PNG")
-
-
-def test_politie_summary_holds_the_published_figures(site):
-    reports = site
-    summary = json.loads((reports / "sectors/politie/summary.json").read_text(encoding="utf-8"))
-    figures = summary["figures"]
-    assert figures["realised_jobs"] == {"2019": 297, "2020": 413, "2021": 663}
-    assert figures["target_jobs"] == {"2024": 713}
-    # the statutory measurement's 68% for 2024 outranks the own count's trend: the 2024 goal was not met
-    verdict = figures["verdict"]
-    assert (verdict["status"], verdict["year"], verdict["basis"]) == ("not_met", 2024, "statutory_measurement")
-    assert [(f["year"], f["value"], f["source_id"]) for f in verdict["figures"]] == [(2024, 68, "kst-34352-348")]
-    assert "68%" in verdict["text_nl"] and "68%" in verdict["text_en"]
-    assert summary["parameters"] == {"sector": "politie", "lang": "nl"}
-
-
-def test_executed_notebooks_have_no_errors_and_an_image(site):
-    reports = site
-    for path in reports.rglob("*.ipynb"):
-        nb = nbformat.read(path, as_version=4)
-        outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
-        assert not [o for o in outputs if o.output_type == "error"], path
-        assert any("image/png" in o.get("data", {}) for o in outputs), path
-
-
-def test_html_hides_code_and_loads_nothing_from_outside(site):
-    reports = site
-    page = (reports / "sectors/politie/politie.html").read_text(encoding="utf-8")
-    assert "<script src=" not in page and "cdn" not in page.lower()
-    assert "notebook.load()" not in page  # code cells are hidden
-    for number in ("297", "413", "663", "713"):
-        assert number in page
-    assert "data:image/" in page  # the chart is embedded
-
-
-def test_index_links_every_report_and_the_data(site):
-    reports = site
-    index = (reports / "index.html").read_text(encoding="utf-8")
-    for href in (
-        "sectors/politie/politie.html",
-        "sectors/gemeenten/gemeenten.html",
-        "overview/overview.html",
-        "national/national.html",
-        "coverage/coverage.html",
-        "data/banenafspraak.csv",
-        "data/banenafspraak.xlsx",
-    ):
-        assert f'href="{href}"' in index
-        assert (reports / href).is_file()
-
-
-def test_coverage_report_says_funderend_onderwijs_has_only_part_sector_figures(site):
-    reports = site
-    page = (reports / "coverage/coverage.html").read_text(encoding="utf-8")
-    assert "Sectoren met alleen cijfers voor een deel van de sector" in page and "Funderend onderwijs" in page
-    assert "3e kwartaal" in page and "4.386" in page  # Rijk's quarterly readings, marked as quarterly
-    summary = json.loads((reports / "coverage/summary.json").read_text(encoding="utf-8"))["figures"]
-    assert summary["without_figures"] == [] and summary["only_part_sector"] == ["funderend_onderwijs"]
-
-
-def test_a_rerun_with_nothing_changed_executes_nothing(site, run_cli):
-    reports = site
-    before = (reports / "sectors/politie/politie.ipynb").stat().st_mtime_ns
-    code, out, _ = run_cli(*site_args(reports.parent))  # as the run that made it: the shared site stays as it was
-    assert code == 0
-    assert "nothing changed since the last complete run" in out and "0 executed" in out
-    assert (reports / "sectors/politie/politie.ipynb").stat().st_mtime_ns == before
 
 
 def test_a_changed_figure_or_a_missing_output_is_not_taken_for_no_change(minimal_site, run_cli):
@@ -187,14 +103,6 @@ def test_every_notebook_starts_from_a_fresh_interpreter(tmp_path, run_cli):
     assert counts and counts.groups()[:2] == ("6", "0"), out
     # the probe ran in kernels started ahead too, while the notebook before it executed: nothing reached them
     assert int(counts.group(3)) >= 4, out
-
-
-def test_english_site(site_en):
-    reports = site_en
-    index = (reports / "index.html").read_text(encoding="utf-8")
-    assert '<html lang="en">' in index and "Reports per sector" in index and "Police" in index
-    page = (reports / "sectors/politie/politie.html").read_text(encoding="utf-8")
-    assert "In 2021, Police realised 663 jobs." in page
 
 
 EXTRA_NOTEBOOK_CELLS = [

@@ -1,14 +1,19 @@
-"""The report site in a real browser (Debian's chromium driven by playwright), with the outside world cut off.
+"""The real site: what one full report run of the real data writes (the shared conftest `site` and `site_en`),
+read as files and in a real browser (Debian's chromium driven by playwright), with the outside world cut off.
 
-Without a browser these tests skip; under CI (CI=true) a missing browser is a failure.
+Every test that reads a whole real site lives here, so that under pytest-xdist (`--dist loadfile`, as
+`make test` runs) one worker makes the two real runs once. Without a browser the browser tests skip; under CI
+(CI=true) a missing browser is a failure.
 """
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+import nbformat
 import pytest
-from conftest import ROOT, make_raw, report_args
+from conftest import ROOT, make_raw, report_args, site_args
 
 from analysis import cli
 from analysis.tidy import build_tidy, load_raw
@@ -348,3 +353,98 @@ def test_pdf_without_chromium_says_how_to_get_it_and_leaves_the_html(tmp_path, r
     assert code == 4
     assert "apt-get install chromium" in err and "BANENAFSPRAAK_CHROMIUM" in err
     assert (reports / "index.html").read_text(encoding="utf-8") == "old" and not (tmp_path / "processed").exists()
+
+
+# ------------------------------------------------------------------ the real site's files, without a browser
+
+
+@pytest.mark.parametrize(
+    "folder,stem",
+    [
+        ("sectors/politie", "politie"),
+        ("sectors/gemeenten", "gemeenten"),
+        ("overview", "overview"),
+        ("national", "national"),
+        ("coverage", "coverage"),
+    ],
+)
+def test_every_promised_file_is_written(site, folder, stem):
+    reports = site
+    for name in (f"{stem}.ipynb", f"{stem}.html", "chart.png", "chart.svg", "summary.json"):
+        assert (reports / folder / name).is_file(), f"{folder}/{name}"
+    assert (reports / folder / "chart.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_politie_summary_holds_the_published_figures(site):
+    reports = site
+    summary = json.loads((reports / "sectors/politie/summary.json").read_text(encoding="utf-8"))
+    figures = summary["figures"]
+    assert figures["realised_jobs"] == {"2019": 297, "2020": 413, "2021": 663}
+    assert figures["target_jobs"] == {"2024": 713}
+    # the statutory measurement's 68% for 2024 outranks the own count's trend: the 2024 goal was not met
+    verdict = figures["verdict"]
+    assert (verdict["status"], verdict["year"], verdict["basis"]) == ("not_met", 2024, "statutory_measurement")
+    assert [(f["year"], f["value"], f["source_id"]) for f in verdict["figures"]] == [(2024, 68, "kst-34352-348")]
+    assert "68%" in verdict["text_nl"] and "68%" in verdict["text_en"]
+    assert summary["parameters"] == {"sector": "politie", "lang": "nl"}
+
+
+def test_executed_notebooks_have_no_errors_and_an_image(site):
+    reports = site
+    for path in reports.rglob("*.ipynb"):
+        nb = nbformat.read(path, as_version=4)
+        outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+        assert not [o for o in outputs if o.output_type == "error"], path
+        assert any("image/png" in o.get("data", {}) for o in outputs), path
+
+
+def test_html_hides_code_and_loads_nothing_from_outside(site):
+    reports = site
+    page = (reports / "sectors/politie/politie.html").read_text(encoding="utf-8")
+    assert "<script src=" not in page and "cdn" not in page.lower()
+    assert "notebook.load()" not in page  # code cells are hidden
+    for number in ("297", "413", "663", "713"):
+        assert number in page
+    assert "data:image/" in page  # the chart is embedded
+
+
+def test_index_links_every_report_and_the_data(site):
+    reports = site
+    index = (reports / "index.html").read_text(encoding="utf-8")
+    for href in (
+        "sectors/politie/politie.html",
+        "sectors/gemeenten/gemeenten.html",
+        "overview/overview.html",
+        "national/national.html",
+        "coverage/coverage.html",
+        "data/banenafspraak.csv",
+        "data/banenafspraak.xlsx",
+    ):
+        assert f'href="{href}"' in index
+        assert (reports / href).is_file()
+
+
+def test_coverage_report_says_funderend_onderwijs_has_only_part_sector_figures(site):
+    reports = site
+    page = (reports / "coverage/coverage.html").read_text(encoding="utf-8")
+    assert "Sectoren met alleen cijfers voor een deel van de sector" in page and "Funderend onderwijs" in page
+    assert "3e kwartaal" in page and "4.386" in page  # Rijk's quarterly readings, marked as quarterly
+    summary = json.loads((reports / "coverage/summary.json").read_text(encoding="utf-8"))["figures"]
+    assert summary["without_figures"] == [] and summary["only_part_sector"] == ["funderend_onderwijs"]
+
+
+def test_a_rerun_with_nothing_changed_executes_nothing(site, run_cli):
+    reports = site
+    before = (reports / "sectors/politie/politie.ipynb").stat().st_mtime_ns
+    code, out, _ = run_cli(*site_args(reports.parent))  # as the run that made it: the shared site stays as it was
+    assert code == 0
+    assert "nothing changed since the last complete run" in out and "0 executed" in out
+    assert (reports / "sectors/politie/politie.ipynb").stat().st_mtime_ns == before
+
+
+def test_english_site(site_en):
+    reports = site_en
+    index = (reports / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in index and "Reports per sector" in index and "Police" in index
+    page = (reports / "sectors/politie/politie.html").read_text(encoding="utf-8")
+    assert "In 2021, Police realised 663 jobs." in page
