@@ -141,3 +141,21 @@ def test_bom_crlf_and_blank_lines_are_read(minimal_raw, tmp_path, run_cli):
     code, stdout, stderr = run_cli("prepare", "--raw", minimal_raw, "--out", tmp_path / "out")
     assert code == 0, stderr
     assert "5 figures" in stdout
+
+
+def test_a_registry_changed_in_the_same_process_is_read_again(minimal_raw):
+    """Validated registries are remembered by their bytes: a load after an edit sees the edit, and a load
+    of the original again gets the original (not a frame a caller changed)."""
+    from analysis.errors import DataValidationError
+    from analysis.tidy import load_raw
+
+    good = (minimal_raw / "sectors.csv").read_bytes()
+    first = load_raw(minimal_raw)
+    first.sectors.loc[:, "name_nl"] = "changed by a caller"
+    shutil.copyfile(BAD / "sectors_bad_group.csv", minimal_raw / "sectors.csv")
+    with pytest.raises(DataValidationError, match="unknown group"):
+        load_raw(minimal_raw)
+    (minimal_raw / "sectors.csv").write_bytes(good)
+    again = load_raw(minimal_raw)
+    assert "changed by a caller" not in set(again.sectors["name_nl"])
+    assert list(again.sectors["sector"]) == list(first.sectors["sector"])

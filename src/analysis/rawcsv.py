@@ -155,7 +155,11 @@ def read_rows(path: Path, columns: list[str], name: str) -> tuple[list[list[str]
     problem = regular_file_issue(path, name)
     if problem:
         return [], [], [problem]
-    data = path.read_bytes()
+    return rows_of(path.read_bytes(), columns, name)
+
+
+def rows_of(data: bytes, columns: list[str], name: str) -> tuple[list[list[str]], list[int], list[Issue]]:
+    """read_rows on a file's bytes already read."""
     text, issues = _decode(data, name, columns)
     if text is None:
         return [], [], issues

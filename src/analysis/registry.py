@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pandas as pd
@@ -11,19 +12,32 @@ from analysis.errors import Issue
 
 
 def _load(path: Path, name: str, columns: list[str], model_name: str) -> tuple[pd.DataFrame, list[Issue]]:
-    # pandera loads only when registries are read, not when a chart asks for sector names
-    from analysis import schema
-    from analysis.rawcsv import LINE, read_records
+    from analysis.rawcsv import regular_file_issue
 
-    model = getattr(schema, model_name)
     if not path.is_file():
         return pd.DataFrame(columns=columns), [Issue(name, 1, "", None, "file not found")]
-    records, issues = read_records(path, columns, name)
+    problem = regular_file_issue(path, name)
+    if problem:
+        return pd.DataFrame(columns=columns), [problem]
+    frame, issues = _validated(path.read_bytes(), name, tuple(columns), model_name)
+    return frame.copy(), list(issues)
+
+
+@functools.lru_cache(maxsize=16)
+def _validated(content: bytes, name: str, columns: tuple[str, ...], model_name: str):
+    """A registry read and validated, remembered by its bytes: pandera's fixed cost (about 10 ms a registry)
+    would otherwise be paid again by every load of an unchanged registry in one process."""
+    # pandera loads only when registries are read, not when a chart asks for sector names
+    from analysis import schema
+    from analysis.rawcsv import LINE, rows_of, to_frame
+
+    rows, lines, issues = rows_of(content, list(columns), name)
+    records = to_frame(rows, lines, list(columns))
     if issues:
-        return records[columns], issues
+        return records[list(columns)], tuple(issues)
     origin = pd.DataFrame({"file": name, "line": records[LINE]})
-    frame, issues = schema.validate_frame(model, records[columns], origin)
-    return frame, issues
+    frame, issues = schema.validate_frame(getattr(schema, model_name), records[list(columns)], origin)
+    return frame, tuple(issues)
 
 
 def load_sectors(path: Path, name: str = "sectors.csv") -> tuple[pd.DataFrame, list[Issue]]:
