@@ -48,10 +48,11 @@ lint: setup  ## Check the code with ruff (lint rules and formatting); `ruff form
 	$(VENV)/bin/ruff format --check src tests benchmarks
 
 # Two workers, each taking whole test files (and whole notebooks, whose cells share one kernel): the real
-# sites are made by the one worker that runs tests/test_site.py. TEST_WORKERS=0 runs the suite in one process.
+# sites are made by the one worker that runs tests/test_site.py. Files start in the order of tests/conftest.py
+# (longest first), not xdist's (most tests first). TEST_WORKERS=0 runs the suite in one process.
 TEST_WORKERS ?= 2
 test: setup browser lint  ## Check the code (make lint), then run the whole test suite
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 bench: setup  ## Benchmark the report run (naive loop, cold, no change, floor) and prepare at scale
 	$(PY) benchmarks/bench_reports.py
