@@ -18,8 +18,9 @@ from matplotlib.patches import Patch
 
 from analysis import i18n, trends
 from analysis.dataset import Dataset
-from analysis.dictionary import QUALIFIERS
+from analysis.dictionary import BASES, QUALIFIERS
 from analysis.registry import national_sectors, sector_names
+from analysis.verdicts import JUDGED_BASES, verdict
 
 # Colours of the colour-blind palette, darkened where needed so that every one reaches 4.5:1 against white
 # (WCAG 2.1 AA for text; 3:1 would do for bars and lines): blue 5.1, vermilion 5.3, green 5.3, purple 5.6,
@@ -164,7 +165,6 @@ def _on_year_axis(ax, text: str, year: int, rise: int, color: str, size: float) 
 
 def _draw_other_basis(ax, tidy: pd.DataFrame, sector: str, lang: str) -> list:
     """Published percentages on another basis than the bars: a marker on the year axis with its own label."""
-    from analysis.dictionary import BASES
 
     handles = []
     for basis in {p.basis for p in trends.other_points(tidy, sector, "realisation_pct")}:
@@ -232,8 +232,6 @@ def sector_trend(data: Dataset, sector: str, lang: str = "nl") -> Figure:
     """Realised jobs per year against the target, figures on other bases, series breaks, and the projection
     where the verdict rests on one (never past a target year that has a figure)."""
     tidy, sectors, sources, breaks = data.tidy, data.sectors, data.sources, data.breaks
-    from analysis.dictionary import BASES
-    from analysis.verdicts import verdict
 
     name = _names(sectors, lang)[sector]
     fig = new_figure(9, 5.4)
@@ -302,8 +300,6 @@ def overview_percentages(data: Dataset, lang: str = "nl") -> Figure:
     """Latest realisation percentage per sector and basis, ranked, against the 100% line. A percentage on
     another basis than the sector's own count is its own bar, hatched and named (politie: statutory 68%)."""
     tidy, sectors = data.tidy, data.sectors
-    from analysis.dictionary import BASES
-    from analysis.verdicts import JUDGED_BASES
 
     names = _names(sectors, lang)
     rows = []
