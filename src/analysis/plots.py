@@ -165,7 +165,6 @@ def _on_year_axis(ax, text: str, year: int, rise: int, color: str, size: float) 
 
 def _draw_other_basis(ax, tidy: pd.DataFrame, sector: str, lang: str) -> list:
     """Published percentages on another basis than the bars: a marker on the year axis with its own label."""
-
     handles = []
     for basis in {p.basis for p in trends.other_points(tidy, sector, "realisation_pct")}:
         pts = [p for p in trends.other_points(tidy, sector, "realisation_pct") if p.basis == basis]

@@ -31,12 +31,13 @@ def _validated(content: bytes, name: str, columns: tuple[str, ...], model_name: 
     from analysis import schema
     from analysis.rawcsv import LINE, rows_of, to_frame
 
-    rows, lines, issues = rows_of(content, list(columns), name)
-    records = to_frame(rows, lines, list(columns))
+    wanted = list(columns)
+    rows, lines, issues = rows_of(content, wanted, name)
+    records = to_frame(rows, lines, wanted)
     if issues:
-        return records[list(columns)], tuple(issues)
+        return records[wanted], tuple(issues)
     origin = pd.DataFrame({"file": name, "line": records[LINE]})
-    frame, issues = schema.validate_frame(getattr(schema, model_name), records[list(columns)], origin)
+    frame, issues = schema.validate_frame(getattr(schema, model_name), records[wanted], origin)
     return frame, tuple(issues)
 
 
