@@ -99,7 +99,7 @@ def report_args(tmp_path, *extra, raw=None, notebooks=None, jobs=2) -> list[str]
 def kernels_below(pid: int) -> list[psutil.Process]:
     """Jupyter kernel processes among the descendants of `pid`; processes ending meanwhile are skipped.
 
-    A kernel is started as `python -m ipykernel_launcher`, or forked by a report worker's fork server,
+    A kernel is started as `python -m ipykernel_launcher`, or forked by the report run's fork server,
     which names it `ipykernel` (what `ps -o comm` shows)."""
     found = []
     for child in psutil.Process(pid).children(recursive=True):
@@ -250,7 +250,14 @@ def run_cli(capsys):
 
 # The files that take longest run first (as measured with --durations), so that under pytest-xdist
 # (make test: --dist loadfile, two workers) neither worker is left with a long file at the end.
-LONGEST_FIRST = ["test_site.py", "test_hostile.py", "test_report.py", "test_faults.py", "test_fuzz.py"]
+LONGEST_FIRST = [
+    "test_site.py",
+    "test_site_en.py",
+    "test_hostile.py",
+    "test_report.py",
+    "test_faults.py",
+    "test_fuzz.py",
+]
 
 
 def pytest_collection_modifyitems(items):

@@ -1,5 +1,5 @@
-"""Kernels forked by a worker's fork server: each a process of its own that behaves as a new kernel, and none
-outlives its server or its worker."""
+"""Kernels forked by the run's fork server: each a process of its own that behaves as a new kernel, and none
+outlives its server or the worker it was forked for."""
 
 from __future__ import annotations
 
@@ -182,6 +182,40 @@ def test_a_killed_server_leaves_no_kernel_and_kernels_start_as_usual_after(serve
         shut(after)
     assert "kernels start as new processes from now on" in capfd.readouterr().err
     assert not kernelfork._server
+
+
+def _worker_with_a_kernel(cwd, pids) -> None:
+    """A worker as a report run forks it: it takes slot 1, has a kernel forked, and works on."""
+    kernelfork.claim_slot(1)
+    kernel = kernelfork._server[0].fork(["-f", str(cwd / "theirs.json")], dict(os.environ), str(cwd))
+    pids.put(kernel.pid)
+    time.sleep(120)
+
+
+def test_a_worker_ending_ends_the_kernels_forked_for_it_and_no_other(tmp_path, monkeypatch):
+    """Two workers share the run's server: when one is killed, its kernel ends, the other's runs on."""
+    import multiprocessing
+
+    monkeypatch.delenv(kernelfork.FORKS_ENV, raising=False)
+    kernelfork.start_server(2)
+    try:
+        context = multiprocessing.get_context("fork")
+        pids = context.SimpleQueue()
+        worker = context.Process(target=_worker_with_a_kernel, args=(tmp_path, pids))
+        worker.start()
+        kernelfork.claim_slot(0)  # this process is the other worker
+        theirs = psutil.Process(pids.get())
+        ours = start(tmp_path)
+        try:
+            assert theirs.parent().pid == psutil.Process(ours.provisioner.pid).parent().pid  # one server
+            worker.kill()
+            worker.join()
+            assert gone(theirs, within=2), "a killed worker's kernel outlived it"
+            assert run(ours, "out = 6 * 7")["out"] == "42", "the other worker's kernel ended with it"
+        finally:
+            shut(ours)
+    finally:
+        kernelfork.stop_server()
 
 
 def test_without_a_server_kernels_start_as_new_processes(tmp_path, monkeypatch):

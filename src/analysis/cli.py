@@ -82,7 +82,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         from analysis import runner  # papermill and nbconvert load only when reports are made
 
         runstamp.forget(args.reports)
-        # the workers start first: their kernel fork servers import while the data is prepared
+        # the workers start first: their kernel fork server imports while the data is prepared
         with runner.Workers(args.jobs or os.cpu_count() or 1) as workers:
             from analysis import report
 

@@ -2,13 +2,15 @@
 
 A fresh kernel spends most of its CPU time on `python` starting and importing ipykernel, pandas, matplotlib
 and the library: about 1.5 s per notebook, which is most of the difference between a report run and the
-same charts made by one plain Python process. So each worker of a report run starts one fork server: a
-plain process (no threads, no sockets) that imports all that once and then, on request, forks. Each child
-becomes one kernel. Every notebook still runs in a process of its own that no notebook has touched before,
-only with its imports already done.
+same charts made by one plain Python process. So a report run starts one fork server: a plain process (no
+threads) that imports all that once and then, on request, forks. Each child becomes one kernel. Every
+notebook still runs in a process of its own that no notebook has touched before, only with its imports done.
 
-The fork server is a child of its worker and kernels are children of the fork server: when the worker ends,
-or is killed, the server reads the end of its input and kills the kernels it forked, so nothing is left.
+The run starts the server before its workers, and gives each worker a socket of its own to it (a slot), so
+the workers share the server's imports (one server, not one per worker, is a second of CPU less per worker).
+Kernels are children of the server. When a worker ends, or is killed, the server reads the end of that
+worker's socket and kills the kernels it forked for it; when the run closes the server's input (at its end,
+or because it died), the server kills every kernel it forked, so nothing is left.
 Where the server cannot be used (it failed to start, or a kernel other than this Python's ipykernel is asked
 for), kernels are started as usual, by jupyter_client.
 """
@@ -22,6 +24,7 @@ import json
 import os
 import select
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -88,27 +91,51 @@ class ForkedKernel:
 
 
 class ForkServer:
-    """The worker's end of one fork server."""
+    """A fork server, as the run (which starts it) and each worker (which uses one slot of it) see it."""
 
-    def __init__(self) -> None:
+    def __init__(self, slots: int = 1) -> None:
         self._lock = threading.Lock()  # a kernel started ahead and a retry may ask at once
-        answers, to_us = os.pipe()  # its stdout and stderr stay the worker's, as a kernel's do
+        self._owner = os.getpid()
+        pairs = [socket.socketpair() for _ in range(max(1, slots))]
+        theirs = [server_end.fileno() for _, server_end in pairs]
+        # its stdin is the run's: when the run ends or dies, the server ends with every kernel it forked;
+        # its stdout and stderr stay the run's, as a kernel's do
         self._process = subprocess.Popen(
-            [sys.executable, "-m", "analysis.kernelfork", str(to_us)], stdin=subprocess.PIPE, pass_fds=(to_us,)
+            [sys.executable, "-m", "analysis.kernelfork", *map(str, theirs)], stdin=subprocess.PIPE, pass_fds=theirs
         )
-        os.close(to_us)
-        self._answers = os.fdopen(answers, "rb", buffering=0)  # unbuffered: select() sees every answer
+        for _, server_end in pairs:
+            server_end.close()
+        self._slots = [ours for ours, _ in pairs]
+        self._mine: socket.socket | None = None
+        self._answers = None
+
+    def claim(self, slot: int) -> None:
+        """In a worker forked from the run: take slot `slot` and close every other one, so that the server
+        sees this worker's end when it ends; and close the server's input, which is the run's to close.
+        (The run itself may take a slot too: the tests do.)"""
+        self._mine = self._slots[slot]
+        for i, other in enumerate(self._slots):
+            if i != slot:
+                other.close()
+        if self._owner != os.getpid():
+            with contextlib.suppress(OSError):
+                self._process.stdin.close()
 
     def fork(self, argv: list[str], env: dict[str, str], cwd: str) -> ForkedKernel:
         """A kernel started as `python -m ipykernel_launcher *argv` would be, in `cwd` with `env`."""
         request = json.dumps({"argv": argv, "env": env, "cwd": cwd}).encode() + b"\n"
         with self._lock:
-            if self._process.poll() is not None:
+            if self._mine is None and self._owner == os.getpid() and len(self._slots) == 1:
+                self._mine = self._slots[0]  # the process that started it uses it itself (the tests do)
+            if self._mine is None:
+                raise OSError("this process has no slot of the kernel fork server")
+            if self._owner == os.getpid() and self._process.poll() is not None:
                 raise OSError(f"the kernel fork server ended (exit status {self._process.returncode})")
-            self._process.stdin.write(request)
-            self._process.stdin.flush()
+            if self._answers is None:
+                self._answers = self._mine.makefile("rb")
+            self._mine.sendall(request)
             # the first answer waits for the server's imports; a server that hangs is given up
-            if not select.select([self._answers], [], [], ANSWER_TIMEOUT)[0]:
+            if not select.select([self._mine], [], [], ANSWER_TIMEOUT)[0]:
                 raise OSError(f"the kernel fork server did not answer within {ANSWER_TIMEOUT} s")
             answer = self._answers.readline()
         if not answer:
@@ -118,8 +145,25 @@ class ForkServer:
             raise OSError(f"the kernel fork server could not start a kernel: {reply['error']}")
         return ForkedKernel(reply["pid"])
 
+    def release(self) -> None:
+        """In the run, once its workers have started: close the run's copies of their slots, so that the
+        server sees a worker's end when that worker ends."""
+        for ours in self._slots:
+            ours.close()
+
+    @property
+    def pid(self) -> int:
+        return self._process.pid
+
     def close(self) -> None:
-        """End the server (it kills any kernel it forked that still runs) and wait for it."""
+        """In a worker: let go of its slot (the server kills the kernels it forked for it that still run).
+        In the run: end the server (it kills every kernel it forked that still runs) and wait for it."""
+        if self._answers is not None:
+            self._answers.close()
+        if self._owner != os.getpid():
+            if self._mine is not None:
+                self._mine.close()
+            return
         with contextlib.suppress(OSError):
             self._process.stdin.close()
         try:
@@ -127,16 +171,30 @@ class ForkServer:
         except subprocess.TimeoutExpired:
             self._process.kill()
             self._process.wait()
-        self._answers.close()
+        for ours in self._slots:
+            ours.close()
 
 
-_server: list[ForkServer] = []  # in each worker, at most one
+_server: list[ForkServer] = []  # in the run and in each of its workers, at most one
 
 
-def start_server() -> None:
-    """In a worker, before its first notebook: start its fork server (it imports while the worker waits)."""
+def start_server(slots: int = 1) -> None:
+    """In the run, before its workers start: start the fork server, with a slot for each worker (it
+    imports while the run prepares its data)."""
     if os.environ.get(FORKS_ENV, "1") != "0" and not _server:
-        _server.append(ForkServer())
+        _server.append(ForkServer(slots))
+
+
+def claim_slot(slot: int) -> None:
+    """In a worker, at its start: use slot `slot` of the run's fork server, if there is one."""
+    if _server:
+        _server[0].claim(slot)
+
+
+def release_slots() -> None:
+    """In the run, once its workers have started (see ForkServer.release)."""
+    if _server:
+        _server[0].release()
 
 
 def stop_server() -> None:
@@ -145,7 +203,7 @@ def stop_server() -> None:
 
 
 def server_for(kernel_cmd: list[str]) -> ForkServer | None:
-    """This worker's fork server, if it can start the kernel `kernel_cmd` asks for (this Python's ipykernel)."""
+    """The fork server, if it can start the kernel `kernel_cmd` asks for (this Python's ipykernel)."""
     if not _server or kernel_cmd[:3] != [sys.executable, "-m", LAUNCHER]:
         return None
     return _server[0]
@@ -154,7 +212,23 @@ def server_for(kernel_cmd: list[str]) -> ForkServer | None:
 # ------------------------------------------------------------------ the server
 
 
-def _become_kernel(request: dict, started: int, answers: int, dispositions: dict) -> None:
+class Slot:
+    """The server's end of one worker's socket, and the kernels it forked for that worker."""
+
+    def __init__(self, fd: int) -> None:
+        self.socket = socket.socket(fileno=fd)
+        self.reader = self.socket.makefile("rb")
+        self.kernels: set[int] = set()
+
+    def fileno(self) -> int:  # for select()
+        return self.socket.fileno()
+
+    def close(self) -> None:
+        self.reader.close()
+        self.socket.close()
+
+
+def _become_kernel(request: dict, started: int, slots: list[Slot], dispositions: dict) -> None:
     """In the forked child: become the kernel `python -m ipykernel_launcher` would have started."""
     # First the signals, as after exec (handled ones at their default, ignored ones stay ignored): the
     # server's SIGTERM handler, which kills every kernel it forked, must not run in a kernel
@@ -162,12 +236,13 @@ def _become_kernel(request: dict, started: int, answers: int, dispositions: dict
         signal.signal(signum, handler)
     os.setsid()  # as jupyter_client starts kernels: a group of their own, which interrupts and kills reach
     os.write(started, b"!")
-    for fd in (started, answers):
-        os.close(fd)  # the worker sees the server's end even while kernels it forked still run
+    os.close(started)
+    for slot in slots:
+        slot.close()  # a worker sees the server's end even while kernels it forked still run
     with contextlib.suppress(OSError, AttributeError):  # the name `ps` and psutil show; Linux only
         ctypes.CDLL(None, use_errno=True).prctl(15, NAME, 0, 0, 0)  # PR_SET_NAME
     null = os.open(os.devnull, os.O_RDONLY)
-    os.dup2(null, 0)  # not the requests
+    os.dup2(null, 0)  # not the run's end of the server
     os.close(null)
     os.chdir(request["cwd"])
     os.environ.clear()
@@ -182,14 +257,14 @@ def _become_kernel(request: dict, started: int, answers: int, dispositions: dict
     kernelapp.launch_new_instance()
 
 
-def _fork(request: dict, answers: int, dispositions: dict) -> dict:
+def _fork(request: dict, slots: list[Slot], dispositions: dict) -> dict:
     started_read, started = os.pipe()
     pid = os.fork()
     if pid == 0:
         code = 0
         try:
             os.close(started_read)
-            _become_kernel(request, started, answers, dispositions)
+            _become_kernel(request, started, slots, dispositions)
         except SystemExit as end:
             code = end.code if isinstance(end.code, int) else 1
         except BaseException:  # noqa: BLE001 - shown on stderr, as a kernel that fails to start shows it
@@ -210,17 +285,17 @@ def _fork(request: dict, answers: int, dispositions: dict) -> dict:
     return {"pid": pid}
 
 
-def _reap(children: set[int]) -> None:
+def _reap(kernels: set[int]) -> None:
     """Forget the kernels that ended. Until then each is a zombie, so its pid cannot go to another process."""
-    for pid in list(children):
+    for pid in list(kernels):
         with contextlib.suppress(ChildProcessError):
             if os.waitpid(pid, os.WNOHANG)[0]:
-                children.discard(pid)
+                kernels.discard(pid)
 
 
-def _kill_all(children: set[int]) -> None:
-    _reap(children)
-    for pid in children:
+def _kill(kernels: set[int]) -> None:
+    _reap(kernels)
+    for pid in kernels:
         with contextlib.suppress(OSError):
             os.killpg(pid, signal.SIGKILL)
 
@@ -243,17 +318,24 @@ def _warm_up() -> None:
     pd.DataFrame({"a": [1.5]}).style.format("{:.1f}").to_html()
 
 
-def serve(answers: int) -> None:
-    """Import, then fork one kernel per request line until the input ends; then kill what is left."""
+def serve(fds: list[int]) -> None:
+    """Import, then fork one kernel per request line of a worker's slot, until the run closes this process's
+    input; then kill what is left. A worker's slot that ends takes the kernels forked for it along."""
     if sys.path and sys.path[0] in ("", os.getcwd()):
         del sys.path[0]  # as ipykernel_launcher does: a notebook folder's modules are not imported before
     dispositions = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
     dispositions = {s: h if h == signal.SIG_IGN else signal.SIG_DFL for s, h in dispositions.items()}
     if dispositions[signal.SIGINT] == signal.SIG_DFL:
         dispositions[signal.SIGINT] = signal.default_int_handler  # what a new Python installs
-    children: set[int] = set()
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the run, which then stops this server's worker
-    signal.signal(signal.SIGTERM, lambda *_: (_kill_all(children), os._exit(0)))
+    slots = [Slot(fd) for fd in fds]
+    everyone: list[Slot] = list(slots)  # for SIGTERM, which may come before or after a slot ends
+
+    def kill_all() -> None:
+        for slot in everyone:
+            _kill(slot.kernels)
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the run, which then stops its workers and this
+    signal.signal(signal.SIGTERM, lambda *_: (kill_all(), os._exit(0)))
     os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")  # as ipykernel sets it
     # A process that forks should have one thread: the libraries would start two of their own, OpenBLAS's
     # pool (numpy) and jemalloc's background thread (pyarrow), and Python 3.12+ warns at every fork then.
@@ -262,16 +344,29 @@ def serve(answers: int) -> None:
     for module in PRELOAD:
         importlib.import_module(module)
     _warm_up()
-    for line in sys.stdin.buffer:
-        _reap(children)
-        try:
-            reply = _fork(json.loads(line), answers, dispositions)
-        except Exception as err:  # noqa: BLE001 - the worker then starts that kernel as usual
-            reply = {"error": f"{type(err).__name__}: {err}"}
-        children.update([reply["pid"]] if "pid" in reply else [])
-        os.write(answers, json.dumps(reply).encode() + b"\n")
-    _kill_all(children)
+    while True:
+        ready = select.select([sys.stdin, *slots], [], [])[0]
+        if sys.stdin in ready and not os.read(sys.stdin.fileno(), 4096):
+            break  # the run closed it, or ended
+        for slot in ready:
+            if slot is sys.stdin:
+                continue
+            line = slot.reader.readline()
+            if not line:  # its worker ended
+                _kill(slot.kernels)
+                slot.close()
+                slots.remove(slot)
+                continue
+            _reap(slot.kernels)
+            try:
+                reply = _fork(json.loads(line), slots, dispositions)
+            except Exception as err:  # noqa: BLE001 - the worker then starts that kernel as usual
+                reply = {"error": f"{type(err).__name__}: {err}"}
+            slot.kernels.update([reply["pid"]] if "pid" in reply else [])
+            with contextlib.suppress(OSError):  # a worker gone meanwhile: its end is read next
+                slot.socket.sendall(json.dumps(reply).encode() + b"\n")
+    kill_all()
 
 
 if __name__ == "__main__":
-    serve(int(sys.argv[1]))
+    serve([int(fd) for fd in sys.argv[1:]])

@@ -149,7 +149,7 @@ class LocalKernelManager(AsyncKernelManager):
         return os.path.join(jupyter_runtime_dir(), f"kernel-{uuid.uuid4().hex[:12]}-ipc")
 
     async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
-        """Fork the kernel from this worker's fork server (kernelfork) where there is one; else start it as usual."""
+        """Fork the kernel from the run's fork server (kernelfork) where there is one; else start it as usual."""
         server = kernelfork.server_for(kernel_cmd)
         if server is None:
             return await super()._async_launch_kernel(kernel_cmd, **kw)
@@ -302,11 +302,11 @@ def recover(root: Path) -> list[str]:
     return done
 
 
-def _start_worker() -> None:
-    """Each worker's start: watch the run's process, start the kernel fork server (ended with the worker,
-    after the kernel readied for a notebook that never came)."""
+def _start_worker(slots) -> None:
+    """Each worker's start: watch the run's process, take a slot of the run's kernel fork server (let go of
+    at the worker's end, after the kernel readied for a notebook that never came)."""
     _watch_parent()
-    kernelfork.start_server()
+    kernelfork.claim_slot(slots.get())
     multiprocessing.util.Finalize(None, kernelfork.stop_server, exitpriority=5)
 
 
@@ -408,17 +408,24 @@ def run_job(
 
 
 class Workers:
-    """The run's worker processes. Started as soon as the run knows it will execute notebooks, before its
-    data is prepared, so that each worker's kernel fork server does its imports meanwhile.
+    """The run's worker processes and their kernel fork server. Started as soon as the run knows it will
+    execute notebooks, before its data is prepared, so that the fork server does its imports meanwhile.
 
     Forked from the run (whatever Python's default start method), so that a worker has what the run has
-    imported, and all at once: the first task starts every worker."""
+    imported, and all at once: the first task starts every worker, and each takes a slot of the server."""
 
     def __init__(self, count: int) -> None:
         self.count = max(1, count)
         context = multiprocessing.get_context("fork")
-        self.pool = ProcessPoolExecutor(max_workers=self.count, mp_context=context, initializer=_start_worker)
+        kernelfork.start_server(self.count)
+        slots = context.SimpleQueue()
+        for slot in range(self.count):
+            slots.put(slot)
+        self.pool = ProcessPoolExecutor(
+            max_workers=self.count, mp_context=context, initializer=_start_worker, initargs=(slots,)
+        )
         self.pool.submit(int)
+        kernelfork.release_slots()
 
     def __enter__(self) -> Self:
         return self
@@ -426,6 +433,7 @@ class Workers:
     def __exit__(self, kind, *_) -> None:
         if kind is None:
             self.pool.shutdown()
+            kernelfork.stop_server()
         else:
             self.stop()
 
@@ -433,6 +441,7 @@ class Workers:
         """At once, leaving finished reports in place: Ctrl-C, a bad input found meanwhile, a crash of our own."""
         _stop_workers()
         self.pool.shutdown(wait=False, cancel_futures=True)
+        kernelfork.stop_server()
 
 
 def run_all(
