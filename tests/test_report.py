@@ -1,5 +1,5 @@
 """The report run end to end, in temporary folders: what a run does on change, failure or a new notebook.
-What a full run of the real data writes is tested in test_site.py, beside the shared real site."""
+What a full run of the real data writes is tested in test_site.py and test_site_en.py, beside the shared real sites."""
 
 import json
 import re

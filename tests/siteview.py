@@ -1,0 +1,212 @@
+"""Reading a real site in a browser: each page opened once, with what every check on a whole site needs, and
+those checks. Used by test_site.py (the Dutch site) and test_site_en.py (the English one), which pytest-xdist
+(`--dist loadfile`) gives to different workers, so that the two real runs and their page visits are made at once.
+"""
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from conftest import ROOT
+
+from analysis.tidy import load_raw
+
+
+class Visit:
+    """One page opened in the browser, with every request, console error and page error recorded."""
+
+    def __init__(self, browser, path: Path):
+        self.path = path
+        self.page = browser.new_page(viewport={"width": 1200, "height": 900})
+        self.requests, self.errors = [], []
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.goto(path.as_uri(), wait_until="load")
+
+    def images(self) -> list[tuple[str, int]]:
+        return self.page.eval_on_selector_all(
+            "img", "els => els.map(e => [e.getAttribute('src').slice(0, 80), e.complete ? e.naturalWidth : 0])"
+        )
+
+    def links(self) -> list[str]:
+        return self.page.eval_on_selector_all("a[href]", "els => els.map(e => e.getAttribute('href'))")
+
+    def text(self) -> str:
+        return self.page.inner_text("body")
+
+    def axe_violations(self) -> list[dict]:
+        """axe-core's WCAG 2.1 A and AA rules on this page (the script bundled in the package: nothing fetched).
+        Only violations are reported in full: listing every passing node as well cost a sixth of the time."""
+        from axe_playwright_python.sync_playwright import Axe
+
+        options = {"runOnly": {"type": "tag", "values": WCAG_21_AA}, "resultTypes": ["violations"]}
+        return Axe().run(self.page, options=options).response["violations"]
+
+
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def pages(site: Path) -> list[Path]:
+    return [
+        site / "index.html",
+        site / "sources.html",
+        *sorted(site.glob("*/*.html")),
+        *sorted(site.glob("sectors/*/*.html")),
+    ]
+
+
+@dataclass
+class Seen:
+    """What one visit of one page found: every check on whole sites reads these, so each page loads once."""
+
+    root: Path
+    path: Path
+    images: list[tuple[str, int]]
+    links: list[str]
+    alts: list[str | None]
+    own_text: str  # the visible text less what is marked as another language's (see _visible_text_without_data)
+    lang: str
+    title: str
+    violations: list[dict]
+    requests: list[str]  # every request, also those of the axe run
+    errors: list[str]
+
+    @property
+    def name(self) -> str:
+        return str(self.path.relative_to(self.root))
+
+
+def see(browser, root: Path, path: Path) -> Seen:
+    visit = Visit(browser, path)
+    try:
+        found = {
+            "images": visit.images(),
+            "links": visit.links(),
+            "alts": visit.page.eval_on_selector_all("img", "els => els.map(e => e.getAttribute('alt'))"),
+            "own_text": _visible_text_without_data(visit),
+            "lang": visit.page.evaluate("document.documentElement.lang"),
+            "title": visit.page.title(),
+        }
+        violations = visit.axe_violations()
+        return Seen(root, path, **found, violations=violations, requests=visit.requests, errors=visit.errors)
+    finally:
+        visit.page.close()
+
+
+def see_all(browser, root: Path) -> list[Seen]:
+    """Every page of one site, each opened once."""
+    return [see(browser, root, path) for path in pages(root)]
+
+
+def assert_offline_self_contained_and_whole(site_pages: list[Seen], lang: str) -> None:
+    checked_pages, checked_images, checked_links = 0, 0, 0
+    for seen in site_pages:
+        name = seen.name
+        outside = [u for u in seen.requests if not u.startswith("file://")]
+        assert not outside, f"{name} asked for {outside[:3]}"
+        assert not seen.errors, f"{name}: {seen.errors[:3]}"
+        for src, width in seen.images:
+            assert width > 0, f"{name}: image {src} did not decode"
+            checked_images += 1
+        for href in seen.links:
+            if href.startswith(("http://", "https://")):
+                assert seen.path.name == "sources.html", f"{name} links outside: {href}"  # only to the publications
+                continue
+            if href.startswith("#"):
+                continue
+            target = (seen.path.parent / unquote(urlparse(href).path)).resolve()
+            assert target.is_file(), f"{name}: link {href} leads nowhere"
+            assert seen.root.resolve() in target.parents, f"{name}: link {href} leaves the report folder"
+            checked_links += 1
+        checked_pages += 1
+    print(f"\nchecked {checked_pages} pages, {checked_images} images, {checked_links} links ({lang})")
+    assert checked_pages >= 19 and checked_images >= 15
+
+
+def assert_no_phrase_of_the_other_language(site_pages: list[Seen], lang: str) -> None:
+    foreign = _catalogue_phrases("en" if lang == "nl" else "nl")
+    assert len(foreign) > 100
+    data_texts = _data_texts()
+    for seen in site_pages:
+        text = seen.own_text
+        for published in data_texts:  # a locator may quote a Dutch title: data, not our words
+            text = text.replace(published, "")
+        hits = sorted(p for p in foreign if p in text)
+        assert not hits, f"{seen.name} ({lang}) contains {hits[:5]}"
+        assert seen.lang == lang, seen.name
+        title = seen.title
+        assert title and title != "Notebook" and ("Banenafspraak" in title or "Jobs agreement" in title), title
+
+
+def assert_no_axe_violation(site_pages: list[Seen], lang: str) -> None:
+    for seen in site_pages:
+        assert not seen.violations, (seen.name, [(v["id"], v["nodes"][0]["html"][:120]) for v in seen.violations][:5])
+    print(f"\naxe ({lang}): no violations on {len(site_pages)} pages")
+
+
+def assert_every_image_described(site_pages: list[Seen]) -> None:
+    for seen in site_pages:
+        assert "No description has been provided" not in seen.path.read_text(encoding="utf-8"), seen.name
+        assert all(a and len(a) > 10 for a in seen.alts), (seen.name, seen.alts)
+
+
+def _catalogue_phrases(lang: str) -> set[str]:
+    """Fixed phrases of one language's catalogue: whole labels, and the fixed parts of templates."""
+    from analysis import dictionary, i18n
+
+    other = "en" if lang == "nl" else "nl"
+    found = set()
+
+    def add(text: str, counterpart: str | None) -> None:
+        for part in re.split(r"\{[^}]*\}", text):
+            part = part.strip(" .,:;()[]—-")
+            # a phrase both languages share ('Sector', 'Trend', 'PDF') says nothing about the language
+            if len(part) >= 8 and " " in part and (counterpart is None or part not in counterpart):
+                found.add(part)
+
+    for table in (i18n.TEXT, i18n.COLUMNS, i18n.SITE, i18n.VERDICT, i18n.ALT):
+        for key, text in table[lang].items():
+            add(text, table[other].get(key))
+    for key, (heading, text) in i18n.PROSE[lang].items():
+        add(heading, " ".join(i18n.PROSE[other][key]))
+        add(text, " ".join(i18n.PROSE[other][key]))
+    for entry in i18n.DERIVATIONS.values():
+        add(entry[lang], entry[other])
+    for vocab in (
+        dictionary.MEASURES,
+        dictionary.BASES,
+        dictionary.PERIODS,
+        dictionary.QUALIFIERS,
+        dictionary.STATUSES,
+    ):
+        for term in vocab.values():
+            add(term.label(lang), term.label(other))
+    return found
+
+
+def _visible_text_without_data(visit) -> str:
+    """The page's text, less what is marked as being in another language (titles and quotes as published,
+    with their own lang attribute, as WCAG 3.1.2 asks) and the locators, which the source collection
+    writes in English: data text stays as published."""
+    return visit.page.evaluate("""() => {
+        const copy = document.body.cloneNode(true);
+        const lang = document.documentElement.lang;
+        copy.querySelectorAll('[lang]').forEach(e => { if (e.lang !== lang) e.remove(); });
+        copy.querySelectorAll('.meta').forEach(e => e.remove());
+        return copy.innerText; }""")
+
+
+def _data_texts() -> list[str]:
+    """Text the data carries as published (titles, locators, quotes, scopes, names), longest first."""
+    data = load_raw(ROOT / "data" / "raw")
+    texts = {
+        *data.sources["title"],
+        *data.sources["publisher"],
+        *data.figures["locator"],
+        *data.figures["evidence"],
+        *data.figures["scope"],
+        *data.sectors["name_nl"],
+    }
+    return sorted((t for t in texts if len(t) >= 8), key=len, reverse=True)
