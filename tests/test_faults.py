@@ -5,6 +5,7 @@ code says something went wrong, and the next run completes everything.
 """
 
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -24,10 +25,13 @@ TINY = FIXTURES / "tiny_notebooks"
 pytestmark = pytest.mark.usefixtures("signals_as_in_a_terminal")
 
 
-def report(tmp: Path, *extra: str) -> subprocess.Popen:
+def report(tmp: Path, *extra: str, seconds: int = 1) -> subprocess.Popen:
+    """A run of the tiny notebooks, each working for `seconds` (a run in progress for the test to act on;
+    0 where the test only needs the run's outcome)."""
     return subprocess.Popen(
         [sys.executable, "-m", "analysis", *report_args(tmp, *SECTORS, *extra, notebooks=TINY)],
         cwd=ROOT,
+        env={**os.environ, "TINY_NOTEBOOK_SECONDS": str(seconds)},
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -71,7 +75,7 @@ def _alive(process: psutil.Process) -> bool:
 @pytest.fixture(scope="module")
 def first_good_run(tmp_path_factory) -> Path:
     tmp = tmp_path_factory.mktemp("good_run")
-    code, _out, err = finish(report(tmp))
+    code, _out, err = finish(report(tmp, seconds=0))
     assert code == 0, err
     # kernels talk over local sockets: ipykernel's warning about unencrypted TCP no longer reaches the console
     assert "without encryption" not in err and "TCP" not in err
@@ -120,7 +124,7 @@ def test_a_killed_worker_loses_nothing(good_run):
         folder = next(f for f in before if f.endswith(name))
         assert after[folder] == before[folder]
 
-    code, out, err = finish(report(tmp))
+    code, out, err = finish(report(tmp, seconds=0))
     assert code == 0, out + err
     assert not list((tmp / "reports").rglob(".tmp-*")) and not list((tmp / "reports").rglob(".old-*"))
     assert len(complete_reports(tmp / "reports")) == 6
@@ -139,7 +143,7 @@ def test_an_interrupted_run_stops_cleanly_and_the_next_run_completes(good_run):
     assert not [k for k in kernels if _alive(k)], "kernels left running"
     assert_previous_or_new_and_whole(tmp / "reports", before)
 
-    code, out, err = finish(report(tmp))
+    code, out, err = finish(report(tmp, seconds=0))
     assert code == 0, out + err
     assert "0 failed" in out
     assert not list((tmp / "reports").rglob(".tmp-*"))

@@ -35,6 +35,12 @@ def _exporter() -> HTMLExporter:
     return exporter
 
 
+def warm_up() -> None:
+    """Build the exporter and compile its templates (a quarter of a second), in the run before it forks its
+    workers: each worker then has them, instead of each building its own."""
+    html(nbformat.v4.new_notebook())
+
+
 def html(
     notebook: nbformat.NotebookNode, lang: str = "nl", title: str = "", stamp: dict | None = None, up: str = "../../"
 ) -> str:

@@ -417,7 +417,8 @@ class Workers:
     def __init__(self, count: int) -> None:
         self.count = max(1, count)
         context = multiprocessing.get_context("fork")
-        kernelfork.start_server(self.count)
+        kernelfork.start_server(self.count)  # first: it imports while the rest is done
+        export.warm_up()
         slots = context.SimpleQueue()
         for slot in range(self.count):
             slots.put(slot)
