@@ -18,7 +18,7 @@ class Visit:
 
     def __init__(self, browser, path: Path):
         self.path = path
-        self.page = browser.new_page(viewport={"width": 1200, "height": 900})
+        self.page = browser.new_page()  # `browser` is the conftest fixture's context (1200 × 900)
         self.requests, self.errors = [], []
         self.page.on("request", lambda r: self.requests.append(r.url))
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)

@@ -81,11 +81,13 @@ def _print(pages: list[Path], lang: str, run_date: str, data_version: str, chrom
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
         try:
+            # one tab for every page: a new tab (with its own context) per page took more than half the time
+            # (19 pages: 9.5 s, against 4.0 s in one tab); each page is a document of its own all the same
+            page = browser.new_page()
             for page_path in pages:
                 target = page_path.with_suffix(".pdf")
                 if target.is_file() and target.stat().st_mtime >= page_path.stat().st_mtime:
                     continue
-                page = browser.new_page()
                 page.goto(page_path.resolve().as_uri(), wait_until="load")
                 pdf = page.pdf(
                     format="A4",
@@ -97,7 +99,6 @@ def _print(pages: list[Path], lang: str, run_date: str, data_version: str, chrom
                     footer_template=_footer(lang, run_date, data_version),
                     margin={"top": "15mm", "bottom": "18mm", "left": "12mm", "right": "12mm"},
                 )
-                page.close()
                 atomic.write_bytes(target, pdf)
                 written.append(target)
                 progress(f"pdf  {target}")
