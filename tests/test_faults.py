@@ -225,3 +225,26 @@ def test_a_run_started_with_nohup_outlives_its_terminal(monkeypatch):
     cli = _command_meeting(monkeypatch, lambda: os.kill(os.getpid(), signal.SIGHUP))
     assert cli.main(["validate"]) == 0
     assert signal.getsignal(signal.SIGHUP) is signal.SIG_IGN
+
+
+def test_a_stopped_run_kills_its_own_processes_and_no_other(tmp_path):
+    """A run stopped at once (Ctrl-C, a crash of our own) kills its workers and its fork server, not another
+    child of the process that runs it: the browser a test or a notebook drives lives on."""
+    import multiprocessing
+
+    from analysis import kernelfork, runner
+
+    bystander = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        before = {p.pid for p in multiprocessing.active_children()}
+        with pytest.raises(KeyError), runner.Workers(2):
+            ours = [p.pid for p in multiprocessing.active_children() if p.pid not in before]
+            ours += kernelfork.server_pids()
+            assert len(ours) == 3  # two workers, one server
+            raise KeyError("a crash of our own")
+        time.sleep(0.5)
+        assert bystander.poll() is None, "the run killed a process that is not its own"
+        assert not [pid for pid in ours if psutil.pid_exists(pid) and _alive(psutil.Process(pid))]
+    finally:
+        bystander.kill()
+        bystander.wait()

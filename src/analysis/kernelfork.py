@@ -197,6 +197,11 @@ def release_slots() -> None:
         _server[0].release()
 
 
+def server_pids() -> list[int]:
+    """The fork server's process id, in the run that started it (for stopping it at once)."""
+    return [server.pid for server in _server if server._owner == os.getpid()]
+
+
 def stop_server() -> None:
     while _server:
         _server.pop().close()

@@ -332,12 +332,23 @@ def _watch_parent() -> None:
 
 
 def _stop_workers() -> None:
-    """Kill this process's children (pool workers and their kernels) at once."""
-    for child in psutil.Process().children(recursive=True):
+    """In a worker: kill its children (its kernels not forked by the server) at once."""
+    _kill([os.getpid()], itself=False)
+
+
+def _kill(pids: list[int], itself: bool = True) -> None:
+    """Kill each process of `pids` (where `itself`) and every process below it, at once."""
+    for pid in pids:
         try:
-            child.kill()
+            root = psutil.Process(pid)
+            below = root.children(recursive=True)
         except psutil.NoSuchProcess:
-            pass
+            continue
+        for process in [root] * itself + below:
+            try:
+                process.kill()
+            except psutil.NoSuchProcess:
+                pass
 
 
 def run_job(
@@ -439,8 +450,10 @@ class Workers:
             self.stop()
 
     def stop(self) -> None:
-        """At once, leaving finished reports in place: Ctrl-C, a bad input found meanwhile, a crash of our own."""
-        _stop_workers()
+        """At once, leaving finished reports in place: Ctrl-C, a bad input found meanwhile, a crash of our own.
+        Only the run's own processes: the workers, the fork server, and their kernels (the process that runs
+        this may have other children, such as a browser that a test or a notebook drives)."""
+        _kill([process.pid for process in multiprocessing.active_children()] + kernelfork.server_pids())
         self.pool.shutdown(wait=False, cancel_futures=True)
         kernelfork.stop_server()
 
