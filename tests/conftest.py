@@ -1,3 +1,4 @@
+import contextlib
 import os
 import shutil
 import signal
@@ -233,12 +234,21 @@ def signals_as_in_a_terminal():
     """SIGINT raising KeyboardInterrupt and SIGHUP at its default, as in a terminal, whatever this suite
     inherited: started with `&` or nohup it ignores them, and so would the runs it starts (an ignored signal
     stays ignored across exec, a handler does not). Put back afterwards."""
+    with terminal_signals():
+        yield
+
+
+@contextlib.contextmanager
+def terminal_signals():
+    """What signals_as_in_a_terminal does, for a fixture of a wider scope."""
     before = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGHUP)}
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGHUP, signal.SIG_DFL)
-    yield
-    for sig, handler in before.items():
-        signal.signal(sig, handler)
+    try:
+        yield
+    finally:
+        for sig, handler in before.items():
+            signal.signal(sig, handler)
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ import time
 
 import psutil
 import pytest
+from conftest import terminal_signals
 from jupyter_core.utils import run_sync
 
 from analysis import kernelfork
@@ -18,12 +19,38 @@ from analysis.runner import LocalKernelManager
 pytestmark = pytest.mark.usefixtures("signals_as_in_a_terminal")
 
 
-@pytest.fixture
-def server(monkeypatch):
-    monkeypatch.delenv(kernelfork.FORKS_ENV, raising=False)
-    kernelfork.start_server()
+@pytest.fixture(scope="module")
+def shared_server():
+    """One server for the tests that only have kernels forked (a run's server forks many): its imports are
+    a second of CPU. Started with the signals a terminal gives, which it hands on to its kernels."""
+    with pytest.MonkeyPatch.context() as patch, terminal_signals():
+        patch.delenv(kernelfork.FORKS_ENV, raising=False)
+        kernelfork.start_server()
     yield kernelfork._server[0]
     kernelfork.stop_server()
+
+
+@pytest.fixture
+def server(shared_server):
+    assert kernelfork._server == [shared_server]
+    return shared_server
+
+
+@pytest.fixture
+def no_server(shared_server):
+    """The module's server set aside, for a test that starts (and ends) a server of its own, or none."""
+    kernelfork._server.remove(shared_server)
+    yield
+    kernelfork.stop_server()
+    kernelfork._server.append(shared_server)
+
+
+@pytest.fixture
+def own_server(no_server, monkeypatch):
+    """A server of this test's own, which the test may end or kill."""
+    monkeypatch.delenv(kernelfork.FORKS_ENV, raising=False)
+    kernelfork.start_server()
+    return kernelfork._server[0]
 
 
 def start(cwd, **env) -> LocalKernelManager:
@@ -157,7 +184,7 @@ def test_a_forked_kernel_can_be_interrupted(server, tmp_path):
         shut(km)
 
 
-def test_the_server_ending_ends_its_kernels(server, tmp_path):
+def test_the_server_ending_ends_its_kernels(own_server, tmp_path):
     km = start(tmp_path)
     kernel = psutil.Process(km.provisioner.pid)
     kernelfork.stop_server()  # as at a worker's end: the server kills what it forked that still runs
@@ -166,7 +193,8 @@ def test_the_server_ending_ends_its_kernels(server, tmp_path):
     shut(km)
 
 
-def test_a_killed_server_leaves_no_kernel_and_kernels_start_as_usual_after(server, tmp_path, capfd):
+def test_a_killed_server_leaves_no_kernel_and_kernels_start_as_usual_after(own_server, tmp_path, capfd):
+    server = own_server
     km = start(tmp_path)
     kernel = psutil.Process(km.provisioner.pid)
     server._process.send_signal(signal.SIGKILL)
@@ -192,7 +220,7 @@ def _worker_with_a_kernel(cwd, pids) -> None:
     time.sleep(120)
 
 
-def test_a_worker_ending_ends_the_kernels_forked_for_it_and_no_other(tmp_path, monkeypatch):
+def test_a_worker_ending_ends_the_kernels_forked_for_it_and_no_other(no_server, tmp_path, monkeypatch):
     """Two workers share the run's server: when one is killed, its kernel ends, the other's runs on."""
     import multiprocessing
 
@@ -218,7 +246,7 @@ def test_a_worker_ending_ends_the_kernels_forked_for_it_and_no_other(tmp_path, m
         kernelfork.stop_server()
 
 
-def test_without_a_server_kernels_start_as_new_processes(tmp_path, monkeypatch):
+def test_without_a_server_kernels_start_as_new_processes(no_server, tmp_path, monkeypatch):
     monkeypatch.setenv(kernelfork.FORKS_ENV, "0")
     kernelfork.start_server()
     assert not kernelfork._server
