@@ -264,7 +264,7 @@ def run_cli(capsys):
 
 
 # The files that take longest run first (as measured with --durations), so that under pytest-xdist
-# (make test: --dist loadfile, two workers) neither worker is left with a long file at the end.
+# (make test: --dist loadfile, three workers) no worker is left with a long file at the end.
 LONGEST_FIRST = [
     "test_site.py",
     "test_site_en.py",
