@@ -205,11 +205,24 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def minimal_run(tmp_path_factory) -> Path:
+def minimal_run(tmp_path_factory, worker_id) -> Path:
     """One real report run of every report on the minimal raw data, made once per session: raw/,
-    processed/ and reports/ in one folder. Tests never change it; they change a copy (minimal_site)."""
-    home = tmp_path_factory.mktemp("minimal_run")
-    assert cli.main(report_args(home, raw=make_raw(home))) == 0
+    processed/ and reports/ in one folder. Tests never change it; they change a copy (minimal_site).
+    Under pytest-xdist the first worker that needs it makes it in the session's shared folder, and the
+    others wait for it and read it (the pattern pytest-xdist documents for session fixtures)."""
+    if worker_id == "master":  # no xdist
+        home = tmp_path_factory.mktemp("minimal_run")
+        assert cli.main(report_args(home, raw=make_raw(home))) == 0
+        return home
+    from filelock import FileLock
+
+    home = tmp_path_factory.getbasetemp().parent / "minimal_run"
+    with FileLock(f"{home}.lock"):
+        if not (home / ".made").is_file():
+            shutil.rmtree(home, ignore_errors=True)  # left half-made by a worker that failed
+            home.mkdir()
+            assert cli.main(report_args(home, raw=make_raw(home))) == 0
+            (home / ".made").touch()
     return home
 
 

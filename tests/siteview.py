@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+import pytest
 from conftest import ROOT
 
 from analysis.tidy import load_raw
@@ -98,6 +99,32 @@ def see(browser, root: Path, path: Path) -> Seen:
 def see_all(browser, root: Path) -> list[Seen]:
     """Every page of one site, each opened once."""
     return [see(browser, root, path) for path in pages(root)]
+
+
+class WholeSiteChecks:
+    """The checks every page of a site passes, in either language. A test file subclasses it as `Test...`,
+    and sets `lang` and `site`, the conftest fixture that makes the site."""
+
+    lang = ""
+    site = ""
+
+    @pytest.fixture(scope="class")
+    @classmethod
+    def site_pages(cls, request, browser) -> list[Seen]:
+        """Every page of the site, each opened once."""
+        return see_all(browser, request.getfixturevalue(cls.site))
+
+    def test_every_page_is_offline_self_contained_and_whole(self, site_pages):
+        assert_offline_self_contained_and_whole(site_pages, self.lang)
+
+    def test_the_site_contains_no_phrase_of_the_other_language(self, site_pages):
+        assert_no_phrase_of_the_other_language(site_pages, self.lang)
+
+    def test_axe_finds_no_wcag_21_aa_violation_on_any_page(self, site_pages):
+        assert_no_axe_violation(site_pages, self.lang)
+
+    def test_no_image_has_the_placeholder_alt_text(self, site_pages):
+        assert_every_image_described(site_pages)
 
 
 def assert_offline_self_contained_and_whole(site_pages: list[Seen], lang: str) -> None:

@@ -12,15 +12,7 @@ import json
 import nbformat
 import pytest
 from conftest import ROOT, make_raw, report_args, site_args
-from siteview import (
-    Seen,
-    Visit,
-    assert_every_image_described,
-    assert_no_axe_violation,
-    assert_no_phrase_of_the_other_language,
-    assert_offline_self_contained_and_whole,
-    see_all,
-)
+from siteview import Visit, WholeSiteChecks
 
 from analysis import cli
 from analysis.tidy import build_tidy, load_raw
@@ -29,29 +21,13 @@ from analysis.trends import sectors_with_data
 ARTIFACTS = ROOT / "test-artifacts"
 
 
-@pytest.fixture(scope="session")
-def visited(browser, site) -> list[Seen]:
-    """Every page of the Dutch site, each opened once."""
-    return see_all(browser, site)
+class TestTheDutchSite(WholeSiteChecks):
+    lang, site = "nl", "site"
 
-
-def test_every_page_is_offline_self_contained_and_whole(visited):
-    assert_offline_self_contained_and_whole(visited, "nl")
-
-
-def test_the_site_contains_no_phrase_of_the_other_language(visited):
-    assert_no_phrase_of_the_other_language(visited, "nl")
-
-
-def test_axe_finds_no_wcag_21_aa_violation_on_any_page(visited):
-    assert_no_axe_violation(visited, "nl")
-
-
-def test_no_image_has_the_placeholder_alt_text(visited):
-    assert_every_image_described(visited)
-    politie = next(seen for seen in visited if seen.name == "sectors/politie/politie.html")
-    alt = politie.alts[0]
-    assert "297 (2019), 413 (2020), 663 (2021)" in alt and "713 (2024)" in alt and "niet gehaald (2024)" in alt
+    def test_the_politie_chart_is_described_with_its_figures_and_verdict(self, site_pages):
+        politie = next(seen for seen in site_pages if seen.name == "sectors/politie/politie.html")
+        alt = politie.alts[0]
+        assert "297 (2019), 413 (2020), 663 (2021)" in alt and "713 (2024)" in alt and "niet gehaald (2024)" in alt
 
 
 def test_index_lists_every_sector_with_data(browser, site):
