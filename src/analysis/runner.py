@@ -433,10 +433,12 @@ class Workers:
         slots = context.SimpleQueue()
         for slot in range(self.count):
             slots.put(slot)
+        others = {process.pid for process in multiprocessing.active_children()}
         self.pool = ProcessPoolExecutor(
             max_workers=self.count, mp_context=context, initializer=_start_worker, initargs=(slots,)
         )
-        self.pool.submit(int)
+        self.pool.submit(int)  # with "fork", the first task forks every worker at once
+        self.pids = [process.pid for process in multiprocessing.active_children() if process.pid not in others]
         kernelfork.release_slots()
 
     def __enter__(self) -> Self:
@@ -453,7 +455,7 @@ class Workers:
         """At once, leaving finished reports in place: Ctrl-C, a bad input found meanwhile, a crash of our own.
         Only the run's own processes: the workers, the fork server, and their kernels (the process that runs
         this may have other children, such as a browser that a test or a notebook drives)."""
-        _kill([process.pid for process in multiprocessing.active_children()] + kernelfork.server_pids())
+        _kill(self.pids + kernelfork.server_pids())
         self.pool.shutdown(wait=False, cancel_futures=True)
         kernelfork.stop_server()
 
