@@ -227,26 +227,36 @@ def _positive(text: str) -> int:
     return value
 
 
-def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m analysis", description="Banenafspraak figures: check and prepare.")
-    sub = p.add_subparsers(dest="command", required=True)
-    v = sub.add_parser("validate", help="check data/raw and list every problem; writes nothing")
-    v.add_argument("--raw", type=Path, default=None, help="raw data folder (default: data/raw)")
-    v.add_argument("--processed", type=Path, default=None, help="processed folder to check for staleness")
-    v.set_defaults(func=cmd_validate)
-    r = sub.add_parser("prepare", help="validate, then write the processed dataset to data/processed")
-    r.add_argument("--raw", type=Path, default=None, help="raw data folder (default: data/raw)")
-    r.add_argument("--out", type=Path, default=None, help="output folder (default: data/processed)")
-    r.add_argument(
+def _options() -> dict[str, argparse.ArgumentParser]:
+    """The options several commands share, each defined once (argparse's parent parsers)."""
+    raw = argparse.ArgumentParser(add_help=False)
+    raw.add_argument("--raw", type=Path, default=None, help="raw data folder (default: data/raw)")
+    out = argparse.ArgumentParser(add_help=False)
+    out.add_argument("--out", type=Path, default=None, help="processed data folder (default: data/processed)")
+    wait = argparse.ArgumentParser(add_help=False)
+    wait.add_argument(
         "--wait",
         type=float,
         default=0,
         metavar="SECONDS",
-        help="wait this long for another run writing the same folder (default: refuse at once)",
+        help="wait this long for another run that writes where this one does (default: refuse at once)",
     )
+    return {"raw": raw, "out": out, "wait": wait}
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m analysis", description="Banenafspraak figures: check and prepare.")
+    sub = p.add_subparsers(dest="command", required=True)
+    shared = _options()
+    raw, writing = [shared["raw"]], [shared["raw"], shared["out"], shared["wait"]]
+    v = sub.add_parser("validate", parents=raw, help="check data/raw and list every problem; writes nothing")
+    v.add_argument("--processed", type=Path, default=None, help="processed folder to check for staleness")
+    v.set_defaults(func=cmd_validate)
+    r = sub.add_parser("prepare", parents=writing, help="validate, then write the processed dataset to data/processed")
     r.set_defaults(func=cmd_prepare)
-    c = sub.add_parser("coverage", help="print which figures exist per sector, how fresh, from which sources")
-    c.add_argument("--raw", type=Path, default=None, help="raw data folder (default: data/raw)")
+    c = sub.add_parser(
+        "coverage", parents=raw, help="print which figures exist per sector, how fresh, from which sources"
+    )
     c.set_defaults(func=cmd_coverage)
     ch = sub.add_parser("changes", help="list the figures and verdicts that changed since an earlier version")
     ch.add_argument(
@@ -258,9 +268,9 @@ def parser() -> argparse.ArgumentParser:
     ch.add_argument("--processed", type=Path, default=None, help="the newer version (default: data/processed)")
     ch.add_argument("--raw", type=Path, default=None, help="raw data folder, for the series breaks")
     ch.set_defaults(func=cmd_changes)
-    rep = sub.add_parser("report", help="prepare, then execute every notebook and write reports/ with index.html")
-    rep.add_argument("--raw", type=Path, default=None, help="raw data folder (default: data/raw)")
-    rep.add_argument("--out", type=Path, default=None, help="processed data folder (default: data/processed)")
+    rep = sub.add_parser(
+        "report", parents=writing, help="prepare, then execute every notebook and write reports/ with index.html"
+    )
     rep.add_argument("--reports", type=Path, default=None, help="report folder (default: reports)")
     rep.add_argument("--notebooks", type=Path, default=None, help="notebook folder (default: notebooks)")
     rep.add_argument(
@@ -274,13 +284,6 @@ def parser() -> argparse.ArgumentParser:
     rep.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: cores)")
     rep.add_argument("--force", action="store_true", help="execute every notebook even if nothing changed")
     rep.add_argument("--cell-timeout", type=_positive, default=300, help="seconds one cell may take (default: 300)")
-    rep.add_argument(
-        "--wait",
-        type=float,
-        default=0,
-        metavar="SECONDS",
-        help="wait this long for another run writing the same folders (default: refuse at once)",
-    )
     rep.add_argument(
         "--pdf", action="store_true", help="also print every report and the index to PDF (A4, tagged) with Chromium"
     )
