@@ -26,6 +26,8 @@ settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# Notebooks reduced to what the run's mechanics need (kernels, not charts), in the real registry's places
+TINY_NOTEBOOKS = FIXTURES / "tiny_notebooks"
 SHARED = ROOT.parent / "shared"
 
 

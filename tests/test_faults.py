@@ -14,13 +14,11 @@ from pathlib import Path
 
 import psutil
 import pytest
-from conftest import FIXTURES, ROOT, copy_run, kernels_below, report_args
+from conftest import ROOT, TINY_NOTEBOOKS, copy_run, kernels_below, report_args
 
 from analysis.locking import exclusive
 
 SECTORS = ["--sector", "politie", "--sector", "gemeenten", "--sector", "rijk"]
-# The run's mechanics need kernels, not charts: each report here is a notebook that works for a second.
-TINY = FIXTURES / "tiny_notebooks"
 # the runs here are signalled as from a terminal, whatever signals this suite was started with ignoring
 pytestmark = pytest.mark.usefixtures("signals_as_in_a_terminal")
 
@@ -29,7 +27,7 @@ def report(tmp: Path, *extra: str, seconds: int = 1) -> subprocess.Popen:
     """A run of the tiny notebooks, each working for `seconds` (a run in progress for the test to act on;
     0 where the test only needs the run's outcome)."""
     return subprocess.Popen(
-        [sys.executable, "-m", "analysis", *report_args(tmp, *SECTORS, *extra, notebooks=TINY)],
+        [sys.executable, "-m", "analysis", *report_args(tmp, *SECTORS, *extra, notebooks=TINY_NOTEBOOKS)],
         cwd=ROOT,
         env={**os.environ, "TINY_NOTEBOOK_SECONDS": str(seconds)},
         stdout=subprocess.PIPE,

@@ -10,9 +10,15 @@ import stat
 import time
 
 import pytest
-from conftest import FIXTURES, figure_row, kernels_below, make_raw, report_args, short_row, write_figures
-
-TINY = FIXTURES / "tiny_notebooks"  # the run's mechanics need kernels, not charts
+from conftest import (
+    TINY_NOTEBOOKS,
+    figure_row,
+    kernels_below,
+    make_raw,
+    report_args,
+    short_row,
+    write_figures,
+)
 
 GOOD = "politie,2019,realised_jobs,297,,letter,Politie,"
 
@@ -72,7 +78,7 @@ def test_2_a_bad_sector_option_is_refused_before_anything_is_rewritten(minimal_s
 def test_2_a_repeated_sector_runs_once(minimal_raw, tmp_path, run_cli, monkeypatch):
     monkeypatch.setenv("TINY_NOTEBOOK_SECONDS", "0")  # the run's planning is tested, not the notebooks
     code, out, _ = report(
-        run_cli, minimal_raw, tmp_path, "--sector", "politie", "--sector", "politie", "--notebooks", TINY
+        run_cli, minimal_raw, tmp_path, "--sector", "politie", "--sector", "politie", "--notebooks", TINY_NOTEBOOKS
     )
     assert code == 0 and out.count("politie ") == 2 and "4 reports" in out  # its progress line and its row
 

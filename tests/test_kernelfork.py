@@ -26,6 +26,7 @@ def shared_server():
     with pytest.MonkeyPatch.context() as patch, terminal_signals():
         patch.delenv(kernelfork.FORKS_ENV, raising=False)
         kernelfork.start_server()
+        kernelfork.claim_slot(0)  # this process is the server's one worker
     yield kernelfork._server[0]
     kernelfork.stop_server()
 
@@ -50,6 +51,7 @@ def own_server(no_server, monkeypatch):
     """A server of this test's own, which the test may end or kill."""
     monkeypatch.delenv(kernelfork.FORKS_ENV, raising=False)
     kernelfork.start_server()
+    kernelfork.claim_slot(0)
     return kernelfork._server[0]
 
 

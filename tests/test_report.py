@@ -7,7 +7,7 @@ import shutil
 
 import nbformat
 import pytest
-from conftest import FIXTURES, ROOT, report_args, short_row
+from conftest import FIXTURES, ROOT, TINY_NOTEBOOKS, report_args, short_row
 
 from analysis.errors import ParameterError
 from analysis.runner import Job, check_parameters
@@ -92,7 +92,7 @@ def test_every_notebook_starts_from_a_fresh_interpreter(tmp_path, run_cli, monke
     (The all-sector reports, run first, are the tiny ones: the probes find what a probe before left.)"""
     monkeypatch.setenv("TINY_NOTEBOOK_SECONDS", "0")  # the kernels started ahead are awaited, not raced
     notebooks = tmp_path / "notebooks"
-    shutil.copytree(FIXTURES / "tiny_notebooks", notebooks)
+    shutil.copytree(TINY_NOTEBOOKS, notebooks)
     shutil.copyfile(FIXTURES / "notebooks/state_probe.ipynb", notebooks / "tiny_sector.ipynb")
     code, out, _ = run_cli(
         *report_args(

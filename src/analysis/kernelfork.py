@@ -125,8 +125,6 @@ class ForkServer:
         """A kernel started as `python -m ipykernel_launcher *argv` would be, in `cwd` with `env`."""
         request = json.dumps({"argv": argv, "env": env, "cwd": cwd}).encode() + b"\n"
         with self._lock:
-            if self._mine is None and self._owner == os.getpid() and len(self._slots) == 1:
-                self._mine = self._slots[0]  # the process that started it uses it itself (the tests do)
             if self._mine is None:
                 raise OSError("this process has no slot of the kernel fork server")
             if self._owner == os.getpid() and self._process.poll() is not None:
@@ -362,7 +360,8 @@ def serve(fds: list[int]) -> None:
                 slot.close()
                 slots.remove(slot)
                 continue
-            _reap(slot.kernels)
+            for each in everyone:
+                _reap(each.kernels)
             try:
                 reply = _fork(json.loads(line), slots, dispositions)
             except Exception as err:  # noqa: BLE001 - the worker then starts that kernel as usual
