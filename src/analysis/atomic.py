@@ -5,8 +5,12 @@ A crash leaves either the old file or the new one, never half of one.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
+import weakref
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -16,11 +20,60 @@ def umask() -> int:
     return mask
 
 
-def write_bytes(path: Path, data: bytes) -> bool:
-    """Write `data` to `path` atomically; return False (and touch nothing) if it already holds exactly that."""
+@dataclass(eq=False)
+class Spooled:
+    """Bytes too many to hold in memory (a dataset's CSV at a million rows is 300 MB), written as they were
+    made to a temporary file in the folder they are for. write_bytes moves the file into place; one that is
+    never moved is removed when the object goes (or the interpreter ends)."""
+
+    path: Path
+    size: int
+    sha256: str
+
+    @classmethod
+    def make(cls, folder: Path, name: str, write: Callable[[Path], None]) -> Spooled:
+        """write(path) fills a new temporary file in `folder`, meant to become `folder`/`name`."""
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".tmp-{name}.")
+        os.close(fd)
+        try:
+            write(Path(tmp))
+            with open(tmp, "rb") as fh:
+                os.fsync(fh.fileno())
+                digest = hashlib.file_digest(fh, "sha256").hexdigest()
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        spooled = cls(Path(tmp), os.path.getsize(tmp), digest)
+        weakref.finalize(spooled, Path(tmp).unlink, missing_ok=True)
+        return spooled
+
+
+def holds(path: Path, data: bytes | Spooled) -> bool:
+    """Whether the file at `path` holds exactly `data`; sizes first, so a file of another size is not read."""
     path = Path(path)
-    if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
-        return False  # sizes first: a file of another size is not read (a dataset's CSV can be 300 MB)
+    if not path.is_file() or path.stat().st_size != (data.size if isinstance(data, Spooled) else len(data)):
+        return False
+    if isinstance(data, Spooled):
+        with path.open("rb") as fh:
+            return hashlib.file_digest(fh, "sha256").hexdigest() == data.sha256
+    return path.read_bytes() == data
+
+
+def write_bytes(path: Path, data: bytes | Spooled) -> bool:
+    """Write `data` to `path` atomically; return False (and touch nothing) if it already holds exactly that.
+
+    Spooled data is moved into place (it is written beside its target): no second copy of its bytes."""
+    path = Path(path)
+    if holds(path, data):
+        if isinstance(data, Spooled):
+            data.path.unlink(missing_ok=True)
+        return False
+    if isinstance(data, Spooled):
+        os.chmod(data.path, 0o666 & ~umask())
+        os.replace(data.path, path)
+        return True
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".tmp-{path.name}.")
     try:

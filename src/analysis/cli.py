@@ -7,6 +7,7 @@ import json
 import os
 import signal
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -22,7 +23,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from analysis.prepare import prepare
     from analysis.processed import stale_outputs
 
-    done = prepare(args.raw)
+    done = prepare(args.raw, spool=Path(tempfile.gettempdir()))  # a large CSV is compared from there, not held
     print(f"raw data is valid: {done.summary()}")
     stale = stale_outputs(args.processed, done.data, done.outputs)
     if stale:
@@ -34,7 +35,7 @@ def _prepare(args: argparse.Namespace):
     from analysis.prepare import prepare
     from analysis.processed import MANIFEST, write_outputs
 
-    done = prepare(args.raw)
+    done = prepare(args.raw, spool=args.out)
     changed = write_outputs(done.outputs, args.out)
     print(done.summary())
     for name, why in json.loads(done.outputs[MANIFEST])["x-omitted"].items():
@@ -84,12 +85,12 @@ def cmd_report(args: argparse.Namespace) -> int:
         runstamp.forget(args.reports)
         # the workers start first: their kernel fork server imports while the data is prepared
         with runner.Workers(args.jobs or os.cpu_count() or 1) as workers:
-            from analysis import report
+            from analysis import categorical, report
 
             data, tidy = _prepare(args)
             results = report.run(
                 data,
-                tidy,
+                categorical.decoded(tidy),  # once: the run makes a Dataset of it many times
                 notebooks=args.notebooks,
                 out=args.reports,
                 processed=args.out,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import atomic
+from analysis import atomic, categorical
 
 HANDED_OVER_ENV = "BANENAFSPRAAK_DATA"  # set by the report run: its validated data, so kernels need not validate again
 
@@ -24,8 +24,9 @@ class Dataset:
 
     @classmethod
     def of(cls, raw, tidy: pd.DataFrame) -> Dataset:
-        """From what tidy.load_raw read (a RawData) and the tidy frame built from it."""
-        return cls(tidy, raw.sectors, raw.sources, raw.breaks)
+        """From what tidy.load_raw read (a RawData) and the tidy frame built from it, its texts as plain text
+        (the prepare stage holds them as categoricals, which charts would show with every category)."""
+        return cls(categorical.decoded(tidy), raw.sectors, raw.sources, raw.breaks)
 
     def summary(self, sector: str) -> dict:
         from analysis import trends

@@ -13,6 +13,8 @@ from typing import TypeVar
 import numpy as np
 import pandas as pd
 
+from analysis import categorical
+from analysis.categorical import per_distinct
 from analysis.dictionary import ANNUAL, FINDING_COLUMNS, MEASURES, TIDY_COLUMNS
 
 NATIONAL_PARTS = ("markt", "overheid_totaal")
@@ -47,10 +49,7 @@ def _row_keys(parts: list[pd.DataFrame], columns: list[str]) -> list[np.ndarray]
     """One integer per row of each part, equal exactly where the rows agree on `columns` (missing equals
     missing). Joins on one integer column instead of several text columns: seconds at a million rows."""
     lengths = [len(p) for p in parts]
-    key = np.zeros(sum(lengths), dtype="int64")
-    for column in columns:
-        codes, uniques = pd.factorize(pd.concat([p[column] for p in parts], ignore_index=True), use_na_sentinel=False)
-        key = pd.factorize(key * len(uniques) + codes)[0]  # renumbered after each column: it never overflows
+    key = categorical.codes(*(categorical.concat([p[[column]] for p in parts])[column] for column in columns))
     return np.split(key, np.cumsum(lengths)[:-1])
 
 
@@ -122,19 +121,27 @@ def _pairs(frame: pd.DataFrame, left: str, right: str, on: list[str]) -> pd.Data
 
 
 def _joined_sources(a: pd.Series, b: pd.Series) -> pd.Series:
-    """Two source ids as one 'a+b' (sorted, once if equal), column-wise."""
-    a, b = a.astype(str), b.astype(str)
-    low, high = a.where(a <= b, b), b.where(a <= b, a)
-    return low.where(low == high, low + "+" + high)
+    """Two source ids as one 'a+b' (sorted, once if equal), column-wise; made once per distinct pair."""
+
+    def joined(a: pd.Series, b: pd.Series) -> pd.Series:
+        a, b = a.astype(str), b.astype(str)
+        low, high = a.where(a <= b, b), b.where(a <= b, a)
+        return low.where(low == high, low + "+" + high)
+
+    return per_distinct(joined, a, b)
 
 
 def _input_note(pairs: pd.DataFrame, left: str, right: str) -> pd.Series:
     """'from qualified input: realised_jobs at least' where an input carries a qualifier, else ''."""
-    ql, qr = pairs["qualifier_l"].astype(str), pairs["qualifier_r"].astype(str)
-    l_part = (left + " " + ql).where(ql != "", "")
-    r_part = (right + " " + qr).where(qr != "", "")
-    both = l_part.where(r_part == "", l_part.where(l_part == "", l_part + "; ") + r_part)
-    return ("from qualified input: " + both).where(both != "", "")
+
+    def note(ql: pd.Series, qr: pd.Series) -> pd.Series:
+        ql, qr = ql.astype(str), qr.astype(str)
+        l_part = (left + " " + ql).where(ql != "", "")
+        r_part = (right + " " + qr).where(qr != "", "")
+        both = l_part.where(r_part == "", l_part.where(l_part == "", l_part + "; ") + r_part)
+        return ("from qualified input: " + both).where(both != "", "")
+
+    return per_distinct(note, pairs["qualifier_l"], pairs["qualifier_r"])
 
 
 def _derived(
@@ -155,7 +162,7 @@ def _derived(
             "year": pairs["year"] if "year" in pairs else pairs["year_r"],
             "period": ANNUAL,
             "measure": measure,
-            "value": [round(v, p) for v, p in zip(values, precision)],
+            "value": _rounded(values, precision),
             "qualifier": "",
             "scope": "",
             "basis": pairs["basis"] if "basis" in pairs else pairs["basis_l"],
@@ -171,6 +178,23 @@ def _derived(
             "raw_line": pd.NA,
         }
     )[TIDY_COLUMNS]
+
+
+def _rounded(values: pd.Series, precision: pd.Series) -> np.ndarray:
+    """round(v, p) per row, as Python rounds (to the nearest decimal, ties as the binary value falls).
+
+    numpy's rounding (scale, round to integer, scale back) gives the same value except near a tie, where
+    the scaling's own rounding can tip it: those rows, and values that are not finite, are rounded by Python."""
+    values, places = values.to_numpy(dtype="float64"), precision.to_numpy(dtype="int64")
+    out = np.empty(len(values))
+    for p in np.unique(places):
+        at = places == p
+        out[at] = np.round(values[at], p)
+    scaled = values * 10.0**places
+    with np.errstate(invalid="ignore"):
+        careful = ~np.isfinite(scaled) | (np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6)
+    out[careful] = [round(v, p) for v, p in zip(values[careful].tolist(), places[careful].tolist())]
+    return out
 
 
 def derive(reported: pd.DataFrame) -> pd.DataFrame:

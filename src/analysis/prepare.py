@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.atomic import Spooled
 from analysis.derived import consistency_report, findings
 from analysis.errors import ReconciliationError
 from analysis.processed import build_outputs
@@ -24,7 +25,7 @@ class Prepared:
     data: RawData  # the raw folder as read and validated
     tidy: pd.DataFrame  # reported and derived figures (tidy.TIDY_COLUMNS)
     report: pd.DataFrame  # every consistency comparison (dictionary.FINDING_COLUMNS)
-    outputs: dict[str, bytes]  # every processed file by name, as processed.write_outputs writes them
+    outputs: dict[str, bytes | Spooled]  # every processed file by name, as processed.write_outputs writes them
 
     def summary(self) -> str:
         """What was read, derived and found, in a few lines for the terminal."""
@@ -59,10 +60,12 @@ def reconcile(data: RawData, tidy: pd.DataFrame) -> None:
         )
 
 
-def prepare(raw: Path | None = None) -> Prepared:
-    """Read and validate `raw` (default data/raw), derive and check; raise DataValidationError on bad input."""
+def prepare(raw: Path | None = None, spool: Path | None = None) -> Prepared:
+    """Read and validate `raw` (default data/raw), derive and check; raise DataValidationError on bad input.
+
+    `spool`: the folder the outputs are for, where a large CSV is written as it is made (processed.build_outputs)."""
     data = load_raw(raw)
     tidy = build_tidy(data)
     reconcile(data, tidy)
     report = consistency_report(tidy)
-    return Prepared(data, tidy, report, build_outputs(data, tidy, report))
+    return Prepared(data, tidy, report, build_outputs(data, tidy, report, spool))

@@ -40,6 +40,7 @@ DATASET = "banenafspraak"
 # A spreadsheet copy is for reading by people; beyond this many rows it takes minutes to write
 # (and Excel stops at 1,048,576 rows), so only the CSV is written.
 XLSX_MAX_ROWS = 50_000
+SPOOL_ROWS = 100_000  # a CSV of more rows than this is streamed to a file instead of held in memory
 
 # What each output column holds: from the data dictionary, for the codebook and the data package.
 COLUMN_DOCS = {c: COLUMNS[c].description for c in OUTPUT_COLUMNS}
@@ -182,16 +183,26 @@ def codebook_table(breaks: pd.DataFrame | None = None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["kind", "name", "description"])
 
 
-def _csv_bytes(table: pa.Table) -> memoryview:
-    """A table from _table as CSV, RFC 4180 (every text quoted), written by pyarrow: pandas' writer takes
-    seconds per million rows.
-
-    A view of Arrow's buffer, not a copy: the dataset's CSV at a million rows is 300 MB."""
+def _write_csv(table: pa.Table, where) -> None:
+    """A table from _table as CSV, RFC 4180 (texts quoted where needed), written by pyarrow to `where` (a path
+    or a stream): pandas' writer takes seconds per million rows."""
     import pyarrow.csv as pacsv
 
+    pacsv.write_csv(table, where, pacsv.WriteOptions(quoting_style="needed", batch_size=64 * 1024))
+
+
+def _csv_bytes(table: pa.Table) -> bytes:
     sink = pa.BufferOutputStream()
-    pacsv.write_csv(table, sink, pacsv.WriteOptions(quoting_style="needed", batch_size=64 * 1024))
-    return memoryview(sink.getvalue()).cast("B")  # unsigned bytes, so it compares equal to the bytes of a file
+    _write_csv(table, sink)
+    return sink.getvalue().to_pybytes()
+
+
+def _csv_output(table: pa.Table, name: str, spool: Path | None) -> bytes | atomic.Spooled:
+    """The CSV of a table: as bytes, or, when it is large and `spool` names a folder, streamed to a file
+    there (a million rows are 300 MB, which would otherwise be held in memory, copied and written again)."""
+    if spool is None or len(table) <= SPOOL_ROWS:
+        return _csv_bytes(table)
+    return atomic.Spooled.make(spool, name, lambda path: _write_csv(table, str(path)))
 
 
 def _write_sheet(book, name: str, table: pa.Table, decimals: list[int] | None = None) -> None:
@@ -238,8 +249,11 @@ def _xlsx_bytes(sheets: dict[str, pa.Table], decimals: list[int] | None = None) 
     return buffer.getvalue()
 
 
-def build_outputs(data: RawData, tidy: pd.DataFrame, report: pd.DataFrame | None = None) -> dict[str, bytes]:
+def build_outputs(
+    data: RawData, tidy: pd.DataFrame, report: pd.DataFrame | None = None, spool: Path | None = None
+) -> dict[str, bytes | atomic.Spooled]:
     """Every processed file, by name, as bytes (the manifest last). `report`: the consistency report, if made.
+    With `spool` (the folder the files are for), a large CSV is written there as it is made (atomic.Spooled).
 
     Each table is made formula-safe once (_table) and written from there as CSV and, if small enough, XLSX."""
     dataset = _table(dataset_table(tidy, data.sectors))
@@ -249,7 +263,9 @@ def build_outputs(data: RawData, tidy: pd.DataFrame, report: pd.DataFrame | None
         "consistency": _table(report),
         "codebook": _table(codebook_table(data.breaks)),
     }
-    outputs = {f"{DATASET}.csv": _csv_bytes(dataset), **{f"{name}.csv": _csv_bytes(t) for name, t in others.items()}}
+    outputs = {
+        f"{name}.csv": _csv_output(table, f"{name}.csv", spool) for name, table in {DATASET: dataset, **others}.items()
+    }
     omitted = {}
     if len(dataset) <= XLSX_MAX_ROWS:
         value = dataset.column_names.index("value")  # numbers in a spreadsheet, not texts
@@ -264,15 +280,16 @@ def build_outputs(data: RawData, tidy: pd.DataFrame, report: pd.DataFrame | None
     return outputs
 
 
-def _manifest(outputs: dict[str, bytes], data: RawData, omitted: dict[str, str]) -> bytes:
+def _manifest(outputs: dict[str, bytes | atomic.Spooled], data: RawData, omitted: dict[str, str]) -> bytes:
     """A Frictionless data package descriptor, plus the checksums of the raw files it was made from."""
 
-    def resource(name: str, payload: bytes) -> dict:
+    def resource(name: str, payload: bytes | atomic.Spooled) -> dict:
+        spooled = isinstance(payload, atomic.Spooled)
         entry = {
             "name": name.rsplit(".", 1)[0].replace("_", "-") + ("-xlsx" if name.endswith(".xlsx") else ""),
             "path": name,
-            "hash": "sha256:" + hashlib.sha256(payload).hexdigest(),
-            "bytes": len(payload),
+            "hash": "sha256:" + (payload.sha256 if spooled else hashlib.sha256(payload).hexdigest()),
+            "bytes": payload.size if spooled else len(payload),
         }
         if name == f"{DATASET}.csv":
             entry["schema"] = {"fields": [{"name": c, "description": d} for c, d in COLUMN_DOCS.items()]}
@@ -290,7 +307,7 @@ def _manifest(outputs: dict[str, bytes], data: RawData, omitted: dict[str, str])
     return (json.dumps(package, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def write_outputs(outputs: dict[str, bytes], folder: Path) -> list[str]:
+def write_outputs(outputs: dict[str, bytes | atomic.Spooled], folder: Path) -> list[str]:
     """Write atomically, manifest last; return the names of the files that changed.
 
     An output left out this time (see XLSX_MAX_ROWS) is removed, so no stale copy remains.
@@ -308,7 +325,7 @@ def write_outputs(outputs: dict[str, bytes], folder: Path) -> list[str]:
     return changed
 
 
-def stale_outputs(folder: Path, data: RawData, expected: dict[str, bytes] | None = None) -> list[str]:
+def stale_outputs(folder: Path, data: RawData, expected: dict[str, bytes | atomic.Spooled] | None = None) -> list[str]:
     """What in `folder` no longer matches the raw data (empty when up to date).
 
     With `expected` (build_outputs of the same raw data) every file is compared byte for byte with what
@@ -329,6 +346,6 @@ def stale_outputs(folder: Path, data: RawData, expected: dict[str, bytes] | None
         problems += [
             f"output {name} differs from what the raw data gives"
             for name, payload in expected.items()
-            if not (Path(folder) / name).is_file() or (Path(folder) / name).read_bytes() != payload
+            if not atomic.holds(Path(folder) / name, payload)
         ]
     return problems

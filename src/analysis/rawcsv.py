@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis import categorical
 from analysis.errors import Issue
 
 LINE = "_line"  # column holding the physical line number of each record
@@ -281,15 +282,16 @@ def _parse(bodies: list[_Body], columns: list[str]):
     import pyarrow.csv as pacsv
 
     data = b"".join(b.data for b in bodies)
+    text = pa.dictionary(pa.int32(), pa.large_string())  # each distinct text once (see analysis.categorical)
     if not data:
-        return pa.table({c: pa.array([], pa.large_string()) for c in columns})
+        return pa.table({c: pa.array([], text) for c in columns})
     try:
         table = pacsv.read_csv(
             pa.BufferReader(data),
             read_options=pacsv.ReadOptions(column_names=columns, block_size=64 << 20),
             parse_options=pacsv.ParseOptions(newlines_in_values=False, ignore_empty_lines=False),
             convert_options=pacsv.ConvertOptions(
-                column_types={c: pa.large_string() for c in columns},
+                column_types={c: text for c in columns},
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
             ),
@@ -317,17 +319,26 @@ def _quoted_lines_agree(body: _Body, table, columns: list[str]) -> bool:
 
 
 def _strip_spaces(column):
-    """The column with leading and trailing spaces removed; untouched (no copy) when no value has any."""
+    """A dictionary column with leading and trailing spaces removed from its texts; untouched when none has any.
+
+    Trimming can make two texts one (' a' and 'a'), so the trimmed texts are encoded again."""
+    import pyarrow as pa
     import pyarrow.compute as pc
 
-    edged = pc.or_(pc.starts_with(column, " "), pc.ends_with(column, " "))
-    return pc.utf8_trim(column, " ") if pc.any(edged).as_py() else column
+    column = column.combine_chunks()  # one dictionary for all the chunks
+    texts = column.dictionary
+    edged = pc.or_(pc.starts_with(texts, " "), pc.ends_with(texts, " "))
+    if not pc.any(edged).as_py():
+        return column
+    trimmed = pc.dictionary_encode(pc.utf8_trim(texts, " "))
+    return pa.DictionaryArray.from_arrays(trimmed.indices.take(column.indices), trimmed.dictionary)
 
 
 def read_many(files: list[tuple[Path, str]], columns: list[str]) -> tuple[pd.DataFrame, list[Issue]]:
     """Read CSV files with one header (path, name as shown), as read_records does for one.
 
-    Returns one frame of every record (stripped strings, plus LINE and FILE), in file order, and the issues."""
+    Returns one frame of every record (stripped texts as categoricals, plus LINE and FILE), in file order,
+    and the issues."""
     import numpy as np
     import pyarrow as pa
 
@@ -345,7 +356,7 @@ def read_many(files: list[tuple[Path, str]], columns: list[str]) -> tuple[pd.Dat
         else:
             fast.append(body)
 
-    tables = {}
+    parsed = []  # (body, its records as a table)
     table = _parse(fast, columns)
     if table is None:  # find the files pyarrow reads otherwise; the careful reader says why
         for body in fast:
@@ -353,26 +364,30 @@ def read_many(files: list[tuple[Path, str]], columns: list[str]) -> tuple[pd.Dat
             if one is None:
                 careful.append((body.path, body.name))
             else:
-                tables[body.name] = (body, one)
+                parsed.append((body, one))
     else:
         offset = 0
         for body in fast:
-            tables[body.name] = (body, table.slice(offset, body.lines))
+            parsed.append((body, table.slice(offset, body.lines)))
             offset += body.lines
-    for name, (body, part) in list(tables.items()):
-        if not _quoted_lines_agree(body, part, columns):
-            del tables[name]
-            careful.append((body.path, name))
+    agree = [_quoted_lines_agree(body, part, columns) for body, part in parsed]
+    careful += [(body.path, body.name) for (body, _), ok in zip(parsed, agree) if not ok]
 
     frames = []
-    if tables:
-        bodies = [b for b, _ in tables.values()]
-        whole = pa.concat_tables([t for _, t in tables.values()])
+    if any(agree):
+        bodies = [body for (body, _), ok in zip(parsed, agree) if ok]
+        if table is None:
+            whole = pa.concat_tables([part for (_, part), ok in zip(parsed, agree) if ok])
+        else:  # rows kept by a mask, not as slices: one table of thousands of slices is slow to combine
+            whole = table.filter(pa.array(np.repeat(agree, [b.lines for b in fast]))) if not all(agree) else table
         # fields are stripped, as the careful reader strips them; only ASCII spaces are left to strip here
         whole = pa.table({c: _strip_spaces(whole[c]) for c in columns})
         frame = whole.to_pandas()
         frame[LINE] = np.concatenate([np.arange(2, b.lines + 2, dtype="int64") for b in bodies])
-        frame[FILE] = pd.Series(np.repeat([b.name for b in bodies], [b.lines for b in bodies]), dtype="str")
+        names = pd.CategoricalDtype([b.name for b in bodies])
+        frame[FILE] = pd.Categorical.from_codes(
+            np.repeat(np.arange(len(bodies)), [b.lines for b in bodies]), dtype=names
+        )
         frames.append(frame)
     order = {name: i for i, (_, name) in enumerate(files)}
     for path, name in sorted(careful, key=lambda item: order[item[1]]):  # issues in file order
@@ -382,9 +397,10 @@ def read_many(files: list[tuple[Path, str]], columns: list[str]) -> tuple[pd.Dat
         frame[FILE] = pd.Series([name] * len(frame), dtype="str", index=frame.index)
         frames.append(frame)
     if not frames:
-        return to_frame([], [], columns).assign(**{FILE: pd.Series(dtype="str")}), issues
+        frames = [to_frame([], [], columns).assign(**{FILE: pd.Series(dtype="str")})]
+    out = frames[0] if len(frames) == 1 else categorical.concat(frames)
+    out = out.assign(**{c: categorical.encode(out[c]) for c in [*columns, FILE]})  # texts as sorted categoricals
     if len(frames) == 1:
-        return frames[0], issues
-    out = pd.concat(frames, ignore_index=True)
+        return out, issues
     rank = out[FILE].map(order).to_numpy()
     return out.iloc[np.lexsort((out[LINE].to_numpy(), rank))].reset_index(drop=True), issues

@@ -14,8 +14,9 @@ import numpy as np
 import pandas as pd
 import pandera.errors
 import pandera.pandas as pa
-from pandera.typing import Series
+from pandera.typing import Category, Series
 
+from analysis import categorical
 from analysis.dictionary import (
     BASES,
     BASIS_MEASURES,
@@ -103,6 +104,7 @@ class BreakRegistry(pa.DataFrameModel):
     note: Series[str]
 
 
+Text = Category  # the figure files' texts are categoricals (analysis.categorical)
 YEAR_TEXT = r"^([0-9]{1,4})?$"  # empty only where the measure allows (checked in phase 2)
 VALUE_TEXT = r"^-?[0-9]+(\.[0-9]+)?$"  # plain decimal as published: no thousands separators, no 1e3, no 1_000
 
@@ -110,28 +112,41 @@ VALUE_TEXT = r"^-?[0-9]+(\.[0-9]+)?$"  # plain decimal as published: no thousand
 class FigureText(pa.DataFrameModel):
     """Phase 1: year and value are written as plain numbers, so that typing them cannot fail."""
 
-    year: Series[str] = pa.Field(str_matches=YEAR_TEXT)
-    measure: Series[str]
-    value: Series[str] = pa.Field(str_matches=VALUE_TEXT)
+    year: Series[Text] = pa.Field(str_matches=YEAR_TEXT)
+    measure: Series[Text]
+    value: Series[Text] = pa.Field(str_matches=VALUE_TEXT)
 
     @pa.dataframe_check(name="exactly_storable")
     def exactly_storable(cls, df: pd.DataFrame) -> pd.Series:
         # a float holds 15 significant digits exactly; beyond that the stored value is not the published one
-        return df["value"].str.replace(".", "", regex=False).str.lstrip("0").str.len() <= 15
+        return _per_text(df["value"], lambda v: v.str.replace(".", "", regex=False).str.lstrip("0").str.len() <= 15)
 
     @pa.dataframe_check(name="no_thousands_dot")
     def no_thousands_dot(cls, df: pd.DataFrame) -> pd.Series:
         # '5.500' is Dutch for 5,500; no published count has three decimals
-        return ~(df["measure"].isin(COUNT_MEASURES) & df["value"].str.fullmatch(r"[0-9]{1,3}\.[0-9]{3}"))
+        dotted = _per_text(df["value"], lambda v: v.str.fullmatch(r"[0-9]{1,3}\.[0-9]{3}"))
+        return ~(df["measure"].isin(COUNT_MEASURES) & dotted)
 
 
 def typed_figures(text: pd.DataFrame) -> pd.DataFrame:
-    """Figures with year and value typed; only for text that passed FigureText."""
-    typed = text.copy()
-    empty = typed["year"] == ""
-    typed["year"] = typed["year"].where(~empty, "0").astype("int64").astype("Int64").mask(empty)
-    typed["value"] = typed["value"].astype("float64")
-    return typed
+    """Figures with year and value typed; only for text that passed FigureText. Each distinct text is
+    converted once (the columns are categoricals: analysis.categorical)."""
+
+    def years(texts: pd.Series) -> pd.Series:
+        empty = texts == ""
+        return texts.where(~empty, "0").astype("int64").astype("Int64").mask(empty)
+
+    return text.assign(
+        year=_per_text(text["year"], years), value=_per_text(text["value"], lambda v: v.astype("float64"))
+    )
+
+
+def _per_text(column: pd.Series, convert) -> pd.Series:
+    """convert(texts) for each distinct text of a categorical column once, given to every row that holds it."""
+    column = categorical.encode(column)
+    converted = convert(pd.Series(column.cat.categories, dtype="str"))
+    codes = column.cat.codes.to_numpy()
+    return pd.Series(converted.array.take(codes, allow_fill=bool((codes < 0).any())), index=column.index)
 
 
 def figures_model(sector_ids: Iterable[str], source_ids: Iterable[str]) -> type[pa.DataFrameModel]:
@@ -139,18 +154,18 @@ def figures_model(sector_ids: Iterable[str], source_ids: Iterable[str]) -> type[
     sectors, sources = sorted(sector_ids), sorted(source_ids)
 
     class RawFigures(pa.DataFrameModel):
-        sector: Series[str] = pa.Field(isin=sectors)
+        sector: Series[Text] = pa.Field(isin=sectors)
         year: Series[pd.Int64Dtype] = pa.Field(in_range={"min_value": YEAR_MIN, "max_value": YEAR_MAX}, nullable=True)
-        period: Series[str] = pa.Field(isin=list(PERIODS))
-        measure: Series[str] = pa.Field(isin=REPORTED_MEASURES)
+        period: Series[Text] = pa.Field(isin=list(PERIODS))
+        measure: Series[Text] = pa.Field(isin=REPORTED_MEASURES)
         value: Series[float]
-        qualifier: Series[str] = pa.Field(isin=list(QUALIFIERS))
-        scope: Series[str]
-        basis: Series[str] = pa.Field(isin=["", *BASES])
-        source_id: Series[str] = pa.Field(isin=sources)
-        locator: Series[str] = pa.Field(str_length={"min_value": 1})
-        evidence: Series[str] = pa.Field(str_length={"min_value": 1})
-        note: Series[str]
+        qualifier: Series[Text] = pa.Field(isin=list(QUALIFIERS))
+        scope: Series[Text]
+        basis: Series[Text] = pa.Field(isin=["", *BASES])
+        source_id: Series[Text] = pa.Field(isin=sources)
+        locator: Series[Text] = pa.Field(str_length={"min_value": 1})
+        evidence: Series[Text] = pa.Field(str_length={"min_value": 1})
+        note: Series[Text]
 
         class Config:
             unique = FIGURE_KEY
@@ -368,6 +383,9 @@ def decimals(values: pd.Series) -> pd.Series:
     """Number of decimals as written ('61.3' -> 1, '297' -> 0), so values can be shown as published.
 
     Only for text that passed VALUE_TEXT (plain decimals)."""
-    text = values.astype(str)
-    point = text.str.find(".")
-    return (text.str.len() - point - 1).where(point >= 0, 0).astype("int64")
+
+    def places(text: pd.Series) -> pd.Series:
+        point = text.str.find(".")
+        return (text.str.len() - point - 1).where(point >= 0, 0).astype("int64")
+
+    return _per_text(values.astype("str") if not categorical.is_categorical(values) else values, places)

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis import paths
+from analysis import categorical, paths
 from analysis.derived import derive
 from analysis.dictionary import FIGURE_COLUMNS, TIDY_COLUMNS
 from analysis.errors import DataValidationError, Issue
@@ -73,9 +73,14 @@ def _read_figure_files(folder: Path, sector_ids: list[str], rel: str) -> tuple[p
         readable.append((path, name))
     text, found = read_many(readable, FIGURE_COLUMNS)
     issues += found
+
     # A row of a registered sector in another sector's file (unknown sectors are reported by the schema).
-    expected = text[FILE].str.removeprefix(f"{rel}/").str.removesuffix(".csv")
-    astray = text[(text["sector"] != expected) & text["sector"].isin(known)]
+    def astray(rows: pd.DataFrame) -> pd.DataFrame:
+        expected = rows[FILE].map(lambda name: name.removeprefix(f"{rel}/").removesuffix(".csv"))
+        return rows[(rows["sector"].astype("str") != expected.astype("str")) & rows["sector"].isin(known)]
+
+    # the pairs of sector and file first: a million rows come in a few thousand pairs, nearly always all right
+    astray = astray(text) if len(astray(text[["sector", FILE]].drop_duplicates())) else text.iloc[:0]
     for row in astray[["sector", FILE, LINE]].itertuples(index=False):
         issues.append(
             Issue(
@@ -146,10 +151,10 @@ def _load_raw(raw: Path) -> RawData:
 
     figures = typed.assign(
         era=era(typed["year"], typed["sector"], breaks).to_numpy(),
-        status="reported",
-        derivation="",
+        status=categorical.encode(pd.Series("reported", index=typed.index)),
+        derivation=categorical.encode(pd.Series("", index=typed.index)),
         precision=decimals(text["value"]).to_numpy(),
-        raw_file=text[FILE].to_numpy(),
+        raw_file=text[FILE].array,
         raw_line=text[LINE].to_numpy(),
     )[TIDY_COLUMNS]
     return RawData(sectors, sources, figures, raw_rows=len(text), breaks=breaks, checksums=raw_checksums(raw), raw=raw)
@@ -196,18 +201,18 @@ def order_tidy(frame: pd.DataFrame, sector_order: list[str]) -> pd.DataFrame:
     Sorted on integer codes of each key (np.lexsort, last key first) and reordered once: sorting the text
     columns themselves costs seconds at a million rows."""
 
-    def codes(column: str) -> np.ndarray:
-        return pd.factorize(frame[column], sort=True)[0]
+    def codes(column: str) -> np.ndarray:  # a categorical's categories are sorted (analysis.categorical)
+        return categorical.encode(frame[column]).cat.codes.to_numpy()
 
     keys = (frame["value"].to_numpy(), codes("source_id"), codes("status"), codes("measure"),
             frame["year"].fillna(9999).to_numpy(dtype="int64"),
-            pd.Categorical(frame["sector"], categories=sector_order).codes)  # fmt: skip
+            categorical.positions(frame["sector"], sector_order))  # fmt: skip
     return frame.iloc[np.lexsort(keys)].reset_index(drop=True)
 
 
 def build_tidy(data: RawData) -> pd.DataFrame:
-    """Reported figures plus derived ones (status 'derived'), in a stable order."""
-    frame = pd.concat([data.figures, derive(data.figures)], ignore_index=True)
+    """Reported figures plus derived ones (status 'derived'), in a stable order; texts as categoricals."""
+    frame = categorical.concat([data.figures, derive(data.figures)])
     frame["year"] = frame["year"].astype("Int64")
     frame["raw_line"] = frame["raw_line"].astype("Int64")
     frame["precision"] = frame["precision"].astype("int64")
@@ -216,5 +221,5 @@ def build_tidy(data: RawData) -> pd.DataFrame:
 
 
 def load_tidy(raw: Path | None = None) -> pd.DataFrame:
-    """The tidy long frame for a raw folder (default: the project's data/raw)."""
-    return build_tidy(load_raw(raw))
+    """The tidy long frame for a raw folder (default: the project's data/raw), its texts as plain text."""
+    return categorical.decoded(build_tidy(load_raw(raw)))
