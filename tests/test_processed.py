@@ -122,8 +122,8 @@ def test_validate_reports_stale_processed_data(minimal_raw, tmp_path, run_cli):
 
 
 def test_large_csvs_streamed_to_files_are_the_files_made_in_memory(minimal_raw, tmp_path, run_cli, monkeypatch):
-    """Above SPOOL_ROWS a CSV is written to a temporary file beside its target and moved into place: the
-    files, the manifest and the permissions are those of a run in memory, and no temporary file is left."""
+    """Above SPOOL_ROWS a CSV is written in slices to a temporary file beside its target and moved into place:
+    the files, the manifest and the permissions are those of a run in memory, and no temporary file is left."""
     import stat
     import tempfile
 
@@ -131,6 +131,7 @@ def test_large_csvs_streamed_to_files_are_the_files_made_in_memory(minimal_raw, 
 
     run_cli("prepare", "--raw", minimal_raw, "--out", tmp_path / "memory")
     monkeypatch.setattr(processed, "SPOOL_ROWS", -1)  # every CSV is streamed, even an empty one
+    monkeypatch.setattr(processed.os, "cpu_count", lambda: 3)  # in three slices, whatever this machine has
     out = tmp_path / "streamed"
     code, stdout, _ = run_cli("prepare", "--raw", minimal_raw, "--out", out)
     assert code == 0 and "banenafspraak.csv" in stdout

@@ -43,19 +43,18 @@ def positions(values: pd.Series, order: list[str]) -> np.ndarray:
     return at[values.cat.codes.to_numpy()]
 
 
-def _texts(values: pd.Series) -> set:
-    return set(values.cat.categories) if is_categorical(values) else set(values.dropna().unique())
-
-
 def concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
     """pd.concat(frames, ignore_index=True), with every column that is categorical in any frame categorical
     in the result: pandas makes categoricals whose categories differ into Python objects."""
     shared = {c for f in frames for c in f.columns if is_categorical(f[c])}
     for column in shared:
-        union = pd.Index(sorted(set().union(*(_texts(f[column]) for f in frames if column in f))), dtype="str")
-        dtype = pd.CategoricalDtype(union)
-        # encoded first: a text column is factorised (fast), then only its few categories are looked up
-        frames = [f.assign(**{column: encode(f[column]).astype(dtype)}) if column in f else f for f in frames]
+        parts = {i: encode(f[column]) for i, f in enumerate(frames) if column in f}
+        union = pd.Index([], dtype="str")
+        for part in parts.values():
+            union = union.union(part.cat.categories)  # sorted
+        frames = [
+            f.assign(**{column: parts[i].cat.set_categories(union)}) if i in parts else f for i, f in enumerate(frames)
+        ]
     return pd.concat(frames, ignore_index=True)
 
 

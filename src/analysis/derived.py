@@ -96,7 +96,9 @@ def _partners(parts: list[pd.DataFrame], on: list[str]) -> pd.DataFrame:
             columns[i] = partner
         found.append(np.column_stack([columns[i][alive] for i in range(len(parts))]))
     combos = np.concatenate(found) if found else np.empty((0, len(parts)), dtype="int64")
-    _, once = np.unique(combos, axis=0, return_index=True)  # a combination found from two parts counts once
+    # a combination found from two parts counts once (one integer per combination: unique rows of a 2-d array
+    # are several times slower to find)
+    _, once = np.unique(categorical.codes(*(pd.Series(c) for c in combos.T)), return_index=True)
     return pd.DataFrame(combos[np.sort(once)].astype("int64"), columns=[f"_p{i}" for i in range(len(parts))])
 
 
@@ -108,7 +110,7 @@ def combine(parts: list[pd.DataFrame], on: list[str], suffixes: list[str]) -> pd
             columns=[*on, *(f"{c}{s}" for p, s in zip(parts, suffixes) for c in p.columns if c not in on)]
         )
     positions = _partners(parts, on)
-    columns = [parts[0].loc[positions["_p0"], on].reset_index(drop=True)]
+    columns = [parts[0][on].iloc[positions["_p0"].to_numpy()].reset_index(drop=True)]
     for i, (part, suffix) in enumerate(zip(parts, suffixes)):
         rest = part.drop(columns=on)
         columns.append(rest.iloc[positions[f"_p{i}"].to_numpy()].reset_index(drop=True).add_suffix(suffix))
@@ -496,8 +498,10 @@ def _consistency_report(tidy: pd.DataFrame) -> pd.DataFrame:
     checks = [c for c in checks if not c.empty]
     if not checks:
         return pd.DataFrame(columns=FINDING_COLUMNS)
-    report = pd.concat(checks, ignore_index=True)[FINDING_COLUMNS]
-    report["year"] = report["year"].astype("Int64")
+    report = categorical.concat(checks)[FINDING_COLUMNS]
+    texts = ["check", "sector", "measure", "source_a", "source_b", "outcome", "explanation"]
+    # sorted on the texts' codes (categorical's categories are sorted), not on the texts: faster by far
+    report = report.assign(year=report["year"].astype("Int64"), **{c: categorical.encode(report[c]) for c in texts})
     return report.sort_values(
         ["check", "sector", "year", "measure", "source_a", "source_b"], kind="stable"
     ).reset_index(drop=True)

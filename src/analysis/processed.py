@@ -11,6 +11,9 @@ import datetime as dt
 import hashlib
 import io
 import json
+import os
+import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -183,12 +186,32 @@ def codebook_table(breaks: pd.DataFrame | None = None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["kind", "name", "description"])
 
 
-def _write_csv(table: pa.Table, where) -> None:
+def _write_csv(table: pa.Table, where, header: bool = True) -> None:
     """A table from _table as CSV, RFC 4180 (texts quoted where needed), written by pyarrow to `where` (a path
     or a stream): pandas' writer takes seconds per million rows."""
     import pyarrow.csv as pacsv
 
-    pacsv.write_csv(table, where, pacsv.WriteOptions(quoting_style="needed", batch_size=64 * 1024))
+    options = pacsv.WriteOptions(include_header=header, quoting_style="needed", batch_size=64 * 1024)
+    pacsv.write_csv(table, where, options)
+
+
+def _write_csv_in_slices(table: pa.Table, path: Path) -> None:
+    """_write_csv to `path`, one slice of rows per core, each written by a thread of its own (pyarrow writes
+    without holding the GIL) to a file of its own, then appended to the first. A million rows: 0.87 s by
+    one thread, 0.56 s by two on two cores, and 0.07 s to append."""
+    slices = max(1, min(os.cpu_count() or 1, 4))
+    size = -(-len(table) // slices)
+    parts = [path, *(path.with_name(f"{path.name}.{i}") for i in range(1, slices))]
+    try:
+        with ThreadPoolExecutor(slices) as pool:
+            list(pool.map(lambda i: _write_csv(table.slice(i * size, size), str(parts[i]), i == 0), range(slices)))
+        with path.open("ab") as whole:
+            for part in parts[1:]:
+                with part.open("rb") as piece:
+                    shutil.copyfileobj(piece, whole, 16 << 20)
+    finally:
+        for part in parts[1:]:
+            part.unlink(missing_ok=True)
 
 
 def _csv_bytes(table: pa.Table) -> bytes:
@@ -202,7 +225,7 @@ def _csv_output(table: pa.Table, name: str, spool: Path | None) -> bytes | atomi
     there (a million rows are 300 MB, which would otherwise be held in memory, copied and written again)."""
     if spool is None or len(table) <= SPOOL_ROWS:
         return _csv_bytes(table)
-    return atomic.Spooled.make(spool, name, lambda path: _write_csv(table, str(path)))
+    return atomic.Spooled.make(spool, name, lambda path: _write_csv_in_slices(table, path))
 
 
 def _write_sheet(book, name: str, table: pa.Table, decimals: list[int] | None = None) -> None:
