@@ -49,3 +49,40 @@ def test_the_readme_lists_every_library_module_once():
     modules = sorted(p.stem for p in (ROOT / "src" / "analysis").glob("*.py"))
     assert sorted(listed) == modules
     assert len(listed) == len(set(listed))
+
+
+def test_every_file_of_the_library_counts_as_a_change_to_the_reports():
+    """An edit to any file of the package (code, templates, the words of words.toml) makes the next report run
+    execute again: the files the run's record is hashed from are all of them, caches aside."""
+    from analysis import runstamp
+
+    package = ROOT / "src" / "analysis"
+    every = {p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+    assert set(runstamp.library_files()) == every
+
+
+def test_a_word_given_in_one_language_only_is_refused_with_its_place(monkeypatch):
+    """words.toml holds both languages of every word; one added in Dutch alone is named, not shown half-translated."""
+    import pytest
+
+    from analysis import i18n
+
+    monkeypatch.setitem(i18n._WORDS, "text", {**i18n._WORDS["text"], "new_word": {"nl": "nieuw"}})
+    with pytest.raises(ValueError, match=r"words.toml \[text\] new_word: needs exactly nl and en, has nl"):
+        i18n._by_language("text")
+    assert i18n._by_language("changes")["en"]["added"] == "added"  # a complete section reads as before
+
+
+def test_a_term_of_the_data_dictionary_with_a_misspelt_field_is_refused_with_its_place(monkeypatch):
+    import pytest
+
+    from analysis import dictionary
+
+    monkeypatch.setitem(
+        dictionary._TERMS, "measures", {"jobs": {"label_nl": "Banen", "label_en": "Jobs", "decimal": 1}}
+    )
+    with pytest.raises(ValueError, match=r"dictionary.toml \[measures.jobs\]: decimal: a Measure has .*decimals"):
+        dictionary._vocabulary("measures", dictionary.Measure)
+    monkeypatch.setitem(dictionary._TERMS, "groups", {"x": {"label_nl": "x"}})  # no English label
+    with pytest.raises(ValueError, match=r"dictionary.toml \[groups.x\]: label_en"):
+        dictionary._vocabulary("groups", dictionary.Term)

@@ -48,6 +48,8 @@ def concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
     in the result: pandas makes categoricals whose categories differ into Python objects."""
     shared = {c for f in frames for c in f.columns if is_categorical(f[c])}
     for column in shared:
+        if _same_categories([f[column] for f in frames if column in f]) and all(column in f for f in frames):
+            continue  # pandas keeps these categorical as they are
         parts = {i: encode(f[column]) for i, f in enumerate(frames) if column in f}
         union = pd.Index([], dtype="str")
         for part in parts.values():
@@ -56,6 +58,25 @@ def concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
             f.assign(**{column: parts[i].cat.set_categories(union)}) if i in parts else f for i, f in enumerate(frames)
         ]
     return pd.concat(frames, ignore_index=True)
+
+
+def stacked(columns: list[pd.Series]) -> pd.Series:
+    """The columns one after the other as one Series (a new index), categorical where any of them is."""
+    if _same_categories(columns):  # the usual case, parts of one frame: their codes already agree
+        codes = np.concatenate([c.cat.codes.to_numpy() for c in columns])
+        return pd.Series(pd.Categorical.from_codes(codes, dtype=columns[0].dtype))
+    if any(is_categorical(c) for c in columns):
+        return concat([c.rename("_").to_frame() for c in columns])["_"]
+    return pd.concat(columns, ignore_index=True)
+
+
+def _same_categories(columns: list[pd.Series]) -> bool:
+    first = columns[0]
+    return (
+        is_categorical(first)
+        and all(is_categorical(c) and c.cat.categories.equals(first.cat.categories) for c in columns)
+        and first.cat.categories.is_monotonic_increasing
+    )
 
 
 def codes(*columns: pd.Series) -> np.ndarray:

@@ -30,15 +30,14 @@ class ProjectError(Exception):
     """An error for the user: its message says what is wrong and what to do; `exit_code` is the command's."""
 
     exit_code = 1
+    shown_as = "error"  # what the command line's message starts with
 
     def message(self) -> str:
-        return f"error: {self}"
+        return f"{self.shown_as}: {self}"
 
 
 class DataValidationError(ProjectError):
     """Raised when raw data breaks a rule; carries every issue found, sorted by place."""
-
-    exit_code = 1
 
     def __init__(self, issues: list[Issue]):
         self.issues = sorted(set(issues), key=lambda i: (i.file, i.line, i.column, i.rule))
@@ -56,10 +55,7 @@ class DataValidationError(ProjectError):
 class ReconciliationError(ProjectError):
     """Raw rows and tidy rows do not match one to one: a row would be lost or doubled."""
 
-    exit_code = 1
-
-    def message(self) -> str:
-        return f"internal error, nothing was written: {self}"
+    shown_as = "internal error, nothing was written"
 
 
 class ParameterError(ProjectError):

@@ -34,27 +34,20 @@ def project_root() -> Path:
     )
 
 
+def _inside_raw(name: str) -> property:
+    return property(lambda layout: layout.raw / name, doc=f"the raw folder's {name}")
+
+
 @dataclass(frozen=True)
 class RawLayout:
     """Where the hand-curated raw data lives inside one raw folder."""
 
     raw: Path
 
-    @property
-    def figures(self) -> Path:
-        return self.raw / "figures"
-
-    @property
-    def sectors_csv(self) -> Path:
-        return self.raw / "sectors.csv"
-
-    @property
-    def sources_csv(self) -> Path:
-        return self.raw / "sources.csv"
-
-    @property
-    def breaks_csv(self) -> Path:
-        return self.raw / "breaks.csv"
+    figures = _inside_raw("figures")
+    sectors_csv = _inside_raw("sectors.csv")
+    sources_csv = _inside_raw("sources.csv")
+    breaks_csv = _inside_raw("breaks.csv")
 
 
 def raw_dir() -> Path:

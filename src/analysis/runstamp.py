@@ -14,11 +14,16 @@ from analysis import atomic
 STAMP = ".run-stamp.json"
 
 
+def library_files() -> list[Path]:
+    """The library's code, templates and words (words.toml): a change there can change every report."""
+    root = Path(__file__).parent
+    return sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in {".py", ".j2", ".json", ".toml"})
+
+
 def library_hash() -> str:
-    """The library's code and templates: a change there can change every report."""
     h = hashlib.sha256()
     root = Path(__file__).parent
-    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in {".py", ".j2", ".json"}):
+    for path in library_files():
         h.update(path.relative_to(root).as_posix().encode())
         h.update(path.read_bytes())
     return h.hexdigest()
