@@ -46,28 +46,44 @@ def positions(values: pd.Series, order: list[str]) -> np.ndarray:
 def concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
     """pd.concat(frames, ignore_index=True), with every column that is categorical in any frame categorical
     in the result: pandas makes categoricals whose categories differ into Python objects."""
-    shared = {c for f in frames for c in f.columns if is_categorical(f[c])}
-    for column in shared:
-        if _same_categories([f[column] for f in frames if column in f]) and all(column in f for f in frames):
-            continue  # pandas keeps these categorical as they are
-        parts = {i: encode(f[column]) for i, f in enumerate(frames) if column in f}
-        union = pd.Index([], dtype="str")
-        for part in parts.values():
-            union = union.union(part.cat.categories)  # sorted
-        frames = [
-            f.assign(**{column: parts[i].cat.set_categories(union)}) if i in parts else f for i, f in enumerate(frames)
-        ]
-    return pd.concat(frames, ignore_index=True)
+    shared = [
+        c for c in dict.fromkeys(c for f in frames for c in f.columns) if any(_categorical_in(f, c) for f in frames)
+    ]
+    if not shared:
+        return pd.concat(frames, ignore_index=True)
+    out = pd.concat([f.drop(columns=[c for c in shared if c in f]) for f in frames], ignore_index=True)
+    texts = {
+        c: stacked([f[c] if c in f else pd.Series(np.nan, index=f.index, dtype="str") for f in frames]) for c in shared
+    }
+    order = list(dict.fromkeys(c for f in frames for c in f.columns))
+    return out.assign(**texts)[order]
+
+
+def _categorical_in(frame: pd.DataFrame, column: str) -> bool:
+    return column in frame and is_categorical(frame[column])
+
+
+def _codes_and_texts(values: pd.Series) -> tuple[np.ndarray, list[str]]:
+    if is_categorical(values):
+        return values.cat.codes.to_numpy(), values.cat.categories.tolist()
+    codes, uniques = pd.factorize(values)
+    return codes, list(uniques)
 
 
 def stacked(columns: list[pd.Series]) -> pd.Series:
-    """The columns one after the other as one Series (a new index), categorical where any of them is."""
+    """The columns one after the other as one Series (a new index), categorical where any of them is, with the
+    union of their texts as categories: each part's codes are renumbered, no text is looked up row by row."""
+    if not any(is_categorical(c) for c in columns):
+        return pd.concat(columns, ignore_index=True)
     if _same_categories(columns):  # the usual case, parts of one frame: their codes already agree
         codes = np.concatenate([c.cat.codes.to_numpy() for c in columns])
         return pd.Series(pd.Categorical.from_codes(codes, dtype=columns[0].dtype))
-    if any(is_categorical(c) for c in columns):
-        return concat([c.rename("_").to_frame() for c in columns])["_"]
-    return pd.concat(columns, ignore_index=True)
+    parts = [_codes_and_texts(c) for c in columns]
+    union = sorted(set().union(*(texts for _, texts in parts)))
+    at = {text: i for i, text in enumerate(union)}
+    codes = [np.array([at[t] for t in texts] + [-1], dtype="int64")[part] for part, texts in parts]  # -1 stays -1
+    dtype = pd.CategoricalDtype(pd.Index(union, dtype="str"))
+    return pd.Series(pd.Categorical.from_codes(np.concatenate(codes), dtype=dtype))
 
 
 def _same_categories(columns: list[pd.Series]) -> bool:
