@@ -140,8 +140,10 @@ def test_large_csvs_streamed_to_files_are_the_files_made_in_memory(minimal_raw, 
         assert (out / name).read_bytes() == (tmp_path / "memory" / name).read_bytes(), name
     assert stat.S_IMODE((out / "banenafspraak.csv").stat().st_mode) == 0o666 & ~atomic_umask()
 
+    (out / ".tmp-banenafspraak.csv.k1ll3d").write_bytes(b"half a CSV")  # what a prepare stopped mid-file leaves
     code, stdout, _ = run_cli("prepare", "--raw", minimal_raw, "--out", out)  # unchanged: nothing moved in
     assert code == 0 and "all up to date" in stdout
+    assert "removed .tmp-banenafspraak.csv.k1ll3d, left unfinished" in stdout
     assert sorted(p.name for p in out.iterdir()) == sorted(EXPECTED)
 
     spool = tmp_path / "tmp"

@@ -87,3 +87,14 @@ def write_bytes(path: Path, data: bytes | Spooled) -> bool:
         Path(tmp).unlink(missing_ok=True)
         raise
     return True
+
+
+def remove_unfinished(folder: Path) -> list[str]:
+    """Remove the temporary files that a killed writer left in `folder` (a Spooled CSV can be 300 MB); return
+    their names. Only while holding the folder's lock: no other writer can be making one."""
+    gone = []
+    for tmp in sorted(Path(folder).glob(".tmp-*")):
+        if tmp.is_file():
+            tmp.unlink(missing_ok=True)
+            gone.append(tmp.name)
+    return gone

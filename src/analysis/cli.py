@@ -32,9 +32,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _prepare(args: argparse.Namespace):
+    from analysis import atomic
     from analysis.prepare import prepare
     from analysis.processed import MANIFEST, write_outputs
 
+    for name in atomic.remove_unfinished(args.out):  # under the folder's lock, held by the caller
+        print(f"removed {name}, left unfinished by an earlier prepare that was stopped")
     done = prepare(args.raw, spool=args.out)
     changed = write_outputs(done.outputs, args.out)
     print(done.summary())
