@@ -75,7 +75,8 @@ def test_vectorised_rounding_rounds_as_python_does(values, places):
 
 
 def test_the_public_tidy_frame_and_the_reports_data_hold_plain_texts(repo_raw):
-    """Analysts and charts get texts, not categoricals (a chart would show every category of one)."""
+    """Analysts, charts and tables get texts, not categoricals (a chart would show every category of one, and a
+    count of values every category with none)."""
     from analysis.dataset import Dataset
     from analysis.tidy import build_tidy
 
@@ -86,3 +87,7 @@ def test_the_public_tidy_frame_and_the_reports_data_hold_plain_texts(repo_raw):
     shown = Dataset.of(data, inner).tidy
     assert not any(categorical.is_categorical(shown[c]) for c in shown.columns)
     assert shown["sector"].tolist() == inner["sector"].astype(str).tolist()
+    from analysis.coverage import consistency_findings
+
+    findings = consistency_findings(Dataset.of(data, inner))
+    assert len(findings) and not any(categorical.is_categorical(findings[c]) for c in findings.columns)

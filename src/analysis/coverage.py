@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis import categorical
 from analysis.dataset import Dataset
 from analysis.derived import consistency_report, series_rows
 from analysis.registry import national_sectors
@@ -100,7 +101,7 @@ def consistency_findings(data: Dataset, lang: str = "nl") -> pd.DataFrame:
     tidy, sources = data.tidy, data.sources
     from analysis.tables import cite
 
-    report = consistency_report(tidy)
+    report = categorical.decoded(consistency_report(tidy))  # plain texts for reading (made as categoricals)
     report = report[report["outcome"] != "consistent"].copy()
     report["source_a"] = report["source_a"].map(lambda ids: cite(sources, ids, lang))
     report["source_b"] = report["source_b"].map(lambda ids: cite(sources, ids, lang))
