@@ -33,6 +33,11 @@ def encode(values: pd.Series) -> pd.Series:
     )
 
 
+def constant(text: str, index: pd.Index) -> pd.Series:
+    """The same text on every row of `index`, as a categorical."""
+    return pd.Series(pd.Categorical.from_codes(np.zeros(len(index), dtype="int8"), categories=[text]), index=index)
+
+
 def positions(values: pd.Series, order: list[str]) -> np.ndarray:
     """For each row, the position of its text in `order`, or -1 where it is not there (or missing).
 

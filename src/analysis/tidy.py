@@ -75,12 +75,13 @@ def _read_figure_files(folder: Path, sector_ids: list[str], rel: str) -> tuple[p
     issues += found
 
     # A row of a registered sector in another sector's file (unknown sectors are reported by the schema).
-    def astray(rows: pd.DataFrame) -> pd.DataFrame:
+    def in_another_file(rows: pd.DataFrame) -> pd.DataFrame:
         expected = rows[FILE].map(lambda name: name.removeprefix(f"{rel}/").removesuffix(".csv"))
         return rows[(rows["sector"].astype("str") != expected.astype("str")) & rows["sector"].isin(known)]
 
     # the pairs of sector and file first: a million rows come in a few thousand pairs, nearly always all right
-    astray = astray(text) if len(astray(text[["sector", FILE]].drop_duplicates())) else text.iloc[:0]
+    pairs = text[["sector", FILE]].drop_duplicates()
+    astray = in_another_file(text) if len(in_another_file(pairs)) else text.iloc[:0]
     for row in astray[["sector", FILE, LINE]].itertuples(index=False):
         issues.append(
             Issue(
@@ -151,8 +152,8 @@ def _load_raw(raw: Path) -> RawData:
 
     figures = typed.assign(
         era=era(typed["year"], typed["sector"], breaks).to_numpy(),
-        status=categorical.encode(pd.Series("reported", index=typed.index)),
-        derivation=categorical.encode(pd.Series("", index=typed.index)),
+        status=categorical.constant("reported", typed.index),
+        derivation=categorical.constant("", typed.index),
         precision=decimals(text["value"]).to_numpy(),
         raw_file=text[FILE].array,
         raw_line=text[LINE].to_numpy(),
