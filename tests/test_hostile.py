@@ -252,10 +252,12 @@ def test_8_a_report_path_that_is_a_file_gets_a_message(minimal_raw, tmp_path, ru
 # ---------------------------------------------------------------- 9. sharing
 
 
-def test_9_report_folders_follow_the_umask_and_hold_no_pickle(minimal_raw, tmp_path, run_cli):
+def test_9_report_folders_follow_the_umask_and_hold_no_pickle(minimal_raw, tmp_path, run_cli, monkeypatch):
+    # the run makes the folders and hands the data over, whatever the notebooks draw: tiny ones will do
+    monkeypatch.setenv("TINY_NOTEBOOK_SECONDS", "0")
     old = os.umask(0o022)
     try:
-        assert report(run_cli, minimal_raw, tmp_path)[0] == 0
+        assert report(run_cli, minimal_raw, tmp_path, "--notebooks", TINY_NOTEBOOKS)[0] == 0
     finally:
         os.umask(old)
     reports = tmp_path / "reports"
