@@ -276,13 +276,20 @@ def _plain_body(path: Path, name: str, columns: list[str]) -> _Body | None:
     return _Body(path, name, body, body.count(b"\n"))
 
 
+def _text_type():
+    """How a text column is held: each distinct text once (see analysis.categorical)."""
+    import pyarrow as pa
+
+    return pa.dictionary(pa.int32(), pa.large_string())
+
+
 def _parse(bodies: list[_Body], columns: list[str]):
     """One pyarrow table of the records of `bodies`, or None where pyarrow reads them otherwise than line by line."""
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
     data = b"".join(b.data for b in bodies)
-    text = pa.dictionary(pa.int32(), pa.large_string())  # each distinct text once (see analysis.categorical)
+    text = _text_type()
     if not data:
         return pa.table({c: pa.array([], text) for c in columns})
     try:
@@ -373,7 +380,9 @@ def read_many(files: list[tuple[Path, str]], columns: list[str]) -> tuple[pd.Dat
     agree = [_quoted_lines_agree(body, part, columns) for body, part in parsed]
     careful += [(body.path, body.name) for (body, _), ok in zip(parsed, agree) if not ok]
 
-    frames = []
+    # Every part as an Arrow table of dictionary columns, joined by pyarrow and made a pandas frame once:
+    # joining them column by column in pandas costs more than the reading itself for small files.
+    parts = []
     if any(agree):
         bodies = [body for (body, _), ok in zip(parsed, agree) if ok]
         if table is None:
@@ -381,26 +390,31 @@ def read_many(files: list[tuple[Path, str]], columns: list[str]) -> tuple[pd.Dat
         else:  # rows kept by a mask, not as slices: one table of thousands of slices is slow to combine
             whole = table.filter(pa.array(np.repeat(agree, [b.lines for b in fast]))) if not all(agree) else table
         # fields are stripped, as the careful reader strips them; only ASCII spaces are left to strip here
-        whole = pa.table({c: _strip_spaces(whole[c]) for c in columns})
-        frame = whole.to_pandas()
-        frame[LINE] = np.concatenate([np.arange(2, b.lines + 2, dtype="int64") for b in bodies])
-        names = pd.CategoricalDtype([b.name for b in bodies])
-        frame[FILE] = pd.Categorical.from_codes(
-            np.repeat(np.arange(len(bodies)), [b.lines for b in bodies]), dtype=names
-        )
-        frames.append(frame)
+        lines = np.concatenate([np.arange(2, b.lines + 2, dtype="int64") for b in bodies])
+        at = np.repeat(np.arange(len(bodies), dtype="int32"), [b.lines for b in bodies])
+        parts.append(_with_place({c: _strip_spaces(whole[c]) for c in columns}, lines, at, [b.name for b in bodies]))
     order = {name: i for i, (_, name) in enumerate(files)}
     for path, name in sorted(careful, key=lambda item: order[item[1]]):  # issues in file order
         records, lines, found = read_rows(path, columns, name)
         issues += found
-        frame = to_frame(records, lines, columns)
-        frame[FILE] = pd.Series([name] * len(frame), dtype="str", index=frame.index)
-        frames.append(frame)
-    if not frames:
-        frames = [to_frame([], [], columns).assign(**{FILE: pd.Series(dtype="str")})]
-    out = frames[0] if len(frames) == 1 else categorical.concat(frames)
+        fields = list(zip(*records)) if records else [() for _ in columns]
+        texts = {c: pa.array(f, pa.large_string()).dictionary_encode() for c, f in zip(columns, fields)}
+        parts.append(_with_place(texts, np.array(lines, dtype="int64"), np.zeros(len(lines), dtype="int32"), [name]))
+    if not parts:
+        parts.append(_with_place({c: pa.array([], pa.large_string()).dictionary_encode() for c in columns}, [], [], []))
+    out = (parts[0] if len(parts) == 1 else pa.concat_tables(parts)).to_pandas()
     out = out.assign(**{c: categorical.encode(out[c]) for c in [*columns, FILE]})  # texts as sorted categoricals
-    if len(frames) == 1:
+    if len(parts) == 1:
         return out, issues
     rank = out[FILE].map(order).to_numpy()
     return out.iloc[np.lexsort((out[LINE].to_numpy(), rank))].reset_index(drop=True), issues
+
+
+def _with_place(texts: dict, lines, files, names: list[str]):
+    """A table of the records' texts (dictionary columns), with LINE and FILE (an index into `names` per row)."""
+    import pyarrow as pa
+
+    text = _text_type()
+    texts = {c: t if t.type == text else t.cast(text) for c, t in texts.items()}
+    where = pa.DictionaryArray.from_arrays(pa.array(files, pa.int32()), pa.array(names, pa.large_string()))
+    return pa.table({**texts, LINE: pa.array(lines, pa.int64()), FILE: where})
