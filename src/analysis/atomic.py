@@ -41,7 +41,7 @@ class Spooled:
             write(Path(tmp))
             with open(tmp, "rb") as fh:
                 os.fsync(fh.fileno())
-                digest = hashlib.file_digest(fh, "sha256").hexdigest()
+            digest = file_sha256(Path(tmp))
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
@@ -50,14 +50,26 @@ class Spooled:
         return spooled
 
 
+def file_sha256(path: Path) -> str:
+    """sha256 of a file, read in blocks: a dataset's CSV can be 300 MB."""
+    with Path(path).open("rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()
+
+
+def fingerprint(data: bytes | Spooled) -> tuple[int, str]:
+    """Size and sha256 of `data` (a Spooled file's as found when it was written)."""
+    if isinstance(data, Spooled):
+        return data.size, data.sha256
+    return len(data), hashlib.sha256(data).hexdigest()
+
+
 def holds(path: Path, data: bytes | Spooled) -> bool:
     """Whether the file at `path` holds exactly `data`; sizes first, so a file of another size is not read."""
     path = Path(path)
     if not path.is_file() or path.stat().st_size != (data.size if isinstance(data, Spooled) else len(data)):
         return False
     if isinstance(data, Spooled):
-        with path.open("rb") as fh:
-            return hashlib.file_digest(fh, "sha256").hexdigest() == data.sha256
+        return file_sha256(path) == data.sha256
     return path.read_bytes() == data
 
 

@@ -8,7 +8,6 @@ file and every output, is written last, so a complete manifest means a complete 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import io
 import json
 import os
@@ -307,12 +306,12 @@ def _manifest(outputs: dict[str, bytes | atomic.Spooled], data: RawData, omitted
     """A Frictionless data package descriptor, plus the checksums of the raw files it was made from."""
 
     def resource(name: str, payload: bytes | atomic.Spooled) -> dict:
-        spooled = isinstance(payload, atomic.Spooled)
+        size, digest = atomic.fingerprint(payload)
         entry = {
             "name": name.rsplit(".", 1)[0].replace("_", "-") + ("-xlsx" if name.endswith(".xlsx") else ""),
             "path": name,
-            "hash": "sha256:" + (payload.sha256 if spooled else hashlib.sha256(payload).hexdigest()),
-            "bytes": payload.size if spooled else len(payload),
+            "hash": "sha256:" + digest,
+            "bytes": size,
         }
         if name == f"{DATASET}.csv":
             entry["schema"] = {"fields": [{"name": c, "description": d} for c, d in COLUMN_DOCS.items()]}
@@ -363,7 +362,7 @@ def stale_outputs(folder: Path, data: RawData, expected: dict[str, bytes | atomi
     problems += [f"raw file {p} was removed" for p in recorded if p not in data.checksums]
     for res in package.get("resources", []):
         path = Path(folder) / res["path"]
-        if not path.is_file() or "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest() != res["hash"]:
+        if not path.is_file() or "sha256:" + atomic.file_sha256(path) != res["hash"]:
             problems.append(f"output {res['path']} is missing or does not match the manifest")
     if expected is not None:
         problems += [

@@ -389,9 +389,9 @@ def read_many(files: list[tuple[Path, str]], columns: list[str]) -> tuple[pd.Dat
             whole = pa.concat_tables([part for (_, part), ok in zip(parsed, agree) if ok])
         else:  # rows kept by a mask, not as slices: one table of thousands of slices is slow to combine
             whole = table.filter(pa.array(np.repeat(agree, [b.lines for b in fast]))) if not all(agree) else table
-        # fields are stripped, as the careful reader strips them; only ASCII spaces are left to strip here
         lines = np.concatenate([np.arange(2, b.lines + 2, dtype="int64") for b in bodies])
         at = np.repeat(np.arange(len(bodies), dtype="int32"), [b.lines for b in bodies])
+        # fields are stripped, as the careful reader strips them; only ASCII spaces are left to strip here
         parts.append(_with_place({c: _strip_spaces(whole[c]) for c in columns}, lines, at, [b.name for b in bodies]))
     order = {name: i for i, (_, name) in enumerate(files)}
     for path, name in sorted(careful, key=lambda item: order[item[1]]):  # issues in file order

@@ -388,4 +388,4 @@ def decimals(values: pd.Series) -> pd.Series:
         point = text.str.find(".")
         return (text.str.len() - point - 1).where(point >= 0, 0).astype("int64")
 
-    return _per_text(values.astype("str") if not categorical.is_categorical(values) else values, places)
+    return _per_text(values, places)
