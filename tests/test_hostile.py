@@ -162,9 +162,12 @@ def test_6_a_terminated_run_leaves_no_workers_and_no_late_reports(tmp_path, sig,
     from conftest import ROOT
 
     raw = make_raw(tmp_path)
+    # a run in progress is what the signal needs: tiny notebooks, each working for 2 s (a worker that lived
+    # on would swap its report in within the 3 s watched below)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "analysis", *report_args(tmp_path, "--force", raw=raw)],
+        [sys.executable, "-m", "analysis", *report_args(tmp_path, "--force", raw=raw, notebooks=TINY_NOTEBOOKS)],
         cwd=ROOT,
+        env={**os.environ, "TINY_NOTEBOOK_SECONDS": "2"},
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
