@@ -1,12 +1,14 @@
-"""Atomic file writes: write to a temporary file beside the target, then rename.
+"""Atomic file writes and folder swaps: write to a temporary file or folder beside the target, then rename.
 
-A crash leaves either the old file or the new one, never half of one.
+A crash leaves either the old file or folder or the new one, never half of one; `recover` finishes or
+undoes what a killed run left.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import tempfile
 import weakref
 from collections.abc import Callable
@@ -110,3 +112,43 @@ def remove_unfinished(folder: Path) -> list[str]:
             tmp.unlink(missing_ok=True)
             gone.append(tmp.name)
     return gone
+
+
+def temporary_folder(final: Path) -> Path:
+    """A new, empty folder beside `final`, to be filled and then swapped into place (recover removes one that
+    a killed run left)."""
+    final.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{final.name}-", dir=final.parent))
+    os.chmod(tmp, 0o777 & ~umask())  # mkdtemp makes 0700: colleagues and web servers could not read it
+    return tmp
+
+
+def swap_into_place(tmp: Path, final: Path) -> None:
+    """Replace `final` by `tmp` with two renames; the old report is removed only after."""
+    old = None
+    if final.exists():
+        old = final.with_name(f".old-{final.name}-{os.getpid()}")
+        os.replace(final, old)
+    os.replace(tmp, final)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def recover(root: Path) -> list[str]:
+    """Tidy up a report folder after a run that was killed: finish an interrupted swap (swap_into_place),
+    remove half-written folders; return what was done.
+
+    Only call this while holding the folder's lock (no other run can be writing).
+    """
+    done = []
+    for old in sorted(root.glob(".old-*")) + sorted(root.glob("*/.old-*")):
+        final = old.with_name(old.name.removeprefix(".old-").rsplit("-", 1)[0])
+        if not final.exists():
+            os.replace(old, final)  # killed between the two renames: the old report is the good one
+            done.append(f"restored {final.relative_to(root)}")
+        else:
+            shutil.rmtree(old, ignore_errors=True)
+    for tmp in sorted(root.glob(".tmp-*")) + sorted(root.glob("*/.tmp-*")):
+        shutil.rmtree(tmp, ignore_errors=True) if tmp.is_dir() else tmp.unlink(missing_ok=True)
+        done.append(f"removed unfinished {tmp.relative_to(root)}")
+    return done

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import folders, i18n, paths, tables, trends
+from analysis import atomic, folders, i18n, paths, tables, trends
 from analysis.dataset import HANDED_OVER_ENV, Dataset
 from analysis.errors import ParameterError
 from analysis.registry import national_sectors, sector_names
-from analysis.runner import Job, Result, Workers, check_parameters, recover, run_all
+from analysis.runner import Job, Result, Workers, check_parameters, run_all
 from analysis.runstamp import library_hash
 from analysis.site import data_version, write_index
 from analysis.tidy import RawData
@@ -155,7 +155,7 @@ def run(
     planned = plan(data, tidy, notebooks, lang, sectors)
     check_parameters(planned, set(data.sectors["sector"]))
     folders.mark_reports(out)
-    for line in recover(out):
+    for line in atomic.recover(out):
         progress(f"after an earlier run that did not finish: {line}")
     shared = shared_inputs_hash(data)
     shutil.rmtree(out / ".cache", ignore_errors=True)  # where earlier versions left the hand-over

@@ -17,7 +17,6 @@ import os
 import shutil
 import signal
 import sys
-import tempfile
 import threading
 import time
 import uuid
@@ -315,36 +314,6 @@ def _execute(job: Job, output: Path, cwd: Path, cell_timeout: int, km=None) -> N
                 _shut_down(km)
 
 
-def _swap_into_place(tmp: Path, final: Path) -> None:
-    """Replace `final` by `tmp` with two renames; the old report is removed only after."""
-    old = None
-    if final.exists():
-        old = final.with_name(f".old-{final.name}-{os.getpid()}")
-        os.replace(final, old)
-    os.replace(tmp, final)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-
-
-def recover(root: Path) -> list[str]:
-    """Tidy up after a run that was killed: finish an interrupted swap, remove half-written folders.
-
-    Only call this while holding the folder's lock (no other run can be writing).
-    """
-    done = []
-    for old in sorted(root.glob(".old-*")) + sorted(root.glob("*/.old-*")):
-        final = old.with_name(old.name.removeprefix(".old-").rsplit("-", 1)[0])
-        if not final.exists():
-            os.replace(old, final)  # killed between the two renames: the old report is the good one
-            done.append(f"restored {final.relative_to(root)}")
-        else:
-            shutil.rmtree(old, ignore_errors=True)
-    for tmp in sorted(root.glob(".tmp-*")) + sorted(root.glob("*/.tmp-*")):
-        shutil.rmtree(tmp, ignore_errors=True) if tmp.is_dir() else tmp.unlink(missing_ok=True)
-        done.append(f"removed unfinished {tmp.relative_to(root)}")
-    return done
-
-
 def _start_worker(slots) -> None:
     """Each worker's start: watch the run's process, take a slot of the run's kernel fork server (let go of
     at the worker's end, after the kernel readied for a notebook that never came)."""
@@ -415,9 +384,7 @@ def run_job(
     if ahead:
         _start_ahead(cwd)
     final = root / job.folder
-    final.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{final.name}-", dir=final.parent))
-    os.chmod(tmp, 0o777 & ~atomic.umask())  # mkdtemp makes 0700: colleagues and web servers could not read it
+    tmp = atomic.temporary_folder(final)
     executed = tmp / f"{job.stem}.ipynb"
     try:
         try:
@@ -452,7 +419,7 @@ def run_job(
         (tmp / SUMMARY).write_text(
             json.dumps(summary, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8"
         )
-        _swap_into_place(tmp, final)
+        atomic.swap_into_place(tmp, final)
         (root / FAILED / f"{job.stem}.ipynb").unlink(missing_ok=True)
         return Result(
             job, "ok", time.monotonic() - start, [f"{job.folder}/{o}" for o in outputs], ready_ahead=km is not None
