@@ -14,7 +14,7 @@ from conftest import terminal_signals
 from jupyter_core.utils import run_sync
 
 from analysis import kernelfork
-from analysis.runner import LocalKernelManager
+from analysis.runner import LocalKernelManager, ReadyClient
 
 pytestmark = pytest.mark.usefixtures("signals_as_in_a_terminal")
 
@@ -134,6 +134,37 @@ def test_a_forked_kernel_is_a_new_kernel_in_its_own_process(server, tmp_path):
     assert forked["status"] == started["status"] == "ok"
     assert forked["out"] == started["out"], "cwd, environment, sys.path, signals as a new kernel has them"
     assert str(tmp_path) in forked["out"] and "from the run" in forked["out"]
+
+
+def test_a_notebooks_client_is_ready_once_the_kernel_answers_and_a_dead_kernel_is_an_error(server, tmp_path):
+    """The client every notebook gets (ReadyClient, without jupyter_client's wait for IOPub silence) still
+    waits for the kernel's answer: the first execution's output arrives whole. A kernel that died is an
+    error at once, not a wait until the timeout."""
+    km = start(tmp_path)
+    try:
+        client = km.client()
+        assert isinstance(client, ReadyClient)
+        client.start_channels()
+        try:
+            run_sync(client.wait_for_ready)(timeout=60)
+            seen = []
+            run_sync(client.execute_interactive)("print('first'); print('second')", output_hook=seen.append, timeout=60)
+        finally:
+            client.stop_channels()
+        assert "".join(m["content"]["text"] for m in seen if m["msg_type"] == "stream") == "first\nsecond\n"
+
+        process = psutil.Process(km.provisioner.pid)
+        process.kill()
+        assert gone(process)
+        late = km.client()
+        late.start_channels()
+        try:
+            with pytest.raises(RuntimeError, match="died"):
+                run_sync(late.wait_for_ready)(timeout=30)
+        finally:
+            late.stop_channels()
+    finally:
+        shut(km)
 
 
 def test_a_forked_kernel_counts_executions_from_one(server, tmp_path):
