@@ -15,16 +15,26 @@ from analysis.tidy import load_raw
 
 
 class Visit:
-    """One page opened in the browser, with every request, console error and page error recorded."""
+    """One page opened in the browser, in a tab of its own or in `tab`, with every request, console error and
+    page error recorded while it is open."""
 
-    def __init__(self, browser, path: Path):
+    def __init__(self, browser, path: Path, tab=None):
         self.path = path
-        self.page = browser.new_page()  # `browser` is the conftest fixture's context (1200 × 900)
+        self.page = tab if tab is not None else browser.new_page()  # `browser`: the conftest fixture's context
         self.requests, self.errors = [], []
-        self.page.on("request", lambda r: self.requests.append(r.url))
-        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self._listening = [
+            ("request", lambda r: self.requests.append(r.url)),
+            ("console", lambda m: self.errors.append(m.text) if m.type == "error" else None),
+            ("pageerror", lambda e: self.errors.append(str(e))),
+        ]
+        for event, listener in self._listening:
+            self.page.on(event, listener)
         self.page.goto(path.as_uri(), wait_until="load")
+
+    def leave(self) -> None:
+        """Stop recording: the tab goes on to another page."""
+        for event, listener in self._listening:
+            self.page.remove_listener(event, listener)
 
     def images(self) -> list[tuple[str, int]]:
         return self.page.eval_on_selector_all(
@@ -79,8 +89,8 @@ class Seen:
         return str(self.path.relative_to(self.root))
 
 
-def see(browser, root: Path, path: Path) -> Seen:
-    visit = Visit(browser, path)
+def see(browser, root: Path, path: Path, tab=None) -> Seen:
+    visit = Visit(browser, path, tab)
     try:
         found = {
             "images": visit.images(),
@@ -93,12 +103,17 @@ def see(browser, root: Path, path: Path) -> Seen:
         violations = visit.axe_violations()
         return Seen(root, path, **found, violations=violations, requests=visit.requests, errors=visit.errors)
     finally:
-        visit.page.close()
+        visit.leave() if tab is not None else visit.page.close()
 
 
 def see_all(browser, root: Path) -> list[Seen]:
-    """Every page of one site, each opened once."""
-    return [see(browser, root, path) for path in pages(root)]
+    """Every page of one site, each opened once, one after the other in one tab: a tab per page took twice as
+    long (a renderer process started for each); each page is a document of its own all the same."""
+    tab = browser.new_page()
+    try:
+        return [see(browser, root, path, tab) for path in pages(root)]
+    finally:
+        tab.close()
 
 
 class WholeSiteChecks:
