@@ -103,7 +103,10 @@ def see(browser, root: Path, path: Path, tab=None) -> Seen:
         violations = visit.axe_violations()
         return Seen(root, path, **found, violations=violations, requests=visit.requests, errors=visit.errors)
     finally:
-        visit.leave() if tab is not None else visit.page.close()
+        if tab is not None:
+            visit.leave()
+        else:
+            visit.page.close()
 
 
 def see_all(browser, root: Path) -> list[Seen]:

@@ -124,7 +124,7 @@ def temporary_folder(final: Path) -> Path:
 
 
 def swap_into_place(tmp: Path, final: Path) -> None:
-    """Replace `final` by `tmp` with two renames; the old report is removed only after."""
+    """Replace the folder `final` by `tmp` with two renames; the old one is removed only after."""
     old = None
     if final.exists():
         old = final.with_name(f".old-{final.name}-{os.getpid()}")
