@@ -291,7 +291,7 @@ def test_10_odd_numbers_are_refused_with_their_place(minimal_raw, tmp_path, run_
 
 def test_10_an_impossible_date_is_refused(minimal_raw, tmp_path, run_cli):
     sources = minimal_raw / "sources.csv"
-    sources.write_text(sources.read_text(encoding="utf-8").replace("2021-12-01", "2017-02-31"), encoding="utf-8")
+    sources.write_text(sources.read_text(encoding="utf-8").replace("2025-12-01", "2017-02-31"), encoding="utf-8")
     code, _, err = run_cli("validate", "--raw", minimal_raw, "--processed", tmp_path / "none")
     assert code == 1 and "sources.csv:2: column 'date': no such day in the calendar" in err
 

@@ -55,7 +55,7 @@ def test_sector_chart_labels_every_value_and_the_future_target(small):
     assert any(t.startswith("68%") for t in labels)  # a percentage where no count is published
     assert "Politie: gerealiseerde banen en doelstelling" in fig._suptitle.get_text()
     assert fig.axes[0].get_title(loc="left") == "Staven en doelen: eigen telling van de sector"  # the basis, in words
-    assert "Minister (2021-12-01)" in fig._supxlabel.get_text() and "Newspaper (2022)" in fig._supxlabel.get_text()
+    assert "Minister (2025-12-01)" in fig._supxlabel.get_text() and "Newspaper (2025)" in fig._supxlabel.get_text()
 
 
 def test_gaps_are_not_interpolated(small):

@@ -17,7 +17,7 @@ from analysis.derived import once_per_frame, series_rows
 
 SERIES_MEASURES = ("realised_jobs", "target_jobs", "realisation_pct", "realised_own", "realised_sroi")
 # The basis a sector's chart and trend use when it publishes counts on several: its own count first.
-BASIS_ORDER = ("sector_count", "national_extra_jobs", "statutory_measurement", "end_goal_share")
+BASIS_ORDER = ("sector_count", "national_extra_jobs", "statutory_measurement", "end_goal_share", "quota_norm")
 
 
 @dataclass(frozen=True)
