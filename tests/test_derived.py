@@ -119,6 +119,25 @@ def test_qualified_inputs_are_named_in_the_note():
     d = derive(frame(("a", 2015, "realised_jobs", 49, "s", 0, "at least"), ("a", 2015, "target_jobs", 41, "s")))
     pct = d[d["measure"] == "realisation_pct"].iloc[0]
     assert pct["value"] == 119.5 and "realised_jobs at least" in pct["note"]
+    assert pct["qualifier"] == "at least"  # 'ruim 49' of 41 is at least 119.5%
+    gap = d[d["measure"] == "gap_to_target"].iloc[0]
+    assert gap["qualifier"] == "about"  # 41 - 'ruim 49' is at most -8: no word before a negative number but 'about'
+    change = derive(
+        frame(("a", 2015, "realised_jobs", 3600, "s", 0, "nearly"), ("a", 2016, "realised_jobs", 3700, "s"))
+    )
+    assert change.loc[change["measure"] == "yoy_change", ["value", "qualifier"]].values.tolist() == [[100, "at least"]]
+
+
+@pytest.mark.parametrize(
+    "realised,target,word",
+    [("", "", ""), ("nearly", "", "nearly"), ("", "nearly", "at least"), ("nearly", "nearly", "about"),
+     ("estimate", "", "about"), ("at least", "nearly", "at least")],
+)  # fmt: skip
+def test_a_derived_percentage_carries_the_word_its_inputs_allow(realised, target, word):
+    d = derive(
+        frame(("a", 2015, "realised_jobs", 60, "s", 0, realised), ("a", 2015, "target_jobs", 80, "s", 0, target))
+    )
+    assert d.loc[d["measure"] == "realisation_pct", "qualifier"].tolist() == [word]
 
 
 def test_market_goal_is_total_goal_minus_government_goal():
@@ -248,6 +267,8 @@ def test_consistency_on_the_real_data(tidy):
     found = {(r.check, r.sector, int(r.year)) for r in f.itertuples()}
     assert found == {
         ("percentage_vs_counts", "waterschappen", 2021),  # 60.2 % published, 269.5 / 492.7 = 54.7 %
+        # plausibility: 5,453 extra government jobs in 2015 (Binnenlands Bestuur), 3,597 in 2016 (NRC): -34 %
+        ("realised_falls_by_a_third", "overheid_totaal", 2016),
     }
     report = consistency_report(tidy).set_index(["check", "sector", "year"])
     # 18,957 + 3,597 (NRC) is exactly 22,554; with 'bijna 3.600' (NU.nl) it is within that figure's rounding

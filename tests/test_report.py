@@ -26,7 +26,7 @@ def test_a_changed_figure_or_a_missing_output_is_not_taken_for_no_change(minimal
     code, out, _ = run_cli(*args)
     assert code == 0 and "nothing changed" not in out and "0 failed" in out
     summary = json.loads((tmp_path / "reports/sectors/politie/summary.json").read_text(encoding="utf-8"))
-    assert summary["figures"]["realised_jobs"]["2021"] == 663
+    assert summary["figures"]["realised_jobs"]["2021"] == {"value": 663, "qualifier": "", "precision": 0}
 
     (tmp_path / "reports/national/chart.png").unlink()
     code, out, _ = run_cli(*args)

@@ -116,7 +116,10 @@ def test_public_figures_sample(tidy, sector, year, measure, value, qualifier, so
 QUALIFIER_READINGS = {("mbo", "2015", "realised_jobs"): ("estimate", "indicatie")}
 # The 2025 national reading is a provisional one: the sentence says the definitive figures are not yet known.
 PERIOD_READINGS = {
-    ("banenafspraak_totaal", "2025", "realised_jobs"): ("provisional", "als de definitieve cijfers over 2025 bekend zijn")
+    ("banenafspraak_totaal", "2025", "realised_jobs"): (
+        "provisional",
+        "als de definitieve cijfers over 2025 bekend zijn",
+    )
 }
 # hbo's 36.3% is a share of the quota norm (1.0% of paid hours against 2.76%, in the monitor's next sentence),
 # not of a job target: the row's note says so, quoting that sentence.
@@ -219,7 +222,14 @@ def test_rows_per_period_scope_and_basis(tidy):
     2022, Q1 2023, Q3 2023 twice; overheid Q4 2023; nine national UWV readings of 2022-2023) and one provisional
     reading (the national 2025 'meer dan 90.000'); three rows without a basis (employers, two quota percentages)."""
     reported = tidy[tidy["status"] == "reported"]
-    assert reported["period"].value_counts().to_dict() == {"year": 128, "Q3": 5, "Q4": 4, "Q2": 3, "Q1": 1, "provisional": 1}
+    assert reported["period"].value_counts().to_dict() == {
+        "year": 128,
+        "Q3": 5,
+        "Q4": 4,
+        "Q2": 3,
+        "Q1": 1,
+        "provisional": 1,
+    }
     assert (reported["scope"] != "").sum() == 4  # three in funderend onderwijs, hbo's 21 of 36 institutions
     assert reported["basis"].value_counts().to_dict() == {
         "national_extra_jobs": 71,

@@ -52,7 +52,7 @@ def test_the_politie_pattern_is_never_on_course(tmp_path):
     assert v.projection.basis == "sector_count" and v.projection.on_course
     nl = narrative.verdict_text(v, "nl")
     assert "niet gehaald volgens de wettelijke meting: 68% van het doel (2024)" in nl
-    assert "Volgens de eigen telling van de sector groeide het aantal tot 663 in 2021" in nl
+    assert "Volgens de eigen telling van de sector stond het aantal in 2021 op 663" in nl
     en = narrative.verdict_text(v, "en")
     assert "was not met according to the statutory measurement" in en and "would be met" in en
 

@@ -15,7 +15,7 @@ import pandas as pd
 
 from analysis import categorical
 from analysis.categorical import per_distinct
-from analysis.dictionary import ANNUAL, FINDING_COLUMNS, MEASURES, TIDY_COLUMNS
+from analysis.dictionary import ANNUAL, FINDING_COLUMNS, MEASURES, QUALIFIERS, TIDY_COLUMNS
 
 NATIONAL_PARTS = ("markt", "overheid_totaal")
 NATIONAL_TOTAL = "banenafspraak_totaal"
@@ -33,6 +33,20 @@ def _is_series_point(frame: pd.DataFrame) -> pd.Series:
 def series_rows(frame: pd.DataFrame) -> pd.DataFrame:
     """The rows that can be points of a sector's annual whole-sector series (era: see tidy)."""
     return frame[_is_series_point(frame)]
+
+
+def in_order_of_preference(rows: pd.DataFrame, key: list[str]) -> pd.DataFrame:
+    """`rows` sorted by `key`, and within each key in the order in which its figures are preferred: published
+    before derived, then the preferred source (tidy column source_rank: primary first, then the newer), then
+    the finer precision, then the source id. The first row of a key is the figure a series shows for it."""
+    rank = rows["source_rank"].fillna(0) if "source_rank" in rows else 0
+    rows = rows.assign(_derived=rows["status"] != "reported", _rank=rank)
+    rows = rows.sort_values(
+        [*key, "_derived", "_rank", "precision", "source_id"],
+        ascending=[*(True for _ in key), True, True, False, True],
+        kind="stable",
+    )
+    return rows.drop(columns=["_rank"])
 
 
 # What a derived value or a comparison is computed from. Only these columns are carried through the
@@ -133,6 +147,27 @@ def _joined_sources(a: pd.Series, b: pd.Series) -> pd.Series:
     return per_distinct(joined, a, b)
 
 
+_WORD_OF = {"above": "at least", "below": "nearly", "around": "about"}
+_OPPOSITE = {"above": "below", "below": "above", "around": "around"}
+
+
+def _derived_qualifier(pairs: pd.DataFrame, values: pd.Series) -> pd.Series:
+    """The word a derived value inherits from its inputs (dictionary: reads_as). Every derived value grows with
+    its left input and shrinks with its right one (a ratio, a difference), so 'ruim 49' of 41 is 'ruim 119,5%'
+    and 49 of 'bijna 50' is 'ruim 98%'; inputs that pull different ways, or an approximate one, give 'about',
+    and so does a negative value ('bijna −1.853' would be read as a smaller fall, not a larger one)."""
+
+    def word(ql: pd.Series, qr: pd.Series) -> pd.Series:
+        def one(left: str, right: str) -> str:
+            ways = {QUALIFIERS[left].reads_as, _OPPOSITE.get(QUALIFIERS[right].reads_as, "exact")} - {"exact"}
+            return "" if not ways else _WORD_OF[ways.pop()] if len(ways) == 1 else "about"
+
+        return pd.Series([one(a, b) for a, b in zip(ql.astype(str), qr.astype(str))], index=ql.index)
+
+    words = per_distinct(word, pairs["qualifier_l"], pairs["qualifier_r"]).astype(str)
+    return words.where((words == "") | (values.to_numpy() >= 0), "about")
+
+
 def _input_note(pairs: pd.DataFrame, left: str, right: str) -> pd.Series:
     """'from qualified input: realised_jobs at least' where an input carries a qualifier, else ''."""
 
@@ -165,7 +200,7 @@ def _derived(
             "period": ANNUAL,
             "measure": measure,
             "value": _rounded(values, precision),
-            "qualifier": "",
+            "qualifier": _derived_qualifier(pairs, values),
             "scope": "",
             "basis": pairs["basis"] if "basis" in pairs else pairs["basis_l"],
             "era": pairs["era"] if "era" in pairs else pairs["era_l"],
@@ -176,6 +211,7 @@ def _derived(
             "note": _input_note(pairs, left, right),
             "derivation": derivation,
             "precision": precision,
+            "source_rank": 0,
             "raw_file": pd.NA,
             "raw_line": pd.NA,
         }
@@ -239,9 +275,15 @@ def derive(reported: pd.DataFrame) -> pd.DataFrame:
 
 def _ratio(pairs: pd.DataFrame, measure: str, derivation: str, left: str, right: str) -> pd.DataFrame:
     """The left value as a percentage of the right one (a percentage, or a target implied by one), rounded to
-    the measure's decimals."""
+    the measure's decimals. A realisation percentage under 100 is rounded down where rounding would reach 100:
+    4,999 of 5,000 is 99.9%, never '100.0%' beside a verdict that says the target was not met."""
     values = 100 * pairs["value_l"] / pairs["value_r"]
-    return _derived(pairs, measure, values, derivation, MEASURES[measure].decimals, left, right)
+    out = _derived(pairs, measure, values, derivation, MEASURES[measure].decimals, left, right)
+    if measure == "realisation_pct" and not out.empty:
+        scale = 10.0 ** MEASURES[measure].decimals
+        short = (values < 100) & (out["value"] >= 100)
+        out.loc[short, "value"] = np.floor(values[short] * scale) / scale
+    return out
 
 
 def _difference(pairs: pd.DataFrame, measure: str, derivation: str, left: str, right: str) -> pd.DataFrame:
@@ -279,19 +321,37 @@ def _half_unit(precision: pd.Series | int) -> pd.Series | float:
     return 0.5 * 10.0 ** (-precision)
 
 
+def last_digit_unit(value: float, precision: int) -> float:
+    """The step of the figure's last written digit: 0.1 for 61.3, 1 for 663, 100 for 3600 and 700, 10,000 for
+    90,000. A figure published with a qualifier ('bijna 3.600') is read as rounded to that step."""
+    if precision > 0:
+        return 10.0**-precision
+    whole = round(float(abs(value)))
+    if whole == 0:
+        return 1.0
+    text = str(whole)
+    return 10.0 ** (len(text) - len(text.rstrip("0")))
+
+
 def _qualified_tolerance(values: pd.Series, qualifiers: pd.Series) -> pd.Series:
     """Half a unit of the last non-zero digit of a qualified whole number (3600 'nearly' -> 50), else 0."""
 
     def half(value: float) -> float:
-        if value <= 0 or value != int(value):
-            return 0.0
-        text = str(int(value))
-        return 0.5 * 10 ** (len(text) - len(text.rstrip("0")))
+        return 0.0 if value <= 0 or value != int(value) else 0.5 * last_digit_unit(value, 0)
 
     out = np.zeros(len(values))
     qualified = np.flatnonzero((qualifiers.astype("str") != "").to_numpy(dtype=bool))  # few: only these in Python
     out[qualified] = [half(v) for v in values.to_numpy(dtype="float64")[qualified].tolist()]
     return pd.Series(out, index=values.index, dtype="float64")
+
+
+def within_rounding(a, b) -> bool:
+    """Whether two published figures (trends.Point or alike) are one figure as published rounding allows: equal
+    when rounded to the coarser of their precisions, or within half the last digit of a qualified one (the rule
+    of the consistency report's same_figure_two_sources)."""
+    qualified = [0.5 * last_digit_unit(p.value, 0) for p in (a, b) if p.qualifier and 0 < p.value == int(p.value)]
+    tolerance = max([_half_unit(min(a.precision, b.precision)), *qualified])
+    return abs(a.value - b.value) <= tolerance + 1e-9
 
 
 def _outcome(difference: pd.Series, tolerance: pd.Series) -> pd.Series:
@@ -459,9 +519,68 @@ def consistency_report(tidy: pd.DataFrame) -> pd.DataFrame:
     return once_per_frame(tidy, _consistency_report)
 
 
+PLAUSIBILITY_CHECKS = ("target_above_later_goal", "target_falls", "realised_falls_by_a_third")
+
+
+def _shown_points(tidy: pd.DataFrame, measure: str) -> pd.DataFrame:
+    """Per sector, basis and year the figure of `measure` a series shows (reported or derived), by year."""
+    rows = tidy[_is_series_point(tidy) & (tidy["measure"] == measure) & tidy["year"].notna()]
+    key = ["sector", "basis", "era", "year"]
+    return in_order_of_preference(rows, key).drop_duplicates(key)
+
+
+def _finding(check: str, rows: pd.DataFrame, a: str, b: str, measure: str, explanation: str) -> pd.DataFrame:
+    """Plausibility findings: value_a (suffix `a`) against value_b (suffix `b`), each flagged as implausible."""
+    return pd.DataFrame(
+        {
+            "check": check,
+            "sector": rows["sector"],
+            "year": rows[f"year{a}"],
+            "measure": measure,
+            "value_a": rows[f"value{a}"],
+            "source_a": rows[f"source_id{a}"],
+            "value_b": rows[f"value{b}"],
+            "source_b": rows[f"source_id{b}"],
+            "difference": _rounded(
+                rows[f"value{a}"] - rows[f"value{b}"], rows[[f"precision{a}", f"precision{b}"]].max(axis=1)
+            ),
+            "tolerance": 0.0,
+            "outcome": "implausible",
+            "explanation": explanation,
+        }
+    )
+
+
+def _check_plausibility(tidy: pd.DataFrame) -> list[pd.DataFrame]:
+    """What is possible but unlikely, flagged (outcome 'implausible'), never corrected; only what is flagged is
+    listed: a year's target above a later end goal on the same basis, a target lower than the year before's,
+    realised jobs that fall by more than a third in a year. Published and derived figures alike, as shown."""
+    on = ["sector", "basis", "era"]
+    targets, realised = _shown_points(tidy, "target_jobs"), _shown_points(tidy, "realised_jobs")
+    goals = tidy[_is_series_point(tidy) & (tidy["measure"] == "goal_jobs") & tidy["year"].notna()]
+    found = []
+    p = targets.merge(goals, on=on, suffixes=("", "_g"))
+    p = p[(p["year_g"] > p["year"]) & (p["value"] > p["value_g"])]
+    found.append(_finding("target_above_later_goal", p, "", "_g", "target_jobs",
+                          "target_jobs above an end goal (goal_jobs) of a later year on the same basis"))  # fmt: skip
+    for measure, check, frame in (("target_jobs", "target_falls", targets), ("realised_jobs", "realised_falls_by_a_third", realised)):  # fmt: skip
+        before = frame.groupby(on, observed=True, sort=False).shift(1)
+        before = before[["year", "value", "source_id", "precision"]].add_suffix("_p")
+        p = frame.join(before).dropna(subset=["year_p"])
+        if measure == "target_jobs":
+            p = p[p["value"] < p["value_p"]]
+            why = "target_jobs lower than the target of the previous published year"
+        else:
+            p = p[(p["year"] - p["year_p"] == 1) & (p["value"] < p["value_p"] * 2 / 3)]
+            why = "realised_jobs more than a third below the year before"
+        found.append(_finding(check, p, "", "_p", measure, why))
+    return [f for f in found if not f.empty]
+
+
 def _consistency_report(tidy: pd.DataFrame) -> pd.DataFrame:
     rep = _reported_points(tidy)
     checks = [_check_percentages(rep), _check_own_plus_sroi(rep), _check_same_figure(rep), _check_national_parts(rep)]
+    checks += _check_plausibility(tidy)
     checks = [c for c in checks if not c.empty]
     if not checks:
         return pd.DataFrame(columns=FINDING_COLUMNS)
@@ -474,6 +593,9 @@ def _consistency_report(tidy: pd.DataFrame) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
+FLAGGED = ("differs", "implausible")
+
+
 def findings(report: pd.DataFrame) -> pd.DataFrame:
-    """Only the comparisons that do not agree beyond rounding."""
-    return report[report["outcome"] == "differs"].reset_index(drop=True)
+    """Only the comparisons that do not agree beyond rounding, and the plausibility checks' flags."""
+    return report[report["outcome"].isin(FLAGGED)].reset_index(drop=True)

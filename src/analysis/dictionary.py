@@ -40,6 +40,7 @@ class Measure(Term):
     year_required: bool = True  # False for standing figures such as a final goal
     has_basis: bool = True  # False where no counting basis applies (a number of employers, a quota percentage)
     decimals: int | None = None  # decimals of a derived value; None: those of its inputs
+    observed: bool = False  # what happened (realised, a percentage reached): never about a year after its source
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class Qualifier(Term):
     """A word the source puts before a figure ('ruim 270'); label_nl/label_en are the words of the text."""
 
     mark: str = ""  # how charts and tables mark it
+    reads_as: str = "exact"  # what the figure says of the true value: exact, above, below or around it
 
 
 _TERMS = tomllib.loads(resources.files("analysis").joinpath("dictionary.toml").read_text(encoding="utf-8"))
@@ -77,7 +79,7 @@ FIGURE_COLUMNS = [
 FIGURE_KEY = ["sector", "year", "period", "measure", "scope", "basis", "source_id"]
 TIDY_COLUMNS = [
     "sector", "year", "period", "measure", "value", "qualifier", "scope", "basis", "era", "status", "source_id",
-    "locator", "evidence", "note", "derivation", "precision", "raw_file", "raw_line",
+    "locator", "evidence", "note", "derivation", "precision", "source_rank", "raw_file", "raw_line",
 ]  # fmt: skip
 OUTPUT_COLUMNS = [
     "sector", "sector_name_nl", "sector_name_en", "group", "unit", "year", "period", "measure", "value",
@@ -102,6 +104,7 @@ UNDATED_MEASURES = sorted(m.id for m in MEASURES.values() if not m.year_required
 COUNT_MEASURES = sorted(m.id for m in MEASURES.values() if m.kind == "count")
 PERCENT_MEASURES = sorted(m.id for m in MEASURES.values() if m.kind == "percent")
 BASIS_MEASURES = sorted(m.id for m in MEASURES.values() if m.has_basis)
+OBSERVED_MEASURES = sorted(m.id for m in MEASURES.values() if m.observed)
 
 # ---------------------------------------------------------------- vocabularies of the figures
 
@@ -113,11 +116,17 @@ PERIODS: dict[str, Term] = _vocabulary("periods", Term)
 # What a figure is counted against. Figures on different bases never share a series, a derived
 # value or a trend; a verdict names the basis it rests on.
 BASES: dict[str, Term] = _vocabulary("bases", Term)
+# Bases whose percentages are of something other than a year's target in jobs: shown, never judged.
+SHARE_BASES = ("end_goal_share", "quota_norm")
 
 # Words as published ('ruim', 'bijna', 'ongeveer'), as the text says them, and how charts mark them.
 QUALIFIERS: dict[str, Qualifier] = _vocabulary("qualifiers", Qualifier)
 
 STATUSES: dict[str, Term] = _vocabulary("statuses", Term)
+
+# The consistency report's checks and outcomes.
+CHECKS: dict[str, Term] = _vocabulary("checks", Term)
+OUTCOMES: dict[str, Term] = _vocabulary("outcomes", Term)
 
 # ---------------------------------------------------------------- vocabularies of the registries
 

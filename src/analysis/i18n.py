@@ -120,6 +120,14 @@ def percent(value: float, lang: str, precision: int = 0) -> str:
     return f"{number(value, lang, precision)}%"
 
 
+def figure(value: float, lang: str, precision: int = 0, qualifier: str = "", pct: bool = False) -> str:
+    """A published figure in words, with the word it was published with: 'bijna 90.000', 'nearly 100%'.
+    Every sentence that shows a figure shows it so: a qualifier is never dropped."""
+    word = dictionary.QUALIFIERS[qualifier].label(lang) if qualifier in dictionary.QUALIFIERS else qualifier
+    text = percent(value, lang, precision) if pct else number(value, lang, precision)
+    return f"{word} {text}" if word else text
+
+
 def signed(value: float, lang: str, precision: int = 0, trim: bool = False) -> str:
     text = number(abs(value), lang, precision, trim)
     return f"+{text}" if value > 0 else (f"−{text}" if value < 0 else text)

@@ -8,18 +8,18 @@ from __future__ import annotations
 
 from analysis import i18n
 from analysis.dataset import Dataset
-from analysis.dictionary import BASES, QUALIFIERS
-from analysis.i18n import check_lang, number, percent, signed
+from analysis.dictionary import BASES, SHARE_BASES
+from analysis.i18n import check_lang, number, signed
 
 
 def _n(point: dict, lang: str) -> str:
-    qualifier = QUALIFIERS.get(point["qualifier"])
-    word = qualifier.label(lang) + " " if qualifier is not None and qualifier.id else ""
-    return word + number(point["value"], lang, point["precision"])
+    """A count with its qualifier: 'bijna 90.000'."""
+    return i18n.figure(point["value"], lang, point["precision"], point["qualifier"])
 
 
 def _pct(point: dict, lang: str) -> str:
-    return percent(point["value"], lang, point["precision"])
+    """A percentage with its qualifier: 'bijna 100%'."""
+    return i18n.figure(point["value"], lang, point["precision"], point["qualifier"], pct=True)
 
 
 def sector_text(summary: dict, name: str, lang: str = "nl") -> str:
@@ -27,7 +27,7 @@ def sector_text(summary: dict, name: str, lang: str = "nl") -> str:
     check_lang(lang)
     latest = summary["latest"]
     if latest is None:
-        return summary["verdict"][f"text_{lang}"]
+        return " ".join(p for p in (_goal_only_sentence(summary, lang), summary["verdict"][f"text_{lang}"]) if p)
     parts = [_counts_sentence(summary, name, lang)]
     change = summary["change_since_previous"]
     if change:
@@ -38,59 +38,64 @@ def sector_text(summary: dict, name: str, lang: str = "nl") -> str:
     return " ".join(p for p in parts if p)
 
 
+def _goal_only_sentence(summary: dict, lang: str) -> str:
+    """Where a sector publishes no count or percentage for the whole sector, what it does publish: its goal."""
+    g = summary.get("goal_jobs")
+    if not g:
+        return ""
+    when = f" {g['year']}" if g["year"] else ""
+    return (
+        f"Er is alleen een einddoel gepubliceerd: {_n(g, lang)} banen{' in' + when if when else ''}; "
+        "er zijn geen gerealiseerde banen en geen realisatiepercentage gepubliceerd."
+        if lang == "nl"
+        else f"Only an end goal is published: {_n(g, lang)} jobs{' by' + when if when else ''}; "
+        "no realised jobs and no realisation percentage are published."
+    )
+
+
 def _counts_sentence(summary: dict, name: str, lang: str) -> str:
     nl = lang == "nl"
     realised = summary["realised_jobs"]
-    out = []
-    if realised:
-        year = max(realised, key=int)
-        r = {"value": realised[year], "qualifier": "", "precision": 0}
-        r = _point_for(summary, "realised", year) or r
-        target = summary["target_jobs"].get(year) or summary["derived_target_jobs"].get(year)
-        derived_target = year not in summary["target_jobs"] and target is not None
-        pct = summary["realisation_pct"].get(year)
-        sentence = (
-            f"In {year} realiseerde {name} {_n(r, lang)} banen"
-            if nl
-            else f"In {year}, {name} realised {_n(r, lang)} jobs"
-        )
-        if target is not None:
-            t = number(target, lang, 1 if target % 1 else 0)
-            label = (
-                (" (afgeleid uit het gepubliceerde percentage)" if nl else " (derived from the published percentage)")
-                if derived_target
-                else ""
-            )
-            sentence += f", tegen een doelstelling van {t}{label}" if nl else f", against a target of {t}{label}"
-        if pct is not None:
-            sentence += (
-                f": {percent(pct, lang, 1 if pct % 1 else 0)} van de doelstelling"
-                if nl
-                else f": {percent(pct, lang, 1 if pct % 1 else 0)} of the target"
-            )
-        elif year in summary["derived_realisation_pct"]:
-            d = summary["derived_realisation_pct"][year]
-            sentence += (
-                f" (berekend: {percent(d, lang, 1)} van de doelstelling)"
-                if nl
-                else f" (computed: {percent(d, lang, 1)} of the target)"
-            )
-        out.append(sentence + ".")
-    return " ".join(out)
+    if not realised:
+        return ""
+    year = max(realised, key=int)
+    sentence = (
+        f"In {year} realiseerde {name} {_n(realised[year], lang)} banen"
+        if nl
+        else f"In {year}, {name} realised {_n(realised[year], lang)} jobs"
+    )
+    target = summary["target_jobs"].get(year)
+    derived_target = summary["derived_target_jobs"].get(year) if target is None else None
+    if target is not None or derived_target is not None:
+        if derived_target is not None:  # a computed target shows only the decimals it needs
+            target = {**derived_target, "precision": 1 if derived_target["value"] % 1 else 0}
+            label = " (afgeleid uit het gepubliceerde percentage)" if nl else " (derived from the published percentage)"
+        else:
+            label = ""
+        t = _n(target, lang)
+        sentence += f", tegen een doelstelling van {t}{label}" if nl else f", against a target of {t}{label}"
+    pct = summary["realisation_pct"].get(year)
+    derived_pct = summary["derived_realisation_pct"].get(year)
+    if pct is not None:
+        sentence += f": {_pct(pct, lang)} van de doelstelling" if nl else f": {_pct(pct, lang)} of the target"
+    elif derived_pct is not None:
+        d = _pct({**derived_pct, "precision": 1}, lang)
+        sentence += f" (berekend: {d} van de doelstelling)" if nl else f" (computed: {d} of the target)"
+    return sentence + "."
 
 
-def _percent_only(summary: dict) -> dict[int, float]:
+def _percent_only(summary: dict) -> dict[int, dict]:
     """Published percentages for years after the last year with a realised count."""
     counted = [int(y) for y in summary["realised_jobs"]]
     after = max(counted) if counted else 0
-    return {int(y): v for y, v in summary["realisation_pct"].items() if int(y) > after}
+    return {int(y): p for y, p in summary["realisation_pct"].items() if int(y) > after}
 
 
 def _percent_only_sentence(summary: dict, lang: str) -> str:
     later = _percent_only(summary)
     if not later:
         return ""
-    shown = ", ".join(f"{percent(v, lang, 1 if v % 1 else 0)} ({y})" for y, v in sorted(later.items()))
+    shown = ", ".join(f"{_pct(p, lang)} ({y})" for y, p in sorted(later.items()))
     many = len(later) > 1
     if lang == "nl":
         return (
@@ -100,17 +105,10 @@ def _percent_only_sentence(summary: dict, lang: str) -> str:
     return f"For later years only {'realisation percentages are' if many else 'a realisation percentage is'} published, no counts: {shown} of the target."
 
 
-def _point_for(summary: dict, kind: str, year: str) -> dict | None:
-    latest = summary["latest"]
-    if latest and str(latest["year"]) == year and latest.get(kind):
-        return latest[kind]
-    return None
-
-
 def _change_sentence(change: dict, lang: str) -> str:
     nl = lang == "nl"
-    delta = signed(change["change"], lang, 2, trim=True)
-    prev = number(change["from_value"], lang, 2, trim=True)
+    prev = _n({"value": change["from_value"], "qualifier": change["from_qualifier"], "precision": 2}, lang)
+    prev = prev.replace(",00", "").replace(".00", "") if change["from_value"] % 1 == 0 else prev
     gap = (
         ""
         if change["years"] == 1
@@ -120,6 +118,15 @@ def _change_sentence(change: dict, lang: str) -> str:
             else " (no figures are published for the years between)"
         )
     )
+    if change["change"] is None:  # a qualified figure: no exact difference to give
+        return (
+            f"In {change['from_year']} waren het er {prev}{gap}; omdat een van beide cijfers een benadering is, "
+            "is het precieze verschil niet te geven."
+            if nl
+            else f"In {change['from_year']} there were {prev}{gap}; as one of the two figures is an approximation, "
+            "the exact difference cannot be given."
+        )
+    delta = signed(change["change"], lang, 2, trim=True)
     return (
         f"Dat is {delta} banen ten opzichte van {change['from_year']} ({prev}){gap}."
         if nl
@@ -143,7 +150,9 @@ def _other_basis_sentence(summary: dict, lang: str) -> str:
     for g in grounds:
         by_basis.setdefault(g.basis, []).append(g)
     parts = [
-        i18n.verdict_word(lang, "other_basis", basis=BASES[b].label(lang), figures=_grounds_text(gs, lang))
+        i18n.verdict_word(lang, "share_basis", figures=_grounds_text(gs, lang))
+        if b in SHARE_BASES
+        else i18n.verdict_word(lang, "other_basis", basis=BASES[b].label(lang), figures=_grounds_text(gs, lang))
         for b, gs in by_basis.items()
     ]
     return " ".join(parts)
@@ -151,42 +160,46 @@ def _other_basis_sentence(summary: dict, lang: str) -> str:
 
 # ------------------------------------------------------------------ verdicts
 
+# What a percentage on a share basis (dictionary.SHARE_BASES) is a percentage of, in words.
+_PERCENT_OF = {"end_goal_share": "of_end_goal", "quota_norm": "of_quota_norm"}
 
-def _ground_text(g, lang: str) -> str:
-    """'68% (2024)' or '663 banen (2021)': a figure a verdict rests on, with its year."""
-    value = (
-        percent(g.value, lang, g.precision)
-        if g.measure == "realisation_pct"
-        else _n({"value": g.value, "qualifier": g.qualifier, "precision": g.precision}, lang)
-    )
-    if g.measure == "realisation_pct":
-        value = i18n.verdict_word(lang, "of_target", value=value)
+
+def _ground_text(g, lang: str, with_source: bool = False) -> str:
+    """'68% (2024)' or 'bijna 663 banen (2021)': a figure a verdict rests on, with its year (and source)."""
+    pct = g.measure == "realisation_pct"
+    value = i18n.figure(g.value, lang, g.precision, g.qualifier, pct=pct)
+    if pct:
+        value = i18n.verdict_word(lang, _PERCENT_OF.get(g.basis, "of_target"), value=value)
     elif g.measure in ("target_jobs", "goal_jobs"):
         value = f"{i18n.t(lang, 'target_short')} {value}"
     else:
         value = f"{value} {i18n.t(lang, 'jobs')}"
     derived = f", {i18n.t(lang, 'derived')}" if g.status == "derived" else ""
-    return f"{value} ({g.year}{derived})"
+    source = f", {g.source_id}" if with_source else ""
+    return f"{value} ({g.year}{derived}{source})"
 
 
-def _grounds_text(grounds, lang: str, with_basis: bool = False) -> str:
+def _grounds_text(grounds, lang: str, with_basis: bool = False, with_source: bool = False) -> str:
     parts = [
-        _ground_text(g, lang) + (f" [{BASES[g.basis].label(lang)}]" if with_basis and g.basis in BASES else "")
+        _ground_text(g, lang, with_source)
+        + (f" [{BASES[g.basis].label(lang)}]" if with_basis and g.basis in BASES else "")
         for g in grounds
     ]
     return "; ".join(parts)
+
+
+def goal_dates_text(goals, lang: str) -> str:
+    """'25.000 in 2025 (kst-34352-191); 25.000 in 2026 (rijksoverheid-2024-07-16)': an end goal as each source dates it."""
+    word = " in " if lang == "nl" else " by "
+    return "; ".join(f"{_n(g.__dict__, lang)}{word}{g.year} ({g.source_id})" for g in goals)
 
 
 def verdict_text(v, lang: str = "nl") -> str:
     """The verdict in plain sentences, naming its year, basis and figures (templates in i18n.VERDICT)."""
     w = lambda key, **values: i18n.verdict_word(lang, key, **values)
     basis = BASES[v.basis].label(lang) if v.basis in BASES else ""
-    target = (
-        _n({"value": v.target.value, "qualifier": v.target.qualifier, "precision": v.target.precision}, lang)
-        if v.target
-        else ""
-    )
-    if v.status in ("met", "not_met"):
+    target = _n(v.target.__dict__, lang) if v.target else ""
+    if v.status in ("met", "not_met", "uncertain"):
         text = w(f"s_{v.status}", year=v.year, basis=basis, figures=_grounds_text(v.figures, lang))
     elif v.status in ("on_course", "not_on_course"):
         p = v.projection
@@ -203,13 +216,14 @@ def verdict_text(v, lang: str = "nl") -> str:
             needed=number(p.needed_per_year, lang),
         )
     elif v.status == "sources_differ":
-        text = w("s_sources_differ", year=v.year, figures=_grounds_text(v.figures, lang, with_basis=True))
+        text = w("s_sources_differ", year=v.year, figures=_grounds_text(v.figures, lang, True, True))
     elif v.status == "no_target":
         text = w("s_no_target")
     elif v.missing in ("no_figures", "whole_sector"):
         text = w(f"s_{v.missing}", figures=_scoped_text(v.context, lang))
     else:
-        text = w(f"s_{v.missing}", year=v.year, target=target, break_year=v.break_year)
+        others = ", ".join(BASES[b].label(lang) for b in v.other_bases if b in BASES)
+        text = w(f"s_{v.missing}", year=v.year, target=target, break_year=v.break_year, basis=basis, others=others)
         if v.context:
             key = "s_context" if v.missing == "target_year_figure" else "s_context_latest"
             text += " " + w(key, figures=_grounds_text(v.context, lang, with_basis=True))
@@ -223,11 +237,18 @@ def verdict_text(v, lang: str = "nl") -> str:
         text += " " + w(
             "s_context_trend",
             basis=BASES[p.basis].label(lang),
-            last=number(p.last_value, lang, 2, True),
+            last=i18n.figure(p.last_value, lang, p.last_precision, p.last_qualifier),
             last_year=p.last_year,
             target=target,
             year=p.target_year,
             outcome=w("reached" if p.on_course else "not_reached"),
+        )
+    if v.fall:
+        before, latest = (f"{_n(g.__dict__, lang)} ({g.year})" for g in v.fall)
+        text += " " + w("s_fall", before=before, latest=latest)
+    if v.goal_dates and v.target is not None:
+        text += " " + w(
+            "s_goal_dates", figures=goal_dates_text(v.goal_dates, lang), year=v.target.year, source=v.target.source_id
         )
     return text
 
@@ -239,13 +260,33 @@ def _scoped_text(grounds, lang: str) -> str:
     return "; ".join(f"{MEASURES[g.measure].label(lang).lower()} {_ground_text(g, lang)}" for g in grounds)
 
 
+def sector_warnings(data: Dataset, sector: str, lang: str = "nl") -> list[str]:
+    """'Let op: ...' for each consistency or plausibility finding about the sector (derived.findings)."""
+    from analysis.derived import consistency_report, findings
+    from analysis.dictionary import MEASURES
+
+    found = findings(consistency_report(data.tidy))
+    value = lambda v: number(v, lang, 2, trim=True)
+    return [
+        i18n.t(
+            lang,
+            f"warn_{f.check}",
+            year=f.year,
+            measure=MEASURES[f.measure].label(lang).lower(),
+            a=value(f.value_a),
+            b=value(f.value_b),
+            source_a=f.source_a,
+            source_b=f.source_b,
+        )
+        for f in found[found["sector"] == sector].itertuples()
+    ]
+
+
 # ------------------------------------------------------------------ alt texts
 
 
 def _series_text(points, lang: str, pct: bool = False) -> str:
-    return ", ".join(
-        f"{percent(p.value, lang, p.precision) if pct else _n(p.__dict__, lang)} ({p.year})" for p in points
-    )
+    return ", ".join(f"{_pct(p.__dict__, lang) if pct else _n(p.__dict__, lang)} ({p.year})" for p in points)
 
 
 def sector_chart_alt(data: Dataset, sector: str, name: str, lang: str) -> str:
@@ -270,7 +311,11 @@ def sector_chart_alt(data: Dataset, sector: str, name: str, lang: str) -> str:
         parts.append(a("targets", targets=_series_text(targets, lang)))
     goal = trends.goal(tidy, sector)
     if goal is not None:
-        parts.append(a("goal", goal=_n(goal.__dict__, lang) + (f" ({goal.year})" if goal.year else "")))
+        dates = trends.goal_dates(tidy, sector)
+        when = f" ({goal.year}, {goal.source_id})" if goal.year else ""
+        differ = " " + i18n.verdict_word(lang, "s_goal_dates", figures=goal_dates_text(dates, lang), year=goal.year,
+                                         source=goal.source_id) if dates else ""  # fmt: skip
+        parts.append(a("goal", goal=_n(goal.__dict__, lang) + when) + differ)
     others = trends.other_points(tidy, sector, "realisation_pct")
     for b in dict.fromkeys(p.basis for p in others):
         parts.append(

@@ -13,7 +13,7 @@ from IPython.display import HTML
 
 from analysis import coverage, i18n, narrative, plots, tables, trends
 from analysis.dataset import Dataset
-from analysis.dictionary import BASES, MEASURES, PERIODS
+from analysis.dictionary import BASES, CHECKS, MEASURES, OUTCOMES, PERIODS
 from analysis.registry import national_sectors, sector_names
 
 
@@ -85,10 +85,16 @@ def sector_title(data: Dataset, sector: str, lang: str) -> HTML:
 
 
 def sector_text(data: Dataset, sector: str, lang: str) -> HTML:
+    """The sector's figures and verdict in words, then a 'Let op: ...' for each finding of the consistency
+    report about the sector (the same as on the coverage page)."""
     name = sector_names(data.sectors, lang)[sector]
+    warnings = "".join(
+        f'<p class="warning"><strong>{html.escape(w)}</strong></p>\n'
+        for w in narrative.sector_warnings(data, sector, lang)
+    )
     return HTML(
         f'<p id="{i18n.t(lang, "verdict_anchor")}">'
-        f"{html.escape(narrative.sector_text(data.summary(sector), name, lang))}</p>"
+        f"{html.escape(narrative.sector_text(data.summary(sector), name, lang))}</p>\n{warnings}"
     )
 
 
@@ -170,8 +176,11 @@ def coverage_table(data: Dataset, measure: str, lang: str):
 
 
 def consistency(data: Dataset, lang: str):
-    findings = coverage.consistency_findings(data, lang)
-    return _readable(findings.drop(columns=["tolerance"]), data, lang)
+    """The consistency report's findings, with the checks, outcomes and measures in the report's words."""
+    findings = coverage.consistency_findings(data, lang).drop(columns=["tolerance"])
+    for column, vocabulary in (("check", CHECKS), ("outcome", OUTCOMES), ("measure", MEASURES)):
+        findings[column] = findings[column].map(lambda key, v=vocabulary: v[key].label(lang) if key in v else key)
+    return _readable(findings, data, lang)
 
 
 def sectors_without_figures(data: Dataset, lang: str) -> HTML:

@@ -18,7 +18,7 @@ from matplotlib.patches import Patch
 
 from analysis import i18n, trends
 from analysis.dataset import Dataset
-from analysis.dictionary import BASES, QUALIFIERS
+from analysis.dictionary import BASES, QUALIFIERS, SHARE_BASES
 from analysis.registry import national_sectors, sector_names
 from analysis.verdicts import JUDGED_BASES, verdict
 
@@ -148,6 +148,18 @@ def _draw_series(
     return top
 
 
+def _goal_when(tidy: pd.DataFrame, sector: str, goal: trends.Point, lang: str, form: str) -> str:
+    """The goal's due year for its label (in `form`); where sources date the goal differently, also its source
+    and the other years given: '(2026, rijksoverheid-2024-07-16; bronnen noemen ook 2025)'."""
+    if not goal.year:
+        return ""
+    others = sorted({p.year for p in trends.goal_dates(tidy, sector)} - {goal.year})
+    if not others:
+        return form.format(goal.year)
+    also = i18n.t(lang, "goal_also", years=", ".join(str(y) for y in others))
+    return form.format(f"{goal.year}, {goal.source_id}; {also}")
+
+
 def _draw_goal(ax, goal, lang: str, x: float, when: str) -> None:
     """The final goal as a dashed line across the chart, labelled at its left end (derived: said so)."""
     ax.axhline(goal.value, color=TARGET, linestyle=(0, (6, 3)), linewidth=1)
@@ -178,7 +190,9 @@ def _draw_other_basis(ax, tidy: pd.DataFrame, sector: str, lang: str) -> list:
                 color=OTHER,
                 marker="D",
                 linestyle="none",
-                label=f"% {i18n.t(lang, 'pct_of_target')}, {BASES[basis].label(lang)}",
+                label=f"% {BASES[basis].label(lang)}"
+                if basis in SHARE_BASES
+                else f"% {i18n.t(lang, 'pct_of_target')}, {BASES[basis].label(lang)}",
             )
         )
     return handles
@@ -271,7 +285,7 @@ def sector_trend(data: Dataset, sector: str, lang: str = "nl") -> Figure:
     _draw_breaks(ax, breaks, sector, span, lang)
     if goal is not None:
         top = max(top, goal.value)
-        _draw_goal(ax, goal, lang, 0.01, f" ({goal.year})" if goal.year else "")
+        _draw_goal(ax, goal, lang, 0.01, _goal_when(tidy, sector, goal, lang, " ({})"))
     if v.status in ("on_course", "not_on_course") and v.projection is not None:
         top = max(top, _draw_projection(ax, v.projection, lang))
         handles.append(Line2D([], [], color=TREND, linestyle="--", label=i18n.t(lang, "trend_band")))
@@ -457,7 +471,7 @@ def national(data: Dataset, lang: str = "nl", since: int = 2015) -> Figure:
         goal = trends.goal(tidy, s)
         if goal:
             top = max(top, goal.value)
-            _draw_goal(ax, goal, lang, 0.02, f", {goal.year}" if goal.year else "")
+            _draw_goal(ax, goal, lang, 0.02, _goal_when(tidy, s, goal, lang, ", {}"))
         ax.set_ylim(0, top * 1.15)
         ax.set_title(names[s], loc="left", fontsize=10)
     fig.suptitle(i18n.t(lang, "national_title"), x=0.01, ha="left")

@@ -37,7 +37,7 @@ class Prepared:
                 f"{data.raw_rows} figures from {files} sector files, {len(data.sources)} sources, "
                 f"{len(data.sectors)} sectors; {derived} derived values"
             ),
-            f"consistency: {len(self.report)} comparisons, {len(differing)} differ beyond rounding",
+            f"consistency: {len(self.report)} comparisons, {len(differing)} flagged (differ beyond rounding, or implausible)",
         ]
         for f in differing.head(SHOWN_FINDINGS).itertuples():
             lines.append(

@@ -24,9 +24,11 @@ from analysis import atomic
 from analysis.derived import consistency_report
 from analysis.dictionary import (
     BASES,
+    CHECKS,
     COLUMNS,
     GROUPS,
     MEASURES,
+    OUTCOMES,
     OUTPUT_COLUMNS,
     PERIODS,
     PRIMACY,
@@ -166,7 +168,8 @@ def codebook_table(breaks: pd.DataFrame | None = None) -> pd.DataFrame:
         if q.id
     ]
     for kind, vocabulary in (("period", PERIODS), ("basis", BASES), ("status", STATUSES), ("group", GROUPS),
-                             ("unit", UNITS), ("primacy", PRIMACY), ("source_kind", SOURCE_KINDS)):  # fmt: skip
+                             ("unit", UNITS), ("primacy", PRIMACY), ("source_kind", SOURCE_KINDS),
+                             ("check", CHECKS), ("outcome", OUTCOMES)):  # fmt: skip
         rows += [
             (kind, t.id, f"{t.description} NL: {t.label_nl}. EN: {t.label_en}.".lstrip()) for t in vocabulary.values()
         ]

@@ -58,6 +58,15 @@ def load_breaks(path: Path, name: str = "breaks.csv") -> tuple[pd.DataFrame, lis
     return frame, issues
 
 
+def source_ranks(sources: pd.DataFrame) -> dict[str, int]:
+    """Each source's place in the order of preference where sources give one figure differently: primary before
+    secondary, then the newer publication (an undated source last), then by id. 0 is the most preferred."""
+    ordered = sorted(sources.itertuples(), key=lambda s: s.source_id)
+    ordered = sorted(ordered, key=lambda s: s.date, reverse=True)  # 'YYYY[-MM[-DD]]': text order is date order
+    ordered = sorted(ordered, key=lambda s: s.primacy != "primary")
+    return {s.source_id: i for i, s in enumerate(ordered)}
+
+
 def break_years(breaks: pd.DataFrame, sector: str) -> list[int]:
     """First years of the breaks that apply to a sector, ascending."""
     applies = (breaks["sectors"] == "all") | breaks["sectors"].str.split().apply(lambda ids: sector in ids)

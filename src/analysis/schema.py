@@ -8,6 +8,7 @@ types are right. Any issue in either phase fails the whole validation.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 import numpy as np
@@ -55,6 +56,12 @@ def _real_days(dates: pd.Series) -> pd.Series:
     return ~full | parsed.notna()
 
 
+def _after_today(dates: pd.Series) -> pd.Series:
+    """Dates (YYYY, YYYY-MM or YYYY-MM-DD) that lie after today, compared at the precision they are written in."""
+    today = dt.date.today().isoformat()
+    return pd.Series([bool(d) and d > today[: len(d)] for d in dates], index=dates.index, dtype=bool)
+
+
 class SectorRegistry(pa.DataFrameModel):
     sector: Series[str] = pa.Field(str_matches=SECTOR_ID.pattern, unique=True)  # the runner's rule too
     name_nl: Series[str] = pa.Field(str_length={"min_value": 1})
@@ -84,6 +91,14 @@ class SourceRegistry(pa.DataFrameModel):
     @pa.dataframe_check(name="accessed_exists")
     def accessed_exists(cls, df: pd.DataFrame) -> pd.Series:
         return _real_days(df["accessed"])
+
+    @pa.dataframe_check(name="date_not_future")
+    def date_not_future(cls, df: pd.DataFrame) -> pd.Series:
+        return ~_after_today(df["date"])
+
+    @pa.dataframe_check(name="accessed_not_future")
+    def accessed_not_future(cls, df: pd.DataFrame) -> pd.Series:
+        return ~_after_today(df["accessed"])
 
     @pa.dataframe_check(name="url_or_reference")
     def url_or_reference(cls, df: pd.DataFrame) -> pd.Series:
@@ -228,6 +243,8 @@ _FRAME_CHECKS = {
     ),
     "date_exists": ("date", "no such day in the calendar"),
     "accessed_exists": ("accessed", "no such day in the calendar"),
+    "date_not_future": ("date", "the publication date lies in the future: check the year"),
+    "accessed_not_future": ("accessed", "the date consulted lies in the future: write the day you read the source"),
     "basis_required": (
         "basis",
         "basis is required for this measure (" + ", ".join(BASES) + "), and must be empty "

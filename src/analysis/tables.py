@@ -104,7 +104,8 @@ def latest_table(data: Dataset, lang: str = "nl") -> pd.DataFrame:
             return text + (f" ({h['derived']})" if point["status"] == "derived" else "")
 
         change = trends.change_since_previous(tidy, sector)
-        arrow = h["none"] if change is None else ("↑" if change["change"] > 0 else "↓" if change["change"] < 0 else "→")
+        delta = None if change is None else change["change"]  # None also where a qualified figure allows no sign
+        arrow = h["none"] if delta is None else ("↑" if delta > 0 else "↓" if delta < 0 else "→")
         records.append(
             {
                 h["sector"]: names[sector],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import os
 from dataclasses import dataclass, field
@@ -13,10 +14,10 @@ import pandas as pd
 
 from analysis import categorical, paths
 from analysis.derived import derive
-from analysis.dictionary import FIGURE_COLUMNS, TIDY_COLUMNS
+from analysis.dictionary import FIGURE_COLUMNS, OBSERVED_MEASURES, TIDY_COLUMNS
 from analysis.errors import DataValidationError, Issue
 from analysis.rawcsv import FILE, LINE, read_many, regular_file_issue
-from analysis.registry import era, load_breaks, load_sectors, load_sources
+from analysis.registry import era, load_breaks, load_sectors, load_sources, source_ranks
 from analysis.schema import FigureText, decimals, figures_model, typed_figures, validate_frame
 
 
@@ -117,6 +118,32 @@ def _shown(raw: Path, issues: list[Issue]) -> DataValidationError:
     return DataValidationError([dataclasses.replace(i, file=os.path.join(prefix, i.file)) for i in issues])
 
 
+def _observed_after_publication(typed: pd.DataFrame, text: pd.DataFrame, sources: pd.DataFrame) -> list[Issue]:
+    """A realised count or a percentage reached (dictionary: observed) cannot be about a year after its source
+    was published; from an undated source, not about a year after this one."""
+    this_year = dt.date.today().year
+    limit = {s: int(d[:4]) if d else this_year for s, d in zip(sources["source_id"], sources["date"])}
+    date = dict(zip(sources["source_id"], sources["date"]))
+    years = typed["year"].astype("Int64")
+    limits = typed["source_id"].astype("str").map(limit)
+    late = np.flatnonzero((typed["measure"].isin(OBSERVED_MEASURES) & (years > limits)).fillna(False).to_numpy())
+    issues = []
+    for i in late.tolist():  # few, if any
+        r = typed.iloc[i]
+        when = f"published {date[r.source_id]}" if date[r.source_id] else f"undated (so at the latest {this_year})"
+        issues.append(
+            Issue(
+                str(text[FILE].iloc[i]),
+                int(text[LINE].iloc[i]),
+                "year",
+                str(int(r.year)),
+                f"{r.measure} for {int(r.year)} from source {r.source_id!r}, {when}: a source cannot report "
+                "a year after it was published; check the year, or the source's date in sources.csv",
+            )
+        )
+    return issues
+
+
 def load_raw(raw: Path | None = None) -> RawData:
     """Read and validate a raw folder; raise DataValidationError listing every problem."""
     raw = Path(raw) if raw is not None else paths.raw_dir()
@@ -143,6 +170,7 @@ def _load_raw(raw: Path) -> RawData:
     if issues:
         raise DataValidationError(issues)
     typed, issues = _validate_figures(text, sector_ids, list(sources["source_id"]))
+    issues = issues or _observed_after_publication(typed, text, sources)
     if issues:
         raise DataValidationError(issues)
     if typed.empty:  # every report needs at least one figure to show
@@ -155,6 +183,7 @@ def _load_raw(raw: Path) -> RawData:
         status=categorical.constant("reported", typed.index),
         derivation=categorical.constant("", typed.index),
         precision=decimals(text["value"]).to_numpy(),
+        source_rank=typed["source_id"].astype("str").map(source_ranks(sources)).to_numpy(dtype="int64"),
         raw_file=text[FILE].array,
         raw_line=text[LINE].to_numpy(),
     )[TIDY_COLUMNS]
@@ -217,6 +246,7 @@ def build_tidy(data: RawData) -> pd.DataFrame:
     frame["year"] = frame["year"].astype("Int64")
     frame["raw_line"] = frame["raw_line"].astype("Int64")
     frame["precision"] = frame["precision"].astype("int64")
+    frame["source_rank"] = frame["source_rank"].astype("int64")
     frame["era"] = frame["era"].astype("int64")
     return order_tidy(frame, list(data.sectors["sector"]))
 

@@ -1,19 +1,23 @@
 """One sector's figures as time series, and the key figures a report shows.
 
 A series is one sector's annual, whole-sector figures of one measure on one basis
-(see derived.SERIES_KEY): quarterly readings, part-sector figures and figures on
-another basis are never points of it. Where a year has figures from more than
-one source, the most precise one is shown (61.3 before 61), then the primary
-source; all sources stay in the tidy data and in the consistency report.
+(see derived.SERIES_KEY): quarterly and provisional readings, part-sector figures and
+figures on another basis are never points of it. Where a year has figures from more
+than one source, the preferred source gives the point: primary before secondary, then
+the newer publication (tidy column source_rank). A figure of another source that agrees
+with it within published rounding but is more precise is shown instead (61.3 before 61);
+one that differs beyond rounding is its rival (rivals()), which a verdict names. All
+sources stay in the tidy data and in the consistency report.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import asdict, dataclass
 
 import pandas as pd
 
-from analysis.derived import once_per_frame, series_rows
+from analysis.derived import in_order_of_preference, once_per_frame, series_rows, within_rounding
 
 SERIES_MEASURES = ("realised_jobs", "target_jobs", "realisation_pct", "realised_own", "realised_sroi")
 # The basis a sector's chart and trend use when it publishes counts on several: its own count first.
@@ -51,25 +55,46 @@ def _as_points(rows: pd.DataFrame) -> list[Point]:
 
 
 def _series(tidy: pd.DataFrame) -> dict[tuple[str, str, str], list[Point]]:
-    """(sector, measure, basis) -> its points by year: one per year, reported before derived, then the
-    finer published precision, then source id. Built once per frame (derived.once_per_frame): reports ask for
-    hundreds of series, and filtering the frame for each took most of a notebook's time."""
-    return once_per_frame(tidy, _build_series)
+    """(sector, measure, basis) -> its points by year (see the module's rule for which source gives a point).
+    Built once per frame (derived.once_per_frame): reports ask for hundreds of series, and filtering the
+    frame for each took most of a notebook's time."""
+    return once_per_frame(tidy, _build_series)[0]
 
 
-def _build_series(tidy: pd.DataFrame) -> dict[tuple[str, str, str], list[Point]]:
+def _rivals(tidy: pd.DataFrame) -> dict[tuple[str, str, str, int], list[Point]]:
+    return once_per_frame(tidy, _build_series)[1]
+
+
+def _build_series(tidy: pd.DataFrame) -> tuple[dict, dict]:
     rows = series_rows(tidy)
-    rows = rows[rows["year"].notna()].assign(_derived=rows["status"] != "reported")
-    rows = rows.sort_values(
-        ["sector", "measure", "basis", "year", "_derived", "precision", "source_id"],
-        ascending=[True, True, True, True, True, False, True],
-        kind="stable",
-    )
-    rows = rows.drop_duplicates(["sector", "measure", "basis", "year"])
+    key = ["sector", "measure", "basis", "year"]
+    rows = in_order_of_preference(rows[rows["year"].notna()], key)
+    chosen = {
+        (r.sector, r.measure, r.basis, int(r.year)): p
+        for r, p in zip(rows.drop_duplicates(key).itertuples(), _as_points(rows.drop_duplicates(key)))
+    }
+    # Where several published figures compete for one point (few): the preferred one, or a more precise one
+    # that agrees with it; the others that differ beyond rounding are its rivals.
+    rivals: dict[tuple[str, str, str, int], list[Point]] = {}
+    competing = rows[~rows["_derived"] & rows.duplicated(key, keep=False)]
+    for k, group in competing.groupby(key, sort=False, observed=True):
+        candidates = _as_points(group)
+        agree = [p for p in candidates if within_rounding(p, candidates[0])]
+        shown = max(agree, key=lambda p: p.precision)
+        k = (k[0], k[1], k[2], int(k[3]))
+        chosen[k] = shown
+        differ = [p for p in candidates if not within_rounding(p, candidates[0])]
+        if differ:
+            rivals[k] = [shown, *differ]
     index: dict[tuple[str, str, str], list[Point]] = {}
-    for r, p in zip(rows.itertuples(), _as_points(rows)):
-        index.setdefault((r.sector, r.measure, r.basis), []).append(p)
-    return index
+    for (sector, measure, basis, _), p in sorted(chosen.items(), key=lambda item: item[0]):
+        index.setdefault((sector, measure, basis), []).append(p)
+    return index, rivals
+
+
+def rivals(tidy: pd.DataFrame, sector: str, measure: str, basis: str, year: int) -> list[Point]:
+    """The published figures of one point that differ beyond rounding, the shown one first; [] where they agree."""
+    return list(_rivals(tidy).get((sector, measure, basis, year), []))
 
 
 def bases(tidy: pd.DataFrame, sector: str, measure: str | None = None) -> list[str]:
@@ -105,12 +130,28 @@ def side_figures(tidy: pd.DataFrame, sector: str) -> pd.DataFrame:
     return rows[(rows["period"] != "year") | (rows["scope"] != "")]
 
 
-def goal(tidy: pd.DataFrame, sector: str) -> Point | None:
+def goals(tidy: pd.DataFrame, sector: str) -> list[Point]:
+    """The sector's end goals as published, in order of preference (reported first, then the preferred source,
+    then the finer precision): one goal may be dated differently by different sources."""
     rows = series_rows(tidy[(tidy["sector"] == sector) & (tidy["measure"] == "goal_jobs")])
-    if rows.empty:
-        return None
-    r = rows.sort_values(["status", "precision"], ascending=[False, False]).iloc[:1]
-    return _as_points(r)[0]
+    return _as_points(in_order_of_preference(rows, []))
+
+
+def goal(tidy: pd.DataFrame, sector: str) -> Point | None:
+    """The end goal a chart and a verdict use: the preferred one (see goals)."""
+    found = goals(tidy, sector)
+    return found[0] if found else None
+
+
+def goal_dates(tidy: pd.DataFrame, sector: str) -> list[Point]:
+    """Where sources give the goal different due years: one goal per due year and source (by year), else []."""
+    g = goal(tidy, sector)
+    if g is None:
+        return []
+    dated = {(p.year, p.source_id): p for p in goals(tidy, sector) if p.year is not None and p.basis == g.basis}
+    if len({year for year, _ in dated}) < 2:
+        return []
+    return [dated[k] for k in sorted(dated)]
 
 
 def latest(tidy: pd.DataFrame, sector: str) -> dict | None:
@@ -132,17 +173,22 @@ def latest(tidy: pd.DataFrame, sector: str) -> dict | None:
 
 
 def change_since_previous(tidy: pd.DataFrame, sector: str) -> dict | None:
-    """Realised jobs in the last published year against the published year before it (gaps allowed, no break between)."""
+    """Realised jobs in the last published year against the published year before it (gaps allowed, no break
+    between). With a qualified figure on either side ('bijna 90.000') the change is not computed ('change' None):
+    the words allow no exact difference, often not even its sign."""
     realised = points(tidy, sector, "realised_jobs")
     if len(realised) < 2 or realised[-1].era != realised[-2].era:
         return None
     prev, last = realised[-2], realised[-1]
+    exact = not prev.qualifier and not last.qualifier
     return {
         "from_year": prev.year,
         "from_value": prev.value,
+        "from_qualifier": prev.qualifier,
         "to_year": last.year,
         "to_value": last.value,
-        "change": last.value - prev.value,
+        "to_qualifier": last.qualifier,
+        "change": last.value - prev.value if exact else None,
         "years": last.year - prev.year,
     }
 
@@ -155,17 +201,25 @@ def sources_used(tidy: pd.DataFrame, sector: str) -> list[str]:
     return sorted(ids)
 
 
-def sector_summary(tidy: pd.DataFrame, sector: str, breaks: pd.DataFrame | None = None) -> dict:
-    """Key figures of one sector as plain data (what summary.json holds and the report shows)."""
+def figure_dict(p: Point) -> dict:
+    """A figure as summary.json holds it: the value with the word it was published with and its decimals."""
+    return {"value": p.value, "qualifier": p.qualifier, "precision": p.precision}
+
+
+def sector_summary(
+    tidy: pd.DataFrame, sector: str, breaks: pd.DataFrame | None = None, today: dt.date | None = None
+) -> dict:
+    """Key figures of one sector as plain data (what summary.json holds and the report shows); each figure with
+    its qualifier, so that no reader of the file gets 'bijna 90.000' as a bare 90000."""
     from analysis.verdicts import verdict
 
-    def by_year(pts: list[Point], status: str | None = None) -> dict[str, float]:
-        return {str(p.year): p.value for p in pts if status is None or p.status == status}
+    def by_year(pts: list[Point], status: str | None = None) -> dict[str, dict]:
+        return {str(p.year): figure_dict(p) for p in pts if status is None or p.status == status}
 
     g = goal(tidy, sector)
     targets = points(tidy, sector, "target_jobs")
     pct = points(tidy, sector, "realisation_pct")
-    v = verdict(tidy, sector, breaks)
+    v = verdict(tidy, sector, breaks, today=today)
     return {
         "sector": sector,
         "basis": main_basis(tidy, sector),
@@ -179,6 +233,7 @@ def sector_summary(tidy: pd.DataFrame, sector: str, breaks: pd.DataFrame | None 
             for p in other_points(tidy, sector, "realisation_pct") + other_points(tidy, sector, "realised_jobs")
         ],
         "goal_jobs": asdict(g) if g else None,
+        "goal_dates": [asdict(p) for p in goal_dates(tidy, sector)],
         "latest": latest(tidy, sector),
         "change_since_previous": change_since_previous(tidy, sector),
         "verdict": v.as_dict(),

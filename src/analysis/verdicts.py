@@ -5,13 +5,18 @@ The rules, in order:
   when every target year has passed, the latest year with a target or a percentage;
 - a target year that has passed is judged only by figures for that year (a published
   percentage, or realised against target on one basis): a published figure outranks a
-  projection. Figures of different bases that point different ways: `sources_differ`;
-- a target ahead is judged by the linear trend of realised jobs on one basis, fitted on
-  the years on the target's side of every series break; the band runs from the slowest to
-  the fastest yearly growth seen between published years;
+  projection. Figures of different bases that point different ways, or sources of one
+  basis whose figures differ beyond rounding: `sources_differ`, naming them all;
+- a qualified figure is only as strong as its word (dictionary: reads_as): 'bijna 700' never
+  meets 700, 'ruim 700' does, 'circa 700' (650 to 750) neither meets nor misses it: `uncertain`;
+- a target ahead is judged by the linear trend of realised jobs on the target's own basis,
+  fitted on the years on the target's side of every series break; the band runs from the
+  slowest to the fastest yearly growth seen between published years (a fall included). Without
+  counts on that basis the verdict says so (`too_little_data`, missing 'basis');
+- a fall in the latest figure is named, and so are sources that date the end goal differently;
 - what is missing is named (`too_little_data`), and nothing is filled in.
-Percentages of an end goal (basis end_goal_share) say nothing about a year's target and are
-not used; quarterly and part-sector figures are never used.
+Percentages of an end goal (end_goal_share) or of the quota norm (quota_norm) say nothing about
+a year's target and are not used; quarterly, provisional and part-sector figures are never used.
 """
 
 from __future__ import annotations
@@ -24,10 +29,10 @@ import numpy as np
 import pandas as pd
 
 from analysis import trends
-from analysis.derived import once_per_frame, series_rows
+from analysis.derived import last_digit_unit, once_per_frame, series_rows
+from analysis.dictionary import QUALIFIERS
 
-STATUSES = ("met", "not_met", "on_course", "not_on_course", "sources_differ", "too_little_data", "no_target")
-JUDGED_BASES = ("sector_count", "national_extra_jobs", "statutory_measurement")  # not end_goal_share
+JUDGED_BASES = ("sector_count", "national_extra_jobs", "statutory_measurement")  # not dictionary.SHARE_BASES
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,8 @@ class Projection:
     low: float  # at the slowest yearly growth seen between two published years
     high: float  # at the fastest
     needed_per_year: float
+    last_qualifier: str = ""  # the word the last figure was published with ('bijna 90.000')
+    last_precision: int = 0  # and its decimals as published
 
     @property
     def on_course(self) -> bool:
@@ -73,9 +80,12 @@ class Verdict:
     figures: list[Ground] = field(default_factory=list)  # what it rests on
     target: Ground | None = None
     projection: Projection | None = None  # for on_course/not_on_course; else a trend told only as context
-    missing: str = ""  # for too_little_data: no_figures, whole_sector, target_year_figure, two_years, break
+    missing: str = ""  # for too_little_data: no_figures, whole_sector, target_year_figure, two_years, break, basis
     context: list[Ground] = field(default_factory=list)  # the latest earlier figures, for the text
     break_year: int | None = None
+    fall: list[Ground] = field(default_factory=list)  # [the figure before, the latest] where the latest is lower
+    goal_dates: list[Ground] = field(default_factory=list)  # the end goal as each source dates it, where they differ
+    other_bases: list[str] = field(default_factory=list)  # for missing 'basis': the bases that do have counts
 
     def as_dict(self) -> dict:
         from analysis.narrative import verdict_text
@@ -108,18 +118,53 @@ def _targets(tidy: pd.DataFrame, sector: str) -> list[trends.Point]:
     )
 
 
-def _outcomes(tidy: pd.DataFrame, sector: str, year: int) -> list[tuple[bool, list[Ground]]]:
-    """Per basis, whether the figures for `year` say the target was met, and which figures say so."""
+def _interval(g: Ground) -> tuple[float, float, bool]:
+    """What a figure says of the true value: (low, high, whether high itself is excluded), read as rounded to the
+    step of its last written digit where a qualifier says it is not exact (dictionary: reads_as)."""
+    reads_as = QUALIFIERS[g.qualifier].reads_as if g.qualifier in QUALIFIERS else "exact"
+    step = last_digit_unit(g.value, g.precision)
+    return {
+        "above": (g.value, g.value + step, True),
+        "below": (g.value - step, g.value, True),
+        "around": (g.value - step / 2, g.value + step / 2, False),
+    }.get(reads_as, (g.value, g.value, False))
+
+
+def reached(figure: Ground, target: Ground | None = None) -> str:
+    """'met', 'not_met' or 'uncertain': whether the figure reaches the target (default: 100, for a percentage),
+    as far as the words of both allow. 'bijna 700' against 700: not met; 'circa 700' against 700: uncertain."""
+    low, high, high_open = _interval(figure)
+    target_low, target_high, _ = _interval(target) if target is not None else (100.0, 100.0, False)
+    if low >= target_high:
+        return "met"
+    if high < target_low or (high == target_low and high_open):
+        return "not_met"
+    return "uncertain"
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    result: str  # met, not_met, uncertain
+    grounds: list[Ground]
+    rivals: list[Ground]  # published figures of the same points that differ beyond rounding from the grounds
+
+
+def _outcomes(tidy: pd.DataFrame, sector: str, year: int) -> list[_Outcome]:
+    """Per basis, whether the figures for `year` say the target was met, which figures say so, and which other
+    sources' figures for the same points disagree."""
     out = []
     for basis in JUDGED_BASES:
         pct = {p.year: p for p in trends.points(tidy, sector, "realisation_pct", basis)}.get(year)
-        if pct is not None and pct.status == "reported":
-            out.append((pct.value >= 100, [_ground(pct)]))
-            continue
         realised = {p.year: p for p in trends.points(tidy, sector, "realised_jobs", basis)}.get(year)
         target = {p.year: p for p in trends.points(tidy, sector, "target_jobs", basis)}.get(year)
-        if realised is not None and target is not None:
-            out.append((realised.value >= target.value, [_ground(realised), _ground(target)]))
+        if pct is not None and pct.status == "reported":
+            points, result = [pct], reached(_ground(pct))
+        elif realised is not None and target is not None:
+            points, result = [realised, target], reached(_ground(realised), _ground(target))
+        else:
+            continue
+        rivals = [_ground(r) for p in points for r in trends.rivals(tidy, sector, p.measure, basis, year)[1:]]
+        out.append(_Outcome(result, [_ground(p) for p in points], rivals))
     return out
 
 
@@ -137,7 +182,7 @@ def _latest_outcome_before(tidy: pd.DataFrame, sector: str, year: int) -> list[G
     for y in years:
         outcomes = _outcomes(tidy, sector, y)
         if outcomes:
-            return [g for _, grounds in outcomes for g in grounds]
+            return [g for o in outcomes for g in o.grounds]
     return []
 
 
@@ -167,6 +212,8 @@ def project(tidy: pd.DataFrame, sector: str, target: trends.Point, basis: str) -
         last.value + min(rates) * ahead,
         last.value + max(rates) * ahead,
         (target.value - last.value) / ahead,
+        last.qualifier,
+        last.precision,
     )
 
 
@@ -237,11 +284,12 @@ def _passed(tidy: pd.DataFrame, sector: str, year: int, targets: list[trends.Poi
     target = next((t for t in reversed(targets) if t.year == year), None)
     target_ground = _ground(target) if target else None
     outcomes = _outcomes(tidy, sector, year)
-    # A trend of the main series towards this target year, told beside the verdict but never outranking it.
+    # A trend towards this target year on the target's own basis, told beside the verdict but never outranking it.
     context_projection = None
     if target is not None:
-        p = project(tidy, sector, target, trends.main_basis(tidy, sector) or target.basis)
+        p = project(tidy, sector, target, target.basis)
         context_projection = p if isinstance(p, Projection) else None
+    told = {"break_year": break_year, "goal_dates": _goal_dates(tidy, sector, target)}
     if not outcomes:
         return Verdict(
             "too_little_data",
@@ -251,58 +299,68 @@ def _passed(tidy: pd.DataFrame, sector: str, year: int, targets: list[trends.Poi
             projection=context_projection,
             missing="target_year_figure",
             context=_latest_outcome_before(tidy, sector, year),
-            break_year=break_year,
+            fall=_latest_fall(tidy, sector, target.basis, year) if target else [],
+            **told,
         )
-    grounds = [g for _, gs in outcomes for g in gs]
-    if len({met for met, _ in outcomes}) > 1:
-        return Verdict("sources_differ", year, None, grounds, target_ground, context_projection, break_year=break_year)
-    met = outcomes[0][0]
+    grounds = [g for o in outcomes for g in o.grounds]
+    rivals = [g for o in outcomes for g in o.rivals]
+    certain = [o for o in outcomes if o.result != "uncertain"]
+    if rivals or len({o.result for o in certain}) > 1:
+        return Verdict("sources_differ", year, None, grounds + rivals, target_ground, context_projection, **told)
+    decided = certain or outcomes
+    basis = decided[0].grounds[0].basis
     return Verdict(
-        "met" if met else "not_met",
+        decided[0].result,
         year,
-        grounds[0].basis,
-        grounds,
+        basis,
+        [g for o in decided for g in o.grounds],
         target_ground,
         context_projection,
-        break_year=break_year,
+        fall=_latest_fall(tidy, sector, basis, year),
+        **told,
     )
+
+
+def _goal_dates(tidy: pd.DataFrame, sector: str, target: trends.Point | None) -> list[Ground]:
+    """Where the verdict's target is the end goal and sources date it differently: each source's goal."""
+    if target is None or target.measure != "goal_jobs":
+        return []
+    return [_ground(g) for g in trends.goal_dates(tidy, sector)]
+
+
+def _latest_fall(tidy: pd.DataFrame, sector: str, basis: str, up_to: int) -> list[Ground]:
+    """[the figure before, the latest] of realised jobs on `basis` up to `up_to`, where the latest is lower."""
+    realised = [p for p in trends.points(tidy, sector, "realised_jobs", basis) if p.year <= up_to]
+    if len(realised) < 2 or realised[-1].era != realised[-2].era or realised[-1].value >= realised[-2].value:
+        return []
+    return [_ground(realised[-2]), _ground(realised[-1])]
 
 
 def _ahead(tidy: pd.DataFrame, sector: str, ahead: list[trends.Point], break_year: int | None) -> Verdict:
     main = trends.main_basis(tidy, sector)
     target = next((t for t in ahead if t.basis == main), ahead[0])  # the next target, on the main basis if it has one
-    bases = [b for b in trends.bases(tidy, sector, "realised_jobs") if b in JUDGED_BASES] or [target.basis]
-    projections = {b: project(tidy, sector, target, b) for b in bases}
-    made = {b: p for b, p in projections.items() if isinstance(p, Projection)}
-    if not made:
-        why = "break" if "break" in projections.values() else "two_years"
+    told = {"break_year": break_year, "goal_dates": _goal_dates(tidy, sector, target)}
+    proj = project(tidy, sector, target, target.basis)  # only counts on the target's own basis
+    if not isinstance(proj, Projection):
+        counted = trends.bases(tidy, sector, "realised_jobs")
+        others = [b for b in counted if b != target.basis] if target.basis not in counted else []
+        # the latest year with a verdict, and the latest count on the target's basis where that is newer
+        context = _latest_outcome_before(tidy, sector, target.year)
+        latest = trends.points(tidy, sector, "realised_jobs", target.basis)[-1:]
+        newer = [_ground(p) for p in latest if not context or p.year > max(g.year for g in context)]
         return Verdict(
             "too_little_data",
             target.year,
             target.basis,
             target=_ground(target),
-            missing=why,
-            context=_latest_outcome_before(tidy, sector, target.year)
-            or [_ground(p) for p in trends.points(tidy, sector, "realised_jobs", bases[0])][-1:],
-            break_year=break_year,
+            missing="basis" if others else proj,
+            context=context + newer,
+            other_bases=others,
+            **told,
         )
     grounds = [
-        _ground(p)
-        for b, proj in made.items()
-        for p in trends.points(tidy, sector, "realised_jobs", b)
-        if p.year in proj.fitted_years
+        _ground(p) for p in trends.points(tidy, sector, "realised_jobs", target.basis) if p.year in proj.fitted_years
     ]
-    if len({p.on_course for p in made.values()}) > 1:
-        return Verdict(
-            "sources_differ",
-            target.year,
-            None,
-            grounds,
-            _ground(target),
-            next(iter(made.values())),
-            break_year=break_year,
-        )
-    proj = made.get(main) or next(iter(made.values()))
     return Verdict(
         "on_course" if proj.on_course else "not_on_course",
         target.year,
@@ -310,5 +368,6 @@ def _ahead(tidy: pd.DataFrame, sector: str, ahead: list[trends.Point], break_yea
         grounds,
         _ground(target),
         proj,
-        break_year=break_year,
+        fall=_latest_fall(tidy, sector, proj.basis, proj.last_year),
+        **told,
     )
