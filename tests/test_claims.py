@@ -15,6 +15,7 @@ from analysis import narrative, plots, site, tables, trends, verdicts
 from analysis.dataset import Dataset
 from analysis.derived import consistency_report
 from analysis.errors import DataValidationError
+from analysis.summary import sector_summary
 from analysis.tidy import build_tidy, load_raw
 
 TODAY = dt.date(2026, 12, 1)
@@ -45,6 +46,10 @@ def row(year, measure, value, sector="politie", **kw):
     return figure_row(sector, year, measure, value, **kw)
 
 
+def summary_of(data, sector="politie"):
+    return sector_summary(data, sector, today=TODAY)
+
+
 def texts(v):
     return narrative.verdict_text(v, "nl"), narrative.verdict_text(v, "en")
 
@@ -58,7 +63,7 @@ def test_nearly_the_target_is_not_met_and_the_word_stays(tmp_path):
     assert (v.status, v.year) == ("not_met", 2024)
     nl, en = texts(v)
     assert "bijna 700 banen (2024)" in nl and "nearly 700 jobs (2024)" in en
-    summary = trends.sector_summary(data.tidy, "politie", data.breaks, today=TODAY)
+    summary = summary_of(data)
     assert summary["realised_jobs"]["2024"] == {"value": 700, "qualifier": "nearly", "precision": 0}
     text = narrative.sector_text(summary, "Politie", "nl")
     assert "In 2024 realiseerde Politie bijna 700 banen, tegen een doelstelling van 700" in text
@@ -71,7 +76,7 @@ def test_a_published_nearly_100_percent_is_not_met_and_says_nearly(tmp_path):
     assert v.status == "not_met"
     nl, en = texts(v)
     assert "bijna 100% van het doel (2024)" in nl and "nearly 100% of the target (2024)" in en
-    summary = trends.sector_summary(data.tidy, "politie", data.breaks, today=TODAY)
+    summary = summary_of(data)
     text = narrative.sector_text(summary, "Politie", "nl")
     assert "bijna 100%" in text and " 100% van" not in text.replace("bijna 100% van", "")
 
@@ -186,7 +191,7 @@ def test_a_derived_percentage_is_never_rounded_up_to_a_threshold_not_reached(tmp
     assert v.status == "not_met"
     derived = [p.value for p in trends.points(data.tidy, "politie", "realisation_pct")]
     assert derived == [99.9]
-    summary = trends.sector_summary(data.tidy, "politie", data.breaks, today=TODAY)
+    summary = summary_of(data)
     text = narrative.sector_text(summary, "Politie", "nl")
     assert "100,0%" not in text and "99,9%" in text
 
@@ -237,7 +242,7 @@ def test_a_sector_with_only_a_goal_gets_a_report_saying_what_is_missing(tmp_path
     data = dataset(tmp_path, row(2030, "goal_jobs", 900))
     v = verdict_of(data)
     assert v.status == "too_little_data"
-    summary = trends.sector_summary(data.tidy, "politie", data.breaks, today=TODAY)
+    summary = summary_of(data)
     json.dumps(summary)
     nl = narrative.sector_text(summary, "Politie", "nl")
     assert "900" in nl and "geen" in nl.lower()

@@ -5,8 +5,9 @@ from conftest import make_raw
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-from analysis import narrative, plots, trends
+from analysis import narrative, plots
 from analysis.dataset import Dataset
+from analysis.summary import sector_summary
 from analysis.tidy import build_tidy, load_raw
 
 # Politie's realised jobs as published, 2019-2021 (short_row form)
@@ -100,7 +101,7 @@ def test_a_passed_target_year_is_judged_by_its_figure_and_no_trend_is_drawn(tmp_
     tidy = build_tidy(data)
     fig = plots.sector_trend(Dataset.of(data, tidy), "waterschappen", "nl")
     assert not _trend_lines(fig)
-    text = narrative.sector_text(trends.sector_summary(tidy, "waterschappen"), "Waterschappen", "nl")
+    text = narrative.sector_text(sector_summary(Dataset.of(data, tidy), "waterschappen"), "Waterschappen", "nl")
     assert (
         "Het doel voor 2020 is niet gehaald volgens de eigen telling van de sector: 61,3% van het doel (2020)." in text
     )
@@ -133,8 +134,8 @@ def test_derived_values_are_drawn_differently(tidy, repo_raw):
 
 
 def test_narrative_politie(small):
-    _, tidy = small
-    summary = trends.sector_summary(tidy, "politie")
+    data, tidy = small
+    summary = sector_summary(Dataset.of(data, tidy), "politie")
     nl = narrative.sector_text(summary, "Politie", "nl")
     assert "In 2021 realiseerde Politie 663 banen." in nl
     assert "+250 banen ten opzichte van 2020 (413)" in nl
@@ -144,8 +145,8 @@ def test_narrative_politie(small):
 
 
 def test_narrative_mentions_gaps_and_qualifiers(small):
-    _, tidy = small
-    text = narrative.sector_text(trends.sector_summary(tidy, "waterschappen"), "Waterschappen", "nl")
+    data, tidy = small
+    text = narrative.sector_text(sector_summary(Dataset.of(data, tidy), "waterschappen"), "Waterschappen", "nl")
     # 'ruim 200' in 2018: the change to 262 is not computed (it lies anywhere from -38 to +62), the word stays
     assert "In 2018 waren het er ruim 200 (voor de jaren daartussen zijn geen cijfers gepubliceerd)" in text
     assert "+62" not in text

@@ -8,8 +8,9 @@ import datetime as dt
 import pytest
 from conftest import figure_row, make_raw
 
-from analysis import narrative, plots, trends, verdicts
+from analysis import narrative, plots, verdicts
 from analysis.dataset import Dataset
+from analysis.summary import sector_summary
 from analysis.tidy import build_tidy, load_raw
 
 TODAY = dt.date(2026, 12, 1)
@@ -141,6 +142,6 @@ def test_no_projection_across_a_series_break(tmp_path):
 
 def test_summary_json_carries_the_verdict(tmp_path):
     _, (data, tidy) = verdict_for(tmp_path, *POLITIE, row(2024, "realisation_pct", 68, basis="statutory_measurement"))
-    v = trends.sector_summary(tidy, "politie", data.breaks)["verdict"]
+    v = sector_summary(Dataset.of(data, tidy), "politie", today=TODAY)["verdict"]
     assert set(v) >= {"status", "year", "basis", "figures", "text_nl", "text_en"}
     assert v["figures"][0]["value"] == 68 and v["figures"][0]["source_id"] == "letter"

@@ -28,11 +28,6 @@ class Dataset:
         (the prepare stage holds them as categoricals, which charts would show with every category)."""
         return cls(categorical.decoded(tidy), raw.sectors, raw.sources, raw.breaks)
 
-    def summary(self, sector: str) -> dict:
-        from analysis import trends
-
-        return trends.sector_summary(self.tidy, sector, self.breaks)
-
     def with_tidy(self, tidy: pd.DataFrame) -> Dataset:
         """The same registries with other figures (e.g. a sector's rows edited in a notebook). A copy is taken,
         so that editing the frame afterwards and running the chart cell again never shows a stale chart."""

@@ -1,4 +1,4 @@
-"""Short texts generated from a sector's key figures (trends.sector_summary), in Dutch or English.
+"""Short texts generated from a sector's key figures (summary.sector_summary), in Dutch or English.
 
 Nothing here is written for one sector in particular: every sentence is chosen
 by what the data holds.
@@ -6,10 +6,13 @@ by what the data holds.
 
 from __future__ import annotations
 
-from analysis import i18n
+from analysis import i18n, trends
 from analysis.dataset import Dataset
-from analysis.dictionary import BASES, SHARE_BASES
+from analysis.derived import consistency_report, findings
+from analysis.dictionary import BASES, MEASURES, SHARE_BASES
 from analysis.i18n import check_lang, number, signed
+from analysis.registry import national_sectors, sector_names
+from analysis.verdicts import Ground, verdict
 
 
 def _n(point: dict, lang: str) -> str:
@@ -136,8 +139,6 @@ def _change_sentence(change: dict, lang: str) -> str:
 
 def _other_basis_sentence(summary: dict, lang: str) -> str:
     """Figures of the sector on another basis than its main series, told as such."""
-    from analysis.verdicts import Ground
-
     grounds = [
         Ground(
             p["year"], p["measure"], p["value"], p["basis"], p["source_id"], p["status"], p["qualifier"], p["precision"]
@@ -255,16 +256,11 @@ def verdict_text(v, lang: str = "nl") -> str:
 
 def _scoped_text(grounds, lang: str) -> str:
     """Part-sector and quarterly figures, each with the measure, part or quarter it is about."""
-    from analysis.dictionary import MEASURES
-
     return "; ".join(f"{MEASURES[g.measure].label(lang).lower()} {_ground_text(g, lang)}" for g in grounds)
 
 
 def sector_warnings(data: Dataset, sector: str, lang: str = "nl") -> list[str]:
     """'Let op: ...' for each consistency or plausibility finding about the sector (derived.findings)."""
-    from analysis.derived import consistency_report, findings
-    from analysis.dictionary import MEASURES
-
     found = findings(consistency_report(data.tidy))
     value = lambda v: number(v, lang, 2, trim=True)
     return [
@@ -292,8 +288,6 @@ def _series_text(points, lang: str, pct: bool = False) -> str:
 def sector_chart_alt(data: Dataset, sector: str, name: str, lang: str) -> str:
     """What the sector chart shows, in words: the bars, the targets, other-basis percentages, breaks, the verdict."""
     tidy, breaks = data.tidy, data.breaks
-    from analysis import trends
-    from analysis.verdicts import verdict
 
     a = lambda key, **values: i18n.alt_word(lang, key, **values)
     basis = trends.main_basis(tidy, sector)
@@ -335,8 +329,6 @@ def sector_chart_alt(data: Dataset, sector: str, name: str, lang: str) -> str:
 def latest_list_alt(data: Dataset, measure: str, key: str, lang: str) -> str:
     """'Politie 663 (2021), ...' for the overview charts: the latest figure of one measure per sector."""
     tidy, sectors = data.tidy, data.sectors
-    from analysis import trends
-    from analysis.registry import sector_names
 
     names = sector_names(sectors, lang)
     items = []
@@ -349,8 +341,6 @@ def latest_list_alt(data: Dataset, measure: str, key: str, lang: str) -> str:
 
 def national_chart_alt(data: Dataset, lang: str) -> str:
     tidy, sectors = data.tidy, data.sectors
-    from analysis import trends
-    from analysis.registry import national_sectors, sector_names
 
     names = sector_names(sectors, lang)
     items = []

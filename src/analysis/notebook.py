@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 from IPython.display import HTML
 
-from analysis import coverage, i18n, narrative, plots, tables, trends
+from analysis import coverage, i18n, narrative, plots, summary, tables, trends
 from analysis.dataset import Dataset
 from analysis.dictionary import BASES, CHECKS, MEASURES, OUTCOMES, PERIODS
 from analysis.registry import national_sectors, sector_names
@@ -94,7 +94,7 @@ def sector_text(data: Dataset, sector: str, lang: str) -> HTML:
     )
     return HTML(
         f'<p id="{i18n.t(lang, "verdict_anchor")}">'
-        f"{html.escape(narrative.sector_text(data.summary(sector), name, lang))}</p>\n{warnings}"
+        f"{html.escape(narrative.sector_text(summary.sector_summary(data, sector), name, lang))}</p>\n{warnings}"
     )
 
 
@@ -148,7 +148,7 @@ def national_text(data: Dataset, lang: str) -> HTML:
     names = sector_names(data.sectors, lang)
     parts = [
         f"<p><strong>{html.escape(names[s])}.</strong> "
-        f"{html.escape(narrative.sector_text(data.summary(s), names[s], lang))}</p>"
+        f"{html.escape(narrative.sector_text(summary.sector_summary(data, s), names[s], lang))}</p>"
         for s in national_sectors(data.sectors)
     ]
     return HTML("\n".join(parts))

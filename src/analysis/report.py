@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import atomic, folders, i18n, paths, tables, trends
+from analysis import atomic, folders, i18n, paths, summary, tables, trends
 from analysis.dataset import HANDED_OVER_ENV, Dataset
 from analysis.errors import ParameterError
 from analysis.registry import national_sectors, sector_names
@@ -57,6 +57,7 @@ def plan(data: RawData, tidy: pd.DataFrame, notebooks: Path, lang: str, sectors:
     chosen = sectors or trends.sectors_with_data(tidy, list(data.sectors["sector"]))
     shown = sector_names(data.sectors, lang)
     site = i18n.SITE[lang]["site_name"]
+    shown_data = Dataset.of(data, tidy)  # once: the series behind every summary are built once per frame
     jobs = []
     for entry in registry(notebooks):
         title = entry[f"title_{lang}"]
@@ -67,7 +68,7 @@ def plan(data: RawData, tidy: pd.DataFrame, notebooks: Path, lang: str, sectors:
                     notebooks / entry["notebook"],
                     {"sector": s, "lang": lang},
                     entry["folder"].format(sector=s),
-                    _figures(entry.get("figures"), data, tidy, s),
+                    _figures(entry.get("figures"), shown_data, data, tidy, s),
                     title=f"{title.format(name=shown.get(s, s))} — {site}",
                     index=entry["index"],
                     inputs=(f"figures/{s}.csv", *REGISTRIES),
@@ -82,7 +83,7 @@ def plan(data: RawData, tidy: pd.DataFrame, notebooks: Path, lang: str, sectors:
                     notebooks / entry["notebook"],
                     {"lang": lang},
                     folder,
-                    _figures(entry.get("figures"), data, tidy),
+                    _figures(entry.get("figures"), shown_data, data, tidy),
                     title=f"{title} — {site}",
                     index=entry["index"],
                 )
@@ -90,19 +91,15 @@ def plan(data: RawData, tidy: pd.DataFrame, notebooks: Path, lang: str, sectors:
     return jobs
 
 
-def _figures(kind: str | None, data: RawData, tidy: pd.DataFrame, sector: str | None = None) -> dict:
+def _figures(kind: str | None, shown: Dataset, data: RawData, tidy: pd.DataFrame, sector: str | None = None) -> dict:
     """The key figures a report's summary.json records."""
     if kind == "sector":
         names = sector_names(data.sectors, "nl")
-        return (
-            {"name": names.get(sector, sector), **trends.sector_summary(tidy, sector, data.breaks)}
-            if sector in names
-            else {}
-        )
+        return {"name": names[sector], **summary.sector_summary(shown, sector)} if sector in names else {}
     if kind == "overview":
-        return {"latest": tables.latest_table(Dataset.of(data, tidy), "en").to_dict(orient="records")}
+        return {"latest": tables.latest_table(shown, "en").to_dict(orient="records")}
     if kind == "national":
-        return {s: trends.sector_summary(tidy, s, data.breaks) for s in national_sectors(data.sectors)}
+        return {s: summary.sector_summary(shown, s) for s in national_sectors(data.sectors)}
     if kind == "coverage":
         return _coverage_summary(data, tidy)
     return {}

@@ -12,7 +12,6 @@ sources stay in the tidy data and in the consistency report.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import asdict, dataclass
 
 import pandas as pd
@@ -199,46 +198,6 @@ def sources_used(tidy: pd.DataFrame, sector: str) -> list[str]:
     g = goal(tidy, sector)
     ids = {part for p in ([*shown, g] if g else shown) for part in p.source_id.split("+")}
     return sorted(ids)
-
-
-def figure_dict(p: Point) -> dict:
-    """A figure as summary.json holds it: the value with the word it was published with and its decimals."""
-    return {"value": p.value, "qualifier": p.qualifier, "precision": p.precision}
-
-
-def sector_summary(
-    tidy: pd.DataFrame, sector: str, breaks: pd.DataFrame | None = None, today: dt.date | None = None
-) -> dict:
-    """Key figures of one sector as plain data (what summary.json holds and the report shows); each figure with
-    its qualifier, so that no reader of the file gets 'bijna 90.000' as a bare 90000."""
-    from analysis.verdicts import verdict
-
-    def by_year(pts: list[Point], status: str | None = None) -> dict[str, dict]:
-        return {str(p.year): figure_dict(p) for p in pts if status is None or p.status == status}
-
-    g = goal(tidy, sector)
-    targets = points(tidy, sector, "target_jobs")
-    pct = points(tidy, sector, "realisation_pct")
-    v = verdict(tidy, sector, breaks, today=today)
-    return {
-        "sector": sector,
-        "basis": main_basis(tidy, sector),
-        "realised_jobs": by_year(points(tidy, sector, "realised_jobs")),
-        "target_jobs": by_year(targets, "reported"),
-        "derived_target_jobs": by_year(targets, "derived"),
-        "realisation_pct": by_year(pct, "reported"),
-        "derived_realisation_pct": by_year(pct, "derived"),
-        "other_basis": [
-            asdict(p)
-            for p in other_points(tidy, sector, "realisation_pct") + other_points(tidy, sector, "realised_jobs")
-        ],
-        "goal_jobs": asdict(g) if g else None,
-        "goal_dates": [asdict(p) for p in goal_dates(tidy, sector)],
-        "latest": latest(tidy, sector),
-        "change_since_previous": change_since_previous(tidy, sector),
-        "verdict": v.as_dict(),
-        "sources": sources_used(tidy, sector),
-    }
 
 
 def sectors_with_data(tidy: pd.DataFrame, sector_order: list[str]) -> list[str]:

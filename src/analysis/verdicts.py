@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -86,14 +86,6 @@ class Verdict:
     fall: list[Ground] = field(default_factory=list)  # [the figure before, the latest] where the latest is lower
     goal_dates: list[Ground] = field(default_factory=list)  # the end goal as each source dates it, where they differ
     other_bases: list[str] = field(default_factory=list)  # for missing 'basis': the bases that do have counts
-
-    def as_dict(self) -> dict:
-        from analysis.narrative import verdict_text
-
-        out = asdict(self)
-        out["text_nl"] = verdict_text(self, "nl")
-        out["text_en"] = verdict_text(self, "en")
-        return out
 
 
 def _ground(p: trends.Point, measure: str | None = None) -> Ground:

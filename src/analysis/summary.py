@@ -1,0 +1,55 @@
+"""The key figures of one sector as plain data: what a report's summary.json records and its text is written
+from. It composes the series (trends), the verdict (verdicts) and the verdict in words (narrative), so it
+stands above all three; a verdict itself is plain data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict
+
+from analysis import narrative, trends
+from analysis.dataset import Dataset
+from analysis.verdicts import Verdict, verdict
+
+
+def figure_dict(p: trends.Point) -> dict:
+    """A figure as summary.json holds it: the value with the word it was published with and its decimals."""
+    return {"value": p.value, "qualifier": p.qualifier, "precision": p.precision}
+
+
+def verdict_dict(v: Verdict) -> dict:
+    """A verdict as summary.json holds it: its data, and its text in both languages."""
+    return {**asdict(v), "text_nl": narrative.verdict_text(v, "nl"), "text_en": narrative.verdict_text(v, "en")}
+
+
+def sector_summary(data: Dataset, sector: str, today: dt.date | None = None) -> dict:
+    """Key figures of one sector as plain data; each figure with its qualifier, so that no reader of the file
+    gets 'bijna 90.000' as a bare 90000. `today` decides which target years have passed (default: today)."""
+    tidy = data.tidy
+
+    def by_year(pts: list[trends.Point], status: str | None = None) -> dict[str, dict]:
+        return {str(p.year): figure_dict(p) for p in pts if status is None or p.status == status}
+
+    g = trends.goal(tidy, sector)
+    targets = trends.points(tidy, sector, "target_jobs")
+    pct = trends.points(tidy, sector, "realisation_pct")
+    return {
+        "sector": sector,
+        "basis": trends.main_basis(tidy, sector),
+        "realised_jobs": by_year(trends.points(tidy, sector, "realised_jobs")),
+        "target_jobs": by_year(targets, "reported"),
+        "derived_target_jobs": by_year(targets, "derived"),
+        "realisation_pct": by_year(pct, "reported"),
+        "derived_realisation_pct": by_year(pct, "derived"),
+        "other_basis": [
+            asdict(p)
+            for p in trends.other_points(tidy, sector, "realisation_pct")
+            + trends.other_points(tidy, sector, "realised_jobs")
+        ],
+        "goal_jobs": asdict(g) if g else None,
+        "goal_dates": [asdict(p) for p in trends.goal_dates(tidy, sector)],
+        "latest": trends.latest(tidy, sector),
+        "change_since_previous": trends.change_since_previous(tidy, sector),
+        "verdict": verdict_dict(verdict(tidy, sector, data.breaks, today=today)),
+        "sources": trends.sources_used(tidy, sector),
+    }
