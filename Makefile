@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help setup browser report pdf prepare validate lab lint test bench clean
+.PHONY: help setup browser report pdf prepare validate lab lint test test-fast bench clean
 
 help:  ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -43,9 +43,10 @@ browser:  ## Install Debian's chromium for the browser tests, if missing and pos
 validate: setup  ## Check data/raw and say what is wrong, without writing anything
 	$(PY) -m analysis validate
 
-lint: setup  ## Check the code with ruff (lint rules and formatting); `ruff format` fixes the formatting
+lint: setup  ## Check the code with ruff (lint rules and formatting) and the package's layers with import-linter
 	$(VENV)/bin/ruff check src tests benchmarks
 	$(VENV)/bin/ruff format --check src tests benchmarks
+	$(VENV)/bin/lint-imports
 
 # Three workers on two cores, each taking whole test files (and whole notebooks, whose cells share one kernel):
 # a worker often waits (on a report run's own processes, a kernel, a browser, a test's deliberate pause), and a
@@ -56,6 +57,10 @@ lint: setup  ## Check the code with ruff (lint rules and formatting); `ruff form
 TEST_WORKERS ?= 3
 test: setup browser lint  ## Check the code (make lint), then run the whole test suite
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
+
+# The tests that need no kernel, browser or report run (the others are marked slow): for a loop while developing.
+test-fast: setup  ## Run the tests that need no kernel, browser or report run (well under a minute)
+	$(PY) -m pytest -n 2 -m "not slow" tests
 
 bench: setup  ## Benchmark the report run (naive loop, cold, no change, floor) and prepare at scale
 	$(PY) benchmarks/bench_reports.py

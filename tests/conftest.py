@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from analysis import cli
-from analysis.tidy import load_tidy
+from analysis.data.tidy import load_tidy
 
 # Hypothesis: under CI the same examples every run (a failure there can be reproduced from the log) and more
 # of them; locally fewer, so the suite stays quick, with the example database remembering past failures.

@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlparse
 import pytest
 from conftest import ROOT
 
-from analysis.tidy import load_raw
+from analysis.data.tidy import load_raw
 
 
 class Visit:

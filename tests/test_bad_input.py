@@ -146,8 +146,8 @@ def test_bom_crlf_and_blank_lines_are_read(minimal_raw, tmp_path, run_cli):
 def test_a_registry_changed_in_the_same_process_is_read_again(minimal_raw):
     """Validated registries are remembered by their bytes: a load after an edit sees the edit, and a load
     of the original again gets the original (not a frame a caller changed)."""
+    from analysis.data.tidy import load_raw
     from analysis.errors import DataValidationError
-    from analysis.tidy import load_raw
 
     good = (minimal_raw / "sectors.csv").read_bytes()
     first = load_raw(minimal_raw)

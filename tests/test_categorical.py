@@ -5,9 +5,9 @@ import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis import categorical
-from analysis.derived import _rounded
-from analysis.tidy import load_raw, load_tidy
+from analysis.data import categorical
+from analysis.data.derived import _rounded
+from analysis.data.tidy import load_raw, load_tidy
 
 TEXTS = st.lists(st.sampled_from(["b", "a", "", "é", "a b", "Z", "10", "9"]) | st.none(), max_size=30)
 
@@ -77,8 +77,8 @@ def test_vectorised_rounding_rounds_as_python_does(values, places):
 def test_the_public_tidy_frame_and_the_reports_data_hold_plain_texts(repo_raw):
     """Analysts, charts and tables get texts, not categoricals (a chart would show every category of one, and a
     count of values every category with none)."""
-    from analysis.dataset import Dataset
-    from analysis.tidy import build_tidy
+    from analysis.data.dataset import Dataset
+    from analysis.data.tidy import build_tidy
 
     assert not any(categorical.is_categorical(load_tidy(repo_raw)[c]) for c in load_tidy(repo_raw).columns)
     data = load_raw(repo_raw)
@@ -87,7 +87,7 @@ def test_the_public_tidy_frame_and_the_reports_data_hold_plain_texts(repo_raw):
     shown = Dataset.of(data, inner).tidy
     assert not any(categorical.is_categorical(shown[c]) for c in shown.columns)
     assert shown["sector"].tolist() == inner["sector"].astype(str).tolist()
-    from analysis.coverage import consistency_findings
+    from analysis.trends.coverage import consistency_findings
 
     findings = consistency_findings(Dataset.of(data, inner))
     assert len(findings) and not any(categorical.is_categorical(findings[c]) for c in findings.columns)

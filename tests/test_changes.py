@@ -2,6 +2,7 @@
 
 import shutil
 
+import pytest
 from conftest import figure_row, report_args, short_row, write_figures
 
 POLITIE = [
@@ -39,6 +40,7 @@ def test_changes_against_a_missing_version_is_a_clear_error(tmp_path, run_cli):
     assert code == 2 and "cannot read" in err and "no-such-revision-xyz" in err
 
 
+@pytest.mark.slow
 def test_the_index_says_what_is_new_since_the_previous_run(minimal_site, run_cli):
     tmp_path, minimal_raw = minimal_site, minimal_site / "raw"
     args = report_args(tmp_path, raw=minimal_raw)

@@ -4,9 +4,9 @@ import pandas as pd
 import pytest
 from conftest import FIXTURES, make_raw
 
-from analysis import coverage
-from analysis.dataset import Dataset
-from analysis.tidy import build_tidy, load_raw
+from analysis.data.dataset import Dataset
+from analysis.data.tidy import build_tidy, load_raw
+from analysis.trends import coverage
 
 
 @pytest.fixture(scope="module")

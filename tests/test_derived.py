@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from analysis.derived import consistency_report, derive, findings
+from analysis.data.derived import consistency_report, derive, findings
 from analysis.dictionary import TIDY_COLUMNS
 
 

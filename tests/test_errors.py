@@ -8,7 +8,7 @@ from analysis import errors
 def test_a_pandas_error_inside_a_helper_is_not_reported_as_a_parameter_error(
     minimal_raw, tmp_path, run_cli, monkeypatch
 ):
-    from analysis import tables
+    from analysis.display import tables
 
     def broken(*_args, **_kw):
         raise ValueError("Length of values (3) does not match length of index (2)")  # as pandas says it

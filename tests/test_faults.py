@@ -20,7 +20,8 @@ from analysis.locking import exclusive
 
 SECTORS = ["--sector", "politie", "--sector", "gemeenten", "--sector", "rijk"]
 # the runs here are signalled as from a terminal, whatever signals this suite was started with ignoring
-pytestmark = pytest.mark.usefixtures("signals_as_in_a_terminal")
+# Needs a kernel, a browser or a report run: left out by `make test-fast`.
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("signals_as_in_a_terminal")]
 
 
 def report(tmp: Path, *extra: str, seconds: int = 1) -> subprocess.Popen:
@@ -104,7 +105,7 @@ def test_a_killed_worker_loses_nothing(good_run):
     run = report(tmp, "--force")
     kernels = kernels_of(run)
     server = kernels[0].parent()  # the run's kernel fork server
-    assert "analysis.kernelfork" in " ".join(server.cmdline())
+    assert "analysis.run.forkserver" in " ".join(server.cmdline())
     workers = [p for p in psutil.Process(run.pid).children() if p.pid != server.pid]
     assert len(workers) == 2
     workers[0].send_signal(signal.SIGKILL)
@@ -230,14 +231,14 @@ def test_a_stopped_run_kills_its_own_processes_and_no_other(tmp_path):
     child of the process that runs it: the browser a test or a notebook drives lives on."""
     import multiprocessing
 
-    from analysis import kernelfork, runner
+    from analysis.run import forkserver, runner
 
     bystander = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     try:
         before = {p.pid for p in multiprocessing.active_children()}
         with pytest.raises(KeyError), runner.Workers(2):
             ours = [p.pid for p in multiprocessing.active_children() if p.pid not in before]
-            ours += kernelfork.server_pids()
+            ours += forkserver.server_pids()
             assert len(ours) == 3  # two workers, one server
             raise KeyError("a crash of our own")
         time.sleep(0.5)

@@ -12,9 +12,9 @@ from conftest import make_raw
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from analysis.data.tidy import build_tidy, load_raw
 from analysis.dictionary import FIGURE_COLUMNS
 from analysis.errors import DataValidationError
-from analysis.tidy import build_tidy, load_raw
 
 SETTINGS = settings(suppress_health_check=[HealthCheck.too_slow])  # examples: the profile in conftest
 

@@ -20,6 +20,9 @@ from conftest import (
     write_figures,
 )
 
+# Needs a kernel, a browser or a report run: left out by `make test-fast`.
+pytestmark = pytest.mark.slow
+
 GOOD = "politie,2019,realised_jobs,297,,letter,Politie,"
 
 
@@ -339,7 +342,7 @@ def test_10_a_sector_run_keeps_the_other_reports_on_the_index(minimal_site, run_
 
 
 def test_10_a_read_only_folder_gets_a_message_not_a_traceback(minimal_raw, tmp_path, run_cli, monkeypatch):
-    from analysis import processed
+    from analysis.data import processed
 
     def refuse(*_args, **_kw):
         raise PermissionError(13, "Permission denied", str(tmp_path / "out" / "banenafspraak.csv"))

@@ -13,10 +13,11 @@ import pytest
 from conftest import terminal_signals
 from jupyter_core.utils import run_sync
 
-from analysis import kernelfork
-from analysis.runner import LocalKernelManager, ReadyClient
+from analysis.run import forkserver
+from analysis.run.runner import LocalKernelManager, ReadyClient
 
-pytestmark = pytest.mark.usefixtures("signals_as_in_a_terminal")
+# Needs a kernel, a browser or a report run: left out by `make test-fast`.
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("signals_as_in_a_terminal")]
 
 
 @pytest.fixture(scope="module")
@@ -24,35 +25,35 @@ def shared_server():
     """One server for the tests that only have kernels forked (a run's server forks many): its imports are
     a second of CPU. Started with the signals a terminal gives, which it hands on to its kernels."""
     with pytest.MonkeyPatch.context() as patch, terminal_signals():
-        patch.delenv(kernelfork.FORKS_ENV, raising=False)
-        kernelfork.start_server()
-        kernelfork.claim_slot(0)  # this process is the server's one worker
-    yield kernelfork._server[0]
-    kernelfork.stop_server()
+        patch.delenv(forkserver.FORKS_ENV, raising=False)
+        forkserver.start_server()
+        forkserver.claim_slot(0)  # this process is the server's one worker
+    yield forkserver._server[0]
+    forkserver.stop_server()
 
 
 @pytest.fixture
 def server(shared_server):
-    assert kernelfork._server == [shared_server]
+    assert forkserver._server == [shared_server]
     return shared_server
 
 
 @pytest.fixture
 def no_server(shared_server):
     """The module's server set aside, for a test that starts (and ends) a server of its own, or none."""
-    kernelfork._server.remove(shared_server)
+    forkserver._server.remove(shared_server)
     yield
-    kernelfork.stop_server()
-    kernelfork._server.append(shared_server)
+    forkserver.stop_server()
+    forkserver._server.append(shared_server)
 
 
 @pytest.fixture
 def own_server(no_server, monkeypatch):
     """A server of this test's own, which the test may end or kill."""
-    monkeypatch.delenv(kernelfork.FORKS_ENV, raising=False)
-    kernelfork.start_server()
-    kernelfork.claim_slot(0)
-    return kernelfork._server[0]
+    monkeypatch.delenv(forkserver.FORKS_ENV, raising=False)
+    forkserver.start_server()
+    forkserver.claim_slot(0)
+    return forkserver._server[0]
 
 
 def start(cwd, **env) -> LocalKernelManager:
@@ -111,7 +112,7 @@ def test_a_forked_kernel_is_a_new_kernel_in_its_own_process(server, tmp_path):
     km = start(tmp_path, PROBE="from the run")
     try:
         pid = km.provisioner.pid
-        assert isinstance(km.provisioner.process, kernelfork.ForkedKernel)
+        assert isinstance(km.provisioner.process, forkserver.ForkedKernel)
         process = psutil.Process(pid)
         assert process.name() == "ipykernel"
         assert process.parent().pid == server._process.pid
@@ -121,16 +122,16 @@ def test_a_forked_kernel_is_a_new_kernel_in_its_own_process(server, tmp_path):
         shut(km)
     assert gone(process)
     # a kernel started as a new process, as without the server, sees the same
-    kernelfork._server.remove(server)
+    forkserver._server.remove(server)
     try:
         new = start(tmp_path, PROBE="from the run")
         try:
-            assert not isinstance(new.provisioner.process, kernelfork.ForkedKernel)
+            assert not isinstance(new.provisioner.process, forkserver.ForkedKernel)
             started = run(new, PROBE)
         finally:
             shut(new)
     finally:
-        kernelfork._server.append(server)
+        forkserver._server.append(server)
     assert forked["status"] == started["status"] == "ok"
     assert forked["out"] == started["out"], "cwd, environment, sys.path, signals as a new kernel has them"
     assert str(tmp_path) in forked["out"] and "from the run" in forked["out"]
@@ -220,7 +221,7 @@ def test_a_forked_kernel_can_be_interrupted(server, tmp_path):
 def test_the_server_ending_ends_its_kernels(own_server, tmp_path):
     km = start(tmp_path)
     kernel = psutil.Process(km.provisioner.pid)
-    kernelfork.stop_server()  # as at a worker's end: the server kills what it forked that still runs
+    forkserver.stop_server()  # as at a worker's end: the server kills what it forked that still runs
     # at once, not only when the kernel next sees (once a second) that its parent is gone
     assert gone(kernel, within=0.5), "a kernel outlived its fork server"
     shut(km)
@@ -237,18 +238,18 @@ def test_a_killed_server_leaves_no_kernel_and_kernels_start_as_usual_after(own_s
 
     after = start(tmp_path)  # the worker goes on with kernels of its own
     try:
-        assert not isinstance(after.provisioner.process, kernelfork.ForkedKernel)
+        assert not isinstance(after.provisioner.process, forkserver.ForkedKernel)
         assert run(after, "out = 6 * 7")["out"] == "42"
     finally:
         shut(after)
     assert "kernels start as new processes from now on" in capfd.readouterr().err
-    assert not kernelfork._server
+    assert not forkserver._server
 
 
 def _worker_with_a_kernel(cwd, pids) -> None:
     """A worker as a report run forks it: it takes slot 1, has a kernel forked, and works on."""
-    kernelfork.claim_slot(1)
-    kernel = kernelfork._server[0].fork(["-f", str(cwd / "theirs.json")], dict(os.environ), str(cwd))
+    forkserver.claim_slot(1)
+    kernel = forkserver._server[0].fork(["-f", str(cwd / "theirs.json")], dict(os.environ), str(cwd))
     pids.put(kernel.pid)
     time.sleep(120)
 
@@ -257,14 +258,14 @@ def test_a_worker_ending_ends_the_kernels_forked_for_it_and_no_other(no_server, 
     """Two workers share the run's server: when one is killed, its kernel ends, the other's runs on."""
     import multiprocessing
 
-    monkeypatch.delenv(kernelfork.FORKS_ENV, raising=False)
-    kernelfork.start_server(2)
+    monkeypatch.delenv(forkserver.FORKS_ENV, raising=False)
+    forkserver.start_server(2)
     try:
         context = multiprocessing.get_context("fork")
         pids = context.SimpleQueue()
         worker = context.Process(target=_worker_with_a_kernel, args=(tmp_path, pids))
         worker.start()
-        kernelfork.claim_slot(0)  # this process is the other worker
+        forkserver.claim_slot(0)  # this process is the other worker
         theirs = psutil.Process(pids.get())
         ours = start(tmp_path)
         try:
@@ -276,13 +277,13 @@ def test_a_worker_ending_ends_the_kernels_forked_for_it_and_no_other(no_server, 
         finally:
             shut(ours)
     finally:
-        kernelfork.stop_server()
+        forkserver.stop_server()
 
 
 def test_without_a_server_kernels_start_as_new_processes(no_server, tmp_path, monkeypatch):
-    monkeypatch.setenv(kernelfork.FORKS_ENV, "0")
-    kernelfork.start_server()
-    assert not kernelfork._server
+    monkeypatch.setenv(forkserver.FORKS_ENV, "0")
+    forkserver.start_server()
+    assert not forkserver._server
     km = start(tmp_path)
     try:
         assert "ipykernel_launcher" in " ".join(psutil.Process(km.provisioner.pid).cmdline())

@@ -13,6 +13,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, kernels_below
 
+# Needs a kernel, a browser or a report run: left out by `make test-fast`.
+pytestmark = pytest.mark.slow
+
 
 def _free_port() -> int:
     with socket.socket() as s:

@@ -5,10 +5,10 @@ from conftest import make_raw
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-from analysis import narrative, plots
-from analysis.dataset import Dataset
-from analysis.summary import sector_summary
-from analysis.tidy import build_tidy, load_raw
+from analysis.data.dataset import Dataset
+from analysis.data.tidy import build_tidy, load_raw
+from analysis.display import narrative, plots
+from analysis.display.summary import sector_summary
 
 # Politie's realised jobs as published, 2019-2021 (short_row form)
 POLITIE_JOBS = [

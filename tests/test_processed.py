@@ -12,8 +12,8 @@ from conftest import ROOT, short_row, write_figures
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis.processed import _format_values, build_outputs
-from analysis.tidy import build_tidy, load_raw
+from analysis.data.processed import _format_values, build_outputs
+from analysis.data.tidy import build_tidy, load_raw
 
 EXPECTED = {
     "banenafspraak.csv",
@@ -127,7 +127,7 @@ def test_large_csvs_streamed_to_files_are_the_files_made_in_memory(minimal_raw, 
     import stat
     import tempfile
 
-    from analysis import processed
+    from analysis.data import processed
 
     run_cli("prepare", "--raw", minimal_raw, "--out", tmp_path / "memory")
     monkeypatch.setattr(processed, "SPOOL_ROWS", -1)  # every CSV is streamed, even an empty one

@@ -9,9 +9,9 @@ from conftest import figure_row, write_figures
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis.derived import consistency_report, derive
-from analysis.rawcsv import FILE, LINE, read_many, read_records
-from analysis.tidy import load_raw
+from analysis.data.derived import consistency_report, derive
+from analysis.data.rawcsv import FILE, LINE, read_many, read_records
+from analysis.data.tidy import load_raw
 
 COLUMNS = ["a", "b", "c"]
 # Letters, the CSV's own characters, spaces at the edges, accents, a non-breaking space, a control character

@@ -10,7 +10,10 @@ import pytest
 from conftest import FIXTURES, ROOT, TINY_NOTEBOOKS, report_args, short_row
 
 from analysis.errors import ParameterError
-from analysis.runner import Job, check_parameters
+from analysis.run.runner import Job, check_parameters
+
+# Needs a kernel, a browser or a report run: left out by `make test-fast`.
+pytestmark = pytest.mark.slow
 
 
 def test_a_changed_figure_or_a_missing_output_is_not_taken_for_no_change(minimal_site, run_cli):
@@ -128,7 +131,7 @@ index = "more"
 
 
 def test_a_declared_notebook_is_executed_and_linked_from_the_index(minimal_site, run_cli):
-    """The README's worked example: a notebook in notebooks/ and one entry in notebooks/reports.toml."""
+    """The worked example of docs/reports.md: a notebook in notebooks/ and one entry in notebooks/reports.toml."""
     import nbformat
 
     tmp_path, minimal_raw = minimal_site, minimal_site / "raw"

@@ -15,8 +15,11 @@ from conftest import ROOT, make_raw, report_args, site_args
 from siteview import Visit, WholeSiteChecks
 
 from analysis import cli
-from analysis.tidy import build_tidy, load_raw
-from analysis.trends import sectors_with_data
+from analysis.data.tidy import build_tidy, load_raw
+from analysis.trends.series import sectors_with_data
+
+# Needs a kernel, a browser or a report run: left out by `make test-fast`.
+pytestmark = pytest.mark.slow
 
 ARTIFACTS = ROOT / "test-artifacts"
 
@@ -122,7 +125,7 @@ def test_every_link_can_be_reached_with_tab_and_focus_is_visible(browser, site, 
 def test_every_report_and_the_index_has_a_pdf_that_opens(browser, site):
     from pypdf import PdfReader
 
-    from analysis.pdf import report_pages
+    from analysis.site.pdf import report_pages
 
     expected = report_pages(site)
     assert len(expected) >= 19

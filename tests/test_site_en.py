@@ -1,9 +1,14 @@
+import pytest
+
 """The real site in English (the shared conftest `site_en`): the checks on a whole site that the Dutch site has
 in test_site.py, and what only the English site shows. A file of its own, so that under pytest-xdist another
 worker makes this run while one makes the Dutch one.
 """
 
 from siteview import WholeSiteChecks
+
+# Needs a kernel, a browser or a report run: left out by `make test-fast`.
+pytestmark = pytest.mark.slow
 
 
 class TestTheEnglishSite(WholeSiteChecks):

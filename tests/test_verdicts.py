@@ -8,10 +8,11 @@ import datetime as dt
 import pytest
 from conftest import figure_row, make_raw
 
-from analysis import narrative, plots, verdicts
-from analysis.dataset import Dataset
-from analysis.summary import sector_summary
-from analysis.tidy import build_tidy, load_raw
+from analysis.data.dataset import Dataset
+from analysis.data.tidy import build_tidy, load_raw
+from analysis.display import narrative, plots
+from analysis.display.summary import sector_summary
+from analysis.trends import verdicts
 
 TODAY = dt.date(2026, 12, 1)
 BREAK = (

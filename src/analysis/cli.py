@@ -11,7 +11,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from analysis import folders, paths, runstamp
+from analysis import folders, paths, stamps
 from analysis.errors import DataValidationError, ParameterError, ProjectError
 from analysis.locking import exclusive
 
@@ -20,8 +20,8 @@ from analysis.locking import exclusive
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from analysis.prepare import prepare
-    from analysis.processed import stale_outputs
+    from analysis.data.prepare import prepare
+    from analysis.data.processed import stale_outputs
 
     done = prepare(args.raw, spool=Path(tempfile.gettempdir()))  # a large CSV is compared from there, not held
     print(f"raw data is valid: {done.summary()}")
@@ -33,8 +33,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def _prepare(args: argparse.Namespace):
     from analysis import atomic
-    from analysis.prepare import prepare
-    from analysis.processed import MANIFEST, write_outputs
+    from analysis.data.prepare import prepare
+    from analysis.data.processed import MANIFEST, write_outputs
 
     for name in atomic.remove_unfinished(args.out):  # under the folder's lock, held by the caller
         print(f"removed {name}, left unfinished by an earlier prepare that was stopped")
@@ -65,7 +65,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     }
     chromium = None
     if args.pdf:
-        from analysis.pdf import find_chromium
+        from analysis.site.pdf import find_chromium
 
         chromium = find_chromium()  # before anything is read or written
     # what would make the run refuse is found before data/processed is rewritten or the run record dropped
@@ -75,20 +75,21 @@ def cmd_report(args: argparse.Namespace) -> int:
         args.sector = sorted(set(args.sector))  # --sector politie --sector politie runs politie once
         check_sector_ids(args.raw, args.sector)
     with exclusive(args.out, args.wait), exclusive(args.reports, args.wait):
-        digest = runstamp.inputs_digest(args.raw, args.notebooks, settings)
-        if not args.force and runstamp.unchanged(args.reports, args.out, digest):
+        digest = stamps.inputs_digest(args.raw, args.notebooks, settings)
+        if not args.force and stamps.unchanged(args.reports, args.out, digest):
             print(
                 f"nothing changed since the last complete run (raw data, notebooks, library, parameters), "
                 f"and every output is in place: 0 executed in {time.monotonic() - start:.1f}s; "
                 f"open {args.reports / 'index.html'}"
             )
             return 0
-        from analysis import runner  # papermill and nbconvert load only when reports are made
+        from analysis.run import runner  # papermill and nbconvert load only when reports are made
 
-        runstamp.forget(args.reports)
+        stamps.forget(args.reports)
         # the workers start first: their kernel fork server imports while the data is prepared
         with runner.Workers(args.jobs or os.cpu_count() or 1) as workers:
-            from analysis import categorical, report
+            from analysis.data import categorical
+            from analysis.run import report
 
             data, tidy = _prepare(args)
             results = report.run(
@@ -106,18 +107,18 @@ def cmd_report(args: argparse.Namespace) -> int:
                 pdf=args.pdf,
             )
         if chromium:
-            from analysis import pdf, site
+            from analysis.site import pages, pdf
 
             pdf.print_pages(
                 pdf.report_pages(args.reports),
                 args.lang,
                 time.strftime("%Y-%m-%d"),
-                site.data_version(args.out),
+                pages.data_version(args.out),
                 chromium,
                 progress=lambda line: print(line, flush=True),
             )
         if not any(r.status == "failed" for r in results):
-            runstamp.record(args.reports, args.out, digest)
+            stamps.record(args.reports, args.out, digest)
     failed = [r for r in results if r.status == "failed"]
     ran = sum(r.status != "up-to-date" for r in results)
     print()
@@ -132,8 +133,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_changes(args: argparse.Namespace) -> int:
-    from analysis import changes
-    from analysis.registry import load_breaks
+    from analysis.data.registry import load_breaks
+    from analysis.trends import changes
 
     old = changes.read_version(args.ref)
     new = changes.read_version(str(args.processed))
@@ -153,8 +154,8 @@ def cmd_changes(args: argparse.Namespace) -> int:
 
 def check_sector_ids(raw: Path, sector_ids: list[str]) -> None:
     """--sector values: ids by the one id rule, and registered in sectors.csv (read alone, cheaply)."""
+    from analysis.data.registry import load_sectors
     from analysis.dictionary import SECTOR_ID
-    from analysis.registry import load_sectors
 
     bad = [s for s in sector_ids if not SECTOR_ID.match(s)]
     if bad:
@@ -176,9 +177,9 @@ def check_sector_ids(raw: Path, sector_ids: list[str]) -> None:
 def cmd_coverage(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from analysis import coverage
-    from analysis.dataset import Dataset
-    from analysis.tidy import build_tidy, load_raw
+    from analysis.data.dataset import Dataset
+    from analysis.data.tidy import build_tidy, load_raw
+    from analysis.trends import coverage
 
     data = load_raw(args.raw)
     tidy = build_tidy(data)

@@ -11,10 +11,12 @@ from pathlib import Path
 import pandas as pd
 from IPython.display import HTML
 
-from analysis import coverage, i18n, narrative, plots, summary, tables, trends
-from analysis.dataset import Dataset
+from analysis import i18n
+from analysis.data.dataset import Dataset
+from analysis.data.registry import cite, national_sectors, sector_names
 from analysis.dictionary import BASES, CHECKS, MEASURES, OUTCOMES, PERIODS
-from analysis.registry import national_sectors, sector_names
+from analysis.display import narrative, plots, summary, tables
+from analysis.trends import coverage, series
 
 
 def _show_figures_inline() -> None:
@@ -45,7 +47,7 @@ def load(raw: Path | None = None) -> Dataset:
     if handed_over is not None:
         return handed_over
     from analysis import paths
-    from analysis.tidy import build_tidy, load_raw, raw_checksums
+    from analysis.data.tidy import build_tidy, load_raw, raw_checksums
 
     folder = Path(raw) if raw is not None else paths.raw_dir()
     sums = raw_checksums(folder)
@@ -216,7 +218,7 @@ def side_figures(data: Dataset, lang: str):
                 tables.value_text(r.value, r.precision, r.measure, r.qualifier, lang) for r in rows.itertuples()
             ],
             h["basis"]: [BASES[b].label(lang) if b in BASES else h["none"] for b in rows["basis"]],
-            h["source_id"]: [tables.cite(data.sources, i, lang) for i in rows["source_id"]],
+            h["source_id"]: [cite(data.sources, i, lang) for i in rows["source_id"]],
         }
     )
     return _shown(table, lang)
@@ -310,7 +312,7 @@ def pivot(data: Dataset, measure: str = "realised_jobs", basis: str | None = Non
     figure stay empty: nothing is filled in."""
     columns = {}
     for sector in data.sectors["sector"]:
-        points = trends.points(data.tidy, sector, measure, basis)
+        points = series.points(data.tidy, sector, measure, basis)
         if points:
             columns[sector] = pd.Series({p.year: p.value for p in points})
     return pd.DataFrame(columns).sort_index().rename_axis(index="year", columns="sector")
@@ -321,13 +323,13 @@ def realised_vs_target(data: Dataset, sector: str) -> pd.DataFrame:
     percentage computed where both counts are published; figures on another basis in a column of their own."""
     frame = pd.DataFrame(
         {
-            "realised": pd.Series({p.year: p.value for p in trends.points(data.tidy, sector, "realised_jobs")}),
-            "target": pd.Series({p.year: p.value for p in trends.points(data.tidy, sector, "target_jobs")}),
-            "pct": pd.Series({p.year: p.value for p in trends.points(data.tidy, sector, "realisation_pct")}),
+            "realised": pd.Series({p.year: p.value for p in series.points(data.tidy, sector, "realised_jobs")}),
+            "target": pd.Series({p.year: p.value for p in series.points(data.tidy, sector, "target_jobs")}),
+            "pct": pd.Series({p.year: p.value for p in series.points(data.tidy, sector, "realisation_pct")}),
         },
         dtype="float64",
     )
-    other = {p.year: f"{p.value:g}% ({p.basis})" for p in trends.other_points(data.tidy, sector, "realisation_pct")}
+    other = {p.year: f"{p.value:g}% ({p.basis})" for p in series.other_points(data.tidy, sector, "realisation_pct")}
     frame["other_basis"] = pd.Series(other, dtype="object")
     return frame.sort_index().rename_axis("year")
 

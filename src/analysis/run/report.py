@@ -12,14 +12,17 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import atomic, folders, i18n, paths, summary, tables, trends
-from analysis.dataset import HANDED_OVER_ENV, Dataset
+from analysis import atomic, folders, i18n, paths
+from analysis.data.dataset import HANDED_OVER_ENV, Dataset
+from analysis.data.registry import national_sectors, sector_names
+from analysis.data.tidy import RawData
+from analysis.display import summary, tables
 from analysis.errors import ParameterError
-from analysis.registry import national_sectors, sector_names
-from analysis.runner import Job, Result, Workers, check_parameters, run_all
-from analysis.runstamp import library_hash
-from analysis.site import data_version, write_index
-from analysis.tidy import RawData
+from analysis.run.index import write_index
+from analysis.run.runner import Job, Result, Workers, check_parameters, run_all
+from analysis.site.pages import data_version
+from analysis.stamps import library_hash
+from analysis.trends import series
 
 REGISTRY = "reports.toml"  # in the notebooks folder: every report notebook, declared
 INDEX_PLACES = ("sectors", "national", "overview", "coverage", "more")
@@ -54,7 +57,7 @@ def registry(notebooks: Path) -> list[dict]:
 
 def plan(data: RawData, tidy: pd.DataFrame, notebooks: Path, lang: str, sectors: list[str] | None = None) -> list[Job]:
     """One job per declared report (see registry): per sector with data (or the given ones), or once."""
-    chosen = sectors or trends.sectors_with_data(tidy, list(data.sectors["sector"]))
+    chosen = sectors or series.sectors_with_data(tidy, list(data.sectors["sector"]))
     shown = sector_names(data.sectors, lang)
     site = i18n.SITE[lang]["site_name"]
     shown_data = Dataset.of(data, tidy)  # once: the series behind every summary are built once per frame
@@ -106,7 +109,7 @@ def _figures(kind: str | None, shown: Dataset, data: RawData, tidy: pd.DataFrame
 
 
 def _coverage_summary(data: RawData, tidy: pd.DataFrame) -> dict:
-    from analysis import coverage
+    from analysis.trends import coverage
 
     return {
         "freshness": coverage.freshness(Dataset.of(data, tidy))

@@ -17,7 +17,7 @@ import pandera.errors
 import pandera.pandas as pa
 from pandera.typing import Category, Series
 
-from analysis import categorical
+from analysis.data import categorical
 from analysis.dictionary import (
     BASES,
     BASIS_MEASURES,

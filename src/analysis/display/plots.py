@@ -16,11 +16,12 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from analysis import i18n, trends
-from analysis.dataset import Dataset
+from analysis import i18n
+from analysis.data.dataset import Dataset
+from analysis.data.registry import national_sectors, sector_names
 from analysis.dictionary import BASES, QUALIFIERS, SHARE_BASES
-from analysis.registry import national_sectors, sector_names
-from analysis.verdicts import JUDGED_BASES, verdict
+from analysis.trends import series
+from analysis.trends.verdicts import JUDGED_BASES, verdict
 
 # Colours of the colour-blind palette, darkened where needed so that every one reaches 4.5:1 against white
 # (WCAG 2.1 AA for text; 3:1 would do for bars and lines): blue 5.1, vermilion 5.3, green 5.3, purple 5.6,
@@ -61,7 +62,7 @@ def _names(sectors: pd.DataFrame, lang: str, short: bool = False) -> dict[str, s
     return {k: plain(v) for k, v in sector_names(sectors, lang, short).items()}
 
 
-def _label(p: trends.Point, lang: str) -> str:
+def _label(p: series.Point, lang: str) -> str:
     mark = QUALIFIERS[p.qualifier].mark if p.qualifier in QUALIFIERS else ""
     return f"{mark}{i18n.number(p.value, lang, p.precision)}"
 
@@ -87,9 +88,9 @@ def _draw_series(
 
     Years without a figure stay empty: nothing is interpolated. Returns the largest value drawn.
     """
-    realised = trends.points(tidy, sector, "realised_jobs")
-    targets = trends.points(tidy, sector, "target_jobs")
-    pct = trends.points(tidy, sector, "realisation_pct")
+    realised = series.points(tidy, sector, "realised_jobs")
+    targets = series.points(tidy, sector, "target_jobs")
+    pct = series.points(tidy, sector, "realisation_pct")
     counted = {p.year for p in realised}
     top = max([p.value for p in realised + targets] + [1.0])
     size = LABEL_SIZE if labels else LABEL_SIZE - 1
@@ -148,12 +149,12 @@ def _draw_series(
     return top
 
 
-def _goal_when(tidy: pd.DataFrame, sector: str, goal: trends.Point, lang: str, form: str) -> str:
+def _goal_when(tidy: pd.DataFrame, sector: str, goal: series.Point, lang: str, form: str) -> str:
     """The goal's due year for its label (in `form`); where sources date the goal differently, also its source
     and the other years given: '(2026, rijksoverheid-2024-07-16; bronnen noemen ook 2025)'."""
     if not goal.year:
         return ""
-    others = sorted({p.year for p in trends.goal_dates(tidy, sector)} - {goal.year})
+    others = sorted({p.year for p in series.goal_dates(tidy, sector)} - {goal.year})
     if not others:
         return form.format(goal.year)
     also = i18n.t(lang, "goal_also", years=", ".join(str(y) for y in others))
@@ -178,8 +179,8 @@ def _on_year_axis(ax, text: str, year: int, rise: int, color: str, size: float) 
 def _draw_other_basis(ax, tidy: pd.DataFrame, sector: str, lang: str) -> list:
     """Published percentages on another basis than the bars: a marker on the year axis with its own label."""
     handles = []
-    for basis in {p.basis for p in trends.other_points(tidy, sector, "realisation_pct")}:
-        pts = [p for p in trends.other_points(tidy, sector, "realisation_pct") if p.basis == basis]
+    for basis in {p.basis for p in series.other_points(tidy, sector, "realisation_pct")}:
+        pts = [p for p in series.other_points(tidy, sector, "realisation_pct") if p.basis == basis]
         for p in pts:
             ax.plot([p.year], [0], marker="D", markersize=7, color=OTHER, clip_on=False, zorder=5)
             _on_year_axis(ax, f"{_label(p, lang)}%", p.year, 9, OTHER, LABEL_SIZE)
@@ -250,13 +251,13 @@ def sector_trend(data: Dataset, sector: str, lang: str = "nl") -> Figure:
     fig = new_figure(9, 5.4)
     ax = fig.add_subplot()
     v = verdict(tidy, sector, breaks)
-    basis = trends.main_basis(tidy, sector)
+    basis = series.main_basis(tidy, sector)
     years = [
         p.year
         for m in ("realised_jobs", "target_jobs", "realisation_pct")
-        for p in trends.points(tidy, sector, m) + trends.other_points(tidy, sector, m)
+        for p in series.points(tidy, sector, m) + series.other_points(tidy, sector, m)
     ]
-    goal = trends.goal(tidy, sector)
+    goal = series.goal(tidy, sector)
     if goal and goal.year:
         years.append(goal.year)
     ax.set_title(i18n.t(lang, "trend_title", name=name), loc="left")
@@ -270,7 +271,7 @@ def sector_trend(data: Dataset, sector: str, lang: str = "nl") -> Figure:
         Patch(color=REALISED, label=i18n.t(lang, "realised")),
         Line2D([], [], color=TARGET, linewidth=2.2, label=i18n.t(lang, "target")),
     ]
-    if any(p.status == "derived" for p in trends.points(tidy, sector, "target_jobs")):
+    if any(p.status == "derived" for p in series.points(tidy, sector, "target_jobs")):
         handles.append(
             Line2D(
                 [],
@@ -300,7 +301,7 @@ def sector_trend(data: Dataset, sector: str, lang: str = "nl") -> Figure:
     ax.legend(handles=handles, loc="upper left", fontsize=LABEL_SIZE, frameon=False, ncols=min(len(handles), 3))
     fig.get_layout_engine().set(h_pad=0.15)
     fig.supxlabel(
-        source_line(sources, trends.sources_used(tidy, sector), lang),
+        source_line(sources, series.sources_used(tidy, sector), lang),
         fontsize=LABEL_SIZE,
         x=0.01,
         ha="left",
@@ -317,9 +318,9 @@ def overview_percentages(data: Dataset, lang: str = "nl") -> Figure:
     names = _names(sectors, lang)
     rows = []
     for s in sectors.loc[sectors["group"] != "nationaal", "sector"]:
-        main = trends.main_basis(tidy, s)
-        for basis in trends.bases(tidy, s, "realisation_pct"):
-            pts = trends.points(tidy, s, "realisation_pct", basis)
+        main = series.main_basis(tidy, s)
+        for basis in series.bases(tidy, s, "realisation_pct"):
+            pts = series.points(tidy, s, "realisation_pct", basis)
             if basis in JUDGED_BASES and pts:
                 label = names[s] if basis == main else f"{names[s]} ({BASES[basis].label(lang)})"
                 rows.append((label, pts[-1], basis != main))
@@ -359,7 +360,7 @@ def overview_jobs(data: Dataset, lang: str = "nl") -> Figure:
     names = _names(sectors, lang)
     rows = []
     for s in sectors.loc[sectors["group"] != "nationaal", "sector"]:
-        pts = trends.points(tidy, s, "realised_jobs")
+        pts = series.points(tidy, s, "realised_jobs")
         if pts:
             rows.append((s, pts[-1]))
     rows.sort(key=lambda r: r[1].value)
@@ -388,8 +389,8 @@ def own_vs_sroi(data: Dataset, lang: str = "nl") -> Figure | None:
     names = _names(sectors, lang)
     rows = []
     for s in sectors["sector"]:
-        own = {p.year: p for p in trends.points(tidy, s, "realised_own")}
-        sroi = {p.year: p for p in trends.points(tidy, s, "realised_sroi")}
+        own = {p.year: p for p in series.points(tidy, s, "realised_own")}
+        sroi = {p.year: p for p in series.points(tidy, s, "realised_sroi")}
         both = sorted(set(own) & set(sroi))
         if both:
             rows.append((s, both[-1], own[both[-1]], sroi[both[-1]]))
@@ -425,7 +426,7 @@ def small_multiples(data: Dataset, lang: str = "nl") -> Figure:
     fig = new_figure(12, 2.5 * rows)
     axes = fig.subplots(rows, cols, squeeze=False).ravel()
     for ax, s in zip(axes, ids):
-        drawn = any(trends.points(tidy, s, m) for m in ("realised_jobs", "target_jobs", "realisation_pct"))
+        drawn = any(series.points(tidy, s, m) for m in ("realised_jobs", "target_jobs", "realisation_pct"))
         if drawn:
             top = _draw_series(ax, tidy, s, lang, labels=False)
             ax.set_ylim(0, top * 1.15)
@@ -468,14 +469,14 @@ def national(data: Dataset, lang: str = "nl", since: int = 2015) -> Figure:
         top = _draw_series(
             ax, tidy[tidy["year"].isna() | (tidy["year"] >= since)], s, lang, years=range(since, last + 1)
         )
-        goal = trends.goal(tidy, s)
+        goal = series.goal(tidy, s)
         if goal:
             top = max(top, goal.value)
             _draw_goal(ax, goal, lang, 0.02, _goal_when(tidy, s, goal, lang, ", {}"))
         ax.set_ylim(0, top * 1.15)
         ax.set_title(names[s], loc="left", fontsize=10)
     fig.suptitle(i18n.t(lang, "national_title"), x=0.01, ha="left")
-    ids = sorted({i for s in national for i in trends.sources_used(tidy, s)})
+    ids = sorted({i for s in national for i in series.sources_used(tidy, s)})
     fig.supxlabel(source_line(sources, ids, lang, width_in=11), fontsize=LABEL_SIZE, x=0.01, ha="left", color=TEXT)
     return fig
 
@@ -483,8 +484,8 @@ def national(data: Dataset, lang: str = "nl", since: int = 2015) -> Figure:
 def coverage_heatmap(data: Dataset, lang: str = "nl") -> Figure:
     """Sectors × years per measure: which figures are published, which only derived, and where nothing is."""
     sectors = data.sectors
-    from analysis.coverage import COVERAGE_MEASURES, coverage_matrix
     from analysis.dictionary import MEASURES
+    from analysis.trends.coverage import COVERAGE_MEASURES, coverage_matrix
 
     names = _names(sectors, lang, short=True)
     codes = {"": 0, "derived": 1, "reported": 2}

@@ -12,10 +12,10 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.atomic import Spooled
-from analysis.derived import consistency_report, findings
+from analysis.data.derived import consistency_report, findings
 from analysis.errors import ReconciliationError
-from analysis.processed import build_outputs
-from analysis.tidy import RawData, build_tidy, load_raw
+from analysis.data.processed import build_outputs
+from analysis.data.tidy import RawData, build_tidy, load_raw
 
 SHOWN_FINDINGS = 10  # the full list is in consistency.csv and the coverage report
 

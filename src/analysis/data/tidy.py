@@ -12,13 +12,14 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis import categorical, paths
-from analysis.derived import derive
+from analysis import paths
+from analysis.data import categorical
+from analysis.data.derived import derive
 from analysis.dictionary import FIGURE_COLUMNS, OBSERVED_MEASURES, TIDY_COLUMNS
 from analysis.errors import DataValidationError, Issue
-from analysis.rawcsv import FILE, LINE, read_many, regular_file_issue
-from analysis.registry import era, load_breaks, load_sectors, load_sources, source_ranks
-from analysis.schema import FigureText, decimals, figures_model, typed_figures, validate_frame
+from analysis.data.rawcsv import FILE, LINE, read_many, regular_file_issue
+from analysis.data.registry import era, load_breaks, load_sectors, load_sources, source_ranks
+from analysis.data.schema import FigureText, decimals, figures_model, typed_figures, validate_frame
 
 
 @dataclass

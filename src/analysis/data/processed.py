@@ -21,7 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from analysis import atomic
-from analysis.derived import consistency_report
+from analysis.data.derived import consistency_report
 from analysis.dictionary import (
     BASES,
     CHECKS,
@@ -37,7 +37,7 @@ from analysis.dictionary import (
     STATUSES,
     UNITS,
 )
-from analysis.tidy import RawData
+from analysis.data.tidy import RawData
 
 MANIFEST = "datapackage.json"
 DATASET = "banenafspraak"

@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis import i18n
 from analysis.dictionary import BREAK_COLUMNS, SECTOR_COLUMNS, SOURCE_COLUMNS
 from analysis.errors import Issue
 
 
 def _load(path: Path, name: str, columns: list[str], model_name: str) -> tuple[pd.DataFrame, list[Issue]]:
-    from analysis.rawcsv import regular_file_issue
+    from analysis.data.rawcsv import regular_file_issue
 
     if not path.is_file():
         return pd.DataFrame(columns=columns), [Issue(name, 1, "", None, "file not found")]
@@ -28,8 +29,8 @@ def _validated(content: bytes, name: str, columns: tuple[str, ...], model_name: 
     """A registry read and validated, remembered by its bytes: pandera's fixed cost (about 10 ms a registry)
     would otherwise be paid again by every load of an unchanged registry in one process."""
     # pandera loads only when registries are read, not when a chart asks for sector names
-    from analysis import schema
-    from analysis.rawcsv import LINE, rows_of, to_frame
+    from analysis.data import schema
+    from analysis.data.rawcsv import LINE, rows_of, to_frame
 
     wanted = list(columns)
     rows, lines, issues = rows_of(content, wanted, name)
@@ -65,6 +66,14 @@ def source_ranks(sources: pd.DataFrame) -> dict[str, int]:
     ordered = sorted(ordered, key=lambda s: s.date, reverse=True)  # 'YYYY[-MM[-DD]]': text order is date order
     ordered = sorted(ordered, key=lambda s: s.primacy != "primary")
     return {s.source_id: i for i, s in enumerate(ordered)}
+
+
+def cite(sources: pd.DataFrame, ids: str, lang: str) -> str:
+    """'Publisher (date)' for each source id in 'a+b', in the report language's citation format."""
+    src = sources.set_index("source_id")
+    return "; ".join(
+        i18n.citation(src.at[i, "publisher"], src.at[i, "date"], lang) for i in ids.split("+") if i in src.index
+    )
 
 
 def break_years(breaks: pd.DataFrame, sector: str) -> list[int]:

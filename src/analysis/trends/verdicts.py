@@ -28,9 +28,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from analysis import trends
-from analysis.derived import last_digit_unit, once_per_frame, series_rows
+from analysis.data.derived import last_digit_unit, once_per_frame, series_rows
 from analysis.dictionary import QUALIFIERS
+from analysis.trends import series
 
 JUDGED_BASES = ("sector_count", "national_extra_jobs", "statutory_measurement")  # not dictionary.SHARE_BASES
 
@@ -88,23 +88,23 @@ class Verdict:
     other_bases: list[str] = field(default_factory=list)  # for missing 'basis': the bases that do have counts
 
 
-def _ground(p: trends.Point, measure: str | None = None) -> Ground:
+def _ground(p: series.Point, measure: str | None = None) -> Ground:
     return Ground(p.year, measure or p.measure, p.value, p.basis, p.source_id, p.status, p.qualifier, p.precision)
 
 
-def _targets(tidy: pd.DataFrame, sector: str) -> list[trends.Point]:
+def _targets(tidy: pd.DataFrame, sector: str) -> list[series.Point]:
     """Every dated target or end goal of the sector's series, on any basis."""
     found = [
-        p for b in trends.bases(tidy, sector, "target_jobs") for p in trends.points(tidy, sector, "target_jobs", b)
+        p for b in series.bases(tidy, sector, "target_jobs") for p in series.points(tidy, sector, "target_jobs", b)
     ]
-    goal = trends.goal(tidy, sector)
+    goal = series.goal(tidy, sector)
     if goal is not None and goal.year is not None and not any(t.year == goal.year for t in found):
         found.append(goal)
     return sorted(
         found,
         key=lambda p: (
             p.year,
-            trends.BASIS_ORDER.index(p.basis) if p.basis in trends.BASIS_ORDER else 99,
+            series.BASIS_ORDER.index(p.basis) if p.basis in series.BASIS_ORDER else 99,
             p.status != "reported",
         ),
     )
@@ -146,16 +146,16 @@ def _outcomes(tidy: pd.DataFrame, sector: str, year: int) -> list[_Outcome]:
     sources' figures for the same points disagree."""
     out = []
     for basis in JUDGED_BASES:
-        pct = {p.year: p for p in trends.points(tidy, sector, "realisation_pct", basis)}.get(year)
-        realised = {p.year: p for p in trends.points(tidy, sector, "realised_jobs", basis)}.get(year)
-        target = {p.year: p for p in trends.points(tidy, sector, "target_jobs", basis)}.get(year)
+        pct = {p.year: p for p in series.points(tidy, sector, "realisation_pct", basis)}.get(year)
+        realised = {p.year: p for p in series.points(tidy, sector, "realised_jobs", basis)}.get(year)
+        target = {p.year: p for p in series.points(tidy, sector, "target_jobs", basis)}.get(year)
         if pct is not None and pct.status == "reported":
             points, result = [pct], reached(_ground(pct))
         elif realised is not None and target is not None:
             points, result = [realised, target], reached(_ground(realised), _ground(target))
         else:
             continue
-        rivals = [_ground(r) for p in points for r in trends.rivals(tidy, sector, p.measure, basis, year)[1:]]
+        rivals = [_ground(r) for p in points for r in series.rivals(tidy, sector, p.measure, basis, year)[1:]]
         out.append(_Outcome(result, [_ground(p) for p in points], rivals))
     return out
 
@@ -166,7 +166,7 @@ def _latest_outcome_before(tidy: pd.DataFrame, sector: str, year: int) -> list[G
             p.year
             for m in ("realisation_pct", "realised_jobs")
             for b in JUDGED_BASES
-            for p in trends.points(tidy, sector, m, b)
+            for p in series.points(tidy, sector, m, b)
             if p.year < year
         },
         reverse=True,
@@ -178,9 +178,9 @@ def _latest_outcome_before(tidy: pd.DataFrame, sector: str, year: int) -> list[G
     return []
 
 
-def project(tidy: pd.DataFrame, sector: str, target: trends.Point, basis: str) -> Projection | str:
+def project(tidy: pd.DataFrame, sector: str, target: series.Point, basis: str) -> Projection | str:
     """The trend of realised jobs on `basis` towards `target`, or why there is none ('two_years' or 'break')."""
-    realised = [p for p in trends.points(tidy, sector, "realised_jobs", basis) if p.year < target.year]
+    realised = [p for p in series.points(tidy, sector, "realised_jobs", basis) if p.year < target.year]
     same_side = [p for p in realised if p.era == target.era]
     if realised and not same_side:
         return "break"
@@ -232,7 +232,7 @@ def _verdict(tidy: pd.DataFrame, sector: str, breaks: pd.DataFrame | None, this_
     break_year = _next_break(breaks, sector)
     rows = series_rows(tidy[tidy["sector"] == sector])
     if rows.empty:
-        side = trends.side_figures(tidy, sector)
+        side = series.side_figures(tidy, sector)
         return Verdict(
             "too_little_data",
             None,
@@ -253,26 +253,26 @@ def _verdict(tidy: pd.DataFrame, sector: str, breaks: pd.DataFrame | None, this_
             ],
         )
     targets = _targets(tidy, sector)
-    pct_years = [p.year for b in JUDGED_BASES for p in trends.points(tidy, sector, "realisation_pct", b)]
+    pct_years = [p.year for b in JUDGED_BASES for p in series.points(tidy, sector, "realisation_pct", b)]
     ahead = [t for t in targets if t.year >= this_year]
     if ahead:
         return _ahead(tidy, sector, ahead, break_year)
     judged_years = [t.year for t in targets] + pct_years
     if not judged_years:
-        return Verdict("no_target", None, trends.main_basis(tidy, sector))
+        return Verdict("no_target", None, series.main_basis(tidy, sector))
     return _passed(tidy, sector, max(judged_years), targets, break_year)
 
 
 def _next_break(breaks: pd.DataFrame | None, sector: str) -> int | None:
     if breaks is None or breaks.empty:
         return None
-    from analysis.registry import break_years
+    from analysis.data.registry import break_years
 
     years = break_years(breaks, sector)
     return years[0] if years else None
 
 
-def _passed(tidy: pd.DataFrame, sector: str, year: int, targets: list[trends.Point], break_year: int | None) -> Verdict:
+def _passed(tidy: pd.DataFrame, sector: str, year: int, targets: list[series.Point], break_year: int | None) -> Verdict:
     target = next((t for t in reversed(targets) if t.year == year), None)
     target_ground = _ground(target) if target else None
     outcomes = _outcomes(tidy, sector, year)
@@ -313,32 +313,32 @@ def _passed(tidy: pd.DataFrame, sector: str, year: int, targets: list[trends.Poi
     )
 
 
-def _goal_dates(tidy: pd.DataFrame, sector: str, target: trends.Point | None) -> list[Ground]:
+def _goal_dates(tidy: pd.DataFrame, sector: str, target: series.Point | None) -> list[Ground]:
     """Where the verdict's target is the end goal and sources date it differently: each source's goal."""
     if target is None or target.measure != "goal_jobs":
         return []
-    return [_ground(g) for g in trends.goal_dates(tidy, sector)]
+    return [_ground(g) for g in series.goal_dates(tidy, sector)]
 
 
 def _latest_fall(tidy: pd.DataFrame, sector: str, basis: str, up_to: int) -> list[Ground]:
     """[the figure before, the latest] of realised jobs on `basis` up to `up_to`, where the latest is lower."""
-    realised = [p for p in trends.points(tidy, sector, "realised_jobs", basis) if p.year <= up_to]
+    realised = [p for p in series.points(tidy, sector, "realised_jobs", basis) if p.year <= up_to]
     if len(realised) < 2 or realised[-1].era != realised[-2].era or realised[-1].value >= realised[-2].value:
         return []
     return [_ground(realised[-2]), _ground(realised[-1])]
 
 
-def _ahead(tidy: pd.DataFrame, sector: str, ahead: list[trends.Point], break_year: int | None) -> Verdict:
-    main = trends.main_basis(tidy, sector)
+def _ahead(tidy: pd.DataFrame, sector: str, ahead: list[series.Point], break_year: int | None) -> Verdict:
+    main = series.main_basis(tidy, sector)
     target = next((t for t in ahead if t.basis == main), ahead[0])  # the next target, on the main basis if it has one
     told = {"break_year": break_year, "goal_dates": _goal_dates(tidy, sector, target)}
     proj = project(tidy, sector, target, target.basis)  # only counts on the target's own basis
     if not isinstance(proj, Projection):
-        counted = trends.bases(tidy, sector, "realised_jobs")
+        counted = series.bases(tidy, sector, "realised_jobs")
         others = [b for b in counted if b != target.basis] if target.basis not in counted else []
         # the latest year with a verdict, and the latest count on the target's basis where that is newer
         context = _latest_outcome_before(tidy, sector, target.year)
-        latest = trends.points(tidy, sector, "realised_jobs", target.basis)[-1:]
+        latest = series.points(tidy, sector, "realised_jobs", target.basis)[-1:]
         newer = [_ground(p) for p in latest if not context or p.year > max(g.year for g in context)]
         return Verdict(
             "too_little_data",
@@ -351,7 +351,7 @@ def _ahead(tidy: pd.DataFrame, sector: str, ahead: list[trends.Point], break_yea
             **told,
         )
     grounds = [
-        _ground(p) for p in trends.points(tidy, sector, "realised_jobs", target.basis) if p.year in proj.fitted_years
+        _ground(p) for p in series.points(tidy, sector, "realised_jobs", target.basis) if p.year in proj.fitted_years
     ]
     return Verdict(
         "on_course" if proj.on_course else "not_on_course",

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis import categorical
-from analysis.dataset import Dataset
-from analysis.derived import consistency_report, series_rows
-from analysis.registry import national_sectors
+from analysis.data import categorical
+from analysis.data.dataset import Dataset
+from analysis.data.derived import consistency_report, series_rows
+from analysis.data.registry import cite, national_sectors
 
 COVERAGE_MEASURES = ("realised_jobs", "target_jobs", "realisation_pct")
 
@@ -99,8 +99,6 @@ def only_part_sector(data: Dataset) -> list[str]:
 def consistency_findings(data: Dataset, lang: str = "nl") -> pd.DataFrame:
     """Every comparison that is not exactly equal, with both sides' publishers, for reading."""
     tidy, sources = data.tidy, data.sources
-    from analysis.tables import cite
-
     report = categorical.decoded(consistency_report(tidy))  # plain texts for reading (made as categoricals)
     report = report[report["outcome"] != "consistent"].copy()
     report["source_a"] = report["source_a"].map(lambda ids: cite(sources, ids, lang))

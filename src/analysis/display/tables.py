@@ -4,23 +4,16 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis import i18n, trends
-from analysis.dataset import Dataset
+from analysis import i18n
+from analysis.data.dataset import Dataset
+from analysis.data.registry import cite, sector_names
 from analysis.dictionary import BASES, MEASURES, PERIODS, QUALIFIERS
-from analysis.registry import sector_names
+from analysis.trends import series
 
 
 def value_text(value: float, precision: int, measure: str, qualifier: str, lang: str) -> str:
     text = (QUALIFIERS[qualifier].mark if qualifier in QUALIFIERS else "") + i18n.number(value, lang, precision)
     return text + "%" if MEASURES[measure].kind == "percent" else text
-
-
-def cite(sources: pd.DataFrame, ids: str, lang: str) -> str:
-    """'Publisher (date)' for each source id in 'a+b', in the report language's citation format."""
-    src = sources.set_index("source_id")
-    return "; ".join(
-        i18n.citation(src.at[i, "publisher"], src.at[i, "date"], lang) for i in ids.split("+") if i in src.index
-    )
 
 
 def figures_table(data: Dataset, sector: str, lang: str = "nl") -> pd.DataFrame:
@@ -74,13 +67,13 @@ def evidence_list(data: Dataset, sector: str, lang: str = "nl") -> list[dict]:
 def latest_table(data: Dataset, lang: str = "nl") -> pd.DataFrame:
     """One line per sector with data: latest year, realised, target, percentage and the verdict with its year."""
     tidy, sectors, breaks = data.tidy, data.sectors, data.breaks
-    from analysis.verdicts import verdict
+    from analysis.trends.verdicts import verdict
 
     h = i18n.COLUMNS[i18n.check_lang(lang)]
     names = sector_names(sectors, lang)
     records = []
-    for sector in trends.sectors_with_data(tidy, list(sectors["sector"])):
-        latest = trends.latest(tidy, sector)
+    for sector in series.sectors_with_data(tidy, list(sectors["sector"])):
+        latest = series.latest(tidy, sector)
         v = verdict(tidy, sector, breaks)
         course = i18n.verdict_word(lang, v.status) + (f" ({v.year})" if v.year else "")
         if latest is None:
@@ -103,7 +96,7 @@ def latest_table(data: Dataset, lang: str = "nl") -> pd.DataFrame:
             text = value_text(point["value"], point["precision"], measure, point["qualifier"], lang)
             return text + (f" ({h['derived']})" if point["status"] == "derived" else "")
 
-        change = trends.change_since_previous(tidy, sector)
+        change = series.change_since_previous(tidy, sector)
         delta = None if change is None else change["change"]  # None also where a qualified figure allows no sign
         arrow = h["none"] if delta is None else ("↑" if delta > 0 else "↓" if delta < 0 else "→")
         records.append(
@@ -130,12 +123,12 @@ def series_table(data: Dataset, sector_ids: list[str], lang: str = "nl") -> pd.D
     for sector in sector_ids:
         by_year: dict[int, dict] = {}
         for measure, column in (("realised_jobs", "realised"), ("target_jobs", "target"), ("realisation_pct", "pct")):
-            for p in trends.points(tidy, sector, measure):
+            for p in series.points(tidy, sector, measure):
                 text = value_text(p.value, p.precision, measure, p.qualifier, lang)
                 by_year.setdefault(p.year, {})[h[column]] = text + (
                     f" ({h['derived']})" if p.status == "derived" else ""
                 )
-        for p in trends.other_points(tidy, sector, "realisation_pct"):
+        for p in series.other_points(tidy, sector, "realisation_pct"):
             by_year.setdefault(p.year, {})[h["other_basis"]] = (
                 f"{value_text(p.value, p.precision, p.measure, p.qualifier, lang)} ({BASES[p.basis].label(lang)})"
             )

@@ -83,7 +83,7 @@ def compare(old: pd.DataFrame, new: pd.DataFrame) -> Changes:
 
 def verdict_changes(old: pd.DataFrame, new: pd.DataFrame, breaks: pd.DataFrame | None = None) -> list[dict]:
     """Sectors whose verdict differs between the two versions (only where both carry bases)."""
-    from analysis.verdicts import verdict
+    from analysis.trends.verdicts import verdict
 
     if not old["basis"].ne("").any():
         return []
@@ -98,8 +98,8 @@ def verdict_changes(old: pd.DataFrame, new: pd.DataFrame, breaks: pd.DataFrame |
 
 def _as_tidy(frame: pd.DataFrame) -> pd.DataFrame:
     """A processed dataset typed back into tidy columns, with derived values computed again."""
-    from analysis.derived import derive
-    from analysis.schema import decimals
+    from analysis.data.derived import derive
+    from analysis.data.schema import decimals
 
     tidy = frame.assign(
         year=pd.to_numeric(frame["year"].where(frame["year"] != "")).astype("Int64"),

@@ -6,13 +6,14 @@ by what the data holds.
 
 from __future__ import annotations
 
-from analysis import i18n, trends
-from analysis.dataset import Dataset
-from analysis.derived import consistency_report, findings
+from analysis import i18n
+from analysis.data.dataset import Dataset
+from analysis.data.derived import consistency_report, findings
+from analysis.data.registry import national_sectors, sector_names
 from analysis.dictionary import BASES, MEASURES, SHARE_BASES
 from analysis.i18n import check_lang, number, signed
-from analysis.registry import national_sectors, sector_names
-from analysis.verdicts import Ground, verdict
+from analysis.trends import series
+from analysis.trends.verdicts import Ground, verdict
 
 
 def _n(point: dict, lang: str) -> str:
@@ -290,8 +291,8 @@ def sector_chart_alt(data: Dataset, sector: str, name: str, lang: str) -> str:
     tidy, breaks = data.tidy, data.breaks
 
     a = lambda key, **values: i18n.alt_word(lang, key, **values)
-    basis = trends.main_basis(tidy, sector)
-    realised = trends.points(tidy, sector, "realised_jobs")
+    basis = series.main_basis(tidy, sector)
+    realised = series.points(tidy, sector, "realised_jobs")
     parts = [
         a(
             "sector",
@@ -300,17 +301,17 @@ def sector_chart_alt(data: Dataset, sector: str, name: str, lang: str) -> str:
             realised=_series_text(realised, lang) or a("none"),
         )
     ]
-    targets = trends.points(tidy, sector, "target_jobs")
+    targets = series.points(tidy, sector, "target_jobs")
     if targets:
         parts.append(a("targets", targets=_series_text(targets, lang)))
-    goal = trends.goal(tidy, sector)
+    goal = series.goal(tidy, sector)
     if goal is not None:
-        dates = trends.goal_dates(tidy, sector)
+        dates = series.goal_dates(tidy, sector)
         when = f" ({goal.year}, {goal.source_id})" if goal.year else ""
         differ = " " + i18n.verdict_word(lang, "s_goal_dates", figures=goal_dates_text(dates, lang), year=goal.year,
                                          source=goal.source_id) if dates else ""  # fmt: skip
         parts.append(a("goal", goal=_n(goal.__dict__, lang) + when) + differ)
-    others = trends.other_points(tidy, sector, "realisation_pct")
+    others = series.other_points(tidy, sector, "realisation_pct")
     for b in dict.fromkeys(p.basis for p in others):
         parts.append(
             a(
@@ -333,7 +334,7 @@ def latest_list_alt(data: Dataset, measure: str, key: str, lang: str) -> str:
     names = sector_names(sectors, lang)
     items = []
     for s in sectors.loc[sectors["group"] != "nationaal", "sector"]:
-        pts = trends.points(tidy, s, measure)
+        pts = series.points(tidy, s, measure)
         if pts:
             items.append(f"{names[s]} {_series_text(pts[-1:], lang, pct=measure.endswith('_pct'))}")
     return i18n.alt_word(lang, key, figures="; ".join(items) or i18n.alt_word(lang, "none"))
@@ -345,9 +346,9 @@ def national_chart_alt(data: Dataset, lang: str) -> str:
     names = sector_names(sectors, lang)
     items = []
     for s in national_sectors(sectors):
-        realised = trends.points(tidy, s, "realised_jobs")
+        realised = series.points(tidy, s, "realised_jobs")
         if realised:
-            target = {p.year: p for p in trends.points(tidy, s, "target_jobs")}.get(realised[-1].year)
+            target = {p.year: p for p in series.points(tidy, s, "target_jobs")}.get(realised[-1].year)
             last = _series_text(realised[-1:], lang)
             items.append(
                 f"{names[s]} {last}"

@@ -13,8 +13,8 @@ from typing import TypeVar
 import numpy as np
 import pandas as pd
 
-from analysis import categorical
-from analysis.categorical import per_distinct
+from analysis.data import categorical
+from analysis.data.categorical import per_distinct
 from analysis.dictionary import ANNUAL, FINDING_COLUMNS, MEASURES, QUALIFIERS, TIDY_COLUMNS
 
 NATIONAL_PARTS = ("markt", "overheid_totaal")

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass
 
 import pandas as pd
 
-from analysis.derived import in_order_of_preference, once_per_frame, series_rows, within_rounding
+from analysis.data.derived import in_order_of_preference, once_per_frame, series_rows, within_rounding
 
 SERIES_MEASURES = ("realised_jobs", "target_jobs", "realisation_pct", "realised_own", "realised_sroi")
 # The basis a sector's chart and trend use when it publishes counts on several: its own count first.

@@ -102,7 +102,7 @@ class ForkServer:
         # its stdin is the run's: when the run ends or dies, the server ends with every kernel it forked;
         # its stdout and stderr stay the run's, as a kernel's do
         self._process = subprocess.Popen(
-            [sys.executable, "-m", "analysis.kernelfork", *map(str, theirs)], stdin=subprocess.PIPE, pass_fds=theirs
+            [sys.executable, "-m", "analysis.run.forkserver", *map(str, theirs)], stdin=subprocess.PIPE, pass_fds=theirs
         )
         for _, server_end in pairs:
             server_end.close()

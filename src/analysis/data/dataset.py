@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import atomic, categorical
+from analysis import atomic
+from analysis.data import categorical
 
 HANDED_OVER_ENV = "BANENAFSPRAAK_DATA"  # set by the report run: its validated data, so kernels need not validate again
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import categorical
+from analysis.data import categorical
 from analysis.errors import Issue
 
 LINE = "_line"  # column holding the physical line number of each record

@@ -7,12 +7,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict
 
-from analysis import narrative, trends
-from analysis.dataset import Dataset
-from analysis.verdicts import Verdict, verdict
+from analysis.data.dataset import Dataset
+from analysis.display import narrative
+from analysis.trends import series
+from analysis.trends.verdicts import Verdict, verdict
 
 
-def figure_dict(p: trends.Point) -> dict:
+def figure_dict(p: series.Point) -> dict:
     """A figure as summary.json holds it: the value with the word it was published with and its decimals."""
     return {"value": p.value, "qualifier": p.qualifier, "precision": p.precision}
 
@@ -27,29 +28,29 @@ def sector_summary(data: Dataset, sector: str, today: dt.date | None = None) -> 
     gets 'bijna 90.000' as a bare 90000. `today` decides which target years have passed (default: today)."""
     tidy = data.tidy
 
-    def by_year(pts: list[trends.Point], status: str | None = None) -> dict[str, dict]:
+    def by_year(pts: list[series.Point], status: str | None = None) -> dict[str, dict]:
         return {str(p.year): figure_dict(p) for p in pts if status is None or p.status == status}
 
-    g = trends.goal(tidy, sector)
-    targets = trends.points(tidy, sector, "target_jobs")
-    pct = trends.points(tidy, sector, "realisation_pct")
+    g = series.goal(tidy, sector)
+    targets = series.points(tidy, sector, "target_jobs")
+    pct = series.points(tidy, sector, "realisation_pct")
     return {
         "sector": sector,
-        "basis": trends.main_basis(tidy, sector),
-        "realised_jobs": by_year(trends.points(tidy, sector, "realised_jobs")),
+        "basis": series.main_basis(tidy, sector),
+        "realised_jobs": by_year(series.points(tidy, sector, "realised_jobs")),
         "target_jobs": by_year(targets, "reported"),
         "derived_target_jobs": by_year(targets, "derived"),
         "realisation_pct": by_year(pct, "reported"),
         "derived_realisation_pct": by_year(pct, "derived"),
         "other_basis": [
             asdict(p)
-            for p in trends.other_points(tidy, sector, "realisation_pct")
-            + trends.other_points(tidy, sector, "realised_jobs")
+            for p in series.other_points(tidy, sector, "realisation_pct")
+            + series.other_points(tidy, sector, "realised_jobs")
         ],
         "goal_jobs": asdict(g) if g else None,
-        "goal_dates": [asdict(p) for p in trends.goal_dates(tidy, sector)],
-        "latest": trends.latest(tidy, sector),
-        "change_since_previous": trends.change_since_previous(tidy, sector),
+        "goal_dates": [asdict(p) for p in series.goal_dates(tidy, sector)],
+        "latest": series.latest(tidy, sector),
+        "change_since_previous": series.change_since_previous(tidy, sector),
         "verdict": verdict_dict(verdict(tidy, sector, data.breaks, today=today)),
-        "sources": trends.sources_used(tidy, sector),
+        "sources": series.sources_used(tidy, sector),
     }

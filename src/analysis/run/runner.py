@@ -34,9 +34,11 @@ from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.manager import AsyncKernelManager
 from traitlets import default
 
-from analysis import atomic, export, i18n, kernelfork
+from analysis import atomic, i18n
 from analysis.dictionary import SECTOR_ID
 from analysis.errors import ParameterError
+from analysis.run import forkserver
+from analysis.site import export
 
 SUMMARY = "summary.json"
 FAILED = "failed"
@@ -192,7 +194,7 @@ class LocalKernelManager(AsyncKernelManager):
 
     async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
         """Fork the kernel from the run's fork server (kernelfork) where there is one; else start it as usual."""
-        server = kernelfork.server_for(kernel_cmd)
+        server = forkserver.server_for(kernel_cmd)
         if server is None:
             return await super()._async_launch_kernel(kernel_cmd, **kw)
         provisioner = self.provisioner
@@ -200,7 +202,7 @@ class LocalKernelManager(AsyncKernelManager):
             process = server.fork(kernel_cmd[3:], kw.get("env") or dict(os.environ), str(kw.get("cwd") or os.getcwd()))
         except OSError as err:  # the server is gone or broken: this worker's kernels start as usual from now on
             print(f"{err}; kernels start as new processes from now on", file=sys.stderr)
-            kernelfork.stop_server()
+            forkserver.stop_server()
             return await super()._async_launch_kernel(kernel_cmd, **kw)
         # what LocalProvisioner.launch_kernel records of the Popen it makes
         provisioner.process, provisioner.pid, provisioner.pgid = process, process.pid, process.pid
@@ -318,8 +320,8 @@ def _start_worker(slots) -> None:
     """Each worker's start: watch the run's process, take a slot of the run's kernel fork server (let go of
     at the worker's end, after the kernel readied for a notebook that never came)."""
     _watch_parent()
-    kernelfork.claim_slot(slots.get())
-    multiprocessing.util.Finalize(None, kernelfork.stop_server, exitpriority=5)
+    forkserver.claim_slot(slots.get())
+    multiprocessing.util.Finalize(None, forkserver.stop_server, exitpriority=5)
 
 
 def _watch_parent() -> None:
@@ -438,7 +440,7 @@ class Workers:
     def __init__(self, count: int) -> None:
         self.count = max(1, count)
         context = multiprocessing.get_context("fork")
-        kernelfork.start_server(self.count)  # first: it imports while the rest is done
+        forkserver.start_server(self.count)  # first: it imports while the rest is done
         export.warm_up()
         slots = context.SimpleQueue()
         for slot in range(self.count):
@@ -449,7 +451,7 @@ class Workers:
         )
         self.pool.submit(int)  # with "fork", the first task forks every worker at once
         self.pids = [process.pid for process in multiprocessing.active_children() if process.pid not in others]
-        kernelfork.release_slots()
+        forkserver.release_slots()
 
     def __enter__(self) -> Self:
         return self
@@ -457,7 +459,7 @@ class Workers:
     def __exit__(self, kind, *_) -> None:
         if kind is None:
             self.pool.shutdown()
-            kernelfork.stop_server()
+            forkserver.stop_server()
         else:
             self.stop()
 
@@ -465,9 +467,9 @@ class Workers:
         """At once, leaving finished reports in place: Ctrl-C, a bad input found meanwhile, a crash of our own.
         Only the run's own processes: the workers, the fork server, and their kernels (the process that runs
         this may have other children, such as a browser that a test or a notebook drives)."""
-        _kill(self.pids + kernelfork.server_pids())
+        _kill(self.pids + forkserver.server_pids())
         self.pool.shutdown(wait=False, cancel_futures=True)
-        kernelfork.stop_server()
+        forkserver.stop_server()
 
 
 def run_all(
@@ -483,7 +485,7 @@ def run_all(
     stamp: dict | None = None,
 ) -> list[Result]:
     """Run every job not up to date on the (started) `workers`; one failure never stops the others."""
-    from analysis.runstamp import library_hash
+    from analysis.stamps import library_hash
 
     library = library_hash()
     results: list[Result] = []
