@@ -35,11 +35,12 @@ def timed(cmd: list[str], **kw) -> float:
 def planned_jobs() -> list[tuple[Path, dict]]:
     """The notebooks and parameters the report run executes, taken from the report planner itself."""
     sys.path.insert(0, str(ROOT / "src"))
+    from analysis.data.dataset import Dataset
     from analysis.data.tidy import build_tidy, load_raw
     from analysis.run.report import plan
 
-    data = load_raw(ROOT / "data/raw")
-    return [(job.notebook, job.parameters) for job in plan(data, build_tidy(data), NB, "nl")]
+    raw = load_raw(ROOT / "data/raw")
+    return [(job.notebook, job.parameters) for job in plan(Dataset.of(raw, build_tidy(raw)), NB, "nl")]
 
 
 def naive_loop(tmp: Path) -> float:
@@ -79,9 +80,8 @@ from analysis.data.tidy import load_raw, build_tidy
 from analysis.display import plots
 from analysis.trends import series
 from analysis.data.dataset import Dataset
-raw = load_raw(); data = Dataset.of(raw, build_tidy(raw)); tidy = data.tidy
-figs = {f"sector-{s}": plots.sector_trend(data, s, "nl")
-        for s in series.sectors_with_data(tidy, list(data.sectors["sector"]))}
+raw = load_raw(); data = Dataset.of(raw, build_tidy(raw))
+figs = {f"sector-{s}": plots.sector_trend(data, s, "nl") for s in series.sectors_with_data(data)}
 figs.update(overview=plots.overview_percentages(data), jobs=plots.overview_jobs(data),
             own_sroi=plots.own_vs_sroi(data), small=plots.small_multiples(data),
             national=plots.national(data), coverage=plots.coverage_heatmap(data))

@@ -41,7 +41,7 @@ def dataset(tmp_path, *rows, sector="politie", sources=MORE_SOURCES):
 
 
 def verdict_of(data, sector="politie"):
-    return verdicts.verdict(data.tidy, sector, data.breaks, today=TODAY)
+    return verdicts.verdict(data, sector, today=TODAY)
 
 
 def row(year, measure, value, sector="politie", **kw):
@@ -121,7 +121,7 @@ def test_a_primary_source_outranks_a_secondary_one_whatever_their_ids(tmp_path):
         row(2024, "realised_jobs", 650, source_id="newer"),
         row(2024, "target_jobs", 700, source_id="newer"),
     )
-    assert [p.value for p in series.points(data.tidy, "politie", "realised_jobs")] == [650]
+    assert [p.value for p in series.points(data, "politie", "realised_jobs")] == [650]
     v = verdict_of(data)
     assert v.status == "sources_differ"
     assert sorted((g.value, g.source_id) for g in v.figures if g.measure == "realised_jobs") == [
@@ -138,7 +138,7 @@ def test_the_newer_of_two_primary_sources_is_shown(tmp_path):
         row(2023, "realised_jobs", 600, source_id="letter"),
         row(2023, "realised_jobs", 640, source_id="newer"),
     )
-    assert [(p.value, p.source_id) for p in series.points(data.tidy, "politie", "realised_jobs")] == [(640, "newer")]
+    assert [(p.value, p.source_id) for p in series.points(data, "politie", "realised_jobs")] == [(640, "newer")]
 
 
 def test_figures_that_agree_within_rounding_show_the_more_precise_one(tmp_path):
@@ -148,7 +148,7 @@ def test_figures_that_agree_within_rounding_show_the_more_precise_one(tmp_path):
         row(2024, "realisation_pct", 61.3, source_id="letter"),
         row(2024, "target_jobs", 700, source_id="letter"),
     )
-    assert [p.value for p in series.points(data.tidy, "politie", "realisation_pct")] == [61.3]
+    assert [p.value for p in series.points(data, "politie", "realisation_pct")] == [61.3]
     assert verdict_of(data).status == "not_met"
 
 
@@ -191,7 +191,7 @@ def test_a_derived_percentage_is_never_rounded_up_to_a_threshold_not_reached(tmp
     data = dataset(tmp_path, row(2024, "realised_jobs", 4999), row(2024, "target_jobs", 5000))
     v = verdict_of(data)
     assert v.status == "not_met"
-    derived = [p.value for p in series.points(data.tidy, "politie", "realisation_pct")]
+    derived = [p.value for p in series.points(data, "politie", "realisation_pct")]
     assert derived == [99.9]
     summary = summary_of(data)
     text = narrative.sector_text(summary, "Politie", "nl")
@@ -289,13 +289,13 @@ def test_a_provisional_reading_is_shown_marked_and_never_a_point_of_the_series(t
         row(2025, "realised_jobs", 90000, basis="national_extra_jobs",
             qualifier="at least", period="provisional", source_id="news"),
     )  # fmt: skip
-    years = [p.year for p in series.points(data.tidy, "politie", "realised_jobs")]
+    years = [p.year for p in series.points(data, "politie", "realised_jobs")]
     assert years == [2023, 2024]
     assert not ((data.tidy["status"] == "derived") & (data.tidy["year"] == 2025)).any()
     shown = tables.figures_table(data, "politie", "nl")
     provisional = shown[shown["Periode"] == "voorlopig"]
     assert provisional["Waarde"].tolist() == ["≥90.000"]
-    assert series.latest(data.tidy, "politie")["year"] == 2024
+    assert series.latest(data, "politie")["year"] == 2024
 
 
 # ------------------------------------------------------------------ plausibility checks
@@ -326,14 +326,13 @@ def test_a_percentage_on_the_quota_norm_implies_no_job_target(tmp_path):
         row(2024, "realisation_pct", 36.3, basis="quota_norm"),
         row(2026, "goal_jobs", 953),
     )
-    assert series.points(data.tidy, "politie", "target_jobs") == []
-    assert [p.basis for p in series.other_points(data.tidy, "politie", "realisation_pct")] == ["quota_norm"]
+    assert series.points(data, "politie", "target_jobs") == []
+    assert [p.basis for p in series.other_points(data, "politie", "realisation_pct")] == ["quota_norm"]
 
 
 def test_the_index_names_the_grounds_of_each_verdict_with_their_qualifiers(tmp_path):
     rows = [row(2024, "realised_jobs", 700, qualifier="nearly"), row(2024, "target_jobs", 700)]
-    raw = load_raw(raw_with(tmp_path, rows, sources=MORE_SOURCES))
-    entries = pages.latest_entries(build_tidy(raw), raw, "nl", {})
+    entries = pages.latest_entries(dataset(tmp_path, *rows), "nl", {})
     assert "niet gehaald" in entries["rows"][0]["grounds"] and "bijna 700" in entries["rows"][0]["grounds"]
 
 

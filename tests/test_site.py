@@ -15,6 +15,7 @@ from conftest import ROOT, make_raw, report_args, site_args
 from siteview import Visit, WholeSiteChecks
 
 from analysis import cli
+from analysis.data.dataset import Dataset
 from analysis.data.tidy import build_tidy, load_raw
 from analysis.trends.series import sectors_with_data
 
@@ -37,7 +38,7 @@ def test_index_lists_every_sector_with_data(browser, site):
     data = load_raw(ROOT / "data" / "raw")
     tidy = build_tidy(data)
     names = dict(zip(data.sectors["sector"], data.sectors["name_nl"]))
-    expected = {names[s] for s in sectors_with_data(tidy, list(data.sectors["sector"]))}
+    expected = {names[s] for s in sectors_with_data(Dataset.of(data, tidy))}
     visit = Visit(browser, site / "index.html")
     rows = visit.page.eval_on_selector_all("table.sectors tbody th", "els => els.map(e => e.innerText)")
     assert set(rows) == expected

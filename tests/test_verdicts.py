@@ -24,7 +24,7 @@ BREAK = (
 def verdict_for(tmp_path, *rows, breaks: str | None = None):
     data = load_raw(make_raw(tmp_path, {"politie": list(rows)}, {"breaks.csv": breaks} if breaks else None))
     tidy = build_tidy(data)
-    return verdicts.verdict(tidy, "politie", data.breaks, today=TODAY), (data, tidy)
+    return verdicts.verdict(Dataset.of(data, tidy), "politie", today=TODAY), (data, tidy)
 
 
 def row(year, measure, value, **kw):

@@ -312,7 +312,7 @@ def pivot(data: Dataset, measure: str = "realised_jobs", basis: str | None = Non
     figure stay empty: nothing is filled in."""
     columns = {}
     for sector in data.sectors["sector"]:
-        points = series.points(data.tidy, sector, measure, basis)
+        points = series.points(data, sector, measure, basis)
         if points:
             columns[sector] = pd.Series({p.year: p.value for p in points})
     return pd.DataFrame(columns).sort_index().rename_axis(index="year", columns="sector")
@@ -323,13 +323,13 @@ def realised_vs_target(data: Dataset, sector: str) -> pd.DataFrame:
     percentage computed where both counts are published; figures on another basis in a column of their own."""
     frame = pd.DataFrame(
         {
-            "realised": pd.Series({p.year: p.value for p in series.points(data.tidy, sector, "realised_jobs")}),
-            "target": pd.Series({p.year: p.value for p in series.points(data.tidy, sector, "target_jobs")}),
-            "pct": pd.Series({p.year: p.value for p in series.points(data.tidy, sector, "realisation_pct")}),
+            "realised": pd.Series({p.year: p.value for p in series.points(data, sector, "realised_jobs")}),
+            "target": pd.Series({p.year: p.value for p in series.points(data, sector, "target_jobs")}),
+            "pct": pd.Series({p.year: p.value for p in series.points(data, sector, "realisation_pct")}),
         },
         dtype="float64",
     )
-    other = {p.year: f"{p.value:g}% ({p.basis})" for p in series.other_points(data.tidy, sector, "realisation_pct")}
+    other = {p.year: f"{p.value:g}% ({p.basis})" for p in series.other_points(data, sector, "realisation_pct")}
     frame["other_basis"] = pd.Series(other, dtype="object")
     return frame.sort_index().rename_axis("year")
 

@@ -3,17 +3,22 @@ breaks). Every chart, table and text function takes it, instead of the frames on
 
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 
 from analysis import atomic
 from analysis.data import categorical
+from analysis.data.derived import consistency_report
 
 HANDED_OVER_ENV = "BANENAFSPRAAK_DATA"  # set by the report run: its validated data, so kernels need not validate again
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -22,6 +27,9 @@ class Dataset:
     sectors: pd.DataFrame  # the sector registry, in display order
     sources: pd.DataFrame  # the source registry
     breaks: pd.DataFrame  # the series breaks
+    # what is computed from the frames (the series index, verdicts, the consistency report), each with the
+    # fingerprint of the frames it was computed from: see cached
+    _cache: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def of(cls, raw, tidy: pd.DataFrame) -> Dataset:
@@ -33,6 +41,33 @@ class Dataset:
         """The same registries with other figures (e.g. a sector's rows edited in a notebook). A copy is taken,
         so that editing the frame afterwards and running the chart cell again never shows a stale chart."""
         return Dataset(tidy.copy(), self.sectors, self.sources, self.breaks)
+
+    def cached(self, make: Callable[[Dataset], T]) -> T:
+        """make(self), computed once and kept while the figures and breaks stay as they are. An analyst who edits
+        the frame in place in JupyterLab (data.tidy.loc[...] = 999) gets the new value at the next call, not
+        the one computed before: the frames' fingerprint (their pickled bytes, a fraction of a millisecond for
+        the real data) is compared at every call."""
+        stamp = self._fingerprint()
+        kept = self._cache.get(make)
+        if kept is None or kept[0] != stamp:
+            kept = (stamp, make(self))
+            self._cache[make] = kept
+        return kept[1]
+
+    def _fingerprint(self) -> bytes:
+        frames = pickle.dumps((self.tidy, self.breaks), protocol=pickle.HIGHEST_PROTOCOL)
+        return hashlib.blake2b(frames, digest_size=16).digest()
+
+    def __getstate__(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if k != "_cache"}  # a hand-over carries no cache
+
+    def __setstate__(self, state: dict) -> None:
+        for k, v in {**state, "_cache": {}}.items():
+            object.__setattr__(self, k, v)
+
+    def consistency(self) -> pd.DataFrame:
+        """The consistency report of these figures (derived.consistency_report), kept while they are unchanged."""
+        return self.cached(_consistency)
 
     def sector_rows(self, sector: str) -> pd.DataFrame:
         """One sector's rows of the tidy frame, reported and derived: what its report is made from."""
@@ -53,3 +88,7 @@ class Dataset:
             return None
         with open(path, "rb") as fh:
             return pickle.load(fh)
+
+
+def _consistency(data: Dataset) -> pd.DataFrame:
+    return consistency_report(data.tidy)

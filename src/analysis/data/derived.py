@@ -6,9 +6,6 @@ consistency report lists findings without fixing anything.
 
 from __future__ import annotations
 
-import weakref
-from collections.abc import Callable
-from typing import TypeVar
 
 import numpy as np
 import pandas as pd
@@ -22,8 +19,7 @@ NATIONAL_TOTAL = "banenafspraak_totaal"
 
 
 # Two figures combine only when they are points of one series: same sector and basis, the
-# annual measurement, the whole sector, and the same side of every series break.
-SERIES_KEY = ["sector", "basis", "era"]
+# annual measurement, the whole sector, and the same side of every series break (era).
 
 
 def _is_series_point(frame: pd.DataFrame) -> pd.Series:
@@ -238,7 +234,7 @@ def _rounded(values: pd.Series, precision: pd.Series) -> np.ndarray:
 def derive(reported: pd.DataFrame) -> pd.DataFrame:
     """All derived figures for a frame of reported figures.
 
-    Inputs are only points of one series (see SERIES_KEY): a quarterly reading, a part-sector
+    Inputs are only points of one series (same sector, basis and era, annual, whole sector): a quarterly reading, a part-sector
     figure or a figure on another basis never enters a derived value."""
     rep = _reported_points(reported)
     dated = rep[rep["year"].notna()]
@@ -497,31 +493,6 @@ def _check_national_parts(rep: pd.DataFrame) -> pd.DataFrame:
     )[FINDING_COLUMNS]
 
 
-T = TypeVar("T")
-_PER_FRAME: dict[tuple[int, Callable], object] = {}
-
-
-def once_per_frame(tidy: pd.DataFrame, make: Callable[[pd.DataFrame], T]) -> T:
-    """make(tidy), computed once per tidy frame and kept while the frame lives. A tidy frame is never changed
-    after it is built, and what is made from it is only read: the report run's planning, the coverage page
-    and prepare ask for the same consistency report, and every chart and text for the same series."""
-    key = (id(tidy), make)
-    if key not in _PER_FRAME:
-        _PER_FRAME[key] = make(tidy)
-        weakref.finalize(tidy, _PER_FRAME.pop, key, None)
-    return _PER_FRAME[key]
-
-
-def consistency_report(tidy: pd.DataFrame) -> pd.DataFrame:
-    """Every comparison made, with its outcome: consistent, rounding (within published rounding) or differs.
-
-    Only figures of one series are compared (same basis, annual, whole sector, one era). Made once per frame."""
-    return once_per_frame(tidy, _consistency_report)
-
-
-PLAUSIBILITY_CHECKS = ("target_above_later_goal", "target_falls", "realised_falls_by_a_third")
-
-
 def _shown_points(tidy: pd.DataFrame, measure: str) -> pd.DataFrame:
     """Per sector, basis and year the figure of `measure` a series shows (reported or derived), by year."""
     rows = tidy[_is_series_point(tidy) & (tidy["measure"] == measure) & tidy["year"].notna()]
@@ -577,7 +548,10 @@ def _check_plausibility(tidy: pd.DataFrame) -> list[pd.DataFrame]:
     return [f for f in found if not f.empty]
 
 
-def _consistency_report(tidy: pd.DataFrame) -> pd.DataFrame:
+def consistency_report(tidy: pd.DataFrame) -> pd.DataFrame:
+    """Every comparison made, with its outcome: consistent, rounding (within published rounding) or differs, and
+    what the plausibility checks flag (implausible). Only figures of one series are compared (same basis,
+    annual, whole sector, one era). A dataset keeps its own (Dataset.consistency)."""
     rep = _reported_points(tidy)
     checks = [_check_percentages(rep), _check_own_plus_sroi(rep), _check_same_figure(rep), _check_national_parts(rep)]
     checks += _check_plausibility(tidy)

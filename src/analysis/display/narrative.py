@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from analysis import i18n
 from analysis.data.dataset import Dataset
-from analysis.data.derived import consistency_report, findings
+from analysis.data.derived import findings
 from analysis.data.registry import national_sectors, sector_names
 from analysis.dictionary import BASES, MEASURES, SHARE_BASES
 from analysis.i18n import check_lang, number, signed
@@ -262,7 +262,7 @@ def _scoped_text(grounds, lang: str) -> str:
 
 def sector_warnings(data: Dataset, sector: str, lang: str = "nl") -> list[str]:
     """'Let op: ...' for each consistency or plausibility finding about the sector (derived.findings)."""
-    found = findings(consistency_report(data.tidy))
+    found = findings(data.consistency())
     value = lambda v: number(v, lang, 2, trim=True)
     return [
         i18n.t(
@@ -288,11 +288,10 @@ def _series_text(points, lang: str, pct: bool = False) -> str:
 
 def sector_chart_alt(data: Dataset, sector: str, name: str, lang: str) -> str:
     """What the sector chart shows, in words: the bars, the targets, other-basis percentages, breaks, the verdict."""
-    tidy, breaks = data.tidy, data.breaks
 
     a = lambda key, **values: i18n.alt_word(lang, key, **values)
-    basis = series.main_basis(tidy, sector)
-    realised = series.points(tidy, sector, "realised_jobs")
+    basis = series.main_basis(data, sector)
+    realised = series.points(data, sector, "realised_jobs")
     parts = [
         a(
             "sector",
@@ -301,17 +300,17 @@ def sector_chart_alt(data: Dataset, sector: str, name: str, lang: str) -> str:
             realised=_series_text(realised, lang) or a("none"),
         )
     ]
-    targets = series.points(tidy, sector, "target_jobs")
+    targets = series.points(data, sector, "target_jobs")
     if targets:
         parts.append(a("targets", targets=_series_text(targets, lang)))
-    goal = series.goal(tidy, sector)
+    goal = series.goal(data, sector)
     if goal is not None:
-        dates = series.goal_dates(tidy, sector)
+        dates = series.goal_dates(data, sector)
         when = f" ({goal.year}, {goal.source_id})" if goal.year else ""
         differ = " " + i18n.verdict_word(lang, "s_goal_dates", figures=goal_dates_text(dates, lang), year=goal.year,
                                          source=goal.source_id) if dates else ""  # fmt: skip
         parts.append(a("goal", goal=_n(goal.__dict__, lang) + when) + differ)
-    others = series.other_points(tidy, sector, "realisation_pct")
+    others = series.other_points(data, sector, "realisation_pct")
     for b in dict.fromkeys(p.basis for p in others):
         parts.append(
             a(
@@ -320,7 +319,7 @@ def sector_chart_alt(data: Dataset, sector: str, name: str, lang: str) -> str:
                 figures=_series_text([p for p in others if p.basis == b], lang, pct=True),
             )
         )
-    v = verdict(tidy, sector, breaks)
+    v = verdict(data, sector)
     if v.break_year and v.missing == "break":
         parts.append(a("break", year=v.break_year))
     parts.append(a("verdict", verdict=i18n.verdict_word(lang, v.status) + (f" ({v.year})" if v.year else "")))
@@ -329,26 +328,26 @@ def sector_chart_alt(data: Dataset, sector: str, name: str, lang: str) -> str:
 
 def latest_list_alt(data: Dataset, measure: str, key: str, lang: str) -> str:
     """'Politie 663 (2021), ...' for the overview charts: the latest figure of one measure per sector."""
-    tidy, sectors = data.tidy, data.sectors
+    sectors = data.sectors
 
     names = sector_names(sectors, lang)
     items = []
     for s in sectors.loc[sectors["group"] != "nationaal", "sector"]:
-        pts = series.points(tidy, s, measure)
+        pts = series.points(data, s, measure)
         if pts:
             items.append(f"{names[s]} {_series_text(pts[-1:], lang, pct=measure.endswith('_pct'))}")
     return i18n.alt_word(lang, key, figures="; ".join(items) or i18n.alt_word(lang, "none"))
 
 
 def national_chart_alt(data: Dataset, lang: str) -> str:
-    tidy, sectors = data.tidy, data.sectors
+    sectors = data.sectors
 
     names = sector_names(sectors, lang)
     items = []
     for s in national_sectors(sectors):
-        realised = series.points(tidy, s, "realised_jobs")
+        realised = series.points(data, s, "realised_jobs")
         if realised:
-            target = {p.year: p for p in series.points(tidy, s, "target_jobs")}.get(realised[-1].year)
+            target = {p.year: p for p in series.points(data, s, "target_jobs")}.get(realised[-1].year)
             last = _series_text(realised[-1:], lang)
             items.append(
                 f"{names[s]} {last}"

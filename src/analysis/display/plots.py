@@ -81,16 +81,14 @@ def source_line(sources: pd.DataFrame, ids: list[str], lang: str, width_in: floa
     return plain(textwrap.fill(f"{head}: " + "; ".join(unique), per_line))
 
 
-def _draw_series(
-    ax, tidy: pd.DataFrame, sector: str, lang: str, labels: bool = True, years: range | None = None
-) -> float:
+def _draw_series(ax, data: Dataset, sector: str, lang: str, labels: bool = True, years: range | None = None) -> float:
     """Realised jobs as bars, targets as markers, published percentages where counts are unknown.
 
     Years without a figure stay empty: nothing is interpolated. Returns the largest value drawn.
     """
-    realised = series.points(tidy, sector, "realised_jobs")
-    targets = series.points(tidy, sector, "target_jobs")
-    pct = series.points(tidy, sector, "realisation_pct")
+    realised = series.points(data, sector, "realised_jobs")
+    targets = series.points(data, sector, "target_jobs")
+    pct = series.points(data, sector, "realisation_pct")
     counted = {p.year for p in realised}
     top = max([p.value for p in realised + targets] + [1.0])
     size = LABEL_SIZE if labels else LABEL_SIZE - 1
@@ -149,12 +147,12 @@ def _draw_series(
     return top
 
 
-def _goal_when(tidy: pd.DataFrame, sector: str, goal: series.Point, lang: str, form: str) -> str:
+def _goal_when(data: Dataset, sector: str, goal: series.Point, lang: str, form: str) -> str:
     """The goal's due year for its label (in `form`); where sources date the goal differently, also its source
     and the other years given: '(2026, rijksoverheid-2024-07-16; bronnen noemen ook 2025)'."""
     if not goal.year:
         return ""
-    others = sorted({p.year for p in series.goal_dates(tidy, sector)} - {goal.year})
+    others = sorted({p.year for p in series.goal_dates(data, sector)} - {goal.year})
     if not others:
         return form.format(goal.year)
     also = i18n.t(lang, "goal_also", years=", ".join(str(y) for y in others))
@@ -176,11 +174,11 @@ def _on_year_axis(ax, text: str, year: int, rise: int, color: str, size: float) 
                 fontsize=size, color=color, fontweight="bold")  # fmt: skip
 
 
-def _draw_other_basis(ax, tidy: pd.DataFrame, sector: str, lang: str) -> list:
+def _draw_other_basis(ax, data: Dataset, sector: str, lang: str) -> list:
     """Published percentages on another basis than the bars: a marker on the year axis with its own label."""
     handles = []
-    for basis in {p.basis for p in series.other_points(tidy, sector, "realisation_pct")}:
-        pts = [p for p in series.other_points(tidy, sector, "realisation_pct") if p.basis == basis]
+    for basis in {p.basis for p in series.other_points(data, sector, "realisation_pct")}:
+        pts = [p for p in series.other_points(data, sector, "realisation_pct") if p.basis == basis]
         for p in pts:
             ax.plot([p.year], [0], marker="D", markersize=7, color=OTHER, clip_on=False, zorder=5)
             _on_year_axis(ax, f"{_label(p, lang)}%", p.year, 9, OTHER, LABEL_SIZE)
@@ -245,19 +243,19 @@ def _draw_projection(ax, proj, lang: str) -> float:
 def sector_trend(data: Dataset, sector: str, lang: str = "nl") -> Figure:
     """Realised jobs per year against the target, figures on other bases, series breaks, and the projection
     where the verdict rests on one (never past a target year that has a figure)."""
-    tidy, sectors, sources, breaks = data.tidy, data.sectors, data.sources, data.breaks
+    sectors, sources, breaks = data.sectors, data.sources, data.breaks
 
     name = _names(sectors, lang)[sector]
     fig = new_figure(9, 5.4)
     ax = fig.add_subplot()
-    v = verdict(tidy, sector, breaks)
-    basis = series.main_basis(tidy, sector)
+    v = verdict(data, sector)
+    basis = series.main_basis(data, sector)
     years = [
         p.year
         for m in ("realised_jobs", "target_jobs", "realisation_pct")
-        for p in series.points(tidy, sector, m) + series.other_points(tidy, sector, m)
+        for p in series.points(data, sector, m) + series.other_points(data, sector, m)
     ]
-    goal = series.goal(tidy, sector)
+    goal = series.goal(data, sector)
     if goal and goal.year:
         years.append(goal.year)
     ax.set_title(i18n.t(lang, "trend_title", name=name), loc="left")
@@ -266,12 +264,12 @@ def sector_trend(data: Dataset, sector: str, lang: str = "nl") -> Figure:
         ax.set_axis_off()
         return fig
     span = range(min(years), max(years) + 1)
-    top = _draw_series(ax, tidy, sector, lang, years=span)
+    top = _draw_series(ax, data, sector, lang, years=span)
     handles = [
         Patch(color=REALISED, label=i18n.t(lang, "realised")),
         Line2D([], [], color=TARGET, linewidth=2.2, label=i18n.t(lang, "target")),
     ]
-    if any(p.status == "derived" for p in series.points(tidy, sector, "target_jobs")):
+    if any(p.status == "derived" for p in series.points(data, sector, "target_jobs")):
         handles.append(
             Line2D(
                 [],
@@ -282,11 +280,11 @@ def sector_trend(data: Dataset, sector: str, lang: str = "nl") -> Figure:
                 label=f"{i18n.t(lang, 'target')} ({i18n.t(lang, 'derived')})",
             )
         )
-    handles += _draw_other_basis(ax, tidy, sector, lang)
+    handles += _draw_other_basis(ax, data, sector, lang)
     _draw_breaks(ax, breaks, sector, span, lang)
     if goal is not None:
         top = max(top, goal.value)
-        _draw_goal(ax, goal, lang, 0.01, _goal_when(tidy, sector, goal, lang, " ({})"))
+        _draw_goal(ax, goal, lang, 0.01, _goal_when(data, sector, goal, lang, " ({})"))
     if v.status in ("on_course", "not_on_course") and v.projection is not None:
         top = max(top, _draw_projection(ax, v.projection, lang))
         handles.append(Line2D([], [], color=TREND, linestyle="--", label=i18n.t(lang, "trend_band")))
@@ -301,7 +299,7 @@ def sector_trend(data: Dataset, sector: str, lang: str = "nl") -> Figure:
     ax.legend(handles=handles, loc="upper left", fontsize=LABEL_SIZE, frameon=False, ncols=min(len(handles), 3))
     fig.get_layout_engine().set(h_pad=0.15)
     fig.supxlabel(
-        source_line(sources, series.sources_used(tidy, sector), lang),
+        source_line(sources, series.sources_used(data, sector), lang),
         fontsize=LABEL_SIZE,
         x=0.01,
         ha="left",
@@ -313,14 +311,14 @@ def sector_trend(data: Dataset, sector: str, lang: str = "nl") -> Figure:
 def overview_percentages(data: Dataset, lang: str = "nl") -> Figure:
     """Latest realisation percentage per sector and basis, ranked, against the 100% line. A percentage on
     another basis than the sector's own count is its own bar, hatched and named (politie: statutory 68%)."""
-    tidy, sectors = data.tidy, data.sectors
+    sectors = data.sectors
 
     names = _names(sectors, lang)
     rows = []
     for s in sectors.loc[sectors["group"] != "nationaal", "sector"]:
-        main = series.main_basis(tidy, s)
-        for basis in series.bases(tidy, s, "realisation_pct"):
-            pts = series.points(tidy, s, "realisation_pct", basis)
+        main = series.main_basis(data, s)
+        for basis in series.bases(data, s, "realisation_pct"):
+            pts = series.points(data, s, "realisation_pct", basis)
             if basis in JUDGED_BASES and pts:
                 label = names[s] if basis == main else f"{names[s]} ({BASES[basis].label(lang)})"
                 rows.append((label, pts[-1], basis != main))
@@ -356,11 +354,11 @@ def overview_percentages(data: Dataset, lang: str = "nl") -> Figure:
 
 def overview_jobs(data: Dataset, lang: str = "nl") -> Figure:
     """Latest realised jobs per sector (sector counts only), with the year of each figure."""
-    tidy, sectors = data.tidy, data.sectors
+    sectors = data.sectors
     names = _names(sectors, lang)
     rows = []
     for s in sectors.loc[sectors["group"] != "nationaal", "sector"]:
-        pts = series.points(tidy, s, "realised_jobs")
+        pts = series.points(data, s, "realised_jobs")
         if pts:
             rows.append((s, pts[-1]))
     rows.sort(key=lambda r: r[1].value)
@@ -385,12 +383,12 @@ def overview_jobs(data: Dataset, lang: str = "nl") -> Figure:
 
 def own_vs_sroi(data: Dataset, lang: str = "nl") -> Figure | None:
     """Own staff/secondment against procurement (SROI), where a sector publishes both; None if none does."""
-    tidy, sectors = data.tidy, data.sectors
+    sectors = data.sectors
     names = _names(sectors, lang)
     rows = []
     for s in sectors["sector"]:
-        own = {p.year: p for p in series.points(tidy, s, "realised_own")}
-        sroi = {p.year: p for p in series.points(tidy, s, "realised_sroi")}
+        own = {p.year: p for p in series.points(data, s, "realised_own")}
+        sroi = {p.year: p for p in series.points(data, s, "realised_sroi")}
         both = sorted(set(own) & set(sroi))
         if both:
             rows.append((s, both[-1], own[both[-1]], sroi[both[-1]]))
@@ -418,7 +416,7 @@ def own_vs_sroi(data: Dataset, lang: str = "nl") -> Figure | None:
 
 def small_multiples(data: Dataset, lang: str = "nl") -> Figure:
     """Every sector's trend in one grid, each on its own scale."""
-    tidy, sectors = data.tidy, data.sectors
+    sectors = data.sectors
     ids = list(sectors["sector"])
     names = _names(sectors, lang, short=True)
     cols = 4
@@ -426,9 +424,9 @@ def small_multiples(data: Dataset, lang: str = "nl") -> Figure:
     fig = new_figure(12, 2.5 * rows)
     axes = fig.subplots(rows, cols, squeeze=False).ravel()
     for ax, s in zip(axes, ids):
-        drawn = any(series.points(tidy, s, m) for m in ("realised_jobs", "target_jobs", "realisation_pct"))
+        drawn = any(series.points(data, s, m) for m in ("realised_jobs", "target_jobs", "realisation_pct"))
         if drawn:
-            top = _draw_series(ax, tidy, s, lang, labels=False)
+            top = _draw_series(ax, data, s, lang, labels=False)
             ax.set_ylim(0, top * 1.15)
             ax.tick_params(axis="both", labelsize=LABEL_SIZE - 1)
             ax.tick_params(axis="x", rotation=90)
@@ -465,18 +463,17 @@ def national(data: Dataset, lang: str = "nl", since: int = 2015) -> Figure:
     fig = new_figure(11, 3.7 * len(national))
     axes = fig.subplots(len(national), 1, squeeze=False).ravel()
     last = max(int(y) for y in tidy.loc[tidy["sector"].isin(national), "year"].dropna())
+    recent = data.with_tidy(tidy[tidy["year"].isna() | (tidy["year"] >= since)])
     for ax, s in zip(axes, national):
-        top = _draw_series(
-            ax, tidy[tidy["year"].isna() | (tidy["year"] >= since)], s, lang, years=range(since, last + 1)
-        )
-        goal = series.goal(tidy, s)
+        top = _draw_series(ax, recent, s, lang, years=range(since, last + 1))
+        goal = series.goal(data, s)
         if goal:
             top = max(top, goal.value)
-            _draw_goal(ax, goal, lang, 0.02, _goal_when(tidy, s, goal, lang, ", {}"))
+            _draw_goal(ax, goal, lang, 0.02, _goal_when(data, s, goal, lang, ", {}"))
         ax.set_ylim(0, top * 1.15)
         ax.set_title(names[s], loc="left", fontsize=10)
     fig.suptitle(i18n.t(lang, "national_title"), x=0.01, ha="left")
-    ids = sorted({i for s in national for i in series.sources_used(tidy, s)})
+    ids = sorted({i for s in national for i in series.sources_used(data, s)})
     fig.supxlabel(source_line(sources, ids, lang, width_in=11), fontsize=LABEL_SIZE, x=0.01, ha="left", color=TEXT)
     return fig
 

@@ -26,31 +26,30 @@ def verdict_dict(v: Verdict) -> dict:
 def sector_summary(data: Dataset, sector: str, today: dt.date | None = None) -> dict:
     """Key figures of one sector as plain data; each figure with its qualifier, so that no reader of the file
     gets 'bijna 90.000' as a bare 90000. `today` decides which target years have passed (default: today)."""
-    tidy = data.tidy
 
     def by_year(pts: list[series.Point], status: str | None = None) -> dict[str, dict]:
         return {str(p.year): figure_dict(p) for p in pts if status is None or p.status == status}
 
-    g = series.goal(tidy, sector)
-    targets = series.points(tidy, sector, "target_jobs")
-    pct = series.points(tidy, sector, "realisation_pct")
+    g = series.goal(data, sector)
+    targets = series.points(data, sector, "target_jobs")
+    pct = series.points(data, sector, "realisation_pct")
     return {
         "sector": sector,
-        "basis": series.main_basis(tidy, sector),
-        "realised_jobs": by_year(series.points(tidy, sector, "realised_jobs")),
+        "basis": series.main_basis(data, sector),
+        "realised_jobs": by_year(series.points(data, sector, "realised_jobs")),
         "target_jobs": by_year(targets, "reported"),
         "derived_target_jobs": by_year(targets, "derived"),
         "realisation_pct": by_year(pct, "reported"),
         "derived_realisation_pct": by_year(pct, "derived"),
         "other_basis": [
             asdict(p)
-            for p in series.other_points(tidy, sector, "realisation_pct")
-            + series.other_points(tidy, sector, "realised_jobs")
+            for p in series.other_points(data, sector, "realisation_pct")
+            + series.other_points(data, sector, "realised_jobs")
         ],
         "goal_jobs": asdict(g) if g else None,
-        "goal_dates": [asdict(p) for p in series.goal_dates(tidy, sector)],
-        "latest": series.latest(tidy, sector),
-        "change_since_previous": series.change_since_previous(tidy, sector),
-        "verdict": verdict_dict(verdict(tidy, sector, data.breaks, today=today)),
-        "sources": series.sources_used(tidy, sector),
+        "goal_dates": [asdict(p) for p in series.goal_dates(data, sector)],
+        "latest": series.latest(data, sector),
+        "change_since_previous": series.change_since_previous(data, sector),
+        "verdict": verdict_dict(verdict(data, sector, today=today)),
+        "sources": series.sources_used(data, sector),
     }

@@ -66,15 +66,15 @@ def evidence_list(data: Dataset, sector: str, lang: str = "nl") -> list[dict]:
 
 def latest_table(data: Dataset, lang: str = "nl") -> pd.DataFrame:
     """One line per sector with data: latest year, realised, target, percentage and the verdict with its year."""
-    tidy, sectors, breaks = data.tidy, data.sectors, data.breaks
+    sectors = data.sectors
     from analysis.trends.verdicts import verdict
 
     h = i18n.COLUMNS[i18n.check_lang(lang)]
     names = sector_names(sectors, lang)
     records = []
-    for sector in series.sectors_with_data(tidy, list(sectors["sector"])):
-        latest = series.latest(tidy, sector)
-        v = verdict(tidy, sector, breaks)
+    for sector in series.sectors_with_data(data):
+        latest = series.latest(data, sector)
+        v = verdict(data, sector)
         course = i18n.verdict_word(lang, v.status) + (f" ({v.year})" if v.year else "")
         if latest is None:
             records.append(
@@ -96,7 +96,7 @@ def latest_table(data: Dataset, lang: str = "nl") -> pd.DataFrame:
             text = value_text(point["value"], point["precision"], measure, point["qualifier"], lang)
             return text + (f" ({h['derived']})" if point["status"] == "derived" else "")
 
-        change = series.change_since_previous(tidy, sector)
+        change = series.change_since_previous(data, sector)
         delta = None if change is None else change["change"]  # None also where a qualified figure allows no sign
         arrow = h["none"] if delta is None else ("↑" if delta > 0 else "↓" if delta < 0 else "→")
         records.append(
@@ -116,19 +116,19 @@ def latest_table(data: Dataset, lang: str = "nl") -> pd.DataFrame:
 def series_table(data: Dataset, sector_ids: list[str], lang: str = "nl") -> pd.DataFrame:
     """What the sector charts draw, as a table (their text alternative): per sector and year the realised
     jobs, the target and the percentage of the main series, and percentages on another basis, marked."""
-    tidy, sectors = data.tidy, data.sectors
+    sectors = data.sectors
     h = i18n.COLUMNS[i18n.check_lang(lang)]
     names = sector_names(sectors, lang)
     records = []
     for sector in sector_ids:
         by_year: dict[int, dict] = {}
         for measure, column in (("realised_jobs", "realised"), ("target_jobs", "target"), ("realisation_pct", "pct")):
-            for p in series.points(tidy, sector, measure):
+            for p in series.points(data, sector, measure):
                 text = value_text(p.value, p.precision, measure, p.qualifier, lang)
                 by_year.setdefault(p.year, {})[h[column]] = text + (
                     f" ({h['derived']})" if p.status == "derived" else ""
                 )
-        for p in series.other_points(tidy, sector, "realisation_pct"):
+        for p in series.other_points(data, sector, "realisation_pct"):
             by_year.setdefault(p.year, {})[h["other_basis"]] = (
                 f"{value_text(p.value, p.precision, p.measure, p.qualifier, lang)} ({BASES[p.basis].label(lang)})"
             )

@@ -7,11 +7,9 @@ import datetime as dt
 import json
 from pathlib import Path
 
-import pandas as pd
-
 from analysis import atomic
+from analysis.data.dataset import Dataset
 from analysis.data.registry import sector_names
-from analysis.data.tidy import RawData
 from analysis.run.runner import FAILED, Job, Result
 from analysis.site import export
 from analysis.site.pages import DATA_FILES, data_version, latest_entries, source_entries, what_is_new
@@ -19,7 +17,7 @@ from analysis.trends import series
 
 
 def write_index(
-    root: Path, results: list[Result], data: RawData, tidy: pd.DataFrame, processed: Path, lang: str, pdf: bool = False
+    root: Path, results: list[Result], data: Dataset, processed: Path, lang: str, pdf: bool = False
 ) -> Path:
     """Copy the processed data beside the reports and write index.html linking everything (relative links)."""
     news = what_is_new(root, processed, lang, sector_names(data.sectors, lang))
@@ -51,7 +49,7 @@ def write_index(
     run_now = {r.job.folder for r in results}
     kept = [
         Result(Job(s, Path("sector_trend.ipynb"), {}, f"sectors/{s}", index="sectors"), "up-to-date", 0.0)
-        for s in series.sectors_with_data(tidy, list(data.sectors["sector"]))
+        for s in series.sectors_with_data(data)
         if f"sectors/{s}" not in run_now and (root / "sectors" / s / "summary.json").is_file()
     ]
     order = {f"sectors/{s}": i for i, s in enumerate(data.sectors["sector"])}
@@ -63,7 +61,7 @@ def write_index(
         """The report the registry places at `where` on the index, if it exists."""
         return next((e for e in by_folder.values() if e["index"] == where and e["ok"]), None)
 
-    sources = source_entries(tidy, data, lang)
+    sources = source_entries(data, lang)
     atomic.write_bytes(
         root / "sources.html", export.page("sources.html.j2", lang, sources=sources, **stamp).encode("utf-8")
     )
@@ -77,7 +75,7 @@ def write_index(
         overview=placed("overview"),
         coverage=placed("coverage"),
         more=[e for e in by_folder.values() if e["index"] == "more"],
-        latest=latest_entries(tidy, data, lang, by_folder),
+        latest=latest_entries(data, lang, by_folder),
         reports=[e for e in by_folder.values() if e["index"] == "sectors"],
         data_files=[
             {"name": n, "href": f"data/{n}", "what": w} for n, w in DATA_FILES.items() if (root / "data" / n).is_file()

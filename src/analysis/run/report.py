@@ -14,6 +14,7 @@ import pandas as pd
 
 from analysis import atomic, folders, i18n, paths
 from analysis.data.dataset import HANDED_OVER_ENV, Dataset
+from analysis.data.derived import FLAGGED
 from analysis.data.registry import national_sectors, sector_names
 from analysis.data.tidy import RawData
 from analysis.display import summary, tables
@@ -55,12 +56,11 @@ def registry(notebooks: Path) -> list[dict]:
     return entries
 
 
-def plan(data: RawData, tidy: pd.DataFrame, notebooks: Path, lang: str, sectors: list[str] | None = None) -> list[Job]:
+def plan(data: Dataset, notebooks: Path, lang: str, sectors: list[str] | None = None) -> list[Job]:
     """One job per declared report (see registry): per sector with data (or the given ones), or once."""
-    chosen = sectors or series.sectors_with_data(tidy, list(data.sectors["sector"]))
+    chosen = sectors or series.sectors_with_data(data)
     shown = sector_names(data.sectors, lang)
     site = i18n.SITE[lang]["site_name"]
-    shown_data = Dataset.of(data, tidy)  # once: the series behind every summary are built once per frame
     jobs = []
     for entry in registry(notebooks):
         title = entry[f"title_{lang}"]
@@ -71,7 +71,7 @@ def plan(data: RawData, tidy: pd.DataFrame, notebooks: Path, lang: str, sectors:
                     notebooks / entry["notebook"],
                     {"sector": s, "lang": lang},
                     entry["folder"].format(sector=s),
-                    _figures(entry.get("figures"), shown_data, data, tidy, s),
+                    _figures(entry.get("figures"), data, s),
                     title=f"{title.format(name=shown.get(s, s))} — {site}",
                     index=entry["index"],
                     inputs=(f"figures/{s}.csv", *REGISTRIES),
@@ -86,7 +86,7 @@ def plan(data: RawData, tidy: pd.DataFrame, notebooks: Path, lang: str, sectors:
                     notebooks / entry["notebook"],
                     {"lang": lang},
                     folder,
-                    _figures(entry.get("figures"), shown_data, data, tidy),
+                    _figures(entry.get("figures"), data),
                     title=f"{title} — {site}",
                     index=entry["index"],
                 )
@@ -94,31 +94,28 @@ def plan(data: RawData, tidy: pd.DataFrame, notebooks: Path, lang: str, sectors:
     return jobs
 
 
-def _figures(kind: str | None, shown: Dataset, data: RawData, tidy: pd.DataFrame, sector: str | None = None) -> dict:
+def _figures(kind: str | None, data: Dataset, sector: str | None = None) -> dict:
     """The key figures a report's summary.json records."""
     if kind == "sector":
         names = sector_names(data.sectors, "nl")
-        return {"name": names[sector], **summary.sector_summary(shown, sector)} if sector in names else {}
+        return {"name": names[sector], **summary.sector_summary(data, sector)} if sector in names else {}
     if kind == "overview":
-        return {"latest": tables.latest_table(shown, "en").to_dict(orient="records")}
+        return {"latest": tables.latest_table(data, "en").to_dict(orient="records")}
     if kind == "national":
-        return {s: summary.sector_summary(shown, s) for s in national_sectors(data.sectors)}
+        return {s: summary.sector_summary(data, s) for s in national_sectors(data.sectors)}
     if kind == "coverage":
-        return _coverage_summary(data, tidy)
+        return _coverage_summary(data)
     return {}
 
 
-def _coverage_summary(data: RawData, tidy: pd.DataFrame) -> dict:
+def _coverage_summary(data: Dataset) -> dict:
     from analysis.trends import coverage
 
     return {
-        "freshness": coverage.freshness(Dataset.of(data, tidy))
-        .astype(object)
-        .where(lambda f: f.notna(), None)
-        .to_dict(orient="records"),
-        "without_figures": coverage.without_figures(Dataset.of(data, tidy)),
-        "only_part_sector": coverage.only_part_sector(Dataset.of(data, tidy)),
-        "findings": int((coverage.consistency_findings(Dataset.of(data, tidy))["outcome"] == "differs").sum()),
+        "freshness": coverage.freshness(data).astype(object).where(lambda f: f.notna(), None).to_dict(orient="records"),
+        "without_figures": coverage.without_figures(data),
+        "only_part_sector": coverage.only_part_sector(data),
+        "findings": int(coverage.consistency_findings(data)["outcome"].isin(FLAGGED).sum()),
     }
 
 
@@ -152,7 +149,8 @@ def run(
     pdf: bool = False,
 ) -> list[Result]:
     i18n.check_lang(lang)
-    planned = plan(data, tidy, notebooks, lang, sectors)
+    shown = Dataset.of(data, tidy)  # once: every summary, the index and the hand-over read this one
+    planned = plan(shown, notebooks, lang, sectors)
     check_parameters(planned, set(data.sectors["sector"]))
     folders.mark_reports(out)
     for line in atomic.recover(out):
@@ -163,7 +161,7 @@ def run(
     # The hand-over to the kernels (a pickle) lives outside the report folder, which is shared and mailed,
     # and only for the length of the run.
     with tempfile.TemporaryDirectory(prefix="banenafspraak-handover-") as cache:
-        handed = Dataset.of(data, tidy).hand_over(Path(cache), shared)
+        handed = shown.hand_over(Path(cache), shared)
         env = {paths.RAW_ENV: str(data.raw.resolve()), HANDED_OVER_ENV: str(handed.resolve())}
         results = run_all(
             planned,
@@ -177,5 +175,5 @@ def run(
             env=env,
             stamp=stamp,
         )
-    write_index(out, results, data, tidy, processed, lang, pdf)
+    write_index(out, results, shown, processed, lang, pdf)
     return results

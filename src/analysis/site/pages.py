@@ -13,10 +13,11 @@ from analysis import atomic
 from analysis.data.dataset import Dataset
 from analysis.data.processed import MANIFEST, sources_table
 from analysis.data.registry import sector_names
-from analysis.data.tidy import RawData
 from analysis.dictionary import MEASURES, PERIODS
 from analysis.display import tables
 from analysis.display.narrative import verdict_text
+from analysis.trends import series
+from analysis.trends.verdicts import verdict
 
 DATA_FILES = {
     "banenafspraak.csv": "tidy dataset (CSV)",
@@ -64,16 +65,14 @@ def data_version(processed: Path) -> str:
     return hashlib.sha256(manifest.read_bytes()).hexdigest()[:12] if manifest.is_file() else "?"
 
 
-def latest_entries(tidy: pd.DataFrame, data: RawData, lang: str, by_folder: dict) -> dict:
+def latest_entries(data: Dataset, lang: str, by_folder: dict) -> dict:
     """The index's table of latest figures: headings, rows, and per sector its verdict's grounds and report link."""
-    from analysis.trends.verdicts import verdict
-
-    table = tables.latest_table(Dataset.of(data, tidy), lang)
-    ids = [s for s in data.sectors["sector"] if s in set(tidy["sector"])]
+    table = tables.latest_table(data, lang)
+    ids = series.sectors_with_data(data)
     rows = []
     for sector, values in zip(ids, table.to_dict(orient="records")):
         report = by_folder.get(f"sectors/{sector}", {})
-        v = verdict(tidy, sector, data.breaks)
+        v = verdict(data, sector)
         rows.append(
             {
                 "cells": list(values.values()),
@@ -85,8 +84,9 @@ def latest_entries(tidy: pd.DataFrame, data: RawData, lang: str, by_folder: dict
     return {"columns": list(table.columns), "rows": rows}
 
 
-def source_entries(tidy: pd.DataFrame, data: RawData, lang: str) -> list[dict]:
+def source_entries(data: Dataset, lang: str) -> list[dict]:
     """Every source with the figures taken from it and their quotes, for sources.html."""
+    tidy = data.tidy
     names = sector_names(data.sectors, lang)
     reported = tidy[tidy["status"] == "reported"]
     entries = []

@@ -15,7 +15,10 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import paths
+from analysis.data.dataset import Dataset
+from analysis.dictionary import BREAK_COLUMNS
 from analysis.errors import NoSuchVersion
+from analysis.trends.verdicts import verdict
 
 DATASET = "banenafspraak.csv"
 IDENTITY = ["sector", "year", "period", "measure", "scope", "basis", "source_id"]
@@ -83,14 +86,14 @@ def compare(old: pd.DataFrame, new: pd.DataFrame) -> Changes:
 
 def verdict_changes(old: pd.DataFrame, new: pd.DataFrame, breaks: pd.DataFrame | None = None) -> list[dict]:
     """Sectors whose verdict differs between the two versions (only where both carry bases)."""
-    from analysis.trends.verdicts import verdict
-
     if not old["basis"].ne("").any():
         return []
-    told, tnew = _as_tidy(old), _as_tidy(new)
+    breaks = pd.DataFrame(columns=BREAK_COLUMNS) if breaks is None else breaks
+    # a version's figures as a dataset (verdicts need its figures and the breaks, no registry)
+    told, tnew = (Dataset(_as_tidy(v), pd.DataFrame(), pd.DataFrame(), breaks) for v in (old, new))
     out = []
-    for sector in dict.fromkeys([*tnew["sector"], *told["sector"]]):
-        a, b = verdict(told, sector, breaks), verdict(tnew, sector, breaks)
+    for sector in dict.fromkeys([*tnew.tidy["sector"], *told.tidy["sector"]]):
+        a, b = verdict(told, sector), verdict(tnew, sector)
         if (a.status, a.year) != (b.status, b.year):
             out.append({"sector": sector, "old": a.status, "old_year": a.year, "new": b.status, "new_year": b.year})
     return out

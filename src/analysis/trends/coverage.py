@@ -6,7 +6,7 @@ import pandas as pd
 
 from analysis.data import categorical
 from analysis.data.dataset import Dataset
-from analysis.data.derived import consistency_report, series_rows
+from analysis.data.derived import series_rows
 from analysis.data.registry import cite, national_sectors
 
 COVERAGE_MEASURES = ("realised_jobs", "target_jobs", "realisation_pct")
@@ -98,8 +98,8 @@ def only_part_sector(data: Dataset) -> list[str]:
 
 def consistency_findings(data: Dataset, lang: str = "nl") -> pd.DataFrame:
     """Every comparison that is not exactly equal, with both sides' publishers, for reading."""
-    tidy, sources = data.tidy, data.sources
-    report = categorical.decoded(consistency_report(tidy))  # plain texts for reading (made as categoricals)
+    sources = data.sources
+    report = categorical.decoded(data.consistency())  # plain texts for reading (made as categoricals)
     report = report[report["outcome"] != "consistent"].copy()
     report["source_a"] = report["source_a"].map(lambda ids: cite(sources, ids, lang))
     report["source_b"] = report["source_b"].map(lambda ids: cite(sources, ids, lang))

@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from analysis.data.derived import last_digit_unit, once_per_frame, series_rows
+from analysis.data.dataset import Dataset
+from analysis.data.derived import last_digit_unit, series_rows
 from analysis.dictionary import QUALIFIERS
 from analysis.trends import series
 
@@ -92,12 +93,12 @@ def _ground(p: series.Point, measure: str | None = None) -> Ground:
     return Ground(p.year, measure or p.measure, p.value, p.basis, p.source_id, p.status, p.qualifier, p.precision)
 
 
-def _targets(tidy: pd.DataFrame, sector: str) -> list[series.Point]:
+def _targets(data: Dataset, sector: str) -> list[series.Point]:
     """Every dated target or end goal of the sector's series, on any basis."""
     found = [
-        p for b in series.bases(tidy, sector, "target_jobs") for p in series.points(tidy, sector, "target_jobs", b)
+        p for b in series.bases(data, sector, "target_jobs") for p in series.points(data, sector, "target_jobs", b)
     ]
-    goal = series.goal(tidy, sector)
+    goal = series.goal(data, sector)
     if goal is not None and goal.year is not None and not any(t.year == goal.year for t in found):
         found.append(goal)
     return sorted(
@@ -141,46 +142,46 @@ class _Outcome:
     rivals: list[Ground]  # published figures of the same points that differ beyond rounding from the grounds
 
 
-def _outcomes(tidy: pd.DataFrame, sector: str, year: int) -> list[_Outcome]:
+def _outcomes(data: Dataset, sector: str, year: int) -> list[_Outcome]:
     """Per basis, whether the figures for `year` say the target was met, which figures say so, and which other
     sources' figures for the same points disagree."""
     out = []
     for basis in JUDGED_BASES:
-        pct = {p.year: p for p in series.points(tidy, sector, "realisation_pct", basis)}.get(year)
-        realised = {p.year: p for p in series.points(tidy, sector, "realised_jobs", basis)}.get(year)
-        target = {p.year: p for p in series.points(tidy, sector, "target_jobs", basis)}.get(year)
+        pct = {p.year: p for p in series.points(data, sector, "realisation_pct", basis)}.get(year)
+        realised = {p.year: p for p in series.points(data, sector, "realised_jobs", basis)}.get(year)
+        target = {p.year: p for p in series.points(data, sector, "target_jobs", basis)}.get(year)
         if pct is not None and pct.status == "reported":
             points, result = [pct], reached(_ground(pct))
         elif realised is not None and target is not None:
             points, result = [realised, target], reached(_ground(realised), _ground(target))
         else:
             continue
-        rivals = [_ground(r) for p in points for r in series.rivals(tidy, sector, p.measure, basis, year)[1:]]
+        rivals = [_ground(r) for p in points for r in series.rivals(data, sector, p.measure, basis, year)[1:]]
         out.append(_Outcome(result, [_ground(p) for p in points], rivals))
     return out
 
 
-def _latest_outcome_before(tidy: pd.DataFrame, sector: str, year: int) -> list[Ground]:
+def _latest_outcome_before(data: Dataset, sector: str, year: int) -> list[Ground]:
     years = sorted(
         {
             p.year
             for m in ("realisation_pct", "realised_jobs")
             for b in JUDGED_BASES
-            for p in series.points(tidy, sector, m, b)
+            for p in series.points(data, sector, m, b)
             if p.year < year
         },
         reverse=True,
     )
     for y in years:
-        outcomes = _outcomes(tidy, sector, y)
+        outcomes = _outcomes(data, sector, y)
         if outcomes:
             return [g for o in outcomes for g in o.grounds]
     return []
 
 
-def project(tidy: pd.DataFrame, sector: str, target: series.Point, basis: str) -> Projection | str:
+def project(data: Dataset, sector: str, target: series.Point, basis: str) -> Projection | str:
     """The trend of realised jobs on `basis` towards `target`, or why there is none ('two_years' or 'break')."""
-    realised = [p for p in series.points(tidy, sector, "realised_jobs", basis) if p.year < target.year]
+    realised = [p for p in series.points(data, sector, "realised_jobs", basis) if p.year < target.year]
     same_side = [p for p in realised if p.era == target.era]
     if realised and not same_side:
         return "break"
@@ -209,30 +210,27 @@ def project(tidy: pd.DataFrame, sector: str, target: series.Point, basis: str) -
     )
 
 
-def verdict(
-    tidy: pd.DataFrame, sector: str, breaks: pd.DataFrame | None = None, today: dt.date | None = None
-) -> Verdict:
+def verdict(data: Dataset, sector: str, today: dt.date | None = None) -> Verdict:
     """The verdict for one sector (see the module's rules); `today` decides which target years have passed.
 
-    Made once per tidy frame, sector, breaks and year: the run's planning, the index page and the overview
-    ask for the same verdicts, each some ten milliseconds of pandas."""
+    Kept by the dataset per sector and year while its figures are unchanged (Dataset.cached): the run's
+    planning, the index page and the overview ask for the same verdicts, each some ten milliseconds of pandas."""
     this_year = (today or dt.date.today()).year
-    known = once_per_frame(tidy, _verdicts_of)
-    key = (sector, () if breaks is None else tuple(breaks.itertuples(index=False)), this_year)
-    if key not in known:
-        known[key] = _verdict(tidy, sector, breaks, this_year)
-    return known[key]
+    known = data.cached(_verdicts_of)
+    if (sector, this_year) not in known:
+        known[(sector, this_year)] = _verdict(data, sector, this_year)
+    return known[(sector, this_year)]
 
 
-def _verdicts_of(tidy: pd.DataFrame) -> dict:
+def _verdicts_of(data: Dataset) -> dict:
     return {}  # filled by verdict()
 
 
-def _verdict(tidy: pd.DataFrame, sector: str, breaks: pd.DataFrame | None, this_year: int) -> Verdict:
-    break_year = _next_break(breaks, sector)
-    rows = series_rows(tidy[tidy["sector"] == sector])
+def _verdict(data: Dataset, sector: str, this_year: int) -> Verdict:
+    break_year = _next_break(data.breaks, sector)
+    rows = series_rows(data.tidy[data.tidy["sector"] == sector])
     if rows.empty:
-        side = series.side_figures(tidy, sector)
+        side = series.side_figures(data, sector)
         return Verdict(
             "too_little_data",
             None,
@@ -252,15 +250,15 @@ def _verdict(tidy: pd.DataFrame, sector: str, breaks: pd.DataFrame | None, this_
                 for r in side.itertuples()
             ],
         )
-    targets = _targets(tidy, sector)
-    pct_years = [p.year for b in JUDGED_BASES for p in series.points(tidy, sector, "realisation_pct", b)]
+    targets = _targets(data, sector)
+    pct_years = [p.year for b in JUDGED_BASES for p in series.points(data, sector, "realisation_pct", b)]
     ahead = [t for t in targets if t.year >= this_year]
     if ahead:
-        return _ahead(tidy, sector, ahead, break_year)
+        return _ahead(data, sector, ahead, break_year)
     judged_years = [t.year for t in targets] + pct_years
     if not judged_years:
-        return Verdict("no_target", None, series.main_basis(tidy, sector))
-    return _passed(tidy, sector, max(judged_years), targets, break_year)
+        return Verdict("no_target", None, series.main_basis(data, sector))
+    return _passed(data, sector, max(judged_years), targets, break_year)
 
 
 def _next_break(breaks: pd.DataFrame | None, sector: str) -> int | None:
@@ -272,16 +270,16 @@ def _next_break(breaks: pd.DataFrame | None, sector: str) -> int | None:
     return years[0] if years else None
 
 
-def _passed(tidy: pd.DataFrame, sector: str, year: int, targets: list[series.Point], break_year: int | None) -> Verdict:
+def _passed(data: Dataset, sector: str, year: int, targets: list[series.Point], break_year: int | None) -> Verdict:
     target = next((t for t in reversed(targets) if t.year == year), None)
     target_ground = _ground(target) if target else None
-    outcomes = _outcomes(tidy, sector, year)
+    outcomes = _outcomes(data, sector, year)
     # A trend towards this target year on the target's own basis, told beside the verdict but never outranking it.
     context_projection = None
     if target is not None:
-        p = project(tidy, sector, target, target.basis)
+        p = project(data, sector, target, target.basis)
         context_projection = p if isinstance(p, Projection) else None
-    told = {"break_year": break_year, "goal_dates": _goal_dates(tidy, sector, target)}
+    told = {"break_year": break_year, "goal_dates": _goal_dates(data, sector, target)}
     if not outcomes:
         return Verdict(
             "too_little_data",
@@ -290,8 +288,8 @@ def _passed(tidy: pd.DataFrame, sector: str, year: int, targets: list[series.Poi
             target=target_ground,
             projection=context_projection,
             missing="target_year_figure",
-            context=_latest_outcome_before(tidy, sector, year),
-            fall=_latest_fall(tidy, sector, target.basis, year) if target else [],
+            context=_latest_outcome_before(data, sector, year),
+            fall=_latest_fall(data, sector, target.basis, year) if target else [],
             **told,
         )
     grounds = [g for o in outcomes for g in o.grounds]
@@ -308,37 +306,37 @@ def _passed(tidy: pd.DataFrame, sector: str, year: int, targets: list[series.Poi
         [g for o in decided for g in o.grounds],
         target_ground,
         context_projection,
-        fall=_latest_fall(tidy, sector, basis, year),
+        fall=_latest_fall(data, sector, basis, year),
         **told,
     )
 
 
-def _goal_dates(tidy: pd.DataFrame, sector: str, target: series.Point | None) -> list[Ground]:
+def _goal_dates(data: Dataset, sector: str, target: series.Point | None) -> list[Ground]:
     """Where the verdict's target is the end goal and sources date it differently: each source's goal."""
     if target is None or target.measure != "goal_jobs":
         return []
-    return [_ground(g) for g in series.goal_dates(tidy, sector)]
+    return [_ground(g) for g in series.goal_dates(data, sector)]
 
 
-def _latest_fall(tidy: pd.DataFrame, sector: str, basis: str, up_to: int) -> list[Ground]:
+def _latest_fall(data: Dataset, sector: str, basis: str, up_to: int) -> list[Ground]:
     """[the figure before, the latest] of realised jobs on `basis` up to `up_to`, where the latest is lower."""
-    realised = [p for p in series.points(tidy, sector, "realised_jobs", basis) if p.year <= up_to]
+    realised = [p for p in series.points(data, sector, "realised_jobs", basis) if p.year <= up_to]
     if len(realised) < 2 or realised[-1].era != realised[-2].era or realised[-1].value >= realised[-2].value:
         return []
     return [_ground(realised[-2]), _ground(realised[-1])]
 
 
-def _ahead(tidy: pd.DataFrame, sector: str, ahead: list[series.Point], break_year: int | None) -> Verdict:
-    main = series.main_basis(tidy, sector)
+def _ahead(data: Dataset, sector: str, ahead: list[series.Point], break_year: int | None) -> Verdict:
+    main = series.main_basis(data, sector)
     target = next((t for t in ahead if t.basis == main), ahead[0])  # the next target, on the main basis if it has one
-    told = {"break_year": break_year, "goal_dates": _goal_dates(tidy, sector, target)}
-    proj = project(tidy, sector, target, target.basis)  # only counts on the target's own basis
+    told = {"break_year": break_year, "goal_dates": _goal_dates(data, sector, target)}
+    proj = project(data, sector, target, target.basis)  # only counts on the target's own basis
     if not isinstance(proj, Projection):
-        counted = series.bases(tidy, sector, "realised_jobs")
+        counted = series.bases(data, sector, "realised_jobs")
         others = [b for b in counted if b != target.basis] if target.basis not in counted else []
         # the latest year with a verdict, and the latest count on the target's basis where that is newer
-        context = _latest_outcome_before(tidy, sector, target.year)
-        latest = series.points(tidy, sector, "realised_jobs", target.basis)[-1:]
+        context = _latest_outcome_before(data, sector, target.year)
+        latest = series.points(data, sector, "realised_jobs", target.basis)[-1:]
         newer = [_ground(p) for p in latest if not context or p.year > max(g.year for g in context)]
         return Verdict(
             "too_little_data",
@@ -351,7 +349,7 @@ def _ahead(tidy: pd.DataFrame, sector: str, ahead: list[series.Point], break_yea
             **told,
         )
     grounds = [
-        _ground(p) for p in series.points(tidy, sector, "realised_jobs", target.basis) if p.year in proj.fitted_years
+        _ground(p) for p in series.points(data, sector, "realised_jobs", target.basis) if p.year in proj.fitted_years
     ]
     return Verdict(
         "on_course" if proj.on_course else "not_on_course",
@@ -360,6 +358,6 @@ def _ahead(tidy: pd.DataFrame, sector: str, ahead: list[series.Point], break_yea
         grounds,
         _ground(target),
         proj,
-        fall=_latest_fall(tidy, sector, proj.basis, proj.last_year),
+        fall=_latest_fall(data, sector, proj.basis, proj.last_year),
         **told,
     )

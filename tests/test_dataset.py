@@ -1,0 +1,52 @@
+"""The dataset owns what it computes from its figures, and never shows a value that is no longer in its frame:
+an analyst who edits data.tidy in place in JupyterLab sees the edit in the next table, chart and verdict."""
+
+import pickle
+
+from analysis import notebook
+from analysis.data.dataset import Dataset
+from analysis.trends import series, verdicts
+
+
+def _politie_2020(data):
+    tidy = data.tidy
+    return (tidy["sector"] == "politie") & (tidy["year"] == 2020) & (tidy["measure"] == "realised_jobs")
+
+
+def test_an_edit_in_place_is_seen_by_the_next_pivot_and_chart_data(minimal_raw):
+    data = notebook.load(minimal_raw)
+    assert notebook.pivot(data, "realised_jobs").loc[2020, "politie"] == 413  # the series is computed and kept
+    data.tidy.loc[_politie_2020(data), "value"] = 999
+    assert notebook.pivot(data, "realised_jobs").loc[2020, "politie"] == 999
+    assert notebook.realised_vs_target(data, "politie").loc[2020, "realised"] == 999
+    assert [p.value for p in series.points(data, "politie", "realised_jobs")] == [297, 999]
+
+
+def test_an_edit_in_place_is_seen_by_the_verdict(minimal_raw):
+    data = notebook.load(minimal_raw)
+    # 2024 has passed without a figure; the trend told beside it runs from 297 (2019) to 413 (2020)
+    assert verdicts.verdict(data, "politie").projection.last_value == 413
+    data.tidy.loc[_politie_2020(data), "value"] = 5000
+    assert verdicts.verdict(data, "politie").projection.last_value == 5000
+
+
+def test_what_is_unchanged_is_computed_once(minimal_raw):
+    data = notebook.load(minimal_raw)
+    made = []
+
+    def make(d):
+        made.append(1)
+        return len(d.tidy)
+
+    assert data.cached(make) == data.cached(make) and len(made) == 1
+    data.tidy.loc[_politie_2020(data), "value"] = 1
+    data.cached(make)
+    assert len(made) == 2
+
+
+def test_a_dataset_handed_over_carries_no_cache(minimal_raw):
+    data = notebook.load(minimal_raw)
+    series.points(data, "politie", "realised_jobs")
+    again = pickle.loads(pickle.dumps(data))
+    assert isinstance(again, Dataset) and again._cache == {}
+    assert [p.value for p in series.points(again, "politie", "realised_jobs")] == [297, 413]
