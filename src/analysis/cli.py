@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import signal
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from analysis import folders, paths, stamps
-from analysis.errors import DataValidationError, ParameterError, ProjectError
+from analysis import folders, paths
+from analysis.errors import ProjectError
 from analysis.locking import exclusive
 
 # pandas, pandera, papermill and nbconvert are imported inside the commands that need them,
@@ -31,105 +29,32 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _prepare(args: argparse.Namespace):
-    from analysis import atomic
-    from analysis.data.prepare import prepare
-    from analysis.data.processed import MANIFEST, write_outputs
-
-    for name in atomic.remove_unfinished(args.out):  # under the folder's lock, held by the caller
-        print(f"removed {name}, left unfinished by an earlier prepare that was stopped")
-    done = prepare(args.raw, spool=args.out)
-    changed = write_outputs(done.outputs, args.out)
-    print(done.summary())
-    for name, why in json.loads(done.outputs[MANIFEST])["x-omitted"].items():
-        print(f"note: {name} is not written: {why}")
-    written = f" ({', '.join(changed)})" if changed else ", all up to date"
-    print(f"{args.out}: {len(changed)} file(s) written" + written)
-    return done.data, done.tidy
-
-
 def cmd_prepare(args: argparse.Namespace) -> int:
     folders.check_processed(args.out, args.raw)
+    from analysis.data.prepare import write_processed
+
     with exclusive(args.out, args.wait):
-        _prepare(args)
+        write_processed(args.raw, args.out)
     return 0
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    start = time.monotonic()
-    settings = {
-        "lang": args.lang,
-        "sectors": sorted(args.sector) if args.sector else None,
-        "processed": str(Path(args.out).resolve()),
-        "pdf": args.pdf,
-    }
-    chromium = None
-    if args.pdf:
-        from analysis.site.pdf import find_chromium
+    from analysis.run.build import Settings, build_reports
 
-        chromium = find_chromium()  # before anything is read or written
-    # what would make the run refuse is found before data/processed is rewritten or the run record dropped
-    folders.check_processed(args.out, args.raw)
-    folders.check_reports(args.reports, args.raw)
-    if args.sector:
-        args.sector = sorted(set(args.sector))  # --sector politie --sector politie runs politie once
-        check_sector_ids(args.raw, args.sector)
-    with exclusive(args.out, args.wait), exclusive(args.reports, args.wait):
-        digest = stamps.inputs_digest(args.raw, args.notebooks, settings)
-        if not args.force and stamps.unchanged(args.reports, args.out, digest):
-            print(
-                f"nothing changed since the last complete run (raw data, notebooks, library, parameters), "
-                f"and every output is in place: 0 executed in {time.monotonic() - start:.1f}s; "
-                f"open {args.reports / 'index.html'}"
-            )
-            return 0
-        from analysis.run import runner  # papermill and nbconvert load only when reports are made
-
-        stamps.forget(args.reports)
-        # the workers start first: their kernel fork server imports while the data is prepared
-        with runner.Workers(args.jobs or os.cpu_count() or 1) as workers:
-            from analysis.data import categorical
-            from analysis.run import report
-
-            data, tidy = _prepare(args)
-            results = report.run(
-                data,
-                categorical.decoded(tidy),  # once: the run makes a Dataset of it many times
-                notebooks=args.notebooks,
-                out=args.reports,
-                processed=args.out,
-                lang=args.lang,
-                sectors=args.sector,
-                workers=workers,
-                force=args.force,
-                cell_timeout=args.cell_timeout,
-                progress=lambda line: print(line, flush=True),
-                pdf=args.pdf,
-            )
-        if chromium:
-            from analysis.site import pages, pdf
-
-            pdf.print_pages(
-                pdf.report_pages(args.reports),
-                args.lang,
-                time.strftime("%Y-%m-%d"),
-                pages.data_version(args.out),
-                chromium,
-                progress=lambda line: print(line, flush=True),
-            )
-        if not any(r.status == "failed" for r in results):
-            stamps.record(args.reports, args.out, digest)
-    failed = [r for r in results if r.status == "failed"]
-    ran = sum(r.status != "up-to-date" for r in results)
-    print()
-    print(report.summary_table(results))
-    ahead = sum(r.ready_ahead for r in results)
-    print(
-        f"\n{len(results)} reports ({ran} executed, {len(failed)} failed, {ahead} on a kernel started ahead) "
-        f"in {time.monotonic() - start:.1f}s; "
-        f"open {args.reports / 'index.html'}"
+    settings = Settings(
+        raw=args.raw,
+        processed=args.out,
+        reports=args.reports,
+        notebooks=args.notebooks,
+        lang=args.lang,
+        sectors=tuple(args.sector or ()),
+        jobs=args.jobs or os.cpu_count() or 1,
+        force=args.force,
+        cell_timeout=args.cell_timeout,
+        pdf=args.pdf,
+        wait=args.wait,
     )
-    return 1 if failed else 0
+    return build_reports(settings, say=lambda line: print(line, flush=True))
 
 
 def cmd_changes(args: argparse.Namespace) -> int:
@@ -150,28 +75,6 @@ def cmd_changes(args: argparse.Namespace) -> int:
     for line in changes.describe(found):
         print(f"  {line}")
     return 0
-
-
-def check_sector_ids(raw: Path, sector_ids: list[str]) -> None:
-    """--sector values: ids by the one id rule, and registered in sectors.csv (read alone, cheaply)."""
-    from analysis.data.registry import load_sectors
-    from analysis.dictionary import SECTOR_ID
-
-    bad = [s for s in sector_ids if not SECTOR_ID.match(s)]
-    if bad:
-        raise ParameterError(
-            [
-                f"--sector {b!r} is not a sector id (lower-case letters, digits and _, starting with a letter)"
-                for b in bad
-            ]
-        )
-    sectors, issues = load_sectors(paths.RawLayout(Path(raw)).sectors_csv)
-    if issues:
-        raise DataValidationError(issues)
-    known = set(sectors["sector"])
-    unknown = [s for s in sector_ids if s not in known]
-    if unknown:
-        raise ParameterError([f"unknown sector {u!r}; known: {', '.join(sorted(known))}" for u in unknown])
 
 
 def cmd_coverage(args: argparse.Namespace) -> int:

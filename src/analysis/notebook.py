@@ -47,7 +47,8 @@ def load(raw: Path | None = None) -> Dataset:
     if handed_over is not None:
         return handed_over
     from analysis import paths
-    from analysis.data.tidy import build_tidy, load_raw, raw_checksums
+    from analysis.data.tidy import build_tidy, load_raw
+    from analysis.stamps import raw_checksums
 
     folder = Path(raw) if raw is not None else paths.raw_dir()
     sums = raw_checksums(folder)

@@ -1,17 +1,77 @@
-"""A record of the last complete report run, so that a rerun with nothing changed does nothing, quickly.
+"""What changed: one home for every digest a report run compares. The checksums of the raw files, the library's
+hash, a report's inputs and whether its folder is still what the run wrote, the key of the data handed to the
+kernels, the data version and run date the pages show, and the record of the last complete run, so that a
+rerun with nothing changed does nothing, quickly. Every file is hashed by atomic.file_sha256.
 
 Standard library only: the check runs before pandas, pandera or papermill are imported.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from pathlib import Path
 
-from analysis import atomic
+from analysis import atomic, paths
 
 STAMP = ".run-stamp.json"
+SUMMARY = "summary.json"  # in every report folder: what the run wrote there, with the hash of each output
+MANIFEST = "datapackage.json"  # in data/processed: the outputs' checksums, so its own hash is the data version
+
+
+def raw_checksums(raw: Path) -> dict[str, str]:
+    """sha256 of every raw file, by path relative to the raw folder (what a cached frame was made from)."""
+    layout = paths.RawLayout(Path(raw))
+    files = [layout.sectors_csv, layout.sources_csv, layout.breaks_csv, *layout.figures.glob("*.csv")]
+    return {p.relative_to(raw).as_posix(): atomic.file_sha256(p) for p in sorted(files) if p.is_file()}
+
+
+def job_digest(checksums: dict[str, str], library: str, notebook: Path, parameters: dict) -> str:
+    """What one report depends on: the raw files it reads (`checksums`, already narrowed to them), the library,
+    its notebook and its parameters. Its key figures are not hashed: they follow from the raw data and the
+    library, which are."""
+    h = hashlib.sha256((json.dumps(checksums, sort_keys=True) + library).encode())
+    h.update(Path(notebook).read_bytes())
+    h.update(json.dumps(parameters, sort_keys=True).encode())
+    return h.hexdigest()
+
+
+def output_hashes(folder: Path, names: list[str]) -> dict[str, str]:
+    """The hash of each output a report folder holds (all but its summary.json), as the run records them."""
+    return {name: atomic.file_sha256(Path(folder) / name) for name in names if name != SUMMARY}
+
+
+def report_is_current(folder: Path, digest: str) -> bool:
+    """Whether the report in `folder` was made from inputs with this digest and every output is still what the
+    run wrote: a page emptied or edited by hand is made again."""
+    summary = Path(folder) / SUMMARY
+    try:
+        recorded = json.loads(summary.read_text(encoding="utf-8"))
+        hashes = recorded.get("output_hashes", {})
+        return (
+            recorded.get("input_hash") == digest
+            and set(hashes) == set(recorded.get("outputs", [])) - {SUMMARY}
+            and all(atomic.file_sha256(Path(folder) / f) == h for f, h in hashes.items())
+        )
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def handover_key(checksums: dict[str, str]) -> str:
+    """The name of the data handed to the kernels: the raw files and the library it was made from."""
+    return hashlib.sha256((json.dumps(checksums, sort_keys=True) + library_hash()).encode()).hexdigest()
+
+
+def data_version(processed: Path) -> str:
+    """The first 12 hex digits of the processed data's manifest: what the reports were made from."""
+    manifest = Path(processed) / MANIFEST
+    return atomic.file_sha256(manifest)[:12] if manifest.is_file() else "?"
+
+
+def run_stamp(processed: Path) -> dict[str, str]:
+    """The run date and data version every page and PDF of one run shows, made once per run."""
+    return {"run_date": dt.date.today().isoformat(), "data_version": data_version(processed)}
 
 
 def library_files() -> list[Path]:
@@ -35,7 +95,7 @@ def _tree(folder: Path, pattern: str = "**/*") -> dict[str, str]:
     for path in sorted(Path(folder).glob(pattern)):
         rel = path.relative_to(folder)
         if path.is_file() and not any(part.startswith(".") for part in rel.parts):
-            found[rel.as_posix()] = hashlib.sha256(path.read_bytes()).hexdigest()
+            found[rel.as_posix()] = atomic.file_sha256(path)
     return found
 
 

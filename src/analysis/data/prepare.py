@@ -6,6 +6,7 @@ writing the files is left to the caller (processed.write_outputs), so `validate`
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,3 +70,21 @@ def prepare(raw: Path | None = None, spool: Path | None = None) -> Prepared:
     reconcile(data, tidy)
     report = consistency_report(tidy)
     return Prepared(data, tidy, report, build_outputs(data, tidy, report, spool))
+
+
+def write_processed(raw: Path, out: Path, say=print) -> tuple[RawData, pd.DataFrame]:
+    """Prepare the raw folder and write what changed of data/processed (`out`, whose lock the caller holds),
+    telling what was done; the validated data and its tidy frame, for the reports."""
+    from analysis import atomic
+    from analysis.data.processed import MANIFEST, write_outputs
+
+    for name in atomic.remove_unfinished(out):
+        say(f"removed {name}, left unfinished by an earlier prepare that was stopped")
+    done = prepare(raw, spool=out)
+    changed = write_outputs(done.outputs, out)
+    say(done.summary())
+    for name, why in json.loads(done.outputs[MANIFEST])["x-omitted"].items():
+        say(f"note: {name} is not written: {why}")
+    written = f" ({', '.join(changed)})" if changed else ", all up to date"
+    say(f"{out}: {len(changed)} file(s) written" + written)
+    return done.data, done.tidy

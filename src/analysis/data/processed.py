@@ -20,7 +20,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from analysis import atomic
+from analysis import atomic, stamps
 from analysis.data.derived import consistency_report
 from analysis.dictionary import (
     BASES,
@@ -39,7 +39,7 @@ from analysis.dictionary import (
 )
 from analysis.data.tidy import RawData
 
-MANIFEST = "datapackage.json"
+MANIFEST = stamps.MANIFEST  # the data package descriptor, whose own hash is the data version
 DATASET = "banenafspraak"
 # A spreadsheet copy is for reading by people; beyond this many rows it takes minutes to write
 # (and Excel stops at 1,048,576 rows), so only the CSV is written.

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis import paths
+from analysis import paths, stamps
 from analysis.data import categorical
 from analysis.data.derived import derive
 from analysis.dictionary import FIGURE_COLUMNS, OBSERVED_MEASURES, TIDY_COLUMNS
@@ -33,10 +32,6 @@ class RawData:
     breaks: pd.DataFrame = field(default_factory=pd.DataFrame)  # series breaks (registry.load_breaks)
     checksums: dict[str, str] = field(default_factory=dict)  # relative path -> sha256 of every raw file
     raw: Path = field(default_factory=Path)  # the folder read
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _read_figure_files(folder: Path, sector_ids: list[str], rel: str) -> tuple[pd.DataFrame, list[Issue]]:
@@ -188,14 +183,7 @@ def _load_raw(raw: Path) -> RawData:
         raw_file=text[FILE].array,
         raw_line=text[LINE].to_numpy(),
     )[TIDY_COLUMNS]
-    return RawData(sectors, sources, figures, raw_rows=len(text), breaks=breaks, checksums=raw_checksums(raw), raw=raw)
-
-
-def raw_checksums(raw: Path) -> dict[str, str]:
-    """sha256 of every raw file, by path relative to the raw folder (what a cached frame was made from)."""
-    layout = paths.RawLayout(Path(raw))
-    files = [layout.sectors_csv, layout.sources_csv, layout.breaks_csv, *layout.figures.glob("*.csv")]
-    return {p.relative_to(raw).as_posix(): _sha256(p) for p in sorted(files) if p.is_file()}
+    return RawData(sectors, sources, figures, raw_rows=len(text), breaks=breaks, checksums=stamps.raw_checksums(raw), raw=raw)
 
 
 def _break_references(breaks: pd.DataFrame, sector_ids: set[str], source_ids: set[str]) -> list[Issue]:

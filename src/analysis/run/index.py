@@ -3,7 +3,6 @@ as notebooks/reports.toml says, with the site's own pages (sources, latest figur
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 
@@ -12,12 +11,12 @@ from analysis.data.dataset import Dataset
 from analysis.data.registry import sector_names
 from analysis.run.runner import FAILED, Job, Result
 from analysis.site import export
-from analysis.site.pages import DATA_FILES, data_version, latest_entries, source_entries, what_is_new
+from analysis.site.pages import DATA_FILES, latest_entries, source_entries, what_is_new
 from analysis.trends import series
 
 
 def write_index(
-    root: Path, results: list[Result], data: Dataset, processed: Path, lang: str, pdf: bool = False
+    root: Path, results: list[Result], data: Dataset, processed: Path, lang: str, stamp: dict, pdf: bool = False
 ) -> Path:
     """Copy the processed data beside the reports and write index.html linking everything (relative links)."""
     news = what_is_new(root, processed, lang, sector_names(data.sectors, lang))
@@ -55,7 +54,7 @@ def write_index(
     order = {f"sectors/{s}": i for i, s in enumerate(data.sectors["sector"])}
     listed = sorted([*results, *kept], key=lambda r: order.get(r.job.folder, -1))
     by_folder = {r.job.folder: entry(r) for r in listed}  # a --sector run keeps the others' reports listed
-    stamp = {"run_date": dt.date.today().isoformat(), "data_version": data_version(processed), "up": ""}
+    stamp = {**stamp, "up": ""}  # the run's date and data version (stamps.run_stamp), made once per run
 
     def placed(where: str) -> dict | None:
         """The report the registry places at `where` on the index, if it exists."""

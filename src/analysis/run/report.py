@@ -3,16 +3,13 @@ the index and sources pages."""
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
-import json
 import shutil
 import tempfile
 from pathlib import Path
 
 import pandas as pd
 
-from analysis import atomic, folders, i18n, paths
+from analysis import atomic, folders, i18n, paths, stamps
 from analysis.data.dataset import HANDED_OVER_ENV, Dataset
 from analysis.data.derived import FLAGGED
 from analysis.data.registry import national_sectors, sector_names
@@ -21,8 +18,6 @@ from analysis.display import summary, tables
 from analysis.errors import ParameterError
 from analysis.run.index import write_index
 from analysis.run.runner import Job, Result, Workers, check_parameters, run_all
-from analysis.site.pages import data_version
-from analysis.stamps import library_hash
 from analysis.trends import series
 
 REGISTRY = "reports.toml"  # in the notebooks folder: every report notebook, declared
@@ -119,11 +114,6 @@ def _coverage_summary(data: Dataset) -> dict:
     }
 
 
-def shared_inputs_hash(data: RawData) -> str:
-    raw = json.dumps(data.checksums, sort_keys=True)
-    return hashlib.sha256((raw + library_hash()).encode()).hexdigest()
-
-
 def summary_table(results: list[Result]) -> str:
     rows = [("report", "status", "time", "output")]
     for r in results:
@@ -147,6 +137,7 @@ def run(
     cell_timeout: int = 300,
     progress=print,
     pdf: bool = False,
+    stamp: dict | None = None,
 ) -> list[Result]:
     i18n.check_lang(lang)
     shown = Dataset.of(data, tidy)  # once: every summary, the index and the hand-over read this one
@@ -155,9 +146,9 @@ def run(
     folders.mark_reports(out)
     for line in atomic.recover(out):
         progress(f"after an earlier run that did not finish: {line}")
-    shared = shared_inputs_hash(data)
+    shared = stamps.handover_key(data.checksums)
     shutil.rmtree(out / ".cache", ignore_errors=True)  # where earlier versions left the hand-over
-    stamp = {"run_date": dt.date.today().isoformat(), "data_version": data_version(processed)}
+    stamp = stamp or stamps.run_stamp(processed)  # the run date and data version of every page, made once
     # The hand-over to the kernels (a pickle) lives outside the report folder, which is shared and mailed,
     # and only for the length of the run.
     with tempfile.TemporaryDirectory(prefix="banenafspraak-handover-") as cache:
@@ -175,5 +166,5 @@ def run(
             env=env,
             stamp=stamp,
         )
-    write_index(out, results, shown, processed, lang, pdf)
+    write_index(out, results, shown, processed, lang, stamp, pdf)
     return results

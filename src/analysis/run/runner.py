@@ -10,7 +10,6 @@ failed notebook never replaces the previous good report. A report whose inputs
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import multiprocessing.util
 import os
@@ -34,13 +33,13 @@ from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.manager import AsyncKernelManager
 from traitlets import default
 
-from analysis import atomic, i18n
+from analysis import atomic, i18n, stamps
 from analysis.dictionary import SECTOR_ID
 from analysis.errors import ParameterError
 from analysis.run import forkserver
 from analysis.site import export
 
-SUMMARY = "summary.json"
+SUMMARY = stamps.SUMMARY
 FAILED = "failed"
 SAFE_VALUE = SECTOR_ID  # parameters are ids (sector ids, languages), never code
 KERNEL_START_TRIES = 3
@@ -60,6 +59,13 @@ class Job:
     @property
     def stem(self) -> str:
         return Path(self.folder).name
+
+    def digest(self, checksums: dict[str, str], library: str) -> str:
+        """What this report depends on (stamps.job_digest): the raw files it reads (a sector report: its
+        sector's file and the registries; the others: every file), the library, its notebook and parameters.
+        So a new figure in rijk.csv executes the Rijk report and the reports of all sectors, no other."""
+        read = {k: v for k, v in checksums.items() if self.inputs is None or k in self.inputs}
+        return stamps.job_digest(read, library, self.notebook, self.parameters)
 
 
 @dataclass
@@ -96,43 +102,6 @@ def check_parameters(jobs: list[Job], sector_ids: set[str]) -> None:
                 problems.append(f"unknown language {value!r}; use one of: {', '.join(i18n.LANGS)}")
     if problems:
         raise ParameterError(sorted(set(problems)))
-
-
-def input_hash(job: Job, checksums: dict[str, str], library: str) -> str:
-    """What a report depends on: the raw files it reads (a sector report: its sector's file and the
-    registries; the others: every file), the library, its notebook and its parameters. So a new figure in
-    rijk.csv executes the Rijk report and the reports of all sectors again, and no other sector's report.
-
-    Its key figures are not hashed: they follow from the raw data and the library, which are."""
-    read = {k: v for k, v in checksums.items() if job.inputs is None or k in job.inputs}
-    h = hashlib.sha256((json.dumps(read, sort_keys=True) + library).encode())
-    h.update(job.notebook.read_bytes())
-    h.update(json.dumps(job.parameters, sort_keys=True).encode())
-    return h.hexdigest()
-
-
-def is_up_to_date(root: Path, job: Job, digest: str) -> bool:
-    summary = root / job.folder / SUMMARY
-    if not summary.is_file():
-        return False
-    try:
-        recorded = json.loads(summary.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError):
-        return False
-    # every output must still be what the run wrote: a page emptied or edited by hand is made again
-    hashes = recorded.get("output_hashes", {})
-    return (
-        recorded.get("input_hash") == digest
-        and set(hashes) == set(recorded.get("outputs", [])) - {SUMMARY}
-        and all(_sha256(root / job.folder / f) == h for f, h in hashes.items())
-    )
-
-
-def _sha256(path: Path) -> str | None:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None
 
 
 class ReadyClient(AsyncKernelClient):
@@ -413,9 +382,7 @@ def run_job(
             "input_hash": digest,
             "outputs": outputs,
             "alt": export.chart_alts(notebook),
-            "output_hashes": {
-                name: hashlib.sha256((tmp / name).read_bytes()).hexdigest() for name in outputs if name != SUMMARY
-            },
+            "output_hashes": stamps.output_hashes(tmp, outputs),
             "figures": job.summary,
         }
         (tmp / SUMMARY).write_text(
@@ -485,14 +452,12 @@ def run_all(
     stamp: dict | None = None,
 ) -> list[Result]:
     """Run every job not up to date on the (started) `workers`; one failure never stops the others."""
-    from analysis.stamps import library_hash
-
-    library = library_hash()
+    library = stamps.library_hash()
     results: list[Result] = []
     todo = []
     for job in jobs:
-        digest = input_hash(job, checksums, library)
-        if not force and is_up_to_date(root, job, digest):
+        digest = job.digest(checksums, library)
+        if not force and stamps.report_is_current(root / job.folder, digest):
             results.append(Result(job, "up-to-date", 0.0, [f"{job.folder}/{SUMMARY}"]))
         else:
             todo.append((job, digest))

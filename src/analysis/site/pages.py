@@ -3,13 +3,12 @@ and the sources page (every source with the figures it gives, and their quotes).
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
 import pandas as pd
 
-from analysis import atomic
+from analysis import atomic, stamps
 from analysis.data.dataset import Dataset
 from analysis.data.processed import MANIFEST, sources_table
 from analysis.data.registry import sector_names
@@ -37,15 +36,15 @@ def what_is_new(root: Path, processed: Path, lang: str, names: dict[str, str]) -
     until the data changes again: {'since': version, 'lines': [...]}, or None."""
     from analysis.trends import changes
 
-    now = data_version(processed)
+    now = stamps.data_version(processed)
     kept = root / NEWS
     previous = root / "data"
-    if (previous / changes.DATASET).is_file() and data_version(previous) != now:
+    if (previous / changes.DATASET).is_file() and stamps.data_version(previous) != now:
         old, new = changes.read_version(str(previous)), changes.read_version(str(processed))
         found = changes.compare(old, new)
         found.verdicts = changes.verdict_changes(old, new)
         news = {
-            "since": data_version(previous),
+            "since": stamps.data_version(previous),
             "version": now,
             "lang": lang,
             "lines": changes.describe(found, lang, names),
@@ -57,12 +56,6 @@ def what_is_new(root: Path, processed: Path, lang: str, names: dict[str, str]) -
     except (OSError, ValueError):
         return None
     return news if news.get("version") == now and news.get("lang") == lang else None
-
-
-def data_version(processed: Path) -> str:
-    """The first 12 hex digits of the processed data's manifest: what the reports were made from."""
-    manifest = processed / MANIFEST
-    return hashlib.sha256(manifest.read_bytes()).hexdigest()[:12] if manifest.is_file() else "?"
 
 
 def latest_entries(data: Dataset, lang: str, by_folder: dict) -> dict:
