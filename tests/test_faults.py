@@ -231,12 +231,12 @@ def test_a_stopped_run_kills_its_own_processes_and_no_other(tmp_path):
     child of the process that runs it: the browser a test or a notebook drives lives on."""
     import multiprocessing
 
-    from analysis.run import forkserver, runner
+    from analysis.run import forkserver, workers
 
     bystander = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     try:
         before = {p.pid for p in multiprocessing.active_children()}
-        with pytest.raises(KeyError), runner.Workers(2):
+        with pytest.raises(KeyError), workers.Workers(2):
             ours = [p.pid for p in multiprocessing.active_children() if p.pid not in before]
             ours += forkserver.server_pids()
             assert len(ours) == 3  # two workers, one server

@@ -14,7 +14,7 @@ from conftest import terminal_signals
 from jupyter_core.utils import run_sync
 
 from analysis.run import forkserver
-from analysis.run.runner import LocalKernelManager, ReadyClient
+from analysis.run.kernels import ForkingProvisioner, LocalKernelManager, ReadyClient
 
 # Needs a kernel, a browser or a report run: left out by `make test-fast`.
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("signals_as_in_a_terminal")]
@@ -112,6 +112,8 @@ def test_a_forked_kernel_is_a_new_kernel_in_its_own_process(server, tmp_path):
     km = start(tmp_path, PROBE="from the run")
     try:
         pid = km.provisioner.pid
+        # started through jupyter_client's provisioner seam: the entry point in pyproject.toml names our class
+        assert type(km.provisioner) is ForkingProvisioner
         assert isinstance(km.provisioner.process, forkserver.ForkedKernel)
         process = psutil.Process(pid)
         assert process.name() == "ipykernel"

@@ -10,7 +10,7 @@ import pytest
 from conftest import FIXTURES, ROOT, TINY_NOTEBOOKS, report_args, short_row
 
 from analysis.errors import ParameterError
-from analysis.run.runner import Job, check_parameters
+from analysis.run.jobs import Job, check_parameters
 
 # Needs a kernel, a browser or a report run: left out by `make test-fast`.
 pytestmark = pytest.mark.slow

@@ -16,7 +16,7 @@ import tomllib
 from dataclasses import dataclass, fields
 from importlib import resources
 
-# A sector id: what validate accepts is exactly what the report run accepts as a parameter (runner.check_parameters).
+# A sector id: what validate accepts is exactly what the report run accepts as a parameter (run.jobs.check_parameters).
 SECTOR_ID = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 
 

@@ -63,7 +63,7 @@ def _after_today(dates: pd.Series) -> pd.Series:
 
 
 class SectorRegistry(pa.DataFrameModel):
-    sector: Series[str] = pa.Field(str_matches=SECTOR_ID.pattern, unique=True)  # the runner's rule too
+    sector: Series[str] = pa.Field(str_matches=SECTOR_ID.pattern, unique=True)  # the report run's rule too (run.jobs)
     name_nl: Series[str] = pa.Field(str_length={"min_value": 1})
     name_en: Series[str] = pa.Field(str_length={"min_value": 1})
     short_nl: Series[str] = pa.Field(str_length={"min_value": 1})

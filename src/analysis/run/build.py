@@ -102,10 +102,10 @@ def _checked_sectors(settings: Settings) -> Settings:
 
 def _execute(settings: Settings, chromium: str | None, say: Callable[[str], None]) -> list:
     """Prepare data/processed, execute the notebooks and write the index, then the PDFs: the run's work."""
-    from analysis.run import runner  # papermill and nbconvert load only when reports are made
+    from analysis.run import workers as pool  # papermill and nbconvert load only when reports are made
 
     # the workers start first: their kernel fork server imports while the data is prepared
-    with runner.Workers(settings.jobs) as workers:
+    with pool.Workers(settings.jobs) as workers:
         from analysis.data import categorical
         from analysis.data.prepare import write_processed
         from analysis.run import report

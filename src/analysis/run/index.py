@@ -9,7 +9,7 @@ from pathlib import Path
 from analysis import atomic
 from analysis.data.dataset import Dataset
 from analysis.data.registry import sector_names
-from analysis.run.runner import FAILED, Job, Result
+from analysis.run.jobs import FAILED, Job, Result
 from analysis.site import export
 from analysis.site.pages import DATA_FILES, latest_entries, source_entries, what_is_new
 from analysis.trends import series

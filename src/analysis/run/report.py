@@ -17,7 +17,8 @@ from analysis.data.tidy import RawData
 from analysis.display import summary, tables
 from analysis.errors import ParameterError
 from analysis.run.index import write_index
-from analysis.run.runner import Job, Result, Workers, check_parameters, run_all
+from analysis.run.jobs import Job, Result, check_parameters
+from analysis.run.workers import Workers, run_all
 from analysis.trends import series
 
 REGISTRY = "reports.toml"  # in the notebooks folder: every report notebook, declared

@@ -1,0 +1,120 @@
+"""Executing one notebook with papermill on a fresh kernel (one started ahead where there is one), retried
+only when the kernel failed to start, and making its report folder from it: the page, the charts and
+summary.json, written into a temporary folder and swapped into place only when complete, so a failed
+notebook never replaces the previous good report (its executed copy is kept in reports/failed/)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from pathlib import Path
+
+import nbformat
+import papermill
+
+from analysis import atomic, stamps
+from analysis.run import kernels
+from analysis.run.jobs import FAILED, SUMMARY, Job, Result
+from analysis.site import export
+
+KERNEL_START_TRIES = 3
+
+
+def execute(job: Job, output: Path, cwd: Path, cell_timeout: int, km=None) -> None:
+    """papermill, on `km` if a kernel was readied ahead, with a retry when the kernel fails to start
+    (not when a cell fails)."""
+    for attempt in range(1, KERNEL_START_TRIES + 1):
+        kernel = {"km": km} if km is not None and attempt == 1 else {"kernel_manager_class": kernels.LocalKernelManager}
+        try:
+            papermill.execute_notebook(
+                str(job.notebook),
+                str(output),
+                parameters=dict(job.parameters),
+                kernel_name="python3",
+                cwd=str(cwd),
+                progress_bar=False,
+                log_output=False,
+                execution_timeout=cell_timeout,
+                start_timeout=60,
+                shutdown_kernel="immediate",
+                request_save_on_cell_execute=False,
+                **kernel,
+            )
+            return
+        except papermill.PapermillExecutionError:
+            raise
+        except (RuntimeError, TimeoutError, OSError):
+            executed = output.is_file() and any(
+                c.get("execution_count") for c in nbformat.read(output, as_version=4).cells if c.cell_type == "code"
+            )
+            if executed or attempt == KERNEL_START_TRIES:
+                raise
+            time.sleep(0.5 * attempt)
+        finally:
+            if "km" in kernel:  # papermill shuts down only the kernels it started itself
+                kernels.shut_down(km)
+
+
+def run_job(
+    job: Job,
+    root: Path,
+    cwd: Path,
+    digest: str,
+    cell_timeout: int,
+    env: dict[str, str],
+    stamp: dict | None = None,
+    ahead: bool = False,
+) -> Result:
+    """Execute one notebook and write its report folder atomically (runs in a worker process).
+
+    `env` is added to this worker's environment, which the notebook's kernel inherits. With `ahead`, the
+    kernel for the worker's next notebook is started while this one runs.
+    """
+    os.environ.update(env)
+    start = time.monotonic()
+    km = kernels.take_ahead(cwd)
+    if ahead:
+        kernels.start_ahead(cwd)
+    final = root / job.folder
+    tmp = atomic.temporary_folder(final)
+    executed = tmp / f"{job.stem}.ipynb"
+    try:
+        try:
+            execute(job, executed, cwd, cell_timeout, km)
+        except Exception as err:  # noqa: BLE001 - whatever the notebook raised: keep it for diagnosis, keep the old report
+            error = str(err).strip().splitlines()[-1] if str(err).strip() else type(err).__name__
+            kept = []
+            if executed.is_file():
+                error = export.error_summary(nbformat.read(executed, as_version=4)) or error
+                atomic.write_bytes(root / FAILED / f"{job.stem}.ipynb", executed.read_bytes())
+                kept = [f"{FAILED}/{job.stem}.ipynb"]
+            return Result(job, "failed", time.monotonic() - start, kept, error)
+        notebook = nbformat.read(executed, as_version=4)
+        up = "../" * len(Path(job.folder).parts)
+        page = export.html(notebook, job.parameters.get("lang", "nl"), job.title, stamp, up)
+        files = {f"{job.stem}.html": page.encode("utf-8"), **export.charts(notebook)}
+        for name, payload in files.items():
+            (tmp / name).write_bytes(payload)
+        outputs = sorted([executed.name, *files, SUMMARY])
+        summary = {
+            "name": job.name,
+            "notebook": job.notebook.name,
+            "parameters": job.parameters,
+            "input_hash": digest,
+            "outputs": outputs,
+            "alt": export.chart_alts(notebook),
+            "output_hashes": stamps.output_hashes(tmp, outputs),
+            "figures": job.summary,
+        }
+        (tmp / SUMMARY).write_text(
+            json.dumps(summary, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8"
+        )
+        atomic.swap_into_place(tmp, final)
+        (root / FAILED / f"{job.stem}.ipynb").unlink(missing_ok=True)
+        return Result(
+            job, "ok", time.monotonic() - start, [f"{job.folder}/{o}" for o in outputs], ready_ahead=km is not None
+        )
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
