@@ -159,6 +159,27 @@ def read_rows(path: Path, columns: list[str], name: str) -> tuple[list[list[str]
     return rows_of(path.read_bytes(), columns, name)
 
 
+def _spanned_issue(name: str, start: int, end: int, row: list[str], columns: list[str]) -> Issue:
+    """A quote opened on `start` that closes only on `end`: named at the field it swallowed the lines into."""
+    spanned = next((columns[i] for i, f in enumerate(row) if ("\n" in f or "\r" in f) and i < len(columns)), "")
+    return Issue(
+        name,
+        start,
+        spanned,
+        None,
+        f"a quote opened on line {start} closes only on line {end}, so lines "
+        f"{start}-{end} were read as one row; close the quote on its own line",
+    )
+
+
+def _width_issue(name: str, start: int, row: list[str], columns: list[str]) -> Issue:
+    """A row with too many or too few fields (too many: most often an unquoted comma in a text)."""
+    rule = f"expected {len(columns)} fields, found {len(row)}" + (
+        " (a comma inside a text needs double quotes around the text)" if len(row) > len(columns) else ""
+    )
+    return Issue(name, start, "", ",".join(row), rule)
+
+
 def rows_of(data: bytes, columns: list[str], name: str) -> tuple[list[list[str]], list[int], list[Issue]]:
     """read_rows on a file's bytes already read."""
     text, issues = _decode(data, name, columns)
@@ -193,17 +214,7 @@ def rows_of(data: bytes, columns: list[str], name: str) -> tuple[list[list[str]]
         if not row:  # a blank line is not a record
             continue
         if reader.line_num > start:  # a quoted field ran over the end of its line into the next ones
-            spanned = next((columns[i] for i, f in enumerate(row) if ("\n" in f or "\r" in f) and i < len(columns)), "")
-            issues.append(
-                Issue(
-                    name,
-                    start,
-                    spanned,
-                    None,
-                    f"a quote opened on line {start} closes only on line {reader.line_num}, so lines "
-                    f"{start}-{reader.line_num} were read as one row; close the quote on its own line",
-                )
-            )
+            issues.append(_spanned_issue(name, start, reader.line_num, row, columns))
             continue
         fields = [f.strip() for f in row]
         if has_control:
@@ -218,10 +229,7 @@ def rows_of(data: bytes, columns: list[str], name: str) -> tuple[list[list[str]]
                 return [], [], [problem]
             continue
         if len(fields) != len(columns):
-            rule = f"expected {len(columns)} fields, found {len(fields)}" + (
-                " (a comma inside a text needs double quotes around the text)" if len(fields) > len(columns) else ""
-            )
-            issues.append(Issue(name, start, "", ",".join(row), rule))
+            issues.append(_width_issue(name, start, row, columns))
             continue
         records.append(fields)
         lines.append(start)
@@ -341,14 +349,9 @@ def _strip_spaces(column):
     return pa.DictionaryArray.from_arrays(trimmed.indices.take(column.indices), trimmed.dictionary)
 
 
-def read_many(files: list[tuple[Path, str]], columns: list[str]) -> tuple[pd.DataFrame, list[Issue]]:
-    """Read CSV files with one header (path, name as shown), as read_records does for one.
-
-    Returns one frame of every record (stripped texts as categoricals, plus LINE and FILE), in file order,
-    and the issues."""
-    import numpy as np
-    import pyarrow as pa
-
+def _readers_for(files: list[tuple[Path, str]], columns: list[str]) -> tuple[list[Issue], list[_Body], list]:
+    """Which files the fast reader (pyarrow) can take, which need the careful one (the csv module), and the
+    files that are no regular files at all (their issues)."""
     issues: list[Issue] = []
     fast: list[_Body] = []
     careful: list[tuple[Path, str]] = []
@@ -362,21 +365,40 @@ def read_many(files: list[tuple[Path, str]], columns: list[str]) -> tuple[pd.Dat
             careful.append((path, name))
         else:
             fast.append(body)
+    return issues, fast, careful
 
-    parsed = []  # (body, its records as a table)
+
+def _parse_fast(fast: list[_Body], columns: list[str]):
+    """The fast files parsed by pyarrow in one pass: (the whole table or None, each body with its records as a
+    table, the files pyarrow cannot read, which go to the careful reader to say why)."""
+    parsed, unparsed = [], []
     table = _parse(fast, columns)
-    if table is None:  # find the files pyarrow reads otherwise; the careful reader says why
+    if table is None:  # find the files pyarrow reads otherwise
         for body in fast:
             one = _parse([body], columns)
             if one is None:
-                careful.append((body.path, body.name))
+                unparsed.append((body.path, body.name))
             else:
                 parsed.append((body, one))
-    else:
-        offset = 0
-        for body in fast:
-            parsed.append((body, table.slice(offset, body.lines)))
-            offset += body.lines
+        return None, parsed, unparsed
+    offset = 0
+    for body in fast:
+        parsed.append((body, table.slice(offset, body.lines)))
+        offset += body.lines
+    return table, parsed, unparsed
+
+
+def read_many(files: list[tuple[Path, str]], columns: list[str]) -> tuple[pd.DataFrame, list[Issue]]:
+    """Read CSV files with one header (path, name as shown), as read_records does for one.
+
+    Returns one frame of every record (stripped texts as categoricals, plus LINE and FILE), in file order,
+    and the issues."""
+    import numpy as np
+    import pyarrow as pa
+
+    issues, fast, careful = _readers_for(files, columns)
+    table, parsed, unparsed = _parse_fast(fast, columns)
+    careful += unparsed
     agree = [_quoted_lines_agree(body, part, columns) for body, part in parsed]
     careful += [(body.path, body.name) for (body, _), ok in zip(parsed, agree) if not ok]
 

@@ -89,47 +89,10 @@ def _draw_series(ax, data: Dataset, sector: str, lang: str, labels: bool = True,
     realised = series.points(data, sector, "realised_jobs")
     targets = series.points(data, sector, "target_jobs")
     pct = series.points(data, sector, "realisation_pct")
-    counted = {p.year for p in realised}
-    top = max([p.value for p in realised + targets] + [1.0])
     size = LABEL_SIZE if labels else LABEL_SIZE - 1
-
-    for p in realised:
-        ax.bar(p.year, p.value, width=0.6, color=REALISED, zorder=2)
-        if labels:
-            ax.annotate(
-                _label(p, lang),
-                (p.year, p.value),
-                xytext=(0, 3),
-                textcoords="offset points",
-                ha="center",
-                va="bottom",
-                fontsize=size,
-                color=REALISED,
-            )
-    for p in targets:
-        derived = p.status == "derived"
-        ax.plot(
-            [p.year - 0.38, p.year + 0.38],
-            [p.value, p.value],
-            color=DERIVED if derived else TARGET,
-            linewidth=2.2,
-            linestyle=(0, (2, 1.5)) if derived else "-",
-            zorder=3,
-        )
-        if labels:
-            text = f"{i18n.t(lang, 'target_short')} {_label(p, lang)}"
-            if derived:
-                text += f" ({i18n.t(lang, 'derived')})"
-            ax.annotate(
-                text,
-                (p.year + 0.4, p.value),
-                xytext=(2, 0),
-                textcoords="offset points",
-                ha="left",
-                va="center",
-                fontsize=size,
-                color=DERIVED if derived else TARGET,
-            )
+    _draw_bars(ax, realised, lang, size if labels else None)
+    _draw_targets(ax, targets, lang, size if labels else None)
+    counted = {p.year for p in realised}
     for p in pct:
         if p.year in counted or p.status != "reported":
             continue  # where counts are known the chart shows counts; the table lists every percentage
@@ -144,7 +107,30 @@ def _draw_series(ax, data: Dataset, sector: str, lang: str, labels: bool = True,
         ax.tick_params(axis="x", labelsize=size + 1, rotation=0 if len(years) < 12 else 45)
     ax.yaxis.set_major_formatter(mpl.ticker.FuncFormatter(lambda v, _: i18n.number(v, lang)))
     ax.grid(axis="x", visible=False)
-    return top
+    return max([p.value for p in realised + targets] + [1.0])
+
+
+def _draw_bars(ax, realised: list[series.Point], lang: str, size: float | None) -> None:
+    """Realised jobs as bars, each labelled with its value (and its word) above it; `size` None: no labels."""
+    for p in realised:
+        ax.bar(p.year, p.value, width=0.6, color=REALISED, zorder=2)
+        if size is not None:
+            ax.annotate(_label(p, lang), (p.year, p.value), xytext=(0, 3), textcoords="offset points",
+                        ha="center", va="bottom", fontsize=size, color=REALISED)  # fmt: skip
+
+
+def _draw_targets(ax, targets: list[series.Point], lang: str, size: float | None) -> None:
+    """Targets as short lines over their year (derived ones dashed, in their own colour), labelled right of it."""
+    for p in targets:
+        derived = p.status == "derived"
+        colour = DERIVED if derived else TARGET
+        ax.plot([p.year - 0.38, p.year + 0.38], [p.value, p.value], color=colour, linewidth=2.2,
+                linestyle=(0, (2, 1.5)) if derived else "-", zorder=3)  # fmt: skip
+        if size is not None:
+            text = f"{i18n.t(lang, 'target_short')} {_label(p, lang)}"
+            text += f" ({i18n.t(lang, 'derived')})" if derived else ""
+            ax.annotate(text, (p.year + 0.4, p.value), xytext=(2, 0), textcoords="offset points", ha="left",
+                        va="center", fontsize=size, color=colour)  # fmt: skip
 
 
 def _goal_when(data: Dataset, sector: str, goal: series.Point, lang: str, form: str) -> str:
@@ -265,21 +251,7 @@ def sector_trend(data: Dataset, sector: str, lang: str = "nl") -> Figure:
         return fig
     span = range(min(years), max(years) + 1)
     top = _draw_series(ax, data, sector, lang, years=span)
-    handles = [
-        Patch(color=REALISED, label=i18n.t(lang, "realised")),
-        Line2D([], [], color=TARGET, linewidth=2.2, label=i18n.t(lang, "target")),
-    ]
-    if any(p.status == "derived" for p in series.points(data, sector, "target_jobs")):
-        handles.append(
-            Line2D(
-                [],
-                [],
-                color=DERIVED,
-                linewidth=2.2,
-                linestyle=(0, (2, 1.5)),
-                label=f"{i18n.t(lang, 'target')} ({i18n.t(lang, 'derived')})",
-            )
-        )
+    handles = _series_legend(data, sector, lang)
     handles += _draw_other_basis(ax, data, sector, lang)
     _draw_breaks(ax, breaks, sector, span, lang)
     if goal is not None:
@@ -298,14 +270,21 @@ def sector_trend(data: Dataset, sector: str, lang: str = "nl") -> Figure:
         )
     ax.legend(handles=handles, loc="upper left", fontsize=LABEL_SIZE, frameon=False, ncols=min(len(handles), 3))
     fig.get_layout_engine().set(h_pad=0.15)
-    fig.supxlabel(
-        source_line(sources, series.sources_used(data, sector), lang),
-        fontsize=LABEL_SIZE,
-        x=0.01,
-        ha="left",
-        color=TEXT,
-    )
+    source = source_line(sources, series.sources_used(data, sector), lang)
+    fig.supxlabel(source, fontsize=LABEL_SIZE, x=0.01, ha="left", color=TEXT)
     return fig
+
+
+def _series_legend(data: Dataset, sector: str, lang: str) -> list:
+    """The legend entries of what _draw_series draws: bars, targets, and derived targets where there are any."""
+    handles = [
+        Patch(color=REALISED, label=i18n.t(lang, "realised")),
+        Line2D([], [], color=TARGET, linewidth=2.2, label=i18n.t(lang, "target")),
+    ]
+    if any(p.status == "derived" for p in series.points(data, sector, "target_jobs")):
+        label = f"{i18n.t(lang, 'target')} ({i18n.t(lang, 'derived')})"
+        handles.append(Line2D([], [], color=DERIVED, linewidth=2.2, linestyle=(0, (2, 1.5)), label=label))
+    return handles
 
 
 def overview_percentages(data: Dataset, lang: str = "nl") -> Figure:

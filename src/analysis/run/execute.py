@@ -84,37 +84,47 @@ def run_job(
         try:
             execute(job, executed, cwd, cell_timeout, km)
         except Exception as err:  # noqa: BLE001 - whatever the notebook raised: keep it for diagnosis, keep the old report
-            error = str(err).strip().splitlines()[-1] if str(err).strip() else type(err).__name__
-            kept = []
-            if executed.is_file():
-                error = export.error_summary(nbformat.read(executed, as_version=4)) or error
-                atomic.write_bytes(root / FAILED / f"{job.stem}.ipynb", executed.read_bytes())
-                kept = [f"{FAILED}/{job.stem}.ipynb"]
-            return Result(job, "failed", time.monotonic() - start, kept, error)
-        notebook = nbformat.read(executed, as_version=4)
-        up = "../" * len(Path(job.folder).parts)
-        page = export.html(notebook, job.parameters.get("lang", "nl"), job.title, stamp, up)
-        files = {f"{job.stem}.html": page.encode("utf-8"), **export.charts(notebook)}
-        for name, payload in files.items():
-            (tmp / name).write_bytes(payload)
-        outputs = sorted([executed.name, *files, SUMMARY])
-        summary = {
-            "name": job.name,
-            "notebook": job.notebook.name,
-            "parameters": job.parameters,
-            "input_hash": digest,
-            "outputs": outputs,
-            "alt": export.chart_alts(notebook),
-            "output_hashes": stamps.output_hashes(tmp, outputs),
-            "figures": job.summary,
-        }
-        (tmp / SUMMARY).write_text(
-            json.dumps(summary, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8"
-        )
+            return _failed(job, root, executed, err, time.monotonic() - start)
+        outputs = _write_report(job, tmp, executed, digest, stamp)
         atomic.swap_into_place(tmp, final)
         (root / FAILED / f"{job.stem}.ipynb").unlink(missing_ok=True)
-        return Result(
-            job, "ok", time.monotonic() - start, [f"{job.folder}/{o}" for o in outputs], ready_ahead=km is not None
-        )
+        took = time.monotonic() - start
+        return Result(job, "ok", took, [f"{job.folder}/{o}" for o in outputs], ready_ahead=km is not None)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _failed(job: Job, root: Path, executed: Path, err: Exception, took: float) -> Result:
+    """A failed notebook's result: its first meaningful error line, and the partly executed copy kept in
+    reports/failed/ for diagnosis (the previous good report stays where it is)."""
+    error = str(err).strip().splitlines()[-1] if str(err).strip() else type(err).__name__
+    kept = []
+    if executed.is_file():
+        error = export.error_summary(nbformat.read(executed, as_version=4)) or error
+        atomic.write_bytes(root / FAILED / f"{job.stem}.ipynb", executed.read_bytes())
+        kept = [f"{FAILED}/{job.stem}.ipynb"]
+    return Result(job, "failed", took, kept, error)
+
+
+def _write_report(job: Job, tmp: Path, executed: Path, digest: str, stamp: dict | None) -> list[str]:
+    """The page, the charts and summary.json of an executed notebook, written into its temporary folder;
+    the names of every output."""
+    notebook = nbformat.read(executed, as_version=4)
+    up = "../" * len(Path(job.folder).parts)
+    page = export.html(notebook, job.parameters.get("lang", "nl"), job.title, stamp, up)
+    files = {f"{job.stem}.html": page.encode("utf-8"), **export.charts(notebook)}
+    for name, payload in files.items():
+        (tmp / name).write_bytes(payload)
+    outputs = sorted([executed.name, *files, SUMMARY])
+    summary = {
+        "name": job.name,
+        "notebook": job.notebook.name,
+        "parameters": job.parameters,
+        "input_hash": digest,
+        "outputs": outputs,
+        "alt": export.chart_alts(notebook),
+        "output_hashes": stamps.output_hashes(tmp, outputs),
+        "figures": job.summary,
+    }
+    (tmp / SUMMARY).write_text(json.dumps(summary, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
+    return outputs

@@ -18,33 +18,44 @@ from analysis.trends import series
 def write_index(
     root: Path, results: list[Result], data: Dataset, processed: Path, lang: str, stamp: dict, pdf: bool = False
 ) -> Path:
-    """Copy the processed data beside the reports and write index.html linking everything (relative links)."""
+    """Copy the processed data beside the reports and write index.html and sources.html linking everything
+    (relative links), with the run's date and data version (`stamp`, made once per run)."""
     news = what_is_new(root, processed, lang, sector_names(data.sectors, lang))
     for name in DATA_FILES:
         if (processed / name).is_file():
             atomic.write_bytes(root / "data" / name, (processed / name).read_bytes())
-    names = sector_names(data.sectors, lang)
+    by_folder = report_entries(root, results, data, lang, pdf)
+    stamp = {**stamp, "up": ""}
+    sources = export.page("sources.html.j2", lang, sources=source_entries(data, lang), **stamp)
+    atomic.write_bytes(root / "sources.html", sources.encode("utf-8"))
+    entries = list(by_folder.values())
+    placed = {where: next((e for e in entries if e["index"] == where and e["ok"]), None) for where in PLACED_ONCE}
+    page = export.page(
+        "index.html.j2",
+        lang,
+        **stamp,
+        **placed,
+        news=news,
+        failed=[e["name"] for e in entries if e["failed_now"]],
+        more=[e for e in entries if e["index"] == "more"],
+        latest=latest_entries(data, lang, by_folder),
+        reports=[e for e in entries if e["index"] == "sectors"],
+        data_files=[
+            {"name": n, "href": f"data/{n}", "what": w} for n, w in DATA_FILES.items() if (root / "data" / n).is_file()
+        ],
+    )
+    target = root / "index.html"
+    atomic.write_bytes(target, page.encode("utf-8"))
+    return target
 
-    def entry(r: Result) -> dict:
-        folder, stem = r.job.folder, r.job.stem
-        ok = (root / folder / "summary.json").is_file()
-        failed = root / FAILED / f"{stem}.ipynb"
-        title = r.job.title.split(" — ")[0] or names.get(r.job.name, r.job.name)
-        return {
-            "name": names.get(r.job.name, title),
-            "ok": ok,
-            "failed_now": r.status == "failed",
-            "index": r.job.index,
-            "html": f"{folder}/{stem}.html",
-            "png": f"{folder}/chart.png",
-            "svg": f"{folder}/chart.svg",
-            "ipynb": f"{folder}/{stem}.ipynb",
-            "summary": f"{folder}/summary.json",
-            "alt": _chart_alt(root / folder, names.get(r.job.name, r.job.name)),
-            "pdf": f"{folder}/{stem}.pdf" if ok and (pdf or (root / folder / f"{stem}.pdf").is_file()) else "",
-            "failed_ipynb": f"{FAILED}/{stem}.ipynb" if failed.is_file() else "",
-        }
 
+PLACED_ONCE = ("national", "overview", "coverage")  # places on the index that hold one report each
+
+
+def report_entries(root: Path, results: list[Result], data: Dataset, lang: str, pdf: bool) -> dict[str, dict]:
+    """One index entry per report folder, in the registry's order: the reports this run made or found up to
+    date, and the sector reports an earlier run made that this one did not plan (a --sector run keeps the
+    other sectors listed)."""
     run_now = {r.job.folder for r in results}
     kept = [
         Result(Job(s, Path("sector_trend.ipynb"), {}, f"sectors/{s}", index="sectors"), "up-to-date", 0.0)
@@ -53,36 +64,29 @@ def write_index(
     ]
     order = {f"sectors/{s}": i for i, s in enumerate(data.sectors["sector"])}
     listed = sorted([*results, *kept], key=lambda r: order.get(r.job.folder, -1))
-    by_folder = {r.job.folder: entry(r) for r in listed}  # a --sector run keeps the others' reports listed
-    stamp = {**stamp, "up": ""}  # the run's date and data version (stamps.run_stamp), made once per run
+    names = sector_names(data.sectors, lang)
+    return {r.job.folder: _entry(root, r, names, pdf) for r in listed}
 
-    def placed(where: str) -> dict | None:
-        """The report the registry places at `where` on the index, if it exists."""
-        return next((e for e in by_folder.values() if e["index"] == where and e["ok"]), None)
 
-    sources = source_entries(data, lang)
-    atomic.write_bytes(
-        root / "sources.html", export.page("sources.html.j2", lang, sources=sources, **stamp).encode("utf-8")
-    )
-    page = export.page(
-        "index.html.j2",
-        lang,
-        **stamp,
-        news=news,
-        failed=[e["name"] for e in by_folder.values() if e["failed_now"]],
-        national=placed("national"),
-        overview=placed("overview"),
-        coverage=placed("coverage"),
-        more=[e for e in by_folder.values() if e["index"] == "more"],
-        latest=latest_entries(data, lang, by_folder),
-        reports=[e for e in by_folder.values() if e["index"] == "sectors"],
-        data_files=[
-            {"name": n, "href": f"data/{n}", "what": w} for n, w in DATA_FILES.items() if (root / "data" / n).is_file()
-        ],
-    )
-    target = root / "index.html"
-    atomic.write_bytes(target, page.encode("utf-8"))
-    return target
+def _entry(root: Path, r: Result, names: dict[str, str], pdf: bool) -> dict:
+    """What the index shows of one report: its name, whether it exists and failed now, and its files."""
+    folder, stem = r.job.folder, r.job.stem
+    ok = (root / folder / "summary.json").is_file()
+    title = r.job.title.split(" — ")[0] or names.get(r.job.name, r.job.name)
+    return {
+        "name": names.get(r.job.name, title),
+        "ok": ok,
+        "failed_now": r.status == "failed",
+        "index": r.job.index,
+        "html": f"{folder}/{stem}.html",
+        "png": f"{folder}/chart.png",
+        "svg": f"{folder}/chart.svg",
+        "ipynb": f"{folder}/{stem}.ipynb",
+        "summary": f"{folder}/summary.json",
+        "alt": _chart_alt(root / folder, names.get(r.job.name, r.job.name)),
+        "pdf": f"{folder}/{stem}.pdf" if ok and (pdf or (root / folder / f"{stem}.pdf").is_file()) else "",
+        "failed_ipynb": f"{FAILED}/{stem}.ipynb" if (root / FAILED / f"{stem}.ipynb").is_file() else "",
+    }
 
 
 def _chart_alt(folder: Path, fallback: str) -> str:
