@@ -80,19 +80,53 @@ from analysis.data.tidy import load_raw, build_tidy
 from analysis.display import plots
 from analysis.trends import series
 from analysis.data.dataset import Dataset
+part, parts = (int(a) for a in sys.argv[2:4]) if len(sys.argv) > 3 else (0, 1)
 raw = load_raw(); data = Dataset.of(raw, build_tidy(raw))
-figs = {f"sector-{s}": plots.sector_trend(data, s, "nl") for s in series.sectors_with_data(data)}
-figs.update(overview=plots.overview_percentages(data), jobs=plots.overview_jobs(data),
-            own_sroi=plots.own_vs_sroi(data), small=plots.small_multiples(data),
-            national=plots.national(data), coverage=plots.coverage_heatmap(data))
-for name, fig in figs.items():
-    fig.savefig(out / f"{name}.png"); fig.savefig(out / f"{name}.svg")
+charts = {f"sector-{s}": lambda s=s: plots.sector_trend(data, s, "nl") for s in series.sectors_with_data(data)}
+charts.update(overview=lambda: plots.overview_percentages(data), jobs=lambda: plots.overview_jobs(data),
+              own_sroi=lambda: plots.own_vs_sroi(data), small=lambda: plots.small_multiples(data),
+              national=lambda: plots.national(data), coverage=lambda: plots.coverage_heatmap(data))
+for i, (name, draw) in enumerate(charts.items()):
+    if i % parts == part:  # a share of the charts, for the floor of several processes side by side
+        fig = draw()
+        fig.savefig(out / f"{name}.png"); fig.savefig(out / f"{name}.svg")
 """
 
 
 def floor(tmp: Path) -> float:
     """The same charts from one plain Python process: no kernels, no notebooks."""
     return timed([PY, "-c", FLOOR, str(tmp)])
+
+
+def two_process_floor(tmp: Path) -> float:
+    """The same charts from two plain Python processes side by side, each drawing half of them: what two cores
+    can do at best, imports included, without kernels, notebooks or pages."""
+    start = time.perf_counter()
+    halves = [subprocess.Popen([PY, "-c", FLOOR, str(tmp), str(i), "2"], cwd=ROOT) for i in range(2)]
+    if any(h.wait() != 0 for h in halves):
+        raise RuntimeError("the two-process floor failed")
+    return time.perf_counter() - start
+
+
+IO_FLOOR = """
+import sys, time
+from pathlib import Path
+import pyarrow as pa, pyarrow.csv as pacsv
+raw, out = Path(sys.argv[1]), Path(sys.argv[2])
+start = time.perf_counter()
+tables = [pacsv.read_csv(p) for p in sorted((raw / "figures").glob("*.csv"))]
+written = pacsv.read_csv(out / "banenafspraak.csv")
+pacsv.write_csv(written, out / "io-floor.csv")
+(out / "io-floor.csv").unlink()
+print("RESULT", time.perf_counter() - start, sum(t.num_rows for t in tables), written.num_rows)
+"""
+
+
+def io_floor(raw: Path, out: Path) -> float:
+    """pyarrow reading the raw files prepare read, and reading and writing the tidy CSV prepare wrote: the
+    least time any prepare of these rows could take (no validation, no derivation, no other outputs)."""
+    done = subprocess.run([PY, "-c", IO_FLOOR, str(raw), str(out)], check=True, capture_output=True, text=True)
+    return float(next(l for l in done.stdout.splitlines() if l.startswith("RESULT")).split()[1])
 
 
 def report(tmp: Path, *extra: str) -> float:
@@ -104,7 +138,8 @@ def report(tmp: Path, *extra: str) -> float:
 # ------------------------------------------------------------------ prepare at scale
 
 MEASURES = ["realised_jobs", "target_jobs", "realisation_pct", "realised_own", "realised_sroi", "employers"]
-YEARS = range(2012, 2036)
+# 2012-2026: a realised figure or percentage can be about no year after its source (dated 2026) was published
+YEARS = range(2012, 2027)
 
 
 def synthetic_raw(rows: int, folder: Path) -> int:
@@ -177,11 +212,12 @@ print("RESULT", time.perf_counter() - start, resource.getrusage(resource.RUSAGE_
 """
 
 
-def prepare_at_scale(rows: int, tmp: Path, shape=synthetic_raw) -> tuple[float, float]:
-    raw = tmp / f"raw-{shape.__name__}-{rows}"
+def prepare_at_scale(rows: int, tmp: Path, shape=synthetic_raw) -> tuple[float, float, float]:
+    """prepare on synthetic raw data: its seconds and peak memory, and the I/O floor on the same files."""
+    raw, out = tmp / f"raw-{shape.__name__}-{rows}", tmp / f"out-{shape.__name__}-{rows}"
     shape(rows, raw)
     done = subprocess.run(
-        [PY, "-c", PREPARE, str(raw), str(tmp / f"out-{shape.__name__}-{rows}")],
+        [PY, "-c", PREPARE, str(raw), str(out)],
         check=False,
         capture_output=True,
         text=True,
@@ -191,7 +227,7 @@ def prepare_at_scale(rows: int, tmp: Path, shape=synthetic_raw) -> tuple[float, 
     if line is None or line.split()[3] != "0":
         raise RuntimeError(f"prepare failed at {rows} rows:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
     _, seconds, peak_mib, _ = line.split()
-    return float(seconds), float(peak_mib)
+    return float(seconds), float(peak_mib), io_floor(raw, out)
 
 
 AHEAD = re.compile(r"\((\d+) executed, \d+ failed, (\d+) on a kernel started ahead\)")
@@ -269,11 +305,12 @@ def main() -> int:
         print("report run, cold (--force), and the floor (plain Python, no kernels) in turn")
         floor_dir = tmp / "floor"
         floor_dir.mkdir()
-        cold, cold_t, floor_t = [], [], []
+        cold, cold_t, floor_t, floor2_t = [], [], [], []
         for i in range(runs["cold"]):
             if i % 2 == 0:
                 floor_t.append(floor(floor_dir))
-                print(f"  floor {len(floor_t)}: {floor_t[-1]:.2f}s", flush=True)
+                floor2_t.append(two_process_floor(floor_dir))
+                print(f"  floor {len(floor_t)}: {floor_t[-1]:.2f}s, two processes {floor2_t[-1]:.2f}s", flush=True)
             cold.append(report_counts(tmp, "--force"))
             cold_t.append(cold[-1][0])
             print(f"  cold {i + 1}/{runs['cold']}: {cold_t[-1]:.2f}s", flush=True)
@@ -290,15 +327,16 @@ def main() -> int:
         for n in sizes:
             print(f"prepare at {n:,} rows")
             scale[n] = prepare_at_scale(n, tmp)
-            print(f"  {scale[n][0]:.2f}s, peak {scale[n][1]:.0f} MiB")
+            print(f"  {scale[n][0]:.2f}s, peak {scale[n][1]:.0f} MiB, I/O floor {scale[n][2]:.2f}s")
         one_file = {}
         for n in one_file_sizes:
             print(f"prepare, one file of {n:,} rows with many sources per figure")
             one_file[n] = prepare_at_scale(n, tmp, synthetic_one_file)
-            print(f"  {one_file[n][0]:.2f}s, peak {one_file[n][1]:.0f} MiB")
+            print(f"  {one_file[n][0]:.2f}s, peak {one_file[n][1]:.0f} MiB, I/O floor {one_file[n][2]:.2f}s")
 
     med = {
-        k: statistics.median(v) for k, v in (("naive", naive_t), ("cold", cold_t), ("noop", noop_t), ("floor", floor_t))
+        k: statistics.median(v)
+        for k, v in (("naive", naive_t), ("cold", cold_t), ("noop", noop_t), ("floor", floor_t), ("floor2", floor2_t))
     }
     lines = [
         "| variant | runs | min s | median s | max s |",
@@ -309,11 +347,15 @@ def main() -> int:
         row("report run, cold, without kernels started ahead", no_ahead_t),
         row("report run, cold, without forked kernels", no_fork_t),
         row("floor: the same charts from one Python process", floor_t),
+        row("floor: the same charts from two Python processes side by side", floor2_t),
         "",
-        "| prepare | seconds | peak MiB |",
-        "|---|---|---|",
-        *[f"| {n:,} rows | {s:.2f} | {m:.0f} |" for n, (s, m) in scale.items()],
-        *[f"| one file, {n:,} rows, many sources per figure | {s:.2f} | {m:.0f} |" for n, (s, m) in one_file.items()],
+        "| prepare | seconds | peak MiB | I/O floor s |",
+        "|---|---|---|---|",
+        *[f"| {n:,} rows | {s:.2f} | {m:.0f} | {f:.2f} |" for n, (s, m, f) in scale.items()],
+        *[
+            f"| one file, {n:,} rows, many sources per figure | {s:.2f} | {m:.0f} | {f:.2f} |"
+            for n, (s, m, f) in one_file.items()
+        ],
         "",
         f"One new row in rijk.csv: {change_n} notebooks executed in {change_s:.2f}s.",
         (
@@ -324,6 +366,7 @@ def main() -> int:
     ratios = {
         "speedup_vs_naive": round(med["naive"] / med["cold"], 2),
         "ratio_to_floor": round(med["cold"] / med["floor"], 2),
+        "cold_over_two_process_floor": round(med["cold"] / med["floor2"], 2),
         "noop_rerun_s": round(med["noop"], 2),
         "slowest_cold_over_median": round(max(cold_t) / med["cold"], 2),
     }
@@ -335,9 +378,11 @@ def main() -> int:
     if 200_000 in one_file:
         ratios["prepare_one_file_200k_s"] = round(one_file[200_000][0], 2)
         ratios["prepare_one_file_200k_peak_mib"] = round(one_file[200_000][1])
+        ratios["prepare_one_file_200k_over_io_floor"] = round(one_file[200_000][0] / one_file[200_000][2], 2)
     if 1_000_000 in scale:
         ratios["prepare_1m_s"] = round(scale[1_000_000][0], 2)
         ratios["prepare_1m_peak_mib"] = round(scale[1_000_000][1])
+        ratios["prepare_1m_over_io_floor"] = round(scale[1_000_000][0] / scale[1_000_000][2], 2)
         ratios["prepare_10x_rows_time_ratio"] = round(scale[1_000_000][0] / scale[100_000][0], 2)
     machine = f"{platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}; " + ", ".join(
         f"{p} {version(p)}"

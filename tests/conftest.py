@@ -283,9 +283,9 @@ def run_cli(capsys):
 LONGEST_FIRST = [
     "test_site.py",
     "test_site_en.py",
-    "test_hostile.py",
+    "test_hostile_input.py",
     "test_report.py",
-    "test_faults.py",
+    "test_run_faults.py",
     "test_fuzz.py",
 ]
 

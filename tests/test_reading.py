@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis.data.derived import consistency_report, derive
-from analysis.data.rawcsv import FILE, LINE, read_many, read_records
+from analysis.data.rawcsv import FILE, LINE, read_many, read_rows, to_frame
 from analysis.data.tidy import load_raw
 
 COLUMNS = ["a", "b", "c"]
@@ -19,7 +19,8 @@ FIELD = st.text(alphabet=st.sampled_from(list('ab ,"é\u00a0\t') + ["\n"]), max_
 
 
 def _careful(path, name):
-    frame, issues = read_records(path, COLUMNS, name)
+    records, lines, issues = read_rows(path, COLUMNS, name)  # the careful reader (the csv module)
+    frame = to_frame(records, lines, COLUMNS)
     return frame[[*COLUMNS, LINE]].astype({c: str for c in COLUMNS}).values.tolist(), [i.line for i in issues]
 
 

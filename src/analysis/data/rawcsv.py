@@ -89,17 +89,6 @@ def _header_issue(name: str, found: list[str], expected: list[str], raw_line: st
     return Issue(name, 1, "", raw_line, f"columns are out of order; the header must be: {','.join(expected)}")
 
 
-def read_records(path: Path, columns: list[str], name: str) -> tuple[pd.DataFrame, list[Issue]]:
-    """Read `path` as text records with the given header.
-
-    Returns every record (all columns as stripped strings, plus LINE) and the
-    structural issues found; a record with a wrong number of fields is reported
-    and left out of the frame, so the caller must treat any issue as fatal.
-    """
-    records, lines, issues = read_rows(path, columns, name)
-    return to_frame(records, lines, columns), issues
-
-
 def to_frame(records: list[list[str]], lines: list[int], columns: list[str]) -> pd.DataFrame:
     frame = (
         pd.DataFrame(records, columns=columns, dtype="str")
@@ -152,7 +141,8 @@ def _control_issues(fields: list[str], columns: list[str], name: str, line: int)
 
 
 def read_rows(path: Path, columns: list[str], name: str) -> tuple[list[list[str]], list[int], list[Issue]]:
-    """Like read_records, as plain lists (records, their line numbers, issues): cheap for many small files."""
+    """A file read by the careful reader (the csv module): its records as plain lists, their line numbers, and
+    the issues found; a record with a wrong number of fields is reported and left out."""
     problem = regular_file_issue(path, name)
     if problem:
         return [], [], [problem]
@@ -389,7 +379,7 @@ def _parse_fast(fast: list[_Body], columns: list[str]):
 
 
 def read_many(files: list[tuple[Path, str]], columns: list[str]) -> tuple[pd.DataFrame, list[Issue]]:
-    """Read CSV files with one header (path, name as shown), as read_records does for one.
+    """Read CSV files with one header (path, name as shown), as read_rows does for one.
 
     Returns one frame of every record (stripped texts as categoricals, plus LINE and FILE), in file order,
     and the issues."""

@@ -1,0 +1,82 @@
+"""Building the reports (analysis.run.build), the run's index entries (analysis.run.index) and the site's page
+renderer (analysis.site.export), without executing a notebook: settings, the checks before anything is written,
+the no-change shortcut, and what the index lists."""
+
+import nbformat
+import pytest
+
+from analysis import stamps
+from analysis.errors import NotOurFolder, ParameterError
+from analysis.run import index
+from analysis.run.build import Settings, build_reports
+from analysis.run.jobs import Job, Result
+from analysis.site import export
+from analysis.trends import series
+
+
+def settings(tmp_path, raw, **kw) -> Settings:
+    return Settings(raw=raw, processed=tmp_path / "processed", reports=tmp_path / "reports",
+                    notebooks=tmp_path / "notebooks", **kw)  # fmt: skip
+
+
+def test_what_a_run_records_of_its_settings(tmp_path, minimal_raw):
+    s = settings(tmp_path, minimal_raw, sectors=("waterschappen", "politie"), lang="en", jobs=7, force=True)
+    assert s.recorded() == {
+        "lang": "en",
+        "sectors": ["politie", "waterschappen"],
+        "processed": str((tmp_path / "processed").resolve()),
+        "pdf": False,
+    }  # jobs and force change no output: not recorded
+
+
+def test_an_unknown_or_malformed_sector_is_refused_before_anything_is_written(tmp_path, minimal_raw):
+    for sector, said in (("rijk", "unknown sector 'rijk'"), ("Politie!", "is not a sector id")):
+        with pytest.raises(ParameterError) as err:
+            build_reports(settings(tmp_path, minimal_raw, sectors=(sector,)), say=lambda _: None)
+        assert said in str(err.value)
+    assert not (tmp_path / "processed").exists() and not (tmp_path / "reports").exists()
+
+
+def test_a_report_folder_that_is_not_ours_is_refused(tmp_path, minimal_raw):
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "thesis.docx").write_text("someone's work")
+    with pytest.raises(NotOurFolder):
+        build_reports(settings(tmp_path, minimal_raw), say=lambda _: None)
+    assert (tmp_path / "reports" / "thesis.docx").read_text() == "someone's work"
+
+
+def test_an_unchanged_run_answers_without_executing(tmp_path, minimal_raw):
+    s = settings(tmp_path, minimal_raw)
+    for folder in (s.processed, s.reports, s.notebooks):
+        folder.mkdir()
+    (s.reports / ".banenafspraak-reports").write_text("")
+    stamps.record(s.reports, s.processed, stamps.inputs_digest(s.raw, s.notebooks, s.recorded()))
+    said = []
+    assert build_reports(s, say=said.append) == 0
+    assert said[0].startswith("nothing changed since the last complete run")
+
+
+def test_the_index_keeps_the_sector_reports_a_sector_run_did_not_plan(tmp_path, minimal_raw):
+    from analysis.data.dataset import Dataset
+    from analysis.data.tidy import build_tidy, load_raw
+
+    raw = load_raw(minimal_raw)
+    data = Dataset.of(raw, build_tidy(raw))
+    root = tmp_path / "reports"
+    for sector in series.sectors_with_data(data):
+        (root / "sectors" / sector).mkdir(parents=True)
+        (root / "sectors" / sector / "summary.json").write_text("{}")
+    ran = Result(Job("politie", tmp_path / "n.ipynb", {}, "sectors/politie", index="sectors"), "ok", 1.0)
+    entries = index.report_entries(root, [ran], data, "nl", pdf=False)
+    assert list(entries) == ["sectors/politie", "sectors/waterschappen"]  # registry order, the other one kept
+    assert entries["sectors/waterschappen"]["ok"] and not entries["sectors/politie"]["failed_now"]
+    assert entries["sectors/politie"]["html"] == "sectors/politie/politie.html"
+
+
+def test_a_page_carries_its_language_run_date_and_data_version_and_a_failure_is_named_by_its_error():
+    html = export.page("sources.html.j2", "nl", sources=[], run_date="2026-12-04", data_version="abc", up="")
+    assert 'lang="nl"' in html and "2026-12-04" in html and "abc" in html
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1/0")])
+    nb.cells[0].outputs = [nbformat.v4.new_output("error", ename="ZeroDivisionError", evalue="division by zero")]
+    assert export.error_summary(nb) == "ZeroDivisionError: division by zero"
+    assert export.error_summary(nbformat.v4.new_notebook()) == ""

@@ -1,0 +1,49 @@
+"""The registries (analysis.data.registry) and the schema's date rules (analysis.data.schema), on small frames
+made here: which source is preferred, how sources are cited, which breaks apply, and dates in the future."""
+
+import datetime as dt
+
+import pandas as pd
+
+from analysis.data import registry, schema
+
+
+def sources(*rows):
+    return pd.DataFrame(rows, columns=["source_id", "publisher", "date", "primacy"])
+
+
+def test_primary_sources_come_first_then_the_newer_then_the_id():
+    ranks = registry.source_ranks(
+        sources(
+            ("news-new", "Krant", "2026-01-05", "secondary"),
+            ("letter-old", "Minister", "2019-12-17", "primary"),
+            ("letter-new", "Minister", "2025-07", "primary"),
+            ("undated", "Ministerie", "", "primary"),
+            ("b-same", "Minister", "2025-07", "primary"),
+        )
+    )
+    assert sorted(ranks, key=ranks.get) == ["b-same", "letter-new", "letter-old", "undated", "news-new"]
+
+
+def test_a_citation_names_publisher_and_date_and_says_when_a_source_is_undated():
+    src = sources(("a", "Minister van BZK", "2025-11-18", "primary"), ("b", "VO-raad", "", "secondary"))
+    assert registry.cite(src, "a", "nl") == "Minister van BZK (2025-11-18)"
+    assert registry.cite(src, "a+b", "en") == "Minister van BZK (2025-11-18); VO-raad (n.d.)"
+    assert registry.cite(src, "unknown", "nl") == ""
+
+
+def test_the_breaks_that_apply_to_a_sector_and_the_era_of_each_year():
+    breaks = pd.DataFrame({"year": [2026, 2030], "sectors": ["all", "rijk politie"]})
+    assert registry.break_years(breaks, "hbo") == [2026]
+    assert registry.break_years(breaks, "politie") == [2026, 2030]
+    years = pd.Series([2025, 2026, 2031, None])
+    assert registry.era(years, pd.Series(["rijk"] * 4), breaks).tolist() == [0, 1, 2, 0]
+
+
+def test_dates_after_today_are_found_at_the_precision_they_are_written_in():
+    today = dt.date.today()
+    dates = pd.Series([today.isoformat(), str(today.year), str(today.year + 1), f"{today.year}-12-31", ""])
+    late = schema._after_today(dates).tolist()
+    assert late[:3] == [False, False, True]
+    assert late[3] == (today.isoformat() < f"{today.year}-12-31")
+    assert late[4] is False
