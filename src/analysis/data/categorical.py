@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
+from pandas.api.types import union_categoricals
 
 
 def is_categorical(values: pd.Series) -> bool:
@@ -77,18 +78,15 @@ def _codes_and_texts(values: pd.Series) -> tuple[np.ndarray, list[str]]:
 
 def stacked(columns: list[pd.Series]) -> pd.Series:
     """The columns one after the other as one Series (a new index), categorical where any of them is, with the
-    union of their texts as categories: each part's codes are renumbered, no text is looked up row by row."""
+    union of their texts as sorted categories (pandas' union_categoricals renumbers each part's codes)."""
     if not any(is_categorical(c) for c in columns):
         return pd.concat(columns, ignore_index=True)
     if _same_categories(columns):  # the usual case, parts of one frame: their codes already agree
         codes = np.concatenate([c.cat.codes.to_numpy() for c in columns])
         return pd.Series(pd.Categorical.from_codes(codes, dtype=columns[0].dtype))
-    parts = [_codes_and_texts(c) for c in columns]
-    union = sorted(set().union(*(texts for _, texts in parts)))
-    at = {text: i for i, text in enumerate(union)}
-    codes = [np.array([at[t] for t in texts] + [-1], dtype="int64")[part] for part, texts in parts]  # -1 stays -1
-    dtype = pd.CategoricalDtype(pd.Index(union, dtype="str"))
-    return pd.Series(pd.Categorical.from_codes(np.concatenate(codes), dtype=dtype))
+    parts = [c.array if is_categorical(c) else pd.Categorical(c.astype("str")) for c in columns]
+    union = union_categoricals(parts, sort_categories=True, ignore_order=True)
+    return pd.Series(pd.Categorical.from_codes(union.codes, dtype=pd.CategoricalDtype(union.categories.astype("str"))))
 
 
 def _same_categories(columns: list[pd.Series]) -> bool:
@@ -134,6 +132,15 @@ def per_distinct(make: Callable[..., pd.Series], *columns: pd.Series) -> pd.Seri
     result = encode(pd.Series(np.asarray(made, dtype=object), dtype="str"))
     picked = result.cat.codes.to_numpy()[inverse] if len(inverse) else np.empty(0, dtype="int8")
     return pd.Series(pd.Categorical.from_codes(picked, dtype=result.dtype), index=index)
+
+
+def lookup(values: pd.Series, table: dict, dtype: str = "int64") -> np.ndarray:
+    """table[value] for every row, as an array: looked up once per category of a categorical (a million rows
+    of a few thousand source ids cost a few thousand look-ups), row by row otherwise."""
+    if is_categorical(values):
+        found = np.asarray([table[c] for c in values.cat.categories], dtype=dtype)
+        return found[values.cat.codes.to_numpy()]
+    return values.astype("str").map(table).to_numpy(dtype=dtype)
 
 
 def decoded(frame: pd.DataFrame) -> pd.DataFrame:

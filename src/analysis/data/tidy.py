@@ -120,9 +120,9 @@ def _observed_after_publication(typed: pd.DataFrame, text: pd.DataFrame, sources
     this_year = dt.date.today().year
     limit = {s: int(d[:4]) if d else this_year for s, d in zip(sources["source_id"], sources["date"])}
     date = dict(zip(sources["source_id"], sources["date"]))
-    years = typed["year"].astype("Int64")
-    limits = typed["source_id"].astype("str").map(limit)
-    late = np.flatnonzero((typed["measure"].isin(OBSERVED_MEASURES) & (years > limits)).fillna(False).to_numpy())
+    years = typed["year"].astype("Int64").to_numpy(dtype="float64", na_value=np.nan)  # no year: never late
+    limits = categorical.lookup(typed["source_id"], limit)
+    late = np.flatnonzero(typed["measure"].isin(OBSERVED_MEASURES).to_numpy() & (years > limits))
     issues = []
     for i in late.tolist():  # few, if any
         r = typed.iloc[i]
@@ -179,7 +179,7 @@ def _load_raw(raw: Path) -> RawData:
         status=categorical.constant("reported", typed.index),
         derivation=categorical.constant("", typed.index),
         precision=decimals(text["value"]).to_numpy(),
-        source_rank=typed["source_id"].astype("str").map(source_ranks(sources)).to_numpy(dtype="int64"),
+        source_rank=categorical.lookup(typed["source_id"], source_ranks(sources)),
         raw_file=text[FILE].array,
         raw_line=text[LINE].to_numpy(),
     )[TIDY_COLUMNS]
