@@ -264,8 +264,8 @@ def one_sector_change(tmp: Path) -> tuple[float, int]:
                str(tmp / "osc-processed")]  # fmt: skip
     subprocess.run(command, check=True, capture_output=True, cwd=ROOT)
     rijk = raw / "figures" / "rijk.csv"
-    with rijk.open("a", encoding="utf-8") as fh:  # a figure of a year no source gives: the benchmark's own
-        fh.write("rijk,2030,year,realised_jobs,1234,,,sector_count,kst-34352-348,benchmark row,Benchmark.,\n")
+    with rijk.open("a", encoding="utf-8") as fh:  # a figure no source gives (a 2023 count): the benchmark's own
+        fh.write("rijk,2023,year,realised_jobs,1234,,,sector_count,kst-34352-348,benchmark row,Benchmark.,\n")
     start = time.perf_counter()
     done = subprocess.run(command, check=True, capture_output=True, text=True, cwd=ROOT)
     seconds = time.perf_counter() - start

@@ -80,3 +80,23 @@ def test_a_page_carries_its_language_run_date_and_data_version_and_a_failure_is_
     nb.cells[0].outputs = [nbformat.v4.new_output("error", ename="ZeroDivisionError", evalue="division by zero")]
     assert export.error_summary(nb) == "ZeroDivisionError: division by zero"
     assert export.error_summary(nbformat.v4.new_notebook()) == ""
+
+
+def test_an_unchanged_run_answers_before_pandas_is_loaded(tmp_path, minimal_raw):
+    """The no-change shortcut is what makes a rerun take a tenth of a second: it must not import pandas."""
+    import subprocess
+    import sys
+
+    s = settings(tmp_path, minimal_raw)
+    for folder in (s.processed, s.reports, s.notebooks):
+        folder.mkdir()
+    (s.reports / ".banenafspraak-reports").write_text("")
+    stamps.record(s.reports, s.processed, stamps.inputs_digest(s.raw, s.notebooks, s.recorded()))
+    probe = (
+        "import sys; from pathlib import Path; from analysis.run.build import Settings, build_reports; "
+        f"s = Settings(Path({str(s.raw)!r}), Path({str(s.processed)!r}), Path({str(s.reports)!r}), "
+        f"Path({str(s.notebooks)!r})); code = build_reports(s, say=lambda _: None); "
+        "print(code, 'pandas' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["0", "False"]

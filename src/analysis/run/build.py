@@ -75,13 +75,13 @@ def _chromium(settings: Settings) -> str | None:
 
 def _checked_sectors(settings: Settings) -> Settings:
     """--sector values: ids by the one id rule, registered in sectors.csv (read alone, cheaply), each once."""
+    if not settings.sectors:
+        return settings  # before the imports: a rerun with nothing changed answers before pandas is loaded
     from dataclasses import replace
 
     from analysis.data.registry import load_sectors
     from analysis.dictionary import SECTOR_ID
 
-    if not settings.sectors:
-        return settings
     bad = [s for s in settings.sectors if not SECTOR_ID.match(s)]
     if bad:
         raise ParameterError(
