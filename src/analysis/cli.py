@@ -22,7 +22,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from analysis.data.processed import stale_outputs
 
     done = prepare(args.raw, spool=Path(tempfile.gettempdir()))  # a large CSV is compared from there, not held
-    print(f"raw data is valid: {done.summary()}")
+    print(f"raw data is valid: {done.described()}")
     stale = stale_outputs(args.processed, done.data, done.outputs)
     if stale:
         print(f"note: {args.processed} is out of date ({stale[0]}); run `make report` to regenerate it")

@@ -101,7 +101,7 @@ def sector_text(data: Dataset, sector: str, lang: str) -> HTML:
     )
 
 
-def _shown(table: pd.DataFrame, lang: str = "nl"):
+def _readable_table(table: pd.DataFrame, lang: str = "nl"):
     """A table as the reader sees it: no row numbers, text left-aligned, numbers as the language writes them."""
 
     def show(value):
@@ -123,7 +123,7 @@ def _shown(table: pd.DataFrame, lang: str = "nl"):
 def sector_figures(data: Dataset, sector: str, lang: str):
     """The sector's figures; each quote number links to its quote in sector_evidence (no script needed)."""
     quote = i18n.COLUMNS[lang]["evidence"]
-    table = _shown(tables.figures_table(data, sector, lang), lang)
+    table = _readable_table(tables.figures_table(data, sector, lang), lang)
     link = lambda text: f'<a href="#q{text.strip("[]")}">{text}</a>' if text else ""
     return table.format(link, subset=[quote], escape="html")
 
@@ -144,7 +144,7 @@ def sector_evidence(data: Dataset, sector: str, lang: str) -> HTML:
 
 
 def latest_figures(data: Dataset, lang: str):
-    return _shown(tables.latest_table(data, lang), lang)
+    return _readable_table(tables.latest_table(data, lang), lang)
 
 
 def national_text(data: Dataset, lang: str) -> HTML:
@@ -160,7 +160,7 @@ def national_text(data: Dataset, lang: str) -> HTML:
 def _readable(frame: pd.DataFrame, data: Dataset, lang: str):
     names = sector_names(data.sectors, lang)
     out = frame.assign(sector=frame["sector"].map(names)) if "sector" in frame else frame
-    return _shown(out.rename(columns=i18n.COLUMNS[lang]), lang)
+    return _readable_table(out.rename(columns=i18n.COLUMNS[lang]), lang)
 
 
 def freshness(data: Dataset, lang: str):
@@ -204,10 +204,10 @@ def sectors_without_figures(data: Dataset, lang: str) -> HTML:
     return HTML("\n".join(parts) or paragraph(i18n.t(lang, "all_have_figures")).data)
 
 
-def side_figures(data: Dataset, lang: str):
+def readings_beside_the_series(data: Dataset, lang: str):
     """Quarterly readings and part-sector figures: shown, marked, never in a series."""
     h = i18n.COLUMNS[lang]
-    rows = coverage.side_figures(data)
+    rows = coverage.readings_beside_the_series(data)
     table = pd.DataFrame(
         {
             h["sector"]: rows["sector"].map(sector_names(data.sectors, lang)),
@@ -222,7 +222,7 @@ def side_figures(data: Dataset, lang: str):
             h["source_id"]: [cite(data.sources, i, lang) for i in rows["source_id"]],
         }
     )
-    return _shown(table, lang)
+    return _readable_table(table, lang)
 
 
 # ------------------------------------------------------------------ charts with their text alternatives
@@ -252,7 +252,7 @@ class Chart:
 
 def _details(table: pd.DataFrame, lang: str) -> HTML:
     """A chart's data table, one click away (HTML <details>, no script)."""
-    body = _shown(table, lang).to_html()
+    body = _readable_table(table, lang).to_html()
     return HTML(f"<details><summary>{html.escape(i18n.alt_word(lang, 'table_summary'))}</summary>\n{body}\n</details>")
 
 

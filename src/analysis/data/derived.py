@@ -493,7 +493,7 @@ def _check_national_parts(rep: pd.DataFrame) -> pd.DataFrame:
     )[FINDING_COLUMNS]
 
 
-def _shown_points(tidy: pd.DataFrame, measure: str) -> pd.DataFrame:
+def _series_points(tidy: pd.DataFrame, measure: str) -> pd.DataFrame:
     """Per sector, basis and year the figure of `measure` a series shows (reported or derived), by year."""
     rows = tidy[_is_series_point(tidy) & (tidy["measure"] == measure) & tidy["year"].notna()]
     key = ["sector", "basis", "era", "year"]
@@ -527,7 +527,7 @@ def _check_plausibility(tidy: pd.DataFrame) -> list[pd.DataFrame]:
     listed: a year's target above a later end goal on the same basis, a target lower than the year before's,
     realised jobs that fall by more than a third in a year. Published and derived figures alike, as shown."""
     on = ["sector", "basis", "era"]
-    targets, realised = _shown_points(tidy, "target_jobs"), _shown_points(tidy, "realised_jobs")
+    targets, realised = _series_points(tidy, "target_jobs"), _series_points(tidy, "realised_jobs")
     goals = tidy[_is_series_point(tidy) & (tidy["measure"] == "goal_jobs") & tidy["year"].notna()]
     found = []
     p = targets.merge(goals, on=on, suffixes=("", "_g"))

@@ -28,7 +28,7 @@ class Prepared:
     report: pd.DataFrame  # every consistency comparison (dictionary.FINDING_COLUMNS)
     outputs: dict[str, bytes | Spooled]  # every processed file by name, as processed.write_outputs writes them
 
-    def summary(self) -> str:
+    def described(self) -> str:
         """What was read, derived and found, in a few lines for the terminal."""
         data, differing = self.data, findings(self.report)
         derived = int((self.tidy["status"] == "derived").sum())
@@ -82,7 +82,7 @@ def write_processed(raw: Path, out: Path, say=print) -> tuple[RawData, pd.DataFr
         say(f"removed {name}, left unfinished by an earlier prepare that was stopped")
     done = prepare(raw, spool=out)
     changed = write_outputs(done.outputs, out)
-    say(done.summary())
+    say(done.described())
     for name, why in json.loads(done.outputs[MANIFEST])["x-omitted"].items():
         say(f"note: {name} is not written: {why}")
     written = f" ({', '.join(changed)})" if changed else ", all up to date"

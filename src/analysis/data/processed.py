@@ -40,7 +40,7 @@ from analysis.dictionary import (
 from analysis.data.tidy import RawData
 
 MANIFEST = stamps.MANIFEST  # the data package descriptor, whose own hash is the data version
-DATASET = "banenafspraak"
+DATASET_STEM = "banenafspraak"  # the processed dataset's file name, without .csv or .xlsx
 # A spreadsheet copy is for reading by people; beyond this many rows it takes minutes to write
 # (and Excel stops at 1,048,576 rows), so only the CSV is written.
 XLSX_MAX_ROWS = 50_000
@@ -296,17 +296,17 @@ def build_outputs(
         "codebook": _table(codebook_table(data.breaks)),
     }
     outputs = {
-        f"{name}.csv": _csv_output(table, f"{name}.csv", spool) for name, table in {DATASET: dataset, **others}.items()
+        f"{name}.csv": _csv_output(table, f"{name}.csv", spool) for name, table in {DATASET_STEM: dataset, **others}.items()
     }
     omitted = {}
     if len(dataset) <= XLSX_MAX_ROWS:
         value = dataset.column_names.index("value")  # numbers in a spreadsheet, not texts
         numbers = dataset.set_column(value, "value", pa.array(tidy["value"], from_pandas=True))
-        outputs[f"{DATASET}.xlsx"] = _xlsx_bytes({"data": numbers, **others}, tidy["precision"].tolist())
+        outputs[f"{DATASET_STEM}.xlsx"] = _xlsx_bytes({"data": numbers, **others}, tidy["precision"].tolist())
     else:
-        omitted[f"{DATASET}.xlsx"] = (
+        omitted[f"{DATASET_STEM}.xlsx"] = (
             f"{len(dataset):,} rows is more than the {XLSX_MAX_ROWS:,} the spreadsheet "
-            f"copy is made for; use {DATASET}.csv"
+            f"copy is made for; use {DATASET_STEM}.csv"
         )
     outputs[MANIFEST] = _manifest(outputs, data, omitted)
     return outputs
@@ -323,7 +323,7 @@ def _manifest(outputs: dict[str, bytes | atomic.Spooled], data: RawData, omitted
             "hash": "sha256:" + digest,
             "bytes": size,
         }
-        if name == f"{DATASET}.csv":
+        if name == f"{DATASET_STEM}.csv":
             entry["schema"] = {"fields": [{"name": c, "description": d} for c, d in COLUMN_DOCS.items()]}
         return entry
 

@@ -103,7 +103,7 @@ def _validate_figures(
     return validate_frame(figures_model(sector_ids, source_ids), typed_figures(plain), origin, text=plain)
 
 
-def _shown(raw: Path, issues: list[Issue]) -> DataValidationError:
+def _named_for_the_user(raw: Path, issues: list[Issue]) -> DataValidationError:
     """Name files as the user knows them: relative to the working directory where that is short."""
     try:
         prefix = os.path.relpath(raw)
@@ -146,7 +146,7 @@ def load_raw(raw: Path | None = None) -> RawData:
     try:
         return _load_raw(raw)
     except DataValidationError as err:
-        raise _shown(raw, err.issues) from None
+        raise _named_for_the_user(raw, err.issues) from None
 
 
 def _load_raw(raw: Path) -> RawData:

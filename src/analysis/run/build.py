@@ -143,7 +143,7 @@ def _told(results: list, settings: Settings, start: float, say: Callable[[str], 
     ran = sum(r.status != "up-to-date" for r in results)
     ahead = sum(r.ready_ahead for r in results)
     say("")
-    say(report.summary_table(results))
+    say(report.results_table(results))
     say(
         f"\n{len(results)} reports ({ran} executed, {len(failed)} failed, {ahead} on a kernel started ahead) "
         f"in {time.monotonic() - start:.1f}s; open {settings.reports / 'index.html'}"

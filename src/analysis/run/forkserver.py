@@ -297,7 +297,7 @@ def _reap(kernels: set[int]) -> None:
                 kernels.discard(pid)
 
 
-def _kill(kernels: set[int]) -> None:
+def _kill_kernels(kernels: set[int]) -> None:
     _reap(kernels)
     for pid in kernels:
         with contextlib.suppress(OSError):
@@ -336,7 +336,7 @@ def serve(fds: list[int]) -> None:
 
     def kill_all() -> None:
         for slot in everyone:
-            _kill(slot.kernels)
+            _kill_kernels(slot.kernels)
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the run, which then stops its workers and this
     signal.signal(signal.SIGTERM, lambda *_: (kill_all(), os._exit(0)))
@@ -360,7 +360,7 @@ def serve(fds: list[int]) -> None:
                 continue
             line = slot.reader.readline()
             if not line:  # its worker ended
-                _kill(slot.kernels)
+                _kill_kernels(slot.kernels)
                 slot.close()
                 slots.remove(slot)
                 continue

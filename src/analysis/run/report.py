@@ -115,7 +115,7 @@ def _coverage_summary(data: Dataset) -> dict:
     }
 
 
-def summary_table(results: list[Result]) -> str:
+def results_table(results: list[Result]) -> str:
     rows = [("report", "status", "time", "output")]
     for r in results:
         main = next((o for o in r.outputs if o.endswith(".html")), r.outputs[0] if r.outputs else "")
@@ -125,7 +125,7 @@ def summary_table(results: list[Result]) -> str:
 
 
 def run(
-    data: RawData,
+    raw: RawData,
     tidy: pd.DataFrame,
     *,
     notebooks: Path,
@@ -141,25 +141,25 @@ def run(
     stamp: dict | None = None,
 ) -> list[Result]:
     i18n.check_lang(lang)
-    shown = Dataset.of(data, tidy)  # once: every summary, the index and the hand-over read this one
+    shown = Dataset.of(raw, tidy)  # once: every summary, the index and the hand-over read this one
     planned = plan(shown, notebooks, lang, sectors)
-    check_parameters(planned, set(data.sectors["sector"]))
+    check_parameters(planned, set(raw.sectors["sector"]))
     folders.mark_reports(out)
     for line in atomic.recover(out):
         progress(f"after an earlier run that did not finish: {line}")
-    shared = stamps.handover_key(data.checksums)
+    shared = stamps.handover_key(raw.checksums)
     shutil.rmtree(out / ".cache", ignore_errors=True)  # where earlier versions left the hand-over
     stamp = stamp or stamps.run_stamp(processed)  # the run date and data version of every page, made once
     # The hand-over to the kernels (a pickle) lives outside the report folder, which is shared and mailed,
     # and only for the length of the run.
     with tempfile.TemporaryDirectory(prefix="banenafspraak-handover-") as cache:
         handed = shown.hand_over(Path(cache), shared)
-        env = {paths.RAW_ENV: str(data.raw.resolve()), HANDED_OVER_ENV: str(handed.resolve())}
+        env = {paths.RAW_ENV: str(raw.raw.resolve()), HANDED_OVER_ENV: str(handed.resolve())}
         results = run_all(
             planned,
             out,
             notebooks,
-            data.checksums,
+            raw.checksums,
             workers,
             cell_timeout,
             force=force,

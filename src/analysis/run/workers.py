@@ -54,10 +54,10 @@ def _watch_parent() -> None:
 
 def _stop_workers() -> None:
     """In a worker: kill its children (its kernels not forked by the server) at once."""
-    _kill([os.getpid()], itself=False)
+    _kill_trees([os.getpid()], itself=False)
 
 
-def _kill(pids: list[int], itself: bool = True) -> None:
+def _kill_trees(pids: list[int], itself: bool = True) -> None:
     """Kill each process of `pids` (where `itself`) and every process below it, at once."""
     for pid in pids:
         try:
@@ -109,7 +109,7 @@ class Workers:
         """At once, leaving finished reports in place: Ctrl-C, a bad input found meanwhile, a crash of our own.
         Only the run's own processes: the workers, the fork server, and their kernels (the process that runs
         this may have other children, such as a browser that a test or a notebook drives)."""
-        _kill(self.pids + forkserver.server_pids())
+        _kill_trees(self.pids + forkserver.server_pids())
         self.pool.shutdown(wait=False, cancel_futures=True)
         forkserver.stop_server()
 

@@ -39,7 +39,7 @@ def what_is_new(root: Path, processed: Path, lang: str, names: dict[str, str]) -
     now = stamps.data_version(processed)
     kept = root / NEWS
     previous = root / "data"
-    if (previous / changes.DATASET).is_file() and stamps.data_version(previous) != now:
+    if (previous / changes.DATASET_CSV).is_file() and stamps.data_version(previous) != now:
         old, new = changes.read_version(str(previous)), changes.read_version(str(processed))
         found = changes.compare(old, new)
         found.verdicts = changes.verdict_changes(old, new)

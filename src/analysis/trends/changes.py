@@ -20,7 +20,7 @@ from analysis.dictionary import BREAK_COLUMNS
 from analysis.errors import NoSuchVersion
 from analysis.trends.verdicts import verdict
 
-DATASET = "banenafspraak.csv"
+DATASET_CSV = "banenafspraak.csv"  # the processed dataset, in a version folder
 IDENTITY = ["sector", "year", "period", "measure", "scope", "basis", "source_id"]
 
 
@@ -28,12 +28,12 @@ def read_version(ref: str) -> pd.DataFrame:
     """The processed dataset of a folder (a copy of data/processed) or of a git revision."""
     folder = Path(ref)
     if folder.is_dir():
-        path = folder / DATASET
+        path = folder / DATASET_CSV
         if not path.is_file():
-            raise NoSuchVersion(f"{folder} holds no {DATASET}")
+            raise NoSuchVersion(f"{folder} holds no {DATASET_CSV}")
         return _frame(path.read_text(encoding="utf-8"))
     root = paths.project_root()
-    where = (paths.processed_dir() / DATASET).relative_to(root).as_posix()
+    where = (paths.processed_dir() / DATASET_CSV).relative_to(root).as_posix()
     shown = subprocess.run(["git", "show", f"{ref}:{where}"], check=False, cwd=root, capture_output=True, text=True)
     if shown.returncode != 0:
         raise NoSuchVersion(f"cannot read {where} at {ref!r}: {shown.stderr.strip() or 'git failed'}")

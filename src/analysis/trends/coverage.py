@@ -106,7 +106,7 @@ def consistency_findings(data: Dataset, lang: str = "nl") -> pd.DataFrame:
     return report.reset_index(drop=True)
 
 
-def side_figures(data: Dataset) -> pd.DataFrame:
+def readings_beside_the_series(data: Dataset) -> pd.DataFrame:
     """Reported figures that are no point of a sector's annual whole-sector series: quarterly readings and
     part-sector figures, one row each, in registry order (shown beside the coverage matrix, marked)."""
     tidy, sectors = data.tidy, data.sectors

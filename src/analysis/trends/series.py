@@ -124,7 +124,7 @@ def other_points(data: Dataset, sector: str, measure: str) -> list[Point]:
     return [p for b in bases(data, sector, measure) if b != main for p in points(data, sector, measure, b)]
 
 
-def side_figures(data: Dataset, sector: str) -> pd.DataFrame:
+def readings_beside(data: Dataset, sector: str) -> pd.DataFrame:
     """Reported figures that are no point of any series: quarterly readings and part-sector figures."""
     tidy = data.tidy
     rows = tidy[(tidy["sector"] == sector) & (tidy["status"] == "reported")]

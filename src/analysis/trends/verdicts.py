@@ -230,7 +230,7 @@ def _verdict(data: Dataset, sector: str, this_year: int) -> Verdict:
     break_year = _next_break(data.breaks, sector)
     rows = series_rows(data.tidy[data.tidy["sector"] == sector])
     if rows.empty:
-        side = series.side_figures(data, sector)
+        side = series.readings_beside(data, sector)
         return Verdict(
             "too_little_data",
             None,
