@@ -19,6 +19,16 @@ def settings(tmp_path, raw, **kw) -> Settings:
                     notebooks=tmp_path / "notebooks", **kw)  # fmt: skip
 
 
+def recorded_run(tmp_path, raw) -> Settings:
+    """Settings whose folders hold the record of a complete run on exactly these inputs."""
+    s = settings(tmp_path, raw)
+    for folder in (s.processed, s.reports, s.notebooks):
+        folder.mkdir()
+    (s.reports / ".banenafspraak-reports").write_text("")
+    stamps.record(s.reports, s.processed, stamps.inputs_digest(s.raw, s.notebooks, s.recorded()))
+    return s
+
+
 def test_what_a_run_records_of_its_settings(tmp_path, minimal_raw):
     s = settings(tmp_path, minimal_raw, sectors=("waterschappen", "politie"), lang="en", jobs=7, force=True)
     assert s.recorded() == {
@@ -46,11 +56,7 @@ def test_a_report_folder_that_is_not_ours_is_refused(tmp_path, minimal_raw):
 
 
 def test_an_unchanged_run_answers_without_executing(tmp_path, minimal_raw):
-    s = settings(tmp_path, minimal_raw)
-    for folder in (s.processed, s.reports, s.notebooks):
-        folder.mkdir()
-    (s.reports / ".banenafspraak-reports").write_text("")
-    stamps.record(s.reports, s.processed, stamps.inputs_digest(s.raw, s.notebooks, s.recorded()))
+    s = recorded_run(tmp_path, minimal_raw)
     said = []
     assert build_reports(s, say=said.append) == 0
     assert said[0].startswith("nothing changed since the last complete run")
@@ -87,11 +93,7 @@ def test_an_unchanged_run_answers_before_pandas_is_loaded(tmp_path, minimal_raw)
     import subprocess
     import sys
 
-    s = settings(tmp_path, minimal_raw)
-    for folder in (s.processed, s.reports, s.notebooks):
-        folder.mkdir()
-    (s.reports / ".banenafspraak-reports").write_text("")
-    stamps.record(s.reports, s.processed, stamps.inputs_digest(s.raw, s.notebooks, s.recorded()))
+    s = recorded_run(tmp_path, minimal_raw)
     probe = (
         "import sys; from pathlib import Path; from analysis.run.build import Settings, build_reports; "
         f"s = Settings(Path({str(s.raw)!r}), Path({str(s.processed)!r}), Path({str(s.reports)!r}), "
