@@ -361,3 +361,10 @@ def test_the_trend_beside_a_verdict_keeps_the_last_figures_word(tmp_path):
     )
     nl, en = texts(verdict_of(data))
     assert "in 2024 op bijna 90.000" in nl and "at nearly 90,000 in 2024" in en
+
+
+def test_the_figure_before_keeps_its_thousands_separator_in_both_languages(tmp_path):
+    data = dataset(tmp_path, row(2019, "realised_jobs", 1005), row(2020, "realised_jobs", 1015))
+    summary = summary_of(data)
+    assert "+10 jobs compared with 2019 (1,005)" in narrative.sector_text(summary, "Police", "en")
+    assert "+10 banen ten opzichte van 2019 (1.005)" in narrative.sector_text(summary, "Politie", "nl")

@@ -120,11 +120,13 @@ def percent(value: float, lang: str, precision: int = 0) -> str:
     return f"{number(value, lang, precision)}%"
 
 
-def figure(value: float, lang: str, precision: int = 0, qualifier: str = "", pct: bool = False) -> str:
+def figure(
+    value: float, lang: str, precision: int = 0, qualifier: str = "", pct: bool = False, trim: bool = False
+) -> str:
     """A published figure in words, with the word it was published with: 'bijna 90.000', 'nearly 100%'.
-    Every sentence that shows a figure shows it so: a qualifier is never dropped."""
+    Every sentence that shows a figure shows it so: a qualifier is never dropped. `trim` as for number."""
     word = dictionary.QUALIFIERS[qualifier].label(lang) if qualifier in dictionary.QUALIFIERS else qualifier
-    text = percent(value, lang, precision) if pct else number(value, lang, precision)
+    text = number(value, lang, precision, trim) + ("%" if pct else "")
     return f"{word} {text}" if word else text
 
 

@@ -111,8 +111,7 @@ def _percent_only_sentence(summary: dict, lang: str) -> str:
 
 def _change_sentence(change: dict, lang: str) -> str:
     nl = lang == "nl"
-    prev = _n({"value": change["from_value"], "qualifier": change["from_qualifier"], "precision": 2}, lang)
-    prev = prev.replace(",00", "").replace(".00", "") if change["from_value"] % 1 == 0 else prev
+    prev = i18n.figure(change["from_value"], lang, 2, change["from_qualifier"], trim=True)
     gap = (
         ""
         if change["years"] == 1

@@ -69,21 +69,19 @@ def _build_series(data: Dataset) -> tuple[dict, dict]:
     rows = series_rows(data.tidy)
     key = ["sector", "measure", "basis", "year"]
     rows = in_order_of_preference(rows[rows["year"].notna()], key)
-    chosen = {
-        (r.sector, r.measure, r.basis, int(r.year)): p
-        for r, p in zip(rows.drop_duplicates(key).itertuples(), _as_points(rows.drop_duplicates(key)))
-    }
+    first = rows.drop_duplicates(key)
+    chosen = {(r.sector, r.measure, r.basis, int(r.year)): p for r, p in zip(first.itertuples(), _as_points(first))}
     # Where several published figures compete for one point (few): the preferred one, or a more precise one
     # that agrees with it; the others that differ beyond rounding are its rivals.
     rivals: dict[tuple[str, str, str, int], list[Point]] = {}
     competing = rows[~rows["_derived"] & rows.duplicated(key, keep=False)]
     for k, group in competing.groupby(key, sort=False, observed=True):
         candidates = _as_points(group)
-        agree = [p for p in candidates if within_rounding(p, candidates[0])]
-        shown = max(agree, key=lambda p: p.precision)
+        agrees = [within_rounding(p, candidates[0]) for p in candidates]
+        shown = max((p for p, ok in zip(candidates, agrees) if ok), key=lambda p: p.precision)
         k = (k[0], k[1], k[2], int(k[3]))
         chosen[k] = shown
-        differ = [p for p in candidates if not within_rounding(p, candidates[0])]
+        differ = [p for p, ok in zip(candidates, agrees) if not ok]
         if differ:
             rivals[k] = [shown, *differ]
     index: dict[tuple[str, str, str], list[Point]] = {}
