@@ -9,6 +9,7 @@ import datetime as dt
 import json
 
 import pytest
+from chart_layout import legend_texts
 from conftest import FIXTURES, figure_row, make_raw
 
 from analysis.data.dataset import Dataset
@@ -273,7 +274,7 @@ def test_sources_that_date_the_end_goal_differently_are_both_named(tmp_path):
     alt = narrative.sector_chart_alt(data, "politie", "Overheid", "nl")
     assert "2025" in alt and "2026" in alt
     fig = plots.sector_trend(data, "politie", "nl")
-    labels = [t.get_text() for ax in fig.axes for t in ax.texts]
+    labels = legend_texts(fig)
     assert any("25.000" in t and "2026" in t and "2025" in t for t in labels), labels
 
 

@@ -6,6 +6,7 @@
 import datetime as dt
 
 import pytest
+from chart_layout import legend_texts
 from conftest import figure_row, make_raw
 
 from analysis.data.dataset import Dataset
@@ -137,7 +138,7 @@ def test_no_projection_across_a_series_break(tmp_path):
     assert (v.status, v.missing, v.break_year) == ("too_little_data", "break", 2026)
     assert "trendbreuk van 2026" in narrative.verdict_text(v, "nl")
     fig = plots.sector_trend(Dataset.of(data, tidy), "politie", "nl")
-    assert "Bredere doelgroep" in [t.get_text() for t in fig.axes[0].texts]
+    assert "Reeksbreuk vanaf 2026: Bredere doelgroep" in legend_texts(fig)
     assert any(list(line.get_xdata()) == [2025.5, 2025.5] for line in fig.axes[0].lines)  # the break line
 
 

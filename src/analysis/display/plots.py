@@ -7,6 +7,7 @@ state is kept between charts and nothing is drawn twice in a notebook.
 from __future__ import annotations
 
 import textwrap
+from dataclasses import dataclass, field
 
 import matplotlib as mpl
 import numpy as np
@@ -15,6 +16,7 @@ import seaborn as sns
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.transforms import blended_transform_factory
 
 from analysis import i18n
 from analysis.data.dataset import Dataset
@@ -81,56 +83,146 @@ def source_line(sources: pd.DataFrame, ids: list[str], lang: str, width_in: floa
     return plain(textwrap.fill(f"{head}: " + "; ".join(unique), per_line))
 
 
-def _draw_series(ax, data: Dataset, sector: str, lang: str, labels: bool = True, years: range | None = None) -> float:
-    """Realised jobs as bars, targets as markers, published percentages where counts are unknown.
+# The jobs charts keep the plot for marks only: bars, target ticks, the end goal, series breaks and the trend.
+# Every value is written in labelled rows under the plot, one row per measure and basis, aligned with its year,
+# and everything else is named in a legend outside the plot: no text can then run into a bar or a line, and a
+# percentage never stands on the jobs axis (issue #30; tests/test_chart_layout.py measures every chart).
+ROW_INCHES = 0.24  # height of one row of values under a chart
 
-    Years without a figure stay empty: nothing is interpolated. Returns the largest value drawn.
-    """
+
+@dataclass
+class Row:
+    """One labelled row of values under a chart: the text per year, in one colour."""
+
+    label: str
+    colour: str
+    cells: dict[int, str] = field(default_factory=dict)
+    style: str = "normal"
+    gaps: set[int] = field(default_factory=set)  # years whose cell says there is no figure
+
+
+def _figure_years(data: Dataset, sector: str) -> list[int]:
+    """Years for which the sector has a realised figure of any kind (a count or a percentage, any basis)."""
+    found = series.points(data, sector, "realised_jobs") + series.points(data, sector, "realisation_pct")
+    found += series.other_points(data, sector, "realisation_pct")
+    return sorted({p.year for p in found if p.year})
+
+
+def missing_years(data: Dataset, sector: str, years: range) -> list[int]:
+    """Years inside the published record (from the first to the last year with a realised figure of any kind)
+    without a realised count: a gap a reader must not take for zero. Years after the last figure stay empty."""
+    known = _figure_years(data, sector)
+    counted = {p.year for p in series.points(data, sector, "realised_jobs")}
+    if not known:
+        return []
+    return [y for y in years if known[0] <= y <= known[-1] and y not in counted]
+
+
+def _pct_row_label(basis: str, main: bool, lang: str) -> str:
+    if main:
+        return f"% {i18n.t(lang, 'pct_of_target')}"
+    if basis in SHARE_BASES:
+        return f"% {BASES[basis].label(lang)}"
+    return f"% {i18n.t(lang, 'pct_of_target')}, {BASES[basis].label(lang)}"
+
+
+def value_rows(data: Dataset, sector: str, lang: str, years: range) -> list[Row]:
+    """The rows of values under a sector's chart: realised jobs (with 'geen cijfer' in a gap), targets,
+    derived targets, the end goal, and published percentages, one row per basis; only rows with a value."""
+    shown = set(years)
+    realised = Row(i18n.t(lang, "realised"), REALISED)
+    for p in series.points(data, sector, "realised_jobs"):
+        realised.cells[p.year] = _label(p, lang)
+    targets = Row(i18n.t(lang, "target"), TARGET)
+    derived = Row(f"{i18n.t(lang, 'target')} ({i18n.t(lang, 'derived')})", DERIVED)
+    for p in series.points(data, sector, "target_jobs"):
+        (derived if p.status == "derived" else targets).cells[p.year] = _label(p, lang)
+    rows = [realised, targets, derived]
+    goal = series.goal(data, sector)
+    if goal is not None and goal.year:
+        rows.append(Row(i18n.t(lang, "goal"), TARGET, {goal.year: _label(goal, lang)}, "bold"))
+    main = series.main_basis(data, sector)
+    for basis in series.bases(data, sector, "realisation_pct"):
+        pts = [p for p in series.points(data, sector, "realisation_pct", basis) if p.status == "reported"]
+        colour = PCT if basis == main else OTHER
+        rows.append(
+            Row(_pct_row_label(basis, basis == main, lang), colour, {p.year: f"{_label(p, lang)}%" for p in pts})
+        )
+    for row in rows:
+        row.cells = {y: text for y, text in row.cells.items() if y in shown}
+    realised.gaps = set(missing_years(data, sector, years))
+    realised.cells |= {y: i18n.t(lang, "no_figure_cell") for y in realised.gaps}
+    return [row for row in rows if row.cells]
+
+
+def _cell_size(rows: list[Row], slot_points: float) -> float:
+    """LABEL_SIZE, or one point less where the widest value would crowd its year's slot (never under 8 pt)."""
+    widest = max((len(line) for row in rows for text in row.cells.values() for line in text.split("\n")), default=1)
+    return LABEL_SIZE if widest * 0.62 * LABEL_SIZE <= 0.9 * slot_points else LABEL_SIZE - 1
+
+
+def _lines(row: Row) -> int:
+    """How many lines of text the row needs: its wrapped name or its tallest value."""
+    return max([len(_row_name(row).splitlines())] + [len(t.split("\n")) for t in row.cells.values()])
+
+
+def _row_name(row: Row) -> str:
+    return textwrap.fill(row.label, 26)
+
+
+def rows_inches(rows: list[Row]) -> float:
+    """The height the rows of values take: ROW_INCHES for a row of one line, and 0.15 inch for each further line."""
+    return sum(ROW_INCHES + 0.15 * (_lines(r) - 1) for r in rows) or ROW_INCHES
+
+
+def draw_rows(tab, rows: list[Row], years: range, width_in: float) -> None:
+    """The rows of values in their own axes under the plot (sharing its years): the row's name on the left,
+    each value centred under its year; a row of two lines is as tall as two."""
+    heights = [ROW_INCHES + 0.15 * (_lines(r) - 1) for r in rows]
+    centres = [sum(heights[:i]) + h / 2 for i, h in enumerate(heights)]
+    tab.set_ylim(sum(heights), 0)
+    tab.set_yticks(centres, [_row_name(r) for r in rows], fontsize=LABEL_SIZE)
+    for tick, row in zip(tab.get_yticklabels(), rows):
+        tick.set_color(row.colour)
+    tab.tick_params(axis="both", length=0)
+    tab.tick_params(axis="x", labelbottom=False)
+    tab.grid(False)
+    for spine in tab.spines.values():
+        spine.set_visible(False)
+    size = _cell_size(rows, width_in * 72 * 0.8 / max(len(years), 1))
+    for centre, row in zip(centres, rows):
+        for year, text in row.cells.items():
+            gap = year in row.gaps
+            tab.text(year, centre, text, ha="center", va="center", fontsize=size - 1 if gap else size,
+                     color=TEXT if gap else row.colour, fontstyle="italic" if gap else "normal",
+                     fontweight="bold" if row.style == "bold" else "normal", linespacing=0.9)  # fmt: skip
+
+
+def _draw_marks(ax, data: Dataset, sector: str, years: range) -> float:
+    """Realised jobs as bars, targets as short lines over their year (derived ones dashed), and a grey cross on
+    the axis where a year inside the record has no count. Nothing is interpolated. Returns the largest value."""
     realised = series.points(data, sector, "realised_jobs")
     targets = series.points(data, sector, "target_jobs")
-    pct = series.points(data, sector, "realisation_pct")
-    size = LABEL_SIZE if labels else LABEL_SIZE - 1
-    _draw_bars(ax, realised, lang, size if labels else None)
-    _draw_targets(ax, targets, lang, size if labels else None)
-    counted = {p.year for p in realised}
-    for p in pct:
-        if p.year in counted or p.status != "reported":
-            continue  # where counts are known the chart shows counts; the table lists every percentage
-        text = f"{_label(p, lang)}%" + (f"\n{i18n.t(lang, 'pct_of_target')}" if labels else "")
-        _on_year_axis(ax, text, p.year, 6, PCT, size)
-    all_years = [p.year for p in realised + targets + pct]
-    if years is None and all_years:
-        years = range(min(all_years), max(all_years) + 1)
-    if years:
-        ax.set_xticks(list(years))
-        ax.set_xlim(min(years) - 0.7, max(years) + 1.1)
-        ax.tick_params(axis="x", labelsize=size + 1, rotation=0 if len(years) < 12 else 45)
-    ax.yaxis.set_major_formatter(mpl.ticker.FuncFormatter(lambda v, _: i18n.number(v, lang)))
-    ax.grid(axis="x", visible=False)
+    for p in realised:
+        ax.bar(p.year, p.value, width=0.6, color=REALISED, zorder=2)
+    for p in targets:
+        derived = p.status == "derived"
+        ax.plot([p.year - 0.38, p.year + 0.38], [p.value, p.value], color=DERIVED if derived else TARGET,
+                linewidth=2.2, linestyle=(0, (2, 1.5)) if derived else "-", zorder=3)  # fmt: skip
+    gaps = missing_years(data, sector, years)
+    if gaps:  # in axes height, so the cross sits on the axis at any scale
+        ax.plot(gaps, [0.035] * len(gaps), transform=ax.get_xaxis_transform(), linestyle="none", marker="x",
+                markersize=6, markeredgewidth=1.5, color=TEXT, zorder=3, clip_on=False)  # fmt: skip
     return max([p.value for p in realised + targets] + [1.0])
 
 
-def _draw_bars(ax, realised: list[series.Point], lang: str, size: float | None) -> None:
-    """Realised jobs as bars, each labelled with its value (and its word) above it; `size` None: no labels."""
-    for p in realised:
-        ax.bar(p.year, p.value, width=0.6, color=REALISED, zorder=2)
-        if size is not None:
-            ax.annotate(_label(p, lang), (p.year, p.value), xytext=(0, 3), textcoords="offset points",
-                        ha="center", va="bottom", fontsize=size, color=REALISED)  # fmt: skip
-
-
-def _draw_targets(ax, targets: list[series.Point], lang: str, size: float | None) -> None:
-    """Targets as short lines over their year (derived ones dashed, in their own colour), labelled right of it."""
-    for p in targets:
-        derived = p.status == "derived"
-        colour = DERIVED if derived else TARGET
-        ax.plot([p.year - 0.38, p.year + 0.38], [p.value, p.value], color=colour, linewidth=2.2,
-                linestyle=(0, (2, 1.5)) if derived else "-", zorder=3)  # fmt: skip
-        if size is not None:
-            text = f"{i18n.t(lang, 'target_short')} {_label(p, lang)}"
-            text += f" ({i18n.t(lang, 'derived')})" if derived else ""
-            ax.annotate(text, (p.year + 0.4, p.value), xytext=(2, 0), textcoords="offset points", ha="left",
-                        va="center", fontsize=size, color=colour)  # fmt: skip
+def _year_axis(ax, years: range, lang: str, size: float = LABEL_SIZE + 1, ends_only: bool = False) -> None:
+    ticks = [years[0], years[-1]] if ends_only and len(years) > 1 else list(years)
+    ax.set_xticks(ticks, [str(y) for y in ticks])
+    ax.set_xlim(min(years) - 0.6, max(years) + 0.6)
+    ax.tick_params(axis="x", labelsize=size, rotation=0)
+    ax.yaxis.set_major_formatter(mpl.ticker.FuncFormatter(lambda v, _: i18n.number(v, lang)))
+    ax.grid(axis="x", visible=False)
 
 
 def _goal_when(data: Dataset, sector: str, goal: series.Point, lang: str, form: str) -> str:
@@ -145,97 +237,93 @@ def _goal_when(data: Dataset, sector: str, goal: series.Point, lang: str, form: 
     return form.format(f"{goal.year}, {goal.source_id}; {also}")
 
 
-def _draw_goal(ax, goal, lang: str, x: float, when: str) -> None:
-    """The final goal as a dashed line across the chart, labelled at its left end (derived: said so)."""
+def _draw_goal(ax, data: Dataset, sector: str, goal: series.Point, lang: str) -> Line2D:
+    """The final goal as a dashed line across the plot; its legend entry says its value, due year and status."""
     ax.axhline(goal.value, color=TARGET, linestyle=(0, (6, 3)), linewidth=1)
     extra = f", {i18n.t(lang, 'derived')}" if goal.status == "derived" else ""
-    ax.annotate(f"{i18n.t(lang, 'goal')} {_label(goal, lang)}{when}{extra}", (x, goal.value),
-                xycoords=("axes fraction", "data"), xytext=(0, 3), textcoords="offset points",
-                fontsize=LABEL_SIZE)  # fmt: skip
-
-
-def _on_year_axis(ax, text: str, year: int, rise: int, color: str, size: float) -> None:
-    """A bold label standing on the year axis above `year` (a percentage where no bar carries it)."""
-    ax.annotate(text, (year, 0), xytext=(0, rise), textcoords="offset points", ha="center", va="bottom",
-                fontsize=size, color=color, fontweight="bold")  # fmt: skip
-
-
-def _draw_other_basis(ax, data: Dataset, sector: str, lang: str) -> list:
-    """Published percentages on another basis than the bars: a marker on the year axis with its own label."""
-    handles = []
-    for basis in {p.basis for p in series.other_points(data, sector, "realisation_pct")}:
-        pts = [p for p in series.other_points(data, sector, "realisation_pct") if p.basis == basis]
-        for p in pts:
-            ax.plot([p.year], [0], marker="D", markersize=7, color=OTHER, clip_on=False, zorder=5)
-            _on_year_axis(ax, f"{_label(p, lang)}%", p.year, 9, OTHER, LABEL_SIZE)
-        handles.append(
-            Line2D(
-                [],
-                [],
-                color=OTHER,
-                marker="D",
-                linestyle="none",
-                label=f"% {BASES[basis].label(lang)}"
-                if basis in SHARE_BASES
-                else f"% {i18n.t(lang, 'pct_of_target')}, {BASES[basis].label(lang)}",
-            )
-        )
-    return handles
+    when = _goal_when(data, sector, goal, lang, " ({})")
+    label = f"{i18n.t(lang, 'goal')} {_label(goal, lang)}{when}{extra}"
+    return Line2D([], [], color=TARGET, linestyle=(0, (6, 3)), linewidth=1, label=plain(label))
 
 
 def _draw_breaks(ax, breaks: pd.DataFrame | None, sector: str, years: range, lang: str) -> list:
-    """A registered series break inside the chart's years: a vertical line with its label; nothing is drawn across it."""
+    """A registered series break inside the chart's years: a dotted vertical line, named in the legend."""
     if breaks is None or breaks.empty:
         return []
-    drawn = []
+    handles = []
     for b in breaks.itertuples():
         if (b.sectors == "all" or sector in b.sectors.split()) and min(years) < b.year <= max(years):
             ax.axvline(b.year - 0.5, color=TARGET, linestyle=":", linewidth=1.2, zorder=1)
-            ax.annotate(
-                plain(getattr(b, f"what_{lang}")),
-                (b.year - 0.5, 1),
-                xycoords=("data", "axes fraction"),
-                xytext=(-3, -3),
-                textcoords="offset points",
-                ha="right",
-                va="top",
-                fontsize=LABEL_SIZE,
-                color=TARGET,
-                rotation=90,
-            )
-            drawn.append(b.year)
-    return drawn
+            label = i18n.t(lang, "series_break", year=b.year, what=getattr(b, f"what_{lang}"))
+            handles.append(Line2D([], [], color=TARGET, linestyle=":", linewidth=1.2, label=plain(label)))
+    return handles
 
 
-def _draw_projection(ax, proj, lang: str) -> float:
-    """From the last figure to the target year only, with the band from slowest to fastest growth seen."""
+def _draw_projection(ax, proj, lang: str) -> tuple[float, Line2D]:
+    """From the last figure to the target year only, with the band from slowest to fastest growth seen; the
+    projected value is named in the legend."""
     xs = [proj.last_year, proj.target_year]
     ax.fill_between(
         xs, [proj.last_value, proj.low], [proj.last_value, proj.high], color=TREND, alpha=0.15, linewidth=0, zorder=1
     )
     ax.plot(xs, [proj.last_value, proj.projected], color=TREND, linestyle="--", linewidth=1.6, zorder=4)
-    ax.annotate(
-        f"{i18n.t(lang, 'trend')}: {i18n.number(proj.projected, lang)}",
-        (proj.target_year, proj.projected),
-        xytext=(-4, 4),
-        textcoords="offset points",
-        ha="right",
-        fontsize=LABEL_SIZE,
-        color=TREND,
-    )
-    return max(proj.high, proj.projected)
+    label = i18n.t(lang, "trend_to", year=proj.target_year, value=i18n.number(proj.projected, lang))
+    return max(proj.high, proj.projected), Line2D([], [], color=TREND, linestyle="--", label=label)
+
+
+def _series_legend(data: Dataset, sector: str, lang: str, years: range) -> list:
+    """The legend entries of what _draw_marks draws: bars, targets, derived targets and gaps where there are any."""
+    targets = series.points(data, sector, "target_jobs")
+    handles = [Patch(color=REALISED, label=i18n.t(lang, "realised"))]
+    if any(p.status != "derived" for p in targets):
+        handles.append(Line2D([], [], color=TARGET, linewidth=2.2, label=i18n.t(lang, "target")))
+    if any(p.status == "derived" for p in targets):
+        label = f"{i18n.t(lang, 'target')} ({i18n.t(lang, 'derived')})"
+        handles.append(Line2D([], [], color=DERIVED, linewidth=2.2, linestyle=(0, (2, 1.5)), label=label))
+    if missing_years(data, sector, years):
+        handles.append(Line2D([], [], color=TEXT, marker="x", linestyle="none", markeredgewidth=1.5,
+                              label=i18n.t(lang, "no_figure_legend")))  # fmt: skip
+    return handles
+
+
+def _plot_and_rows(fig, spec, rows: list[Row], plot_inches: float):
+    """A plot `plot_inches` tall above its rows of values, in `spec` (a slot of the figure's grid)."""
+    inner = spec.subgridspec(2, 1, height_ratios=[plot_inches, rows_inches(rows)], hspace=0)
+    ax = fig.add_subplot(inner[0])
+    tab = fig.add_subplot(inner[1], sharex=ax)
+    return ax, tab
+
+
+def _fit_height(fig: Figure, axes: list, inches: float) -> None:
+    """Make the figure tall enough that `axes` (the plots and their rows of values) get `inches` in all, whatever
+    the titles, legend and source line around them take: constrained layout shares out what is left of the
+    figure in proportion, so rows of values given a share of too small a figure would be squeezed together."""
+    fig.get_layout_engine().execute(fig)
+    width, height = fig.get_size_inches()
+    have = sum(ax.get_position().height for ax in axes) * height
+    fig.set_size_inches(width, height + inches - have)
+
+
+def _legend(ax, handles: list, ncols: int = 2, below: float = 14, above: float | None = None) -> None:
+    """One legend for the figure, `below` points under the axes `ax` (or `above` points over it), starting at the
+    figure's left edge: outside every plot, and held by an axes so that constrained layout makes room for it
+    (a figure legend would be laid over the source line or the title); a legend wider than the plot would
+    squeeze it, hence two columns of wrapped names."""
+    fig = ax.figure
+    for h in handles:  # long names wrap, so that the legend stays narrower than the plot above it
+        h.set_label(textwrap.fill(h.get_label(), 48))
+    where = blended_transform_factory(fig.transFigure, ax.transAxes)
+    y, loc, shift = (1, "lower left", above) if above is not None else (0, "upper left", -below)
+    where = mpl.transforms.offset_copy(where, fig=fig, y=shift, units="points")
+    ax.legend(handles=handles, loc=loc, bbox_to_anchor=(0.005, y), bbox_transform=where, fontsize=LABEL_SIZE,
+              frameon=False, ncols=min(len(handles), ncols), handlelength=2.4, borderaxespad=0)  # fmt: skip
 
 
 def sector_trend(data: Dataset, sector: str, lang: str = "nl") -> Figure:
-    """Realised jobs per year against the target, figures on other bases, series breaks, and the projection
-    where the verdict rests on one (never past a target year that has a figure)."""
+    """Realised jobs per year against the target, the end goal, series breaks and the projection where the
+    verdict rests on one (never past a target year that has a figure); every value in the rows under the plot."""
     sectors, sources, breaks = data.sectors, data.sources, data.breaks
-
     name = _names(sectors, lang)[sector]
-    fig = new_figure(9, 5.4)
-    ax = fig.add_subplot()
-    v = verdict(data, sector)
-    basis = series.main_basis(data, sector)
     years = [
         p.year
         for m in ("realised_jobs", "target_jobs", "realisation_pct")
@@ -244,47 +332,43 @@ def sector_trend(data: Dataset, sector: str, lang: str = "nl") -> Figure:
     goal = series.goal(data, sector)
     if goal and goal.year:
         years.append(goal.year)
-    ax.set_title(i18n.t(lang, "trend_title", name=name), loc="left")
     if not years:
+        fig = new_figure(9, 3)
+        ax = fig.add_subplot()
+        ax.set_title(i18n.t(lang, "trend_title", name=name), loc="left")
         ax.text(0.5, 0.5, i18n.t(lang, "no_figures_whole"), transform=ax.transAxes, ha="center", va="center")
         ax.set_axis_off()
         return fig
     span = range(min(years), max(years) + 1)
-    top = _draw_series(ax, data, sector, lang, years=span)
-    handles = _series_legend(data, sector, lang)
-    handles += _draw_other_basis(ax, data, sector, lang)
-    _draw_breaks(ax, breaks, sector, span, lang)
+    rows = value_rows(data, sector, lang, span)
+    fig = new_figure(9, 6.5 + rows_inches(rows))
+    ax, tab = _plot_and_rows(fig, fig.add_gridspec(1, 1)[0], rows, 4.2)
+    top = _draw_marks(ax, data, sector, span)
+    _year_axis(ax, span, lang)
+    draw_rows(tab, rows, span, 9)
+    handles = _series_legend(data, sector, lang, span)
     if goal is not None:
         top = max(top, goal.value)
-        _draw_goal(ax, goal, lang, 0.01, _goal_when(data, sector, goal, lang, " ({})"))
+        handles.append(_draw_goal(ax, data, sector, goal, lang))
+    handles += _draw_breaks(ax, breaks, sector, span, lang)
+    v = verdict(data, sector)
     if v.status in ("on_course", "not_on_course") and v.projection is not None:
-        top = max(top, _draw_projection(ax, v.projection, lang))
-        handles.append(Line2D([], [], color=TREND, linestyle="--", label=i18n.t(lang, "trend_band")))
-
-    ax.set_ylim(0, top * 1.18)
+        high, handle = _draw_projection(ax, v.projection, lang)
+        top = max(top, high)
+        handles.append(handle)
+    ax.set_ylim(0, top * 1.08)
     ax.set_ylabel(i18n.t(lang, "jobs"))
+    fig.suptitle(i18n.t(lang, "trend_title", name=name), x=0.01, ha="left")
+    basis = series.main_basis(data, sector)
     if basis in BASES:  # the subtitle says in words which basis the bars use
-        fig.suptitle(i18n.t(lang, "trend_title", name=name), x=0.01, ha="left")
         ax.set_title(
             i18n.t(lang, "bars_basis", basis=BASES[basis].label(lang)), loc="left", fontsize=LABEL_SIZE + 2, color=TEXT
         )
-    ax.legend(handles=handles, loc="upper left", fontsize=LABEL_SIZE, frameon=False, ncols=min(len(handles), 3))
-    fig.get_layout_engine().set(h_pad=0.15)
+    _legend(tab, handles)
     source = source_line(sources, series.sources_used(data, sector), lang)
     fig.supxlabel(source, fontsize=LABEL_SIZE, x=0.01, ha="left", color=TEXT)
+    _fit_height(fig, [ax, tab], 4.2 + rows_inches(rows))
     return fig
-
-
-def _series_legend(data: Dataset, sector: str, lang: str) -> list:
-    """The legend entries of what _draw_series draws: bars, targets, and derived targets where there are any."""
-    handles = [
-        Patch(color=REALISED, label=i18n.t(lang, "realised")),
-        Line2D([], [], color=TARGET, linewidth=2.2, label=i18n.t(lang, "target")),
-    ]
-    if any(p.status == "derived" for p in series.points(data, sector, "target_jobs")):
-        label = f"{i18n.t(lang, 'target')} ({i18n.t(lang, 'derived')})"
-        handles.append(Line2D([], [], color=DERIVED, linewidth=2.2, linestyle=(0, (2, 1.5)), label=label))
-    return handles
 
 
 def overview_percentages(data: Dataset, lang: str = "nl") -> Figure:
@@ -314,13 +398,18 @@ def overview_percentages(data: Dataset, lang: str = "nl") -> Figure:
             edgecolor=colour,
             hatch="///" if derived else ("xx" if other else None),
         )
-        text = f"{_label(p, lang)}% ({p.year}{', ' + i18n.t(lang, 'derived') if derived else ''})"
-        ax.annotate(text, (p.value, i), xytext=(3, 0), textcoords="offset points", va="center", fontsize=LABEL_SIZE)
+    # the values in a column right of the plot, level with their bars: the 100% line never crosses them
+    values = [f"{_label(p, lang)}% ({p.year}{', ' + i18n.t(lang, 'derived') if p.status == 'derived' else ''})"
+              for _, p, _ in rows]  # fmt: skip
+    column = ax.secondary_yaxis("right")
+    column.set_yticks(range(len(rows)), values, fontsize=LABEL_SIZE)
+    column.tick_params(length=0)
+    column.spines["right"].set_visible(False)
     ax.set_yticks(range(len(rows)), [label for label, _, _ in rows])
     ax.axvline(100, color=TARGET, linewidth=1)
-    ax.set_xlim(0, max([p.value for _, p, _ in rows] + [100]) * 1.25)
+    ax.set_xlim(0, max([p.value for _, p, _ in rows] + [100]) * 1.05)
     ax.set_xlabel("%")
-    ax.set_title(textwrap.fill(i18n.t(lang, "overview_pct_title"), 60), loc="left")
+    fig.suptitle(textwrap.fill(i18n.t(lang, "overview_pct_title"), 80), x=0.01, ha="left")
     handles = [
         Patch(facecolor=REALISED, label=i18n.t(lang, "legend_reported")),
         Patch(facecolor="white", edgecolor=REALISED, hatch="///", label=i18n.t(lang, "legend_derived")),
@@ -381,54 +470,65 @@ def own_vs_sroi(data: Dataset, lang: str = "nl") -> Figure | None:
         ax.annotate(_label(o, lang), (o.value / 2, i), ha="center", va="center", fontsize=LABEL_SIZE, color="white")
         ax.annotate(_label(r, lang), (o.value + r.value / 2, i), ha="center", va="center", fontsize=LABEL_SIZE)
     ax.set_yticks(range(len(rows)), [f"{names[s]} ({year})" for s, year, _, _ in rows])
-    ax.legend(
-        handles=[
-            Patch(color=REALISED, label=i18n.t(lang, "own")),
-            Patch(facecolor="white", edgecolor=PCT, hatch="//", label=i18n.t(lang, "sroi")),
-        ],
-        loc="lower right",
-        fontsize=LABEL_SIZE,
-    )
+    handles = [
+        Patch(color=REALISED, label=i18n.t(lang, "own")),
+        Patch(facecolor="white", edgecolor=PCT, hatch="//", label=i18n.t(lang, "sroi")),
+    ]
+    _legend(ax, handles, below=LABEL_SIZE + 14)  # under the axis' numbers
     ax.set_title(i18n.t(lang, "own_sroi_title"), loc="left")
     return fig
 
 
+def _panel_points(data: Dataset, sector: str) -> int:
+    return len(series.points(data, sector, "realised_jobs")) + len(series.points(data, sector, "target_jobs"))
+
+
 def small_multiples(data: Dataset, lang: str = "nl") -> Figure:
-    """Every sector's trend in one grid, each on its own scale."""
-    sectors = data.sectors
-    ids = list(sectors["sector"])
-    names = _names(sectors, lang, short=True)
+    """Every sector's jobs and targets in one grid over the same years, each panel on its own vertical scale
+    (said in the subtitle); a sector with fewer than two figures in jobs is named under the grid, not drawn."""
+    names = _names(data.sectors, lang, short=True)
+    ids = [s for s in data.sectors["sector"] if _panel_points(data, s) >= 2]
+    left_out = [names[s] for s in data.sectors["sector"] if s not in ids]
+    years = [p.year for s in ids for m in ("realised_jobs", "target_jobs") for p in series.points(data, s, m)]
     cols = 4
-    rows = -(-len(ids) // cols)
-    fig = new_figure(12, 2.5 * rows)
-    axes = fig.subplots(rows, cols, squeeze=False).ravel()
+    rows = max(-(-len(ids) // cols), 1)
+    fig = new_figure(12, 2.3 * rows + 1.4)
+    grid = fig.add_gridspec(rows + 1, cols, height_ratios=[0.3] + [2.3] * rows)
+    key = fig.add_subplot(grid[0, :])  # a row of its own for the legend, under the title
+    key.set_axis_off()
+    axes = [fig.add_subplot(grid[1 + i // cols, i % cols]) for i in range(rows * cols)]
+    span = range(min(years), max(years) + 1) if years else range(1)
     for ax, s in zip(axes, ids):
-        drawn = any(series.points(data, s, m) for m in ("realised_jobs", "target_jobs", "realisation_pct"))
-        if drawn:
-            top = _draw_series(ax, data, s, lang, labels=False)
-            ax.set_ylim(0, top * 1.15)
-            ax.tick_params(axis="both", labelsize=LABEL_SIZE - 1)
-            ax.tick_params(axis="x", rotation=90)
-        else:
-            ax.text(
-                0.5,
-                0.5,
-                i18n.t(lang, "no_figures"),
-                transform=ax.transAxes,
-                ha="center",
-                va="center",
-                fontsize=LABEL_SIZE,
-            )
-            ax.set_xticks([]), ax.set_yticks([])
-        ax.set_title(names[s], fontsize=9, loc="left")
+        top = _draw_marks(ax, data, s, span)
+        ax.set_ylim(0, top * 1.1)
+        ax.set_yticks([0, top], ["0", i18n.number(top, lang)])
+        ax.tick_params(axis="both", labelsize=LABEL_SIZE)
+        ax.set_title(names[s], fontsize=LABEL_SIZE + 1, loc="left")
+        if years:
+            _year_axis(ax, span, lang, size=LABEL_SIZE, ends_only=True)
+        ax.grid(axis="y", visible=False)
     for ax in axes[len(ids) :]:
         ax.set_axis_off()
     fig.suptitle(i18n.t(lang, "small_multiples_title"), x=0.01, ha="left")
+    handles = [
+        Patch(color=REALISED, label=i18n.t(lang, "realised")),
+        Line2D([], [], color=TARGET, linewidth=2.2, label=i18n.t(lang, "target")),
+        Line2D([], [], color=DERIVED, linewidth=2.2, linestyle=(0, (2, 1.5)),
+               label=f"{i18n.t(lang, 'target')} ({i18n.t(lang, 'derived')})"),
+        Line2D([], [], color=TEXT, marker="x", linestyle="none", markeredgewidth=1.5,
+               label=i18n.t(lang, "no_figure_legend")),
+    ]  # fmt: skip
+    key.legend(handles=handles, loc="center left", fontsize=LABEL_SIZE, frameon=False, ncols=4, borderaxespad=0)
+    note = i18n.t(lang, "own_scale")
+    if left_out:
+        note += " " + i18n.t(lang, "not_drawn", names=", ".join(left_out))
+    fig.supxlabel(textwrap.fill(note, 150), fontsize=LABEL_SIZE, x=0.01, ha="left", color=TEXT)
     return fig
 
 
 def national(data: Dataset, lang: str = "nl", since: int = 2015) -> Figure:
-    """Market, government and total: realised against target per year, with the final goal."""
+    """Market, government and total: realised against target per year, with the final goal; every value in the
+    rows under each panel."""
     tidy, sectors, sources = data.tidy, data.sectors, data.sources
     names = _names(sectors, lang)
     national = [s for s in national_sectors(sectors) if s in set(tidy["sector"])]
@@ -439,21 +539,40 @@ def national(data: Dataset, lang: str = "nl", since: int = 2015) -> Figure:
         ax.set_axis_off()
         fig.suptitle(i18n.t(lang, "national_title"), x=0.01, ha="left")
         return fig
-    fig = new_figure(11, 3.7 * len(national))
-    axes = fig.subplots(len(national), 1, squeeze=False).ravel()
     last = max(int(y) for y in tidy.loc[tidy["sector"].isin(national), "year"].dropna())
     recent = data.with_tidy(tidy[tidy["year"].isna() | (tidy["year"] >= since)])
-    for ax, s in zip(axes, national):
-        top = _draw_series(ax, recent, s, lang, years=range(since, last + 1))
+    span = range(since, last + 1)
+    panels = {s: value_rows(recent, s, lang, span) for s in national}
+    heights = [2.8 + rows_inches(r) for r in panels.values()]
+    fig = new_figure(11, sum(heights) + 2.5)
+    grid = fig.add_gridspec(len(national), 1, height_ratios=heights)
+    handles: dict[str, object] = {}
+    for slot, (s, rows) in zip(grid, panels.items()):
+        ax, tab = _plot_and_rows(fig, slot, rows, 2.8)
+        top = _draw_marks(ax, recent, s, span)
+        _year_axis(ax, span, lang)
+        draw_rows(tab, rows, span, 11)
+        for h in _series_legend(recent, s, lang, span):
+            handles.setdefault(h.get_label(), h)
         goal = series.goal(data, s)
         if goal:
             top = max(top, goal.value)
-            _draw_goal(ax, goal, lang, 0.02, _goal_when(data, s, goal, lang, ", {}"))
-        ax.set_ylim(0, top * 1.15)
+            ax.axhline(goal.value, color=TARGET, linestyle=(0, (6, 3)), linewidth=1)
+            handles.setdefault("goal", Line2D([], [], color=TARGET, linestyle=(0, (6, 3)), linewidth=1,
+                                              label=i18n.t(lang, "goal_row_legend")))  # fmt: skip
+            disputed = _goal_when(data, s, goal, lang, "{}")
+            if disputed != str(goal.year):  # sources date this goal differently: the legend says so
+                label = plain(f"{i18n.t(lang, 'goal')} {names[s]} {_label(goal, lang)}: {disputed}")
+                handles[label] = Line2D([], [], color=TARGET, linestyle=(0, (6, 3)), linewidth=1, label=label)
+        for h in _draw_breaks(ax, data.breaks, s, span, lang):
+            handles.setdefault(h.get_label(), h)
+        ax.set_ylim(0, top * 1.08)
         ax.set_title(names[s], loc="left", fontsize=10)
     fig.suptitle(i18n.t(lang, "national_title"), x=0.01, ha="left")
+    _legend(tab, list(handles.values()))
     ids = sorted({i for s in national for i in series.sources_used(data, s)})
     fig.supxlabel(source_line(sources, ids, lang, width_in=11), fontsize=LABEL_SIZE, x=0.01, ha="left", color=TEXT)
+    _fit_height(fig, fig.axes, sum(heights))
     return fig
 
 
