@@ -83,6 +83,8 @@ class Seen:
     violations: list[dict]
     requests: list[str]  # every request, also those of the axe run
     errors: list[str]
+    charts: list[dict]  # each chart image: its alt and the links under it, {text: href}
+    details_tables: list[list[list[str]]]  # the tables one click away (<details>), rows of cell texts
 
     @property
     def name(self) -> str:
@@ -99,6 +101,16 @@ def see(browser, root: Path, path: Path, tab=None) -> Seen:
             "own_text": _visible_text_without_data(visit),
             "lang": visit.page.evaluate("document.documentElement.lang"),
             "title": visit.page.title(),
+            "charts": visit.page.eval_on_selector_all(
+                ".jp-OutputArea-output:has(> img[alt])",
+                """els => els.map(e => ({alt: e.querySelector('img').getAttribute('alt'),
+                    links: Object.fromEntries([...e.querySelectorAll('.downloads a')]
+                        .map(a => [a.textContent.trim(), a.getAttribute('href')]))}))""",
+            ),
+            "details_tables": visit.page.eval_on_selector_all(
+                "details table",
+                "els => els.map(t => [...t.querySelectorAll('tr')].map(r => [...r.cells].map(c => c.textContent.trim())))",
+            ),
         }
         violations = visit.axe_violations()
         return Seen(root, path, **found, violations=violations, requests=visit.requests, errors=visit.errors)
@@ -143,6 +155,9 @@ class WholeSiteChecks:
 
     def test_no_image_has_the_placeholder_alt_text(self, site_pages):
         assert_every_image_described(site_pages)
+
+    def test_every_chart_offers_its_image_files_and_its_figures(self, site_pages):
+        assert_every_chart_offers_its_files(site_pages, self.lang)
 
 
 def assert_offline_self_contained_and_whole(site_pages: list[Seen], lang: str) -> None:
@@ -195,6 +210,45 @@ def assert_every_image_described(site_pages: list[Seen]) -> None:
     for seen in site_pages:
         assert "No description has been provided" not in seen.path.read_text(encoding="utf-8"), seen.name
         assert all(a and len(a) > 10 for a in seen.alts), (seen.name, seen.alts)
+
+
+DOWNLOAD_LINKS = {
+    "nl": ("grafiek als PNG", "grafiek als SVG", "cijfers bij de grafiek (CSV)"),
+    "en": ("chart as PNG", "chart as SVG", "the chart's figures (CSV)"),
+}
+
+
+def assert_every_chart_offers_its_files(site_pages: list[Seen], lang: str) -> None:
+    """Under every chart of every report page: the chart as PNG and SVG and its figures as CSV, by relative links
+    to files in the page's own folder (so a zipped copy keeps them). The SVG names itself with the chart's title
+    and the page's alt text; the CSV holds exactly the rows of a table one click away on the page."""
+    import csv
+    import xml.etree.ElementTree as ET
+
+    png, svg, table = DOWNLOAD_LINKS[lang]
+    charts, figures = 0, 0
+    for seen in site_pages:
+        if seen.path.parent == seen.root:
+            assert not seen.charts, seen.name  # the index and the sources page draw no charts
+            continue
+        assert seen.charts, f"{seen.name} has no chart"
+        for chart in seen.charts:
+            links = chart["links"]
+            assert list(links) == [png, svg, table], (seen.name, links)
+            for href in links.values():
+                assert "/" not in href and ":" not in href, (seen.name, href)  # beside the page, relative
+                assert (seen.path.parent / href).is_file(), (seen.name, href)
+            root = ET.parse(seen.path.parent / links[svg]).getroot()
+            first, second = list(root)[:2]
+            assert (first.tag, second.tag) == ("{http://www.w3.org/2000/svg}title", "{http://www.w3.org/2000/svg}desc")
+            assert first.text and second.text == chart["alt"], (seen.name, first.text)
+            with open(seen.path.parent / links[table], encoding="utf-8", newline="") as f:
+                rows = [[cell.strip() for cell in row] for row in csv.reader(f)]
+            assert rows and rows in seen.details_tables, (seen.name, rows[:3], [t[:2] for t in seen.details_tables])
+            figures += len(rows) - 1  # a sector with only part-sector figures has a table of its header alone
+            charts += 1
+    print(f"\n{charts} charts offer their files, {figures} rows of figures ({lang})")
+    assert charts >= 21 and figures >= 100
 
 
 def _catalogue_phrases(lang: str) -> set[str]:

@@ -230,24 +230,38 @@ def readings_beside_the_series(data: Dataset, lang: str):
 
 class Chart:
     """A chart as a notebook shows it: PNG and SVG with its alt text in the output's metadata (where the
-    report's HTML template reads it), and the figure itself at hand for tinkering (`.figure`)."""
+    report's HTML template reads it), the chart's own figures as CSV (`table`, offered for download beside the
+    images), and the figure itself at hand for tinkering (`.figure`). The SVG names itself: a <title> and a
+    <desc> (the alt text) as its first children, so the file stands on its own when it is forwarded."""
 
-    def __init__(self, figure, alt: str):
-        self.figure, self.alt = figure, alt
+    def __init__(self, figure, alt: str, table: pd.DataFrame | None = None):
+        self.figure, self.alt, self.table = figure, alt, table
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         import base64
         import io
 
         png, svg = io.BytesIO(), io.StringIO()
-        self.figure.savefig(png, format="png", dpi=110)
-        self.figure.savefig(svg, format="svg")
+        title = plots.title_of(self.figure)
+        self.figure.savefig(png, format="png", dpi=110, metadata={"Title": title, "Description": self.alt})
+        self.figure.savefig(svg, format="svg", metadata={"Title": title, "Description": self.alt})
         data = {
             "image/png": base64.b64encode(png.getvalue()).decode("ascii"),
-            "image/svg+xml": svg.getvalue(),
+            "image/svg+xml": _svg_named(svg.getvalue(), title, self.alt),
             "text/plain": self.alt,
         }
+        if self.table is not None:  # no exporter shows text/csv: it travels with the images to the report folder
+            data["text/csv"] = self.table.to_csv(index=False, lineterminator="\r\n")
         return data, {"image/png": {"alt": self.alt}, "image/svg+xml": {"alt": self.alt}}
+
+
+def _svg_named(svg: str, title: str, alt: str) -> str:
+    """The SVG with role="img", and its title and description as the first children of its root element, where
+    browsers and screen readers look for them."""
+    head, rest = svg.split("<svg", 1)
+    attributes, body = rest.split(">", 1)
+    named = f"<title>{html.escape(title)}</title>\n<desc>{html.escape(alt)}</desc>\n"
+    return f'{head}<svg role="img"{attributes}>\n{named}{body.lstrip()}'
 
 
 def _details(table: pd.DataFrame, lang: str) -> HTML:
@@ -259,7 +273,7 @@ def _details(table: pd.DataFrame, lang: str) -> HTML:
 def sector_chart(data: Dataset, sector: str, lang: str) -> Chart:
     name = sector_names(data.sectors, lang)[sector]
     fig = plots.sector_trend(data, sector, lang)
-    return Chart(fig, narrative.sector_chart_alt(data, sector, name, lang))
+    return Chart(fig, narrative.sector_chart_alt(data, sector, name, lang), tables.series_table(data, [sector], lang))
 
 
 def sector_chart_data(data: Dataset, sector: str, lang: str) -> HTML:
@@ -269,30 +283,43 @@ def sector_chart_data(data: Dataset, sector: str, lang: str) -> HTML:
 def overview_charts(data: Dataset, lang: str) -> dict[str, Chart | None]:
     """The overview's charts by name (as their cells' 'chart:NAME' tags), each with its alt text."""
     own = plots.own_vs_sroi(data, lang)
+    figures = _sectors_table(data, lang)  # the page's table under the charts: every chart's figures
     return {
         "chart": Chart(
-            plots.overview_percentages(data, lang), narrative.latest_list_alt(data, "realisation_pct", "overview", lang)
+            plots.overview_percentages(data, lang),
+            narrative.latest_list_alt(data, "realisation_pct", "overview", lang),
+            figures,
         ),
-        "jobs": Chart(plots.overview_jobs(data, lang), narrative.latest_list_alt(data, "realised_jobs", "jobs", lang)),
-        "own-sroi": Chart(own, narrative.latest_list_alt(data, "realised_own", "own_sroi", lang)) if own else None,
-        "small-multiples": Chart(plots.small_multiples(data, lang), i18n.alt_word(lang, "small_multiples")),
+        "jobs": Chart(
+            plots.overview_jobs(data, lang), narrative.latest_list_alt(data, "realised_jobs", "jobs", lang), figures
+        ),
+        "own-sroi": Chart(own, narrative.latest_list_alt(data, "realised_own", "own_sroi", lang), figures)
+        if own
+        else None,
+        "small-multiples": Chart(plots.small_multiples(data, lang), i18n.alt_word(lang, "small_multiples"), figures),
     }
 
 
-def all_sectors_data(data: Dataset, lang: str, national: bool = False) -> HTML:
+def _sectors_table(data: Dataset, lang: str, national: bool = False) -> pd.DataFrame:
+    """The figures of the sector charts (national: of the national ones), as the page's table shows them."""
     ids = [x for x in data.sectors["sector"] if (x in national_sectors(data.sectors)) == national]
-    return _details(tables.series_table(data, ids, lang), lang)
+    return tables.series_table(data, ids, lang)
+
+
+def all_sectors_data(data: Dataset, lang: str, national: bool = False) -> HTML:
+    return _details(_sectors_table(data, lang, national), lang)
 
 
 def national_chart(data: Dataset, lang: str) -> Chart:
-    return Chart(
-        plots.national(data, lang),
-        narrative.national_chart_alt(data, lang),
-    )
+    return Chart(plots.national(data, lang), narrative.national_chart_alt(data, lang), _sectors_table(data, lang, True))
 
 
 def coverage_chart(data: Dataset, lang: str) -> Chart:
-    return Chart(plots.coverage_heatmap(data, lang), i18n.alt_word(lang, "coverage"))
+    return Chart(plots.coverage_heatmap(data, lang), i18n.alt_word(lang, "coverage"), tables.coverage_long(data, lang))
+
+
+def coverage_chart_data(data: Dataset, lang: str) -> HTML:
+    return _details(tables.coverage_long(data, lang), lang)
 
 
 def say(key: str, lang: str, level: int = 2) -> HTML:

@@ -629,6 +629,14 @@ def coverage_heatmap(data: Dataset, lang: str = "nl") -> Figure:
     return fig
 
 
+def title_of(fig: Figure) -> str:
+    """The chart's title as a reader sees it (the figure's title, else its first plot's), on one line."""
+    title = fig._suptitle.get_text() if fig._suptitle is not None else ""
+    if not title and fig.axes:
+        title = fig.axes[0].get_title(loc="left") or fig.axes[0].get_title()
+    return " ".join(title.split()).replace(r"\$", "$")
+
+
 def style():
     """The reports' chart style, for charts of one's own: `with plots.style(): ...` (see notebooks/explore.ipynb)."""
     return mpl.rc_context(STYLE)

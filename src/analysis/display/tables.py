@@ -9,6 +9,7 @@ from analysis.data.dataset import Dataset
 from analysis.data.registry import cite, sector_names
 from analysis.dictionary import BASES, MEASURES, PERIODS, QUALIFIERS
 from analysis.trends import series
+from analysis.trends.coverage import COVERAGE_MEASURES, coverage_matrix
 
 
 def value_text(value: float, precision: int, measure: str, qualifier: str, lang: str) -> str:
@@ -137,3 +138,19 @@ def series_table(data: Dataset, sector_ids: list[str], lang: str = "nl") -> pd.D
     columns = [h[c] for c in ("sector", "year", "realised", "target", "pct", "other_basis")]
     table = pd.DataFrame(records, columns=columns).fillna(h["none"])
     return table if len(sector_ids) > 1 else table.drop(columns=h["sector"])
+
+
+def coverage_long(data: Dataset, lang: str = "nl") -> pd.DataFrame:
+    """What the coverage chart draws, one row per cell with a figure: sector, measure, year, published or derived."""
+    h = i18n.COLUMNS[i18n.check_lang(lang)]
+    names = sector_names(data.sectors, lang)
+    shown = {"reported": i18n.t(lang, "legend_reported"), "derived": i18n.t(lang, "legend_derived")}
+    records = []
+    for measure in COVERAGE_MEASURES:
+        matrix = coverage_matrix(data, measure)
+        for sector, row in matrix.iterrows():
+            for year, status in row.items():
+                if status:
+                    records.append({h["sector"]: names[sector], h["measure"]: MEASURES[measure].label(lang),
+                                    h["year"]: str(year), h["status"]: shown[status]})  # fmt: skip
+    return pd.DataFrame(records, columns=[h["sector"], h["measure"], h["year"], h["status"]])

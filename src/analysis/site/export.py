@@ -16,6 +16,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 
 JUPYTER_ONLY = "jupyter-only"  # cells for the analyst in JupyterLab (how to rerun), never in a report
+DOWNLOADS = {"png": "image/png", "svg": "image/svg+xml", "csv": "text/csv"}  # a chart's files, by extension
 
 
 @cache
@@ -32,7 +33,19 @@ def _exporter() -> HTMLExporter:
         exclude_output_prompt=True,
     )
     exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags={JUPYTER_ONLY}), enabled=True)
+    exporter.register_preprocessor(_name_downloads, enabled=True)
     return exporter
+
+
+def _name_downloads(notebook: nbformat.NotebookNode, resources: dict):
+    """Tell the template which files each chart output is saved as (see charts), so that the page offers them
+    under the chart: {name}.png, {name}.svg and, where the chart carries its figures, {name}.csv."""
+    for name, output in _chart_outputs(notebook):
+        data = output.get("data", {})
+        if "image/png" in data or "image/svg+xml" in data:
+            kinds = [k for k, mime in DOWNLOADS.items() if mime in data]
+            output.setdefault("metadata", {})["downloads"] = {k: f"{name}.{k}" for k in kinds}
+    return notebook, resources
 
 
 def warm_up() -> None:
@@ -84,20 +97,19 @@ def _chart_outputs(notebook: nbformat.NotebookNode):
 
 
 def charts(notebook: nbformat.NotebookNode) -> dict[str, bytes]:
-    """Images of the cells tagged 'chart' (saved as chart.png/.svg) or 'chart:NAME' (NAME.png/.svg)."""
+    """The files of the cells tagged 'chart' (saved as chart.png/.svg/.csv) or 'chart:NAME' (NAME.png/...): the
+    images, and the chart's own figures where it carries them."""
     found: dict[str, bytes] = {}
-    for cell in notebook.cells:
-        for tag in cell.get("metadata", {}).get("tags", []):
-            if tag != "chart" and not tag.startswith("chart:"):
+    for name, output in _chart_outputs(notebook):
+        data = output.get("data", {})
+        for kind, mime in DOWNLOADS.items():
+            if mime not in data:
                 continue
-            name = tag.split(":", 1)[1] if ":" in tag else "chart"
-            for output in cell.get("outputs", []):
-                data = output.get("data", {})
-                if "image/png" in data:
-                    found[f"{name}.png"] = base64.b64decode(data["image/png"])
-                if "image/svg+xml" in data:
-                    svg = data["image/svg+xml"]
-                    found[f"{name}.svg"] = ("".join(svg) if isinstance(svg, list) else svg).encode("utf-8")
+            if kind == "png":
+                found[f"{name}.png"] = base64.b64decode(data[mime])
+            else:  # text; nbformat may keep it as a list of lines
+                text = "".join(data[mime]) if isinstance(data[mime], list) else data[mime]
+                found[f"{name}.{kind}"] = text.encode("utf-8")
     return found
 
 
