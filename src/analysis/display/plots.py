@@ -193,7 +193,7 @@ def draw_rows(tab, rows: list[Row], years: range, width_in: float) -> None:
     for centre, row in zip(centres, rows):
         for year, text in row.cells.items():
             gap = year in row.gaps
-            tab.text(year, centre, text, ha="center", va="center", fontsize=size - 1 if gap else size,
+            tab.text(year, centre, text, ha="center", va="center", fontsize=max(size - 1, 8) if gap else size,
                      color=TEXT if gap else row.colour, fontstyle="italic" if gap else "normal",
                      fontweight="bold" if row.style == "bold" else "normal", linespacing=0.9)  # fmt: skip
 
@@ -468,7 +468,14 @@ def own_vs_sroi(data: Dataset, lang: str = "nl") -> Figure | None:
         ax.barh(i, o.value, color=REALISED)
         ax.barh(i, r.value, left=o.value, color="white", edgecolor=PCT, hatch="//")
         ax.annotate(_label(o, lang), (o.value / 2, i), ha="center", va="center", fontsize=LABEL_SIZE, color="white")
-        ax.annotate(_label(r, lang), (o.value + r.value / 2, i), ha="center", va="center", fontsize=LABEL_SIZE)
+        ax.annotate(
+            _label(r, lang),
+            (o.value + r.value / 2, i),
+            ha="center",
+            va="center",
+            fontsize=LABEL_SIZE,
+            bbox={"facecolor": "white", "edgecolor": "none", "pad": 1},
+        )  # no hatch line through the number
     ax.set_yticks(range(len(rows)), [f"{names[s]} ({year})" for s, year, _, _ in rows])
     handles = [
         Patch(color=REALISED, label=i18n.t(lang, "own")),
