@@ -136,7 +136,7 @@ def series_table(data: Dataset, sector_ids: list[str], lang: str = "nl") -> pd.D
         for year in sorted(by_year):
             records.append({h["sector"]: names[sector], h["year"]: str(year), **by_year[year]})
     columns = [h[c] for c in ("sector", "year", "realised", "target", "pct", "other_basis")]
-    table = pd.DataFrame(records, columns=columns).fillna(h["none"])
+    table = pd.DataFrame(records, columns=columns).astype(object).fillna(h["none"])  # a column may be all empty
     return table if len(sector_ids) > 1 else table.drop(columns=h["sector"])
 
 
