@@ -67,6 +67,16 @@ def test_2_an_id_that_validate_accepts_the_report_accepts(minimal_raw, tmp_path,
     assert code == 1 and "sectors.csv:3: column 'sector'" in err and "lower-case letters, digits and _" in err
 
 
+@pytest.mark.parametrize("device", ["con", "nul", "aux", "prn", "com1", "lpt9"])
+def test_2_a_windows_device_name_is_no_sector_id(minimal_raw, tmp_path, run_cli, device):
+    """A folder reports/sectors/con cannot be checked out on Windows: validate refuses the id, naming why."""
+    sectors = minimal_raw / "sectors.csv"
+    sectors.write_text(sectors.read_text(encoding="utf-8").replace("waterschappen,", f"{device},", 1), encoding="utf-8")
+    (minimal_raw / "figures/waterschappen.csv").rename(minimal_raw / f"figures/{device}.csv")
+    code, _, err = run_cli("validate", "--raw", minimal_raw, "--processed", tmp_path / "none")
+    assert code == 1 and "sectors.csv:3: column 'sector'" in err and "a name Windows reserves" in err, err
+
+
 def test_2_a_bad_sector_option_is_refused_before_anything_is_rewritten(minimal_site, run_cli):
     tmp_path, minimal_raw = minimal_site, minimal_site / "raw"
     before = {p: p.read_bytes() for p in (tmp_path / "processed").iterdir()}

@@ -17,7 +17,10 @@ from dataclasses import dataclass, fields
 from importlib import resources
 
 # A sector id: what validate accepts is exactly what the report run accepts as a parameter (run.jobs.check_parameters).
-SECTOR_ID = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+# A sector id names a folder (reports/sectors/<id>), so it is never a device name Windows reserves: a colleague
+# on Windows could not check such a folder out.
+WINDOWS_DEVICES = r"con|prn|aux|nul|com[1-9]|lpt[1-9]"
+SECTOR_ID = re.compile(rf"^(?!(?:{WINDOWS_DEVICES})$)[a-z][a-z0-9_]{{0,63}}$")
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,8 @@ types are right. Any issue in either phase fails the whole validation.
 
 from __future__ import annotations
 
+import re
+
 import datetime as dt
 from collections.abc import Iterable
 
@@ -32,6 +34,7 @@ from analysis.dictionary import (
     QUALIFIERS,
     REPORTED_MEASURES,
     SECTOR_ID,
+    WINDOWS_DEVICES,
     SOURCE_KINDS,
     UNDATED_MEASURES,
     UNITS,
@@ -288,6 +291,8 @@ def _rule(column: str, check: str, value: str | None) -> str:
         return _period_rule(value)
     if column == "year" and check.startswith("str_matches"):
         return "the year must be a whole number such as 2021, written with the digits 0-9"
+    if column == "sector" and check.startswith("str_matches") and value and re.fullmatch(WINDOWS_DEVICES, value):
+        return f"'{value}' is a name Windows reserves for a device, so its report folder could not be checked out there"
     if column in ("sector", "source_id", "break_id") and check.startswith("str_matches"):
         return (
             f"a {column.replace('_', ' ')} must be lower-case letters, digits and _ (a sector id starts with a "
