@@ -2,8 +2,11 @@
 renderer (analysis.site.export), without executing a notebook: settings, the checks before anything is written,
 the no-change shortcut, and what the index lists."""
 
+import shutil
+
 import nbformat
 import pytest
+from conftest import TINY_NOTEBOOKS
 
 from analysis import stamps
 from analysis.errors import NotOurFolder, ParameterError
@@ -15,14 +18,18 @@ from analysis.trends import series
 
 
 def settings(tmp_path, raw, **kw) -> Settings:
+    """Settings writing into tmp_path, with the tiny notebooks and their registry (read before anything else)."""
+    notebooks = tmp_path / "notebooks"
+    if not notebooks.is_dir():
+        shutil.copytree(TINY_NOTEBOOKS, notebooks)
     return Settings(raw=raw, processed=tmp_path / "processed", reports=tmp_path / "reports",
-                    notebooks=tmp_path / "notebooks", **kw)  # fmt: skip
+                    notebooks=notebooks, **kw)  # fmt: skip
 
 
 def recorded_run(tmp_path, raw) -> Settings:
     """Settings whose folders hold the record of a complete run on exactly these inputs."""
     s = settings(tmp_path, raw)
-    for folder in (s.processed, s.reports, s.notebooks):
+    for folder in (s.processed, s.reports):
         folder.mkdir()
     (s.reports / ".banenafspraak-reports").write_text("")
     stamps.record(s.reports, s.processed, stamps.inputs_digest(s.raw, s.notebooks, s.recorded()))

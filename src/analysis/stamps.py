@@ -100,9 +100,10 @@ def _tree(folder: Path, pattern: str = "**/*") -> dict[str, str]:
 
 
 def inputs_digest(raw: Path, notebooks: Path, settings: dict) -> str:
-    """Everything a report run reads: raw data, notebooks, library code and the run's settings."""
+    """Everything a report run reads: raw data, the notebooks and their registry (reports.toml), library code
+    and the run's settings."""
     h = hashlib.sha256(json.dumps(settings, sort_keys=True).encode())
-    for name, files in (("raw", _tree(raw)), ("notebooks", _tree(notebooks, "*.ipynb"))):
+    for name, files in (("raw", _tree(raw)), ("notebooks", _tree(notebooks, "*"))):
         h.update(json.dumps([name, files], sort_keys=True).encode())
     h.update(library_hash().encode())
     return h.hexdigest()

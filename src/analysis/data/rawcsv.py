@@ -9,16 +9,19 @@ guesses types or silently pads short rows.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import re
 import stat
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from analysis.data import categorical
-from analysis.errors import Issue
+from analysis.errors import Issue, ProjectError
 
 LINE = "_line"  # column holding the physical line number of each record
 MAX_FILE_BYTES = 512 * 1024 * 1024  # far above any real raw file; a larger one is a mistake, not data
@@ -140,13 +143,39 @@ def _control_issues(fields: list[str], columns: list[str], name: str, line: int)
     ]
 
 
+_READ: ContextVar[dict[Path, str] | None] = ContextVar("raw_files_read", default=None)
+
+
+@contextmanager
+def reading():
+    """Record the sha256 of every raw file read inside the block, from the very bytes parsed: {path: digest}.
+    A report's record of its inputs is then what it was made from, even when a file is saved during the run."""
+    token = _READ.set({})
+    try:
+        yield _READ.get()
+    finally:
+        _READ.reset(token)
+
+
+def file_bytes(path: Path) -> bytes:
+    """A raw file's bytes. Inside `reading`, its digest is recorded; a file read twice (the careful reader after
+    the fast one) must give the same bytes both times, or the run stops rather than mix two versions."""
+    data = Path(path).read_bytes()
+    read = _READ.get()
+    if read is not None:
+        digest = hashlib.sha256(data).hexdigest()
+        if read.setdefault(Path(path), digest) != digest:
+            raise ProjectError(f"{path} changed while it was being read: save it, then run the command again")
+    return data
+
+
 def read_rows(path: Path, columns: list[str], name: str) -> tuple[list[list[str]], list[int], list[Issue]]:
     """A file read by the careful reader (the csv module): its records as plain lists, their line numbers, and
     the issues found; a record with a wrong number of fields is reported and left out."""
     problem = regular_file_issue(path, name)
     if problem:
         return [], [], [problem]
-    return rows_of(path.read_bytes(), columns, name)
+    return rows_of(file_bytes(path), columns, name)
 
 
 def _spanned_issue(name: str, start: int, end: int, row: list[str], columns: list[str]) -> Issue:
@@ -257,7 +286,7 @@ class _Body:
 
 def _plain_body(path: Path, name: str, columns: list[str]) -> _Body | None:
     """The records of a file the fast path can read, or None when it needs the careful reader."""
-    data = path.read_bytes().removeprefix(b"\xef\xbb\xbf")
+    data = file_bytes(path).removeprefix(b"\xef\xbb\xbf")
     if b"\r" in data:
         data = data.replace(b"\r\n", b"\n")
         if b"\r" in data:

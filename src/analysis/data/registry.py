@@ -13,14 +13,14 @@ from analysis.errors import Issue
 
 
 def _load(path: Path, name: str, columns: list[str], model_name: str) -> tuple[pd.DataFrame, list[Issue]]:
-    from analysis.data.rawcsv import regular_file_issue
+    from analysis.data.rawcsv import file_bytes, regular_file_issue
 
     if not path.is_file():
         return pd.DataFrame(columns=columns), [Issue(name, 1, "", None, "file not found")]
     problem = regular_file_issue(path, name)
     if problem:
         return pd.DataFrame(columns=columns), [problem]
-    frame, issues = _validated(path.read_bytes(), name, tuple(columns), model_name)
+    frame, issues = _validated(file_bytes(path), name, tuple(columns), model_name)
     return frame.copy(), list(issues)
 
 

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import paths, stamps
-from analysis.data import categorical
+from analysis.data import categorical, rawcsv
 from analysis.data.derived import derive
 from analysis.dictionary import FIGURE_COLUMNS, OBSERVED_MEASURES, TIDY_COLUMNS
 from analysis.errors import DataValidationError, Issue
@@ -144,9 +144,14 @@ def load_raw(raw: Path | None = None) -> RawData:
     """Read and validate a raw folder; raise DataValidationError listing every problem."""
     raw = Path(raw) if raw is not None else paths.raw_dir()
     try:
-        return _load_raw(raw)
+        with rawcsv.reading() as read:
+            loaded = _load_raw(raw)
     except DataValidationError as err:
         raise _named_for_the_user(raw, err.issues) from None
+    # the checksums of the bytes parsed, not of the files as they are now (one may have been saved meanwhile)
+    on_disk = stamps.raw_checksums(raw)  # only for a file nothing read, which no figure comes from
+    checksums = {name: read.get(raw / name, digest) for name, digest in on_disk.items()}
+    return dataclasses.replace(loaded, checksums=checksums)
 
 
 def _load_raw(raw: Path) -> RawData:
@@ -183,7 +188,7 @@ def _load_raw(raw: Path) -> RawData:
         raw_file=text[FILE].array,
         raw_line=text[LINE].to_numpy(),
     )[TIDY_COLUMNS]
-    return RawData(sectors, sources, figures, raw_rows=len(text), breaks=breaks, checksums=stamps.raw_checksums(raw), raw=raw)
+    return RawData(sectors, sources, figures, raw_rows=len(text), breaks=breaks, checksums={}, raw=raw)
 
 
 def _break_references(breaks: pd.DataFrame, sector_ids: set[str], source_ids: set[str]) -> list[Issue]:

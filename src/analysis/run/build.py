@@ -13,6 +13,7 @@ from pathlib import Path
 from analysis import folders, paths, stamps
 from analysis.errors import DataValidationError, ParameterError
 from analysis.locking import exclusive
+from analysis.run import registry
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ def build_reports(settings: Settings, say: Callable[[str], None] = print) -> int
     """Every report the settings ask for; the exit code: 0 done, 1 a notebook failed (the others are made)."""
     start = time.monotonic()
     chromium = _chromium(settings)  # before anything is read or written
+    registry.read(settings.notebooks)  # a bad folder or title in reports.toml is refused before any writing
     # what would make the run refuse is found before data/processed is rewritten or the run record dropped
     folders.check_processed(settings.processed, settings.raw)
     folders.check_reports(settings.reports, settings.raw)

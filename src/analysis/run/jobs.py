@@ -25,7 +25,7 @@ class Job:
     folder: str  # output folder, relative to the report root
     summary: dict = field(default_factory=dict, compare=False, hash=False)  # key figures for summary.json
     title: str = ""  # the page's <title>, in the report language
-    index: str = "more"  # its place on the index (report.INDEX_PLACES)
+    index: str = "more"  # its place on the index (registry.INDEX_PLACES)
     inputs: tuple[str, ...] | None = None  # the raw files it reads (relative to the raw folder); None: all
 
     @property
@@ -35,9 +35,11 @@ class Job:
     def digest(self, checksums: dict[str, str], library: str) -> str:
         """What this report depends on (stamps.job_digest): the raw files it reads (a sector report: its
         sector's file and the registries; the others: every file), the library, its notebook and parameters.
-        So a new figure in rijk.csv executes the Rijk report and the reports of all sectors, no other."""
+        So a new figure in rijk.csv executes the Rijk report and the reports of all sectors, no other; a new
+        title or folder in reports.toml executes the reports it declares."""
         read = {k: v for k, v in checksums.items() if self.inputs is None or k in self.inputs}
-        return stamps.job_digest(read, library, self.notebook, self.parameters)
+        declared = {"folder": self.folder, "title": self.title, "index": self.index}  # its reports.toml entry
+        return stamps.job_digest(read, library, self.notebook, {**self.parameters, "declared": declared})
 
 
 @dataclass

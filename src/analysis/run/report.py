@@ -15,41 +15,13 @@ from analysis.data.derived import FLAGGED
 from analysis.data.registry import national_sectors, sector_names
 from analysis.data.tidy import RawData
 from analysis.display import summary, tables
-from analysis.errors import ParameterError
+from analysis.run import registry as report_registry
 from analysis.run.index import write_index
 from analysis.run.jobs import Job, Result, check_parameters
 from analysis.run.workers import Workers, run_all
 from analysis.trends import series
 
-REGISTRY = "reports.toml"  # in the notebooks folder: every report notebook, declared
-INDEX_PLACES = ("sectors", "national", "overview", "coverage", "more")
 REGISTRIES = ("sectors.csv", "sources.csv", "breaks.csv")  # what every sector report reads besides its own file
-
-
-def registry(notebooks: Path) -> list[dict]:
-    """The report notebooks declared in notebooks/reports.toml, checked: each names an existing notebook,
-    a folder, titles in both languages and a place on the index."""
-    import tomllib
-
-    path = notebooks / REGISTRY
-    try:
-        entries = tomllib.loads(path.read_text(encoding="utf-8")).get("report", [])
-    except (OSError, tomllib.TOMLDecodeError) as err:
-        raise ParameterError([f"{path}: cannot read the report registry: {err}"]) from None
-    problems = []
-    for i, e in enumerate(entries, start=1):
-        missing = [k for k in ("notebook", "folder", "title_nl", "title_en", "index") if not e.get(k)]
-        if missing:
-            problems.append(f"{path.name}: report {i} lacks {', '.join(missing)}")
-        elif not (notebooks / e["notebook"]).is_file():
-            problems.append(f"{path.name}: report {i}: no notebook {e['notebook']} in {notebooks}")
-        elif e["index"] not in INDEX_PLACES:
-            problems.append(f"{path.name}: report {i}: index must be one of {', '.join(INDEX_PLACES)}")
-        elif e.get("for_each") not in (None, "sector"):
-            problems.append(f"{path.name}: report {i}: for_each can only be 'sector'")
-    if problems:
-        raise ParameterError(problems)
-    return entries
 
 
 def plan(data: Dataset, notebooks: Path, lang: str, sectors: list[str] | None = None) -> list[Job]:
@@ -58,7 +30,7 @@ def plan(data: Dataset, notebooks: Path, lang: str, sectors: list[str] | None = 
     shown = sector_names(data.sectors, lang)
     site = i18n.SITE[lang]["site_name"]
     jobs = []
-    for entry in registry(notebooks):
+    for entry in report_registry.entries(notebooks):
         title = entry[f"title_{lang}"]
         if entry.get("for_each") == "sector":
             jobs += [
