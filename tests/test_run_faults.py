@@ -6,15 +6,17 @@ code says something went wrong, and the next run completes everything.
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import nbformat
 import psutil
 import pytest
-from conftest import ROOT, TINY_NOTEBOOKS, copy_run, kernels_below, report_args
+from conftest import FIXTURES, ROOT, TINY_NOTEBOOKS, copy_run, kernels_below, make_raw, report_args
 
 from analysis.locking import exclusive
 
@@ -247,3 +249,37 @@ def test_a_stopped_run_kills_its_own_processes_and_no_other(tmp_path):
     finally:
         bystander.kill()
         bystander.wait()
+
+
+# ---------------------------------------------------------------- a hung cell or a dead kernel fails once
+
+
+def _one_report_registry(notebooks, notebook: str) -> None:
+    shutil.copyfile(FIXTURES / "notebooks" / notebook, notebooks / notebook)
+    (notebooks / "reports.toml").write_text(
+        f'[[report]]\nnotebook = "{notebook}"\nfolder = "overview"\ntitle_nl = "Alle sectoren"\n'
+        'title_en = "All sectors"\nindex = "overview"\n',
+        encoding="utf-8",
+    )
+
+
+@pytest.mark.parametrize(("notebook", "said"), [("hung.ipynb", "timed out"), ("dies.ipynb", "died")])
+def test_a_hung_cell_or_a_dead_kernel_runs_once_and_fails_with_a_message_and_its_notebook_kept(
+    tmp_path, run_cli, monkeypatch, notebook, said
+):
+    """On the previous code a cell past --cell-timeout was started three times (a side effect thrice, 15 minutes
+    a notebook at the default), the failure line read '-------------------' and reports/failed/ kept nothing;
+    a cell that killed its kernel ran three times too."""
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    _one_report_registry(notebooks, notebook)
+    log = tmp_path / "started.log"
+    monkeypatch.setenv("HUNG_CELL_LOG", str(log))
+    code, out, _ = run_cli(*report_args(tmp_path, "--cell-timeout", "3", raw=make_raw(tmp_path), notebooks=notebooks))
+    assert code == 1
+    assert log.read_text(encoding="utf-8").splitlines() == ["started"]  # started once, never retried
+    failure = next(line for line in out.splitlines() if line.startswith("overview") and "failed" in line)
+    assert said in failure and "---" not in failure, failure
+    kept = nbformat.read(tmp_path / "reports/failed/overview.ipynb", as_version=4)  # named for its report
+    ran = [c.source.splitlines()[0] for c in kept.cells if c.get("execution_count")]
+    assert "# Parameters" in ran and any(c.source.startswith("# A cell ") for c in kept.cells), ran  # partly run
