@@ -283,3 +283,18 @@ def test_a_hung_cell_or_a_dead_kernel_runs_once_and_fails_with_a_message_and_its
     kept = nbformat.read(tmp_path / "reports/failed/overview.ipynb", as_version=4)  # named for its report
     ran = [c.source.splitlines()[0] for c in kept.cells if c.get("execution_count")]
     assert "# Parameters" in ran and any(c.source.startswith("# A cell ") for c in kept.cells), ran  # partly run
+
+
+def test_a_long_home_folder_breaks_no_report(tmp_path, run_cli, monkeypatch):
+    """Managed machines give homes such as /home/<domain>/<first.last-extern>: a socket path under
+    $HOME/.local/share/jupyter/runtime is then longer than a Unix socket may be ('File name too long' on the
+    previous code for every report). The kernels' sockets live in a short private folder instead."""
+    home = tmp_path / ("a-very-long-home-folder-of-a-managed-government-machine-" + "x" * 40)
+    home.mkdir()
+    for variable in ("JUPYTER_RUNTIME_DIR", "JUPYTER_DATA_DIR", "XDG_DATA_HOME", "XDG_RUNTIME_DIR"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("TINY_NOTEBOOK_SECONDS", "0")
+    code, out, err = run_cli(*report_args(tmp_path, raw=make_raw(tmp_path), notebooks=TINY_NOTEBOOKS))
+    assert code == 0, (out[-800:], err[-800:])
+    assert "0 failed" in out

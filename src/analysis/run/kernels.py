@@ -5,9 +5,13 @@ a worker's previous notebook runs."""
 from __future__ import annotations
 
 import asyncio
+import atexit
 import contextlib
+import functools
 import os
+import shutil
 import sys
+import tempfile
 import threading
 import time
 import uuid
@@ -111,10 +115,20 @@ class LocalKernelManager(AsyncKernelManager):
     @default("ip")
     def _default_ip(self) -> str:
         # the socket files' stem: one per kernel, or kernels started at once would share sockets
-        from jupyter_core.paths import jupyter_runtime_dir
+        return os.path.join(socket_folder(), f"k-{uuid.uuid4().hex[:12]}")
 
-        os.makedirs(jupyter_runtime_dir(), exist_ok=True)
-        return os.path.join(jupyter_runtime_dir(), f"kernel-{uuid.uuid4().hex[:12]}-ipc")
+
+@functools.cache
+def socket_folder() -> str:
+    """A short private folder (mode 0700) for the kernels' IPC sockets, one per process that starts kernels,
+    removed when it ends. Not jupyter's runtime folder: under a long home (/home/<domain>/<first.last-extern>)
+    $HOME/.local/share/jupyter/runtime/kernel-<id>-ipc-<n> is longer than a socket's path may be."""
+    base = tempfile.gettempdir()
+    if len(base) > 40:  # a long TMPDIR would bring the same failure back
+        base = "/tmp"
+    folder = tempfile.mkdtemp(prefix="ba-", dir=base)  # made 0700: no other user reaches the kernels
+    atexit.register(shutil.rmtree, folder, True)
+    return folder
 
 
 # ---------------------------------------------------------------- kernels ready ahead

@@ -84,6 +84,7 @@ class Workers:
         context = multiprocessing.get_context("fork")
         forkserver.start_server(self.count)  # first: it imports while the rest is done
         export.warm_up()
+        kernels.socket_folder()  # made (and removed at exit) by the run; the forked workers inherit it
         slots = context.SimpleQueue()
         for slot in range(self.count):
             slots.put(slot)
