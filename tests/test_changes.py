@@ -51,3 +51,47 @@ def test_the_index_says_what_is_new_since_the_previous_run(minimal_site, run_cli
     assert run_cli(*args)[0] == 0
     index = (tmp_path / "reports/index.html").read_text(encoding="utf-8")
     assert "Nieuw sinds dataversie" in index and "toegevoegd: Politie 2021, Gerealiseerde banen: 663 (letter)" in index
+
+
+# ------------------------------------------------------------------ the earlier version is untrusted input
+
+
+@pytest.mark.parametrize("ref", ["--output=OUT", "-x", "--help", "-p"])
+def test_a_revision_that_looks_like_an_option_never_reaches_git(tmp_path, run_cli, ref, monkeypatch):
+    """On the previous code `changes -- --output=PATH` made git write a file, then a traceback."""
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_cli("changes", "--", ref.replace("OUT", str(tmp_path / "changes-out")))
+    assert code == 2 and "a revision never starts with '-'" in err, (out, err)
+    assert not (tmp_path / "changes-out").exists() and not list(tmp_path.iterdir())
+
+
+def test_a_revision_is_resolved_before_it_is_read(run_cli):
+    code, _, err = run_cli("changes", "HEAD~100000")
+    assert code == 2 and "no revision 'HEAD~100000'" in err, err
+
+
+def _version(tmp_path, text: str):
+    folder = tmp_path / "old"
+    folder.mkdir()
+    (folder / "banenafspraak.csv").write_text(text, encoding="utf-8")
+    return folder
+
+
+HEADER = "sector,year,period,measure,value,qualifier,scope,basis,era,status,source_id\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("", "is empty"),
+        ("sector,year,measure\npolitie,2019,realised_jobs\n", "has no column 'value'"),
+        (HEADER + "politie,2019,year,realised_jobs,veel,,,sector_count,0,reported,letter\n", "line 2: value 'veel'"),
+        (HEADER + "politie,twintig,year,realised_jobs,297,,,sector_count,0,reported,letter\n", "line 2: year"),
+        (HEADER + "politie,2019,year,realised_jobs,297,,,sector_count,x,reported,letter\n", "line 2: era"),
+    ],
+)
+def test_a_broken_earlier_version_is_a_message_not_a_traceback(minimal_raw, tmp_path, run_cli, text, said):
+    out = tmp_path / "processed"
+    assert run_cli("prepare", "--raw", minimal_raw, "--out", out)[0] == 0
+    code, _, err = run_cli("changes", _version(tmp_path, text), "--processed", out, "--raw", minimal_raw)
+    assert code == 2 and said in err and "Traceback" not in err, err

@@ -25,27 +25,67 @@ IDENTITY = ["sector", "year", "period", "measure", "scope", "basis", "source_id"
 
 
 def read_version(ref: str) -> pd.DataFrame:
-    """The processed dataset of a folder (a copy of data/processed) or of a git revision."""
+    """The processed dataset of a folder (a copy of data/processed) or of a git revision: untrusted input, read
+    with care (a broken one is a NoSuchVersion naming what is wrong, never a traceback)."""
     folder = Path(ref)
     if folder.is_dir():
         path = folder / DATASET_CSV
         if not path.is_file():
             raise NoSuchVersion(f"{folder} holds no {DATASET_CSV}")
-        return _frame(path.read_text(encoding="utf-8"))
+        try:
+            return _frame(path.read_text(encoding="utf-8"), str(path))
+        except (OSError, UnicodeDecodeError) as err:
+            raise NoSuchVersion(f"cannot read {path}: {err}") from None
     root = paths.project_root()
     where = (paths.processed_dir() / DATASET_CSV).relative_to(root).as_posix()
-    shown = subprocess.run(["git", "show", f"{ref}:{where}"], check=False, cwd=root, capture_output=True, text=True)
+    commit = _resolved(ref, root)
+    shown = subprocess.run(["git", "show", f"{commit}:{where}"], check=False, cwd=root, capture_output=True)
     if shown.returncode != 0:
-        raise NoSuchVersion(f"cannot read {where} at {ref!r}: {shown.stderr.strip() or 'git failed'}")
-    return _frame(shown.stdout)
+        raise NoSuchVersion(f"cannot read {where} at {ref!r}: {shown.stderr.decode(errors='replace').strip()}")
+    try:
+        return _frame(shown.stdout.decode("utf-8"), f"{where} at {ref}")
+    except UnicodeDecodeError as err:
+        raise NoSuchVersion(f"{where} at {ref} is not UTF-8 text: {err}") from None
 
 
-def _frame(text: str) -> pd.DataFrame:
-    frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+def _resolved(ref: str, root: Path) -> str:
+    """The commit id a revision names, asked of git as a revision and nothing else: a text starting with '-'
+    would be read by git as an option (--output=FILE writes a file), so it is refused before git sees it."""
+    if not ref or ref.startswith("-"):
+        raise NoSuchVersion(f"cannot read {ref!r}: it is no folder, and a revision never starts with '-'")
+    found = subprocess.run(
+        ["git", "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"],
+        check=False, cwd=root, capture_output=True, text=True,
+    )  # fmt: skip
+    if found.returncode != 0 or not found.stdout.strip():
+        raise NoSuchVersion(f"cannot read {ref!r}: no revision {ref!r} in {root}, and no folder of that name")
+    return found.stdout.strip()
+
+
+REQUIRED = ["sector", "year", "measure", "value", "qualifier", "status", "source_id"]
+
+
+def _frame(text: str, name: str) -> pd.DataFrame:
+    """A version's reported figures, checked: its columns, and every value, year and era a number."""
+    if not text.strip():
+        raise NoSuchVersion(f"{name} is empty")
+    try:
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, ValueError) as err:
+        raise NoSuchVersion(f"{name} is not a readable CSV file: {err}") from None
+    missing = [c for c in REQUIRED if c not in frame]
+    if missing:
+        raise NoSuchVersion(f"{name} has no column {missing[0]!r}: it is not a processed dataset of this project")
     for column, default in (("period", "year"), ("scope", ""), ("basis", ""), ("era", "0")):
         if column not in frame:  # versions from before these columns existed
             frame[column] = default
-    return frame[frame["status"] == "reported"]
+    frame = frame[frame["status"] == "reported"]
+    for column, pattern in (("value", r"\d+(\.\d+)?"), ("year", r"(\d{4})?"), ("era", r"\d+")):
+        bad = ~frame[column].str.fullmatch(pattern)
+        if bad.any():
+            line = int(bad.idxmax()) + 2  # the header is line 1
+            raise NoSuchVersion(f"{name}, line {line}: {column} {frame.loc[bad.idxmax(), column]!r} is not a number")
+    return frame
 
 
 @dataclass
