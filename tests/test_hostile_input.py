@@ -360,3 +360,32 @@ def test_10_a_read_only_folder_gets_a_message_not_a_traceback(minimal_raw, tmp_p
     monkeypatch.setattr(processed, "write_outputs", refuse)  # as root, a read-only folder is still writable
     code, _, err = prepare(run_cli, minimal_raw, tmp_path / "out")
     assert code == 1 and "cannot write" in err and "Permission denied" in err
+
+
+# ---------------------------------------------------------------- one maximum text length, in both readers
+
+
+@pytest.mark.parametrize("length", [40_000, 200_000])
+@pytest.mark.parametrize("blank_line_at_the_end", [False, True], ids=["fast reader", "careful reader"])
+def test_a_text_longer_than_a_spreadsheet_cell_is_refused_in_both_readers(
+    minimal_raw, tmp_path, run_cli, length, blank_line_at_the_end
+):
+    """The XLSX cuts a text at 32,767 characters while the CSV keeps it whole; on the previous code a 40,000
+    character quote was valid, and a 200,000 character one valid or not depending on a blank line at the end
+    (the careful reader's field limit)."""
+    quote = "Door de instellingen zijn " + "veel " * (length // 5) + "banen gerealiseerd."
+    write_figures(minimal_raw, "politie", figure_row("politie", 2019, "realised_jobs", 297, evidence=quote))
+    if blank_line_at_the_end:
+        with (minimal_raw / "figures/politie.csv").open("a", encoding="utf-8") as fh:
+            fh.write("\n")
+    code, _, err = run_cli("validate", "--raw", minimal_raw, "--processed", tmp_path / "none")
+    assert code == 1 and "figures/politie.csv:2: column 'evidence'" in err and "at most 32,767 characters" in err
+    assert len(err) < 2000  # the message quotes the start of the text, not all of it
+
+
+def test_a_long_text_in_a_registry_is_refused_too(minimal_raw, tmp_path, run_cli):
+    sources = minimal_raw / "sources.csv"
+    text = sources.read_text(encoding="utf-8").replace("A letter", "A letter " + "x" * 33_000, 1)
+    sources.write_text(text, encoding="utf-8")
+    code, _, err = run_cli("validate", "--raw", minimal_raw, "--processed", tmp_path / "none")
+    assert code == 1 and "sources.csv:2: column 'title'" in err and "at most 32,767 characters" in err

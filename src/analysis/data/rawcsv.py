@@ -28,6 +28,12 @@ MAX_FILE_BYTES = 512 * 1024 * 1024  # far above any real raw file; a larger one 
 # C0 and C1 control characters (tab, line feed and carriage return included: inside a field they are never
 # meant, and they break the SVG and CSV outputs). Line ends between records are not inside a field.
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# One maximum length for every text, the most a spreadsheet cell holds: the XLSX output would otherwise cut a
+# text the CSV keeps whole. Both readers check it, and the csv module's own field limit (131,072 characters)
+# is raised past any file, so that it is this rule that speaks, the same in both.
+MAX_TEXT = 32_767
+TOO_LONG = "a text holds at most 32,767 characters (what a spreadsheet cell holds); this one has {length:,}"
+csv.field_size_limit(MAX_FILE_BYTES + 1)
 
 
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")
@@ -127,6 +133,14 @@ def regular_file_issue(path: Path, name: str) -> Issue | None:
             "file may have; split it or check that it is the right file",
         )
     return None
+
+
+def _length_issues(fields: list[str], columns: list[str], name: str, line: int) -> list[Issue]:
+    return [
+        Issue(name, line, columns[i] if i < len(columns) else "", f[:60] + "…", TOO_LONG.format(length=len(f)))
+        for i, f in enumerate(fields)
+        if len(f) > MAX_TEXT
+    ]
 
 
 def _control_issues(fields: list[str], columns: list[str], name: str, line: int) -> list[Issue]:
@@ -236,6 +250,10 @@ def rows_of(data: bytes, columns: list[str], name: str) -> tuple[list[list[str]]
             issues.append(_spanned_issue(name, start, reader.line_num, row, columns))
             continue
         fields = [f.strip() for f in row]
+        too_long = _length_issues(fields, columns, name, start) if len(text) > MAX_TEXT else []
+        if too_long:
+            issues += too_long
+            continue
         if has_control:
             found = _control_issues(fields, columns if header is not None else [], name, start)
             if found:
@@ -298,6 +316,8 @@ def _plain_body(path: Path, name: str, columns: list[str]) -> _Body | None:
         body += b"\n"
     if body.startswith(b"\n") or b"\n\n" in body or body.translate(None, _NOT_PLAIN):
         return None
+    if len(body) > MAX_TEXT and any(len(line) > MAX_TEXT for line in body.split(b"\n")):
+        return None  # a line that may hold a text over MAX_TEXT: the careful reader checks it and says where
     if not body.isascii() and any(p.search(body) for p in _NON_ASCII_CARE):
         return None
     return _Body(path, name, body, body.count(b"\n"))
