@@ -389,3 +389,49 @@ def test_a_long_text_in_a_registry_is_refused_too(minimal_raw, tmp_path, run_cli
     sources.write_text(text, encoding="utf-8")
     code, _, err = run_cli("validate", "--raw", minimal_raw, "--processed", tmp_path / "none")
     assert code == 1 and "sources.csv:2: column 'title'" in err and "at most 32,767 characters" in err
+
+
+# ---------------------------------------------------------------- faults of the file system
+
+
+def test_a_file_size_limit_is_a_message_and_nothing_is_half_written(minimal_raw, tmp_path):
+    """A real limit (ulimit -f, errno 27): on the previous code a traceback."""
+    import resource
+    import subprocess
+    import sys
+
+    out = tmp_path / "out"
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+
+    done = subprocess.run(
+        [sys.executable, "-m", "analysis", "prepare", "--raw", str(minimal_raw), "--out", str(out)],
+        capture_output=True, text=True, preexec_fn=limit, check=False,
+    )  # fmt: skip
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert "cannot write" in done.stderr and str(out) in done.stderr and "file size limit" in done.stderr
+    assert not list(out.glob(".tmp-*"))  # nothing half-written left behind
+    assert all(p.stat().st_size <= 4096 for p in out.iterdir())  # each file that is there was written whole
+
+
+@pytest.mark.parametrize(
+    ("error", "advice"),
+    [(30, "read-only"), (28, "disk is full"), (122, "disk is full")],
+    ids=["read-only file system", "full disk", "quota"],
+)
+def test_a_file_system_fault_is_a_message_naming_the_path(minimal_raw, tmp_path, run_cli, monkeypatch, error, advice):
+    import errno
+    import os
+
+    from analysis import atomic
+
+    def fail(fd):
+        raise OSError(error, os.strerror(error))  # as the kernel gives it: no file name
+
+    monkeypatch.setattr(atomic.os, "fsync", fail)
+    code, _, err = prepare(run_cli, minimal_raw, tmp_path / "out")
+    assert code == 1 and "Traceback" not in err and advice in err, err
+    assert f"cannot write {tmp_path / 'out'}" in err and os.strerror(error) in err
+    assert not list((tmp_path / "out").glob(".tmp-*"))
+    assert errno.errorcode[error]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import signal
 import sys
@@ -248,6 +249,21 @@ def main(argv: list[str] | None = None) -> int:
             signal.signal(sig, handler)
 
 
+FILE_SYSTEM_ADVICE = {
+    errno.EACCES: "you may not write there: choose another folder (--out, --reports) or ask for access",
+    errno.EPERM: "you may not write there: choose another folder (--out, --reports) or ask for access",
+    errno.EROFS: "the file system is read-only: choose another folder (--out, --reports)",
+    errno.ENOSPC: "the disk is full: free some space, then run the command again",
+    errno.EDQUOT: "the disk is full for you (your quota is used up): free some space, then run the command again",
+    errno.EFBIG: "a file size limit stopped the write (ulimit -f): raise it, then run the command again",
+}
+
+
+def _advice(err: OSError) -> str:
+    advice = FILE_SYSTEM_ADVICE.get(err.errno)
+    return f". {advice[0].upper()}{advice[1:]}; no file was left half-written." if advice else ""
+
+
 def _main(argv: list[str] | None) -> int:
     args = parser().parse_args(argv)
     if getattr(args, "raw", None) is None:
@@ -267,6 +283,6 @@ def _main(argv: list[str] | None) -> int:
         return err.exit_code
     except KeyboardInterrupt as stop:
         return _interrupted(stop.signum if isinstance(stop, Stopped) else signal.SIGINT)
-    except PermissionError as err:  # a read-only folder, say: what and where, without a traceback
-        print(f"error: cannot write {err.filename}: {err.strerror}", file=sys.stderr)
+    except OSError as err:  # the file system said no (no permission, read-only, full): what, where, what to do
+        print(f"error: cannot write {err.filename or 'a file'}: {err.strerror}{_advice(err)}", file=sys.stderr)
         return 1

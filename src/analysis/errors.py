@@ -2,8 +2,9 @@
 
 data 1 (bad raw data, an output that would lose rows), parameters and places 2 (a bad option, an output
 folder that is not ours, a version that cannot be read), busy folder 3, a missing tool 4. The command line
-catches only ProjectError, and PermissionError (a read-only folder: which file, and why, exit 1); anything
-else is a bug, shown with its traceback (exit 1).
+catches only ProjectError, and OSError (no permission, a read-only file system, a full disk, a file size
+limit: which file, why and what to do, exit 1; atomic writes name the file where the system names none);
+anything else is a bug, shown with its traceback (exit 1).
 """
 
 from __future__ import annotations
