@@ -44,9 +44,12 @@ class Spooled:
             with open(tmp, "rb") as fh:
                 os.fsync(fh.fileno())
             digest = file_sha256(Path(tmp))
-        except BaseException as err:
+        except OSError as err:
             Path(tmp).unlink(missing_ok=True)
             raise named(err, folder / name) from None
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
         spooled = cls(Path(tmp), os.path.getsize(tmp), digest)
         weakref.finalize(spooled, Path(tmp).unlink, missing_ok=True)
         return spooled
@@ -97,16 +100,18 @@ def write_bytes(path: Path, data: bytes | Spooled) -> bool:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
-    except BaseException as err:
+    except OSError as err:
         Path(tmp).unlink(missing_ok=True)
         raise named(err, path) from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
     return True
 
 
-def named(err: BaseException, path: Path) -> BaseException:
-    """An OSError that names the file it was writing (a full disk's ENOSPC names none), so that the user is told
-    where; any other exception as it is."""
-    if isinstance(err, OSError) and err.filename is None and err.errno is not None:
+def named(err: OSError, path: Path) -> OSError:
+    """The OSError naming the file it was writing (a full disk's ENOSPC names none), so the user is told where."""
+    if err.filename is None and err.errno is not None:
         return type(err)(err.errno, err.strerror, str(path))
     return err
 
