@@ -435,3 +435,45 @@ def test_a_file_system_fault_is_a_message_naming_the_path(minimal_raw, tmp_path,
     assert f"cannot write {tmp_path / 'out'}" in err and os.strerror(error) in err
     assert not list((tmp_path / "out").glob(".tmp-*"))
     assert errno.errorcode[error]
+
+
+# ---------------------------------------------------------------- smaller ones
+
+
+def test_a_breaks_error_names_its_line_after_a_blank_line(minimal_raw, tmp_path, run_cli):
+    (minimal_raw / "breaks.csv").write_text(
+        "break_id,year,date,sectors,source_id,locator,what_nl,what_en,note\n"
+        "\n"
+        "wider,2026,2026-01-01,nosuchsector,letter,art. 1,Bredere doelgroep,Wider target group,\n",
+        encoding="utf-8",
+    )
+    code, _, err = run_cli("validate", "--raw", minimal_raw, "--processed", tmp_path / "none")
+    assert code == 1 and "breaks.csv:3: column 'sectors'" in err, err  # line 2 on the previous code
+
+
+def test_the_same_folder_for_data_and_reports_is_refused(minimal_raw, tmp_path, run_cli):
+    """On the previous code: 'another run is writing to X', naming the run's own process."""
+    both = tmp_path / "both"
+    code, _, err = run_cli("report", "--raw", minimal_raw, "--out", both, "--reports", both)
+    assert code == 2 and "--out and --reports" in err and "another run" not in err, err
+    assert not both.exists()
+
+
+@pytest.mark.parametrize("command", ["validate", "coverage"])
+def test_a_command_outside_a_project_folder_says_which_folder_it_expects(tmp_path, command):
+    """A non-editable install run elsewhere: on the previous code a FileNotFoundError traceback."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("BANENAFSPRAAK_ROOT", "BANENAFSPRAAK_RAW")}
+    # as a non-editable install finds it: no project folder above the working folder or the installed package
+    code = (
+        "import sys, analysis.paths as p; p._is_root = lambda f: False; "
+        "from analysis import cli; sys.exit(cli.main(sys.argv[1:]))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, command], check=False, cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert "data/raw" in done.stderr and "--raw" in done.stderr

@@ -264,8 +264,8 @@ def _advice(err: OSError) -> str:
     return f". {advice[0].upper()}{advice[1:]}; no file was left half-written." if advice else ""
 
 
-def _main(argv: list[str] | None) -> int:
-    args = parser().parse_args(argv)
+def _default_folders(args: argparse.Namespace) -> None:
+    """The project's own folders for every folder option not given."""
     if getattr(args, "raw", None) is None:
         args.raw = paths.raw_dir()
     for name, default in (
@@ -276,6 +276,15 @@ def _main(argv: list[str] | None) -> int:
     ):
         if hasattr(args, name) and getattr(args, name) is None:
             setattr(args, name, default())
+
+
+def _main(argv: list[str] | None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        _default_folders(args)
+    except paths.NoProjectFolder as err:  # a command run outside the project: which folder it expects
+        print(f"error: {err}", file=sys.stderr)
+        return 2
     try:
         return args.func(args)
     except ProjectError as err:  # only the errors meant for the user; anything else is a bug with a traceback

@@ -28,10 +28,15 @@ def project_root() -> Path:
         for folder in (start, *start.parents):
             if _is_root(folder):
                 return folder
-    raise FileNotFoundError(
-        f"cannot find the project folder (a pyproject.toml for banenafspraak-analyse); "
-        f"run from inside the project or set {ROOT_ENV}"
+    raise NoProjectFolder(
+        f"no project folder here or above {Path.cwd()}: run the command inside the banenafspraak-analyse folder "
+        f"(the one holding pyproject.toml, data/raw and notebooks/), give the folders (--raw, and --out, --reports "
+        f"or --processed where the command writes or reads them), or set {ROOT_ENV} to the project folder"
     )
+
+
+class NoProjectFolder(FileNotFoundError):
+    """No project folder to take the default folders from (errors cannot be imported here: the same floor)."""
 
 
 def _inside_raw(name: str) -> property:

@@ -13,6 +13,8 @@ from analysis.errors import Issue
 
 
 def _load(path: Path, name: str, columns: list[str], model_name: str) -> tuple[pd.DataFrame, list[Issue]]:
+    """A registry read and validated; its index is each record's line in the file, as the reader found it (a
+    blank line counts), so a later check names the right line."""
     from analysis.data.rawcsv import file_bytes, regular_file_issue
 
     if not path.is_file():
@@ -39,6 +41,8 @@ def _validated(content: bytes, name: str, columns: tuple[str, ...], model_name: 
         return records[wanted], tuple(issues)
     origin = pd.DataFrame({"file": name, "line": records[LINE]})
     frame, issues = schema.validate_frame(getattr(schema, model_name), records[wanted], origin)
+    if not issues:
+        frame.index = pd.Index(records[LINE].to_numpy(), name="line")
     return frame, tuple(issues)
 
 

@@ -194,7 +194,7 @@ def _load_raw(raw: Path) -> RawData:
 def _break_references(breaks: pd.DataFrame, sector_ids: set[str], source_ids: set[str]) -> list[Issue]:
     """Every break names registered sectors (or 'all') and a registered source."""
     issues = []
-    for i, b in enumerate(breaks.itertuples(), start=2):
+    for i, b in zip(breaks.index, breaks.itertuples()):  # the index is each break's line in breaks.csv
         unknown = [s for s in b.sectors.split() if s != "all" and s not in sector_ids]
         if unknown:
             issues.append(

@@ -47,6 +47,7 @@ def build_reports(settings: Settings, say: Callable[[str], None] = print) -> int
     start = time.monotonic()
     chromium = _chromium(settings)  # before anything is read or written
     registry.read(settings.notebooks)  # a bad folder or title in reports.toml is refused before any writing
+    _separate(settings.processed, settings.reports)
     # what would make the run refuse is found before data/processed is rewritten or the run record dropped
     folders.check_processed(settings.processed, settings.raw)
     folders.check_reports(settings.reports, settings.raw)
@@ -65,6 +66,16 @@ def build_reports(settings: Settings, say: Callable[[str], None] = print) -> int
         if not any(r.status == "failed" for r in results):
             stamps.record(settings.reports, settings.processed, digest)
     return _told(results, settings, start, say)
+
+
+def _separate(processed: Path, reports: Path) -> None:
+    """The dataset and the site are two folders, neither inside the other: each is locked and replaced on its
+    own (one folder for both made the run wait for itself, 'another run is writing')."""
+    a, b = Path(processed).resolve(), Path(reports).resolve()
+    if a == b or a in b.parents or b in a.parents:
+        raise ParameterError(
+            [f"--out and --reports must be two folders, neither inside the other (given: {processed} and {reports})"]
+        )
 
 
 def _chromium(settings: Settings) -> str | None:
