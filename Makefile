@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help setup browser report pdf prepare validate lab lint test test-fast bench clean
+.PHONY: help setup git-filter browser report pdf prepare validate lab lint test test-fast bench clean
 
 help:  ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -18,7 +18,16 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
 
-setup: $(STAMP)  ## Create .venv and install the project with its test tools
+setup: $(STAMP) git-filter  ## Create .venv and install the project with its test tools
+
+# Notebooks are committed without outputs and with only the metadata the project keeps (the kernelspec, cell
+# tags): nbstripout as the git filter for *.ipynb (.gitattributes), stripping also what JupyterLab adds on save.
+NBSTRIPOUT_EXTRA_KEYS := metadata.language_info metadata.vscode metadata.toc cell.metadata.trusted \
+  cell.metadata.editable cell.metadata.deletable cell.metadata.slideshow cell.metadata.jp-MarkdownHeadingCollapsed
+git-filter: $(STAMP)  ## Install nbstripout as this clone's git filter for notebooks (make setup does)
+	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
+	  $(VENV)/bin/nbstripout --install --attributes .gitattributes && \
+	  git config filter.nbstripout.extrakeys "$(NBSTRIPOUT_EXTRA_KEYS)"; fi
 
 report: setup  ## Regenerate data/processed and every report in reports/ from data/raw
 	$(PY) -m analysis report

@@ -1,6 +1,10 @@
 """Notebooks in git: no outputs, no machine-specific metadata, one parameters cell, the python3 kernel."""
 
 import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import papermill
 import pytest
@@ -13,9 +17,21 @@ def test_the_three_report_notebooks_exist():
     assert {p.name for p in NOTEBOOKS} >= {"sector_trend.ipynb", "overview.ipynb", "national.ipynb"}
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
-def test_notebook_is_committed_clean(path):
-    nb = json.loads(path.read_text(encoding="utf-8"))
+def committed(path) -> str:
+    """A notebook as git holds it at HEAD (what JupyterLab last saved in the working copy is not committed: the
+    nbstripout filter cleans it on `git add`); the file itself where it is not in git."""
+    shown = subprocess.run(
+        ["git", "show", f"HEAD:{path.relative_to(ROOT).as_posix()}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return shown.stdout if shown.returncode == 0 else path.read_text(encoding="utf-8")
+
+
+def assert_clean(text: str) -> None:
+    nb = json.loads(text)
     assert set(nb["metadata"]) == {"kernelspec"}, "only the kernelspec belongs in notebook metadata"
     assert nb["metadata"]["kernelspec"]["name"] == "python3"
     tagged = [c for c in nb["cells"] if "parameters" in c.get("metadata", {}).get("tags", [])]
@@ -24,6 +40,42 @@ def test_notebook_is_committed_clean(path):
         assert set(cell.get("metadata", {})) <= {"tags"}
         if cell["cell_type"] == "code":
             assert cell["outputs"] == [] and cell["execution_count"] is None
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_notebook_is_committed_clean(path):
+    assert_clean(committed(path))
+
+
+def test_a_notebook_saved_in_jupyterlab_is_committed_clean(tmp_path):
+    """What `make setup` installs (make git-filter): nbstripout as the git filter, also stripping what
+    JupyterLab adds on save (language_info, a cell's 'trusted'), keeping the kernelspec and the cell tags. On
+    the previous code the suite failed after a save in JupyterLab ('only the kernelspec belongs ...')."""
+    repo = tmp_path / "clone"
+    repo.mkdir()
+    for name in ("Makefile", ".gitattributes", "pyproject.toml"):
+        shutil.copyfile(ROOT / name, repo / name)
+    git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    venv = Path(sys.executable).parent.parent
+    installed = venv / ".installed"  # this test's own environment: make installs nothing (-o)
+    subprocess.run(["make", "-C", str(repo), "-o", str(installed), "git-filter", f"VENV={venv}"], check=True,
+                   capture_output=True)  # fmt: skip
+    saved = json.loads((ROOT / "notebooks/sector_trend.ipynb").read_text(encoding="utf-8"))
+    saved["metadata"]["language_info"] = {"name": "python", "version": "3.11.7"}  # as JupyterLab saves it
+    code = next(
+        c for c in saved["cells"] if c["cell_type"] == "code" and "parameters" not in c["metadata"].get("tags", [])
+    )
+    code["metadata"]["trusted"] = True
+    code["execution_count"] = 3
+    code["outputs"] = [{"output_type": "stream", "name": "stdout", "text": ["297\n"]}]
+    (repo / "sector_trend.ipynb").write_text(json.dumps(saved, indent=1), encoding="utf-8")
+    with pytest.raises(AssertionError):
+        assert_clean((repo / "sector_trend.ipynb").read_text(encoding="utf-8"))  # the saved file is not clean
+    subprocess.run([*git, "add", "sector_trend.ipynb"], check=True)
+    staged = subprocess.run([*git, "show", ":sector_trend.ipynb"], check=True, capture_output=True, text=True)
+    assert_clean(staged.stdout)  # what is committed is
+    assert "parameters" in staged.stdout  # the parameters tag stays
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
