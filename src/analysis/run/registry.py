@@ -55,7 +55,7 @@ def _entry_problems(e: dict, i: int, notebooks: Path) -> list[str]:
         return [f"{where}: field {k!r} is required (a text)" for k in missing]
     problems = [f"{where}: unknown field {k!r}; known: {', '.join(KNOWN)}" for k in e if k not in KNOWN]
     if not (Path(notebooks) / e["notebook"]).is_file() or "/" in e["notebook"] or "\\" in e["notebook"]:
-        problems.append(f"{where}: field 'notebook': no notebook {e['notebook']!r} in {notebooks}")
+        problems.append(f"{where}: field 'notebook': no notebook {e['notebook']} in {notebooks}")
     if e["index"] not in INDEX_PLACES:
         problems.append(f"{where}: field 'index' must be one of {', '.join(INDEX_PLACES)}")
     if e.get("for_each") not in (None, "sector"):
