@@ -37,6 +37,11 @@ class Term:
 
 
 @dataclass(frozen=True)
+class Column(Term):
+    type: str = "string"  # its Table Schema type in the data package: string, integer or number
+
+
+@dataclass(frozen=True)
 class Measure(Term):
     kind: str = "count"  # "count" (jobs, employers), "percent", or "change" (a derived difference)
     reported: bool = True  # may appear in raw data
@@ -71,7 +76,7 @@ def _vocabulary(section: str, kind: type[Term]) -> dict:
 
 # ---------------------------------------------------------------- columns
 
-COLUMNS: dict[str, Term] = _vocabulary("columns", Term)
+COLUMNS: dict[str, Column] = _vocabulary("columns", Column)
 
 # The columns of each table, in order; every name is defined in COLUMNS.
 FIGURE_COLUMNS = [
@@ -96,6 +101,9 @@ FINDING_COLUMNS = [
 # The registries' columns (described in the README's data section, checked by schema.py).
 SECTOR_COLUMNS = ["sector", "name_nl", "name_en", "short_nl", "short_en", "group", "unit"]
 SOURCE_COLUMNS = ["source_id", "title", "publisher", "date", "accessed", "reference", "url", "primacy", "kind", "note"]
+# The processed files besides the dataset: sources.csv (the registry with its figures), codebook.csv.
+SOURCES_OUTPUT_COLUMNS = [*SOURCE_COLUMNS, "figures"]
+CODEBOOK_COLUMNS = ["kind", "name", "description"]
 BREAK_COLUMNS = ["break_id", "year", "date", "sectors", "source_id", "locator", "what_nl", "what_en", "note"]
 
 # ---------------------------------------------------------------- measures

@@ -387,6 +387,13 @@ def _check_percentages(rep: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def _to_decimals(values: pd.Series, *precisions: pd.Series) -> pd.Series:
+    """A sum or difference of published figures, rounded to the most decimals among them: 61 − 61.3 is −0.3,
+    not the binary fraction −0.29999999999999716."""
+    decimals = pd.concat(precisions, axis=1).max(axis=1).astype(int)
+    return pd.Series([round(v, d) for v, d in zip(values, decimals)], index=values.index, dtype="float64")
+
+
 def _check_own_plus_sroi(rep: pd.DataFrame) -> pd.DataFrame:
     on = ["sector", "year", "basis", "era"]
     p = combine(
@@ -394,8 +401,8 @@ def _check_own_plus_sroi(rep: pd.DataFrame) -> pd.DataFrame:
     )
     if p.empty:
         return pd.DataFrame(columns=FINDING_COLUMNS)
-    parts = p["value_l"] + p["value_r"]
-    difference = p["value"] - parts
+    parts = _to_decimals(p["value_l"] + p["value_r"], p["precision_l"], p["precision_r"])
+    difference = _to_decimals(p["value"] - parts, p["precision_l"], p["precision_r"], p["precision"])
     tolerance = _half_unit(p["precision_l"]) + _half_unit(p["precision_r"]) + _half_unit(p["precision"])
     return pd.DataFrame(
         {
@@ -424,7 +431,7 @@ def _check_same_figure(rep: pd.DataFrame) -> pd.DataFrame:
     p = first.merge(ordered[ordered.duplicated(key)], on=key, suffixes=("_l", "_r"))
     if p.empty:
         return pd.DataFrame(columns=FINDING_COLUMNS)
-    difference = p["value_l"] - p["value_r"]
+    difference = _to_decimals(p["value_l"] - p["value_r"], p["precision_l"], p["precision_r"])
     # Equal when rounded to the coarser of the two published precisions: that is rounding. A qualified
     # figure ('bijna 3.600') is rounded to its last non-zero digit, so 3,597 is within its rounding.
     coarse = pd.concat([p["precision_l"], p["precision_r"]], axis=1).min(axis=1)
@@ -461,7 +468,7 @@ def _check_national_parts(rep: pd.DataFrame) -> pd.DataFrame:
     p = combine([national[national["sector"] == s] for s in (NATIONAL_TOTAL, *NATIONAL_PARTS)], on, ["_t", "_m", "_o"])
     if p.empty:
         return pd.DataFrame(columns=FINDING_COLUMNS)
-    parts = p["value_m"] + p["value_o"]
+    parts = _to_decimals(p["value_m"] + p["value_o"], p["precision_m"], p["precision_o"])
     # each of the three published counts may be rounded to a whole job, a qualified one ('bijna 3.600')
     # to its last non-zero digit
     qualified = pd.concat(
@@ -474,7 +481,7 @@ def _check_national_parts(rep: pd.DataFrame) -> pd.DataFrame:
         else ""
         for pair in zip(p["qualifier_m"], p["qualifier_o"])
     ]
-    difference = p["value_t"] - parts
+    difference = _to_decimals(p["value_t"] - parts, p["precision_t"], p["precision_m"], p["precision_o"])
     return pd.DataFrame(
         {
             "check": "parts_vs_national_total",

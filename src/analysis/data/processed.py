@@ -25,7 +25,9 @@ from analysis.data.derived import consistency_report
 from analysis.dictionary import (
     BASES,
     CHECKS,
+    CODEBOOK_COLUMNS,
     COLUMNS,
+    FINDING_COLUMNS,
     GROUPS,
     MEASURES,
     OUTCOMES,
@@ -34,6 +36,7 @@ from analysis.dictionary import (
     PRIMACY,
     QUALIFIERS,
     SOURCE_KINDS,
+    SOURCES_OUTPUT_COLUMNS,
     STATUSES,
     UNITS,
 )
@@ -48,6 +51,23 @@ SPOOL_ROWS = 100_000  # a CSV of more rows than this is streamed to a file inste
 
 # What each output column holds: from the data dictionary, for the codebook and the data package.
 COLUMN_DOCS = {c: COLUMNS[c].description for c in OUTPUT_COLUMNS}
+# Each CSV's columns, for its Table Schema in datapackage.json (types and descriptions from the data dictionary)
+TABLE_COLUMNS = {
+    f"{DATASET_STEM}.csv": OUTPUT_COLUMNS,
+    "sources.csv": SOURCES_OUTPUT_COLUMNS,
+    "consistency.csv": FINDING_COLUMNS,
+    "codebook.csv": CODEBOOK_COLUMNS,
+}
+# The figures are public government information, quoted with their sources; the compilation is given away as
+# CC0, as Dutch government open data is.
+LICENSE = {
+    "name": "CC0-1.0",
+    "path": "https://creativecommons.org/publicdomain/zero/1.0/",
+    "title": (
+        "CC0 1.0 for this compilation. The figures are public government information (letters to parliament, "
+        "government and sector publications, news relaying them), each quoted with its source in sources.csv."
+    ),
+}
 
 
 def _format_values(values: pd.Series, precision: pd.Series) -> pa.Array:
@@ -82,6 +102,14 @@ def _format_values(values: pd.Series, precision: pd.Series) -> pa.Array:
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+FORMULA_NOTE = (
+    "A text that starts like a spreadsheet formula (=, +, -, @, a tab or a carriage return) and is not a number is "
+    "written with a leading apostrophe (') in the CSV and XLSX files, so that opening them in a spreadsheet runs "
+    "nothing. The apostrophe is not part of the published text: the quote in data/raw and on the report pages is "
+    "as published."
+)
 
 
 def _is_number(text: str) -> bool:
@@ -180,6 +208,7 @@ def codebook_table(breaks: pd.DataFrame | None = None) -> pd.DataFrame:
         rows += [
             (kind, t.id, f"{t.description} NL: {t.label_nl}. EN: {t.label_en}.".lstrip()) for t in vocabulary.values()
         ]
+    rows.append(("note", "leading apostrophe", FORMULA_NOTE))
     if breaks is not None:
         rows += [
             (
@@ -323,20 +352,37 @@ def _manifest(outputs: dict[str, bytes | atomic.Spooled], data: RawData, omitted
             "hash": "sha256:" + digest,
             "bytes": size,
         }
-        if name == f"{DATASET_STEM}.csv":
-            entry["schema"] = {"fields": [{"name": c, "description": d} for c, d in COLUMN_DOCS.items()]}
+        if name in TABLE_COLUMNS:
+            entry["schema"] = table_schema(TABLE_COLUMNS[name])
         return entry
 
     package = {
         "name": "banenafspraak",
         "title": "Banenafspraak: jobs for people with an occupational disability, per sector (government and education)",
         "resources": [resource(name, payload) for name, payload in outputs.items()],
-        "sources": [{"title": r.title, "path": r.url or r.reference} for r in data.sources.itertuples()],
+        "licenses": [LICENSE],
+        "sources": [_source(r) for r in data.sources.itertuples()],
         "x-raw-files": [{"path": p, "hash": "sha256:" + h} for p, h in data.checksums.items()],
         "x-raw-rows": data.raw_rows,
         "x-omitted": omitted,
     }
     return (json.dumps(package, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def table_schema(columns: list[str]) -> dict:
+    """A Table Schema: each column's name, type and description from the data dictionary; an empty cell is a
+    missing value, as the CSV files write one."""
+    fields = [{"name": c, "type": COLUMNS[c].type, "description": COLUMNS[c].description} for c in columns]
+    return {"fields": fields, "missingValues": [""]}
+
+
+def _source(row) -> dict:
+    """A source as the Data Package spec has it: a title, and a path only where that is a URL (a Kamerstuk
+    number is no path: it goes with the title)."""
+    title = f"{row.title} ({row.publisher}, {row.date or 'undated'})"
+    if row.url:
+        return {"title": title, "path": row.url}
+    return {"title": f"{title}, {row.reference}" if row.reference else title}
 
 
 def write_outputs(outputs: dict[str, bytes | atomic.Spooled], folder: Path) -> list[str]:
