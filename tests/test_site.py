@@ -241,3 +241,16 @@ def test_a_rerun_with_nothing_changed_executes_nothing(site, run_cli):
     assert code == 0
     assert "nothing changed since the last complete run" in out and "0 executed" in out
     assert (reports / "sectors/politie/politie.ipynb").stat().st_mtime_ns == before
+
+
+def test_a_plain_nbconvert_export_keeps_every_chart_description(site):
+    """The alt text belongs to the chart's output itself: `jupyter nbconvert --to html` with its own template
+    (not the site's) describes each chart; on the previous code it wrote 'No description has been provided'."""
+    from nbconvert import HTMLExporter
+
+    for path in (site / "sectors/politie/politie.ipynb", site / "overview/overview.ipynb"):
+        page, _ = HTMLExporter().from_filename(str(path))
+        assert "No description has been provided" not in page, path.name
+        alts = json.loads((path.parent / "summary.json").read_text(encoding="utf-8"))["alt"]
+        for alt in alts.values():
+            assert f'alt="{alt[:60]}' in page.replace("&#x27;", "'"), (path.name, alt[:60])

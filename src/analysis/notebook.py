@@ -245,9 +245,16 @@ class Chart:
         title = plots.title_of(self.figure)
         self.figure.savefig(png, format="png", dpi=110, metadata={"Title": title, "Description": self.alt})
         self.figure.savefig(svg, format="svg", metadata={"Title": title, "Description": self.alt})
+        named = _svg_named(svg.getvalue(), title, self.alt)
         data = {
             "image/png": base64.b64encode(png.getvalue()).decode("ascii"),
-            "image/svg+xml": _svg_named(svg.getvalue(), title, self.alt),
+            "image/svg+xml": named,
+            # the chart with its alt text, as every exporter and JupyterLab show HTML before an image: nbconvert's
+            # own templates give an image output no alt (a plain `jupyter nbconvert` wrote a placeholder)
+            "text/html": (
+                f'<img src="data:image/svg+xml;base64,{base64.b64encode(named.encode()).decode("ascii")}" '
+                f'alt="{html.escape(self.alt)}" style="max-width: 100%">'
+            ),
             "text/plain": self.alt,
         }
         if self.table is not None:  # no exporter shows text/csv: it travels with the images to the report folder
