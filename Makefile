@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help setup git-filter browser report pdf prepare validate lab lint test test-fast bench clean
+.PHONY: help setup git-filter browser validators report pdf prepare validate lab lint test test-fast bench clean
 
 help:  ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -49,6 +49,21 @@ browser:  ## Install Debian's chromium for the browser tests, if missing and pos
 	      || echo "could not install chromium with apt-get: browser tests will be skipped (they fail under CI=true)"; \
 	  else echo "chromium is missing and cannot be installed here: browser tests will be skipped (they fail under CI=true)"; fi; }
 
+# The validators colleagues run on what we publish: the W3C Nu HTML checker (vnu.jar, needs Java) and
+# HTML_CodeSniffer, from the npm registry into .venv/validators (pinned); Debian's Java where it is missing.
+VALIDATORS := $(VENV)/validators
+VALIDATOR_PACKAGES := vnu-jar@26.9.27 html_codesniffer@2.5.1
+validators: $(VALIDATORS)/.installed  ## Install the HTML validators the tests run (Java from Debian if missing)
+$(VALIDATORS)/.installed: Makefile
+	@command -v java >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; } \
+	      || echo "could not install Java with apt-get: the Nu validator test will be skipped (it fails under CI=true)"; \
+	  else echo "Java is missing and cannot be installed here: the Nu validator test will be skipped (it fails under CI=true)"; fi; }
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm install --prefix $(VALIDATORS) --no-audit --no-fund --silent $(VALIDATOR_PACKAGES) && touch $@; \
+	else echo "npm is missing: the validator tests will be skipped (they fail under CI=true)"; fi
+
 validate: setup  ## Check data/raw and say what is wrong, without writing anything
 	$(PY) -m analysis validate
 
@@ -64,7 +79,7 @@ lint: setup  ## Check the code with ruff (lint rules and formatting) and the pac
 # Files start in the order of tests/conftest.py (longest first), not xdist's (most tests first).
 # TEST_WORKERS=0 runs the suite in one process.
 TEST_WORKERS ?= 3
-test: setup browser lint  ## Check the code (make lint), then run the whole test suite
+test: setup browser validators lint  ## Check the code (make lint), then run the whole test suite
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 # The tests that need no kernel, browser or report run (the others are marked slow): for a loop while developing.

@@ -173,6 +173,24 @@ def site_en(tmp_path_factory) -> Path:
     return tmp / "reports"
 
 
+VALIDATORS = ROOT / ".venv" / "validators" / "node_modules"  # `make validators` installs them there
+
+
+def validator(relative: str, needs: str | None = None) -> Path:
+    """A validator's file from `make validators` (and the program it needs, e.g. java): without it the test
+    skips with how to get it; under CI (CI=true) a missing validator is a failure."""
+    path = VALIDATORS / relative
+    missing = [] if path.is_file() else [str(path)]
+    if needs and not shutil.which(needs):
+        missing.append(needs)
+    if missing:
+        message = f"{' and '.join(missing)} missing: run `make validators` (make test does)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Debian's chromium through playwright, with every name but localhost unresolvable: a browser context, in

@@ -101,8 +101,9 @@ def sector_text(data: Dataset, sector: str, lang: str) -> HTML:
     )
 
 
-def _readable_table(table: pd.DataFrame, lang: str = "nl"):
-    """A table as the reader sees it: no row numbers, text left-aligned, numbers as the language writes them."""
+def _readable_table(table: pd.DataFrame, lang: str = "nl", link_column: str | None = None) -> HTML:
+    """A table as the reader sees it: no row numbers, numbers as the language writes them; in `link_column`
+    each quote number links to its quote (no script needed)."""
 
     def show(value):
         if isinstance(value, float) and pd.isna(value) or value is pd.NA:
@@ -112,20 +113,23 @@ def _readable_table(table: pd.DataFrame, lang: str = "nl"):
         return value
 
     # escape: data text (titles, notes) is shown as text, never run as HTML
-    return (
-        table.style.hide(axis="index")
-        .set_properties(**{"text-align": "left"})
-        .set_table_styles([{"selector": "th", "props": [("text-align", "left")]}])
-        .format(show, escape="html")
-    )
+    styler = table.style.hide(axis="index").format(show, escape="html")
+    if link_column is not None:
+        link = lambda text: f'<a href="#q{text.strip("[]")}">{text}</a>' if text else ""
+        styler = styler.format(link, subset=[link_column], escape="html")
+    return _plain(styler)
 
 
-def sector_figures(data: Dataset, sector: str, lang: str):
-    """The sector's figures; each quote number links to its quote in sector_evidence (no script needed)."""
+def _plain(styler) -> HTML:
+    """A styled table as plain HTML: no <style> element (inside a page's body that is invalid HTML; the site's
+    style sheet gives tables their look) and no generated ids or classes."""
+    return HTML(styler.to_html(exclude_styles=True))
+
+
+def sector_figures(data: Dataset, sector: str, lang: str) -> HTML:
+    """The sector's figures; each quote number links to its quote in sector_evidence."""
     quote = i18n.COLUMNS[lang]["evidence"]
-    table = _readable_table(tables.figures_table(data, sector, lang), lang)
-    link = lambda text: f'<a href="#q{text.strip("[]")}">{text}</a>' if text else ""
-    return table.format(link, subset=[quote], escape="html")
+    return _readable_table(tables.figures_table(data, sector, lang), lang, link_column=quote)
 
 
 def sector_evidence(data: Dataset, sector: str, lang: str) -> HTML:
@@ -173,9 +177,11 @@ def coverage_table(data: Dataset, measure: str, lang: str):
     marks = {"reported": "●", "derived": "○", "": ""}
     matrix = matrix.apply(lambda column: column.map(marks))
     matrix.index = matrix.index.map(sector_names(data.sectors, lang))
-    return matrix.style.format_index(escape="html").set_caption(
-        "● " + i18n.t(lang, "legend_reported") + "   ○ " + i18n.t(lang, "legend_derived")
-    )
+    # one header row (the sector's column named in the report's language, then the years): a screen reader
+    # then pairs every cell with its year and sector; an index with a name made a second, empty header row
+    table = matrix.rename(columns=str).rename_axis(None).reset_index(names=i18n.COLUMNS[lang]["sector"])
+    caption = "● " + i18n.t(lang, "legend_reported") + "   ○ " + i18n.t(lang, "legend_derived")
+    return _plain(table.style.hide(axis="index").format(escape="html").set_caption(caption))
 
 
 def consistency(data: Dataset, lang: str):
@@ -273,7 +279,7 @@ def _svg_named(svg: str, title: str, alt: str) -> str:
 
 def _details(table: pd.DataFrame, lang: str) -> HTML:
     """A chart's data table, one click away (HTML <details>, no script)."""
-    body = _readable_table(table, lang).to_html()
+    body = _readable_table(table, lang).data
     return HTML(f"<details><summary>{html.escape(i18n.alt_word(lang, 'table_summary'))}</summary>\n{body}\n</details>")
 
 
