@@ -8,8 +8,8 @@ from functools import cache
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
 import nbformat
+from markupsafe import Markup
 from nbconvert import HTMLExporter
 
 from analysis import i18n
