@@ -43,11 +43,12 @@ def find_chromium() -> str:
 
 
 def report_pages(root: Path) -> list[Path]:
-    """The pages printed: every report's HTML, then the index (last, so it links PDFs that exist)."""
+    """The pages printed: every report's HTML, the sources page every report points to, then the index (last,
+    so it links PDFs that exist)."""
     reports = sorted(root.glob("sectors/*/*.html")) + sorted(
         p for p in root.glob("*/*.html") if p.parent.name not in ("sectors", "failed", "data")
     )
-    return [*reports, root / "index.html"]
+    return [*reports, root / "sources.html", root / "index.html"]
 
 
 def _footer(lang: str, run_date: str, data_version: str) -> str:
@@ -89,6 +90,7 @@ def _print(pages: list[Path], lang: str, run_date: str, data_version: str, chrom
                 if target.is_file() and target.stat().st_mtime >= page_path.stat().st_mtime:
                     continue
                 page.goto(page_path.resolve().as_uri(), wait_until="load")
+                seen = page.evaluate(_SEEN)
                 pdf = page.pdf(
                     format="A4",
                     tagged=True,
@@ -99,9 +101,85 @@ def _print(pages: list[Path], lang: str, run_date: str, data_version: str, chrom
                     footer_template=_footer(lang, run_date, data_version),
                     margin={"top": "15mm", "bottom": "18mm", "left": "12mm", "right": "12mm"},
                 )
-                atomic.write_bytes(target, pdf)
+                atomic.write_bytes(target, finished(pdf, target, **seen))
                 written.append(target)
                 progress(f"pdf  {target}")
         finally:
             browser.close()
     return written
+
+
+# What the finishing step needs from the page as the browser has it: each link's text by its resolved address,
+# the headings in order, the title and the language.
+_SEEN = """() => ({
+    links: Object.fromEntries([...document.querySelectorAll('a[href]')].map(a =>
+        [a.href, (a.innerText || a.textContent).replace(/\\s+/g, ' ').trim() || a.getAttribute('href')])),
+    headings: [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map(h =>
+        h.textContent.replace(/\\s+/g, ' ').trim()),
+    title: document.title,
+    lang: document.documentElement.lang,
+})"""
+
+
+def finished(pdf: bytes, target: Path, links: dict[str, str], headings: list[str], title: str, lang: str) -> bytes:
+    """Chromium's tagged PDF, finished for PDF/UA as far as it can be checked here (pikepdf):
+
+    - every link relative, as in the HTML (Chromium writes file:///<the folder it was made in>/..., which breaks
+      once the folder is zipped and shows the maker's path), and described (/Contents: the link's text);
+    - the bookmarks titled as the headings read (Chromium drops the space where a heading wraps);
+    - XMP metadata with dc:title, dc:language and the PDF/UA identifier; the title shown instead of the file
+      name; the document's language in the catalogue.
+    """
+    import io
+
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        for page in doc.pages:
+            for annot in page.get("/Annots", []):
+                _relative_link(annot, target, links)
+        _titled_outline(doc, headings)
+        with doc.open_metadata(set_pikepdf_as_editor=False) as meta:
+            meta["dc:title"] = title
+            meta["dc:language"] = [lang]
+            meta["pdfuaid:part"] = "1"
+        doc.Root.Lang = pikepdf.String(lang)
+        doc.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
+        doc.docinfo["/Title"] = title
+        out = io.BytesIO()
+        doc.save(out)
+        return out.getvalue()
+
+
+def _relative_link(annot, target: Path, links: dict[str, str]) -> None:
+    """A link annotation's address made relative to the PDF's folder, and its description set."""
+    from urllib.parse import unquote, urlsplit
+
+    import pikepdf
+
+    action = annot.get("/A")
+    if annot.get("/Subtype") != "/Link" or action is None or "/URI" not in action:
+        return
+    uri = str(action.URI)
+    text = links.get(uri) or links.get(uri.split("#")[0]) or uri
+    parts = urlsplit(uri)
+    if parts.scheme == "file":
+        relative = Path(os.path.relpath(unquote(parts.path), target.parent)).as_posix()
+        action.URI = pikepdf.String(relative + (f"#{parts.fragment}" if parts.fragment else ""))
+    annot.Contents = pikepdf.String(text)
+
+
+def _titled_outline(doc, headings: list[str]) -> None:
+    """The bookmarks, in order, titled as the headings they were made from, where they match one to one."""
+    with doc.open_outline() as outline:
+        items = []
+
+        def walk(level):
+            for item in level:
+                items.append(item)
+                walk(item.children)
+
+        walk(outline.root)
+        if len(items) == len(headings):
+            for item, heading in zip(items, headings):
+                item.title = heading
