@@ -153,6 +153,17 @@ def _headings_and_title(page) -> tuple[set[str], str]:
     return headings, clean(re.search(r"<title>(.*?)</title>", text, flags=re.DOTALL).group(1))
 
 
+def _text_outside_marked_content(page) -> int:
+    """How many text-showing operators of a page stand outside any marked content (neither tagged nor artifact)."""
+    import pikepdf
+
+    depth, outside = 0, 0
+    for _, op in pikepdf.parse_content_stream(page):
+        depth += {"BDC": 1, "BMC": 1, "EMC": -1}.get(str(op), 0)
+        outside += depth == 0 and str(op) in ("Tj", "TJ", "'", '"')
+    return outside
+
+
 def _outline_titles(items) -> list[str]:
     return [t for item in items for t in (item.title, *_outline_titles(item.children))]
 
@@ -162,7 +173,8 @@ def test_every_pdf_is_finished_as_pdf_ua_asks_as_far_as_it_can_be_checked_here(b
     leading to a file of the site (or a web address), each described (/Contents); XMP with the PDF/UA identifier
     and the page's title; the title shown, the language set, tagged; the bookmarks read as the headings. On the
     previous code 171 of 215 links in index.pdf were file:///<the maker's folder>/..., none had a description,
-    there was no XMP, nine bookmarks lost a space where a heading wrapped, and sources.html had no PDF."""
+    there was no XMP, nine bookmarks lost a space where a heading wrapped, the running footer was untagged text,
+    and sources.html had no PDF."""
     import pikepdf
 
     pdfs = sorted(site.rglob("*.pdf"))
@@ -185,6 +197,8 @@ def test_every_pdf_is_finished_as_pdf_ua_asks_as_far_as_it_can_be_checked_here(b
                     if not uri.startswith(("http://", "https://")):
                         assert (path.parent / uri.split("#")[0]).resolve().is_file(), (path.name, uri)
                     links += 1
+            for page in doc.pages:
+                assert not _text_outside_marked_content(page), path.name  # all content tagged or an artifact
             with doc.open_outline() as outline:
                 titles = _outline_titles(outline.root)
             assert titles and set(titles) <= headings, (path.name, sorted(set(titles) - headings)[:3])

@@ -2,7 +2,7 @@
 
 A4, tagged (so screen readers and the PDF's language follow the page's `lang`), with an outline from the
 headings, and in the footer the run date, the data version and the page number. Each PDF is written beside
-its HTML, atomically; a PDF newer than its HTML is not printed again.
+its HTML, atomically; a PDF newer than its HTML and made by this version of the library is not printed again.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import os
 import shutil
 from pathlib import Path
 
-from analysis import atomic, i18n
+from analysis import atomic, i18n, stamps
 from analysis.errors import ChromiumMissing
 
 CHROMIUM_ENV = "BANENAFSPRAAK_CHROMIUM"
@@ -87,7 +87,7 @@ def _print(pages: list[Path], lang: str, run_date: str, data_version: str, chrom
             page = browser.new_page()
             for page_path in pages:
                 target = page_path.with_suffix(".pdf")
-                if target.is_file() and target.stat().st_mtime >= page_path.stat().st_mtime:
+                if _current(target, page_path):
                     continue
                 page.goto(page_path.resolve().as_uri(), wait_until="load")
                 seen = page.evaluate(_SEEN)
@@ -121,12 +121,32 @@ _SEEN = """() => ({
 })"""
 
 
+def _maker() -> str:
+    """What made a PDF, written into it: the library's hash, so a PDF printed by another version is made again."""
+    return f"banenafspraak-analyse {stamps.library_hash()[:12]}"
+
+
+def _current(target: Path, page: Path) -> bool:
+    """Whether the PDF is newer than its page and was made by this version of the library."""
+    if not target.is_file() or target.stat().st_mtime < page.stat().st_mtime:
+        return False
+    import pikepdf
+
+    try:
+        with pikepdf.open(target) as doc:
+            return doc.open_metadata().get("xmp:CreatorTool") == _maker()
+    except pikepdf.PdfError:
+        return False
+
+
 def finished(pdf: bytes, target: Path, links: dict[str, str], headings: list[str], title: str, lang: str) -> bytes:
     """Chromium's tagged PDF, finished for PDF/UA as far as it can be checked here (pikepdf):
 
     - every link relative, as in the HTML (Chromium writes file:///<the folder it was made in>/..., which breaks
       once the folder is zipped and shows the maker's path), and described (/Contents: the link's text);
     - the bookmarks titled as the headings read (Chromium drops the space where a heading wraps);
+    - the text Chromium leaves outside the structure (the running footer, list numbers, spaces between inline
+      elements) marked as artifacts, so that all content is tagged or an artifact;
     - XMP metadata with dc:title, dc:language and the PDF/UA identifier; the title shown instead of the file
       name; the document's language in the catalogue.
     """
@@ -138,11 +158,13 @@ def finished(pdf: bytes, target: Path, links: dict[str, str], headings: list[str
         for page in doc.pages:
             for annot in page.get("/Annots", []):
                 _relative_link(annot, target, links)
+            _untagged_text_as_artifacts(doc, page)
         _titled_outline(doc, headings)
         with doc.open_metadata(set_pikepdf_as_editor=False) as meta:
             meta["dc:title"] = title
             meta["dc:language"] = [lang]
             meta["pdfuaid:part"] = "1"
+            meta["xmp:CreatorTool"] = _maker()
         doc.Root.Lang = pikepdf.String(lang)
         doc.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
         doc.docinfo["/Title"] = title
@@ -183,3 +205,40 @@ def _titled_outline(doc, headings: list[str]) -> None:
         if len(items) == len(headings):
             for item, heading in zip(items, headings):
                 item.title = heading
+
+
+_SHOWS_TEXT = {"Tj", "TJ", "'", '"'}
+
+
+def _untagged_text_as_artifacts(doc, page) -> None:
+    """Each text object (BT ... ET) outside any marked content wrapped as an artifact: after the page's last
+    tagged content it is the running footer (a pagination artifact), elsewhere layout. A text object cannot hold
+    q or Q, so wrapping it keeps the content stream's nesting whole."""
+    import pikepdf
+
+    ops = pikepdf.parse_content_stream(page)
+    last_tagged = max((i for i, (_, op) in enumerate(ops) if str(op) == "EMC"), default=-1)
+    out, depth, i = [], 0, 0
+    while i < len(ops):
+        op = ops[i][1]
+        name = str(op)
+        if name == "BT" and depth == 0:
+            end = next(j for j in range(i, len(ops)) if str(ops[j][1]) == "ET")
+            block = ops[i : end + 1]
+            if any(str(o) in _SHOWS_TEXT for _, o in block):
+                kind = "/Pagination" if i > last_tagged else "/Layout"
+                mark = pikepdf.Dictionary(Type=pikepdf.Name("/Pagination"), Subtype=pikepdf.Name("/Footer"))
+                properties = mark if kind == "/Pagination" else pikepdf.Dictionary(Type=pikepdf.Name("/Layout"))
+                out.append(
+                    pikepdf.ContentStreamInstruction([pikepdf.Name("/Artifact"), properties], pikepdf.Operator("BDC"))
+                )
+                out += block
+                out.append(pikepdf.ContentStreamInstruction([], pikepdf.Operator("EMC")))
+            else:
+                out += block
+            i = end + 1
+            continue
+        depth += {"BDC": 1, "BMC": 1, "EMC": -1}.get(name, 0)
+        out.append(ops[i])
+        i += 1
+    page.Contents = doc.make_stream(pikepdf.unparse_content_stream(out))
