@@ -167,9 +167,9 @@ def site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def site_en(tmp_path_factory) -> Path:
-    """The same in English (no PDFs)."""
+    """The same in English, with PDFs where Chromium is."""
     tmp = tmp_path_factory.mktemp("site_en")
-    assert cli.main(report_args(tmp, "--lang", "en")) == 0
+    assert cli.main(report_args(tmp, "--lang", "en", *(["--pdf"] if Path(CHROMIUM).is_file() else []))) == 0
     return tmp / "reports"
 
 

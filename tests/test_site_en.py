@@ -5,7 +5,7 @@ in test_site.py, and what only the English site shows. A file of its own, so tha
 worker makes this run while one makes the Dutch one.
 """
 
-from siteview import WholeSiteChecks
+from siteview import WholeSiteChecks, assert_pdfs_finished
 
 # Needs a kernel, a browser or a report run: left out by `make test-fast`.
 pytestmark = pytest.mark.slow
@@ -21,3 +21,9 @@ def test_english_site(site_en):
     assert '<html lang="en">' in index and "Reports per sector" in index and "Police" in index
     page = (reports / "sectors/politie/politie.html").read_text(encoding="utf-8")
     assert "In 2021, Police realised 663 jobs." in page
+
+
+def test_every_english_pdf_is_finished_and_marks_the_dutch_quotes(browser, site_en):
+    """As the Dutch PDFs, and a quote (Dutch, as published) is a BlockQuote marked /Lang nl in an English PDF: on
+    the previous code it was untagged text in the page's language."""
+    assert_pdfs_finished(site_en, "en")

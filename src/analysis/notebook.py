@@ -139,8 +139,8 @@ def sector_evidence(data: Dataset, sector: str, lang: str) -> HTML:
         return HTML("")
     head = html.escape(i18n.t(lang, "evidence_title"))
     lis = "\n".join(
-        f'<li id="q{e["number"]}" value="{e["number"]}"><q lang="{i18n.SOURCE_LANG}">'
-        f"{html.escape(e['quote'])}</q> "
+        f'<li id="q{e["number"]}" value="{e["number"]}"><blockquote class="quote" lang="{i18n.SOURCE_LANG}">'
+        f"{html.escape(e['quote'])}</blockquote> "
         f"— {html.escape(e['source'])}, {html.escape(e['locator'])}</li>"
         for e in items
     )
