@@ -304,19 +304,19 @@ def _fit_height(fig: Figure, axes: list, inches: float) -> None:
     fig.set_size_inches(width, height + inches - have)
 
 
-def _legend(ax, handles: list, ncols: int = 2, below: float = 14, above: float | None = None) -> None:
-    """One legend for the figure, `below` points under the axes `ax` (or `above` points over it), starting at the
-    figure's left edge: outside every plot, and held by an axes so that constrained layout makes room for it
-    (a figure legend would be laid over the source line or the title); a legend wider than the plot would
-    squeeze it, hence two columns of wrapped names."""
+def _legend(ax, handles: list, ncols: int = 2, below: float = 14) -> None:
+    """One legend for the figure, `below` points under the axes `ax`, starting at the figure's left edge: outside
+    every plot, and held by an axes so that constrained layout makes room for it (a figure legend would be laid
+    over the source line or the title); a legend wider than the plot would squeeze it, hence two columns of
+    wrapped names."""
     fig = ax.figure
     for h in handles:  # long names wrap, so that the legend stays narrower than the plot above it
         h.set_label(textwrap.fill(h.get_label(), 48))
     where = blended_transform_factory(fig.transFigure, ax.transAxes)
-    y, loc, shift = (1, "lower left", above) if above is not None else (0, "upper left", -below)
-    where = mpl.transforms.offset_copy(where, fig=fig, y=shift, units="points")
-    ax.legend(handles=handles, loc=loc, bbox_to_anchor=(0.005, y), bbox_transform=where, fontsize=LABEL_SIZE,
-              frameon=False, ncols=min(len(handles), ncols), handlelength=2.4, borderaxespad=0)  # fmt: skip
+    where = mpl.transforms.offset_copy(where, fig=fig, y=-below, units="points")
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.005, 0), bbox_transform=where,
+              fontsize=LABEL_SIZE, frameon=False, ncols=min(len(handles), ncols), handlelength=2.4,
+              borderaxespad=0)  # fmt: skip
 
 
 def sector_trend(data: Dataset, sector: str, lang: str = "nl") -> Figure:
