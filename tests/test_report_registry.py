@@ -10,21 +10,18 @@ from conftest import ROOT, report_args
 from analysis.errors import ParameterError
 from analysis.run import registry
 
-SECTOR_ENTRY = """[[report]]
-notebook = "sector_trend.ipynb"
-for_each = "sector"
-folder = "{folder}"
-title_nl = "{{name}}"
-title_en = "{{name}}"
-index = "sectors"
-"""
-OVERVIEW_ENTRY = """[[report]]
-notebook = "overview.ipynb"
-folder = "{folder}"
-title_nl = "{title}"
-title_en = "All sectors"
-index = "overview"
-"""
+
+def entry(notebook: str, folder: str, index: str, title_nl: str, title_en: str, for_each_sector: bool = False) -> str:
+    """One [[report]] entry of reports.toml, as text."""
+    each = 'for_each = "sector"\n' if for_each_sector else ""
+    return (
+        f'[[report]]\nnotebook = "{notebook}"\n{each}folder = "{folder}"\n'
+        f'title_nl = "{title_nl}"\ntitle_en = "{title_en}"\nindex = "{index}"\n'
+    )
+
+
+def per_sector(folder: str) -> str:
+    return entry("sector_trend.ipynb", folder, "sectors", "{name}", "{name}", for_each_sector=True)
 
 
 def notebooks_with(tmp_path, text: str):
@@ -35,14 +32,14 @@ def notebooks_with(tmp_path, text: str):
 
 
 def overview(folder="overview", title="Alle sectoren") -> str:
-    return OVERVIEW_ENTRY.format(folder=folder, title=title)
+    return entry("overview.ipynb", folder, "overview", title, "All sectors")
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         (
-            SECTOR_ENTRY.format(folder="sectors"),
+            per_sector("sectors"),
             "report 1 (sector_trend.ipynb): field 'folder': 'sectors' lacks {sector}",
         ),
         (overview("."), "report 1 (overview.ipynb): field 'folder': '.' must not be '.', '..'"),
@@ -52,13 +49,13 @@ def overview(folder="overview", title="Alle sectoren") -> str:
         (overview("data"), "field 'folder': 'data': reports/data is the site's own folder"),
         (overview("failed/x"), "'failed/x': reports/failed is the site's own folder"),
         (overview(".hidden"), "a hidden folder"),
-        (SECTOR_ENTRY.format(folder="sectors/{sectr}"), "unknown placeholder {sectr} in 'sectors/{sectr}'"),
-        (SECTOR_ENTRY.format(folder="sectors/x{sector}"), "{sector} must be a whole part of the path"),
+        (per_sector("sectors/{sectr}"), "unknown placeholder {sectr} in 'sectors/{sectr}'"),
+        (per_sector("sectors/x{sector}"), "{sector} must be a whole part of the path"),
         (overview("overview/{sector}"), "unknown placeholder {sector}"),
         (overview(title="Alle {name}"), "field 'title_nl': unknown placeholder {name}"),
-        (SECTOR_ENTRY.format(folder="sectors/{sector}").replace("{name}", "{naam}", 1), "unknown placeholder {naam}"),
-        (SECTOR_ENTRY.format(folder="{sector}") + overview("politie"), "'politie' is the same folder as report 1"),
-        (SECTOR_ENTRY.format(folder="sectors/{sector}") + overview("sectors"), "a folder inside or above that of"),
+        (per_sector("sectors/{sector}").replace("{name}", "{naam}", 1), "unknown placeholder {naam}"),
+        (per_sector("{sector}") + overview("politie"), "'politie' is the same folder as report 1"),
+        (per_sector("sectors/{sector}") + overview("sectors"), "a folder inside or above that of"),
         (overview("overview") + overview("overview/deeper"), "report 2 (overview.ipynb): field 'folder'"),
         (overview().replace("index =", "indx = 1\nindex ="), "unknown field 'indx'"),
     ],
@@ -81,7 +78,7 @@ def test_a_folder_that_would_hold_every_sector_deletes_nothing(minimal_site, run
     run deleted the others; now the run stops with exit 2 before anything is written."""
     tmp_path = minimal_site
     before = {p.relative_to(tmp_path): p.read_bytes() for p in (tmp_path / "reports").rglob("*") if p.is_file()}
-    notebooks = notebooks_with(tmp_path, SECTOR_ENTRY.format(folder="sectors") + overview())
+    notebooks = notebooks_with(tmp_path, per_sector("sectors") + overview())
     code, out, err = run_cli(*report_args(tmp_path, "--sector", "politie", raw=tmp_path / "raw", notebooks=notebooks))
     assert code == 2 and "reports.toml" in err and "field 'folder'" in err, (out, err)
     after = {p.relative_to(tmp_path): p.read_bytes() for p in (tmp_path / "reports").rglob("*") if p.is_file()}

@@ -88,6 +88,11 @@ def source_line(sources: pd.DataFrame, ids: list[str], lang: str, width_in: floa
 # and everything else is named in a legend outside the plot: no text can then run into a bar or a line, and a
 # percentage never stands on the jobs axis (issue #30; tests/test_chart_layout.py measures every chart).
 ROW_INCHES = 0.24  # height of one row of values under a chart
+# Each mark's style, for the plot and its legend entry alike
+TARGET_MARK = {"color": TARGET, "linewidth": 2.2}
+DERIVED_TARGET_MARK = {"color": DERIVED, "linewidth": 2.2, "linestyle": (0, (2, 1.5))}
+GOAL_MARK = {"color": TARGET, "linestyle": (0, (6, 3)), "linewidth": 1}
+GAP_MARK = {"color": TEXT, "marker": "x", "linestyle": "none", "markeredgewidth": 1.5}
 
 
 @dataclass
@@ -97,7 +102,7 @@ class Row:
     label: str
     colour: str
     cells: dict[int, str] = field(default_factory=dict)
-    style: str = "normal"
+    bold: bool = False
     gaps: set[int] = field(default_factory=set)  # years whose cell says there is no figure
 
 
@@ -140,7 +145,7 @@ def value_rows(data: Dataset, sector: str, lang: str, years: range) -> list[Row]
     rows = [realised, targets, derived]
     goal = series.goal(data, sector)
     if goal is not None and goal.year:
-        rows.append(Row(i18n.t(lang, "goal"), TARGET, {goal.year: _label(goal, lang)}, "bold"))
+        rows.append(Row(i18n.t(lang, "goal"), TARGET, {goal.year: _label(goal, lang)}, bold=True))
     main = series.main_basis(data, sector)
     for basis in series.bases(data, sector, "realisation_pct"):
         pts = [p for p in series.points(data, sector, "realisation_pct", basis) if p.status == "reported"]
@@ -170,15 +175,20 @@ def _row_name(row: Row) -> str:
     return textwrap.fill(row.label, 26)
 
 
+def _row_inches(row: Row) -> float:
+    """ROW_INCHES for a row of one line, and 0.15 inch for each further line."""
+    return ROW_INCHES + 0.15 * (_lines(row) - 1)
+
+
 def rows_inches(rows: list[Row]) -> float:
-    """The height the rows of values take: ROW_INCHES for a row of one line, and 0.15 inch for each further line."""
-    return sum(ROW_INCHES + 0.15 * (_lines(r) - 1) for r in rows) or ROW_INCHES
+    """The height the rows of values take."""
+    return sum(_row_inches(r) for r in rows) or ROW_INCHES
 
 
 def draw_rows(tab, rows: list[Row], years: range, width_in: float) -> None:
     """The rows of values in their own axes under the plot (sharing its years): the row's name on the left,
     each value centred under its year; a row of two lines is as tall as two."""
-    heights = [ROW_INCHES + 0.15 * (_lines(r) - 1) for r in rows]
+    heights = [_row_inches(r) for r in rows]
     centres = [sum(heights[:i]) + h / 2 for i, h in enumerate(heights)]
     tab.set_ylim(sum(heights), 0)
     tab.set_yticks(centres, [_row_name(r) for r in rows], fontsize=LABEL_SIZE)
@@ -195,7 +205,7 @@ def draw_rows(tab, rows: list[Row], years: range, width_in: float) -> None:
             gap = year in row.gaps
             tab.text(year, centre, text, ha="center", va="center", fontsize=max(size - 1, 8) if gap else size,
                      color=TEXT if gap else row.colour, fontstyle="italic" if gap else "normal",
-                     fontweight="bold" if row.style == "bold" else "normal", linespacing=0.9)  # fmt: skip
+                     fontweight="bold" if row.bold else "normal", linespacing=0.9)  # fmt: skip
 
 
 def _draw_marks(ax, data: Dataset, sector: str, years: range) -> float:
@@ -207,12 +217,12 @@ def _draw_marks(ax, data: Dataset, sector: str, years: range) -> float:
         ax.bar(p.year, p.value, width=0.6, color=REALISED, zorder=2)
     for p in targets:
         derived = p.status == "derived"
-        ax.plot([p.year - 0.38, p.year + 0.38], [p.value, p.value], color=DERIVED if derived else TARGET,
-                linewidth=2.2, linestyle=(0, (2, 1.5)) if derived else "-", zorder=3)  # fmt: skip
+        ax.plot([p.year - 0.38, p.year + 0.38], [p.value, p.value], **(DERIVED_TARGET_MARK if derived else TARGET_MARK),
+                zorder=3)  # fmt: skip
     gaps = missing_years(data, sector, years)
     if gaps:  # in axes height, so the cross sits on the axis at any scale
-        ax.plot(gaps, [0.035] * len(gaps), transform=ax.get_xaxis_transform(), linestyle="none", marker="x",
-                markersize=6, markeredgewidth=1.5, color=TEXT, zorder=3, clip_on=False)  # fmt: skip
+        ax.plot(gaps, [0.035] * len(gaps), transform=ax.get_xaxis_transform(), **GAP_MARK, markersize=6, zorder=3,
+                clip_on=False)  # fmt: skip
     return max([p.value for p in realised + targets] + [1.0])
 
 
@@ -239,11 +249,11 @@ def _goal_when(data: Dataset, sector: str, goal: series.Point, lang: str, form: 
 
 def _draw_goal(ax, data: Dataset, sector: str, goal: series.Point, lang: str) -> Line2D:
     """The final goal as a dashed line across the plot; its legend entry says its value, due year and status."""
-    ax.axhline(goal.value, color=TARGET, linestyle=(0, (6, 3)), linewidth=1)
+    ax.axhline(goal.value, **GOAL_MARK)
     extra = f", {i18n.t(lang, 'derived')}" if goal.status == "derived" else ""
     when = _goal_when(data, sector, goal, lang, " ({})")
     label = f"{i18n.t(lang, 'goal')} {_label(goal, lang)}{when}{extra}"
-    return Line2D([], [], color=TARGET, linestyle=(0, (6, 3)), linewidth=1, label=plain(label))
+    return Line2D([], [], **GOAL_MARK, label=plain(label))
 
 
 def _draw_breaks(ax, breaks: pd.DataFrame | None, sector: str, years: range, lang: str) -> list:
@@ -272,17 +282,27 @@ def _draw_projection(ax, proj, lang: str) -> tuple[float, Line2D]:
 
 
 def _series_legend(data: Dataset, sector: str, lang: str, years: range) -> list:
-    """The legend entries of what _draw_marks draws: bars, targets, derived targets and gaps where there are any."""
+    """The legend entries of what _draw_marks draws for one sector: targets, derived targets and gaps where
+    there are any."""
     targets = series.points(data, sector, "target_jobs")
+    return _mark_legend(
+        lang,
+        targets=any(p.status != "derived" for p in targets),
+        derived=any(p.status == "derived" for p in targets),
+        gaps=bool(missing_years(data, sector, years)),
+    )
+
+
+def _mark_legend(lang: str, targets: bool = True, derived: bool = True, gaps: bool = True) -> list:
+    """Legend entries for _draw_marks' marks: the bars always, the others as asked."""
     handles = [Patch(color=REALISED, label=i18n.t(lang, "realised"))]
-    if any(p.status != "derived" for p in targets):
-        handles.append(Line2D([], [], color=TARGET, linewidth=2.2, label=i18n.t(lang, "target")))
-    if any(p.status == "derived" for p in targets):
+    if targets:
+        handles.append(Line2D([], [], **TARGET_MARK, label=i18n.t(lang, "target")))
+    if derived:
         label = f"{i18n.t(lang, 'target')} ({i18n.t(lang, 'derived')})"
-        handles.append(Line2D([], [], color=DERIVED, linewidth=2.2, linestyle=(0, (2, 1.5)), label=label))
-    if missing_years(data, sector, years):
-        handles.append(Line2D([], [], color=TEXT, marker="x", linestyle="none", markeredgewidth=1.5,
-                              label=i18n.t(lang, "no_figure_legend")))  # fmt: skip
+        handles.append(Line2D([], [], **DERIVED_TARGET_MARK, label=label))
+    if gaps:
+        handles.append(Line2D([], [], **GAP_MARK, label=i18n.t(lang, "no_figure_legend")))
     return handles
 
 
@@ -517,15 +537,9 @@ def small_multiples(data: Dataset, lang: str = "nl") -> Figure:
     for ax in axes[len(ids) :]:
         ax.set_axis_off()
     fig.suptitle(i18n.t(lang, "small_multiples_title"), x=0.01, ha="left")
-    handles = [
-        Patch(color=REALISED, label=i18n.t(lang, "realised")),
-        Line2D([], [], color=TARGET, linewidth=2.2, label=i18n.t(lang, "target")),
-        Line2D([], [], color=DERIVED, linewidth=2.2, linestyle=(0, (2, 1.5)),
-               label=f"{i18n.t(lang, 'target')} ({i18n.t(lang, 'derived')})"),
-        Line2D([], [], color=TEXT, marker="x", linestyle="none", markeredgewidth=1.5,
-               label=i18n.t(lang, "no_figure_legend")),
-    ]  # fmt: skip
-    key.legend(handles=handles, loc="center left", fontsize=LABEL_SIZE, frameon=False, ncols=4, borderaxespad=0)
+    key.legend(
+        handles=_mark_legend(lang), loc="center left", fontsize=LABEL_SIZE, frameon=False, ncols=4, borderaxespad=0
+    )
     note = i18n.t(lang, "own_scale")
     if left_out:
         note += " " + i18n.t(lang, "not_drawn", names=", ".join(left_out))
@@ -564,13 +578,12 @@ def national(data: Dataset, lang: str = "nl", since: int = 2015) -> Figure:
         goal = series.goal(data, s)
         if goal:
             top = max(top, goal.value)
-            ax.axhline(goal.value, color=TARGET, linestyle=(0, (6, 3)), linewidth=1)
-            handles.setdefault("goal", Line2D([], [], color=TARGET, linestyle=(0, (6, 3)), linewidth=1,
-                                              label=i18n.t(lang, "goal_row_legend")))  # fmt: skip
+            ax.axhline(goal.value, **GOAL_MARK)
+            handles.setdefault("goal", Line2D([], [], **GOAL_MARK, label=i18n.t(lang, "goal_row_legend")))
             disputed = _goal_when(data, s, goal, lang, "{}")
             if disputed != str(goal.year):  # sources date this goal differently: the legend says so
                 label = plain(f"{i18n.t(lang, 'goal')} {names[s]} {_label(goal, lang)}: {disputed}")
-                handles[label] = Line2D([], [], color=TARGET, linestyle=(0, (6, 3)), linewidth=1, label=label)
+                handles[label] = Line2D([], [], **GOAL_MARK, label=label)
         for h in _draw_breaks(ax, data.breaks, s, span, lang):
             handles.setdefault(h.get_label(), h)
         ax.set_ylim(0, top * 1.08)
