@@ -109,6 +109,37 @@ def write_bytes(path: Path, data: bytes | Spooled) -> bool:
     return True
 
 
+def write_all(files: dict[Path, bytes]) -> None:
+    """Write several files all or nothing: each is written whole beside its target first, then all are moved
+    into place; should a move fail, the files already moved get their earlier bytes back."""
+    staged: dict[Path, str] = {}
+    try:
+        for path, data in files.items():
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".tmp-{path.name}.")
+            staged[path] = tmp
+            os.fchmod(fd, 0o666 & ~umask())
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+        before = {path: path.read_bytes() if path.exists() else None for path in files}
+        moved: list[Path] = []
+        try:
+            for target, tmp in staged.items():
+                os.replace(tmp, target)
+                moved.append(target)
+        except OSError as err:
+            for done in moved:
+                if before[done] is None:
+                    done.unlink(missing_ok=True)
+                else:
+                    write_bytes(done, before[done])
+            raise named(err, target) from None
+    finally:
+        for tmp in staged.values():
+            Path(tmp).unlink(missing_ok=True)
+
+
 def named(err: OSError, path: Path) -> OSError:
     """The OSError naming the file it was writing (a full disk's ENOSPC names none), so the user is told where."""
     if err.filename is None and err.errno is not None:

@@ -1,4 +1,5 @@
-"""Command line: `python -m analysis validate|prepare` (also installed as `banenafspraak`)."""
+"""Command line: `python -m analysis validate|prepare|coverage|changes|extract|accept|report` (also installed as
+`banenafspraak`)."""
 
 from __future__ import annotations
 
@@ -118,6 +119,40 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_extract(args: argparse.Namespace) -> int:
+    from analysis.errors import NotOurFolder
+    from analysis.extract.proposals import extract, write
+
+    out, raw = args.out.resolve(), Path(args.raw).resolve()
+    if out == args.document.resolve() or out.is_relative_to(raw):
+        raise NotOurFolder(f"--out {args.out}: write the proposals outside {args.raw} and apart from the document")
+    done = extract(args.document, args.raw, args.source_id)
+    write(done.records, args.out)
+    print(f"{done.described()}; written to {args.out}")
+    if not done.source_registered:
+        print(
+            f"note: source '{done.source_id}' is not registered in {paths.RawLayout(args.raw).sources_csv}: add its "
+            "line there before `accept`, or give --source-id of a registered source"
+        )
+    print(
+        "next: review the rows (notebooks/review.ipynb, or a spreadsheet), settle and empty every check or delete "
+        f"its row, then run: python -m analysis accept {args.out}"
+    )
+    return 0
+
+
+def cmd_accept(args: argparse.Namespace) -> int:
+    from analysis.extract.accept import accept
+
+    done = accept(args.proposals, args.raw, args.wait)
+    print(done.described())
+    for skipped in done.skipped:
+        print(f"  skipped {skipped}")
+    if done.added:
+        print("next: run `make report` to regenerate the reports")
+    return 0
+
+
 def _spans(years: list[int]) -> list[str]:
     """[2015, 2018, 2019, 2020] -> ['2015', '2018-2020']"""
     spans: list[list[int]] = []
@@ -154,7 +189,9 @@ def _options() -> dict[str, argparse.ArgumentParser]:
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m analysis", description="Banenafspraak figures: check and prepare.")
+    p = argparse.ArgumentParser(
+        prog="python -m analysis", description="Banenafspraak figures: propose, check, prepare and report."
+    )
     sub = p.add_subparsers(dest="command", required=True)
     shared = _options()
     raw, writing = [shared["raw"]], [shared["raw"], shared["out"], shared["wait"]]
@@ -177,6 +214,25 @@ def parser() -> argparse.ArgumentParser:
     ch.add_argument("--processed", type=Path, default=None, help="the newer version (default: data/processed)")
     ch.add_argument("--raw", type=Path, default=None, help="raw data folder, for the series breaks")
     ch.set_defaults(func=cmd_changes)
+    ex = sub.add_parser(
+        "extract", parents=raw, help="propose figure rows from a published document (.txt, .html, .pdf) for review"
+    )
+    ex.add_argument("document", type=Path, help="the document: plain text, HTML or PDF")
+    ex.add_argument("--out", type=Path, required=True, metavar="PROPOSALS.csv", help="where to write the proposals")
+    ex.add_argument(
+        "--source-id",
+        default=None,
+        metavar="ID",
+        help="the document's id in data/raw/sources.csv (default: made from the file name)",
+    )
+    ex.set_defaults(func=cmd_extract)
+    ac = sub.add_parser(
+        "accept",
+        parents=[shared["raw"], shared["wait"]],
+        help="validate the kept proposals and append them to data/raw/figures, all or nothing",
+    )
+    ac.add_argument("proposals", type=Path, help="the proposals file, reviewed: no row with a check left")
+    ac.set_defaults(func=cmd_accept)
     rep = sub.add_parser(
         "report", parents=writing, help="prepare, then execute every notebook and write reports/ with index.html"
     )

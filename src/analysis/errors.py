@@ -41,8 +41,9 @@ class ProjectError(Exception):
 class DataValidationError(ProjectError):
     """Raised when raw data breaks a rule; carries every issue found, sorted by place."""
 
-    def __init__(self, issues: list[Issue]):
+    def __init__(self, issues: list[Issue], where: str = "the raw data"):
         self.issues = sorted(set(issues), key=lambda i: (i.file, i.line, i.column, i.rule))
+        self.where = where
         super().__init__(self.report())
 
     def message(self) -> str:
@@ -50,7 +51,7 @@ class DataValidationError(ProjectError):
 
     def report(self) -> str:
         n = len(self.issues)
-        head = f"{n} problem{'s' if n != 1 else ''} in the raw data:"
+        head = f"{n} problem{'s' if n != 1 else ''} in {self.where}:"
         return "\n".join([head, *(f"  {issue}" for issue in self.issues)])
 
 

@@ -1,0 +1,140 @@
+"""Taking the proposals an analyst kept into data/raw/figures: all of them or none.
+
+A row whose `check` is still filled in is refused (the analyst has not settled it). The rest are validated
+exactly as `validate` validates data/raw, by validating a copy of the raw folder with the rows appended; a
+problem is reported at its line and column of the proposals file. A row that is already in the raw data (the
+same figure from the same source, with the same value and qualifier) is reported and skipped. Only then are
+the sectors' files written, each whole, together.
+
+A source must be registered in data/raw/sources.csv before its figures are accepted: its title, publisher,
+date, primacy and kind are judgements a document does not make for certain, and a wrong date would mislead the
+check that no realised figure is about a year after its source.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from analysis import atomic
+from analysis.data import rawcsv
+from analysis.data.registry import load_sectors
+from analysis.dictionary import FIGURE_COLUMNS
+from analysis.errors import DataValidationError, Issue
+from analysis.extract.proposals import PROPOSAL_COLUMNS
+from analysis.locking import exclusive
+from analysis.paths import RawLayout
+
+# What makes a row the same figure as one already there: all but where it stands and the words around it.
+SAME = [c for c in FIGURE_COLUMNS if c not in ("locator", "evidence", "note")]
+IN_PROPOSALS = "the proposals (data/raw is unchanged)"
+UNSETTLED = "still says what to check: settle it, then empty the cell (or delete the row)"
+
+
+@dataclass
+class Accepted:
+    added: dict[str, int] = field(default_factory=dict)  # figure file -> rows appended
+    skipped: list[str] = field(default_factory=list)  # "proposals.csv:4: already in figures/politie.csv:3"
+
+    def described(self) -> str:
+        n = sum(self.added.values())
+        files = ", ".join(f"{name} +{k}" for name, k in self.added.items())
+        head = f"accepted {n} row{'s' if n != 1 else ''}" + (f" ({files})" if files else "")
+        skipped = f"; skipped {len(self.skipped)} already in the raw data" if self.skipped else ""
+        return head + skipped
+
+
+def accept(proposals: Path, raw: Path, wait: float = 0) -> Accepted:
+    """Append the rows of `proposals` to `raw`'s figure files; DataValidationError (nothing written) on any
+    problem."""
+    proposals, raw = Path(proposals), Path(raw)
+    name = os.path.relpath(proposals) if not os.path.relpath(proposals).startswith("..") else str(proposals)
+    rows, lines, issues = rawcsv.read_rows(proposals, PROPOSAL_COLUMNS, name)
+    if issues:
+        raise DataValidationError(issues, IN_PROPOSALS)
+    records = [dict(zip(PROPOSAL_COLUMNS, row)) for row in rows]
+    layout = RawLayout(raw)
+    sectors, problems = load_sectors(layout.sectors_csv)
+    if problems:
+        raise DataValidationError(problems)
+    known = set(sectors["sector"])
+    for record, line in zip(records, lines):
+        if record["check"]:
+            problems.append(Issue(name, line, "check", record["check"], UNSETTLED))
+        if record["sector"] not in known:
+            problems.append(Issue(name, line, "sector", record["sector"], "not a sector of sectors.csv"))
+    if problems:
+        raise DataValidationError(problems, IN_PROPOSALS)
+    with exclusive(raw, wait):
+        return _append(records, lines, name, layout)
+
+
+def _append(records: list[dict], lines: list[int], name: str, layout: RawLayout) -> Accepted:
+    done = Accepted()
+    there: dict[tuple, str] = {}
+    for path in sorted(layout.figures.glob("*.csv")):
+        rows, row_lines, _ = rawcsv.read_rows(path, FIGURE_COLUMNS, path.name)
+        for row, line in zip(rows, row_lines):
+            there.setdefault(tuple(row[FIGURE_COLUMNS.index(c)] for c in SAME), f"figures/{path.name}:{line}")
+    new: dict[str, list[tuple[int, dict]]] = {}
+    for record, line in zip(records, lines):
+        key = tuple(record[c] for c in SAME)
+        if key in there:
+            done.skipped.append(f"{name}:{line}: already in {there[key]}")
+            continue
+        there[key] = f"{name}:{line}"
+        new.setdefault(record["sector"], []).append((line, record))
+    if not new:
+        return done
+    contents: dict[Path, bytes] = {}
+    origin: dict[tuple[str, int], int] = {}
+    for sector, items in new.items():
+        path = layout.figures / f"{sector}.csv"
+        old = path.read_bytes() if path.exists() else (",".join(FIGURE_COLUMNS) + "\n").encode()
+        if not old.endswith(b"\n"):
+            old += b"\n"
+        first = old.count(b"\n") + 1
+        out = io.StringIO(newline="")
+        writer = csv.writer(out, lineterminator="\n")
+        for k, (line, record) in enumerate(items):
+            writer.writerow([record[c] for c in FIGURE_COLUMNS])
+            origin[(f"figures/{sector}.csv", first + k)] = line
+        contents[path] = old + out.getvalue().encode("utf-8")
+        done.added[f"figures/{sector}.csv"] = len(items)
+    _validate_with(contents, origin, name, layout)
+    atomic.write_all(contents)
+    return done
+
+
+def _validate_with(contents: dict[Path, bytes], origin: dict[tuple[str, int], int], name: str, layout: RawLayout):
+    """Validate a copy of the raw folder holding the new files, as `validate` does; problems in the new rows are
+    named by their line in the proposals file."""
+    from analysis.data.prepare import prepare
+
+    with tempfile.TemporaryDirectory(prefix="accept-") as tmp:
+        copy = Path(tmp) / "raw"
+        shutil.copytree(layout.raw, copy)
+        for path, data in contents.items():
+            (copy / "figures" / path.name).write_bytes(data)
+        try:
+            prepare(copy, spool=Path(tmp))
+        except DataValidationError as err:
+            placed = [_placed(i, copy, origin, name, layout) for i in err.issues]
+            raise DataValidationError(placed, IN_PROPOSALS) from None
+
+
+def _placed(issue: Issue, copy: Path, origin: dict[tuple[str, int], int], name: str, layout: RawLayout) -> Issue:
+    relative = Path(issue.file)
+    for prefix in (os.path.relpath(copy), str(copy)):
+        if issue.file.startswith(prefix + os.sep):
+            relative = Path(issue.file[len(prefix) + 1 :])
+            break
+    line = origin.get((relative.as_posix(), issue.line))
+    if line is not None:
+        return Issue(name, line, issue.column, issue.value, issue.rule)
+    return Issue(str(layout.raw / relative), issue.line, issue.column, issue.value, issue.rule)

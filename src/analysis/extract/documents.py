@@ -1,0 +1,352 @@
+"""A published document read into passages: each paragraph, list item or table cell in order, with the heading
+path above it, its number under that heading and, in a PDF, its page. Footnotes are set apart by number, so a
+sentence that runs over a page foot reads as the one sentence it is, and a footnote's words (a part-sector
+scope such as "21 van de 36 hbo-instellingen") stay at hand for the sentence that points to it.
+
+Plain text is read as a copy from a PDF leaves it: hard line breaks, words broken at a line end, footnotes at a
+page's foot and a page's first line indented by one space (pdftotext's habit). HTML is read with BeautifulSoup,
+PDF with pdfplumber (its lines, with their font size and weight, tell headings and footnotes apart).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from analysis.errors import ProjectError
+
+KINDS = {".txt": "text", ".html": "html", ".htm": "html", ".pdf": "pdf"}
+
+
+class UnreadableDocument(ProjectError):
+    """A document extract cannot read: missing, empty, of an unknown type, encrypted, or a scan without text."""
+
+    exit_code = 2
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One paragraph, list item or table cell, its text verbatim (line breaks and breaks inside a word at a
+    line end undone), with where it stands."""
+
+    text: str
+    headings: tuple[str, ...]
+    number: int  # its paragraph number under its heading, from 1
+    page: int | None = None  # in a PDF
+    context: str = ""  # a table cell's row and column headings: what the cell's number is about
+    notes: tuple[str, ...] = ()  # the footnotes it points to (their numbers)
+
+    def locator(self) -> str:
+        """Where a reader finds it: the heading path and paragraph (and the page, in a PDF)."""
+        path = " > ".join(self.headings) if self.headings else "vóór het eerste kopje"
+        where = f"{path}, {'cel' if self.context else 'alinea'} {self.number}"
+        return f"pagina {self.page}, {where}" if self.page else where
+
+
+@dataclass
+class Document:
+    path: Path
+    kind: str  # text, html or pdf
+    passages: list[Passage]
+    footnotes: dict[str, str] = field(default_factory=dict)
+    title: str = ""
+
+
+def read(path: Path) -> Document:
+    """The document at `path`, or UnreadableDocument saying why it cannot be read."""
+    path = Path(path)
+    kind = KINDS.get(path.suffix.lower())
+    if kind is None:
+        raise UnreadableDocument(
+            f"{path}: extract reads plain text (.txt), HTML (.html, .htm) or PDF (.pdf), not {path.suffix or 'a file without a suffix'}; "
+            "save the document as one of these"
+        )
+    if not path.is_file():
+        raise UnreadableDocument(f"{path}: no such file")
+    data = path.read_bytes()
+    if not data.strip():
+        raise UnreadableDocument(f"{path}: the file is empty")
+    document = {"text": _read_text, "html": _read_html, "pdf": _read_pdf}[kind](path, data)
+    if not any(p.text for p in document.passages):
+        raise UnreadableDocument(f"{path}: no text found in it")
+    return document
+
+
+# ---------------------------------------------------------------- lines to passages (plain text and PDF)
+
+
+@dataclass
+class Line:
+    text: str
+    page: int | None = None
+    gap: bool = False  # a paragraph break before it
+    heading: bool | None = None  # known from the font (PDF); None: judged from the text
+    page_start: bool = False
+
+
+FOOTNOTE = re.compile(r"^(\d{1,2})\s+(\S.*)$")
+BULLET = re.compile(r"^[•▪◦●\uf0b7\uf0a7\u2013\-*]\s*")
+SENTENCE_END = re.compile(r"[.!?:;]\W*\d{0,2}$")
+NOTE_MARK = re.compile(r"(?<=[^\W\d])(\d{1,2})(?=[.,;:)]?(?:\s|$))|(?<=[.,;:])(\d{1,2})(?=\s|$)")
+
+
+def _looks_like_heading(text: str) -> bool:
+    words = text.split()
+    return (
+        0 < len(words) <= 8
+        and len(text) <= 70
+        and not re.search(r"[.,;:!?]$", text)
+        and "," not in text
+        and (text[0].isupper() or text[0].isdigit())
+        and not BULLET.match(text)
+    )
+
+
+def _join(lines: list[str]) -> str:
+    """Lines of one paragraph as one text: a word broken at a line end ("verantwoorde-/lijkheid") is whole again,
+    a compound's own hyphen ("hbo-/instellingen") stays."""
+    text = ""
+    for line in (ln.strip() for ln in lines):
+        if not line:
+            continue
+        broken = re.search(r"([^\W\d_]+)-$", text)
+        if broken and line[0].islower():
+            text = text[:-1] + line if len(broken.group(1)) >= 4 and broken.group(1).islower() else text + line
+        else:
+            text = f"{text} {line}" if text else line
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _passages(lines: list[Line]) -> list[Passage]:
+    """Paragraphs (a gap between them), list items (a bullet) and headings (a short line without a full stop that
+    stands alone or opens a paragraph; a heading followed by another heading is a group above it)."""
+    blocks: list[list[Line]] = []
+    for line in lines:
+        starts_item = bool(BULLET.match(line.text.strip()))
+        after_sentence = bool(blocks) and bool(blocks[-1]) and SENTENCE_END.search(blocks[-1][-1].text.strip())
+        heading_after_page = line.page_start and after_sentence and _looks_like_heading(line.text.strip())
+        if (
+            not blocks
+            or line.gap
+            or starts_item
+            or line.heading
+            or heading_after_page
+            or (blocks[-1] and blocks[-1][-1].heading)
+        ):
+            blocks.append([])
+        blocks[-1].append(line)
+    blocks = [b for b in blocks if any(ln.text.strip() for ln in b)]
+
+    def is_heading(block: list[Line]) -> bool:
+        first = block[0]
+        if first.heading is not None:
+            return first.heading
+        text = first.text.strip()
+        return _looks_like_heading(text) and (len(block) == 1 or block[1].text.strip()[:1].isupper())
+
+    passages: list[Passage] = []
+    group: str | None = None
+    heading: str | None = None
+    number = 0
+    for i, block in enumerate(blocks):
+        if is_heading(block):
+            title = _join([block[0].text])
+            following = blocks[i + 1] if i + 1 < len(blocks) else None
+            if len(block) == 1 and following is not None and is_heading(following):
+                group, heading = title, None
+            else:
+                heading = title
+            number = 0
+            block = block[1:]
+            if not block:
+                continue
+        number += 1
+        text = _join([ln.text for ln in block])
+        path = tuple(h for h in (group, heading) if h)
+        notes = tuple(a or b for a, b in NOTE_MARK.findall(text))
+        passages.append(Passage(text, path, number, block[0].page, notes=notes))
+    return passages
+
+
+def _footnotes_apart(lines: list[Line]) -> tuple[list[Line], dict[str, str]]:
+    """The footnotes at a page's foot taken out of the running text: a numbered line after a blank line, up to the
+    next page's first line (indented by one space) or the end. The blank lines before them go too, so that a
+    sentence running over the page foot stays one paragraph."""
+    kept: list[Line] = []
+    notes: dict[str, str] = {}
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if FOOTNOTE.match(line.text) and (i == 0 or not lines[i - 1].text.strip()):
+            end = i + 1
+            while end < len(lines) and not lines[end].page_start and end - i < 15:
+                end += 1
+            if end == len(lines) or lines[end].page_start:
+                number = None
+                for note_line in lines[i:end]:
+                    found = FOOTNOTE.match(note_line.text)
+                    if found:
+                        number = found.group(1)
+                        notes[number] = found.group(2).strip()
+                    elif number and note_line.text.strip():
+                        notes[number] = _join([notes[number], note_line.text])
+                while kept and not kept[-1].text.strip():
+                    kept.pop()
+                i = end
+                continue
+        kept.append(line)
+        i += 1
+    return kept, notes
+
+
+def _text_lines(text: str) -> list[Line]:
+    lines: list[Line] = []
+    pages = text.split("\f")  # pdftotext ends each page with a form feed; a text without one has no pages
+    for page_no, page in enumerate(pages, start=1):
+        for j, raw in enumerate(page.split("\n")):
+            raw = raw.rstrip()
+            starts = j == 0 or bool(re.match(r"^ \S", raw))
+            numbered = page_no if len(pages) > 1 else None
+            lines.append(Line(raw.strip(), numbered, page_start=starts and page_no + j > 1))
+    # a blank line is a paragraph break: mark the line after it, drop the blank ones later
+    return lines
+
+
+def _gaps(lines: list[Line]) -> list[Line]:
+    out: list[Line] = []
+    gap = False
+    for line in lines:
+        if not line.text:
+            gap = True
+            continue
+        line.gap = gap or line.gap
+        gap = False
+        out.append(line)
+    return out
+
+
+def _read_text(path: Path, data: bytes) -> Document:
+    if b"\x00" in data[:4096]:
+        raise UnreadableDocument(f"{path}: this is not plain text (it holds NUL bytes); save it as UTF-8 text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")  # a Windows copy: every byte is a character there
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines, notes = _footnotes_apart(_text_lines(text))
+    return Document(path, "text", _passages(_gaps(lines)), notes, title=path.stem)
+
+
+# ---------------------------------------------------------------- HTML
+
+SKIPPED = ["script", "style", "noscript", "template", "nav", "footer", "form", "svg", "button", "select"]
+BLOCKS = ["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "dt", "dd", "blockquote", "figcaption", "td", "th", "div"]
+
+
+def _read_html(path: Path, data: bytes) -> Document:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(data, "html.parser")
+    title = soup.title.get_text(" ", strip=True) if soup.title else path.stem
+    for tag in soup.find_all(SKIPPED):
+        tag.decompose()
+    body = soup.body or soup
+    headings: dict[int, str] = {}
+    number = 0
+    passages: list[Passage] = []
+    text_of = lambda tag: re.sub(r"\s+", " ", tag.get_text(" ", strip=True)).strip()
+    for tag in body.find_all(BLOCKS):
+        if tag.find(BLOCKS):  # only the innermost blocks: a list item's paragraphs, not the item again
+            continue
+        text = text_of(tag)
+        if not text:
+            continue
+        if re.fullmatch(r"h[1-6]", tag.name):
+            level = int(tag.name[1])
+            headings = {lv: h for lv, h in headings.items() if lv < level} | {level: text}
+            number = 0
+            continue
+        number += 1
+        path_ = tuple(headings[lv] for lv in sorted(headings))
+        passages.append(Passage(text, path_, number, context=_cell_context(tag, text_of) if tag.name == "td" else ""))
+    return Document(path, "html", passages, {}, title=title)
+
+
+def _cell_context(cell, text_of) -> str:
+    """A table cell's row heading (the row's first cell) and column heading (the cell above it in the first row
+    of the table, or of its thead), joined: what the number in the cell is about."""
+    row = cell.find_parent("tr")
+    table = cell.find_parent("table")
+    if row is None or table is None:
+        return ""
+    cells = row.find_all(["td", "th"], recursive=False)
+    index = cells.index(cell)
+    first_row = table.find("tr")
+    head_cells = first_row.find_all(["td", "th"], recursive=False) if first_row is not None else []
+    parts = []
+    if index > 0:
+        parts.append(text_of(cells[0]))
+    if first_row is not row and index < len(head_cells):
+        parts.append(text_of(head_cells[index]))
+    caption = table.find("caption")
+    if caption is not None:
+        parts.insert(0, text_of(caption))
+    return " | ".join(p for p in parts if p) or " "
+
+
+# ---------------------------------------------------------------- PDF
+
+
+def _read_pdf(path: Path, data: bytes) -> Document:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    try:
+        with pdfplumber.open(path) as pdf:
+            pages = [(page.height, page.extract_text_lines(return_chars=True)) for page in pdf.pages]
+    except (PDFPasswordIncorrect, PDFEncryptionError) as err:
+        raise UnreadableDocument(
+            f"{path}: the PDF is encrypted ({type(err).__name__}); save a copy without a password"
+        ) from None
+    except PDFSyntaxError as err:
+        raise UnreadableDocument(f"{path}: this is not a readable PDF ({err})") from None
+    if not any(text_lines for _, text_lines in pages):
+        raise UnreadableDocument(
+            f"{path}: the PDF holds no text, only images (a scan?): run text recognition (OCR) on it first, "
+            "or take the text from the publisher's web page"
+        )
+    sizes = Counter(round(c["size"], 1) for _, text_lines in pages for ln in text_lines for c in ln["chars"])
+    body = sizes.most_common(1)[0][0]
+    lines: list[Line] = []
+    notes: dict[str, str] = {}
+    for page_no, (height, text_lines) in enumerate(pages, start=1):
+        spacing = [b["top"] - a["top"] for a, b in itertools.pairwise(text_lines) if b["top"] > a["top"]]
+        usual = sorted(spacing)[len(spacing) // 2] if spacing else 0
+        previous_bottom = None
+        number = None
+        for k, ln in enumerate(text_lines):
+            size = max(c["size"] for c in ln["chars"])
+            bold = all("bold" in c.get("fontname", "").lower() for c in ln["chars"] if c["text"].strip())
+            if size < body * 0.92 and ln["top"] > height * 0.55:  # a footnote at the page's foot
+                found = FOOTNOTE.match(ln["text"])
+                if found:
+                    number = found.group(1)
+                    notes[number] = found.group(2).strip()
+                elif number:
+                    notes[number] = _join([notes[number], ln["text"]])
+                continue
+            gap = (
+                previous_bottom is not None
+                and usual
+                and ln["top"] - previous_bottom > usual * 1.6 - (ln["bottom"] - ln["top"])
+            )
+            heading = (bold or size > body * 1.1) and _looks_like_heading(ln["text"].strip())
+            lines.append(Line(ln["text"], page_no, gap=bool(gap), heading=heading or None, page_start=k == 0))
+            previous_bottom = ln["bottom"]
+    for line in lines:  # a PDF says which lines are headings; every other line is not one
+        line.heading = bool(line.heading)
+    return Document(path, "pdf", _passages(lines), notes, title=path.stem)

@@ -1,0 +1,69 @@
+"""The proposals file: the columns of a raw figure file and a last column `check`, one row per proposed figure.
+Written as CSV UTF-8 with a byte order mark, so that a spreadsheet opens its ë and ’ as they are."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from analysis import atomic
+from analysis.data.registry import load_sectors, load_sources
+from analysis.dictionary import FIGURE_COLUMNS
+from analysis.errors import DataValidationError
+from analysis.extract import documents, rules
+from analysis.extract.vocabulary import Vocabulary
+from analysis.paths import RawLayout
+
+PROPOSAL_COLUMNS = [*FIGURE_COLUMNS, "check"]
+
+
+@dataclass(frozen=True)
+class Extracted:
+    document: documents.Document
+    records: list[dict[str, str]]
+    source_id: str
+    source_registered: bool
+
+    def checks(self) -> int:
+        return sum(1 for r in self.records if r["check"])
+
+    def described(self) -> str:
+        n = len(self.records)
+        return (
+            f"{self.document.path}: {n} figure row{'s' if n != 1 else ''} proposed, "
+            f"{self.checks()} of them with something to check"
+        )
+
+
+def source_id_for(path: Path) -> str:
+    """A source id made from the file's name, for a document whose id is not given: lower case, a-z0-9 and -."""
+    return re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "document"
+
+
+def extract(document: Path, raw: Path, source_id: str | None = None) -> Extracted:
+    """The proposals for `document`, reading sector names and units from `raw`'s sectors.csv."""
+    layout = RawLayout(Path(raw))
+    sectors, problems = load_sectors(layout.sectors_csv)
+    sources, source_problems = load_sources(layout.sources_csv)
+    if problems:
+        raise DataValidationError(problems)
+    read = documents.read(document)
+    source_id = source_id or source_id_for(read.path)
+    records = [p.record() for p in rules.propose(read, Vocabulary.of(sectors), source_id)]
+    registered = not source_problems and source_id in set(sources["source_id"])
+    return Extracted(read, records, source_id, registered)
+
+
+def to_csv(records: list[dict[str, str]]) -> bytes:
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, fieldnames=PROPOSAL_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(records)
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def write(records: list[dict[str, str]], path: Path) -> None:
+    atomic.write_bytes(Path(path), to_csv(records))
