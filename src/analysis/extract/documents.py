@@ -36,13 +36,28 @@ class Passage:
     headings: tuple[str, ...]
     number: int  # its paragraph number under its heading, from 1
     page: int | None = None  # in a PDF
-    context: str = ""  # a table cell's row and column headings: what the cell's number is about
+    cell: tuple[str, str, str] | None = None  # a table cell's table caption, row heading and column heading
     notes: tuple[str, ...] = ()  # the footnotes it points to (their numbers)
 
+    @property
+    def context(self) -> str:
+        """A table cell's headings, what the number in it is about; empty for a paragraph."""
+        return " | ".join(part for part in self.cell if part) or " " if self.cell else ""
+
     def locator(self) -> str:
-        """Where a reader finds it: the heading path and paragraph (and the page, in a PDF)."""
+        """Where a reader finds it: the heading path and paragraph, or table row and column (and the page, in a
+        PDF)."""
         path = " > ".join(self.headings) if self.headings else "vóór het eerste kopje"
-        where = f"{path}, {'cel' if self.context else 'alinea'} {self.number}"
+        if self.cell:
+            caption, row, column = self.cell
+            named = [
+                f"tabel '{caption}'" if caption else "tabel",
+                f"rij '{row}'" if row else "",
+                f"kolom '{column}'" if column else "",
+            ]
+            where = f"{path}, {', '.join(n for n in named if n)}"
+        else:
+            where = f"{path}, alinea {self.number}"
         return f"pagina {self.page}, {where}" if self.page else where
 
 
@@ -271,30 +286,25 @@ def _read_html(path: Path, data: bytes) -> Document:
             continue
         number += 1
         path_ = tuple(headings[lv] for lv in sorted(headings))
-        passages.append(Passage(text, path_, number, context=_cell_context(tag, text_of) if tag.name == "td" else ""))
+        passages.append(Passage(text, path_, number, cell=_cell(tag, text_of) if tag.name == "td" else None))
     return Document(path, "html", passages, {}, title=title)
 
 
-def _cell_context(cell, text_of) -> str:
-    """A table cell's row heading (the row's first cell) and column heading (the cell above it in the first row
-    of the table, or of its thead), joined: what the number in the cell is about."""
+def _cell(cell, text_of) -> tuple[str, str, str]:
+    """A table cell's caption, row heading (the row's first cell) and column heading (the cell above it in the
+    table's first row): what the number in the cell is about."""
     row = cell.find_parent("tr")
     table = cell.find_parent("table")
-    if row is None or table is None:
-        return ""
-    cells = row.find_all(["td", "th"], recursive=False)
+    cells = row.find_all(["td", "th"], recursive=False) if row is not None else [cell]
     index = cells.index(cell)
-    first_row = table.find("tr")
-    head_cells = first_row.find_all(["td", "th"], recursive=False) if first_row is not None else []
-    parts = []
-    if index > 0:
-        parts.append(text_of(cells[0]))
-    if first_row is not row and index < len(head_cells):
-        parts.append(text_of(head_cells[index]))
-    caption = table.find("caption")
-    if caption is not None:
-        parts.insert(0, text_of(caption))
-    return " | ".join(p for p in parts if p) or " "
+    first_row = table.find("tr") if table is not None else None
+    heads = first_row.find_all(["td", "th"], recursive=False) if first_row is not None else []
+    caption = table.find("caption") if table is not None else None
+    return (
+        text_of(caption) if caption is not None else "",
+        text_of(cells[0]) if index > 0 else "",
+        text_of(heads[index]) if first_row is not row and index < len(heads) else "",
+    )
 
 
 # ---------------------------------------------------------------- PDF
@@ -303,17 +313,19 @@ def _cell_context(cell, text_of) -> str:
 def _read_pdf(path: Path, data: bytes) -> Document:
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfplumber.utils.exceptions import PdfminerException
 
     try:
         with pdfplumber.open(path) as pdf:
             pages = [(page.height, page.extract_text_lines(return_chars=True)) for page in pdf.pages]
-    except (PDFPasswordIncorrect, PDFEncryptionError) as err:
-        raise UnreadableDocument(
-            f"{path}: the PDF is encrypted ({type(err).__name__}); save a copy without a password"
-        ) from None
-    except PDFSyntaxError as err:
-        raise UnreadableDocument(f"{path}: this is not a readable PDF ({err})") from None
+    except PdfminerException as err:  # pdfplumber's wrapper round what pdfminer raised
+        cause = err.args[0] if err.args else err
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise UnreadableDocument(
+                f"{path}: the PDF is encrypted with a password; save a copy without one (or take the text from "
+                "the publisher's web page)"
+            ) from None
+        raise UnreadableDocument(f"{path}: this is not a readable PDF ({cause})") from None
     if not any(text_lines for _, text_lines in pages):
         raise UnreadableDocument(
             f"{path}: the PDF holds no text, only images (a scan?): run text recognition (OCR) on it first, "

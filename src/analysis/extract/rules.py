@@ -98,7 +98,7 @@ def _passage(passage: Passage, document: Document, vocab: Vocabulary, source_id:
     for start, end in spans:
         sentence = text[start:end]
         context = passage.context
-        values, years, quarter = _read(sentence, vocab)
+        values, years, quarter = _read(sentence, vocab, _unit_named(normal(context), vocab) if context else "")
         notes = [document.footnotes[n] for n in _marks(sentence) if n in document.footnotes]
         for value in values:
             out.append(
@@ -134,9 +134,16 @@ def _unit_after(norm: str, number: sentences.Number, vocab: Vocabulary) -> tuple
     return None
 
 
-def _read(sentence: str, vocab: Vocabulary) -> tuple[list[Value], list[tuple[str, str]], str]:
+def _unit_named(context: str, vocab: Vocabulary) -> str:
+    """The unit a table cell's headings name ("Gerealiseerde banen", "Realisatie (%)"), if one."""
+    named = [unit for unit, words in vocab.units.items() if words.search(context)]
+    return named[0] if len(named) == 1 else ""
+
+
+def _read(sentence: str, vocab: Vocabulary, cell_unit: str = "") -> tuple[list[Value], list[tuple[str, str]], str]:
     """The sentence's values (with their year where the sentence gives it), its years with their role (own:
-    written right after a value; free; reference; date), and the quarter it speaks of."""
+    written right after a value; free; reference; date), and the quarter it speaks of. `cell_unit`: the unit a
+    table cell's headings give its bare number."""
     norm = normal(sentence)
     found = sentences.numbers(sentence)
     values: list[Value] = []
@@ -149,6 +156,8 @@ def _read(sentence: str, vocab: Vocabulary) -> tuple[list[Value], list[tuple[str
             values.append(Value(number, unit[0], unit[1], group=len(values)))
         elif not re.match(rf"\s+(?:{vocab.months.pattern})", norm[number.end :], re.IGNORECASE):
             values.append(Value(number, "", number.end, group=len(values)))  # a unit may come from its list
+    for value in values:
+        value.unit = value.unit or cell_unit
     values = _units_from_lists(values, norm, vocab)
     quarter = ""
     for period, words in vocab.periods.items():

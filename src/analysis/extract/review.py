@@ -1,0 +1,70 @@
+"""The review notebook's view of a proposals file: every proposal beside its sentence, the value marked in it,
+the rows with something to check first. For JupyterLab only; nothing here is published."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.extract.proposals import PROPOSAL_COLUMNS
+
+SHOWN = ["check", "sector", "year", "period", "measure", "value", "qualifier", "scope", "basis", "evidence", "locator"]
+
+
+def load(path: Path) -> pd.DataFrame:
+    """The proposals as text, as written (no column turned into numbers: 61.30 stays 61.30)."""
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    missing = [c for c in PROPOSAL_COLUMNS if c not in frame.columns]
+    if missing:
+        raise ValueError(f"{path}: not a proposals file, it lacks the column(s) {', '.join(missing)}")
+    frame.index = range(2, len(frame) + 2)  # the line of the file each row is on, as accept names it
+    frame.index.name = "line"
+    return frame
+
+
+def written(value: str) -> re.Pattern:
+    """The value as Dutch writes it in a sentence: 5500 as 5.500 or 5500, 61.3 as 61,3."""
+    whole, _, decimals = value.partition(".")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    digits = r"\.?".join([whole, *groups]) if whole else r"\.?".join(groups)
+    fraction = rf",{decimals}" if decimals else ""
+    return re.compile(rf"(?<![\d.,]){digits}{fraction}(?![\d]|,\d)")
+
+
+def marked(evidence: str, value: str) -> str:
+    """The sentence as HTML with every place it writes the value in <mark>."""
+    if not value:
+        return html.escape(evidence)
+    out, at = [], 0
+    for hit in written(value).finditer(evidence):
+        out += [html.escape(evidence[at : hit.start()]), f"<mark>{html.escape(hit.group(0))}</mark>"]
+        at = hit.end()
+    return "".join([*out, html.escape(evidence[at:])])
+
+
+def table(frame: pd.DataFrame) -> str:
+    """An HTML table of the proposals, rows with a check first, the value marked in each sentence."""
+    ordered = frame.assign(_settled=frame["check"].eq("")).sort_values("_settled", kind="stable")
+    head = "".join(f"<th>{html.escape(c)}</th>" for c in ["line", *SHOWN])
+    rows = []
+    for line, row in ordered.iterrows():
+        cells = [f"<td>{line}</td>"]
+        for column in SHOWN:
+            text = marked(row["evidence"], row["value"]) if column == "evidence" else html.escape(row[column])
+            style = ' style="background:#fff3cd"' if column == "check" and row["check"] else ""
+            cells.append(f"<td{style}>{text}</td>")
+        rows.append(f"<tr>{''.join(cells)}</tr>")
+    return f'<table class="proposals"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+
+
+def counts(frame: pd.DataFrame) -> pd.DataFrame:
+    """How many proposals say what to check, per thing to check (a row can say several)."""
+    said = frame["check"].str.split("; ").explode()
+    said = said[said.ne("")].str.replace(r"\s*\(.*\)$", "", regex=True)
+    return said.value_counts().rename_axis("check").reset_index(name="rows")

@@ -1,0 +1,126 @@
+"""`accept`: the proposals an analyst kept, into data/raw/figures, all or nothing, as an analyst runs it."""
+
+import csv
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, ROOT
+
+COLUMNS = "sector,year,period,measure,value,qualifier,scope,basis,source_id,locator,evidence,note,check".split(",")
+SENTENCE = (
+    "De politie meldt voor de jaren 2019, 2020 en 2021 achtereenvolgens een realisatie van 297, 413 en 663 banen."
+)
+
+
+def run(*args) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "analysis", *map(str, args)], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+
+
+def proposal(**given) -> dict:
+    row = dict(
+        sector="politie", year="2021", period="year", measure="realised_jobs", value="663", qualifier="", scope="",
+        basis="sector_count", source_id="letter", locator="Overheidssectoren > Politie, alinea 1",
+        evidence=SENTENCE, note="", check="",
+    )  # fmt: skip
+    return row | given
+
+
+def write(path: Path, *rows: dict) -> Path:
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+@pytest.fixture
+def raw(tmp_path) -> Path:
+    folder = tmp_path / "raw"
+    shutil.copytree(FIXTURES / "minimal", folder)
+    return folder
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_kept_rows_are_appended_to_their_sectors_files_and_validate_passes(tmp_path, raw):
+    before = snapshot(raw)
+    kept = write(
+        tmp_path / "p.csv",
+        proposal(),
+        proposal(sector="waterschappen", year="2021", measure="realisation_pct", value="61.3",
+                 evidence="De Waterschappen hebben 262 banen gerealiseerd en daarmee 61,3% van het quotum behaald."),
+    )  # fmt: skip
+    done = run("accept", kept, "--raw", raw)
+    assert done.returncode == 0, done.stderr
+    assert "accepted 2 rows (figures/politie.csv +1, figures/waterschappen.csv +1)" in done.stdout
+    assert "make report" in done.stdout
+    politie = (raw / "figures" / "politie.csv").read_text(encoding="utf-8")
+    assert politie.startswith(before["figures/politie.csv"].decode())
+    assert politie.splitlines()[-1] == (
+        f'politie,2021,year,realised_jobs,663,,,sector_count,letter,"Overheidssectoren > Politie, alinea 1","{SENTENCE}",'
+    )
+    assert run("validate", "--raw", raw).returncode == 0
+    again = run("accept", kept, "--raw", raw)  # the same file twice: nothing doubled
+    assert again.returncode == 0 and "accepted 0 rows; skipped 2 already in the raw data" in again.stdout
+    assert f"{kept.name}:2: already in figures/politie.csv:5" in again.stdout.replace(str(tmp_path) + "/", "")
+
+
+def test_a_row_already_in_the_raw_data_is_reported_and_skipped(tmp_path, raw):
+    kept = write(tmp_path / "p.csv", proposal(year="2019", value="297", evidence=SENTENCE), proposal())
+    done = run("accept", kept, "--raw", raw)
+    assert done.returncode == 0, done.stderr
+    assert "accepted 1 row (figures/politie.csv +1); skipped 1 already in the raw data" in done.stdout
+    assert "p.csv:2: already in figures/politie.csv:2" in done.stdout
+
+
+@pytest.mark.parametrize(
+    "row, says",
+    [
+        (proposal(check="year not stated in the sentence or the one before it"), "p.csv:3: column 'check': still says what to check"),
+        (proposal(measure="realised"), "p.csv:3: column 'measure'"),
+        (proposal(value="6,63"), "p.csv:3: column 'value'"),
+        (proposal(source_id="brief-2026"), "p.csv:3: column 'source_id'"),
+        (proposal(sector="rijk"), "p.csv:3: column 'sector': not a sector of sectors.csv"),
+        (proposal(value="700"), "p.csv:3"),  # the same figure as line 2 with another value: one of them is wrong
+    ],
+)  # fmt: skip
+def test_one_bad_row_and_nothing_is_written(tmp_path, raw, row, says):
+    """All or nothing: a good row for another sector waits for the bad one; the problem is named by the line and
+    column of the proposals file."""
+    before = snapshot(raw)
+    good = proposal(sector="waterschappen", year="2020", measure="realised_jobs", value="262")
+    kept = write(tmp_path / "p.csv", proposal() if says.endswith("p.csv:3") else good, row)
+    done = run("accept", kept, "--raw", raw)
+    assert done.returncode == 1, done.stdout
+    assert says in done.stderr, done.stderr
+    assert "the proposals (data/raw is unchanged)" in done.stderr and "Traceback" not in done.stderr
+    assert snapshot(raw) == before
+
+
+def test_a_file_that_is_no_proposals_file_is_refused_with_its_line(tmp_path, raw):
+    before = snapshot(raw)
+    bad = tmp_path / "p.csv"
+    bad.write_text("sector;year;value\npolitie;2021;663\n", encoding="utf-8")
+    done = run("accept", bad, "--raw", raw)
+    assert done.returncode == 1 and "p.csv:1: column 'sector': missing column(s) sector, year, period" in done.stderr
+    missing = run("accept", tmp_path / "none.csv", "--raw", raw)
+    assert missing.returncode == 1 and "none.csv" in missing.stderr and "Traceback" not in missing.stderr
+    assert snapshot(raw) == before
+
+
+def test_extract_then_accept_round_trip(tmp_path, raw):
+    """What extract writes, accept takes once its checks are settled."""
+    document = tmp_path / "brief.txt"
+    document.write_text("Politie\n" + SENTENCE + "\n", encoding="utf-8")
+    out = tmp_path / "p.csv"
+    assert run("extract", document, "--out", out, "--raw", raw, "--source-id", "letter").returncode == 0
+    done = run("accept", out, "--raw", raw)
+    assert done.returncode == 0, done.stderr
+    assert "accepted 1 row (figures/politie.csv +1); skipped 2 already in the raw data" in done.stdout
