@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, ROOT
 
-COLUMNS = "sector,year,period,measure,value,qualifier,scope,basis,source_id,locator,evidence,note,check".split(",")
+COLUMNS = [
+    "sector", "year", "period", "measure", "value", "qualifier", "scope", "basis", "source_id", "locator", "evidence",
+    "note", "check",
+]  # fmt: skip
 SENTENCE = (
     "De politie meldt voor de jaren 2019, 2020 en 2021 achtereenvolgens een realisatie van 297, 413 en 663 banen."
 )
@@ -22,11 +25,11 @@ def run(*args) -> subprocess.CompletedProcess:
 
 
 def proposal(**given) -> dict:
-    row = dict(
-        sector="politie", year="2021", period="year", measure="realised_jobs", value="663", qualifier="", scope="",
-        basis="sector_count", source_id="letter", locator="Overheidssectoren > Politie, alinea 1",
-        evidence=SENTENCE, note="", check="",
-    )  # fmt: skip
+    row = {
+        "sector": "politie", "year": "2021", "period": "year", "measure": "realised_jobs", "value": "663",
+        "qualifier": "", "scope": "", "basis": "sector_count", "source_id": "letter",
+        "locator": "Overheidssectoren > Politie, alinea 1", "evidence": SENTENCE, "note": "", "check": "",
+    }  # fmt: skip
     return row | given
 
 
