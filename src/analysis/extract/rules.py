@@ -46,6 +46,7 @@ UNIT_BASIS = {"sector_jobs": "sector_count", "national_extra_jobs": "national_ex
 
 CHECKS = {
     "no_year": "year not stated in the sentence or the one before it",
+    "year_earlier": "year taken from an earlier sentence of the paragraph ({year})",
     "years": "several years in the sentence ({years}): which one is this figure's?",
     "pairing": "years and values paired in order, but the sentence does not say 'achtereenvolgens' or 'respectievelijk'",
     "no_measure": "measure not stated: realised, target or goal?",
@@ -77,6 +78,7 @@ class Value:
     measure: str = ""
     year: str = ""
     year_from: str = ""  # how the year was read: attached, sentence, pair, before
+    right: int = 0  # where its stretch of the sentence ends (the next value, or a comma, colon or semicolon)
     checks: list[str] = field(default_factory=list)
 
 
@@ -93,7 +95,7 @@ def _passage(passage: Passage, document: Document, vocab: Vocabulary, source_id:
     text = passage.text
     spans = sentences.split(text) if not passage.context else [(0, len(text))]
     out: list[Proposal] = []
-    before_years: list[str] = []  # the years of the sentence before, in this paragraph
+    earlier_years: list[list[str]] = []  # the years of each sentence before, in this paragraph
     sectors_before: list[str] = []  # sectors named earlier in this paragraph
     for start, end in spans:
         sentence = text[start:end]
@@ -102,13 +104,11 @@ def _passage(passage: Passage, document: Document, vocab: Vocabulary, source_id:
         notes = [document.footnotes[n] for n in _marks(sentence) if n in document.footnotes]
         for value in values:
             out.append(
-                _proposal(value, sentence, context, notes, passage, vocab, source_id, before_years, sectors_before)
+                _proposal(value, sentence, context, notes, passage, vocab, source_id, earlier_years, sectors_before)
             )
             if quarter:
                 out[-1].row["period"] = quarter
-        before_years = sorted({y for y, role in years if role == "free"} | {y for y, role in years if role == "own"})
-        if context:
-            before_years = []
+        earlier_years.append(sorted({y for y, role in years if role in ("free", "own")}))
         sectors_before += [s for _, s in _sectors_named(sentence, vocab)]
     return out
 
@@ -285,7 +285,7 @@ def _proposal(
     passage: Passage,
     vocab: Vocabulary,
     source_id: str,
-    before_years: list[str],
+    earlier_years: list[list[str]],
     sectors_before: list[str],
 ) -> Proposal:
     norm = normal(sentence)
@@ -299,9 +299,12 @@ def _proposal(
     if not year and context:
         in_context = sorted(set(re.findall(r"(?<!\d)(20\d\d)(?!\d)", context)))
         year = in_context[0] if len(in_context) == 1 else ""
-    if not year and needs_year and len(before_years) == 1:
-        year = before_years[0]
-        notes_text.append(f"year {year} from the sentence before")
+    if not year and needs_year and not context:
+        year, year_check = _year_before(earlier_years)
+        if year:
+            notes_text.append(f"year {year} from {'the sentence before' if not year_check else 'an earlier sentence'}")
+        if year_check:
+            checks.append(year_check)
     if not year and needs_year:
         checks.append(CHECKS["no_year"])
     sector, sector_check = _sector(value, norm, passage, vocab, sectors_before)
@@ -329,6 +332,17 @@ def _proposal(
     return Proposal(row, checks)
 
 
+def _year_before(earlier: list[list[str]]) -> tuple[str, str]:
+    """The year of the nearest earlier sentence of the paragraph that gives one, if it gives only one; from
+    further back than the sentence before, with a check."""
+    for distance, years in enumerate(reversed(earlier)):
+        if years:
+            if len(years) > 1:
+                return "", ""
+            return years[0], CHECKS["year_earlier"].format(year=years[0]) if distance else ""
+    return "", ""
+
+
 def _measures(values: list[Value], norm: str, vocab: Vocabulary) -> None:
     """Each value's measure: its unit's (employers), else the words nearest its list in its stretch of the
     sentence, else those of the value it is compared with ("65% tegenover 59%")."""
@@ -344,10 +358,12 @@ def _measures(values: list[Value], norm: str, vocab: Vocabulary) -> None:
         left = max(
             [0, *[e for f, e in spans.values() if e <= first], *[m.end() for m in CLAUSE.finditer(norm, 0, first)]]
         )
-        right = min(
-            [len(norm), *[f for f, e in spans.values() if f >= last], *[m.start() for m in CLAUSE.finditer(norm, last)]]
-        )
-        v.measure = _measure_between(norm, v.unit, first, last, left, right, vocab)
+        following = [f for f, e in spans.values() if f >= last]
+        right = min([len(norm), *following, *[m.start() for m in CLAUSE.finditer(norm, last)]])
+        v.right = right
+        # words right before the next value are its own ("... de doelstelling van 70.000"): not this value's
+        own_words_of_next = right if following and right == min(following) else len(norm) + 1
+        v.measure = _measure_between(norm, v.unit, first, last, left, right, vocab, own_words_of_next)
     for earlier, v in itertools.pairwise(values):
         if not v.measure and earlier.unit == v.unit and earlier.measure:
             between = norm[earlier.end : v.number.start]
@@ -355,7 +371,9 @@ def _measures(values: list[Value], norm: str, vocab: Vocabulary) -> None:
                 v.measure = earlier.measure
 
 
-def _measure_between(norm: str, unit: str, first: int, last: int, left: int, right: int, vocab: Vocabulary) -> str:
+def _measure_between(
+    norm: str, unit: str, first: int, last: int, left: int, right: int, vocab: Vocabulary, next_value: int = -1
+) -> str:
     """The measure whose words stand nearest [first, last) within [left, right): a word after the value weighs
     a little more than one before it, and a part after it (in eigen dienst, via SROI) wins over the whole."""
     kind = "percent" if unit == "percent" else "count"
@@ -365,6 +383,8 @@ def _measure_between(norm: str, unit: str, first: int, last: int, left: int, rig
         if dictionary.MEASURES[measure].kind != kind or measure in UNIT_MEASURES["employers"]:
             continue
         for hit in words.finditer(norm, last, right):
+            if 0 <= next_value <= len(norm) and _words(norm[hit.end() : next_value]) <= 2:
+                continue
             hits.append((hit.start() - last, measure))
             if measure in PARTS:
                 parts_after.append(hits[-1])
@@ -390,8 +410,9 @@ def _sector(value: Value, norm: str, passage: Passage, vocab: Vocabulary, before
     named = _sectors_named(norm, vocab) or _sectors_named(passage.context, vocab)
     if named:
         distinct = list(dict.fromkeys(s for _, s in named))
+        in_stretch = [s for at, s in named if value.end <= at < value.right]  # "25.000 banen bij overheidswerkgevers"
         earlier = [s for at, s in named if at < value.number.start]
-        sector = earlier[-1] if earlier else named[0][1]
+        sector = in_stretch[0] if in_stretch else earlier[-1] if earlier else named[0][1]
         return sector, CHECKS["sectors"].format(sectors=", ".join(distinct)) if len(distinct) > 1 else ""
     for heading in reversed(passage.headings):
         in_heading = _sectors_named(heading, vocab)
