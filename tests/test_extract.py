@@ -380,3 +380,34 @@ def test_a_document_without_figures_gives_an_empty_proposals_file_and_exit_0(tmp
     assert done.returncode == 0 and "0 figure rows proposed, 0 of them with something to check" in done.stdout
     assert proposals(out) == []
     assert "note: source 'brief' is not registered" in done.stdout
+
+
+# ---------------------------------------------------------------- the review notebook
+
+
+@pytest.mark.slow
+def test_the_review_notebook_shows_each_proposal_beside_its_sentence_with_the_value_marked(tmp_path):
+    import papermill
+
+    document = text_document(
+        tmp_path, "Gemeenten\nIn 2020 hebben de gemeenten gezamenlijk 5.500 banen ingevuld.\n\nRijk\nEr zijn 2.663 banen bijgekomen.\n"
+    )
+    out = tmp_path / "voorstellen.csv"
+    assert run("extract", document, "--out", out).returncode == 0
+    done = papermill.execute_notebook(
+        str(ROOT / "notebooks" / "review.ipynb"),
+        str(tmp_path / "review.ipynb"),
+        parameters={"proposals": str(out)},
+        cwd=str(ROOT / "notebooks"),
+        progress_bar=False,
+    )
+    shown = "".join(
+        "".join(o.get("data", {}).get("text/html", "")) + "".join(o.get("text", ""))
+        for cell in done["cells"]
+        for o in cell.get("outputs", [])
+    )
+    assert "2 voorstellen, waarvan 1 met iets om na te kijken" in shown
+    assert "In 2020 hebben de gemeenten gezamenlijk <mark>5.500</mark> banen ingevuld." in shown
+    assert "Er zijn <mark>2.663</mark> banen bijgekomen." in shown
+    # the row with a check comes first
+    assert shown.index("<mark>2.663</mark>") < shown.index("<mark>5.500</mark>")
