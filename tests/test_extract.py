@@ -203,7 +203,7 @@ def text_document(tmp_path, text: str, name="brief.txt") -> Path:
     [
         (  # Rijksoverheid, 3 July 2025
             "Eind 2024 waren er bijna 90.000 extra banen gerealiseerd voor mensen met een arbeidsbeperking.",
-            [("", "2024", "year", "realised_jobs", "90000", "nearly", "national_extra_jobs")],
+            [("banenafspraak_totaal", "2024", "year", "realised_jobs", "90000", "nearly", "national_extra_jobs")],
         ),
         (  # a quarterly reading
             "Tot en met het tweede kwartaal van 2022 zijn bij de gemeenten ruim 6.000 banen gerealiseerd.",
@@ -390,7 +390,8 @@ def test_the_review_notebook_shows_each_proposal_beside_its_sentence_with_the_va
     import papermill
 
     document = text_document(
-        tmp_path, "Gemeenten\nIn 2020 hebben de gemeenten gezamenlijk 5.500 banen ingevuld.\n\nRijk\nEr zijn 2.663 banen bijgekomen.\n"
+        tmp_path,
+        "Gemeenten\nIn 2020 hebben de gemeenten gezamenlijk 5.500 banen ingevuld.\n\nRijk\nEr zijn 2.663 banen bijgekomen.\n",
     )
     out = tmp_path / "voorstellen.csv"
     assert run("extract", document, "--out", out).returncode == 0

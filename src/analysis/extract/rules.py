@@ -41,6 +41,7 @@ PARTS = ("realised_own", "realised_sroi")
 UNIT_MEASURES = {"employers": ["employers"]}
 CLAUSE = re.compile(r"[,;:]")
 SCOPE = re.compile(r"\b(\d+) van de (\d+) ([\w'’-]+)")
+NATIONAL_TOTAL = dictionary.EXTRACT_WORDS["national"]["total"]
 # How a sector's figures are counted when the sentence names no basis (sectors.csv unit -> basis).
 UNIT_BASIS = {"sector_jobs": "sector_count", "national_extra_jobs": "national_extra_jobs"}
 
@@ -54,6 +55,7 @@ CHECKS = {
     "no_sector": "sector not stated in the sentence, its heading or its paragraph",
     "sectors": "several sectors in the sentence ({sectors}): which one?",
     "sector_before": "sector taken from an earlier sentence of the paragraph ({sector})",
+    "national": "sector not stated: extra jobs since the baseline, so all employers ({sector})?",
     "scope": "part of the sector? ({scope})",
     "again": "the same figure is proposed from {locator} too: keep one",
     "differ": "this document gives other values for the same figure ({values}): which one?",
@@ -308,6 +310,8 @@ def _proposal(
     if not year and needs_year:
         checks.append(CHECKS["no_year"])
     sector, sector_check = _sector(value, norm, passage, vocab, sectors_before)
+    if not sector and vocab.bases["national_extra_jobs"].search(norm):  # "81.117 extra banen": all employers
+        sector, sector_check = NATIONAL_TOTAL, CHECKS["national"].format(sector=NATIONAL_TOTAL)
     if sector_check:
         checks.append(sector_check)
     scope = _scope(norm, notes, sector, vocab)
