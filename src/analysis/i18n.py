@@ -71,6 +71,7 @@ PROSE = _by_language("prose")
 
 # Words of `changes` and the index's section on what is new.
 CHANGES = _by_language("changes")
+REVIEW = _by_language("review")
 
 
 def alt_word(lang: str, key: str, **values) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis import i18n
 from analysis.extract.proposals import PROPOSAL_COLUMNS
 
 SHOWN = ["check", "sector", "year", "period", "measure", "value", "qualifier", "scope", "basis", "evidence", "locator"]
@@ -23,6 +24,14 @@ def load(path: Path) -> pd.DataFrame:
     frame.index = range(2, len(frame) + 2)  # the line of the file each row is on, as accept names it
     frame.index.name = "line"
     return frame
+
+
+def described(path: Path, frame: pd.DataFrame | None, lang: str) -> str:
+    """What the file holds, in one line, or how to make it when there is none yet."""
+    words = i18n.REVIEW[i18n.check_lang(lang)]
+    if frame is None:
+        return words["none"].format(path=path, name=Path(path).name)
+    return words["count"].format(n=len(frame), checks=int(frame["check"].ne("").sum()))
 
 
 def written(value: str) -> re.Pattern:
