@@ -328,6 +328,47 @@ def test_a_pdf_gives_page_heading_and_paragraph_and_reads_a_sentence_over_the_pa
     )
 
 
+# The second letter's layout as printed: its headings in bold, its footnotes in small type (all else is its text).
+LETTER_HEADINGS = {
+    "Overheidssectoren", "Onderwijssectoren", "Provincies", "Gemeenten", "Waterschappen", "Rijk", "Defensie",
+    "Politie", "Funderend onderwijs", "Middelbaar beroepsonderwijs", "Hoger beroepsonderwijs",
+    "Wetenschappelijk onderwijs", "Onderzoeksinstellingen", "Universitaire Medische Centra (UMC’s)", "Tot slot",
+}  # fmt: skip
+LETTER_NOTES = ("1 Kamerstukken", "2 Kamerstukken", "3 Kamerstukken", "4 https:", "5 Dit betreft", "vertegenwoordigen. Bij",
+                "instellingen.", "6 Voorheen")  # fmt: skip
+
+
+@pytest.mark.slow
+def test_the_letter_printed_to_pdf_gives_the_figures_of_its_text(tmp_path, seed_proposals, browser):
+    """The second letter printed by Chromium to a PDF of five A4 pages (headings bold, footnotes small, a sentence
+    running over a page) gives the same figures as its text, each with its page."""
+    import html
+
+    lines = []
+    for line in (SHARED / "seeds" / "002_988e9534b4296589.txt").read_text(encoding="utf-8").split("\n"):
+        text = html.escape(line.strip())
+        style = (
+            "height:1em" if not text
+            else "font-weight:bold;font-size:12pt" if line.strip() in LETTER_HEADINGS
+            else "font-size:8pt" if line.strip().startswith(LETTER_NOTES)
+            else ""
+        )  # fmt: skip
+        lines.append(f'<div style="{style}">{text}</div>')
+    page = browser.new_page()
+    page.set_content(f'<html><body style="font:11pt Helvetica,Arial">{"".join(lines)}</body></html>')
+    page.pdf(path=str(tmp_path / "brief.pdf"), format="A4")
+    page.close()
+    rows = extracted(
+        tmp_path, tmp_path / "brief.pdf", "--source-id", SEEDS["002_988e9534b4296589.txt"], raw=ROOT / "data" / "raw"
+    )
+    from_text = seed_proposals["002_988e9534b4296589.txt"]
+    assert [tuple(r[c] for c in [*KEY, "check"]) for r in rows] == [
+        tuple(r[c] for c in [*KEY, "check"]) for r in from_text
+    ]
+    assert {r["locator"].split(",")[0] for r in rows} >= {"pagina 1", "pagina 5"}
+    assert all(re.sub(r"\s", "", r["evidence"]) == re.sub(r"\s", "", t["evidence"]) for r, t in zip(rows, from_text))
+
+
 # ---------------------------------------------------------------- documents extract cannot read: exit 2
 
 

@@ -343,14 +343,18 @@ def _read_pdf(path: Path, data: bytes) -> Document:
         for k, ln in enumerate(text_lines):
             size = max(c["size"] for c in ln["chars"])
             bold = all("bold" in c.get("fontname", "").lower() for c in ln["chars"] if c["text"].strip())
-            if size < body * 0.92 and ln["top"] > height * 0.55:  # a footnote at the page's foot
-                found = FOOTNOTE.match(ln["text"])
+            found = FOOTNOTE.match(ln["text"])
+            small = size < body * 0.92
+            # a footnote: in smaller type at the page's foot, or in smaller type opening with its number (a
+            # document made from a word processor may set its notes where the text was), and the lines after it
+            if small and (ln["top"] > height * 0.55 or found or number):
                 if found:
                     number = found.group(1)
                     notes[number] = found.group(2).strip()
                 elif number:
                     notes[number] = _join([notes[number], ln["text"]])
                 continue
+            number = None
             gap = (
                 previous_bottom is not None
                 and usual
