@@ -37,7 +37,6 @@ class Passage:
     number: int  # its paragraph number under its heading, from 1
     page: int | None = None  # in a PDF
     cell: tuple[str, str, str] | None = None  # a table cell's table caption, row heading and column heading
-    notes: tuple[str, ...] = ()  # the footnotes it points to (their numbers)
 
     @property
     def context(self) -> str:
@@ -105,7 +104,6 @@ class Line:
 FOOTNOTE = re.compile(r"^(\d{1,2})\s+(\S.*)$")
 BULLET = re.compile(r"^[•▪◦●\uf0b7\uf0a7\u2013\-*]\s*")
 SENTENCE_END = re.compile(r"[.!?:;]\W*\d{0,2}$")
-NOTE_MARK = re.compile(r"(?<=[^\W\d])(\d{1,2})(?=[.,;:)]?(?:\s|$))|(?<=[.,;:])(\d{1,2})(?=\s|$)")
 
 
 def _looks_like_heading(text: str) -> bool:
@@ -181,8 +179,7 @@ def _passages(lines: list[Line]) -> list[Passage]:
         number += 1
         text = _join([ln.text for ln in block])
         path = tuple(h for h in (group, heading) if h)
-        notes = tuple(a or b for a, b in NOTE_MARK.findall(text))
-        passages.append(Passage(text, path, number, block[0].page, notes=notes))
+        passages.append(Passage(text, path, number, block[0].page))
     return passages
 
 

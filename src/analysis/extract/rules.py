@@ -32,13 +32,14 @@ from dataclasses import dataclass, field
 from analysis import dictionary
 from analysis.dictionary import FIGURE_COLUMNS
 from analysis.extract import sentences
-from analysis.extract.documents import NOTE_MARK, Document, Passage
+from analysis.extract.documents import Document, Passage
 from analysis.extract.vocabulary import Vocabulary, normal
 
 # The parts of realised_jobs: after a value, their words outweigh the whole's ("596 banen zijn gerealiseerd in
 # eigen dienst" is the own part).
 PARTS = ("realised_own", "realised_sroi")
-UNIT_MEASURES = {"employers": ["employers"]}
+# A unit that is its own measure: a number of employers is the measure employers, whatever the words around it.
+UNIT_MEASURE = {"employers": "employers"}
 CLAUSE = re.compile(r"[,;:]")
 SCOPE = re.compile(r"\b(\d+) van de (\d+) ([\w'’-]+)")
 NATIONAL_TOTAL = dictionary.EXTRACT_WORDS["national"]["total"]
@@ -102,21 +103,17 @@ def _passage(passage: Passage, document: Document, vocab: Vocabulary, source_id:
     for start, end in spans:
         sentence = text[start:end]
         context = passage.context
-        values, years, quarter = _read(sentence, vocab, _unit_named(normal(context), vocab) if context else "")
-        notes = [document.footnotes[n] for n in _marks(sentence) if n in document.footnotes]
+        values, years, period = _read(sentence, vocab, _unit_named(normal(context), vocab) if context else "")
+        notes = [document.footnotes[n] for n in sentences.note_marks(sentence) if n in document.footnotes]
         for value in values:
             out.append(
                 _proposal(value, sentence, context, notes, passage, vocab, source_id, earlier_years, sectors_before)
             )
-            if quarter:
-                out[-1].row["period"] = quarter
+            if period:
+                out[-1].row["period"] = period
         earlier_years.append(sorted({y for y, role in years if role in ("free", "own")}))
         sectors_before += [s for _, s in _sectors_named(sentence, vocab)]
     return out
-
-
-def _marks(sentence: str) -> list[str]:
-    return [a or b for a, b in NOTE_MARK.findall(sentence)]
 
 
 # ---------------------------------------------------------------- values and years in a sentence
@@ -144,7 +141,7 @@ def _unit_named(context: str, vocab: Vocabulary) -> str:
 
 def _read(sentence: str, vocab: Vocabulary, cell_unit: str = "") -> tuple[list[Value], list[tuple[str, str]], str]:
     """The sentence's values (with their year where the sentence gives it), its years with their role (own:
-    written right after a value; free; reference; date), and the quarter it speaks of. `cell_unit`: the unit a
+    written right after a value; free; reference; date), and the period it speaks of (a quarter, provisional). `cell_unit`: the unit a
     table cell's headings give its bare number."""
     norm = normal(sentence)
     found = sentences.numbers(sentence)
@@ -161,13 +158,13 @@ def _read(sentence: str, vocab: Vocabulary, cell_unit: str = "") -> tuple[list[V
     for value in values:
         value.unit = value.unit or cell_unit
     values = _units_from_lists(values, norm, vocab)
-    quarter = ""
+    named_period = ""
     for period, words in vocab.periods.items():
         if words.search(norm):
-            quarter = period
+            named_period = period
     years = _years(values, year_marks, norm, vocab)
     _measures(values, norm, vocab)
-    return values, years, quarter
+    return values, years, named_period
 
 
 def _listed(norm: str, a: int, b: int) -> bool:
@@ -355,8 +352,8 @@ def _measures(values: list[Value], norm: str, vocab: Vocabulary) -> None:
         first, last = spans.get(v.group, (v.number.start, v.end))
         spans[v.group] = (min(first, v.number.start), max(last, v.end))
     for v in values:
-        if v.unit in UNIT_MEASURES:
-            v.measure = UNIT_MEASURES[v.unit][0]
+        if v.unit in UNIT_MEASURE:
+            v.measure = UNIT_MEASURE[v.unit]
             continue
         first, last = spans[v.group]
         left = max(
@@ -384,7 +381,7 @@ def _measure_between(
     hits = []  # (distance, measure), parts after the value apart
     parts_after = []
     for measure, words in vocab.measures.items():
-        if dictionary.MEASURES[measure].kind != kind or measure in UNIT_MEASURES["employers"]:
+        if dictionary.MEASURES[measure].kind != kind or measure in UNIT_MEASURE.values():
             continue
         for hit in words.finditer(norm, last, right):
             if 0 <= next_value <= len(norm) and _words(norm[hit.end() : next_value]) <= 2:

@@ -67,5 +67,14 @@ def numbers(sentence: str) -> list[Number]:
     return found
 
 
+# A footnote mark: digits glued to the end of a word ("gerealiseerd5") or after its punctuation ("sectoren.1").
+NOTE_MARK = re.compile(r"(?<=[^\W\d])(\d{1,2})(?=[.,;:)]?(?:\s|$))|(?<=[.,;:])(\d{1,2})(?=\s|$)")
+
+
+def note_marks(sentence: str) -> list[str]:
+    """The numbers of the footnotes a sentence points to."""
+    return [a or b for a, b in NOTE_MARK.findall(sentence)]
+
+
 def is_year(number: Number) -> bool:
     return number.whole and len(number.written) == 4 and 2000 <= int(number.value) <= 2099
