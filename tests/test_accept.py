@@ -127,3 +127,31 @@ def test_extract_then_accept_round_trip(tmp_path, raw):
     done = run("accept", out, "--raw", raw)
     assert done.returncode == 0, done.stderr
     assert "accepted 1 row (figures/politie.csv +1); skipped 2 already in the raw data" in done.stdout
+
+
+def test_when_a_file_cannot_be_moved_into_place_the_files_already_moved_get_their_bytes_back(tmp_path, monkeypatch):
+    """atomic.write_all, what accept writes with: a failure on the second file leaves the first as it was."""
+    import errno
+    import os
+
+    from analysis import atomic
+
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    first.write_bytes(b"old a\n")
+    second.write_bytes(b"old b\n")
+    real = os.replace
+    moves = []
+
+    def replace(src, dst):
+        moves.append(Path(dst).name)
+        if Path(dst) == second:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(OSError) as raised:
+        atomic.write_all({first: b"new a\n", second: b"new b\n"})
+    assert raised.value.filename == str(second)
+    assert first.read_bytes() == b"old a\n" and second.read_bytes() == b"old b\n"
+    assert moves[:2] == ["a.csv", "b.csv"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv", "b.csv"]  # no staged file left
