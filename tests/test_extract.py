@@ -217,6 +217,18 @@ def text_document(tmp_path, text: str, name="brief.txt") -> Path:
             "Het realisatiepercentage van het Rijk kwam in 2022 uit op 72,9 procent.",
             [("rijk", "2022", "year", "realisation_pct", "72.9", "", "sector_count")],
         ),
+        (  # a paired list, then a year of its own for the next value
+            (
+                "De politie meldt voor de jaren 2019, 2020 en 2021 achtereenvolgens een realisatie van 297, 413 en 663 "
+                "banen en voor 2024 een doelstelling van 713 banen."
+            ),
+            [
+                ("politie", "2019", "year", "realised_jobs", "297", "", "sector_count"),
+                ("politie", "2020", "year", "realised_jobs", "413", "", "sector_count"),
+                ("politie", "2021", "year", "realised_jobs", "663", "", "sector_count"),
+                ("politie", "2024", "year", "target_jobs", "713", "", "sector_count"),
+            ],
+        ),
         ("Op 17 december 2019 is uw Kamer geïnformeerd (Kamerstukken II 2019/20, 34 352, nr. 191).", []),
         ("In 2020 heeft Defensie twaalf medewerkers opgeleid in 15 proeftuinen op 3 locaties.", []),
     ],

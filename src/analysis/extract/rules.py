@@ -80,7 +80,6 @@ class Value:
     group: int  # values listed together ("297, 413 en 663") share a group
     measure: str = ""
     year: str = ""
-    year_from: str = ""  # how the year was read: attached, sentence, pair, before
     right: int = 0  # where its stretch of the sentence ends (the next value, or a comma, colon or semicolon)
     checks: list[str] = field(default_factory=list)
 
@@ -209,13 +208,14 @@ def _years(values: list[Value], marks: list[sentences.Number], norm: str, vocab:
             None,
         )
         if owner is not None and not owner.year:
-            owner.year, owner.year_from = mark.value, "attached"
+            owner.year = mark.value
             roles.append((mark.value, "own"))
             continue
         free.append(mark)
         roles.append((mark.value, "free"))
-    _pairs(values, free, norm, vocab)
-    rest = [m for m in free if not any(v.year_from == "pair" for v in values)]
+    paired = _pairs(values, free, norm, vocab)
+    rest = [m for m in free if m not in paired]
+    claimed = []  # the years between two values, given to the nearer one
     for mark in rest:
         earlier = [v for v in values if v.end <= mark.start]
         later = [v for v in values if v.number.start >= mark.end]
@@ -225,17 +225,18 @@ def _years(values: list[Value], marks: list[sentences.Number], norm: str, vocab:
                 right if _words(norm[mark.end : right.number.start]) <= _words(norm[left.end : mark.start]) else left
             )
             if not nearer.year:
-                nearer.year, nearer.year_from = mark.value, "sentence"
-    wide = [m for m in rest if not any(v.year == m.value and v.year_from == "sentence" for v in values)]
+                nearer.year = mark.value
+                claimed.append(mark)
+    wide = [m for m in rest if m not in claimed]
     for v in values:
         if v.year:
             continue
         distinct = sorted({m.value for m in wide})
         if len(distinct) == 1:
-            v.year, v.year_from = distinct[0], "sentence"
+            v.year = distinct[0]
         elif len(distinct) > 1:
             nearest = min(wide, key=lambda m: abs(m.start - v.number.start))
-            v.year, v.year_from = nearest.value, "sentence"
+            v.year = nearest.value
             v.checks.append(CHECKS["years"].format(years=", ".join(distinct)))
     return roles
 
@@ -245,16 +246,19 @@ def _words(text: str) -> int:
 
 
 def _right_after(between: str) -> bool:
-    """A year written right after a value is that value's: "59% in 2019", "659 banen gerealiseerd in 2020"."""
+    """A year written right after a value is that value's: "59% in 2019", "659 banen gerealiseerd in 2020"; not
+    after "en" or "of", which open a clause of their own ("663 banen en voor 2024 een doelstelling van 713")."""
     return (
         not CLAUSE.search(between)
+        and not re.search(r"\b(?:en|of)\b", between, re.IGNORECASE)
         and _words(between) <= 4
         and bool(re.search(r"\b(?:in|voor|over|eind|per|ultimo|jaar)\s+$", between, re.IGNORECASE))
     )
 
 
-def _pairs(values: list[Value], free: list[sentences.Number], norm: str, vocab: Vocabulary) -> None:
-    """A list of years and a list of values of the same length pair in order."""
+def _pairs(values: list[Value], free: list[sentences.Number], norm: str, vocab: Vocabulary) -> list[sentences.Number]:
+    """A list of years and a list of values of the same length pair in order; return the years so paired."""
+    paired: list[sentences.Number] = []
     runs: list[list[sentences.Number]] = []
     for mark in free:
         if runs and _listed(norm, runs[-1][-1].end, mark.start):
@@ -268,9 +272,12 @@ def _pairs(values: list[Value], free: list[sentences.Number], norm: str, vocab: 
         for members in groups.values():
             if len(members) == len(run) and all(not v.year for v in members):
                 for v, mark in zip(members, run):
-                    v.year, v.year_from = mark.value, "pair"
+                    v.year = mark.value
                     if not vocab.respectively.search(norm):
                         v.checks.append(CHECKS["pairing"])
+                paired += run
+                break
+    return paired
 
 
 # ---------------------------------------------------------------- one proposal
@@ -363,7 +370,7 @@ def _measures(values: list[Value], norm: str, vocab: Vocabulary) -> None:
         right = min([len(norm), *following, *[m.start() for m in CLAUSE.finditer(norm, last)]])
         v.right = right
         # words right before the next value are its own ("... de doelstelling van 70.000"): not this value's
-        own_words_of_next = right if following and right == min(following) else len(norm) + 1
+        own_words_of_next = right if following and right == min(following) else None
         v.measure = _measure_between(norm, v.unit, first, last, left, right, vocab, own_words_of_next)
     for earlier, v in itertools.pairwise(values):
         if not v.measure and earlier.unit == v.unit and earlier.measure:
@@ -373,7 +380,7 @@ def _measures(values: list[Value], norm: str, vocab: Vocabulary) -> None:
 
 
 def _measure_between(
-    norm: str, unit: str, first: int, last: int, left: int, right: int, vocab: Vocabulary, next_value: int = -1
+    norm: str, unit: str, first: int, last: int, left: int, right: int, vocab: Vocabulary, next_value: int | None = None
 ) -> str:
     """The measure whose words stand nearest [first, last) within [left, right): a word after the value weighs
     a little more than one before it, and a part after it (in eigen dienst, via SROI) wins over the whole."""
@@ -384,7 +391,7 @@ def _measure_between(
         if dictionary.MEASURES[measure].kind != kind or measure in UNIT_MEASURE.values():
             continue
         for hit in words.finditer(norm, last, right):
-            if 0 <= next_value <= len(norm) and _words(norm[hit.end() : next_value]) <= 2:
+            if next_value is not None and _words(norm[hit.end() : next_value]) <= 2:
                 continue
             hits.append((hit.start() - last, measure))
             if measure in PARTS:
