@@ -60,6 +60,12 @@ CASES = [
     ),
     ("unknown_basis.csv", "figures/politie.csv", "figures/politie.csv:3: column 'basis'", "unknown basis"),
     ("missing_basis.csv", "figures/politie.csv", "figures/politie.csv:3: column 'basis'", "basis is required"),
+    (  # a part of a sector is vocabulary with Dutch and English labels, so that each site names it in its language
+        "unknown_scope.csv",
+        "figures/politie.csv",
+        "figures/politie.csv:3: column 'scope'",
+        "unknown part of the sector",
+    ),
     ("sources_bad_primacy.csv", "sources.csv", "sources.csv:3: column 'primacy'", "'primary' or 'secondary'"),
     ("sources_bad_date.csv", "sources.csv", "sources.csv:2: column 'date'", "YYYY-MM-DD"),
     ("sectors_bad_group.csv", "sectors.csv", "sectors.csv:3: column 'group'", "unknown group"),

@@ -53,8 +53,8 @@ def summary_of(data, sector="politie"):
     return sector_summary(data, sector, today=TODAY)
 
 
-def texts(v):
-    return narrative.verdict_text(v, "nl"), narrative.verdict_text(v, "en")
+def texts(v, data):
+    return narrative.verdict_text(v, "nl", data.sources), narrative.verdict_text(v, "en", data.sources)
 
 
 # ------------------------------------------------------------------ qualifiers
@@ -64,7 +64,7 @@ def test_nearly_the_target_is_not_met_and_the_word_stays(tmp_path):
     data = dataset(tmp_path, row(2024, "realised_jobs", 700, qualifier="nearly"), row(2024, "target_jobs", 700))
     v = verdict_of(data)
     assert (v.status, v.year) == ("not_met", 2024)
-    nl, en = texts(v)
+    nl, en = texts(v, data)
     assert "bijna 700 banen (2024)" in nl and "nearly 700 jobs (2024)" in en
     summary = summary_of(data)
     assert summary["realised_jobs"]["2024"] == {"value": 700, "qualifier": "nearly", "precision": 0}
@@ -77,7 +77,7 @@ def test_a_published_nearly_100_percent_is_not_met_and_says_nearly(tmp_path):
     data = dataset(tmp_path, row(2024, "realisation_pct", 100, qualifier="nearly"), row(2024, "target_jobs", 713))
     v = verdict_of(data)
     assert v.status == "not_met"
-    nl, en = texts(v)
+    nl, en = texts(v, data)
     assert "bijna 100% van het doel (2024)" in nl and "nearly 100% of the target (2024)" in en
     summary = summary_of(data)
     text = narrative.sector_text(summary, "Politie", "nl")
@@ -94,7 +94,7 @@ def test_about_the_target_is_neither_met_nor_not_met(tmp_path, qualifier):
     data = dataset(tmp_path, row(2024, "realised_jobs", 700, qualifier=qualifier), row(2024, "target_jobs", 700))
     v = verdict_of(data)
     assert v.status == "uncertain"
-    nl, en = texts(v)
+    nl, en = texts(v, data)
     assert nl.startswith("Onzeker of het doel voor 2024 is gehaald") and en.startswith("Uncertain whether")
     assert "700" in nl and "doel 700" in nl
 
@@ -129,7 +129,7 @@ def test_a_primary_source_outranks_a_secondary_one_whatever_their_ids(tmp_path):
         (650, "newer"),
         (720, "news"),
     ]
-    nl, _ = texts(v)
+    nl, _ = texts(v, data)
     assert "650" in nl and "720" in nl and "newer" in nl and "news" in nl
 
 
@@ -167,7 +167,7 @@ def test_a_projection_never_mixes_bases(tmp_path):
     v = verdict_of(data)
     assert v.status == "too_little_data" and v.projection is None
     assert v.missing == "basis" and v.basis == "national_extra_jobs"
-    nl, en = texts(v)
+    nl, en = texts(v, data)
     assert "landelijke meting" in nl and "eigen telling" in nl
     assert "national measurement" in en and "own count" in en
 
@@ -183,7 +183,7 @@ def test_a_fall_in_the_latest_figure_is_named_and_in_the_band(tmp_path):
     v = verdict_of(data)
     assert v.status == "on_course"  # least squares: 250 a year
     assert v.projection.low == pytest.approx(600 - 200 * 8)  # the fall of 200 is the slowest growth
-    nl, en = texts(v)
+    nl, en = texts(v, data)
     assert "daalde" in nl and "800 (2021)" in nl and "600 (2022)" in nl
     assert "fell" in en and "800 (2021)" in en and "600 (2022)" in en
 
@@ -268,11 +268,13 @@ def test_sources_that_date_the_end_goal_differently_are_both_named(tmp_path):
     v = verdict_of(data, "politie")
     assert v.year == 2026 and v.target.source_id == "newer"
     assert [(g.year, g.source_id) for g in v.goal_dates] == [(2025, "letter"), (2026, "newer")]
-    nl, en = texts(v)
-    assert "2025 (letter)" in nl and "2026 (newer)" in nl and "verschillen" in nl
-    assert "2025 (letter)" in en and "differ" in en
+    nl, en = texts(v, data)
+    # each source named as a reader names it (publisher and date in words), never by its id
+    assert "2025 (Minister, 1 december 2025)" in nl and "2026 (Minister, 1 maart 2026)" in nl and "verschillen" in nl
+    assert "by 2025 (Minister, 1 December 2025)" in en and "differ" in en
+    assert "letter" not in nl and "newer" not in nl
     alt = narrative.sector_chart_alt(data, "politie", "Overheid", "nl")
-    assert "2025" in alt and "2026" in alt
+    assert "2025 (Minister, 1 december 2025)" in alt and "2026 (Minister, 1 maart 2026)" in alt
     fig = plots.sector_trend(data, "politie", "nl")
     labels = legend_texts(fig)
     assert any("25.000" in t and "2026" in t and "2025" in t for t in labels), labels
@@ -347,7 +349,7 @@ def test_a_trend_told_beside_a_verdict_never_says_it_grew_when_it_fell(tmp_path)
     )
     v = verdict_of(data)
     assert (v.status, v.missing) == ("too_little_data", "target_year_figure")
-    nl, en = texts(v)
+    nl, en = texts(v, data)
     assert "groeide" not in nl and "rose" not in en
     assert "daalde: van 800 (2020) naar 600 (2021)" in nl and "fell: from 800 (2020) to 600 (2021)" in en
 
@@ -360,7 +362,7 @@ def test_the_trend_beside_a_verdict_keeps_the_last_figures_word(tmp_path):
         row(2024, "realised_jobs", 90000, qualifier="nearly", source_id="newer"),
         row(2025, "target_jobs", 100000),
     )
-    nl, en = texts(verdict_of(data))
+    nl, en = texts(verdict_of(data), data)
     assert "in 2024 op bijna 90.000" in nl and "at nearly 90,000 in 2024" in en
 
 

@@ -88,9 +88,12 @@ def test_consistency_findings_name_both_sources(fixture):
         ("same_figure_two_sources", "waterschappen", 2020),
     }
     pct = rows[("percentage_vs_counts", "waterschappen", 2021)]
-    assert pct.outcome == "differs" and pct.value_a == 60.2 and pct.source_a == "Minister (2025-12-01)"
+    assert pct.outcome == "differs" and pct.value_a == 60.2 and pct.source_a == "Minister, 1 december 2025"
     same = rows[("same_figure_two_sources", "waterschappen", 2020)]
-    assert same.outcome == "differs" and {same.source_a, same.source_b} == {"Minister (2025-12-01)", "Newspaper (2025)"}
+    assert same.outcome == "differs" and {same.source_a, same.source_b} == {
+        "Minister, 1 december 2025",
+        "Newspaper, 2025",
+    }
 
 
 def test_coverage_command(run_cli, fixture, tmp_path):

@@ -256,6 +256,30 @@ def test_figures_of_different_bases_periods_or_parts_are_not_compared_or_combine
     assert values(d, "yoy_change") == {}  # neither the quarterly nor the part figure is a 2023 point
 
 
+def test_two_sources_of_one_quarterly_reading_are_compared_and_never_with_the_annual_figure():
+    rows = [
+        ("markt", 2023, "realised_jobs", 84470, "a", 0, "", {"period": "Q3"}),
+        ("markt", 2023, "realised_jobs", 84471, "b", 0, "", {"period": "Q3"}),
+        ("markt", 2023, "realised_jobs", 85665, "c"),
+        ("markt", 2019, "realised_jobs", 3787, "a", 0, "", {"period": "Q3", "scope": "regulier dienstverband"}),
+        ("markt", 2019, "realised_jobs", 3787, "b", 0, "", {"period": "Q3", "scope": "regulier dienstverband"}),
+    ]
+    r = report_for(*rows)
+    assert sorted(zip(r["period"], r["scope"], r["value_a"], r["value_b"], r["outcome"])) == [
+        ("Q3", "", 84470, 84471, "differs"),
+        ("Q3", "regulier dienstverband", 3787, 3787, "consistent"),
+    ]
+
+
+def test_a_target_above_an_end_goal_due_in_the_year_of_a_series_break_is_flagged():
+    """The goal is set before the break and caps the targets before it, whatever era its due year lies in."""
+    r = report_for(
+        ("hbo", 2024, "target_jobs", 990, "a"),
+        ("hbo", 2026, "goal_jobs", 953, "b", 0, "", {"era": 1}),
+    )
+    assert list(zip(r["check"], r["value_a"], r["value_b"])) == [("target_above_later_goal", 990, 953)]
+
+
 def test_nothing_is_derived_across_a_series_break():
     d = derive(frame(("p", 2025, "realised_jobs", 700, "s"), ("p", 2026, "realised_jobs", 900, "s", 0, "", {"era": 1})))
     assert values(d, "yoy_change") == {}
@@ -264,11 +288,16 @@ def test_nothing_is_derived_across_a_series_break():
 def test_consistency_on_the_real_data(tidy):
     """What the report finds in data/raw, worked out by hand from the published figures."""
     f = findings(consistency_report(tidy))
-    found = {(r.check, r.sector, int(r.year)) for r in f.itertuples()}
+    found = {(r.check, r.sector, int(r.year), r.period, r.value_a, r.value_b) for r in f.itertuples()}
     assert found == {
-        ("percentage_vs_counts", "waterschappen", 2021),  # 60.2 % published, 269.5 / 492.7 = 54.7 %
+        ("percentage_vs_counts", "waterschappen", 2021, "year", 60.2, 54.7),  # 60.2 % published, 269.5 / 492.7
         # plausibility: 5,453 extra government jobs in 2015 (Binnenlands Bestuur), 3,597 in 2016 (NRC): -34 %
-        ("realised_falls_by_a_third", "overheid_totaal", 2016),
+        ("realised_falls_by_a_third", "overheid_totaal", 2016, "year", 3597, 5453),
+        # hbo's task of 990 jobs for 2014-2024 (Zestor's FAQ) lies above its end goal of 953 for 2026 (HOP)
+        ("target_above_later_goal", "hbo", 2024, "year", 990, 953),
+        # quarterly readings of one quarter that differ by one job: both kept as published, neither corrected
+        ("same_figure_two_sources", "banenafspraak_totaal", 2023, "Q3", 84470, 84471),
+        ("same_figure_two_sources", "banenafspraak_totaal", 2022, "Q2", 77672, 77673),
     }
     report = consistency_report(tidy).set_index(["check", "sector", "year"])
     # 18,957 + 3,597 (NRC) is exactly 22,554; with 'bijna 3.600' (NU.nl) it is within that figure's rounding

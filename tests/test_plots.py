@@ -1,5 +1,7 @@
 """Charts, projection and narrative on small fixtures with answers worked out by hand."""
 
+import re
+
 import pytest
 from chart_layout import legend_texts, value_rows
 from conftest import make_raw
@@ -10,6 +12,9 @@ from analysis.data.dataset import Dataset
 from analysis.data.tidy import build_tidy, load_raw
 from analysis.display import narrative, plots
 from analysis.display.summary import sector_summary
+from analysis.trends import verdicts
+
+NATIONAL = ("overheid_totaal", "markt", "banenafspraak_totaal")
 
 # Politie's realised jobs as published, 2019-2021 (short_row form)
 POLITIE_JOBS = [
@@ -59,7 +64,7 @@ def test_sector_chart_writes_every_value_in_rows_under_its_year(small):
     assert not fig.axes[0].texts  # the plot holds marks only: no text can run into a bar or a line
     assert "Politie: gerealiseerde banen en doelstelling" in fig._suptitle.get_text()
     assert fig.axes[0].get_title(loc="left") == "Staven en doelen: eigen telling van de sector"  # the basis, in words
-    assert "Minister (2025-12-01)" in fig._supxlabel.get_text() and "Newspaper (2025)" in fig._supxlabel.get_text()
+    assert "Minister, 1 december 2025" in fig._supxlabel.get_text() and "Newspaper, 2025" in fig._supxlabel.get_text()
 
 
 def test_gaps_are_not_interpolated_and_are_marked(small):
@@ -184,10 +189,16 @@ def test_overview_and_national_charts_are_figures(tidy, repo_raw):
     assert market["Einddoel"] == {2026: "100.000"} and "Doelstelling (afgeleid)" not in market
     assert total["Einddoel"] == {2026: "125.000"}
     assert government["Einddoel"] == {2026: "25.000"}
-    # the government goal is dated 2025 and 2026 by different sources: the legend says so
-    assert "Einddoel Overheid en onderwijs 25.000: 2026, rijksoverheid-2024-07-16; bronnen noemen ook 2025" in (
-        legend_texts(nat)
-    )
+    # every end goal is dated differently by different sources: each legend entry says so, naming its source
+    goals = [t for t in legend_texts(nat) if t.startswith("Einddoel ") and ":" in t]
+    assert goals == [
+        "Einddoel Overheid en onderwijs 25.000: 2026, Rijksoverheid, 16 juli 2024; bronnen noemen ook 2024, 2025",
+        "Einddoel Marktsector 100.000: 2026, Rijksoverheid, 16 juli 2024; bronnen noemen ook 2025",
+        (
+            "Einddoel Banenafspraak totaal 125.000: 2026, Rijksoverheid (Ministerie van SZW), 3 juli 2025; "
+            "bronnen noemen ook 2025"
+        ),
+    ]
 
 
 def test_small_multiples_share_their_years_and_say_each_has_its_own_scale(tidy, repo_raw):
@@ -198,8 +209,8 @@ def test_small_multiples_share_their_years_and_say_each_has_its_own_scale(tidy, 
     note = fig._supxlabel.get_text().replace("\n", " ")
     assert "Elk paneel heeft een eigen verticale schaal" in note
     # a sector with fewer than two figures in jobs gets no panel of wasted space, but is named
-    assert "Niet getekend, want minder dan twee cijfers in banen: Funderend onderwijs, hbo," in note
-    assert "hbo" not in [ax.get_title(loc="left") for ax in panels]
+    assert "Niet getekend, want minder dan twee cijfers in banen: Funderend onderwijs, Onderzoeksinstellingen," in note
+    assert "Onderzoeksinstellingen" not in [ax.get_title(loc="left") for ax in panels]
 
 
 def _chart_texts(fig):
@@ -252,3 +263,42 @@ def test_every_text_of_a_sector_chart_stays_inside_the_figure(tidy, repo_raw):
         for t in _chart_texts(fig):
             box = t.get_window_extent(renderer)
             assert box.x0 >= -1 and box.x1 <= width + 1, (sector, t.get_text()[:60], box.x1, width)
+
+
+def test_the_national_chart_draws_the_2020_annual_figures_and_no_quarterly_reading(tidy, repo_raw):
+    """2020: 66,097 realised against 67,500 (the ministry's release as relayed, and UWV). 2018 has only the UWV
+    reading up to Q4 (53,390) and its parts by kind of contract: none of them is the annual figure."""
+    nat = plots.national(Dataset.of(load_raw(repo_raw), tidy), "nl")
+    government, market, total = value_rows(nat)
+    assert total["Gerealiseerd"][2020] == "66.097" and total["Doelstelling"][2020] == "67.500"
+    assert total["Gerealiseerd"][2018] == "geen\ncijfer"
+    assert market["Gerealiseerd"][2017] != "25.643" and government["Gerealiseerd"][2017] != "553"
+
+
+def test_every_end_goal_names_the_sources_on_each_side_of_its_due_year(tidy, repo_raw):
+    data = Dataset.of(load_raw(repo_raw), tidy)
+    texts = {s: narrative.verdict_text(verdicts.verdict(data, s), "nl", data.sources) for s in NATIONAL}
+    assert "100.000 in 2025 (Raad van State (Afdeling advisering), 3 maart 2021)" in texts["markt"]
+    assert "100.000 in 2026 (Rijksoverheid, 16 juli 2024)" in texts["markt"]
+    assert "125.000 in 2025 (Minister van SZW, 8 juli 2021)" in texts["banenafspraak_totaal"]
+    assert "125.000 in 2026 (Rijksoverheid (Ministerie van SZW), 3 juli 2025)" in texts["banenafspraak_totaal"]
+    assert "25.000 in 2024 (maatwerkbanen.nl, zonder datum)" in texts["overheid_totaal"]
+    assert "25.000 in 2025 (Minister van BZK (R.W. Knops), 17 december 2019)" in texts["overheid_totaal"]
+    for text in texts.values():
+        assert "Bronnen verschillen over het jaar van het einddoel" in text
+        assert not re.search(r"[a-z]+-\d{4}|\d{4}-\d\d-\d\d", text), text  # no source id, no ISO date
+
+
+def test_a_finding_names_its_sources_and_the_quarter_it_is_about(tidy, repo_raw):
+    data = Dataset.of(load_raw(repo_raw), tidy)
+    (hbo,) = narrative.sector_warnings(data, "hbo", "nl")
+    assert hbo == (
+        "Let op: de doelstelling voor 2024, 990 (Zestor, zonder datum), ligt boven een later einddoel van 953 "
+        "(Punt (Avans) / Hoger Onderwijs Persbureau, december 2022) op dezelfde basis; een van beide rust "
+        "waarschijnlijk op een andere grondslag."
+    )
+    national = narrative.sector_warnings(data, "banenafspraak_totaal", "en")
+    assert (
+        "Note: sources give different figures for 2023 (Q3) (jobs realised): 84,470 (Op naar de 125.000, 2024) and "
+        "84,471 (Werkgeversservicepunt regio Amersfoort, undated)."
+    ) in national

@@ -27,8 +27,8 @@ def test_primary_sources_come_first_then_the_newer_then_the_id():
 
 def test_a_citation_names_publisher_and_date_and_says_when_a_source_is_undated():
     src = sources(("a", "Minister van BZK", "2025-11-18", "primary"), ("b", "VO-raad", "", "secondary"))
-    assert registry.cite(src, "a", "nl") == "Minister van BZK (2025-11-18)"
-    assert registry.cite(src, "a+b", "en") == "Minister van BZK (2025-11-18); VO-raad (n.d.)"
+    assert registry.cite(src, "a", "nl") == "Minister van BZK, 18 november 2025"
+    assert registry.cite(src, "a+b", "en") == "Minister van BZK, 18 November 2025; VO-raad, undated"
     assert registry.cite(src, "unknown", "nl") == ""
 
 

@@ -136,7 +136,7 @@ def _shared_csv(name):
 
 def test_every_public_figures_row_is_in_the_tidy_data_with_its_evidence(tidy, repo_raw):
     rows = _shared_csv("public_figures.csv")
-    assert len(rows) == 111
+    assert len(rows) == 162
     urls = {r["source_id"]: r["url"] for r in csv.DictReader((repo_raw / "sources.csv").open(encoding="utf-8"))}
     reported = tidy[tidy["status"] == "reported"]
     matched = set()
@@ -218,22 +218,32 @@ def test_no_locator_names_a_file_of_ours(tidy):
 
 
 def test_rows_per_period_scope_and_basis(tidy):
-    """The counts counted in the raw files with grep and wc, not with this library: 14 quarterly rows (Rijk Q3
-    2022, Q1 2023, Q3 2023 twice; overheid Q4 2023; nine national UWV readings of 2022-2023) and one provisional
-    reading (the national 2025 'meer dan 90.000'); three rows without a basis (employers, two quota percentages)."""
+    """The counts counted in the raw files with Python's csv module, not with this library. 52 quarterly rows:
+    Rijk Q3 2022, Q1 2023, Q3 2023 twice; overheid Q4 2023; and 47 national UWV readings of 2017-2023. Two
+    provisional readings: the national 2025 'meer dan 90.000' and provincies' 'ruim 81' on 1 May 2016. 24 rows for
+    part of a sector: three in funderend onderwijs, hbo's 21 of 36 institutions, and the UWV readings' parts by
+    kind of contract (19 regular employment, 5 agency work or secondment). Three rows without a basis (employers,
+    two quota percentages)."""
     reported = tidy[tidy["status"] == "reported"]
     assert reported["period"].value_counts().to_dict() == {
-        "year": 128,
-        "Q3": 5,
-        "Q4": 4,
-        "Q2": 3,
-        "Q1": 1,
-        "provisional": 1,
+        "year": 137,
+        "Q4": 20,
+        "Q3": 19,
+        "Q1": 8,
+        "Q2": 7,
+        "provisional": 2,
     }
-    assert (reported["scope"] != "").sum() == 4  # three in funderend onderwijs, hbo's 21 of 36 institutions
+    assert reported["scope"].value_counts().to_dict() == {
+        "": 165,
+        "regulier dienstverband": 19,
+        "uitzendcontract of detachering": 5,
+        "voortgezet onderwijs": 2,
+        "primair onderwijs": 1,
+        "21 van de 36 hbo-instellingen": 1,
+    }
     assert reported["basis"].value_counts().to_dict() == {
-        "national_extra_jobs": 71,
-        "sector_count": 62,
+        "national_extra_jobs": 120,
+        "sector_count": 64,
         "statutory_measurement": 4,
         "": 3,
         "end_goal_share": 1,

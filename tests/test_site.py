@@ -238,6 +238,11 @@ def test_coverage_report_says_funderend_onderwijs_has_only_part_sector_figures(s
     page = (reports / "coverage/coverage.html").read_text(encoding="utf-8")
     assert "Sectoren met alleen cijfers voor een deel van de sector" in page and "Funderend onderwijs" in page
     assert "3e kwartaal" in page and "4.386" in page  # Rijk's quarterly readings, marked as quarterly
+    # the UWV readings' parts by kind of contract, named in Dutch, beside the series (Q3 2019: 10,640 and 47,904)
+    assert "via een uitzendcontract of detachering" in page and "10.640" in page
+    assert "via een regulier dienstverband" in page and "47.904" in page
+    # the one-job rivals and hbo's task above its later goal are in the consistency table
+    assert "84.470" in page and "84.471" in page and "990" in page and "953" in page
     summary = json.loads((reports / "coverage/summary.json").read_text(encoding="utf-8"))["figures"]
     assert summary["without_figures"] == [] and summary["only_part_sector"] == ["funderend_onderwijs"]
 

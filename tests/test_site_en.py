@@ -27,3 +27,10 @@ def test_every_english_pdf_is_finished_and_marks_the_dutch_quotes(browser, site_
     """As the Dutch PDFs, and a quote (Dutch, as published) is a BlockQuote marked /Lang nl in an English PDF: on
     the previous code it was untagged text in the page's language."""
     assert_pdfs_finished(site_en, "en")
+
+
+def test_the_parts_of_a_quarterly_reading_are_named_in_english(site_en):
+    """A part of a sector is dictionary vocabulary with an English label, not the source's Dutch words."""
+    page = (site_en / "coverage/coverage.html").read_text(encoding="utf-8")
+    assert "through agency work or secondment" in page and "in regular employment" in page
+    assert "via een uitzendcontract" not in page

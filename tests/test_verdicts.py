@@ -4,6 +4,8 @@
 """
 
 import datetime as dt
+import tempfile
+from pathlib import Path
 
 import pytest
 from chart_layout import legend_texts
@@ -32,6 +34,10 @@ def row(year, measure, value, **kw):
     return figure_row("politie", year, measure, value, **kw)
 
 
+# The minimal fixture's source registry, which names the sources in a verdict's text.
+SOURCES = load_raw(make_raw(Path(tempfile.mkdtemp()))).sources
+
+
 POLITIE = [
     row(2019, "realised_jobs", 297),
     row(2020, "realised_jobs", 413),
@@ -53,10 +59,10 @@ def test_the_politie_pattern_is_never_on_course(tmp_path):
     assert [(g.year, g.value, g.source_id) for g in v.figures] == [(2024, 68, "news")]
     # the own count's trend is told beside it, not instead of it: 663 + 3 × 183 = 1,212 ≥ 713
     assert v.projection.basis == "sector_count" and v.projection.on_course
-    nl = narrative.verdict_text(v, "nl")
+    nl = narrative.verdict_text(v, "nl", SOURCES)
     assert "niet gehaald volgens de wettelijke meting: 68% van het doel (2024)" in nl
     assert "Volgens de eigen telling van de sector stond het aantal in 2021 op 663" in nl
-    en = narrative.verdict_text(v, "en")
+    en = narrative.verdict_text(v, "en", SOURCES)
     assert "was not met according to the statutory measurement" in en and "would be met" in en
 
 
@@ -102,7 +108,7 @@ def test_sources_differ(tmp_path):
     )
     assert (v.status, v.year, v.basis) == ("sources_differ", 2024, None)
     assert {g.basis for g in v.figures} == {"sector_count", "statutory_measurement"}
-    assert "eigen telling van de sector" in narrative.verdict_text(v, "nl")
+    assert "eigen telling van de sector" in narrative.verdict_text(v, "nl", SOURCES)
 
 
 def test_too_little_data_names_what_is_missing(tmp_path):
@@ -111,7 +117,7 @@ def test_too_little_data_names_what_is_missing(tmp_path):
     v, _ = verdict_for(tmp_path / "b", row(2020, "realised_jobs", 663), row(2024, "target_jobs", 713))
     assert (v.status, v.missing, v.year) == ("too_little_data", "target_year_figure", 2024)
     assert "voor 2024, het jaar van het doel van 713 banen, is geen cijfer gepubliceerd" in narrative.verdict_text(
-        v, "nl"
+        v, "nl", SOURCES
     )
 
 
@@ -125,18 +131,18 @@ def test_quarterly_part_sector_and_end_goal_figures_never_decide(tmp_path):
         tmp_path,
         row(2024, "target_jobs", 713),
         row(2024, "realised_jobs", 800, period="Q3"),
-        row(2024, "realised_jobs", 900, scope="basisteams"),
+        row(2024, "realised_jobs", 900, scope="primair onderwijs"),
         row(2024, "realisation_pct", 130, basis="end_goal_share"),
     )
     assert (v.status, v.missing) == ("too_little_data", "target_year_figure")
-    v, _ = verdict_for(tmp_path / "b", row(2024, "realised_jobs", 900, scope="basisteams"))
+    v, _ = verdict_for(tmp_path / "b", row(2024, "realised_jobs", 900, scope="primair onderwijs"))
     assert (v.status, v.missing) == ("too_little_data", "whole_sector")
 
 
 def test_no_projection_across_a_series_break(tmp_path):
     v, (data, tidy) = verdict_for(tmp_path, *POLITIE[:3], row(2030, "target_jobs", 2000), breaks=BREAK)
     assert (v.status, v.missing, v.break_year) == ("too_little_data", "break", 2026)
-    assert "trendbreuk van 2026" in narrative.verdict_text(v, "nl")
+    assert "trendbreuk van 2026" in narrative.verdict_text(v, "nl", SOURCES)
     fig = plots.sector_trend(Dataset.of(data, tidy), "politie", "nl")
     assert "Reeksbreuk vanaf 2026: Bredere doelgroep" in legend_texts(fig)
     assert any(list(line.get_xdata()) == [2025.5, 2025.5] for line in fig.axes[0].lines)  # the break line

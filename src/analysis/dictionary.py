@@ -105,7 +105,7 @@ OUTPUT_COLUMNS = [
     "raw_file", "raw_line",
 ]  # fmt: skip
 FINDING_COLUMNS = [
-    "check", "sector", "year", "measure", "value_a", "source_a", "value_b", "source_b", "difference", "tolerance",
+    "check", "sector", "year", "period", "scope", "measure", "value_a", "source_a", "value_b", "source_b", "difference", "tolerance",
     "outcome", "explanation",
 ]  # fmt: skip
 # The registries' columns (described in the README's data section, checked by schema.py).
@@ -133,6 +133,15 @@ OBSERVED_MEASURES = sorted(m.id for m in MEASURES.values() if m.observed)
 # a quarterly reading is an interim figure, shown beside the series, never in it.
 ANNUAL = "year"
 PERIODS: dict[str, Worded] = _vocabulary("periods", Worded)
+
+# The part of a sector a figure covers, by its text in the scope column ('' is the whole sector, not listed).
+SCOPES: dict[str, Term] = _vocabulary("scopes", Term)
+
+
+def scope_label(scope: str, lang: str) -> str:
+    """A part of a sector in `lang`; the whole sector ('') and a text not in the dictionary as they stand."""
+    return SCOPES[scope].label(lang) if scope in SCOPES else scope
+
 
 # What a figure is counted against. Figures on different bases never share a series, a derived
 # value or a trend; a verdict names the basis it rests on.

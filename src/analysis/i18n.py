@@ -91,9 +91,25 @@ def derivation(key: str, lang: str) -> str:
     return DERIVATIONS[key][check_lang(lang)] if key in DERIVATIONS else key
 
 
+def date_words(date: str, lang: str) -> str:
+    """A registry date as a reader writes it: '2025-11-18' -> '18 november 2025' (nl) or '18 November 2025';
+    '2025-11' -> 'november 2025'; '2025' stays; '' is the language's word for undated."""
+    import datetime
+
+    from babel.dates import format_date, format_skeleton
+
+    locale = _LOCALE[check_lang(lang)]
+    parts = [int(p) for p in date.split("-")] if date else []
+    if len(parts) == 3:
+        return format_date(datetime.date(*parts), "d MMMM y", locale=locale)
+    if len(parts) == 2:
+        return format_skeleton("yMMMM", datetime.date(*parts, 1), locale=locale)
+    return date or UNDATED[lang]
+
+
 def citation(publisher: str, date: str, lang: str) -> str:
-    """'Publisher (date)', with the language's word for an undated source: one format on every page."""
-    return f"{publisher} ({date or UNDATED[check_lang(lang)]})"
+    """'Publisher, 18 november 2025', with the language's words for an undated source: one format on every page."""
+    return f"{publisher}, {date_words(date, lang)}"
 
 
 def check_lang(lang: str) -> str:

@@ -14,7 +14,7 @@ from IPython.display import HTML
 from analysis import i18n
 from analysis.data.dataset import Dataset
 from analysis.data.registry import cite, national_sectors, sector_names
-from analysis.dictionary import BASES, CHECKS, MEASURES, OUTCOMES, PERIODS
+from analysis.dictionary import BASES, CHECKS, MEASURES, OUTCOMES, PERIODS, scope_label
 from analysis.display import narrative, plots, summary, tables
 from analysis.trends import coverage, series
 
@@ -187,8 +187,9 @@ def coverage_table(data: Dataset, measure: str, lang: str):
 def consistency(data: Dataset, lang: str):
     """The consistency report's findings, with the checks, outcomes and measures in the report's words."""
     findings = coverage.consistency_findings(data, lang).drop(columns=["tolerance"])
-    for column, vocabulary in (("check", CHECKS), ("outcome", OUTCOMES), ("measure", MEASURES)):
+    for column, vocabulary in (("check", CHECKS), ("outcome", OUTCOMES), ("measure", MEASURES), ("period", PERIODS)):
         findings[column] = findings[column].map(lambda key, v=vocabulary: v[key].label(lang) if key in v else key)
+    findings["scope"] = [scope_label(s, lang) or i18n.COLUMNS[lang]["whole_sector"] for s in findings["scope"]]
     return _readable(findings, data, lang)
 
 
@@ -219,7 +220,7 @@ def readings_beside_the_series(data: Dataset, lang: str):
             h["sector"]: rows["sector"].map(sector_names(data.sectors, lang)),
             h["year"]: rows["year"].astype("Int64").astype(str),
             h["period"]: [PERIODS[p].label(lang) for p in rows["period"]],
-            h["scope"]: [s or h["whole_sector"] for s in rows["scope"]],
+            h["scope"]: [scope_label(s, lang) or h["whole_sector"] for s in rows["scope"]],
             h["measure"]: [MEASURES[m].label(lang) for m in rows["measure"]],
             h["value"]: [
                 tables.value_text(r.value, r.precision, r.measure, r.qualifier, lang) for r in rows.itertuples()

@@ -17,6 +17,7 @@ from analysis.data.derived import consistency_report, findings
 from analysis.errors import ReconciliationError
 from analysis.data.processed import build_outputs
 from analysis.data.tidy import RawData, build_tidy, load_raw
+from analysis.dictionary import ANNUAL
 
 SHOWN_FINDINGS = 10  # the full list is in consistency.csv and the coverage report
 
@@ -41,8 +42,10 @@ class Prepared:
             f"consistency: {len(self.report)} comparisons, {len(differing)} flagged (differ beyond rounding, or implausible)",
         ]
         for f in differing.head(SHOWN_FINDINGS).itertuples():
+            period = "" if f.period == ANNUAL else f" {f.period}"
+            scope = f" ({f.scope})" if f.scope else ""
             lines.append(
-                f"  {f.check}: {f.sector} {f.year} {f.measure}: {f.value_a:g} ({f.source_a}) "
+                f"  {f.check}: {f.sector} {f.year}{period} {f.measure}{scope}: {f.value_a:g} ({f.source_a}) "
                 f"vs {f.value_b:g} ({f.source_b})"
             )
         if len(differing) > SHOWN_FINDINGS:

@@ -29,6 +29,7 @@ from analysis.dictionary import (
     MAX_COUNT,
     MAX_PERCENT,
     PERCENT_MEASURES,
+    SCOPES,
     PERIODS,
     PRIMACY,
     QUALIFIERS,
@@ -178,7 +179,7 @@ def figures_model(sector_ids: Iterable[str], source_ids: Iterable[str]) -> type[
         measure: Series[Text] = pa.Field(isin=REPORTED_MEASURES)
         value: Series[float]
         qualifier: Series[Text] = pa.Field(isin=list(QUALIFIERS))
-        scope: Series[Text]
+        scope: Series[Text] = pa.Field(isin=["", *SCOPES])
         basis: Series[Text] = pa.Field(isin=["", *BASES])
         source_id: Series[Text] = pa.Field(isin=sources)
         locator: Series[Text] = pa.Field(str_length={"min_value": 1})
@@ -268,6 +269,11 @@ _COLUMN_RULES = {
     "qualifier": "unknown qualifier; leave empty or use one of: " + ", ".join(q for q in QUALIFIERS if q),
     "source_id": "unknown source id; register the source in sources.csv first",
     "basis": f"unknown basis; use one of: {', '.join(BASES)}",
+    "scope": (
+        "unknown part of the sector; leave empty for the whole sector or use one of: "
+        + ", ".join(SCOPES)
+        + " (a new part is added to [scopes] in dictionary.toml, with its Dutch and English labels)"
+    ),
     "group": f"unknown group; use one of: {', '.join(GROUPS)}",
     "unit": f"unknown unit; use one of: {', '.join(UNITS)}",
     "primacy": "use 'primary' or 'secondary'",

@@ -9,8 +9,8 @@ from __future__ import annotations
 from analysis import i18n
 from analysis.data.dataset import Dataset
 from analysis.data.derived import findings
-from analysis.data.registry import national_sectors, sector_names
-from analysis.dictionary import BASES, MEASURES, SHARE_BASES
+from analysis.data.registry import cite, national_sectors, sector_names
+from analysis.dictionary import ANNUAL, BASES, MEASURES, PERIODS, SHARE_BASES, scope_label
 from analysis.i18n import check_lang, number, signed
 from analysis.trends import series
 from analysis.trends.verdicts import Ground, verdict
@@ -189,14 +189,27 @@ def _grounds_text(grounds, lang: str, with_basis: bool = False, with_source: boo
     return "; ".join(parts)
 
 
-def goal_dates_text(goals, lang: str) -> str:
-    """'25.000 in 2025 (kst-34352-191); 25.000 in 2026 (rijksoverheid-2024-07-16)': an end goal as each source dates it."""
+def goal_dates_text(goals, lang: str, sources) -> str:
+    """'25.000 in 2025 (Minister van BZK, 17 december 2019); 25.000 in 2026 (Rijksoverheid, 16 juli 2024)': an
+    end goal as each source dates it, the source named as a reader names it."""
     word = " in " if lang == "nl" else " by "
-    return "; ".join(f"{_n(g.__dict__, lang)}{word}{g.year} ({g.source_id})" for g in goals)
+    return "; ".join(f"{_n(g.__dict__, lang)}{word}{g.year} ({cite(sources, g.source_id, lang)})" for g in goals)
 
 
-def verdict_text(v, lang: str = "nl") -> str:
-    """The verdict in plain sentences, naming its year, basis and figures (templates in i18n.VERDICT)."""
+def goal_dates_sentence(goals, goal, lang: str, sources) -> str:
+    """'Bronnen verschillen over het jaar van het einddoel: ...; dit oordeel gaat uit van 2026 (...).'"""
+    return i18n.verdict_word(
+        lang,
+        "s_goal_dates",
+        figures=goal_dates_text(goals, lang, sources),
+        year=goal.year,
+        source=cite(sources, goal.source_id, lang),
+    )
+
+
+def verdict_text(v, lang: str, sources) -> str:
+    """The verdict in plain sentences, naming its year, basis and figures (templates in i18n.VERDICT); `sources`
+    (the registry) names the sources where the verdict cites one."""
     w = lambda key, **values: i18n.verdict_word(lang, key, **values)
     basis = BASES[v.basis].label(lang) if v.basis in BASES else ""
     target = _n(v.target.__dict__, lang) if v.target else ""
@@ -248,9 +261,7 @@ def verdict_text(v, lang: str = "nl") -> str:
         before, latest = (f"{_n(g.__dict__, lang)} ({g.year})" for g in v.fall)
         text += " " + w("s_fall", before=before, latest=latest)
     if v.goal_dates and v.target is not None:
-        text += " " + w(
-            "s_goal_dates", figures=goal_dates_text(v.goal_dates, lang), year=v.target.year, source=v.target.source_id
-        )
+        text += " " + goal_dates_sentence(v.goal_dates, v.target, lang, sources)
     return text
 
 
@@ -263,16 +274,22 @@ def sector_warnings(data: Dataset, sector: str, lang: str = "nl") -> list[str]:
     """'Let op: ...' for each consistency or plausibility finding about the sector (derived.findings)."""
     found = findings(data.consistency())
     value = lambda v: number(v, lang, 2, trim=True)
+
+    def when(f) -> str:  # '2023', or '2023 (3e kwartaal, via een regulier dienstverband)' for a reading beside it
+        kind = [PERIODS[f.period].label(lang)] if f.period != ANNUAL else []
+        kind += [scope_label(f.scope, lang)] if f.scope else []
+        return f"{f.year} ({', '.join(kind)})" if kind else str(f.year)
+
     return [
         i18n.t(
             lang,
             f"warn_{f.check}",
-            year=f.year,
+            year=when(f),
             measure=MEASURES[f.measure].label(lang).lower(),
             a=value(f.value_a),
             b=value(f.value_b),
-            source_a=f.source_a,
-            source_b=f.source_b,
+            source_a=cite(data.sources, f.source_a, lang),
+            source_b=cite(data.sources, f.source_b, lang),
         )
         for f in found[found["sector"] == sector].itertuples()
     ]
@@ -305,9 +322,8 @@ def sector_chart_alt(data: Dataset, sector: str, name: str, lang: str) -> str:
     goal = series.goal(data, sector)
     if goal is not None:
         dates = series.goal_dates(data, sector)
-        when = f" ({goal.year}, {goal.source_id})" if goal.year else ""
-        differ = " " + i18n.verdict_word(lang, "s_goal_dates", figures=goal_dates_text(dates, lang), year=goal.year,
-                                         source=goal.source_id) if dates else ""  # fmt: skip
+        when = f" ({goal.year}, {cite(data.sources, goal.source_id, lang)})" if goal.year else ""
+        differ = " " + goal_dates_sentence(dates, goal, lang, data.sources) if dates else ""
         parts.append(a("goal", goal=_n(goal.__dict__, lang) + when) + differ)
     others = series.other_points(data, sector, "realisation_pct")
     for b in dict.fromkeys(p.basis for p in others):

@@ -20,7 +20,7 @@ from matplotlib.transforms import blended_transform_factory
 
 from analysis import i18n
 from analysis.data.dataset import Dataset
-from analysis.data.registry import national_sectors, sector_names
+from analysis.data.registry import cite, national_sectors, sector_names
 from analysis.dictionary import BASES, QUALIFIERS, SHARE_BASES
 from analysis.trends import series
 from analysis.trends.verdicts import JUDGED_BASES, verdict
@@ -237,14 +237,14 @@ def _year_axis(ax, years: range, lang: str, size: float = LABEL_SIZE + 1, ends_o
 
 def _goal_when(data: Dataset, sector: str, goal: series.Point, lang: str, form: str) -> str:
     """The goal's due year for its label (in `form`); where sources date the goal differently, also its source
-    and the other years given: '(2026, rijksoverheid-2024-07-16; bronnen noemen ook 2025)'."""
+    and the other years given: '(2026, Rijksoverheid, 16 juli 2024; bronnen noemen ook 2025)'."""
     if not goal.year:
         return ""
     others = sorted({p.year for p in series.goal_dates(data, sector)} - {goal.year})
     if not others:
         return form.format(goal.year)
     also = i18n.t(lang, "goal_also", years=", ".join(str(y) for y in others))
-    return form.format(f"{goal.year}, {goal.source_id}; {also}")
+    return form.format(f"{goal.year}, {cite(data.sources, goal.source_id, lang)}; {also}")
 
 
 def _draw_goal(ax, data: Dataset, sector: str, goal: series.Point, lang: str) -> Line2D:

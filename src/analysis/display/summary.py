@@ -18,9 +18,10 @@ def figure_dict(p: series.Point) -> dict:
     return {"value": p.value, "qualifier": p.qualifier, "precision": p.precision}
 
 
-def verdict_dict(v: Verdict) -> dict:
-    """A verdict as summary.json holds it: its data, and its text in both languages."""
-    return {**asdict(v), "text_nl": narrative.verdict_text(v, "nl"), "text_en": narrative.verdict_text(v, "en")}
+def verdict_dict(v: Verdict, sources) -> dict:
+    """A verdict as summary.json holds it: its data, and its text in both languages (`sources` names its sources)."""
+    text = {f"text_{lang}": narrative.verdict_text(v, lang, sources) for lang in ("nl", "en")}
+    return {**asdict(v), **text}
 
 
 def sector_summary(data: Dataset, sector: str, today: dt.date | None = None) -> dict:
@@ -50,6 +51,6 @@ def sector_summary(data: Dataset, sector: str, today: dt.date | None = None) -> 
         "goal_dates": [asdict(p) for p in series.goal_dates(data, sector)],
         "latest": series.latest(data, sector),
         "change_since_previous": series.change_since_previous(data, sector),
-        "verdict": verdict_dict(verdict(data, sector, today=today)),
+        "verdict": verdict_dict(verdict(data, sector, today=today), data.sources),
         "sources": series.sources_used(data, sector),
     }

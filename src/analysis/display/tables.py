@@ -7,7 +7,7 @@ import pandas as pd
 from analysis import i18n
 from analysis.data.dataset import Dataset
 from analysis.data.registry import cite, sector_names
-from analysis.dictionary import BASES, MEASURES, PERIODS, QUALIFIERS
+from analysis.dictionary import BASES, MEASURES, PERIODS, QUALIFIERS, scope_label
 from analysis.trends import series
 from analysis.trends.coverage import COVERAGE_MEASURES, coverage_matrix
 
@@ -33,7 +33,7 @@ def figures_table(data: Dataset, sector: str, lang: str = "nl") -> pd.DataFrame:
                 value_text(v, p, m, q, lang)
                 for v, p, m, q in zip(rows["value"], rows["precision"], rows["measure"], rows["qualifier"])
             ],
-            h["scope"]: [s or h["whole_sector"] for s in rows["scope"]],
+            h["scope"]: [scope_label(s, lang) or h["whole_sector"] for s in rows["scope"]],
             h["basis"]: [BASES[b].label(lang) if b in BASES else h["none"] for b in rows["basis"]],
             h["status"]: [h[s] for s in rows["status"]],
             h["source_id"]: [cite(sources, i, lang) for i in rows["source_id"]],

@@ -12,7 +12,7 @@ from analysis import atomic, stamps
 from analysis.data.dataset import Dataset
 from analysis.data.processed import MANIFEST, sources_table
 from analysis.data.registry import sector_names
-from analysis.dictionary import MEASURES, PERIODS
+from analysis.dictionary import MEASURES, PERIODS, scope_label
 from analysis.display import tables
 from analysis.display.narrative import verdict_text
 from analysis.trends import series
@@ -70,7 +70,7 @@ def latest_entries(data: Dataset, lang: str, by_folder: dict) -> dict:
             {
                 "cells": list(values.values()),
                 "href": report.get("html") if report.get("ok") else "",
-                "grounds": verdict_text(v, lang),
+                "grounds": verdict_text(v, lang, data.sources),
                 "id": f"grounds-{sector}",
             }
         )
@@ -92,7 +92,7 @@ def source_entries(data: Dataset, lang: str) -> list[dict]:
                 f"{PERIODS[r.period].label(lang) if r.period != 'year' else ''} "
                 f"{MEASURES[r.measure].label(lang)}: "
                 f"{tables.value_text(r.value, r.precision, r.measure, r.qualifier, lang)}"
-                + (f" ({r.scope})" if r.scope else "")
+                + (f" ({scope_label(r.scope, lang)})" if r.scope else "")
                 for r in group.itertuples()
             ]
             quotes.append(
