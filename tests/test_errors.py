@@ -8,12 +8,12 @@ from analysis import errors
 def test_a_pandas_error_inside_a_helper_is_not_reported_as_a_parameter_error(
     minimal_raw, tmp_path, run_cli, monkeypatch
 ):
-    from analysis.display import tables
+    from analysis.display import answer
 
     def broken(*_args, **_kw):
         raise ValueError("Length of values (3) does not match length of index (2)")  # as pandas says it
 
-    monkeypatch.setattr(tables, "latest_table", broken)
+    monkeypatch.setattr(answer, "stand_label", broken)  # called by the index, which the run's own process writes
     with pytest.raises(ValueError, match="Length of values"):  # not exit 2 with 'error: ...': a traceback
         run_cli("report", "--raw", minimal_raw, "--out", tmp_path / "processed", "--reports", tmp_path / "reports")
 

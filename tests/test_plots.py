@@ -155,11 +155,11 @@ def test_narrative_politie(small):
     data, tidy = small
     summary = sector_summary(Dataset.of(data, tidy), "politie")
     nl = narrative.sector_text(summary, "Politie", "nl")
-    assert "In 2021 realiseerde Politie 663 banen." in nl
-    assert "+250 banen ten opzichte van 2020 (413)" in nl
+    assert "In 2021 realiseerde de politie 663 banen." in nl
+    assert "Dat zijn 250 banen meer dan in 2020 (413)." in nl
     assert "Het doel voor 2024 is niet gehaald volgens de eigen telling van de sector: 68% van het doel (2024)." in nl
     en = narrative.sector_text(summary, "Police", "en")
-    assert "was not met according to the sector's own count" in en and "+250 jobs compared with 2020 (413)" in en
+    assert "was not met according to the sector's own count" in en and "That is 250 jobs more than in 2020 (413)." in en
 
 
 def test_narrative_mentions_gaps_and_qualifiers(small):

@@ -38,16 +38,47 @@ def test_index_lists_every_sector_with_data(browser, site):
     data = load_raw(ROOT / "data" / "raw")
     tidy = build_tidy(data)
     names = dict(zip(data.sectors["sector"], data.sectors["name_nl"]))
-    expected = {names[s] for s in sectors_with_data(Dataset.of(data, tidy))}
+    short = dict(zip(data.sectors["sector"], data.sectors["short_nl"]))
+    with_data = sectors_with_data(Dataset.of(data, tidy))
     visit = Visit(browser, site / "index.html")
     rows = visit.page.eval_on_selector_all("table.sectors tbody th", "els => els.map(e => e.innerText)")
-    assert set(rows) == expected
-    latest = visit.page.eval_on_selector_all("table.latest tbody th", "els => els.map(e => e.innerText)")
-    assert set(latest) == expected
-    verdicts = visit.page.eval_on_selector_all("table.latest tbody td:last-child", "els => els.map(e => e.innerText)")
-    assert len(verdicts) == len(expected) and "ja" not in verdicts
+    assert set(rows) == {names[s] for s in with_data}
+    answered = visit.page.eval_on_selector_all("table.answers tbody th", "els => els.map(e => e.innerText)")
+    assert answered == [short[s] for s in with_data]
     ARTIFACTS.mkdir(exist_ok=True)
     visit.page.screenshot(path=str(ARTIFACTS / "index.png"), full_page=True)
+
+
+def test_the_index_answers_every_sector_within_its_first_screen(browser, site):
+    """At 1280 × 900 the answers of all 15 sectors stand in the first screen, each row with its stand, outlook
+    and newest figure (on the previous code the first sector appeared some 2,400 px down)."""
+    visit = Visit(browser, site / "index.html")
+    visit.page.set_viewport_size({"width": 1280, "height": 900})
+    bottoms = visit.page.eval_on_selector_all(
+        "table.answers tbody tr", "els => els.map(e => e.getBoundingClientRect().bottom)"
+    )
+    assert len(bottoms) == 15 and max(bottoms) <= 900, bottoms
+    cells = visit.page.eval_on_selector_all(
+        "table.answers tbody tr", "els => els.map(r => [...r.cells].map(c => c.innerText))"
+    )
+    by_sector = {row[0]: row[1:] for row in cells}
+    assert by_sector["Markt"] == ["Niet gehaald in 2023: 74.031 van 80.000, 92,5%", "Geen uitspraak: reeksbreuk in 2026",
+                                  "2023: 74.031"]  # fmt: skip
+    assert by_sector["Provincies"][0] == "Gehaald in 2020: 341 van 331, 103%"
+    assert by_sector["Politie"][0] == "Niet gehaald in 2024: 68%"
+    visit.page.close()
+
+
+@pytest.mark.parametrize("sector", ["politie", "markt", "gemeenten"])
+def test_every_sector_page_answers_above_its_chart(browser, site, sector):
+    visit = Visit(browser, site / f"sectors/{sector}/{sector}.html")
+    answer_bottom = visit.page.eval_on_selector(".answer", "e => e.getBoundingClientRect().bottom")
+    chart_top = visit.page.eval_on_selector("img[alt]", "e => e.getBoundingClientRect().top")
+    assert answer_bottom < chart_top
+    assert visit.page.eval_on_selector(".answer strong", "e => e.innerText").strip()
+    labels = visit.page.eval_on_selector_all(".answer .status", "els => els.map(e => e.innerText)")
+    assert len(labels) == 2 and all(labels)  # the status says itself in words, not by colour alone
+    visit.page.close()
 
 
 def test_politie_page_shows_its_figures(browser, site):
@@ -56,6 +87,9 @@ def test_politie_page_shows_its_figures(browser, site):
     for number in ("297", "413", "663", "713"):
         assert number in text
     assert "Het doel voor 2024 is niet gehaald volgens de wettelijke meting: 68% van het doel (2024)." in text
+    # the answer first: the statutory measurement decides, and the page says why the own count's trend does not
+    assert "Niet gehaald in 2024: volgens de wettelijke meting haalde de politie 68% van het doel." in text
+    assert "toch telt de wettelijke meting, omdat die de officiële meting onder de Wet banenafspraak is" in text
     # the 54% and 68% with their place in the letter and the quote, reachable from their row
     assert "Kamerstuk 34 352 nr. 348 (brief minister BZK, 18 november 2025), opening section, 3rd paragraph" in text
     visit.page.click("text=[2]")

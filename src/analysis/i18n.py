@@ -69,6 +69,27 @@ ALT = _by_language("alt")
 PROSE = _by_language("prose")
 
 
+# The answer a page opens with (display/answer), and each sector as the subject of its sentences.
+ANSWER = _by_language("answer")
+SECTOR_FORMS = _by_language("sector_forms")
+
+
+def answer_word(lang: str, key: str, **values) -> str:
+    return ANSWER[check_lang(lang)][key].format(**values)
+
+
+def subject(sector: str, name: str, lang: str) -> tuple[str, bool]:
+    """The sector as the subject of a sentence and whether it takes a plural verb: ('de gemeenten', True); a
+    sector without forms in words.toml is its name, singular."""
+    form = SECTOR_FORMS[check_lang(lang)].get(sector)
+    return (form["subject"], form["plural"]) if form else (name, False)
+
+
+def verb(key: str, plural: bool, lang: str) -> str:
+    """A verb of [answer] in the form that agrees: 'realiseerde' or 'realiseerden'."""
+    return ANSWER[check_lang(lang)][key][1 if plural else 0]
+
+
 # Words of `changes` and the index's section on what is new.
 CHANGES = _by_language("changes")
 REVIEW = _by_language("review")

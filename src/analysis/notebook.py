@@ -15,8 +15,9 @@ from analysis import i18n
 from analysis.data.dataset import Dataset
 from analysis.data.registry import cite, national_sectors, sector_names
 from analysis.dictionary import BASES, CHECKS, MEASURES, OUTCOMES, PERIODS, scope_label
-from analysis.display import narrative, plots, summary, tables
+from analysis.display import answer, narrative, plots, summary, tables
 from analysis.trends import coverage, series
+from analysis.trends import sector as one_sector
 
 
 def _show_figures_inline() -> None:
@@ -85,6 +86,54 @@ def sector_title(data: Dataset, sector: str, lang: str) -> HTML:
     name = sector_names(data.sectors, lang)[sector]
     unit = data.sectors.set_index("sector").at[sector, "unit"]
     return HTML(f"<h1>{html.escape(name)}</h1>\n<p><em>{html.escape(i18n.t(lang, 'unit_' + unit))}</em></p>")
+
+
+def sector(data: Dataset, name: str, today=None):
+    """One sector's figures and verdicts (trends.sector.SectorFigures), computed once; shown in JupyterLab as
+    its answer in words. A sector that does not exist is refused with the list of those that do."""
+    check(data, "nl", name)
+    return SectorView(one_sector.sector_figures(data, name, today), data)
+
+
+class SectorView:
+    """A SectorFigures as JupyterLab shows it: the answer in Dutch (the figures' attributes read through)."""
+
+    def __init__(self, figures, data: Dataset, lang: str = "nl"):
+        self.figures, self._data, self._lang = figures, data, lang
+
+    def __getattr__(self, attribute: str):
+        return getattr(self.figures, attribute)
+
+    def text(self, lang: str | None = None) -> str:
+        lang = lang or self._lang
+        name = sector_names(self._data.sectors, lang)[self.figures.sector]
+        labels = f"{answer.stand_label(self.figures.stand, lang)} · {answer.outlook_label(self.figures.outlook, lang)}"
+        return f"{name}: {labels}\n{answer.answer_text(self.figures, name, lang, self._data.sources)}"
+
+    def __repr__(self) -> str:
+        return self.text()
+
+    def _repr_html_(self) -> str:
+        return sector_answer(self._data, self.figures.sector, self._lang, self.figures).data
+
+
+def sector_answer(data: Dataset, sector: str, lang: str, figures=None) -> HTML:
+    """What a sector page opens with: the stand and the outlook as labels that say it in words (never colour
+    alone), the answer in bold, and how old the newest figure is."""
+    figures = figures or one_sector.sector_figures(data, sector)
+    name = sector_names(data.sectors, lang)[sector]
+    outlook = figures.outlook.missing or figures.outlook.status
+    labels = (
+        f'<span class="status status-{figures.stand.status}">{html.escape(answer.stand_label(figures.stand, lang))}</span> '
+        f'<span class="status status-{outlook}">{html.escape(answer.outlook_label(figures.outlook, lang))}</span>'
+    )
+    stand = answer.stand_sentence(figures, name, lang, data.sources)
+    outlook_text = answer.outlook_sentence(figures, lang, data.sources)
+    return HTML(
+        f'<div class="answer" id="{i18n.t(lang, "answer_anchor")}">\n<p class="labels">{labels}</p>\n'
+        f"<p><strong>{html.escape(stand)} {html.escape(outlook_text)}</strong></p>\n"
+        f'<p class="meta">{html.escape(answer.latest_sentence(figures, lang))}</p>\n</div>'
+    )
 
 
 def sector_text(data: Dataset, sector: str, lang: str) -> HTML:

@@ -63,10 +63,11 @@ def _counts_sentence(summary: dict, name: str, lang: str) -> str:
     if not realised:
         return ""
     year = max(realised, key=int)
+    who, plural = i18n.subject(summary["sector"], name, lang)
     sentence = (
-        f"In {year} realiseerde {name} {_n(realised[year], lang)} banen"
+        f"In {year} {i18n.verb('verb_realise', plural, lang)} {who} {_n(realised[year], lang)} banen"
         if nl
-        else f"In {year}, {name} realised {_n(realised[year], lang)} jobs"
+        else f"In {year}, {who} realised {_n(realised[year], lang)} jobs"
     )
     target = summary["target_jobs"].get(year)
     derived_target = summary["derived_target_jobs"].get(year) if target is None else None
@@ -129,11 +130,19 @@ def _change_sentence(change: dict, lang: str) -> str:
             else f"In {change['from_year']} there were {prev}{gap}; as one of the two figures is an approximation, "
             "the exact difference cannot be given."
         )
-    delta = signed(change["change"], lang, 2, trim=True)
+    # in words, never a signed number: '250 banen meer dan in 2020'
+    size = number(abs(change["change"]), lang, 2, trim=True)
+    if change["change"] == 0:
+        return (
+            f"Dat is evenveel als in {change['from_year']}{gap}."
+            if nl
+            else f"That is as many as in {change['from_year']}{gap}."
+        )
+    more = change["change"] > 0
     return (
-        f"Dat is {delta} banen ten opzichte van {change['from_year']} ({prev}){gap}."
+        f"Dat zijn {size} banen {'meer' if more else 'minder'} dan in {change['from_year']} ({prev}){gap}."
         if nl
-        else f"That is {delta} jobs compared with {change['from_year']} ({prev}){gap}."
+        else f"That is {size} jobs {'more' if more else 'fewer'} than in {change['from_year']} ({prev}){gap}."
     )
 
 

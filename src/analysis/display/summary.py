@@ -8,8 +8,10 @@ import datetime as dt
 from dataclasses import asdict
 
 from analysis.data.dataset import Dataset
-from analysis.display import narrative
+from analysis.data.registry import sector_names
+from analysis.display import answer, narrative
 from analysis.trends import series
+from analysis.trends.sector import SectorFigures, sector_figures
 from analysis.trends.verdicts import Verdict, verdict
 
 
@@ -22,6 +24,16 @@ def verdict_dict(v: Verdict, sources) -> dict:
     """A verdict as summary.json holds it: its data, and its text in both languages (`sources` names its sources)."""
     text = {f"text_{lang}": narrative.verdict_text(v, lang, sources) for lang in ("nl", "en")}
     return {**asdict(v), **text}
+
+
+def answer_dict(figures: SectorFigures, data: Dataset) -> dict:
+    """The answer as summary.json holds it: the stand and the outlook as data, with labels and text per language."""
+    out = {"stand": asdict(figures.stand), "outlook": asdict(figures.outlook)}
+    for lang in ("nl", "en"):
+        name = sector_names(data.sectors, lang)[figures.sector]
+        out[f"label_{lang}"] = [answer.stand_label(figures.stand, lang), answer.outlook_label(figures.outlook, lang)]
+        out[f"text_{lang}"] = answer.answer_text(figures, name, lang, data.sources)
+    return out
 
 
 def sector_summary(data: Dataset, sector: str, today: dt.date | None = None) -> dict:
@@ -51,6 +63,7 @@ def sector_summary(data: Dataset, sector: str, today: dt.date | None = None) -> 
         "goal_dates": [asdict(p) for p in series.goal_dates(data, sector)],
         "latest": series.latest(data, sector),
         "change_since_previous": series.change_since_previous(data, sector),
+        "answer": answer_dict(sector_figures(data, sector, today), data),
         "verdict": verdict_dict(verdict(data, sector, today=today), data.sources),
         "sources": series.sources_used(data, sector),
     }

@@ -11,7 +11,7 @@ from analysis.data.dataset import Dataset
 from analysis.data.registry import sector_names
 from analysis.run.jobs import FAILED, Job, Result
 from analysis.site import export
-from analysis.site.pages import DATA_FILES, latest_entries, source_entries, what_is_new
+from analysis.site.pages import DATA_FILES, answer_entries, source_entries, what_is_new
 from analysis.trends import series
 
 
@@ -38,7 +38,7 @@ def write_index(
         news=news,
         failed=[e["name"] for e in entries if e["failed_now"]],
         more=[e for e in entries if e["index"] == "more"],
-        latest=latest_entries(data, lang, by_folder),
+        answers=answer_entries(data, lang, by_folder),
         reports=[e for e in entries if e["index"] == "sectors"],
         data_files=[
             {"name": n, "href": f"data/{n}", "what": w} for n, w in DATA_FILES.items() if (root / "data" / n).is_file()

@@ -13,10 +13,9 @@ from analysis.data.dataset import Dataset
 from analysis.data.processed import MANIFEST, sources_table
 from analysis.data.registry import sector_names
 from analysis.dictionary import MEASURES, PERIODS, scope_label
-from analysis.display import tables
-from analysis.display.narrative import verdict_text
+from analysis.display import answer, tables
 from analysis.trends import series
-from analysis.trends.verdicts import verdict
+from analysis.trends.sector import sector_figures
 
 DATA_FILES = {
     "banenafspraak.csv": "tidy dataset (CSV)",
@@ -58,23 +57,30 @@ def what_is_new(root: Path, processed: Path, lang: str, names: dict[str, str]) -
     return news if news.get("version") == now and news.get("lang") == lang else None
 
 
-def latest_entries(data: Dataset, lang: str, by_folder: dict) -> dict:
-    """The index's table of latest figures: headings, rows, and per sector its verdict's grounds and report link."""
-    table = tables.latest_table(data, lang)
-    ids = series.sectors_with_data(data)
+def answer_entries(data: Dataset, lang: str, by_folder: dict) -> dict:
+    """The index's answers, one row per sector with figures: the sector (a link to its report), the stand with
+    the figures it rests on, the outlook, and the newest figure with its year; each row also carries the whole
+    answer in sentences, with its sources."""
+    names, short = sector_names(data.sectors, lang), sector_names(data.sectors, lang, short=True)
     rows = []
-    for sector, values in zip(ids, table.to_dict(orient="records")):
+    for sector in series.sectors_with_data(data):
+        figures = sector_figures(data, sector)
         report = by_folder.get(f"sectors/{sector}", {})
-        v = verdict(data, sector)
+        shown = answer.stand_figures(figures.stand, lang)
         rows.append(
             {
-                "cells": list(values.values()),
+                "name": short[sector],  # the short name keeps a row on one line; the report says the full name
+                "full_name": names[sector],
                 "href": report.get("html") if report.get("ok") else "",
-                "grounds": verdict_text(v, lang, data.sources),
+                "stand": answer.stand_label(figures.stand, lang) + (f": {shown}" if shown else ""),
+                "stand_status": figures.stand.status,
+                "outlook": answer.outlook_label(figures.outlook, lang),
+                "latest": answer.latest_figure(figures, lang),
+                "text": answer.answer_text(figures, names[sector], lang, data.sources),
                 "id": f"grounds-{sector}",
             }
         )
-    return {"columns": list(table.columns), "rows": rows}
+    return {"rows": rows}
 
 
 def source_entries(data: Dataset, lang: str) -> list[dict]:

@@ -89,7 +89,8 @@ class Verdict:
     other_bases: list[str] = field(default_factory=list)  # for missing 'basis': the bases that do have counts
 
 
-def _ground(p: series.Point, measure: str | None = None) -> Ground:
+def ground(p: series.Point, measure: str | None = None) -> Ground:
+    """A series point as a figure a verdict rests on."""
     return Ground(p.year, measure or p.measure, p.value, p.basis, p.source_id, p.status, p.qualifier, p.precision)
 
 
@@ -136,13 +137,13 @@ def reached(figure: Ground, target: Ground | None = None) -> str:
 
 
 @dataclass(frozen=True)
-class _Outcome:
+class Outcome:
     result: str  # met, not_met, uncertain
     grounds: list[Ground]
     rivals: list[Ground]  # published figures of the same points that differ beyond rounding from the grounds
 
 
-def _outcomes(data: Dataset, sector: str, year: int) -> list[_Outcome]:
+def year_outcomes(data: Dataset, sector: str, year: int) -> list[Outcome]:
     """Per basis, whether the figures for `year` say the target was met, which figures say so, and which other
     sources' figures for the same points disagree."""
     out = []
@@ -151,13 +152,13 @@ def _outcomes(data: Dataset, sector: str, year: int) -> list[_Outcome]:
         realised = {p.year: p for p in series.points(data, sector, "realised_jobs", basis)}.get(year)
         target = {p.year: p for p in series.points(data, sector, "target_jobs", basis)}.get(year)
         if pct is not None and pct.status == "reported":
-            points, result = [pct], reached(_ground(pct))
+            points, result = [pct], reached(ground(pct))
         elif realised is not None and target is not None:
-            points, result = [realised, target], reached(_ground(realised), _ground(target))
+            points, result = [realised, target], reached(ground(realised), ground(target))
         else:
             continue
-        rivals = [_ground(r) for p in points for r in series.rivals(data, sector, p.measure, basis, year)[1:]]
-        out.append(_Outcome(result, [_ground(p) for p in points], rivals))
+        rivals = [ground(r) for p in points for r in series.rivals(data, sector, p.measure, basis, year)[1:]]
+        out.append(Outcome(result, [ground(p) for p in points], rivals))
     return out
 
 
@@ -173,7 +174,7 @@ def _latest_outcome_before(data: Dataset, sector: str, year: int) -> list[Ground
         reverse=True,
     )
     for y in years:
-        outcomes = _outcomes(data, sector, y)
+        outcomes = year_outcomes(data, sector, y)
         if outcomes:
             return [g for o in outcomes for g in o.grounds]
     return []
@@ -227,7 +228,7 @@ def _verdicts_of(data: Dataset) -> dict:
 
 
 def _verdict(data: Dataset, sector: str, this_year: int) -> Verdict:
-    break_year = _next_break(data.breaks, sector)
+    break_year = next_break(data.breaks, sector)
     rows = series_rows(data.tidy[data.tidy["sector"] == sector])
     if rows.empty:
         side = series.readings_beside(data, sector)
@@ -261,7 +262,7 @@ def _verdict(data: Dataset, sector: str, this_year: int) -> Verdict:
     return _passed(data, sector, max(judged_years), targets, break_year)
 
 
-def _next_break(breaks: pd.DataFrame | None, sector: str) -> int | None:
+def next_break(breaks: pd.DataFrame | None, sector: str) -> int | None:
     if breaks is None or breaks.empty:
         return None
     from analysis.data.registry import break_years
@@ -272,8 +273,8 @@ def _next_break(breaks: pd.DataFrame | None, sector: str) -> int | None:
 
 def _passed(data: Dataset, sector: str, year: int, targets: list[series.Point], break_year: int | None) -> Verdict:
     target = next((t for t in reversed(targets) if t.year == year), None)
-    target_ground = _ground(target) if target else None
-    outcomes = _outcomes(data, sector, year)
+    target_ground = ground(target) if target else None
+    outcomes = year_outcomes(data, sector, year)
     # A trend towards this target year on the target's own basis, told beside the verdict but never outranking it.
     context_projection = None
     if target is not None:
@@ -315,7 +316,7 @@ def _goal_dates(data: Dataset, sector: str, target: series.Point | None) -> list
     """Where the verdict's target is the end goal and sources date it differently: each source's goal."""
     if target is None or target.measure != "goal_jobs":
         return []
-    return [_ground(g) for g in series.goal_dates(data, sector)]
+    return [ground(g) for g in series.goal_dates(data, sector)]
 
 
 def _latest_fall(data: Dataset, sector: str, basis: str, up_to: int) -> list[Ground]:
@@ -323,7 +324,16 @@ def _latest_fall(data: Dataset, sector: str, basis: str, up_to: int) -> list[Gro
     realised = [p for p in series.points(data, sector, "realised_jobs", basis) if p.year <= up_to]
     if len(realised) < 2 or realised[-1].era != realised[-2].era or realised[-1].value >= realised[-2].value:
         return []
-    return [_ground(realised[-2]), _ground(realised[-1])]
+    return [ground(realised[-2]), ground(realised[-1])]
+
+
+def ahead(data: Dataset, sector: str, this_year: int) -> Verdict:
+    """Towards the next target or end goal still ahead (due this year or later): on course, not on course, or
+    too_little_data with what is missing; 'no_target' where none lies ahead."""
+    targets = [t for t in _targets(data, sector) if t.year >= this_year]
+    if not targets:
+        return Verdict("no_target", None, series.main_basis(data, sector))
+    return _ahead(data, sector, targets, next_break(data.breaks, sector))
 
 
 def _ahead(data: Dataset, sector: str, ahead: list[series.Point], break_year: int | None) -> Verdict:
@@ -337,26 +347,26 @@ def _ahead(data: Dataset, sector: str, ahead: list[series.Point], break_year: in
         # the latest year with a verdict, and the latest count on the target's basis where that is newer
         context = _latest_outcome_before(data, sector, target.year)
         latest = series.points(data, sector, "realised_jobs", target.basis)[-1:]
-        newer = [_ground(p) for p in latest if not context or p.year > max(g.year for g in context)]
+        newer = [ground(p) for p in latest if not context or p.year > max(g.year for g in context)]
         return Verdict(
             "too_little_data",
             target.year,
             target.basis,
-            target=_ground(target),
+            target=ground(target),
             missing="basis" if others else proj,
             context=context + newer,
             other_bases=others,
             **told,
         )
     grounds = [
-        _ground(p) for p in series.points(data, sector, "realised_jobs", target.basis) if p.year in proj.fitted_years
+        ground(p) for p in series.points(data, sector, "realised_jobs", target.basis) if p.year in proj.fitted_years
     ]
     return Verdict(
         "on_course" if proj.on_course else "not_on_course",
         target.year,
         proj.basis,
         grounds,
-        _ground(target),
+        ground(target),
         proj,
         fall=_latest_fall(data, sector, proj.basis, proj.last_year),
         **told,

@@ -1,0 +1,201 @@
+"""The answer a sector page and the index open with, in plain sentences: the stand (how the sector did in the
+latest year that decides) and the outlook (towards its next target or end goal), each as a short label and as
+a sentence whose verb agrees with the sector (words.toml [answer] and [sector_forms]).
+
+Every sentence names the figures it rests on, with the word each was published with; sources are named as a
+reader names them, never by id; no signed number, no code and no bracketed basis stands in the running text.
+"""
+
+from __future__ import annotations
+
+from analysis import i18n
+from analysis.data.registry import cite
+from analysis.display.narrative import goal_dates_text
+from analysis.trends.answer import Judgement, Stand
+from analysis.trends.sector import SectorFigures
+from analysis.trends.verdicts import JUDGED_BASES, Ground, Verdict
+
+NATIONAL_UNIT = "national_extra_jobs"  # its counts are extra jobs since the baseline
+
+
+def _w(lang: str, key: str, **values) -> str:
+    return i18n.answer_word(lang, key, **values)
+
+
+def _figure(g: Ground, lang: str) -> str:
+    pct = g.measure.endswith("_pct")
+    return i18n.figure(g.value, lang, g.precision, g.qualifier, pct=pct, trim=pct)
+
+
+def _figures(j: Judgement | None, lang: str) -> str:
+    """'556 van 633 banen, 88%': a judgement's figures in a few words."""
+    if j is None:
+        return ""
+    by = {g.measure: g for g in j.figures}
+    parts = []
+    if "realised_jobs" in by and "target_jobs" in by:
+        of = " van " if lang == "nl" else " of "
+        parts.append(_figure(by["realised_jobs"], lang) + of + _figure(by["target_jobs"], lang))
+    if "realisation_pct" in by:
+        parts.append(_figure(by["realisation_pct"], lang))
+    return ", ".join(parts)
+
+
+def stand_figures(stand: Stand, lang: str) -> str:
+    """The figures a stand rests on in a few words ('74.031 van 80.000, 92,5%'); '' where nothing is judged."""
+    if stand.status in ("too_little_data", "sources_differ") or stand.year is None:
+        return ""
+    return _figures(Judgement(stand.status, stand.year, stand.basis or "", stand.figures), lang)
+
+
+def latest_figure(figures: SectorFigures, lang: str) -> str:
+    """The newest annual figure of the sector with its year ('2024: bijna 90.000'): realised jobs first, else a
+    percentage, on any basis."""
+    newest = None
+    for measure in ("realised_jobs", "realisation_pct"):
+        # a share of the end goal or of the quota norm is no percentage of a target: not shown as one here
+        for basis in (b for b in figures.bases(measure) if b in JUDGED_BASES):
+            for p in figures.points(measure, basis):
+                if p.status == "reported" and (newest is None or p.year > newest.year):
+                    newest = p
+    if newest is None:
+        return _w(lang, "no_latest")
+    g = Ground(newest.year, newest.measure, newest.value, newest.basis, newest.source_id, newest.status,
+               newest.qualifier, newest.precision)  # fmt: skip
+    return f"{g.year}: {_figure(g, lang)}"
+
+
+def stand_label(stand: Stand, lang: str) -> str:
+    return _w(lang, f"label_{stand.status}", year=stand.year)
+
+
+def outlook_label(outlook: Verdict, lang: str) -> str:
+    key = outlook.missing if outlook.status == "too_little_data" and outlook.missing else outlook.status
+    if key in ("no_figures", "whole_sector", "target_year_figure"):
+        key = "two_years"
+    return _w(lang, f"label_{key}", year=outlook.year, break_year=outlook.break_year)
+
+
+def stand_sentence(figures: SectorFigures, name: str, lang: str, sources) -> str:
+    """The stand in one or more sentences, the figures it rests on first."""
+    stand = figures.stand
+    who, plural = i18n.subject(figures.sector, name, lang)
+    if stand.status == "too_little_data" and stand.unjudged_target is not None:
+        t = stand.unjudged_target
+        jobs = _w(lang, "extra_jobs" if t.basis == NATIONAL_UNIT else "jobs")
+        text = _w(lang, "no_figure_for_target", year=t.year, target=_figure(t, lang), jobs=jobs)
+    elif stand.status == "too_little_data":
+        text = _w(lang, "no_year")
+    elif stand.status == "sources_differ":
+        shown = [*stand.figures, *stand.rivals]
+        listed = "; ".join(f"{_figure(g, lang)} ({cite(sources, g.source_id, lang)})" for g in shown)
+        text = _w(lang, "sources_differ", label=stand_label(stand, lang), figures=listed)
+    else:
+        text = _judged(stand, who, plural, lang)
+        if stand.status == "uncertain":
+            text += " " + _w(lang, "uncertain")
+    for j in stand.overruled:
+        key = "overruled" if j.result == "met" else "overruled_not"
+        text += " " + _w(lang, key, basis=_basis(j.basis, lang), figures=_figures(j, lang))
+    t = stand.other_trend
+    if t is not None:
+        text += " " + _w(
+            lang,
+            "trend_overruled" if t.on_course else "trend_overruled_not",
+            basis=_basis(t.basis, lang),
+            first=t.fitted_years[0],
+            last=t.last_year,
+            year=t.target_year,
+            projected=i18n.number(t.projected, lang),
+            target=i18n.number(t.target_value, lang),
+        )
+    if stand.earlier is not None:
+        text += " " + _w(
+            lang, f"earlier_{stand.earlier.result}", year=stand.earlier.year, figures=_figures(stand.earlier, lang)
+        )
+    for g in stand.provisional:
+        text += " " + _w(lang, "provisional", year=g.year, figure=_figure(g, lang) + " " + _jobs(figures, lang))
+    if stand.during_year is not None:
+        text += " " + _w(lang, "during_year", year=stand.during_year.year, figures=_figures(stand.during_year, lang))
+    return text
+
+
+def _judged(stand: Stand, who: str, plural: bool, lang: str) -> str:
+    realised, target, pct = (stand.figure(m) for m in ("realised_jobs", "target_jobs", "realisation_pct"))
+    label = stand_label(stand, lang)
+    if realised is not None and target is not None:
+        return _w(
+            lang,
+            # a target implied by the published percentage is not shown as if published: the percentage is
+            "pair" if target.status == "reported" or pct is None else "pair_pct",
+            label=label,
+            subject=who,
+            verb_realise=i18n.verb("verb_realise", plural, lang),
+            realised=_figure(realised, lang),
+            jobs=_w(lang, "extra_jobs" if realised.basis == NATIONAL_UNIT else "jobs"),
+            target=_figure(target, lang),
+            pct=_figure(pct, lang) if pct is not None else "",
+        ).replace(" ()", "")
+    return _w(
+        lang,
+        "pct_only",
+        label=label,
+        basis=_basis(stand.basis, lang),
+        verb_reach=i18n.verb("verb_reach", plural, lang),
+        subject=who,
+        pct=_figure(pct, lang),
+    )
+
+
+def _basis(basis: str | None, lang: str) -> str:
+    return i18n.ANSWER[lang].get(f"basis_{basis}", basis or "")
+
+
+def _jobs(figures: SectorFigures, lang: str) -> str:
+    return _w(lang, "extra_jobs" if figures.main_basis == NATIONAL_UNIT else "jobs")
+
+
+def outlook_sentence(figures: SectorFigures, lang: str, sources) -> str:
+    """The outlook in one sentence, or why there is none; a disputed due year of the end goal is named."""
+    v = figures.outlook
+    if v.status == "no_target" or v.target is None:
+        return _w(lang, "no_target")
+    goal = _w(lang, "end_goal" if v.target.measure == "goal_jobs" else "goal")
+    jobs = _w(lang, "extra_jobs" if v.target.basis == NATIONAL_UNIT else "jobs")
+    values = {"goal": goal, "target": _figure(v.target, lang), "jobs": jobs, "year": v.year, "break_year": v.break_year}
+    p = v.projection
+    if v.status in ("on_course", "not_on_course") and p is not None:
+        key = "not_on_course_falling" if p.slope < 0 else v.status
+        text = _w(
+            lang,
+            key,
+            **values,
+            first=p.fitted_years[0],
+            last=p.fitted_years[-1],
+            slope=i18n.number(abs(p.slope), lang),
+            projected=i18n.number(p.projected, lang),
+            needed=i18n.number(p.needed_per_year, lang),
+        )
+    else:
+        missing = v.missing if v.missing in ("break", "basis") else "two_years"
+        text = _w(lang, missing, **values)
+    if v.goal_dates:
+        text += " " + i18n.verdict_word(
+            lang,
+            "s_goal_dates",
+            figures=goal_dates_text(v.goal_dates, lang, sources),
+            year=v.target.year,
+            source=cite(sources, v.target.source_id, lang),
+        )
+    return text
+
+
+def latest_sentence(figures: SectorFigures, lang: str) -> str:
+    year = figures.stand.latest_year
+    return _w(lang, "latest", year=year) if year else _w(lang, "no_latest")
+
+
+def answer_text(figures: SectorFigures, name: str, lang: str, sources) -> str:
+    """The whole answer as plain text: the stand, the outlook and how old the newest figure is."""
+    parts = [stand_sentence(figures, name, lang, sources), outlook_sentence(figures, lang, sources)]
+    return " ".join([*parts, latest_sentence(figures, lang)])

@@ -1,0 +1,165 @@
+"""The two questions a manager asks of a sector, each answered from the published figures.
+
+Stand: how did the sector do in the latest year that decides? That is the latest year before the current one
+with a published realisation percentage, or a realised count and a target on one basis (verdicts.year_outcomes).
+- The statutory measurement outranks a sector's own count and the national count for the same year; a lower
+  basis that points the other way is kept (`overruled`) and named, never hidden.
+- A later year decided by the sector's own count does not hide an earlier statutory result (`earlier`).
+- Sources of one basis whose figures differ beyond rounding: 'sources_differ', naming them all.
+- The percentage shown with a realised count and a target is computed from exactly that pair (marked derived),
+  so a count revised by a newer letter and its percentage can never disagree.
+- A year that is not over is not judged: its figures are a reading during the year (`during_year`).
+- A provisional reading of a later year is named (`provisional`).
+- 'too_little_data' only where no year decides.
+
+Outlook: is the sector on course for its next target or its end goal? That is the verdict of verdicts._ahead
+(the linear trend on the target's own basis, within one era), or no statement with its reason (the series
+break, too few years, no count on the target's basis, no later target).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from analysis.data.dataset import Dataset
+from analysis.dictionary import MEASURES
+from analysis.trends import series
+from analysis.trends.verdicts import Ground, Outcome, Projection, Verdict, ahead, ground, project, year_outcomes
+
+# The basis that decides when several judge the same year: the statutory measurement first.
+STAND_ORDER = ("statutory_measurement", "sector_count", "national_extra_jobs")
+JUDGED_MEASURES = ("realisation_pct", "realised_jobs")
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """What the figures of one year and basis say: met, not_met or uncertain, and the figures that say it."""
+
+    result: str
+    year: int
+    basis: str
+    figures: list[Ground]
+
+
+@dataclass(frozen=True)
+class Stand:
+    status: str  # met, not_met, uncertain, sources_differ, too_little_data
+    year: int | None  # the year that decides
+    basis: str | None  # the basis that decides it
+    figures: list[Ground] = field(default_factory=list)  # realised, target, percentage: what the status rests on
+    rivals: list[Ground] = field(default_factory=list)  # for sources_differ: the other sources' figures
+    overruled: list[Judgement] = field(default_factory=list)  # the same year on a lower basis, pointing elsewhere
+    earlier: Judgement | None = None  # an earlier statutory result beside a later own count
+    during_year: Judgement | None = None  # figures of the year still running: a reading, not a verdict
+    provisional: list[Ground] = field(default_factory=list)  # provisional readings of a later year
+    other_trend: Projection | None = None  # a trend on another basis towards the same year that points elsewhere
+    unjudged_target: Ground | None = None  # for too_little_data: the latest passed target without a figure
+    latest_year: int | None = None  # the newest year with an annual whole-sector figure of the sector
+
+    def figure(self, measure: str) -> Ground | None:
+        return next((g for g in self.figures if g.measure == measure), None)
+
+
+def _rank(basis: str) -> int:
+    return STAND_ORDER.index(basis) if basis in STAND_ORDER else len(STAND_ORDER)
+
+
+def _pair_percentage(realised: Ground, target: Ground) -> Ground:
+    """Realised / target × 100 of exactly the pair shown, to the decimals the dictionary gives a percentage."""
+    decimals = MEASURES["realisation_pct"].decimals or 0
+    # the percentage keeps the count's word ('bijna 700' of 700 is 'bijna 100%'); a qualified target blurs both ways
+    qualified = "about" if target.qualifier else {"estimate": "about"}.get(realised.qualifier, realised.qualifier)
+    return Ground(
+        realised.year,
+        "realisation_pct",
+        round(100 * realised.value / target.value, decimals),
+        realised.basis,
+        f"{realised.source_id}+{target.source_id}",
+        "derived",
+        qualified,
+        decimals,
+    )
+
+
+def _judgement(data: Dataset, sector: str, year: int, outcome: Outcome) -> Judgement:
+    """An outcome with the figures a reader sees: the pair and the percentage, whichever decided."""
+    figures = list(outcome.grounds)
+    basis = figures[0].basis
+    if len(figures) == 1:  # a published percentage: its year's pair on the same basis goes beside it
+        pair = [
+            next((ground(p) for p in series.points(data, sector, m, basis) if p.year == year), None)
+            for m in ("realised_jobs", "target_jobs")
+        ]
+        figures = [g for g in pair if g is not None] + figures
+    elif figures[1].value > 0:
+        figures = [*figures, _pair_percentage(figures[0], figures[1])]
+    return Judgement(outcome.result, year, basis, figures)
+
+
+def _decided_years(data: Dataset, sector: str) -> list[int]:
+    years = {p.year for m in JUDGED_MEASURES for b in STAND_ORDER for p in series.points(data, sector, m, b) if p.year}
+    return sorted(years, reverse=True)
+
+
+def _statutory_before(data: Dataset, sector: str, year: int) -> Judgement | None:
+    for y in (y for y in _decided_years(data, sector) if y < year):
+        for o in year_outcomes(data, sector, y):
+            if o.grounds[0].basis == "statutory_measurement":
+                return _judgement(data, sector, y, o)
+    return None
+
+
+def stand(data: Dataset, sector: str, this_year: int) -> Stand:
+    """The stand of one sector (see the module's rules)."""
+    years = _decided_years(data, sector)
+    latest = max(years, default=None)
+    judged = {y: year_outcomes(data, sector, y) for y in years}
+    running = next((y for y in years if y >= this_year and judged[y]), None)
+    during = None
+    if running is not None:
+        first = min(judged[running], key=lambda o: _rank(o.grounds[0].basis))
+        during = _judgement(data, sector, running, first)
+    passed = [y for y in years if y < this_year and judged[y]]
+    if not passed:
+        targets = [p for b in STAND_ORDER for p in series.points(data, sector, "target_jobs", b)]
+        gone = max(
+            (p for p in targets if p.year < this_year and p.status == "reported"), key=lambda p: p.year, default=None
+        )
+        unjudged = ground(gone) if gone is not None else None
+        return Stand("too_little_data", None, None, during_year=during, latest_year=latest, unjudged_target=unjudged)
+    year = passed[0]
+    outcomes = sorted(judged[year], key=lambda o: _rank(o.grounds[0].basis))
+    deciding = _judgement(data, sector, year, outcomes[0])
+    provisional = [
+        Ground(int(r.year), r.measure, float(r.value), r.basis, r.source_id, r.status, r.qualifier, int(r.precision))
+        for r in series.readings_beside(data, sector).itertuples()
+        if r.period == "provisional" and r.scope == "" and r.year > year
+    ]
+    told = {"during_year": during, "provisional": provisional, "latest_year": latest}
+    if outcomes[0].rivals:
+        return Stand("sources_differ", year, deciding.basis, deciding.figures, list(outcomes[0].rivals), **told)
+    overruled = [_judgement(data, sector, year, o) for o in outcomes[1:] if o.result != deciding.result]
+    earlier = _statutory_before(data, sector, year) if deciding.basis != "statutory_measurement" else None
+    trend = _trend_elsewhere(data, sector, year, deciding)
+    return Stand(
+        deciding.result, year, deciding.basis, deciding.figures, [], overruled, earlier, **told, other_trend=trend
+    )
+
+
+def _trend_elsewhere(data: Dataset, sector: str, year: int, deciding: Judgement) -> Projection | None:
+    """The trend of another basis towards a target of the same year, where it says otherwise than the figures
+    that decide (politie: its own count's growth would reach 713 in 2024; the statutory measurement says 68%)."""
+    for basis in STAND_ORDER:
+        target = next((p for p in series.points(data, sector, "target_jobs", basis) if p.year == year), None)
+        if basis == deciding.basis or target is None or target.status != "reported":
+            continue
+        trend = project(data, sector, target, basis)
+        if isinstance(trend, Projection) and trend.on_course != (deciding.result == "met"):
+            return trend
+    return None
+
+
+def outlook(data: Dataset, sector: str, this_year: int) -> Verdict:
+    """Towards the next target or the end goal that lies ahead: on course, not on course, or no statement with
+    its reason (verdicts: missing 'break', 'two_years', 'basis'); 'no_target' where no target lies ahead."""
+    return ahead(data, sector, this_year)

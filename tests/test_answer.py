@@ -1,0 +1,256 @@
+"""The answer a manager reads first: the stand (the latest year that decides) and the outlook, and the sentences
+that tell them. The expected figures are the published ones, worked out by hand; `today` is fixed at
+2026-12-06, so 2025 has passed and 2026 is the year still running."""
+
+import datetime as dt
+import re
+
+import pytest
+from conftest import FIXTURES, figure_row, make_raw
+
+from analysis.data.dataset import Dataset
+from analysis.data.registry import sector_names
+from analysis.data.tidy import build_tidy, load_raw
+from analysis.display import answer
+from analysis.trends.sector import sector_figures
+
+TODAY = dt.date(2026, 12, 6)
+SECTORS = (
+    "sector,name_nl,name_en,short_nl,short_en,group,unit\n"
+    "politie,Politie,Police,Politie,Police,overheid,sector_jobs\n"
+    "waterschappen,Waterschappen,Water authorities,Waterschappen,Water authorities,overheid,sector_jobs\n"
+    "gemeenten,Gemeenten,Municipalities,Gemeenten,Municipalities,overheid,sector_jobs\n"
+    "rijk,Rijk,Central government,Rijk,Central govt,overheid,sector_jobs\n"
+    "markt,Marktsector,Market sector,Markt,Market,nationaal,national_extra_jobs\n"
+)
+NEWER = "newer,A newer letter,Minister,2026-03-01,2026-12-01,Kamerstuk 1 nr. 3,,primary,parliamentary_letter,\n"
+FILLER = {
+    s: [figure_row(s, 2015, "realised_jobs", 1)] for s in ("politie", "waterschappen", "gemeenten", "rijk", "markt")
+}
+
+
+def figures_of(tmp_path, sector, *rows):
+    sources = (FIXTURES / "minimal" / "sources.csv").read_text(encoding="utf-8") + NEWER
+    raw = make_raw(tmp_path, {**FILLER, sector: list(rows)}, {"sectors.csv": SECTORS, "sources.csv": sources})
+    data = load_raw(raw)
+    data = Dataset.of(data, build_tidy(data))
+    return sector_figures(data, sector, TODAY), data
+
+
+def row(sector, year, measure, value, **kw):
+    return figure_row(sector, year, measure, value, **kw)
+
+
+# ------------------------------------------------------------------ the real data
+
+
+@pytest.fixture(scope="module")
+def real(repo_raw):
+    data = load_raw(repo_raw)
+    return Dataset.of(data, build_tidy(data))
+
+
+STANDS = [
+    # sector, status, year, basis, [(measure, value, published or derived)]
+    ("markt", "not_met", 2023, "national_extra_jobs",
+     [("realised_jobs", 74031, "reported"), ("target_jobs", 80000, "reported"), ("realisation_pct", 92.5, "derived")]),
+    ("overheid_totaal", "not_met", 2022, "national_extra_jobs",
+     [("realised_jobs", 10004, "reported"), ("target_jobs", 22500, "reported"), ("realisation_pct", 44.5, "derived")]),
+    ("provincies", "met", 2020, "sector_count",
+     [("realised_jobs", 341, "reported"), ("target_jobs", 331, "reported"), ("realisation_pct", 103.0, "derived")]),
+    ("politie", "not_met", 2024, "statutory_measurement", [("realisation_pct", 68, "reported")]),
+    ("defensie", "not_met", 2020, "sector_count",
+     [("realised_jobs", 556, "reported"), ("target_jobs", 633, "reported"), ("realisation_pct", 88, "reported")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("sector,status,year,basis,figures", STANDS)
+def test_the_stand_of_the_real_data_is_what_its_figures_say(real, sector, status, year, basis, figures):
+    stand = sector_figures(real, sector, TODAY).stand
+    assert (stand.status, stand.year, stand.basis) == (status, year, basis)
+    assert [(g.measure, g.value, g.status) for g in stand.figures] == figures
+
+
+def _deciding_years(tidy, sector):
+    """Years with a published percentage on a judged basis, or a realised count and a target on one basis:
+    read from the tidy frame directly, not through the library's series or verdicts."""
+    rows = tidy[(tidy["sector"] == sector) & (tidy["period"] == "year") & (tidy["scope"] == "")]
+    rows = rows[rows["basis"].isin(["sector_count", "national_extra_jobs", "statutory_measurement"])]
+    pct = rows[(rows["measure"] == "realisation_pct") & (rows["status"] == "reported")]
+    years = {int(y) for y in pct["year"].dropna()}
+    for basis, group in rows.groupby("basis"):
+        realised = set(group.loc[group["measure"] == "realised_jobs", "year"].dropna())
+        target = set(group.loc[group["measure"] == "target_jobs", "year"].dropna())
+        years |= {int(y) for y in realised & target}
+    return {y for y in years if y < TODAY.year}
+
+
+def test_every_sector_whose_figures_decide_a_year_gets_a_stand(real):
+    """'Nog geen oordeel' only where no year decides (on the previous code 9 such sectors said 'te weinig
+    gegevens')."""
+    for sector in real.sectors["sector"]:
+        decided = _deciding_years(real.tidy, sector)
+        stand = sector_figures(real, sector, TODAY).stand
+        if decided:
+            assert stand.status != "too_little_data" and stand.year == max(decided), sector
+        else:
+            assert stand.status == "too_little_data", sector
+
+
+# ------------------------------------------------------------------ the rules, on small fixtures
+
+
+def test_the_statutory_measurement_outranks_the_own_count_of_the_same_year(tmp_path):
+    f, _ = figures_of(
+        tmp_path,
+        "politie",
+        row("politie", 2024, "realised_jobs", 720),
+        row("politie", 2024, "target_jobs", 713),
+        row("politie", 2024, "realisation_pct", 68, basis="statutory_measurement"),
+    )
+    assert (f.stand.status, f.stand.basis) == ("not_met", "statutory_measurement")
+    assert [(j.result, j.basis) for j in f.stand.overruled] == [("met", "sector_count")]
+    text = answer.stand_sentence(f, "Politie", "nl", _sources(tmp_path))
+    assert "Volgens de eigen telling van de sector was het doel wel gehaald (720 van 713, 101%)" in text
+    assert "de wettelijke meting gaat voor" in text
+
+
+def test_a_later_own_count_does_not_hide_an_earlier_statutory_result(tmp_path):
+    f, data = figures_of(
+        tmp_path,
+        "politie",
+        row("politie", 2023, "realisation_pct", 54, basis="statutory_measurement"),
+        row("politie", 2024, "realised_jobs", 720),
+        row("politie", 2024, "target_jobs", 713),
+    )
+    assert (f.stand.status, f.stand.year, f.stand.basis) == ("met", 2024, "sector_count")
+    assert (f.stand.earlier.result, f.stand.earlier.year) == ("not_met", 2023)
+    text = answer.stand_sentence(f, "Politie", "nl", data.sources)
+    assert "Volgens de wettelijke meting was het doel in 2023 niet gehaald (54%)." in text
+
+
+def test_the_percentage_shown_is_computed_from_the_pair_shown(tmp_path):
+    """A count revised by a newer letter (650 -> 720) against 700: the percentage is 720 / 700, never 650 / 700."""
+    f, _ = figures_of(
+        tmp_path,
+        "politie",
+        row("politie", 2024, "realised_jobs", 650),
+        row("politie", 2024, "realised_jobs", 720, source_id="newer"),
+        row("politie", 2024, "target_jobs", 700),
+    )
+    shown = {g.measure: (g.value, g.status) for g in f.stand.figures}
+    assert shown == {"realised_jobs": (720, "reported"), "target_jobs": (700, "reported"),
+                     "realisation_pct": (102.9, "derived")}  # fmt: skip
+
+
+def test_a_year_still_running_is_a_reading_not_a_verdict(tmp_path):
+    f, data = figures_of(
+        tmp_path,
+        "politie",
+        row("politie", 2025, "realised_jobs", 500),
+        row("politie", 2025, "target_jobs", 700),
+        row("politie", 2026, "realisation_pct", 40, basis="statutory_measurement", source_id="newer"),
+    )
+    assert (f.stand.status, f.stand.year) == ("not_met", 2025)
+    assert f.stand.during_year.year == 2026
+    text = answer.stand_sentence(f, "Politie", "nl", data.sources)
+    assert "Het jaar 2026 loopt nog: 40% is een tussenstand, geen oordeel." in text
+    assert "Niet gehaald in 2026" not in text
+
+
+def test_a_provisional_reading_is_named(tmp_path):
+    f, data = figures_of(
+        tmp_path,
+        "markt",
+        row("markt", 2024, "realised_jobs", 74000, basis="national_extra_jobs"),
+        row("markt", 2024, "target_jobs", 80000, basis="national_extra_jobs"),
+        row("markt", 2025, "realised_jobs", 76000, basis="national_extra_jobs", period="provisional",
+            qualifier="at least"),
+    )  # fmt: skip
+    text = answer.stand_sentence(f, "Marktsector", "nl", data.sources)
+    assert "Voorlopig cijfer over 2025: ruim 76.000 extra banen; de jaarmeting is nog niet gepubliceerd." in text
+
+
+def test_sources_that_differ_on_the_deciding_year_are_both_named(tmp_path):
+    f, data = figures_of(
+        tmp_path,
+        "politie",
+        row("politie", 2024, "realised_jobs", 650, source_id="news"),
+        row("politie", 2024, "realised_jobs", 720),
+        row("politie", 2024, "target_jobs", 700),
+    )
+    assert f.stand.status == "sources_differ"
+    text = answer.stand_sentence(f, "Politie", "nl", data.sources)
+    assert "720 (Minister, 1 december 2025)" in text and "650 (Newspaper, 2025)" in text
+
+
+def _sources(tmp_path):
+    return load_raw(tmp_path / "raw").sources
+
+
+# ------------------------------------------------------------------ the sentences: agreement and plain text
+
+
+SENTENCES = [
+    # sector, name, rows, expected stand sentence (nl)
+    ("gemeenten", "Gemeenten", [row("gemeenten", 2020, "realised_jobs", 5500), row("gemeenten", 2020, "target_jobs", 5250)],
+     "Gehaald in 2020: de gemeenten realiseerden 5.500 banen, tegen een doel van 5.250 (104,8%)."),
+    ("rijk", "Rijk", [row("rijk", 2024, "realisation_pct", 85, basis="statutory_measurement")],
+     "Niet gehaald in 2024: volgens de wettelijke meting haalde het Rijk 85% van het doel."),
+    ("gemeenten", "Gemeenten", [row("gemeenten", 2024, "realisation_pct", 85, basis="statutory_measurement")],
+     "Niet gehaald in 2024: volgens de wettelijke meting haalden de gemeenten 85% van het doel."),
+    ("politie", "Politie", [row("politie", 2020, "realised_jobs", 413), row("politie", 2020, "target_jobs", 500)],
+     "Niet gehaald in 2020: de politie realiseerde 413 banen, tegen een doel van 500 (82,6%)."),
+    ("markt", "Marktsector",
+     [row("markt", 2023, "realised_jobs", 74031, basis="national_extra_jobs"),
+      row("markt", 2023, "target_jobs", 80000, basis="national_extra_jobs")],
+     "Niet gehaald in 2023: werkgevers in de marktsector realiseerden 74.031 extra banen, tegen een doel van 80.000 (92,5%)."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("sector,name,rows,expected", SENTENCES)
+def test_the_stand_sentence_agrees_with_its_sector(tmp_path, sector, name, rows, expected):
+    f, data = figures_of(tmp_path, sector, *rows)
+    assert answer.stand_sentence(f, name, "nl", data.sources) == expected
+
+
+OUTLOOKS = [
+    ("politie", [row("politie", 2019, "realised_jobs", 297), row("politie", 2020, "realised_jobs", 413),
+                 row("politie", 2021, "realised_jobs", 663), row("politie", 2030, "target_jobs", 2000)],
+     ("Op koers voor het doel van 2.000 banen in 2030: als het aantal blijft groeien zoals in 2019 tot 2021, met "
+     "gemiddeld 183 banen per jaar, komt het in 2030 op 2.310.")),
+    ("gemeenten", [row("gemeenten", 2020, "realised_jobs", 5500), row("gemeenten", 2030, "target_jobs", 9000)],
+     ("Over het doel van 9.000 banen in 2030 is nog geen uitspraak mogelijk: daarvoor zijn gerealiseerde banen over "
+     "ten minste twee jaren nodig.")),
+    ("markt", [row("markt", 2023, "realised_jobs", 74031, basis="national_extra_jobs")],
+     "Er is geen later doel gepubliceerd."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("sector,rows,expected", OUTLOOKS)
+def test_the_outlook_sentence(tmp_path, sector, rows, expected):
+    f, data = figures_of(tmp_path, sector, *rows)
+    assert answer.outlook_sentence(f, "nl", data.sources) == expected
+
+
+def test_no_answer_on_the_real_data_holds_an_id_an_iso_date_a_sign_or_a_code(real):
+    for lang in ("nl", "en"):
+        names = sector_names(real.sectors, lang)
+        for sector in real.sectors["sector"]:
+            text = answer.answer_text(sector_figures(real, sector, TODAY), names[sector], lang, real.sources)
+            assert not [i for i in real.sources["source_id"] if i in text], text  # sources named, never by id
+            assert not re.search(r"\d{4}-\d\d-\d\d|[+−]\d|\[|_", text), text  # no ISO date, signed number, code
+
+
+def test_a_passed_target_without_a_figure_is_named_rather_than_too_little_data(tmp_path):
+    f, data = figures_of(
+        tmp_path,
+        "gemeenten",
+        row("gemeenten", 2020, "realised_jobs", 5500),
+        row("gemeenten", 2023, "target_jobs", 5250),
+    )
+    assert f.stand.status == "too_little_data"
+    assert answer.stand_sentence(f, "Gemeenten", "nl", data.sources) == (
+        "Nog geen oordeel: voor 2023, het jaar van het doel van 5.250 banen, is geen cijfer gepubliceerd."
+    )
+    assert answer.latest_sentence(f, "nl") == "Laatste cijfer: 2020."
