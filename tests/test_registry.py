@@ -4,7 +4,9 @@ made here: which source is preferred, how sources are cited, which breaks apply,
 import datetime as dt
 
 import pandas as pd
+import pytest
 
+from analysis import i18n
 from analysis.data import registry, schema
 
 
@@ -47,3 +49,29 @@ def test_dates_after_today_are_found_at_the_precision_they_are_written_in():
     assert late[:3] == [False, False, True]
     assert late[3] == (today.isoformat() < f"{today.year}-12-31")
     assert late[4] is False
+
+
+@pytest.mark.parametrize(
+    "locator,nl,en",
+    [
+        ("news item, 2nd paragraph, 5th sentence", "nieuwsbericht, 2e alinea, 5e zin", None),
+        (  # a quoted title stays as published, in both languages
+            "page 'Banenafspraak', section 'Tussentijdse cijfers', 2nd paragraph",
+            "pagina 'Banenafspraak', onderdeel 'Tussentijdse cijfers', 2e alinea",
+            None,
+        ),
+        (  # a date in a locator is written in words, on both sites
+            "news article (HOP, 2022-12), section 'Te weinig', 1st-2nd paragraph",
+            "nieuwsartikel (HOP, december 2022), onderdeel 'Te weinig', 1e-2e alinea",
+            "news article (HOP, December 2022), section 'Te weinig', 1st-2nd paragraph",
+        ),
+        (
+            "news item, 2nd list ('ten opzichte van de nulmeting'), 1st item",
+            "nieuwsbericht, 2e opsomming ('ten opzichte van de nulmeting'), 1e punt",
+            None,
+        ),
+    ],
+)
+def test_a_locator_is_shown_in_the_pages_language(locator, nl, en):
+    assert i18n.locator(locator, "nl") == nl
+    assert i18n.locator(locator, "en") == (en or locator)

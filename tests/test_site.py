@@ -13,6 +13,7 @@ import nbformat
 import pytest
 from conftest import ROOT, make_raw, report_args, site_args
 from siteview import Visit, WholeSiteChecks, assert_pdfs_finished
+from spelling import other_language_words, visible_words
 
 from analysis import cli
 from analysis.data.dataset import Dataset
@@ -91,7 +92,7 @@ def test_politie_page_shows_its_figures(browser, site):
     assert "Niet gehaald in 2024: volgens de wettelijke meting haalde de politie 68% van het doel." in text
     assert "toch telt de wettelijke meting, omdat die de officiële meting onder de Wet banenafspraak is" in text
     # the 54% and 68% with their place in the letter and the quote, reachable from their row
-    assert "Kamerstuk 34 352 nr. 348 (brief minister BZK, 18 november 2025), opening section, 3rd paragraph" in text
+    assert "Kamerstuk 34 352 nr. 348 (brief minister BZK, 18 november 2025), openingsdeel, 3e alinea" in text
     visit.page.click("text=[2]")
     assert visit.page.evaluate("location.hash") == "#q2"
     assert "gaat de politie van 54% naar 68%" in visit.page.inner_text("#q2")
@@ -301,3 +302,14 @@ def test_a_plain_nbconvert_export_keeps_every_chart_description(site):
         alts = json.loads((path.parent / "summary.json").read_text(encoding="utf-8"))["alt"]
         for alt in alts.values():
             assert f'alt="{alt[:60]}' in page.replace("&#x27;", "'"), (path.name, alt[:60])
+
+
+def test_no_page_of_the_dutch_site_shows_an_english_word(site):
+    """Every visible word of every Dutch page, checked with hunspell: none is rejected as Dutch and accepted as
+    English (on the previous code 54 such words stood on the Dutch pages: locators such as 'news item, 2nd
+    paragraph', the coverage page's explanations, the index's data links, editors' remarks in quotes)."""
+    found = {}
+    for page in sorted(site.rglob("*.html")):
+        for word in other_language_words(visible_words(page.read_text(encoding="utf-8")), "nl"):
+            found.setdefault(word, []).append(str(page.relative_to(site)))
+    assert found == {}

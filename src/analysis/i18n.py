@@ -5,6 +5,7 @@ side by side, so that a word is never added in one language and forgotten in the
 
 from __future__ import annotations
 
+import re
 import tomllib
 from importlib import resources
 
@@ -90,6 +91,21 @@ def verb(key: str, plural: bool, lang: str) -> str:
     return ANSWER[check_lang(lang)][key][1 if plural else 0]
 
 
+# What each processed file linked from the index holds, by file name.
+DATA_FILES = _by_language("data_files")
+
+# An editor's remark in a quote ('[footnote 5:]') in the page's language: [pattern, Dutch] pairs.
+_REMARKS = [(re.compile(pattern), nl) for pattern, nl in _WORDS["evidence_remarks"]["nl"]]
+
+
+def evidence(text: str, lang: str) -> str:
+    """A quote as published; an editor's remark in square brackets in it is written in the page's language."""
+    if check_lang(lang) == "nl":
+        for pattern, words in _REMARKS:
+            text = pattern.sub(words, text)
+    return text
+
+
 # Words of `changes` and the index's section on what is new.
 CHANGES = _by_language("changes")
 REVIEW = _by_language("review")
@@ -126,6 +142,26 @@ def date_words(date: str, lang: str) -> str:
     if len(parts) == 2:
         return format_skeleton("yMMMM", datetime.date(*parts, 1), locale=locale)
     return date or UNDATED[lang]
+
+
+_LOCATOR_PHRASES = [(re.compile(rf"\b{re.escape(en)}\b"), nl) for en, nl in _WORDS["locator"]["nl"]]
+_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
+_ISO_DATE = re.compile(r"\b(\d{4}-\d{2}(?:-\d{2})?)\b")
+_QUOTED = re.compile(r"('[^']*')")  # a title as published, in its own words
+
+
+def locator(text: str, lang: str) -> str:
+    """Where in the public document a figure stands, in `lang`: data/raw holds it in English; in Dutch its
+    words are translated outside the quoted titles ([locator] in words.toml), and a date is written in words."""
+    parts = _QUOTED.split(text)
+    for i in range(0, len(parts), 2):  # the even parts lie outside the quotes
+        part = _ISO_DATE.sub(lambda m: date_words(m.group(1), lang), parts[i])
+        if check_lang(lang) == "nl":
+            part = _ORDINAL.sub(r"\1e", part)
+            for pattern, words in _LOCATOR_PHRASES:
+                part = pattern.sub(words, part)
+        parts[i] = part
+    return "".join(parts)
 
 
 def citation(publisher: str, date: str, lang: str) -> str:

@@ -235,7 +235,9 @@ def coverage_table(data: Dataset, measure: str, lang: str):
 
 def consistency(data: Dataset, lang: str):
     """The consistency report's findings, with the checks, outcomes and measures in the report's words."""
-    findings = coverage.consistency_findings(data, lang).drop(columns=["tolerance"])
+    # the check's name says what was compared, in the page's language; the data's own explanation (English) stays
+    # in consistency.csv
+    findings = coverage.consistency_findings(data, lang).drop(columns=["tolerance", "explanation"])
     for column, vocabulary in (("check", CHECKS), ("outcome", OUTCOMES), ("measure", MEASURES), ("period", PERIODS)):
         findings[column] = findings[column].map(lambda key, v=vocabulary: v[key].label(lang) if key in v else key)
     findings["scope"] = [scope_label(s, lang) or i18n.COLUMNS[lang]["whole_sector"] for s in findings["scope"]]

@@ -37,7 +37,10 @@ def figures_table(data: Dataset, sector: str, lang: str = "nl") -> pd.DataFrame:
             h["basis"]: [BASES[b].label(lang) if b in BASES else h["none"] for b in rows["basis"]],
             h["status"]: [h[s] for s in rows["status"]],
             h["source_id"]: [cite(sources, i, lang) for i in rows["source_id"]],
-            h["locator"]: [loc or i18n.derivation(d, lang) for loc, d in zip(rows["locator"], rows["derivation"])],
+            h["locator"]: [
+                i18n.locator(loc, lang) if loc else i18n.derivation(d, lang)
+                for loc, d in zip(rows["locator"], rows["derivation"])
+            ],
             h["evidence"]: [f"[{quotes[e]}]" if e else "" for e in rows["evidence"]],
         }
     ).reset_index(drop=True)
@@ -57,9 +60,9 @@ def evidence_list(data: Dataset, sector: str, lang: str = "nl") -> list[dict]:
     return [
         {
             "number": numbers[r.evidence],
-            "quote": r.evidence,
+            "quote": i18n.evidence(r.evidence, lang),
             "source": cite(sources, r.source_id, lang),
-            "locator": r.locator,
+            "locator": i18n.locator(r.locator, lang),
         }
         for r in first.itertuples()
     ]

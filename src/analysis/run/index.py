@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from analysis import atomic
+from analysis import atomic, i18n
 from analysis.data.dataset import Dataset
 from analysis.data.registry import sector_names
 from analysis.run.jobs import FAILED, Job, Result
@@ -41,7 +41,9 @@ def write_index(
         answers=answer_entries(data, lang, by_folder),
         reports=[e for e in entries if e["index"] == "sectors"],
         data_files=[
-            {"name": n, "href": f"data/{n}", "what": w} for n, w in DATA_FILES.items() if (root / "data" / n).is_file()
+            {"name": n, "href": f"data/{n}", "what": i18n.DATA_FILES[lang][n]}
+            for n in DATA_FILES
+            if (root / "data" / n).is_file()
         ],
     )
     target = root / "index.html"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import atomic, stamps
+from analysis import atomic, i18n, stamps
 from analysis.data.dataset import Dataset
 from analysis.data.processed import MANIFEST, sources_table
 from analysis.data.registry import sector_names
@@ -17,14 +17,8 @@ from analysis.display import answer, tables
 from analysis.trends import series
 from analysis.trends.sector import sector_figures
 
-DATA_FILES = {
-    "banenafspraak.csv": "tidy dataset (CSV)",
-    "banenafspraak.xlsx": "tidy dataset (Excel)",
-    "sources.csv": "sources",
-    "consistency.csv": "consistency checks",
-    "codebook.csv": "codebook",
-    MANIFEST: "data package descriptor with checksums",
-}
+# The processed files the index links, each with what it holds in the page's language (words.toml [data_files]).
+DATA_FILES = ["banenafspraak.csv", "banenafspraak.xlsx", "sources.csv", "consistency.csv", "codebook.csv", MANIFEST]
 
 
 NEWS = ".news.json"
@@ -102,7 +96,11 @@ def source_entries(data: Dataset, lang: str) -> list[dict]:
                 for r in group.itertuples()
             ]
             quotes.append(
-                {"quote": quote, "locator": group["locator"].iloc[0], "figures": [" ".join(f.split()) for f in figures]}
+                {
+                    "quote": i18n.evidence(quote, lang),
+                    "locator": i18n.locator(group["locator"].iloc[0], lang),
+                    "figures": [" ".join(f.split()) for f in figures],
+                }
             )
         entries.append({**source, "quotes": quotes})
     return entries

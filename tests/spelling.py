@@ -1,0 +1,60 @@
+"""Which words of a page belong to the other language, by Debian's hunspell dictionaries (hunspell-nl and
+hunspell-en-us, which `make test` installs like Chromium): a word the page's own dictionary rejects and the other
+language's accepts. Names the dictionaries do not know (a publisher, an abbreviation of a Kamerstuk) are in a short
+glossary; file names are left out, as they are names too."""
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+DICTIONARIES = {"nl": "nl_NL", "en": "en_US"}
+# Names and abbreviations that both dictionaries may read as English: a publisher, 'nr.' of a Kamerstuk.
+GLOSSARY = {"Medical", "Facts", "nr"}
+FILE_NAME = re.compile(r"\S+\.(?:csv|xlsx|json|png|svg|ipynb|pdf|html)\b")
+WORD = re.compile(r"[A-Za-zÀ-ÿ]+(?:'[a-z]+)?")
+
+
+def hunspell_or_skip() -> str:
+    found = shutil.which("hunspell")
+    missing = [d for d in DICTIONARIES.values() if not Path(f"/usr/share/hunspell/{d}.dic").is_file()]
+    if found and not missing:
+        return found
+    message = "hunspell with its nl_NL and en_US dictionaries is missing (Debian: hunspell-nl, hunspell-en-us)"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def visible_words(html: str, skip_lang: str | None = None) -> set[str]:
+    """The words a reader sees on a page (text, not markup, scripts or file names); without elements marked
+    lang=`skip_lang` (a Dutch quote on an English page)."""
+    soup = BeautifulSoup(html, "html.parser")
+    for element in soup(["script", "style", "title"]):
+        element.decompose()
+    if skip_lang:
+        for element in soup.select(f'[lang="{skip_lang}"]'):
+            element.decompose()
+    return set(WORD.findall(FILE_NAME.sub(" ", soup.get_text(" "))))
+
+
+def rejected(words: set[str], lang: str) -> set[str]:
+    run = subprocess.run(
+        [hunspell_or_skip(), "-d", DICTIONARIES[lang], "-l"],
+        input="\n".join(sorted(words)),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return set(run.stdout.split())
+
+
+def other_language_words(words: set[str], lang: str) -> set[str]:
+    """The words the page's language rejects and the other accepts, less the glossary."""
+    other = "en" if lang == "nl" else "nl"
+    unknown = rejected(words, lang)
+    return unknown - rejected(unknown, other) - GLOSSARY
