@@ -13,8 +13,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 DICTIONARIES = {"nl": "nl_NL", "en": "en_US"}
-# Names and abbreviations that both dictionaries may read as English: a publisher, 'nr.' of a Kamerstuk.
-GLOSSARY = {"Medical", "Facts", "nr"}
+# Names and abbreviations the Dutch dictionary lacks and the English one has: a publisher, 'nr.' of a Kamerstuk,
+# the file format PDF.
+GLOSSARY = {"Medical", "Facts", "nr", "PDF"}
 FILE_NAME = re.compile(r"\S+\.(?:csv|xlsx|json|png|svg|ipynb|pdf|html)\b")
 WORD = re.compile(r"[A-Za-zÀ-ÿ]+(?:'[a-z]+)?")
 
