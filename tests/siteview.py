@@ -63,6 +63,7 @@ def pages(site: Path) -> list[Path]:
     return [
         site / "index.html",
         site / "sources.html",
+        site / "reading.html",
         *sorted(site.glob("*/*.html")),
         *sorted(site.glob("sectors/*/*.html")),
     ]

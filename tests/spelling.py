@@ -31,8 +31,8 @@ def hunspell_or_skip() -> str:
     pytest.skip(message)
 
 
-def visible_words(html: str, skip_lang: str | None = None) -> set[str]:
-    """The words a reader sees on a page (text, not markup, scripts or file names); without elements marked
+def visible_text(html: str, skip_lang: str | None = None) -> str:
+    """The text a reader sees on a page (not markup, scripts or styles); without elements marked
     lang=`skip_lang` (a Dutch quote on an English page)."""
     soup = BeautifulSoup(html, "html.parser")
     for element in soup(["script", "style", "title"]):
@@ -40,7 +40,12 @@ def visible_words(html: str, skip_lang: str | None = None) -> set[str]:
     if skip_lang:
         for element in soup.select(f'[lang="{skip_lang}"]'):
             element.decompose()
-    return set(WORD.findall(FILE_NAME.sub(" ", soup.get_text(" "))))
+    return soup.get_text(" ")
+
+
+def visible_words(html: str, skip_lang: str | None = None) -> set[str]:
+    """The words of visible_text, without file names."""
+    return set(WORD.findall(FILE_NAME.sub(" ", visible_text(html, skip_lang))))
 
 
 def rejected(words: set[str], lang: str) -> set[str]:

@@ -1,9 +1,12 @@
 """What changed since an earlier version of the processed data: on fixtures, with answers worked out by hand."""
 
+import datetime as dt
 import shutil
 
 import pytest
 from conftest import figure_row, report_args, short_row, write_figures
+
+from analysis import i18n
 
 POLITIE = [
     "politie,2019,realised_jobs,297,,letter,Politie,",
@@ -48,9 +51,14 @@ def test_the_index_says_what_is_new_since_the_previous_run(minimal_site, run_cli
     assert "Nieuw sinds" not in index  # a first run has nothing to compare with
     with (minimal_raw / "figures/politie.csv").open("a", encoding="utf-8") as fh:
         fh.write(short_row("politie,2021,realised_jobs,663,,letter,Politie,") + "\n")
+        fh.write(short_row("politie,2022,realised_jobs,700,nearly,letter,Politie,") + "\n")
     assert run_cli(*args)[0] == 0
     index = (tmp_path / "reports/index.html").read_text(encoding="utf-8")
-    assert "Nieuw sinds dataversie" in index and "toegevoegd: Politie 2021, Gerealiseerde banen: 663 (letter)" in index
+    # the previous data named by the day it was made, each figure with its word and its source by name
+    made = i18n.date_words(dt.date.today().isoformat(), "nl")
+    assert f"Nieuw sinds de gegevens van {made}" in index
+    assert "toegevoegd: Politie 2021, Gerealiseerde banen: 663 (Minister, 1 december 2025)" in index
+    assert "toegevoegd: Politie 2022, Gerealiseerde banen: bijna 700 (Minister, 1 december 2025)" in index
 
 
 # ------------------------------------------------------------------ the earlier version is untrusted input

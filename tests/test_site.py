@@ -13,7 +13,7 @@ import nbformat
 import pytest
 from conftest import ROOT, make_raw, report_args, site_args
 from siteview import Visit, WholeSiteChecks, assert_pdfs_finished
-from spelling import other_language_words, visible_words
+from spelling import other_language_words, visible_text, visible_words
 
 from analysis import cli
 from analysis.data.dataset import Dataset
@@ -313,3 +313,35 @@ def test_no_page_of_the_dutch_site_shows_an_english_word(site):
         for word in other_language_words(visible_words(page.read_text(encoding="utf-8")), "nl"):
             found.setdefault(word, []).append(str(page.relative_to(site)))
     assert found == {}
+
+
+def test_no_page_of_the_dutch_site_shows_an_iso_date(site):
+    """Dates are written as a reader writes them ('6 december 2026', 'juli 2021'), in the footer, the sources page,
+    the citations and the locators (on the previous code every footer said 'Gemaakt op: 2026-12-06')."""
+    import re
+
+    found = {}
+    for page in sorted(site.rglob("*.html")):
+        text = visible_text(page.read_text(encoding="utf-8"))
+        dates = set(re.findall(r"\b\d{4}-\d\d(?:-\d\d)?\b", text))
+        if dates:
+            found[str(page.relative_to(site))] = sorted(dates)
+    assert found == {}
+    footer = (site / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"Gemaakt op: \d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
+                     r"november|december) \d{4}", footer)  # fmt: skip
+
+
+def test_how_to_read_this_is_a_page_of_its_own_linked_from_every_page_and_every_answer(site):
+    reading = (site / "reading.html").read_text(encoding="utf-8")
+    assert '<html lang="nl">' in reading and "<h1" in reading and "Hoe lees ik dit?" in reading
+    for heading in ("Drie tellingen", "Gepubliceerd en afgeleid", "Kwartaalcijfers en delen van een sector",
+                    "De reeksbreuk van 2026", "Op koers of niet"):  # fmt: skip
+        assert f"<h2>{heading}</h2>" in reading
+    assert "25,5 betaalde uren per week" in reading  # a fraction of a job, explained once
+    for page in [site / "index.html", site / "sources.html", *sorted(site.glob("sectors/*/*.html"))]:
+        up = "" if page.parent == site else "../../"
+        assert f'href="{up}reading.html"' in page.read_text(encoding="utf-8"), page.name
+    politie = (site / "sectors/politie/politie.html").read_text(encoding="utf-8")
+    answer = politie[politie.index('<div class="answer"') :]
+    assert 'href="../../reading.html"' in answer[: answer.index("</div>")]

@@ -91,6 +91,9 @@ def verb(key: str, plural: bool, lang: str) -> str:
     return ANSWER[check_lang(lang)][key][1 if plural else 0]
 
 
+# The page that explains how to read the reports (reading.html).
+READING = _by_language("reading")
+
 # What each processed file linked from the index holds, by file name.
 DATA_FILES = _by_language("data_files")
 

@@ -117,6 +117,9 @@ class SectorView:
         return sector_answer(self._data, self.figures.sector, self._lang, self.figures).data
 
 
+READING_FROM_REPORT = "../../reading.html"  # a report's page lies two folders below the site's root
+
+
 def sector_answer(data: Dataset, sector: str, lang: str, figures=None) -> HTML:
     """What a sector page opens with: the stand and the outlook as labels that say it in words (never colour
     alone), the answer in bold, and how old the newest figure is."""
@@ -132,7 +135,8 @@ def sector_answer(data: Dataset, sector: str, lang: str, figures=None) -> HTML:
     return HTML(
         f'<div class="answer" id="{i18n.t(lang, "answer_anchor")}">\n<p class="labels">{labels}</p>\n'
         f"<p><strong>{html.escape(stand)} {html.escape(outlook_text)}</strong></p>\n"
-        f'<p class="meta">{html.escape(answer.latest_sentence(figures, lang))}</p>\n</div>'
+        f'<p class="meta">{html.escape(answer.latest_sentence(figures, lang))} '
+        f'<a href="{READING_FROM_REPORT}">{html.escape(i18n.answer_word(lang, "how_to_read"))}</a></p>\n</div>'
     )
 
 

@@ -11,7 +11,7 @@ from analysis.data.dataset import Dataset
 from analysis.data.registry import sector_names
 from analysis.run.jobs import FAILED, Job, Result
 from analysis.site import export
-from analysis.site.pages import DATA_FILES, answer_entries, source_entries, what_is_new
+from analysis.site.pages import DATA_FILES, answer_entries, record_version, source_entries, what_is_new
 from analysis.trends import series
 
 
@@ -20,14 +20,17 @@ def write_index(
 ) -> Path:
     """Copy the processed data beside the reports and write index.html and sources.html linking everything
     (relative links), with the run's date and data version (`stamp`, made once per run)."""
-    news = what_is_new(root, processed, lang, sector_names(data.sectors, lang))
+    news = what_is_new(root, processed, lang, data)
     for name in DATA_FILES:
         if (processed / name).is_file():
             atomic.write_bytes(root / "data" / name, (processed / name).read_bytes())
+    record_version(root, processed, stamp["run_date"])
     by_folder = report_entries(root, results, data, lang, pdf)
     stamp = {**stamp, "up": ""}
     sources = export.page("sources.html.j2", lang, sources=source_entries(data, lang), **stamp)
     atomic.write_bytes(root / "sources.html", sources.encode("utf-8"))
+    reading = export.page("reading.html.j2", lang, reading=i18n.READING[lang], **stamp)
+    atomic.write_bytes(root / "reading.html", reading.encode("utf-8"))
     entries = list(by_folder.values())
     placed = {where: next((e for e in entries if e["index"] == where and e["ok"]), None) for where in PLACED_ONCE}
     page = export.page(

@@ -87,7 +87,7 @@ def html(
         "site": {
             "text": i18n.SITE[lang],
             "up": up,
-            "run_date": stamp.get("run_date", "?"),
+            "run_date": i18n.date_words(stamp["run_date"], lang) if stamp.get("run_date") else "?",
             "data_version": stamp.get("data_version", "?"),
         },
     }
@@ -146,4 +146,6 @@ def page(template: str, lang: str, **context) -> str:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined
     )
+    if context.get("run_date"):  # the day a page was made, in words on the page ('6 december 2026')
+        context["run_date"] = i18n.date_words(context["run_date"], lang)
     return env.get_template(template).render(lang=lang, text=i18n.SITE[lang], source_lang=i18n.SOURCE_LANG, **context)

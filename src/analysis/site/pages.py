@@ -11,7 +11,7 @@ import pandas as pd
 from analysis import atomic, i18n, stamps
 from analysis.data.dataset import Dataset
 from analysis.data.processed import MANIFEST, sources_table
-from analysis.data.registry import sector_names
+from analysis.data.registry import cite, sector_names
 from analysis.dictionary import MEASURES, PERIODS, scope_label
 from analysis.display import answer, tables
 from analysis.trends import series
@@ -24,9 +24,26 @@ DATA_FILES = ["banenafspraak.csv", "banenafspraak.xlsx", "sources.csv", "consist
 NEWS = ".news.json"
 
 
-def what_is_new(root: Path, processed: Path, lang: str, names: dict[str, str]) -> dict | None:
+VERSION = ".version.json"  # beside the copy of the data in reports/data: its version and the day it was made
+
+
+def record_version(root: Path, processed: Path, run_date: str) -> None:
+    """Note which data version the copy in reports/data is and on which day it was made, so that the next run's
+    'Nieuw sinds' can name that day."""
+    made = {"data_version": stamps.data_version(processed), "made": run_date}
+    atomic.write_bytes(root / "data" / VERSION, json.dumps(made).encode("utf-8"))
+
+
+def _made_on(previous: Path) -> str:
+    try:
+        return json.loads((previous / VERSION).read_text(encoding="utf-8")).get("made", "")
+    except (OSError, ValueError, AttributeError):
+        return ""
+
+
+def what_is_new(root: Path, processed: Path, lang: str, data: Dataset) -> dict | None:
     """The figures and verdicts that changed since the previous run's data (its copy in reports/data), kept
-    until the data changes again: {'since': version, 'lines': [...]}, or None."""
+    until the data changes again: {'since': the day that data was made, 'lines': [...]}, or None."""
     from analysis.trends import changes
 
     now = stamps.data_version(processed)
@@ -36,11 +53,14 @@ def what_is_new(root: Path, processed: Path, lang: str, names: dict[str, str]) -
         old, new = changes.read_version(str(previous)), changes.read_version(str(processed))
         found = changes.compare(old, new)
         found.verdicts = changes.verdict_changes(old, new)
+        made = _made_on(previous)
         news = {
-            "since": stamps.data_version(previous),
+            "since": i18n.date_words(made, lang) if made else "",
             "version": now,
             "lang": lang,
-            "lines": changes.describe(found, lang, names),
+            "lines": changes.describe(
+                found, lang, sector_names(data.sectors, lang), lambda i: cite(data.sources, i, lang) or i
+            ),
         }
         atomic.write_bytes(kept, json.dumps(news, ensure_ascii=False, indent=1).encode("utf-8"))
         return news
@@ -102,5 +122,7 @@ def source_entries(data: Dataset, lang: str) -> list[dict]:
                     "figures": [" ".join(f.split()) for f in figures],
                 }
             )
-        entries.append({**source, "quotes": quotes})
+        # dates as a reader writes them ('16 juli 2024'); the registry keeps them as YYYY-MM-DD
+        when = {k: i18n.date_words(source[k], lang) if source[k] else "" for k in ("date", "accessed")}
+        entries.append({**source, **when, "quotes": quotes})
     return entries

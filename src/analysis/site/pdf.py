@@ -48,12 +48,13 @@ def report_pages(root: Path) -> list[Path]:
     reports = sorted(root.glob("sectors/*/*.html")) + sorted(
         p for p in root.glob("*/*.html") if p.parent.name not in ("sectors", "failed", "data")
     )
-    return [*reports, root / "sources.html", root / "index.html"]
+    return [*reports, root / "sources.html", root / "reading.html", root / "index.html"]
 
 
 def _footer(lang: str, run_date: str, data_version: str) -> str:
     text = i18n.SITE[i18n.check_lang(lang)]
-    left = html.escape(f"{text['site_name']} · {text['run_date']}: {run_date} · {text['data_version']}: {data_version}")
+    made = i18n.date_words(run_date, lang) if run_date else "?"
+    left = html.escape(f"{text['site_name']} · {text['run_date']}: {made} · {text['data_version']}: {data_version}")
     return (
         '<div style="font-size:8px;color:#333;width:100%;margin:0 15mm;display:flex;'
         f'justify-content:space-between"><span>{left}</span>'

@@ -153,25 +153,34 @@ def _as_tidy(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([tidy, derive(tidy)], ignore_index=True)
 
 
-def describe(changes: Changes, lang: str = "en", names: dict[str, str] | None = None) -> list[str]:
-    """One line per change, in the given language (the console uses English, the index the site's)."""
+def describe(changes: Changes, lang: str = "en", names: dict[str, str] | None = None, source_name=None) -> list[str]:
+    """One line per change, in the given language (the console uses English, the index the site's): each value
+    with the word it was published with ('bijna 90.000'); `source_name(id)` names a source (default: its id)."""
     from analysis import i18n
-    from analysis.dictionary import MEASURES, PERIODS
+    from analysis.dictionary import MEASURES, PERIODS, scope_label
 
     w = i18n.CHANGES[i18n.check_lang(lang)]
     names = names or {}
+    source_name = source_name or (lambda source_id: source_id)
+
+    def value(text, qualifier) -> str:
+        text = str(text)
+        decimals = len(text.split(".")[1]) if "." in text else 0
+        return i18n.figure(float(text), lang, decimals, "" if pd.isna(qualifier) else qualifier)
 
     def figure(r, side: str) -> str:
         period = f" {PERIODS[r.period].label(lang)}" if r.period in PERIODS and r.period != "year" else ""
-        scope = f" ({r.scope})" if r.scope else ""
+        scope = f" ({scope_label(r.scope, lang)})" if r.scope else ""
         measure = MEASURES[r.measure].label(lang) if r.measure in MEASURES else r.measure
-        return f"{names.get(r.sector, r.sector)} {r.year}{period}, {measure}{scope}: {getattr(r, 'value' + side)}"
+        shown = value(getattr(r, "value" + side), getattr(r, "qualifier" + side))
+        return f"{names.get(r.sector, r.sector)} {r.year}{period}, {measure}{scope}: {shown}"
 
-    lines = [f"{w['added']}: {figure(r, '_new')} ({r.source_id})" for r in changes.added.itertuples()]
+    lines = [f"{w['added']}: {figure(r, '_new')} ({source_name(r.source_id)})" for r in changes.added.itertuples()]
     lines += [
-        f"{w['changed']}: {figure(r, '_old')} → {r.value_new} ({r.source_id})" for r in changes.changed.itertuples()
+        f"{w['changed']}: {figure(r, '_old')} → {value(r.value_new, r.qualifier_new)} ({source_name(r.source_id)})"
+        for r in changes.changed.itertuples()
     ]
-    lines += [f"{w['removed']}: {figure(r, '_old')} ({r.source_id})" for r in changes.removed.itertuples()]
+    lines += [f"{w['removed']}: {figure(r, '_old')} ({source_name(r.source_id)})" for r in changes.removed.itertuples()]
     lines += [
         f"{w['verdict']}: {names.get(v['sector'], v['sector'])}: {i18n.verdict_word(lang, v['old'])} "
         f"({v['old_year']}) → {i18n.verdict_word(lang, v['new'])} ({v['new_year']})"
