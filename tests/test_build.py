@@ -88,7 +88,7 @@ def test_the_index_keeps_the_sector_reports_a_sector_run_did_not_plan(tmp_path, 
 
 def test_a_page_carries_its_language_run_date_and_data_version_and_a_failure_is_named_by_its_error():
     html = export.page("sources.html.j2", "nl", sources=[], run_date="2026-12-04", data_version="abc", up="")
-    assert 'lang="nl"' in html and "2026-12-04" in html and "abc" in html
+    assert 'lang="nl"' in html and "4 december 2026" in html and "abc" in html
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1/0")])
     nb.cells[0].outputs = [nbformat.v4.new_output("error", ename="ZeroDivisionError", evalue="division by zero")]
     assert export.error_summary(nb) == "ZeroDivisionError: division by zero"

@@ -115,3 +115,34 @@ def test_a_chart_is_drawn_from_the_frame_the_cell_before_shows(minimal_raw):
     assert "300 (2019)" in notebook.sector_chart(data.with_tidy(figures), "politie", "nl").alt
     figures.loc[figures["value"] == 300.0, "value"] = 310.0  # edited in place: never a stale chart
     assert "310 (2019)" in notebook.sector_chart(data.with_tidy(figures), "politie", "nl").alt
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "lang,heading,other",
+    [("nl", "Verkennen", ["Explore", "The answer", "All figures"]), ("en", "Explore", ["Verkennen", "Alle cijfers"])],
+)
+def test_explore_speaks_one_language_and_shows_readable_tables(tmp_path, lang, heading, other):
+    """explore.ipynb in JupyterLab: headings in the language of its `lang` only (on the previous code every
+    heading stood in both), the answer as sentences (not a tuple), tables with the page's labels and '—' for an
+    empty cell (no NaN), and the reports' chart."""
+    out = tmp_path / "explore.ipynb"
+    papermill.execute_notebook(
+        str(ROOT / "notebooks/explore.ipynb"), str(out), parameters={"lang": lang}, cwd=str(ROOT / "notebooks"),
+        kernel_name="python3", progress_bar=False,
+    )  # fmt: skip
+    outputs = [o for c in json.loads(out.read_text(encoding="utf-8"))["cells"] for o in c.get("outputs", [])]
+    html = "\n".join("".join(o.get("data", {}).get("text/html", "")) for o in outputs)
+    assert f"<h1>{heading}</h1>" in html and not [h for h in other if f">{h}</h" in html]
+    assert "—" in html and "NaN" not in html and "nan" not in html.lower().split()
+    answer = "Niet gehaald in 2024: volgens de wettelijke meting haalde de politie 68% van het doel."
+    assert answer in html if lang == "nl" else "Not met in 2024: according to the statutory measurement" in html
+    assert any("image/png" in o.get("data", {}) for o in outputs)  # the reports' chart
+
+
+def test_a_wrong_measure_is_refused_with_the_measures_there_are(tmp_path):
+    from analysis import notebook
+    from analysis.errors import ParameterError
+
+    with pytest.raises(ParameterError, match="unknown measure 'realised'; known: realised_jobs, target_jobs"):
+        notebook.check_measure("realised")

@@ -88,11 +88,11 @@ def sector_title(data: Dataset, sector: str, lang: str) -> HTML:
     return HTML(f"<h1>{html.escape(name)}</h1>\n<p><em>{html.escape(i18n.t(lang, 'unit_' + unit))}</em></p>")
 
 
-def sector(data: Dataset, name: str, today=None):
+def sector(data: Dataset, name: str, lang: str = "nl", today=None):
     """One sector's figures and verdicts (trends.sector.SectorFigures), computed once; shown in JupyterLab as
     its answer in words. A sector that does not exist is refused with the list of those that do."""
-    check(data, "nl", name)
-    return SectorView(one_sector.sector_figures(data, name, today), data)
+    check(data, lang, name)
+    return SectorView(one_sector.sector_figures(data, name, today), data, lang)
 
 
 class SectorView:
@@ -403,10 +403,29 @@ def say(key: str, lang: str, level: int = 2) -> HTML:
 # ------------------------------------------------------------------ for exploring (notebooks/explore.ipynb)
 
 
+def check_measure(measure: str) -> None:
+    """Refuse a measure that does not exist, naming those that do."""
+    if measure not in MEASURES:
+        from analysis.errors import ParameterError
+
+        raise ParameterError([f"unknown measure {measure!r}; known: {', '.join(MEASURES)}"])
+
+
+def pivot_table(data: Dataset, measure: str, lang: str) -> HTML:
+    """pivot() as a reader sees it: the sectors' names as columns, numbers as the language writes them, '—' for
+    a year without a figure."""
+    check_measure(measure)
+    frame = pivot(data, measure).rename(columns=sector_names(data.sectors, lang))
+    frame = frame.rename_axis(index=None, columns=None).reset_index(names=i18n.COLUMNS[lang]["year"])
+    frame[i18n.COLUMNS[lang]["year"]] = frame[i18n.COLUMNS[lang]["year"]].astype(str)
+    return _readable_table(frame, lang)
+
+
 def pivot(data: Dataset, measure: str = "realised_jobs", basis: str | None = None) -> pd.DataFrame:
     """Years × sectors of one measure: each sector's series on its main basis (or the given one), one figure
     per year chosen as in the reports (reported before derived, then the finest precision). Years without a
     figure stay empty: nothing is filled in."""
+    check_measure(measure)
     columns = {}
     for sector in data.sectors["sector"]:
         points = series.points(data, sector, measure, basis)
