@@ -254,3 +254,16 @@ def test_a_passed_target_without_a_figure_is_named_rather_than_too_little_data(t
         "Nog geen oordeel: voor 2023, het jaar van het doel van 5.250 banen, is geen cijfer gepubliceerd."
     )
     assert answer.latest_sentence(f, "nl") == "Laatste cijfer: 2020."
+
+
+def test_what_the_answer_rests_on_names_each_figure_with_its_source_and_place(real):
+    from analysis import notebook
+
+    shown = notebook.sector_grounds(real, "markt", "nl").data
+    assert "<h2>Waarop dit oordeel berust</h2>" in shown
+    assert (
+        "Gerealiseerde banen 2023: 74.031 — Rijksoverheid, 16 juli 2024, nieuwsbericht 'Werkgevers realiseren ruim "
+        "85.000 extra banen voor mensen met een arbeidsbeperking' (16 juli 2024), onderdeel 'Nieuwe impuls'"
+    ) in shown.replace("&#x27;", "'")
+    assert "Realisatie (%) 2023: 92,5% — afgeleid: berekend door dit project" in shown
+    assert "Einddoel (banen) 2026: 100.000 — Rijksoverheid, 16 juli 2024" in shown

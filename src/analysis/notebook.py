@@ -96,7 +96,8 @@ def sector(data: Dataset, name: str, lang: str = "nl", today=None):
 
 
 class SectorView:
-    """A SectorFigures as JupyterLab shows it: the answer in Dutch (the figures' attributes read through)."""
+    """A SectorFigures as JupyterLab shows it: its answer in the chosen language (the figures' attributes read
+    through)."""
 
     def __init__(self, figures, data: Dataset, lang: str = "nl"):
         self.figures, self._data, self._lang = figures, data, lang
@@ -140,9 +141,33 @@ def sector_answer(data: Dataset, sector: str, lang: str, figures=None) -> HTML:
     )
 
 
+def sector_grounds(data: Dataset, sector: str, lang: str) -> HTML:
+    """'Waarop dit oordeel berust': every figure the answer rests on, with its source and its place in it; a
+    figure this project computed says how."""
+    figures = one_sector.sector_figures(data, sector)
+    tidy = data.tidy
+    items = []
+    for g in answer.grounds(figures):
+        label = f"{MEASURES[g.measure].label(lang)} {g.year}: {tables.value_text(g.value, g.precision, g.measure, g.qualifier, lang)}"
+        if g.status == "reported":
+            row = tidy[
+                (tidy["sector"] == sector) & (tidy["year"] == g.year) & (tidy["measure"] == g.measure)
+                & (tidy["basis"] == g.basis) & (tidy["source_id"] == g.source_id) & (tidy["status"] == "reported")
+            ]  # fmt: skip
+            place = i18n.locator(row["locator"].iloc[0], lang) if len(row) else ""
+            where = ", ".join(p for p in (cite(data.sources, g.source_id, lang), place) if p)
+        else:
+            where = i18n.answer_word(lang, "derived_ground")
+        items.append(f"<li>{html.escape(label)} — {html.escape(where)}</li>")
+    heading = i18n.answer_word(lang, "grounds_heading")
+    if not items:
+        return HTML("")
+    return HTML(f'<h2>{html.escape(heading)}</h2>\n<ul class="grounds">\n' + "\n".join(items) + "\n</ul>")
+
+
 def sector_text(data: Dataset, sector: str, lang: str) -> HTML:
-    """The sector's figures and verdict in words, then a 'Let op: ...' for each finding of the consistency
-    report about the sector (the same as on the coverage page)."""
+    """The sector's latest figures and their change in words (the verdict is the answer the page opens with),
+    then a 'Let op: ...' for each finding of the consistency report about the sector (as on the coverage page)."""
     name = sector_names(data.sectors, lang)[sector]
     warnings = "".join(
         f'<p class="warning"><strong>{html.escape(w)}</strong></p>\n'
@@ -150,7 +175,8 @@ def sector_text(data: Dataset, sector: str, lang: str) -> HTML:
     )
     return HTML(
         f'<p id="{i18n.t(lang, "verdict_anchor")}">'
-        f"{html.escape(narrative.sector_text(summary.sector_summary(data, sector), name, lang))}</p>\n{warnings}"
+        f"{html.escape(narrative.sector_text(summary.sector_summary(data, sector), name, lang, verdict=False))}</p>\n"
+        f"{warnings}"
     )
 
 

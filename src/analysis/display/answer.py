@@ -190,6 +190,17 @@ def outlook_sentence(figures: SectorFigures, lang: str, sources) -> str:
     return text
 
 
+def grounds(figures: SectorFigures) -> list[Ground]:
+    """Every figure the answer rests on, once, in the order it is told: the stand's (with its rivals, the
+    figures of a lower basis and an earlier statutory result), then the outlook's target and counts."""
+    stand, outlook = figures.stand, figures.outlook
+    told = [*stand.figures, *stand.rivals]
+    for judgement in [*stand.overruled, *([stand.earlier] if stand.earlier else [])]:
+        told += judgement.figures
+    told += [*([outlook.target] if outlook.target else []), *outlook.figures]
+    return list(dict.fromkeys(told))
+
+
 def latest_sentence(figures: SectorFigures, lang: str) -> str:
     year = figures.stand.latest_year
     return _w(lang, "latest", year=year) if year else _w(lang, "no_latest")

@@ -26,20 +26,21 @@ def _pct(point: dict, lang: str) -> str:
     return i18n.figure(point["value"], lang, point["precision"], point["qualifier"], pct=True)
 
 
-def sector_text(summary: dict, name: str, lang: str = "nl") -> str:
-    """A few sentences on the latest figures, the change since the previous year, and the outlook."""
+def sector_text(summary: dict, name: str, lang: str = "nl", verdict: bool = True) -> str:
+    """A few sentences on the latest figures, the change since the previous year, and (with `verdict`) the
+    verdict with its grounds. A sector page opens with its answer (display.answer), so it shows these without."""
     check_lang(lang)
+    told = [summary["verdict"][f"text_{lang}"]] if verdict else []
     latest = summary["latest"]
     if latest is None:
-        return " ".join(p for p in (_goal_only_sentence(summary, lang), summary["verdict"][f"text_{lang}"]) if p)
+        return " ".join(p for p in (_goal_only_sentence(summary, lang), *told) if p)
     parts = [_counts_sentence(summary, name, lang)]
     change = summary["change_since_previous"]
     if change:
         parts.append(_change_sentence(change, lang))
     parts.append(_percent_only_sentence(summary, lang))
     parts.append(_other_basis_sentence(summary, lang))
-    parts.append(summary["verdict"][f"text_{lang}"])
-    return " ".join(p for p in parts if p)
+    return " ".join(p for p in [*parts, *told] if p)
 
 
 def _goal_only_sentence(summary: dict, lang: str) -> str:
