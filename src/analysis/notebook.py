@@ -16,7 +16,7 @@ from analysis.data.dataset import Dataset
 from analysis.data.registry import cite, national_sectors, sector_names
 from analysis.dictionary import BASES, CHECKS, MEASURES, OUTCOMES, PERIODS, scope_label
 from analysis.display import answer, narrative, plots, summary, tables
-from analysis.trends import coverage, series
+from analysis.trends import coverage
 from analysis.trends import sector as one_sector
 
 
@@ -454,7 +454,7 @@ def pivot(data: Dataset, measure: str = "realised_jobs", basis: str | None = Non
     check_measure(measure)
     columns = {}
     for sector in data.sectors["sector"]:
-        points = series.points(data, sector, measure, basis)
+        points = one_sector.sector_figures(data, sector).points(measure, basis)
         if points:
             columns[sector] = pd.Series({p.year: p.value for p in points})
     return pd.DataFrame(columns).sort_index().rename_axis(index="year", columns="sector")
@@ -465,13 +465,22 @@ def realised_vs_target(data: Dataset, sector: str) -> pd.DataFrame:
     percentage computed where both counts are published; figures on another basis in a column of their own."""
     frame = pd.DataFrame(
         {
-            "realised": pd.Series({p.year: p.value for p in series.points(data, sector, "realised_jobs")}),
-            "target": pd.Series({p.year: p.value for p in series.points(data, sector, "target_jobs")}),
-            "pct": pd.Series({p.year: p.value for p in series.points(data, sector, "realisation_pct")}),
+            "realised": pd.Series(
+                {p.year: p.value for p in one_sector.sector_figures(data, sector).points("realised_jobs")}
+            ),
+            "target": pd.Series(
+                {p.year: p.value for p in one_sector.sector_figures(data, sector).points("target_jobs")}
+            ),
+            "pct": pd.Series(
+                {p.year: p.value for p in one_sector.sector_figures(data, sector).points("realisation_pct")}
+            ),
         },
         dtype="float64",
     )
-    other = {p.year: f"{p.value:g}% ({p.basis})" for p in series.other_points(data, sector, "realisation_pct")}
+    other = {
+        p.year: f"{p.value:g}% ({p.basis})"
+        for p in one_sector.sector_figures(data, sector).other_points("realisation_pct")
+    }
     frame["other_basis"] = pd.Series(other, dtype="object")
     return frame.sort_index().rename_axis("year")
 

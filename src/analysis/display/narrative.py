@@ -12,8 +12,8 @@ from analysis.data.derived import findings
 from analysis.data.registry import cite, national_sectors, sector_names
 from analysis.dictionary import ANNUAL, BASES, MEASURES, PERIODS, SHARE_BASES, scope_label
 from analysis.i18n import check_lang, number, signed
-from analysis.trends import series
-from analysis.trends.verdicts import Ground, verdict
+from analysis.trends.sector import sector_figures
+from analysis.trends.verdicts import Ground
 
 
 def _n(point: dict, lang: str) -> str:
@@ -314,10 +314,11 @@ def _series_text(points, lang: str, pct: bool = False) -> str:
 
 def sector_chart_alt(data: Dataset, sector: str, name: str, lang: str) -> str:
     """What the sector chart shows, in words: the bars, the targets, other-basis percentages, breaks, the verdict."""
+    figures = sector_figures(data, sector)
 
     a = lambda key, **values: i18n.alt_word(lang, key, **values)
-    basis = series.main_basis(data, sector)
-    realised = series.points(data, sector, "realised_jobs")
+    basis = figures.main_basis
+    realised = figures.points("realised_jobs")
     parts = [
         a(
             "sector",
@@ -326,16 +327,16 @@ def sector_chart_alt(data: Dataset, sector: str, name: str, lang: str) -> str:
             realised=_series_text(realised, lang) or a("none"),
         )
     ]
-    targets = series.points(data, sector, "target_jobs")
+    targets = figures.points("target_jobs")
     if targets:
         parts.append(a("targets", targets=_series_text(targets, lang)))
-    goal = series.goal(data, sector)
+    goal = figures.goal
     if goal is not None:
-        dates = series.goal_dates(data, sector)
+        dates = figures.goal_dates
         when = f" ({goal.year}, {cite(data.sources, goal.source_id, lang)})" if goal.year else ""
         differ = " " + goal_dates_sentence(dates, goal, lang, data.sources) if dates else ""
         parts.append(a("goal", goal=_n(goal.__dict__, lang) + when) + differ)
-    others = series.other_points(data, sector, "realisation_pct")
+    others = figures.other_points("realisation_pct")
     for b in dict.fromkeys(p.basis for p in others):
         parts.append(
             a(
@@ -344,7 +345,7 @@ def sector_chart_alt(data: Dataset, sector: str, name: str, lang: str) -> str:
                 figures=_series_text([p for p in others if p.basis == b], lang, pct=True),
             )
         )
-    v = verdict(data, sector)
+    v = figures.verdict
     if v.break_year and v.missing == "break":
         parts.append(a("break", year=v.break_year))
     parts.append(a("verdict", verdict=i18n.verdict_word(lang, v.status) + (f" ({v.year})" if v.year else "")))
@@ -358,7 +359,7 @@ def latest_list_alt(data: Dataset, measure: str, key: str, lang: str) -> str:
     names = sector_names(sectors, lang)
     items = []
     for s in sectors.loc[sectors["group"] != "nationaal", "sector"]:
-        pts = series.points(data, s, measure)
+        pts = sector_figures(data, s).points(measure)
         if pts:
             items.append(f"{names[s]} {_series_text(pts[-1:], lang, pct=measure.endswith('_pct'))}")
     return i18n.alt_word(lang, key, figures="; ".join(items) or i18n.alt_word(lang, "none"))
@@ -370,9 +371,9 @@ def national_chart_alt(data: Dataset, lang: str) -> str:
     names = sector_names(sectors, lang)
     items = []
     for s in national_sectors(sectors):
-        realised = series.points(data, s, "realised_jobs")
+        realised = sector_figures(data, s).points("realised_jobs")
         if realised:
-            target = {p.year: p for p in series.points(data, s, "target_jobs")}.get(realised[-1].year)
+            target = {p.year: p for p in sector_figures(data, s).points("target_jobs")}.get(realised[-1].year)
             last = _series_text(realised[-1:], lang)
             items.append(
                 f"{names[s]} {last}"

@@ -23,7 +23,8 @@ from analysis.data.dataset import Dataset
 from analysis.data.registry import cite, national_sectors, sector_names
 from analysis.dictionary import BASES, QUALIFIERS, SHARE_BASES
 from analysis.trends import series
-from analysis.trends.verdicts import JUDGED_BASES, verdict
+from analysis.trends.sector import sector_figures
+from analysis.trends.verdicts import JUDGED_BASES
 
 # Colours of the colour-blind palette, darkened where needed so that every one reaches 4.5:1 against white
 # (WCAG 2.1 AA for text; 3:1 would do for bars and lines): blue 5.1, vermilion 5.3, green 5.3, purple 5.6,
@@ -108,8 +109,9 @@ class Row:
 
 def _figure_years(data: Dataset, sector: str) -> list[int]:
     """Years for which the sector has a realised figure of any kind (a count or a percentage, any basis)."""
-    found = series.points(data, sector, "realised_jobs") + series.points(data, sector, "realisation_pct")
-    found += series.other_points(data, sector, "realisation_pct")
+    figures = sector_figures(data, sector)
+    found = figures.points("realised_jobs") + figures.points("realisation_pct")
+    found += figures.other_points("realisation_pct")
     return sorted({p.year for p in found if p.year})
 
 
@@ -117,7 +119,7 @@ def missing_years(data: Dataset, sector: str, years: range) -> list[int]:
     """Years inside the published record (from the first to the last year with a realised figure of any kind)
     without a realised count: a gap a reader must not take for zero. Years after the last figure stay empty."""
     known = _figure_years(data, sector)
-    counted = {p.year for p in series.points(data, sector, "realised_jobs")}
+    counted = {p.year for p in sector_figures(data, sector).points("realised_jobs")}
     if not known:
         return []
     return [y for y in years if known[0] <= y <= known[-1] and y not in counted]
@@ -134,21 +136,22 @@ def _pct_row_label(basis: str, main: bool, lang: str) -> str:
 def value_rows(data: Dataset, sector: str, lang: str, years: range) -> list[Row]:
     """The rows of values under a sector's chart: realised jobs (with 'geen cijfer' in a gap), targets,
     derived targets, the end goal, and published percentages, one row per basis; only rows with a value."""
+    figures = sector_figures(data, sector)
     shown = set(years)
     realised = Row(i18n.t(lang, "realised"), REALISED)
-    for p in series.points(data, sector, "realised_jobs"):
+    for p in figures.points("realised_jobs"):
         realised.cells[p.year] = _label(p, lang)
     targets = Row(i18n.t(lang, "target"), TARGET)
     derived = Row(f"{i18n.t(lang, 'target')} ({i18n.t(lang, 'derived')})", DERIVED)
-    for p in series.points(data, sector, "target_jobs"):
+    for p in figures.points("target_jobs"):
         (derived if p.status == "derived" else targets).cells[p.year] = _label(p, lang)
     rows = [realised, targets, derived]
-    goal = series.goal(data, sector)
+    goal = figures.goal
     if goal is not None and goal.year:
         rows.append(Row(i18n.t(lang, "goal"), TARGET, {goal.year: _label(goal, lang)}, bold=True))
-    main = series.main_basis(data, sector)
-    for basis in series.bases(data, sector, "realisation_pct"):
-        pts = [p for p in series.points(data, sector, "realisation_pct", basis) if p.status == "reported"]
+    main = figures.main_basis
+    for basis in figures.bases("realisation_pct"):
+        pts = [p for p in figures.points("realisation_pct", basis) if p.status == "reported"]
         colour = PCT if basis == main else OTHER
         rows.append(
             Row(_pct_row_label(basis, basis == main, lang), colour, {p.year: f"{_label(p, lang)}%" for p in pts})
@@ -211,8 +214,9 @@ def draw_rows(tab, rows: list[Row], years: range, width_in: float) -> None:
 def _draw_marks(ax, data: Dataset, sector: str, years: range) -> float:
     """Realised jobs as bars, targets as short lines over their year (derived ones dashed), and a grey cross on
     the axis where a year inside the record has no count. Nothing is interpolated. Returns the largest value."""
-    realised = series.points(data, sector, "realised_jobs")
-    targets = series.points(data, sector, "target_jobs")
+    figures = sector_figures(data, sector)
+    realised = figures.points("realised_jobs")
+    targets = figures.points("target_jobs")
     for p in realised:
         ax.bar(p.year, p.value, width=0.6, color=REALISED, zorder=2)
     for p in targets:
@@ -240,7 +244,7 @@ def _goal_when(data: Dataset, sector: str, goal: series.Point, lang: str, form: 
     and the other years given: '(2026, Rijksoverheid, 16 juli 2024; bronnen noemen ook 2025)'."""
     if not goal.year:
         return ""
-    others = sorted({p.year for p in series.goal_dates(data, sector)} - {goal.year})
+    others = sorted({p.year for p in sector_figures(data, sector).goal_dates} - {goal.year})
     if not others:
         return form.format(goal.year)
     also = i18n.t(lang, "goal_also", years=", ".join(str(y) for y in others))
@@ -284,7 +288,7 @@ def _draw_projection(ax, proj, lang: str) -> tuple[float, Line2D]:
 def _series_legend(data: Dataset, sector: str, lang: str, years: range) -> list:
     """The legend entries of what _draw_marks draws for one sector: targets, derived targets and gaps where
     there are any."""
-    targets = series.points(data, sector, "target_jobs")
+    targets = sector_figures(data, sector).points("target_jobs")
     return _mark_legend(
         lang,
         targets=any(p.status != "derived" for p in targets),
@@ -342,14 +346,15 @@ def _legend(ax, handles: list, ncols: int = 2, below: float = 14) -> None:
 def sector_trend(data: Dataset, sector: str, lang: str = "nl") -> Figure:
     """Realised jobs per year against the target, the end goal, series breaks and the projection where the
     verdict rests on one (never past a target year that has a figure); every value in the rows under the plot."""
+    figures = sector_figures(data, sector)
     sectors, sources, breaks = data.sectors, data.sources, data.breaks
     name = _names(sectors, lang)[sector]
     years = [
         p.year
         for m in ("realised_jobs", "target_jobs", "realisation_pct")
-        for p in series.points(data, sector, m) + series.other_points(data, sector, m)
+        for p in figures.points(m) + figures.other_points(m)
     ]
-    goal = series.goal(data, sector)
+    goal = figures.goal
     if goal and goal.year:
         years.append(goal.year)
     if not years:
@@ -371,7 +376,7 @@ def sector_trend(data: Dataset, sector: str, lang: str = "nl") -> Figure:
         top = max(top, goal.value)
         handles.append(_draw_goal(ax, data, sector, goal, lang))
     handles += _draw_breaks(ax, breaks, sector, span, lang)
-    v = verdict(data, sector)
+    v = figures.verdict
     if v.status in ("on_course", "not_on_course") and v.projection is not None:
         high, handle = _draw_projection(ax, v.projection, lang)
         top = max(top, high)
@@ -379,13 +384,13 @@ def sector_trend(data: Dataset, sector: str, lang: str = "nl") -> Figure:
     ax.set_ylim(0, top * 1.08)
     ax.set_ylabel(i18n.t(lang, "jobs"))
     fig.suptitle(i18n.t(lang, "trend_title", name=name), x=0.01, ha="left")
-    basis = series.main_basis(data, sector)
+    basis = figures.main_basis
     if basis in BASES:  # the subtitle says in words which basis the bars use
         ax.set_title(
             i18n.t(lang, "bars_basis", basis=BASES[basis].label(lang)), loc="left", fontsize=LABEL_SIZE + 2, color=TEXT
         )
     _legend(tab, handles)
-    source = source_line(sources, series.sources_used(data, sector), lang)
+    source = source_line(sources, figures.sources, lang)
     fig.supxlabel(source, fontsize=LABEL_SIZE, x=0.01, ha="left", color=TEXT)
     _fit_height(fig, [ax, tab], 4.2 + rows_inches(rows))
     return fig
@@ -399,9 +404,9 @@ def overview_percentages(data: Dataset, lang: str = "nl") -> Figure:
     names = _names(sectors, lang)
     rows = []
     for s in sectors.loc[sectors["group"] != "nationaal", "sector"]:
-        main = series.main_basis(data, s)
-        for basis in series.bases(data, s, "realisation_pct"):
-            pts = series.points(data, s, "realisation_pct", basis)
+        main = sector_figures(data, s).main_basis
+        for basis in sector_figures(data, s).bases("realisation_pct"):
+            pts = sector_figures(data, s).points("realisation_pct", basis)
             if basis in JUDGED_BASES and pts:
                 label = names[s] if basis == main else f"{names[s]} ({BASES[basis].label(lang)})"
                 rows.append((label, pts[-1], basis != main))
@@ -446,7 +451,7 @@ def overview_jobs(data: Dataset, lang: str = "nl") -> Figure:
     names = _names(sectors, lang)
     rows = []
     for s in sectors.loc[sectors["group"] != "nationaal", "sector"]:
-        pts = series.points(data, s, "realised_jobs")
+        pts = sector_figures(data, s).points("realised_jobs")
         if pts:
             rows.append((s, pts[-1]))
     rows.sort(key=lambda r: r[1].value)
@@ -475,8 +480,8 @@ def own_vs_sroi(data: Dataset, lang: str = "nl") -> Figure | None:
     names = _names(sectors, lang)
     rows = []
     for s in sectors["sector"]:
-        own = {p.year: p for p in series.points(data, s, "realised_own")}
-        sroi = {p.year: p for p in series.points(data, s, "realised_sroi")}
+        own = {p.year: p for p in sector_figures(data, s).points("realised_own")}
+        sroi = {p.year: p for p in sector_figures(data, s).points("realised_sroi")}
         both = sorted(set(own) & set(sroi))
         if both:
             rows.append((s, both[-1], own[both[-1]], sroi[both[-1]]))
@@ -507,7 +512,8 @@ def own_vs_sroi(data: Dataset, lang: str = "nl") -> Figure | None:
 
 
 def _panel_points(data: Dataset, sector: str) -> int:
-    return len(series.points(data, sector, "realised_jobs")) + len(series.points(data, sector, "target_jobs"))
+    figures = sector_figures(data, sector)
+    return len(figures.points("realised_jobs")) + len(figures.points("target_jobs"))
 
 
 def small_multiples(data: Dataset, lang: str = "nl") -> Figure:
@@ -516,7 +522,7 @@ def small_multiples(data: Dataset, lang: str = "nl") -> Figure:
     names = _names(data.sectors, lang, short=True)
     ids = [s for s in data.sectors["sector"] if _panel_points(data, s) >= 2]
     left_out = [names[s] for s in data.sectors["sector"] if s not in ids]
-    years = [p.year for s in ids for m in ("realised_jobs", "target_jobs") for p in series.points(data, s, m)]
+    years = [p.year for s in ids for m in ("realised_jobs", "target_jobs") for p in sector_figures(data, s).points(m)]
     cols = 4
     rows = max(-(-len(ids) // cols), 1)
     fig = new_figure(12, 2.3 * rows + 1.4)
@@ -575,7 +581,7 @@ def national(data: Dataset, lang: str = "nl", since: int = 2015) -> Figure:
         draw_rows(tab, rows, span, 11)
         for h in _series_legend(recent, s, lang, span):
             handles.setdefault(h.get_label(), h)
-        goal = series.goal(data, s)
+        goal = sector_figures(data, s).goal
         if goal:
             top = max(top, goal.value)
             ax.axhline(goal.value, **GOAL_MARK)
@@ -590,7 +596,7 @@ def national(data: Dataset, lang: str = "nl", since: int = 2015) -> Figure:
         ax.set_title(names[s], loc="left", fontsize=10)
     fig.suptitle(i18n.t(lang, "national_title"), x=0.01, ha="left")
     _legend(tab, list(handles.values()))
-    ids = sorted({i for s in national for i in series.sources_used(data, s)})
+    ids = sorted({i for s in national for i in sector_figures(data, s).sources})
     fig.supxlabel(source_line(sources, ids, lang, width_in=11), fontsize=LABEL_SIZE, x=0.01, ha="left", color=TEXT)
     _fit_height(fig, fig.axes, sum(heights))
     return fig

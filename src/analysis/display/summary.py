@@ -12,7 +12,7 @@ from analysis.data.registry import sector_names
 from analysis.display import answer, narrative
 from analysis.trends import series
 from analysis.trends.sector import SectorFigures, sector_figures
-from analysis.trends.verdicts import Verdict, verdict
+from analysis.trends.verdicts import Verdict
 
 
 def figure_dict(p: series.Point) -> dict:
@@ -43,27 +43,24 @@ def sector_summary(data: Dataset, sector: str, today: dt.date | None = None) -> 
     def by_year(pts: list[series.Point], status: str | None = None) -> dict[str, dict]:
         return {str(p.year): figure_dict(p) for p in pts if status is None or p.status == status}
 
-    g = series.goal(data, sector)
-    targets = series.points(data, sector, "target_jobs")
-    pct = series.points(data, sector, "realisation_pct")
+    f = sector_figures(data, sector, today)
+    g = f.goal
+    targets = f.points("target_jobs")
+    pct = f.points("realisation_pct")
     return {
         "sector": sector,
-        "basis": series.main_basis(data, sector),
-        "realised_jobs": by_year(series.points(data, sector, "realised_jobs")),
+        "basis": f.main_basis,
+        "realised_jobs": by_year(f.points("realised_jobs")),
         "target_jobs": by_year(targets, "reported"),
         "derived_target_jobs": by_year(targets, "derived"),
         "realisation_pct": by_year(pct, "reported"),
         "derived_realisation_pct": by_year(pct, "derived"),
-        "other_basis": [
-            asdict(p)
-            for p in series.other_points(data, sector, "realisation_pct")
-            + series.other_points(data, sector, "realised_jobs")
-        ],
+        "other_basis": [asdict(p) for p in f.other_points("realisation_pct") + f.other_points("realised_jobs")],
         "goal_jobs": asdict(g) if g else None,
-        "goal_dates": [asdict(p) for p in series.goal_dates(data, sector)],
-        "latest": series.latest(data, sector),
-        "change_since_previous": series.change_since_previous(data, sector),
-        "answer": answer_dict(sector_figures(data, sector, today), data),
-        "verdict": verdict_dict(verdict(data, sector, today=today), data.sources),
-        "sources": series.sources_used(data, sector),
+        "goal_dates": [asdict(p) for p in f.goal_dates],
+        "latest": f.latest,
+        "change_since_previous": f.change,
+        "answer": answer_dict(f, data),
+        "verdict": verdict_dict(f.verdict, data.sources),
+        "sources": f.sources,
     }

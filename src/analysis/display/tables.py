@@ -10,6 +10,7 @@ from analysis.data.registry import cite, sector_names
 from analysis.dictionary import BASES, MEASURES, PERIODS, QUALIFIERS, scope_label
 from analysis.trends import series
 from analysis.trends.coverage import COVERAGE_MEASURES, coverage_matrix
+from analysis.trends.sector import sector_figures
 
 
 def value_text(value: float, precision: int, measure: str, qualifier: str, lang: str) -> str:
@@ -71,14 +72,13 @@ def evidence_list(data: Dataset, sector: str, lang: str = "nl") -> list[dict]:
 def latest_table(data: Dataset, lang: str = "nl") -> pd.DataFrame:
     """One line per sector with data: latest year, realised, target, percentage and the verdict with its year."""
     sectors = data.sectors
-    from analysis.trends.verdicts import verdict
 
     h = i18n.COLUMNS[i18n.check_lang(lang)]
     names = sector_names(sectors, lang)
     records = []
     for sector in series.sectors_with_data(data):
-        latest = series.latest(data, sector)
-        v = verdict(data, sector)
+        latest = sector_figures(data, sector).latest
+        v = sector_figures(data, sector).verdict
         course = i18n.verdict_word(lang, v.status) + (f" ({v.year})" if v.year else "")
         if latest is None:
             records.append(
@@ -100,7 +100,7 @@ def latest_table(data: Dataset, lang: str = "nl") -> pd.DataFrame:
             text = value_text(point["value"], point["precision"], measure, point["qualifier"], lang)
             return text + (f" ({h['derived']})" if point["status"] == "derived" else "")
 
-        change = series.change_since_previous(data, sector)
+        change = sector_figures(data, sector).change
         delta = None if change is None else change["change"]  # None also where a qualified figure allows no sign
         arrow = h["none"] if delta is None else ("↑" if delta > 0 else "↓" if delta < 0 else "→")
         records.append(
@@ -127,12 +127,12 @@ def series_table(data: Dataset, sector_ids: list[str], lang: str = "nl") -> pd.D
     for sector in sector_ids:
         by_year: dict[int, dict] = {}
         for measure, column in (("realised_jobs", "realised"), ("target_jobs", "target"), ("realisation_pct", "pct")):
-            for p in series.points(data, sector, measure):
+            for p in sector_figures(data, sector).points(measure):
                 text = value_text(p.value, p.precision, measure, p.qualifier, lang)
                 by_year.setdefault(p.year, {})[h[column]] = text + (
                     f" ({h['derived']})" if p.status == "derived" else ""
                 )
-        for p in series.other_points(data, sector, "realisation_pct"):
+        for p in sector_figures(data, sector).other_points("realisation_pct"):
             by_year.setdefault(p.year, {})[h["other_basis"]] = (
                 f"{value_text(p.value, p.precision, p.measure, p.qualifier, lang)} ({BASES[p.basis].label(lang)})"
             )

@@ -17,7 +17,7 @@ from analysis.data.derived import findings
 from analysis.data.registry import break_years
 from analysis.trends import answer, series
 from analysis.trends.series import Point
-from analysis.trends.verdicts import Verdict
+from analysis.trends.verdicts import Verdict, verdict
 
 
 @dataclass(frozen=True)
@@ -32,12 +32,19 @@ class SectorFigures:
     findings: pd.DataFrame  # the consistency and plausibility findings about this sector
     stand: answer.Stand  # how the sector did in the latest year that decides
     outlook: Verdict  # whether it is on course for its next target or end goal
+    verdict: Verdict  # the one verdict of verdicts.verdict, which the chart, its alt text and summary.json tell
+    latest: dict | None  # the latest year with a count or a percentage of the main series (series.latest)
+    change: dict | None  # the latest count against the one before (series.change_since_previous)
     this_year: int  # the year the verdicts take as the current one
     sources: list[str] = field(default_factory=list)  # every source of what its chart shows
 
     def points(self, measure: str, basis: str | None = None) -> list[Point]:
         """One series: the points of `measure` on `basis` (default: the sector's main basis)."""
         return list(self.series.get((measure, basis or self.main_basis or ""), []))
+
+    def other_points(self, measure: str) -> list[Point]:
+        """The points of `measure` on every basis but the main one (drawn and told as such)."""
+        return [p for b in self.bases(measure) if b != self.main_basis for p in self.points(measure, b)]
 
     def bases(self, measure: str) -> list[str]:
         """The bases `measure` has points on, in series.BASIS_ORDER."""
@@ -73,6 +80,9 @@ def _build(data: Dataset, sector: str, this_year: int) -> SectorFigures:
         findings=found[found["sector"] == sector].reset_index(drop=True),
         stand=answer.stand(data, sector, this_year),
         outlook=answer.outlook(data, sector, this_year),
+        verdict=verdict(data, sector, today=dt.date(this_year, 12, 31)),
+        latest=series.latest(data, sector),
+        change=series.change_since_previous(data, sector),
         this_year=this_year,
         sources=series.sources_used(data, sector),
     )
