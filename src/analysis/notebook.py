@@ -226,17 +226,20 @@ def sector_evidence(data: Dataset, sector: str, lang: str) -> HTML:
     return HTML(f"<h2>{head}</h2>\n<ol>\n{lis}\n</ol>")
 
 
-def latest_figures(data: Dataset, lang: str):
-    return _readable_table(tables.latest_table(data, lang), lang)
+def answers(data: Dataset, lang: str):
+    """Every sector's answer in a row: stand, outlook and newest figure."""
+    return _readable_table(tables.answers_table(data, lang), lang)
 
 
 def national_text(data: Dataset, lang: str) -> HTML:
+    """Per national aggregate its answer, then its latest figures and their change."""
     names = sector_names(data.sectors, lang)
-    parts = [
-        f"<p><strong>{html.escape(names[s])}.</strong> "
-        f"{html.escape(narrative.sector_text(summary.sector_summary(data, s), names[s], lang))}</p>"
-        for s in national_sectors(data.sectors)
-    ]
+    parts = []
+    for s in national_sectors(data.sectors):
+        figures = one_sector.sector_figures(data, s)
+        said = answer.answer_text(figures, names[s], lang, data.sources)
+        context = narrative.sector_text(summary.sector_summary(data, s), names[s], lang, verdict=False)
+        parts.append(f"<p><strong>{html.escape(names[s])}.</strong> {html.escape(said)} {html.escape(context)}</p>")
     return HTML("\n".join(parts))
 
 

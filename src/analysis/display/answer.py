@@ -65,6 +65,16 @@ def latest_figure(figures: SectorFigures, lang: str) -> str:
     return f"{g.year}: {_figure(g, lang)}"
 
 
+def answer_cells(figures: SectorFigures, lang: str) -> dict[str, str]:
+    """A sector's answer as the index and the overview show it in a row: each cell about one figure."""
+    shown = stand_figures(figures.stand, lang)
+    return {
+        "stand": stand_label(figures.stand, lang) + (f": {shown}" if shown else ""),
+        "outlook": outlook_label(figures.outlook, lang),
+        "latest": latest_figure(figures, lang),
+    }
+
+
 def stand_label(stand: Stand, lang: str) -> str:
     return _w(lang, f"label_{stand.status}", year=stand.year)
 

@@ -69,51 +69,18 @@ def evidence_list(data: Dataset, sector: str, lang: str = "nl") -> list[dict]:
     ]
 
 
-def latest_table(data: Dataset, lang: str = "nl") -> pd.DataFrame:
-    """One line per sector with data: latest year, realised, target, percentage and the verdict with its year."""
-    sectors = data.sectors
+def answers_table(data: Dataset, lang: str = "nl") -> pd.DataFrame:
+    """One row per sector with figures: the stand with the figures it rests on, the outlook, and the newest
+    figure with its year (display.answer), each cell about one figure."""
+    from analysis.display import answer
 
-    h = i18n.COLUMNS[i18n.check_lang(lang)]
-    names = sector_names(sectors, lang)
+    h, words = i18n.COLUMNS[i18n.check_lang(lang)], i18n.SITE[lang]
+    names = sector_names(data.sectors, lang)
     records = []
     for sector in series.sectors_with_data(data):
-        latest = sector_figures(data, sector).latest
-        v = sector_figures(data, sector).verdict
-        course = i18n.verdict_word(lang, v.status) + (f" ({v.year})" if v.year else "")
-        if latest is None:
-            records.append(
-                {
-                    h["sector"]: names[sector],
-                    h["year"]: h["none"],
-                    h["realised"]: h["none"],
-                    h["target"]: h["none"],
-                    h["pct"]: h["none"],
-                    h["trend"]: h["none"],
-                    h["course"]: course,
-                }
-            )
-            continue
-
-        def show(point: dict | None, measure: str) -> str:
-            if point is None:
-                return h["none"]
-            text = value_text(point["value"], point["precision"], measure, point["qualifier"], lang)
-            return text + (f" ({h['derived']})" if point["status"] == "derived" else "")
-
-        change = sector_figures(data, sector).change
-        delta = None if change is None else change["change"]  # None also where a qualified figure allows no sign
-        arrow = h["none"] if delta is None else ("↑" if delta > 0 else "↓" if delta < 0 else "→")
-        records.append(
-            {
-                h["sector"]: names[sector],
-                h["year"]: str(latest["year"]),
-                h["realised"]: show(latest["realised"], "realised_jobs"),
-                h["target"]: show(latest["target"], "target_jobs"),
-                h["pct"]: show(latest["pct"], "realisation_pct"),
-                h["trend"]: arrow,
-                h["course"]: course,
-            }
-        )
+        cells = answer.answer_cells(sector_figures(data, sector), lang)
+        records.append({h["sector"]: names[sector], **{words[k if k != "latest" else "latest_figure"]: v
+                                                       for k, v in cells.items()}})  # fmt: skip
     return pd.DataFrame(records)
 
 

@@ -68,7 +68,7 @@ def _figures(kind: str | None, data: Dataset, sector: str | None = None) -> dict
         names = sector_names(data.sectors, "nl")
         return {"name": names[sector], **summary.sector_summary(data, sector)} if sector in names else {}
     if kind == "overview":
-        return {"latest": tables.latest_table(data, "en").to_dict(orient="records")}
+        return {"answers": tables.answers_table(data, "en").to_dict(orient="records")}
     if kind == "national":
         return {s: summary.sector_summary(data, s) for s in national_sectors(data.sectors)}
     if kind == "coverage":

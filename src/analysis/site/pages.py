@@ -80,16 +80,12 @@ def answer_entries(data: Dataset, lang: str, by_folder: dict) -> dict:
     for sector in series.sectors_with_data(data):
         figures = sector_figures(data, sector)
         report = by_folder.get(f"sectors/{sector}", {})
-        shown = answer.stand_figures(figures.stand, lang)
         rows.append(
             {
                 "name": short[sector],  # the short name keeps a row on one line; the report says the full name
                 "full_name": names[sector],
                 "href": report.get("html") if report.get("ok") else "",
-                "stand": answer.stand_label(figures.stand, lang) + (f": {shown}" if shown else ""),
-                "stand_status": figures.stand.status,
-                "outlook": answer.outlook_label(figures.outlook, lang),
-                "latest": answer.latest_figure(figures, lang),
+                **answer.answer_cells(figures, lang),
                 "text": answer.answer_text(figures, names[sector], lang, data.sources),
                 "id": f"grounds-{sector}",
             }
