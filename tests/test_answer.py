@@ -101,7 +101,7 @@ def test_every_sector_whose_figures_decide_a_year_gets_a_stand(real):
 
 
 def test_the_statutory_measurement_outranks_the_own_count_of_the_same_year(tmp_path):
-    f, _ = figures_of(
+    f, data = figures_of(
         tmp_path,
         "politie",
         row("politie", 2024, "realised_jobs", 720),
@@ -110,7 +110,7 @@ def test_the_statutory_measurement_outranks_the_own_count_of_the_same_year(tmp_p
     )
     assert (f.stand.status, f.stand.basis) == ("not_met", "statutory_measurement")
     assert [(j.result, j.basis) for j in f.stand.overruled] == [("met", "sector_count")]
-    text = answer.stand_sentence(f, "Politie", "nl", _sources(tmp_path))
+    text = answer.stand_sentence(f, "Politie", "nl", data.sources)
     assert "Volgens de eigen telling van de sector was het doel wel gehaald (720 van 713, 101%)" in text
     assert "de wettelijke meting gaat voor" in text
 
@@ -182,10 +182,6 @@ def test_sources_that_differ_on_the_deciding_year_are_both_named(tmp_path):
     assert f.stand.status == "sources_differ"
     text = answer.stand_sentence(f, "Politie", "nl", data.sources)
     assert "720 (Minister, 1 december 2025)" in text and "650 (Newspaper, 2025)" in text
-
-
-def _sources(tmp_path):
-    return load_raw(tmp_path / "raw").sources
 
 
 # ------------------------------------------------------------------ the sentences: agreement and plain text

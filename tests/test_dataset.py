@@ -44,6 +44,34 @@ def test_what_is_unchanged_is_computed_once(minimal_raw):
     assert len(made) == 2
 
 
+def test_a_value_per_key_is_built_once_and_again_after_an_edit(minimal_raw):
+    data = notebook.load(minimal_raw)
+    built = []
+
+    def table(_d):
+        return {}
+
+    def build(key):
+        built.append(key)
+        return key * 2
+
+    assert [data.cached_by(table, k, lambda k=k: build(k)) for k in (1, 2, 1)] == [2, 4, 2]
+    assert built == [1, 2]
+    data.tidy.loc[_politie_2020(data), "value"] = 1  # an analyst's edit: every key is built again
+    data.cached_by(table, 1, lambda: build(1))
+    assert built == [1, 2, 1]
+
+
+def test_a_sector_edited_in_the_frame_gets_its_answer_again(minimal_raw):
+    from analysis.trends.sector import sector_figures
+
+    data = notebook.load(minimal_raw)
+    before = sector_figures(data, "politie").points("realised_jobs")
+    data.tidy.loc[_politie_2020(data), "value"] = 5000
+    after = sector_figures(data, "politie").points("realised_jobs")
+    assert [p.value for p in after] != [p.value for p in before] and 5000 in [p.value for p in after]
+
+
 def test_a_dataset_handed_over_carries_no_cache(minimal_raw):
     data = notebook.load(minimal_raw)
     series.points(data, "politie", "realised_jobs")

@@ -54,6 +54,14 @@ class Dataset:
             self._cache[make] = kept
         return kept[1]
 
+    def cached_by(self, table: Callable[[Dataset], dict], key, build: Callable[[], T]) -> T:
+        """build(), once per key while the figures are unchanged: kept in the dict that cached(table) holds (a
+        verdict or a sector's figures per sector and year)."""
+        known = self.cached(table)
+        if key not in known:
+            known[key] = build()
+        return known[key]
+
     def _fingerprint(self) -> bytes:
         frames = pickle.dumps((self.tidy, self.breaks), protocol=pickle.HIGHEST_PROTOCOL)
         return hashlib.blake2b(frames, digest_size=16).digest()

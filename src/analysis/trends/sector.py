@@ -55,10 +55,7 @@ class SectorFigures:
 def sector_figures(data: Dataset, sector: str, today: dt.date | None = None) -> SectorFigures:
     """The sector's figures and verdicts; `today` decides which years have passed (default: today)."""
     this_year = (today or dt.date.today()).year
-    kept = data.cached(_figures_of)
-    if (sector, this_year) not in kept:
-        kept[(sector, this_year)] = _build(data, sector, this_year)
-    return kept[(sector, this_year)]
+    return data.cached_by(_figures_of, (sector, this_year), lambda: _build(data, sector, this_year))
 
 
 def _figures_of(data: Dataset) -> dict:

@@ -217,10 +217,7 @@ def verdict(data: Dataset, sector: str, today: dt.date | None = None) -> Verdict
     Kept by the dataset per sector and year while its figures are unchanged (Dataset.cached): the run's
     planning, the index page and the overview ask for the same verdicts, each some ten milliseconds of pandas."""
     this_year = (today or dt.date.today()).year
-    known = data.cached(_verdicts_of)
-    if (sector, this_year) not in known:
-        known[(sector, this_year)] = _verdict(data, sector, this_year)
-    return known[(sector, this_year)]
+    return data.cached_by(_verdicts_of, (sector, this_year), lambda: _verdict(data, sector, this_year))
 
 
 def _verdicts_of(data: Dataset) -> dict:
