@@ -302,3 +302,9 @@ def test_a_finding_names_its_sources_and_the_quarter_it_is_about(tidy, repo_raw)
         "Note: sources give different figures for 2023 (Q3) (jobs realised): 84,470 (Op naar de 125.000, 2024) and "
         "84,471 (Werkgeversservicepunt regio Amersfoort, undated)."
     ) in national
+
+
+def test_a_finding_about_a_percentage_writes_its_percent_sign(tidy, repo_raw):
+    data = Dataset.of(load_raw(repo_raw), tidy)
+    (waterschappen,) = narrative.sector_warnings(data, "waterschappen", "nl")
+    assert "voor 2021, 60,2% (A&O fonds Waterschappen, 2022)" in waterschappen and ": 54,7% (" in waterschappen

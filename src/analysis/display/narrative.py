@@ -283,7 +283,9 @@ def _scoped_text(grounds, lang: str) -> str:
 def sector_warnings(data: Dataset, sector: str, lang: str = "nl") -> list[str]:
     """'Let op: ...' for each consistency or plausibility finding about the sector (derived.findings)."""
     found = findings(data.consistency())
-    value = lambda v: number(v, lang, 2, trim=True)
+
+    def value(v: float, measure: str) -> str:  # a percentage keeps its sign: '60,2%'
+        return number(v, lang, 2, trim=True) + ("%" if MEASURES[measure].kind == "percent" else "")
 
     def when(f) -> str:  # '2023', or '2023 (3e kwartaal, via een regulier dienstverband)' for a reading beside it
         kind = [PERIODS[f.period].label(lang)] if f.period != ANNUAL else []
@@ -296,8 +298,8 @@ def sector_warnings(data: Dataset, sector: str, lang: str = "nl") -> list[str]:
             f"warn_{f.check}",
             year=when(f),
             measure=MEASURES[f.measure].label(lang).lower(),
-            a=value(f.value_a),
-            b=value(f.value_b),
+            a=value(f.value_a, f.measure),
+            b=value(f.value_b, f.measure),
             source_a=cite(data.sources, f.source_a, lang),
             source_b=cite(data.sources, f.source_b, lang),
         )

@@ -140,12 +140,14 @@ def _execute(settings: Settings, chromium: str | None, say: Callable[[str], None
             pdf=settings.pdf,
             stamp=stamp,
         )
-    if chromium:
-        from analysis.site import pdf
+    from analysis.site import pdf
 
+    if chromium:
         pdf.print_pages(
             pdf.report_pages(settings.reports), settings.lang, stamp["run_date"], stamp["data_version"], chromium, say
         )
+    else:  # a run without --pdf leaves no PDF that its changed page contradicts
+        pdf.remove_stale(pdf.report_pages(settings.reports), say)
     return results
 
 

@@ -102,7 +102,7 @@ def _print(pages: list[Path], lang: str, run_date: str, data_version: str, chrom
                     footer_template=_footer(lang, run_date, data_version),
                     margin={"top": "15mm", "bottom": "18mm", "left": "12mm", "right": "12mm"},
                 )
-                atomic.write_bytes(target, finished(pdf, target, **seen))
+                atomic.write_bytes(target, finished(pdf, target, **seen, page_digest=atomic.file_sha256(page_path)))
                 written.append(target)
                 progress(f"pdf  {target}")
         finally:
@@ -127,20 +127,40 @@ def _maker() -> str:
     return f"banenafspraak-analyse {stamps.library_hash()[:12]}"
 
 
+PAGE_DIGEST = "/PageDigest"  # in a PDF's document information: the sha256 of the HTML page it was printed from
+
+
 def _current(target: Path, page: Path) -> bool:
-    """Whether the PDF is newer than its page and was made by this version of the library."""
-    if not target.is_file() or target.stat().st_mtime < page.stat().st_mtime:
+    """Whether the PDF was printed from the page as it is now (by the digest of its bytes, not by file times,
+    which a restore or a clock set back makes lie) and by this version of the library."""
+    if not target.is_file() or not page.is_file():
         return False
     import pikepdf
 
     try:
         with pikepdf.open(target) as doc:
-            return doc.open_metadata().get("xmp:CreatorTool") == _maker()
+            printed_from = str(doc.docinfo.get(PAGE_DIGEST, ""))
+            return printed_from == atomic.file_sha256(page) and doc.open_metadata().get("xmp:CreatorTool") == _maker()
     except pikepdf.PdfError:
         return False
 
 
-def finished(pdf: bytes, target: Path, links: dict[str, str], headings: list[str], title: str, lang: str) -> bytes:
+def remove_stale(pages: list[Path], progress=print) -> list[Path]:
+    """Remove each page's PDF that no longer shows the page (a run without --pdf changed it): a folder of
+    reports never holds a PDF that contradicts its HTML. Returns the PDFs removed."""
+    removed = []
+    for page in pages:
+        target = page.with_suffix(".pdf")
+        if target.is_file() and not _current(target, page):
+            target.unlink()
+            removed.append(target)
+            progress(f"pdf  {target} removed: its page changed since it was printed (make pdf prints it again)")
+    return removed
+
+
+def finished(
+    pdf: bytes, target: Path, links: dict[str, str], headings: list[str], title: str, lang: str, page_digest: str = ""
+) -> bytes:
     """Chromium's tagged PDF, finished for PDF/UA as far as it can be checked here (pikepdf):
 
     - every link relative, as in the HTML (Chromium writes file:///<the folder it was made in>/..., which breaks
@@ -149,7 +169,8 @@ def finished(pdf: bytes, target: Path, links: dict[str, str], headings: list[str
     - the text Chromium leaves outside the structure (the running footer, list numbers, spaces between inline
       elements) marked as artifacts, so that all content is tagged or an artifact;
     - XMP metadata with dc:title, dc:language and the PDF/UA identifier; the title shown instead of the file
-      name; the document's language in the catalogue.
+      name; the document's language in the catalogue;
+    - the digest of the page it was printed from, by which a later run knows whether it is still current.
     """
     import io
 
@@ -169,6 +190,7 @@ def finished(pdf: bytes, target: Path, links: dict[str, str], headings: list[str
         doc.Root.Lang = pikepdf.String(lang)
         doc.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
         doc.docinfo["/Title"] = title
+        doc.docinfo[PAGE_DIGEST] = page_digest  # what _current compares the page with
         out = io.BytesIO()
         doc.save(out)
         return out.getvalue()
