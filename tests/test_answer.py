@@ -190,17 +190,17 @@ def test_sources_that_differ_on_the_deciding_year_are_both_named(tmp_path):
 SENTENCES = [
     # sector, name, rows, expected stand sentence (nl)
     ("gemeenten", "Gemeenten", [row("gemeenten", 2020, "realised_jobs", 5500), row("gemeenten", 2020, "target_jobs", 5250)],
-     "Gehaald in 2020: de gemeenten realiseerden 5.500 banen, tegen een doel van 5.250 (104,8%)."),
+     "Gehaald in 2020: de gemeenten realiseerden 5.500 banen, bij een doel van 5.250 (104,8%)."),
     ("rijk", "Rijk", [row("rijk", 2024, "realisation_pct", 85, basis="statutory_measurement")],
      "Niet gehaald in 2024: volgens de wettelijke meting haalde het Rijk 85% van het doel."),
     ("gemeenten", "Gemeenten", [row("gemeenten", 2024, "realisation_pct", 85, basis="statutory_measurement")],
      "Niet gehaald in 2024: volgens de wettelijke meting haalden de gemeenten 85% van het doel."),
     ("politie", "Politie", [row("politie", 2020, "realised_jobs", 413), row("politie", 2020, "target_jobs", 500)],
-     "Niet gehaald in 2020: de politie realiseerde 413 banen, tegen een doel van 500 (82,6%)."),
+     "Niet gehaald in 2020: de politie realiseerde 413 banen, bij een doel van 500 (82,6%)."),
     ("markt", "Marktsector",
      [row("markt", 2023, "realised_jobs", 74031, basis="national_extra_jobs"),
       row("markt", 2023, "target_jobs", 80000, basis="national_extra_jobs")],
-     "Niet gehaald in 2023: werkgevers in de marktsector realiseerden 74.031 extra banen, tegen een doel van 80.000 (92,5%)."),
+     "Niet gehaald in 2023: werkgevers in de marktsector realiseerden 74.031 extra banen, bij een doel van 80.000 (92,5%)."),
 ]  # fmt: skip
 
 
@@ -219,7 +219,7 @@ OUTLOOKS = [
      ("Over het doel van 9.000 banen in 2030 is nog geen uitspraak mogelijk: daarvoor zijn gerealiseerde banen over "
      "ten minste twee jaren nodig.")),
     ("markt", [row("markt", 2023, "realised_jobs", 74031, basis="national_extra_jobs")],
-     "Er is geen later doel gepubliceerd."),
+     "Er is geen doel voor een later jaar gepubliceerd."),
 ]  # fmt: skip
 
 
@@ -247,9 +247,9 @@ def test_a_passed_target_without_a_figure_is_named_rather_than_too_little_data(t
     )
     assert f.stand.status == "too_little_data"
     assert answer.stand_sentence(f, "Gemeenten", "nl", data.sources) == (
-        "Nog geen oordeel: voor 2023, het jaar van het doel van 5.250 banen, is geen cijfer gepubliceerd."
+        "Nog geen oordeel: het doel was 5.250 banen in 2023, maar over 2023 is geen cijfer gepubliceerd."
     )
-    assert answer.latest_sentence(f, "nl") == "Laatste cijfer: 2020."
+    assert answer.latest_sentence(f, "nl") == "Nieuwste jaarcijfer: 2020."
 
 
 def test_what_the_answer_rests_on_names_each_figure_with_its_source_and_place(real):

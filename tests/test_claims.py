@@ -69,7 +69,7 @@ def test_nearly_the_target_is_not_met_and_the_word_stays(tmp_path):
     summary = summary_of(data)
     assert summary["realised_jobs"]["2024"] == {"value": 700, "qualifier": "nearly", "precision": 0}
     text = narrative.sector_text(summary, "Politie", "nl")
-    assert "In 2024 realiseerde de politie bijna 700 banen, tegen een doelstelling van 700" in text
+    assert "In 2024 realiseerde de politie bijna 700 banen, bij een doel van 700" in text
     assert "gehaald" not in text.replace("niet gehaald", "")
 
 
@@ -339,7 +339,7 @@ def test_the_index_names_the_grounds_of_each_verdict_with_their_qualifiers(tmp_p
     entries = pages.answer_entries(dataset(tmp_path, *rows), "nl", {})
     politie = next(r for r in entries["rows"] if r["name"] == "Politie")
     assert politie["stand"] == "Niet gehaald in 2024: bijna 700 van 700, bijna 100%"
-    assert "Niet gehaald in 2024: de politie realiseerde bijna 700 banen, tegen een doel van 700" in politie["text"]
+    assert "Niet gehaald in 2024: de politie realiseerde bijna 700 banen, bij een doel van 700" in politie["text"]
 
 
 def test_a_trend_told_beside_a_verdict_never_says_it_grew_when_it_fell(tmp_path):

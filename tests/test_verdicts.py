@@ -142,7 +142,7 @@ def test_quarterly_part_sector_and_end_goal_figures_never_decide(tmp_path):
 def test_no_projection_across_a_series_break(tmp_path):
     v, (data, tidy) = verdict_for(tmp_path, *POLITIE[:3], row(2030, "target_jobs", 2000), breaks=BREAK)
     assert (v.status, v.missing, v.break_year) == ("too_little_data", "break", 2026)
-    assert "trendbreuk van 2026" in narrative.verdict_text(v, "nl", SOURCES)
+    assert "reeksbreuk van 2026" in narrative.verdict_text(v, "nl", SOURCES)
     fig = plots.sector_trend(Dataset.of(data, tidy), "politie", "nl")
     assert "Reeksbreuk vanaf 2026: Bredere doelgroep" in legend_texts(fig)
     assert any(list(line.get_xdata()) == [2025.5, 2025.5] for line in fig.axes[0].lines)  # the break line

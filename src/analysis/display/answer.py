@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from analysis import i18n
 from analysis.data.registry import cite
-from analysis.display.narrative import goal_dates_text
 from analysis.trends.answer import Judgement, Stand
 from analysis.trends.sector import SectorFigures
 from analysis.trends.verdicts import JUDGED_BASES, Ground, Verdict
@@ -190,14 +189,19 @@ def outlook_sentence(figures: SectorFigures, lang: str, sources) -> str:
         missing = v.missing if v.missing in ("break", "basis") else "two_years"
         text = _w(lang, missing, **values)
     if v.goal_dates:
-        text += " " + i18n.verdict_word(
-            lang,
-            "s_goal_dates",
-            figures=goal_dates_text(v.goal_dates, lang, sources),
-            year=v.target.year,
-            source=cite(sources, v.target.source_id, lang),
-        )
+        text += " " + goal_years(v.goal_dates, v.target.year, lang, sources)
     return text
+
+
+def goal_years(dated: list[Ground], year: int, lang: str, sources) -> str:
+    """'Over het jaar van dit einddoel verschillen de bronnen: 2025 volgens A, 8 juli 2021 en B, ...; 2026 volgens
+    C, 16 juli 2024. Dit rapport gaat uit van 2026.': each due year once, with the sources that give it."""
+    by_year: dict[int, list[str]] = {}
+    for g in dated:
+        by_year.setdefault(g.year, []).append(cite(sources, g.source_id, lang))
+    joined = (" en " if lang == "nl" else " and ").join
+    years = "; ".join(_w(lang, "by_sources", year=y, sources=joined(c)) for y, c in sorted(by_year.items()))
+    return _w(lang, "goal_years", years=years, year=year)
 
 
 def grounds(figures: SectorFigures) -> list[Ground]:

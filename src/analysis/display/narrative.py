@@ -65,11 +65,17 @@ def _counts_sentence(summary: dict, name: str, lang: str) -> str:
         return ""
     year = max(realised, key=int)
     who, plural = i18n.subject(summary["sector"], name, lang)
-    sentence = (
-        f"In {year} {i18n.verb('verb_realise', plural, lang)} {who} {_n(realised[year], lang)} banen"
-        if nl
-        else f"In {year}, {who} realised {_n(realised[year], lang)} jobs"
-    )
+    jobs = i18n.answer_word(lang, "extra_jobs" if summary["basis"] == "national_extra_jobs" else "jobs")
+    verb, figure = i18n.verb("verb_realise", plural, lang), _n(realised[year], lang)
+    if summary["other_basis"] and summary["basis"] in BASES:  # the sector publishes on another count too: say which
+        count = i18n.answer_word(lang, "by_count", basis=BASES[summary["basis"]].label(lang))
+        sentence = (
+            f"{count} {verb} {who} in {year} {figure} {jobs}"
+            if nl
+            else f"{count}, in {year} {who} {verb} {figure} {jobs}"
+        )
+    else:
+        sentence = f"In {year} {verb} {who} {figure} {jobs}" if nl else f"In {year}, {who} {verb} {figure} {jobs}"
     target = summary["target_jobs"].get(year)
     derived_target = summary["derived_target_jobs"].get(year) if target is None else None
     if target is not None or derived_target is not None:
@@ -79,14 +85,14 @@ def _counts_sentence(summary: dict, name: str, lang: str) -> str:
         else:
             label = ""
         t = _n(target, lang)
-        sentence += f", tegen een doelstelling van {t}{label}" if nl else f", against a target of {t}{label}"
+        sentence += f", bij een doel van {t}{label}" if nl else f", against a target of {t}{label}"
     pct = summary["realisation_pct"].get(year)
     derived_pct = summary["derived_realisation_pct"].get(year)
     if pct is not None:
-        sentence += f": {_pct(pct, lang)} van de doelstelling" if nl else f": {_pct(pct, lang)} of the target"
+        sentence += f": {_pct(pct, lang)} van het doel" if nl else f": {_pct(pct, lang)} of the target"
     elif derived_pct is not None:
         d = _pct({**derived_pct, "precision": 1}, lang)
-        sentence += f" (berekend: {d} van de doelstelling)" if nl else f" (computed: {d} of the target)"
+        sentence += f" (afgeleid: {d} van het doel)" if nl else f" (derived: {d} of the target)"
     return sentence + "."
 
 
@@ -106,7 +112,7 @@ def _percent_only_sentence(summary: dict, lang: str) -> str:
     if lang == "nl":
         return (
             f"Voor latere jaren {'zijn' if many else 'is'} alleen {'realisatiepercentages' if many else 'een realisatiepercentage'} "
-            f"gepubliceerd, geen aantallen: {shown} van de doelstelling."
+            f"gepubliceerd, geen aantallen: {shown} van het doel."
         )
     return f"For later years only {'realisation percentages are' if many else 'a realisation percentage is'} published, no counts: {shown} of the target."
 
@@ -118,18 +124,20 @@ def _change_sentence(change: dict, lang: str) -> str:
         ""
         if change["years"] == 1
         else (
-            " (voor de jaren daartussen zijn geen cijfers gepubliceerd)"
+            "; voor de jaren daartussen zijn geen cijfers gepubliceerd"
             if nl
-            else " (no figures are published for the years between)"
+            else "; no figures are published for the years between"
         )
     )
-    if change["change"] is None:  # a qualified figure: no exact difference to give
+    if change["change"] is None:  # a qualified figure: no exact difference to give; say which one it is
+        rough = [change[f"{side}_year"] for side in ("from", "to") if change[f"{side}_qualifier"]]
+        which = (" en ".join if nl else " and ".join)(str(y) for y in rough)
         return (
-            f"In {change['from_year']} waren het er {prev}{gap}; omdat een van beide cijfers een benadering is, "
-            "is het precieze verschil niet te geven."
+            f"In {change['from_year']} waren het er {prev}{gap}. Omdat het cijfer over {which} als benadering is "
+            "gepubliceerd, is het precieze verschil niet te geven."
             if nl
-            else f"In {change['from_year']} there were {prev}{gap}; as one of the two figures is an approximation, "
-            "the exact difference cannot be given."
+            else f"In {change['from_year']} there were {prev}{gap}. As the figure for {which} was published as an "
+            "approximation, the exact difference cannot be given."
         )
     # in words, never a signed number: '250 banen meer dan in 2020'
     size = number(abs(change["change"]), lang, 2, trim=True)
