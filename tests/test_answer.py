@@ -263,3 +263,17 @@ def test_what_the_answer_rests_on_names_each_figure_with_its_source_and_place(re
     ) in shown.replace("&#x27;", "'")
     assert "Realisatie (%) 2023: 92,5% — afgeleid: berekend door dit project" in shown
     assert "Einddoel (banen) 2026: 100.000 — Rijksoverheid, 16 juli 2024" in shown
+
+
+def test_a_later_passed_target_without_a_figure_is_named_beside_an_older_stand(tmp_path):
+    """provincies: met in 2020 (341 of 331), and a target of 340 for 2023 without a published figure."""
+    f, data = figures_of(
+        tmp_path,
+        "gemeenten",
+        row("gemeenten", 2020, "realised_jobs", 341),
+        row("gemeenten", 2020, "target_jobs", 331),
+        row("gemeenten", 2023, "target_jobs", 340),
+    )
+    assert (f.stand.status, f.stand.year) == ("met", 2020)
+    text = answer.stand_sentence(f, "Gemeenten", "nl", data.sources)
+    assert text.endswith("Voor 2023 was het doel 340 banen; over 2023 is nog geen cijfer gepubliceerd.")

@@ -89,7 +89,10 @@ def test_politie_page_shows_its_figures(browser, site):
         assert number in text
     # the answer first: the statutory measurement decides, and the page says why the own count's trend does not
     assert "Niet gehaald in 2024: volgens de wettelijke meting haalde de politie 68% van het doel." in text
-    assert "toch telt de wettelijke meting, omdat die de officiële meting onder de Wet banenafspraak is" in text
+    assert (
+        "Het oordeel volgt toch de wettelijke meting, want dat is de officiële meting onder de Wet banenafspraak."
+        in text
+    )
     # the 54% and 68% with their place in the letter and the quote, reachable from their row
     assert "Kamerstuk 34 352 nr. 348 (brief minister BZK, 18 november 2025), openingsdeel, 3e alinea" in text
     visit.page.click("text=[2]")

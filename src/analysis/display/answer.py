@@ -103,6 +103,10 @@ def stand_sentence(figures: SectorFigures, name: str, lang: str, sources) -> str
         text = _judged(stand, who, plural, lang)
         if stand.status == "uncertain":
             text += " " + _w(lang, "uncertain")
+    if stand.status != "too_little_data" and stand.unjudged_target is not None:
+        t = stand.unjudged_target
+        jobs = _w(lang, "extra_jobs" if t.basis == NATIONAL_UNIT else "jobs")
+        text += " " + _w(lang, "later_target_without_figure", year=t.year, target=_figure(t, lang), jobs=jobs)
     for j in stand.overruled:
         key = "overruled" if j.result == "met" else "overruled_not"
         text += " " + _w(lang, key, basis=_basis(j.basis, lang), figures=_figures(j, lang))

@@ -53,7 +53,7 @@ class Stand:
     during_year: Judgement | None = None  # figures of the year still running: a reading, not a verdict
     provisional: list[Ground] = field(default_factory=list)  # provisional readings of a later year
     other_trend: Projection | None = None  # a trend on another basis towards the same year that points elsewhere
-    unjudged_target: Ground | None = None  # for too_little_data: the latest passed target without a figure
+    unjudged_target: Ground | None = None  # the latest passed target after the stand's year, without a figure
     latest_year: int | None = None  # the newest year with an annual whole-sector figure of the sector
 
     def figure(self, measure: str) -> Ground | None:
@@ -121,11 +121,7 @@ def stand(data: Dataset, sector: str, this_year: int) -> Stand:
         during = _judgement(data, sector, running, first)
     passed = [y for y in years if y < this_year and judged[y]]
     if not passed:
-        targets = [p for b in STAND_ORDER for p in series.points(data, sector, "target_jobs", b)]
-        gone = max(
-            (p for p in targets if p.year < this_year and p.status == "reported"), key=lambda p: p.year, default=None
-        )
-        unjudged = ground(gone) if gone is not None else None
+        unjudged = _unjudged_target(data, sector, None, this_year)
         return Stand("too_little_data", None, None, during_year=during, latest_year=latest, unjudged_target=unjudged)
     year = passed[0]
     outcomes = sorted(judged[year], key=lambda o: _rank(o.grounds[0].basis))
@@ -135,7 +131,12 @@ def stand(data: Dataset, sector: str, this_year: int) -> Stand:
         for r in series.readings_beside(data, sector).itertuples()
         if r.period == "provisional" and r.scope == "" and r.year > year
     ]
-    told = {"during_year": during, "provisional": provisional, "latest_year": latest}
+    told = {
+        "during_year": during,
+        "provisional": provisional,
+        "latest_year": latest,
+        "unjudged_target": _unjudged_target(data, sector, year, this_year),
+    }
     if outcomes[0].rivals:
         return Stand("sources_differ", year, deciding.basis, deciding.figures, list(outcomes[0].rivals), **told)
     overruled = [_judgement(data, sector, year, o) for o in outcomes[1:] if o.result != deciding.result]
@@ -144,6 +145,18 @@ def stand(data: Dataset, sector: str, this_year: int) -> Stand:
     return Stand(
         deciding.result, year, deciding.basis, deciding.figures, [], overruled, earlier, **told, other_trend=trend
     )
+
+
+def _unjudged_target(data: Dataset, sector: str, after: int | None, this_year: int) -> Ground | None:
+    """The latest published target of a past year after `after` for which no figure decides (provincies: 340
+    for 2023, after the stand of 2020): named, so that an old stand is not read as the latest word."""
+    gone = [
+        p
+        for b in STAND_ORDER
+        for p in series.points(data, sector, "target_jobs", b)
+        if p.status == "reported" and p.year < this_year and (after is None or p.year > after)
+    ]
+    return ground(max(gone, key=lambda p: p.year)) if gone else None
 
 
 def _trend_elsewhere(data: Dataset, sector: str, year: int, deciding: Judgement) -> Projection | None:
