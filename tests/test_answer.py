@@ -277,3 +277,11 @@ def test_a_later_passed_target_without_a_figure_is_named_beside_an_older_stand(t
     assert (f.stand.status, f.stand.year) == ("met", 2020)
     text = answer.stand_sentence(f, "Gemeenten", "nl", data.sources)
     assert text.endswith("Voor 2023 was het doel 340 banen; over 2023 is nog geen cijfer gepubliceerd.")
+
+
+def test_a_target_implied_by_the_published_percentage_is_not_shown_as_if_published(real):
+    """wo 2020: 870 jobs and 53% published; the 1,641.5 target is derived from them and not shown in the row."""
+    from analysis.display import tables
+
+    answers = tables.answers_table(real, "nl").set_index("Sector")
+    assert answers.loc["Wetenschappelijk onderwijs", "Stand"] == "Niet gehaald in 2020: 870, 53%"

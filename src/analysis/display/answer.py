@@ -32,9 +32,11 @@ def _figures(j: Judgement | None, lang: str) -> str:
         return ""
     by = {g.measure: g for g in j.figures}
     parts = []
-    if "realised_jobs" in by and "target_jobs" in by:
+    if "realised_jobs" in by and "target_jobs" in by and by["target_jobs"].status == "reported":
         of = " van " if lang == "nl" else " of "
         parts.append(_figure(by["realised_jobs"], lang) + of + _figure(by["target_jobs"], lang))
+    elif "realised_jobs" in by:  # a target implied by the published percentage is not shown as if published
+        parts.append(_figure(by["realised_jobs"], lang))
     if "realisation_pct" in by:
         parts.append(_figure(by["realisation_pct"], lang))
     return ", ".join(parts)
