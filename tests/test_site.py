@@ -347,3 +347,16 @@ def test_how_to_read_this_is_a_page_of_its_own_linked_from_every_page_and_every_
     politie = (site / "sectors/politie/politie.html").read_text(encoding="utf-8")
     answer = politie[politie.index('<div class="answer"') :]
     assert 'href="../../reading.html"' in answer[: answer.index("</div>")]
+
+
+def test_a_pdf_holds_what_is_one_click_away_on_screen(site):
+    """The chart's data table (a closed <details> on screen) is printed in full: on the previous code it printed
+    as a bare '▶ Gegevens bij de grafiek (tabel)' and its figures never reached the PDF."""
+    import pdfplumber
+
+    pdf = site / "sectors/politie/politie.pdf"
+    if not pdf.is_file():
+        pytest.skip("no PDFs in this run (no Chromium)")
+    with pdfplumber.open(pdf) as doc:
+        text = "\n".join(page.extract_text() or "" for page in doc.pages)
+    assert "Gegevens bij de grafiek (tabel)" in text and "Percentage op andere basis" in text

@@ -91,6 +91,8 @@ def _print(pages: list[Path], lang: str, run_date: str, data_version: str, chrom
                 if _current(target, page_path):
                     continue
                 page.goto(page_path.resolve().as_uri(), wait_until="load")
+                # what is one click away on screen is printed: a closed <details> printed as a bare "▶"
+                page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
                 seen = page.evaluate(_SEEN)
                 pdf = page.pdf(
                     format="A4",
