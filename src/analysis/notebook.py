@@ -466,24 +466,16 @@ def pivot(data: Dataset, measure: str = "realised_jobs", basis: str | None = Non
 def realised_vs_target(data: Dataset, sector: str) -> pd.DataFrame:
     """One sector's realised jobs, target and percentage per year on its main basis, as numbers, with the
     percentage computed where both counts are published; figures on another basis in a column of their own."""
+    figures = one_sector.sector_figures(data, sector)
     frame = pd.DataFrame(
         {
-            "realised": pd.Series(
-                {p.year: p.value for p in one_sector.sector_figures(data, sector).points("realised_jobs")}
-            ),
-            "target": pd.Series(
-                {p.year: p.value for p in one_sector.sector_figures(data, sector).points("target_jobs")}
-            ),
-            "pct": pd.Series(
-                {p.year: p.value for p in one_sector.sector_figures(data, sector).points("realisation_pct")}
-            ),
+            "realised": pd.Series({p.year: p.value for p in figures.points("realised_jobs")}),
+            "target": pd.Series({p.year: p.value for p in figures.points("target_jobs")}),
+            "pct": pd.Series({p.year: p.value for p in figures.points("realisation_pct")}),
         },
         dtype="float64",
     )
-    other = {
-        p.year: f"{p.value:g}% ({p.basis})"
-        for p in one_sector.sector_figures(data, sector).other_points("realisation_pct")
-    }
+    other = {p.year: f"{p.value:g}% ({p.basis})" for p in figures.other_points("realisation_pct")}
     frame["other_basis"] = pd.Series(other, dtype="object")
     return frame.sort_index().rename_axis("year")
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from analysis import i18n
 from analysis.data.registry import cite
-from analysis.trends.answer import Judgement, Stand
+from analysis.trends.answer import Stand
 from analysis.trends.sector import SectorFigures
-from analysis.trends.verdicts import JUDGED_BASES, Ground, Verdict
+from analysis.trends.verdicts import JUDGED_BASES, Ground, Verdict, ground
 
 NATIONAL_UNIT = "national_extra_jobs"  # its counts are extra jobs since the baseline
 
@@ -26,11 +26,14 @@ def _figure(g: Ground, lang: str) -> str:
     return i18n.figure(g.value, lang, g.precision, g.qualifier, pct=pct, trim=pct)
 
 
-def _figures(j: Judgement | None, lang: str) -> str:
-    """'556 van 633 banen, 88%': a judgement's figures in a few words."""
-    if j is None:
-        return ""
-    by = {g.measure: g for g in j.figures}
+def _jobs(basis: str | None, lang: str) -> str:
+    """'extra banen' for a count of the national measurement (extra jobs since the baseline), else 'banen'."""
+    return _w(lang, "extra_jobs" if basis == NATIONAL_UNIT else "jobs")
+
+
+def _figures(figures: list[Ground], lang: str) -> str:
+    """'556 van 633, 88%': the figures of a judgement in a few words."""
+    by = {g.measure: g for g in figures}
     parts = []
     if "realised_jobs" in by and "target_jobs" in by and by["target_jobs"].status == "reported":
         of = " van " if lang == "nl" else " of "
@@ -46,7 +49,7 @@ def stand_figures(stand: Stand, lang: str) -> str:
     """The figures a stand rests on in a few words ('74.031 van 80.000, 92,5%'); '' where nothing is judged."""
     if stand.status in ("too_little_data", "sources_differ") or stand.year is None:
         return ""
-    return _figures(Judgement(stand.status, stand.year, stand.basis or "", stand.figures), lang)
+    return _figures(stand.figures, lang)
 
 
 def latest_figure(figures: SectorFigures, lang: str) -> str:
@@ -61,9 +64,7 @@ def latest_figure(figures: SectorFigures, lang: str) -> str:
                     newest = p
     if newest is None:
         return _w(lang, "no_latest")
-    g = Ground(newest.year, newest.measure, newest.value, newest.basis, newest.source_id, newest.status,
-               newest.qualifier, newest.precision)  # fmt: skip
-    return f"{g.year}: {_figure(g, lang)}"
+    return f"{newest.year}: {_figure(ground(newest), lang)}"
 
 
 def answer_cells(figures: SectorFigures, lang: str) -> dict[str, str]:
@@ -91,10 +92,10 @@ def stand_sentence(figures: SectorFigures, name: str, lang: str, sources) -> str
     """The stand in one or more sentences, the figures it rests on first."""
     stand = figures.stand
     who, plural = i18n.subject(figures.sector, name, lang)
-    if stand.status == "too_little_data" and stand.unjudged_target is not None:
-        t = stand.unjudged_target
-        jobs = _w(lang, "extra_jobs" if t.basis == NATIONAL_UNIT else "jobs")
-        text = _w(lang, "no_figure_for_target", year=t.year, target=_figure(t, lang), jobs=jobs)
+    t = stand.unjudged_target
+    unjudged = {"year": t.year, "target": _figure(t, lang), "jobs": _jobs(t.basis, lang)} if t else {}
+    if stand.status == "too_little_data" and t is not None:
+        text = _w(lang, "no_figure_for_target", **unjudged)
     elif stand.status == "too_little_data":
         text = _w(lang, "no_year")
     elif stand.status == "sources_differ":
@@ -105,13 +106,11 @@ def stand_sentence(figures: SectorFigures, name: str, lang: str, sources) -> str
         text = _judged(stand, who, plural, lang)
         if stand.status == "uncertain":
             text += " " + _w(lang, "uncertain")
-    if stand.status != "too_little_data" and stand.unjudged_target is not None:
-        t = stand.unjudged_target
-        jobs = _w(lang, "extra_jobs" if t.basis == NATIONAL_UNIT else "jobs")
-        text += " " + _w(lang, "later_target_without_figure", year=t.year, target=_figure(t, lang), jobs=jobs)
+    if stand.status != "too_little_data" and t is not None:
+        text += " " + _w(lang, "later_target_without_figure", **unjudged)
     for j in stand.overruled:
         key = "overruled" if j.result == "met" else "overruled_not"
-        text += " " + _w(lang, key, basis=_basis(j.basis, lang), figures=_figures(j, lang))
+        text += " " + _w(lang, key, basis=_basis(j.basis, lang), figures=_figures(j.figures, lang))
     t = stand.other_trend
     if t is not None:
         text += " " + _w(
@@ -126,12 +125,17 @@ def stand_sentence(figures: SectorFigures, name: str, lang: str, sources) -> str
         )
     if stand.earlier is not None:
         text += " " + _w(
-            lang, f"earlier_{stand.earlier.result}", year=stand.earlier.year, figures=_figures(stand.earlier, lang)
+            lang,
+            f"earlier_{stand.earlier.result}",
+            year=stand.earlier.year,
+            figures=_figures(stand.earlier.figures, lang),
         )
     for g in stand.provisional:
-        text += " " + _w(lang, "provisional", year=g.year, figure=_figure(g, lang) + " " + _jobs(figures, lang))
+        text += " " + _w(lang, "provisional", year=g.year, figure=f"{_figure(g, lang)} {_jobs(g.basis, lang)}")
     if stand.during_year is not None:
-        text += " " + _w(lang, "during_year", year=stand.during_year.year, figures=_figures(stand.during_year, lang))
+        text += " " + _w(
+            lang, "during_year", year=stand.during_year.year, figures=_figures(stand.during_year.figures, lang)
+        )
     return text
 
 
@@ -147,7 +151,7 @@ def _judged(stand: Stand, who: str, plural: bool, lang: str) -> str:
             subject=who,
             verb_realise=i18n.verb("verb_realise", plural, lang),
             realised=_figure(realised, lang),
-            jobs=_w(lang, "extra_jobs" if realised.basis == NATIONAL_UNIT else "jobs"),
+            jobs=_jobs(realised.basis, lang),
             target=_figure(target, lang),
             pct=_figure(pct, lang) if pct is not None else "",
         ).replace(" ()", "")
@@ -166,18 +170,19 @@ def _basis(basis: str | None, lang: str) -> str:
     return i18n.ANSWER[lang].get(f"basis_{basis}", basis or "")
 
 
-def _jobs(figures: SectorFigures, lang: str) -> str:
-    return _w(lang, "extra_jobs" if figures.main_basis == NATIONAL_UNIT else "jobs")
-
-
 def outlook_sentence(figures: SectorFigures, lang: str, sources) -> str:
     """The outlook in one sentence, or why there is none; a disputed due year of the end goal is named."""
     v = figures.outlook
     if v.status == "no_target" or v.target is None:
         return _w(lang, "no_target")
     goal = _w(lang, "end_goal" if v.target.measure == "goal_jobs" else "goal")
-    jobs = _w(lang, "extra_jobs" if v.target.basis == NATIONAL_UNIT else "jobs")
-    values = {"goal": goal, "target": _figure(v.target, lang), "jobs": jobs, "year": v.year, "break_year": v.break_year}
+    values = {
+        "goal": goal,
+        "target": _figure(v.target, lang),
+        "jobs": _jobs(v.target.basis, lang),
+        "year": v.year,
+        "break_year": v.break_year,
+    }
     p = v.projection
     if v.status in ("on_course", "not_on_course") and p is not None:
         key = "not_on_course_falling" if p.slope < 0 else v.status

@@ -24,7 +24,17 @@ from dataclasses import dataclass, field
 from analysis.data.dataset import Dataset
 from analysis.dictionary import MEASURES
 from analysis.trends import series
-from analysis.trends.verdicts import Ground, Outcome, Projection, Verdict, ahead, ground, project, year_outcomes
+from analysis.trends.verdicts import (
+    Ground,
+    Outcome,
+    Projection,
+    Verdict,
+    ahead,
+    ground,
+    project,
+    row_ground,
+    year_outcomes,
+)
 
 # The basis that decides when several judge the same year: the statutory measurement first.
 STAND_ORDER = ("statutory_measurement", "sector_count", "national_extra_jobs")
@@ -101,9 +111,10 @@ def _decided_years(data: Dataset, sector: str) -> list[int]:
     return sorted(years, reverse=True)
 
 
-def _statutory_before(data: Dataset, sector: str, year: int) -> Judgement | None:
-    for y in (y for y in _decided_years(data, sector) if y < year):
-        for o in year_outcomes(data, sector, y):
+def _statutory_before(data: Dataset, sector: str, year: int, judged: dict[int, list[Outcome]]) -> Judgement | None:
+    """The latest statutory result before `year` (`judged`: each year's outcomes, newest year first)."""
+    for y in (y for y in judged if y < year):
+        for o in judged[y]:
             if o.grounds[0].basis == "statutory_measurement":
                 return _judgement(data, sector, y, o)
     return None
@@ -127,7 +138,7 @@ def stand(data: Dataset, sector: str, this_year: int) -> Stand:
     outcomes = sorted(judged[year], key=lambda o: _rank(o.grounds[0].basis))
     deciding = _judgement(data, sector, year, outcomes[0])
     provisional = [
-        Ground(int(r.year), r.measure, float(r.value), r.basis, r.source_id, r.status, r.qualifier, int(r.precision))
+        row_ground(r)
         for r in series.readings_beside(data, sector).itertuples()
         if r.period == "provisional" and r.scope == "" and r.year > year
     ]
@@ -140,7 +151,7 @@ def stand(data: Dataset, sector: str, this_year: int) -> Stand:
     if outcomes[0].rivals:
         return Stand("sources_differ", year, deciding.basis, deciding.figures, list(outcomes[0].rivals), **told)
     overruled = [_judgement(data, sector, year, o) for o in outcomes[1:] if o.result != deciding.result]
-    earlier = _statutory_before(data, sector, year) if deciding.basis != "statutory_measurement" else None
+    earlier = _statutory_before(data, sector, year, judged) if deciding.basis != "statutory_measurement" else None
     trend = _trend_elsewhere(data, sector, year, deciding)
     return Stand(
         deciding.result, year, deciding.basis, deciding.figures, [], overruled, earlier, **told, other_trend=trend

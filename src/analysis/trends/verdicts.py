@@ -94,6 +94,12 @@ def ground(p: series.Point, measure: str | None = None) -> Ground:
     return Ground(p.year, measure or p.measure, p.value, p.basis, p.source_id, p.status, p.qualifier, p.precision)
 
 
+def row_ground(r) -> Ground:
+    """A row of the tidy frame (itertuples) as a figure a verdict names: a reading beside the series."""
+    year = None if pd.isna(r.year) else int(r.year)
+    return Ground(year, r.measure, float(r.value), r.basis, r.source_id, r.status, r.qualifier, int(r.precision))
+
+
 def _targets(data: Dataset, sector: str) -> list[series.Point]:
     """Every dated target or end goal of the sector's series, on any basis."""
     found = [
@@ -234,19 +240,7 @@ def _verdict(data: Dataset, sector: str, this_year: int) -> Verdict:
             None,
             None,
             missing="whole_sector" if len(side) else "no_figures",
-            context=[
-                Ground(
-                    None if pd.isna(r.year) else int(r.year),
-                    r.measure,
-                    float(r.value),
-                    r.basis,
-                    r.source_id,
-                    r.status,
-                    r.qualifier,
-                    int(r.precision),
-                )
-                for r in side.itertuples()
-            ],
+            context=[row_ground(r) for r in side.itertuples()],
         )
     targets = _targets(data, sector)
     pct_years = [p.year for b in JUDGED_BASES for p in series.points(data, sector, "realisation_pct", b)]
