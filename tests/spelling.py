@@ -13,9 +13,13 @@ import pytest
 from bs4 import BeautifulSoup
 
 DICTIONARIES = {"nl": "nl_NL", "en": "en_US"}
-# Names and abbreviations the Dutch dictionary lacks and the English one has: a publisher, 'nr.' of a Kamerstuk,
-# the file format PDF.
-GLOSSARY = {"Medical", "Facts", "nr", "PDF"}
+# Names and abbreviations one dictionary lacks and the other has. On a Dutch page: a publisher, 'nr.' of a
+# Kamerstuk, the file format PDF. On an English page: the file formats, the Dutch names of two kinds of school
+# that the English sector names keep ('UAS (hbo)'), and 'Kamerstuk', as English texts on Dutch policy write it.
+GLOSSARY = {
+    "nl": {"Medical", "Facts", "nr", "PDF"},
+    "en": {"CSV", "SVG", "JSON", "hbo", "mbo", "Kamerstuk"},
+}
 FILE_NAME = re.compile(r"\S+\.(?:csv|xlsx|json|png|svg|ipynb|pdf|html)\b")
 WORD = re.compile(r"[A-Za-zÀ-ÿ]+(?:'[a-z]+)?")
 
@@ -63,4 +67,4 @@ def other_language_words(words: set[str], lang: str) -> set[str]:
     """The words the page's language rejects and the other accepts, less the glossary."""
     other = "en" if lang == "nl" else "nl"
     unknown = rejected(words, lang)
-    return unknown - rejected(unknown, other) - GLOSSARY
+    return unknown - rejected(unknown, other) - GLOSSARY[lang]

@@ -109,3 +109,24 @@ def test_an_unchanged_run_answers_before_pandas_is_loaded(tmp_path, minimal_raw)
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["0", "False"]
+
+
+def test_an_english_page_marks_the_names_as_published_as_dutch_and_nothing_else():
+    """Publishers and quoted titles in an English page's running text carry lang="nl" (a screen reader reads
+    them as Dutch, the language test skips them); a name inside a quote already marked, the page's title and its
+    scripts stay as they were; a Dutch page is left exactly as rendered."""
+    page = (
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><title>Rijksoverheid</title><script>var s = 'UWV';</script></head>"
+        "<body><p>Met in 2023 (Rijksoverheid (Ministerie van SZW), 3 July 2025; UWV, 2023).</p>"
+        '<blockquote lang="nl">UWV meldt</blockquote><p>UWVs, Rijksoverheid-breed</p></body></html>'
+    )
+    names = ["Rijksoverheid", "Rijksoverheid (Ministerie van SZW)", "UWV"]
+    marked = export.mark_source_names(page, "en", names)
+    assert marked == (
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><title>Rijksoverheid</title><script>var s = 'UWV';</script></head>"
+        '<body><p>Met in 2023 (<span lang="nl">Rijksoverheid (Ministerie van SZW)</span>, 3 July 2025; '
+        '<span lang="nl">UWV</span>, 2023).</p>'
+        '<blockquote lang="nl">UWV meldt</blockquote><p>UWVs, <span lang="nl">Rijksoverheid</span>-breed</p>'
+        "</body></html>"
+    )
+    assert export.mark_source_names(page, "nl", names) == page

@@ -75,3 +75,39 @@ def test_dates_after_today_are_found_at_the_precision_they_are_written_in():
 def test_a_locator_is_shown_in_the_pages_language(locator, nl, en):
     assert i18n.locator(locator, "nl") == nl
     assert i18n.locator(locator, "en") == (en or locator)
+
+
+def test_a_dutch_date_in_a_collection_locator_is_written_in_english_on_the_english_site():
+    locator = "news item 'Werkgevers realiseren ruim 85.000 extra banen' (16 juli 2024), 1st paragraph"
+    assert i18n.locator(locator, "en") == (
+        "news item 'Werkgevers realiseren ruim 85.000 extra banen' (16 July 2024), 1st paragraph"
+    )
+    assert i18n.locator(locator, "nl") == (
+        "nieuwsbericht 'Werkgevers realiseren ruim 85.000 extra banen' (16 juli 2024), 1e alinea"
+    )
+
+
+@pytest.mark.parametrize(
+    "locator,names",
+    [
+        ("news item, 2nd paragraph, 5th sentence", []),  # only the words a locator is written in
+        ("Overheidssectoren > Politie", ["Overheidssectoren > Politie"]),  # a heading path, as published
+        ("125.000 banen (section heading)", ["125.000 banen"]),  # with the number that belongs to it
+        (
+            (
+                "Kamerstuk 34 352 nr. 348 (brief minister BZK, 18 november 2025), opening section, 3rd paragraph "
+                "('Ik constateer wel dat ...')"
+            ),
+            ["Ik constateer wel dat ...", "Kamerstuk 34 352 nr. 348", "brief minister BZK"],
+        ),
+        (
+            "column by Roel Cazemier (VNG) on the RW-POA Rivierenland site",
+            ["Roel Cazemier", "VNG", "RW-POA Rivierenland"],
+        ),
+        ("news item 'Voortgang banenafspraak' (02/07/2020), paragraphs 2-3", ["Voortgang banenafspraak"]),
+    ],
+)
+def test_the_names_in_a_locator_are_what_it_quotes_and_what_is_no_locator_word(locator, names):
+    """What an English page marks as Dutch in a locator (site/export.mark_source_names): its quotes and the
+    headings and names it gives as published; never its own words, numbers or dates."""
+    assert i18n.locator_names(locator) == names

@@ -153,6 +153,17 @@ _ISO_DATE = re.compile(r"\b(\d{4}-\d{2}(?:-\d{2})?)\b")
 _QUOTED = re.compile(r"('[^']*')")  # a title as published, in its own words
 
 
+def _month_names(lang: str) -> list[str]:
+    from babel.dates import get_month_names
+
+    return [get_month_names("wide", locale=_LOCALE[lang])[m] for m in range(1, 13)]
+
+
+# A date a collection's locator writes in Dutch words ('(16 juli 2024)'): in English it is written in English.
+_DUTCH_MONTH = re.compile(r"\b(" + "|".join(_month_names("nl")) + r")(?= \d{4}\b)")
+_ENGLISH_MONTHS = dict(zip(_month_names("nl"), _month_names("en")))
+
+
 def locator(text: str, lang: str) -> str:
     """Where in the public document a figure stands, in `lang`: data/raw holds it in English; in Dutch its
     words are translated outside the quoted titles ([locator] in words.toml), and a date is written in words."""
@@ -163,8 +174,49 @@ def locator(text: str, lang: str) -> str:
             part = _ORDINAL.sub(r"\1e", part)
             for pattern, words in _LOCATOR_PHRASES:
                 part = pattern.sub(words, part)
+        else:
+            part = _DUTCH_MONTH.sub(lambda m: _ENGLISH_MONTHS[m.group(1)], part)
         parts[i] = part
     return "".join(parts)
+
+
+# The words a locator is written in (those [locator] in words.toml translates, the months): whatever else stands
+# in an English locator outside the quotes is a name as published ('Overheidssectoren > Politie', 'Kamerstuk 34
+# 352 nr. 348', 'HOP'), in the sources' language.
+_LOCATOR_WORDS = {w.casefold() for en, _ in _WORDS["locator"]["nl"] for w in en.split()} | {
+    m.casefold() for m in _month_names("en")
+}
+_SEGMENT = re.compile(r"[^,()]+")  # the parts of a locator between commas and brackets
+_TOKEN = re.compile(r"\S+")
+
+
+_NUMBER = re.compile(r"(?:[\d.,]+(?:st|nd|rd|th)?[-/–])*[\d.,]+(?:st|nd|rd|th)?")  # 3rd, 2-3, 1st-2nd, 13-07-2016
+
+
+def _is_locator_word(token: str) -> bool:
+    bare = token.strip(".:;>/–-")
+    return not bare or bare.casefold() in _LOCATOR_WORDS or bool(_NUMBER.fullmatch(bare))
+
+
+def locator_names(text: str) -> list[str]:
+    """The names as published in an English locator (see locator): its quoted titles and, outside the quotes,
+    each run of words from the first to the last word that is no locator word, within a part between commas
+    and brackets, widened over the numbers beside it."""
+    parts = _QUOTED.split(locator(text, "en"))
+    names = [p.strip("'") for p in parts[1::2] if p.strip("'")]
+    for outside in parts[0::2]:
+        for segment in _SEGMENT.findall(outside):
+            tokens = _TOKEN.findall(segment)
+            named = [i for i, token in enumerate(tokens) if not _is_locator_word(token)]
+            if not named:
+                continue
+            first, last = named[0], named[-1]  # widened over the numbers of the name: '125.000 banen', 'nr. 113'
+            while first > 0 and _NUMBER.fullmatch(tokens[first - 1]):
+                first -= 1
+            while last + 1 < len(tokens) and _NUMBER.fullmatch(tokens[last + 1].strip(".")):
+                last += 1
+            names.append(" ".join(tokens[first : last + 1]).strip(" >/"))
+    return names
 
 
 def citation(publisher: str, date: str, lang: str) -> str:

@@ -12,7 +12,7 @@ import pandas as pd
 
 from analysis.data import categorical
 from analysis.data.categorical import per_distinct
-from analysis.dictionary import ANNUAL, FINDING_COLUMNS, MEASURES, QUALIFIERS, TIDY_COLUMNS
+from analysis.dictionary import ANNUAL, CHECKS, FINDING_COLUMNS, MEASURES, QUALIFIERS, TIDY_COLUMNS
 
 NATIONAL_PARTS = ("markt", "overheid_totaal")
 NATIONAL_TOTAL = "banenafspraak_totaal"
@@ -382,7 +382,7 @@ def _check_percentages(rep: pd.DataFrame) -> pd.DataFrame:
             "difference": difference.round(2),
             "tolerance": tolerance,
             "outcome": _outcome(difference, tolerance),
-            "explanation": "published percentage vs realised_jobs / target_jobs × 100 of the same year",
+            "explanation": _explained("percentage_vs_counts"),
         }
     )
 
@@ -392,6 +392,12 @@ def _to_decimals(values: pd.Series, *precisions: pd.Series) -> pd.Series:
     not the binary fraction −0.29999999999999716."""
     decimals = pd.concat(precisions, axis=1).max(axis=1).astype(int)
     return pd.Series([round(v, d) for v, d in zip(values, decimals)], index=values.index, dtype="float64")
+
+
+def _explained(check: str) -> str:
+    """What a check compares, for the explanation column: the data dictionary's description of the check (the
+    codebook's language, as every code of the processed files)."""
+    return CHECKS[check].description
 
 
 def _check_own_plus_sroi(rep: pd.DataFrame) -> pd.DataFrame:
@@ -417,7 +423,7 @@ def _check_own_plus_sroi(rep: pd.DataFrame) -> pd.DataFrame:
             "difference": difference,
             "tolerance": tolerance,
             "outcome": _outcome(difference, tolerance),
-            "explanation": "realised_jobs vs realised_own + realised_sroi",
+            "explanation": _explained("own_plus_sroi_vs_total"),
         }
     )
 
@@ -460,7 +466,7 @@ def _check_same_figure(rep: pd.DataFrame) -> pd.DataFrame:
             "difference": difference,
             "tolerance": tolerance,
             "outcome": _outcome(difference, tolerance),
-            "explanation": "the same figure as published by two sources",
+            "explanation": _explained("same_figure_two_sources"),
         }
     )
 
@@ -499,7 +505,7 @@ def _check_national_parts(rep: pd.DataFrame) -> pd.DataFrame:
             "difference": difference,
             "tolerance": tolerance,
             "outcome": _outcome(difference, tolerance),
-            "explanation": ["national total vs market + government" + n for n in notes],
+            "explanation": [_explained("parts_vs_national_total") + n for n in notes],
         }
     )
 
@@ -511,7 +517,7 @@ def _series_points(tidy: pd.DataFrame, measure: str) -> pd.DataFrame:
     return in_order_of_preference(rows, key).drop_duplicates(key)
 
 
-def _finding(check: str, rows: pd.DataFrame, a: str, b: str, measure: str, explanation: str) -> pd.DataFrame:
+def _finding(check: str, rows: pd.DataFrame, a: str, b: str, measure: str) -> pd.DataFrame:
     """Plausibility findings: value_a (suffix `a`) against value_b (suffix `b`), each flagged as implausible."""
     return pd.DataFrame(
         {
@@ -528,7 +534,7 @@ def _finding(check: str, rows: pd.DataFrame, a: str, b: str, measure: str, expla
             ),
             "tolerance": 0.0,
             "outcome": "implausible",
-            "explanation": explanation,
+            "explanation": _explained(check),
         }
     )
 
@@ -545,19 +551,16 @@ def _check_plausibility(tidy: pd.DataFrame) -> list[pd.DataFrame]:
     # year of a series break (2026) still caps the targets before it (hbo: 990 for 2024 against 953 for 2026).
     p = targets.merge(goals.drop(columns="era"), on=["sector", "basis"], suffixes=("", "_g"))
     p = p[(p["year_g"] > p["year"]) & (p["value"] > p["value_g"])]
-    found.append(_finding("target_above_later_goal", p, "", "_g", "target_jobs",
-                          "target_jobs above an end goal (goal_jobs) of a later year on the same basis"))  # fmt: skip
+    found.append(_finding("target_above_later_goal", p, "", "_g", "target_jobs"))
     for measure, check, frame in (("target_jobs", "target_falls", targets), ("realised_jobs", "realised_falls_by_a_third", realised)):  # fmt: skip
         before = frame.groupby(on, observed=True, sort=False).shift(1)
         before = before[["year", "value", "source_id", "precision"]].add_suffix("_p")
         p = frame.join(before).dropna(subset=["year_p"])
         if measure == "target_jobs":
             p = p[p["value"] < p["value_p"]]
-            why = "target_jobs lower than the target of the previous published year"
         else:
             p = p[(p["year"] - p["year_p"] == 1) & (p["value"] < p["value_p"] * 2 / 3)]
-            why = "realised_jobs more than a third below the year before"
-        found.append(_finding(check, p, "", "_p", measure, why))
+        found.append(_finding(check, p, "", "_p", measure))
     return [f for f in found if not f.empty]
 
 

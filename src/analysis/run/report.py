@@ -19,6 +19,7 @@ from analysis.run import registry as report_registry
 from analysis.run.index import write_index
 from analysis.run.jobs import Job, Result, check_parameters
 from analysis.run.workers import Workers, run_all
+from analysis.site import export
 from analysis.trends import series
 
 REGISTRIES = ("sectors.csv", "sources.csv", "breaks.csv")  # what every sector report reads besides its own file
@@ -122,6 +123,7 @@ def run(
     shared = stamps.handover_key(raw.checksums)
     shutil.rmtree(out / ".cache", ignore_errors=True)  # where earlier versions left the hand-over
     stamp = stamp or stamps.run_stamp(processed)  # the run date and data version of every page, made once
+    stamp = {**stamp, "source_names": export.source_names(shown)}  # marked as Dutch on an English page
     # The hand-over to the kernels (a pickle) lives outside the report folder, which is shared and mailed,
     # and only for the length of the run.
     with tempfile.TemporaryDirectory(prefix="banenafspraak-handover-") as cache:

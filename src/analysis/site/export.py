@@ -9,6 +9,7 @@ from pathlib import Path
 
 import jinja2
 import nbformat
+from bs4 import BeautifulSoup, NavigableString
 from markupsafe import Markup
 from nbconvert import HTMLExporter
 
@@ -94,7 +95,7 @@ def html(
     exporter = _exporter()
     exporter.language_code = lang  # the exporter's own trait wins over resources for <html lang>
     body, _ = exporter.from_notebook_node(notebook, resources=resources)
-    return body
+    return mark_source_names(body, lang, stamp.get("source_names", ()))
 
 
 def chart_alts(notebook: nbformat.NotebookNode) -> dict[str, str]:
@@ -148,4 +149,50 @@ def page(template: str, lang: str, **context) -> str:
     )
     if context.get("run_date"):  # the day a page was made, in words on the page ('6 december 2026')
         context["run_date"] = i18n.date_words(context["run_date"], lang)
-    return env.get_template(template).render(lang=lang, text=i18n.SITE[lang], source_lang=i18n.SOURCE_LANG, **context)
+    names = context.pop("source_names", ())
+    page = env.get_template(template).render(lang=lang, text=i18n.SITE[lang], source_lang=i18n.SOURCE_LANG, **context)
+    return mark_source_names(page, lang, names)
+
+
+def source_names(data) -> list[str]:
+    """The names as the sources publish them, which a page shows in the sources' language whatever its own: the
+    publishers, the titles, and the titles and headings a locator names (i18n.locator_names)."""
+    names = {*data.sources["publisher"], *data.sources["title"]}
+    for locator in set(data.tidy["locator"].dropna()):
+        names.update(i18n.locator_names(locator))
+    return sorted(n for n in names if n)
+
+
+_UNMARKED = ("script", "style", "textarea")  # text no reader sees as running text
+_BODY = re.compile(r"(<body[^>]*>)(.*)(</body>)", re.DOTALL)
+
+
+def mark_source_names(page: str, lang: str, names) -> str:
+    """A page in another language than the sources' with each of `names` in its running text marked as the
+    sources' language (<span lang="nl">), so that a screen reader pronounces it as Dutch and a reader sees it
+    is a name as published; text already inside an element with a lang is left as it is, and so is everything
+    outside the body."""
+    found = _BODY.search(page)
+    if lang == i18n.SOURCE_LANG or not names or not found:
+        return page
+    # the longest name first, so that 'Rijksoverheid (Ministerie van SZW)' is marked whole, not 'Rijksoverheid'
+    pattern = re.compile(
+        r"(?<!\w)(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?!\w)"
+    )
+    body = BeautifulSoup(found.group(2), "html.parser")
+    for text in list(body.find_all(string=pattern)):
+        if (
+            type(text) is not NavigableString
+            or text.find_parent(_UNMARKED)
+            or any(p.has_attr("lang") for p in text.parents if p.name)
+        ):
+            continue
+        for i, piece in enumerate(pattern.split(str(text))):
+            if i % 2:
+                span = body.new_tag("span", lang=i18n.SOURCE_LANG)
+                span.string = piece
+                text.insert_before(span)
+            elif piece:
+                text.insert_before(piece)
+        text.extract()
+    return page[: found.start(2)] + str(body) + page[found.end(2) :]
