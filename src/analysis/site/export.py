@@ -58,14 +58,26 @@ def valid_css(css: str) -> Markup:
     return Markup(css)
 
 
+# matplotlib writes an SVG's size in points: the size at which its labels have their size in points
+_SVG_SIZE = re.compile(r'<svg\b[^>]*?\swidth="([\d.]+)pt"[^>]*?\sheight="([\d.]+)pt"')
+CSS_PX_PER_PT = 4 / 3
+
+
 def _name_downloads(notebook: nbformat.NotebookNode, resources: dict):
     """Tell the template which files each chart output is saved as (see charts), so that the page offers them
-    under the chart: {name}.png, {name}.svg and, where the chart carries its figures, {name}.csv."""
+    under the chart: {name}.png, {name}.svg and, where the chart carries its figures, {name}.csv; and the
+    chart's size in CSS pixels, which its <img> carries (the page keeps its place while it loads, and a phone
+    shows it at the size where its text is readable)."""
     for name, output in _chart_outputs(notebook):
         data = output.get("data", {})
         if "image/png" in data or "image/svg+xml" in data:
             kinds = [k for k, mime in DOWNLOADS.items() if mime in data]
             output.setdefault("metadata", {})["downloads"] = {k: f"{name}.{k}" for k in kinds}
+        svg = data.get("image/svg+xml")
+        size = _SVG_SIZE.search("".join(svg) if isinstance(svg, list) else svg) if svg else None
+        if size:
+            width, height = (round(float(v) * CSS_PX_PER_PT) for v in size.groups())
+            output["metadata"]["size"] = {"width": width, "height": height}
     return notebook, resources
 
 
