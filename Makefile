@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help setup git-filter browser spelling validators report pdf prepare validate lab lint test test-fast bench clean
+.PHONY: help setup git-filter browser spelling spreadsheets validators report pdf prepare validate lab lint test test-fast bench clean
 
 help:  ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -57,6 +57,14 @@ spelling:  ## Install hunspell with its Dutch and English dictionaries for the l
 	      || echo "could not install hunspell with apt-get: the language test will be skipped (it fails under CI=true)"; \
 	  else echo "hunspell is missing and cannot be installed here: the language test will be skipped (it fails under CI=true)"; fi; }
 
+# The spreadsheet test opens the dataset in LibreOffice under Dutch settings, as a colleague does.
+spreadsheets:  ## Install LibreOffice Calc (no GUI) for the spreadsheet test, if missing and possible
+	@command -v soffice >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-calc-nogui >/dev/null; } \
+	      || echo "could not install LibreOffice with apt-get: the spreadsheet test will be skipped (it fails under CI=true)"; \
+	  else echo "LibreOffice is missing and cannot be installed here: the spreadsheet test will be skipped (it fails under CI=true)"; fi; }
+
 # The validators colleagues run on what we publish: the W3C Nu HTML checker (vnu.jar, needs Java) and
 # HTML_CodeSniffer, from the npm registry into .venv/validators (pinned); Debian's Java where it is missing.
 VALIDATORS := $(VENV)/validators
@@ -87,7 +95,7 @@ lint: setup  ## Check the code with ruff (lint rules and formatting) and the pac
 # Files start in the order of tests/conftest.py (longest first), not xdist's (most tests first).
 # TEST_WORKERS=0 runs the suite in one process.
 TEST_WORKERS ?= 3
-test: setup browser spelling validators lint  ## Check the code (make lint), then run the whole test suite
+test: setup browser spelling spreadsheets validators lint  ## Check the code (make lint), then run the whole test suite
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 # The tests that need no kernel, browser or report run (the others are marked slow): for a loop while developing.

@@ -18,6 +18,7 @@ from analysis.data.tidy import build_tidy, load_raw
 
 EXPECTED = {
     "banenafspraak.csv",
+    "banenafspraak_nl.csv",
     "banenafspraak.xlsx",
     "sources.csv",
     "consistency.csv",
@@ -70,8 +71,8 @@ def test_xlsx_holds_what_the_csv_holds_with_values_as_numbers(minimal_raw, tmp_p
         fh.write(short_row("politie,2021,realisation_pct,61.30,,letter,Politie,") + "\n")  # a trailing zero
     run_cli("prepare", "--raw", minimal_raw, "--out", out)
     book = openpyxl.load_workbook(out / "banenafspraak.xlsx")
-    assert book.sheetnames == ["data", "sources", "consistency", "codebook"]
-    for sheet, name in zip(book.sheetnames, ["banenafspraak", "sources", "consistency", "codebook"]):
+    assert book.sheetnames == ["Lees mij", "data", "sources", "consistency", "codebook"]
+    for sheet, name in zip(book.sheetnames[1:], ["banenafspraak", "sources", "consistency", "codebook"]):
         csv_rows = list(csv.reader((out / f"{name}.csv").open(encoding="utf-8")))
         cells = list(book[sheet].iter_rows())
         assert len(cells) == len(csv_rows), sheet
@@ -307,10 +308,16 @@ def test_the_data_package_passes_frictionless_with_typed_schemas_a_licence_and_s
     assert report.valid, report.flatten(["type", "note"])[:5]
     package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     tables = [r for r in package["resources"] if r["path"].endswith(".csv")]
-    assert {r["path"] for r in tables} == {"banenafspraak.csv", "sources.csv", "consistency.csv", "codebook.csv"}
+    assert {r["path"] for r in tables} == {
+        "banenafspraak.csv",
+        "banenafspraak_nl.csv",
+        "sources.csv",
+        "consistency.csv",
+        "codebook.csv",
+    }
     for resource in tables:
-        with open(folder / resource["path"], encoding="utf-8", newline="") as fh:
-            header = next(csv.reader(fh))
+        with open(folder / resource["path"], encoding=resource.get("encoding", "utf-8"), newline="") as fh:
+            header = next(csv.reader(fh, delimiter=resource.get("dialect", {}).get("delimiter", ",")))
         fields = resource["schema"]["fields"]
         assert [f["name"] for f in fields] == header and all(f.get("type") and f.get("description") for f in fields)
         assert resource["schema"]["missingValues"] == [""]

@@ -96,6 +96,8 @@ READING = _by_language("reading")
 
 # What each processed file linked from the index holds, by file name.
 DATA_FILES = _by_language("data_files")
+# The workbook's sheet 'Lees mij' (data/processed.py writes it in Dutch).
+SPREADSHEET = _by_language("spreadsheet")
 
 # An editor's remark in a quote ('[footnote 5:]') in the page's language: [pattern, Dutch] pairs.
 _REMARKS = [(re.compile(pattern), nl) for pattern, nl in _WORDS["evidence_remarks"]["nl"]]

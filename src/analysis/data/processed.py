@@ -20,7 +20,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from analysis import atomic, stamps
+from analysis import atomic, i18n, stamps
 from analysis.data.derived import consistency_report
 from analysis.dictionary import (
     BASES,
@@ -35,6 +35,7 @@ from analysis.dictionary import (
     PERIODS,
     PRIMACY,
     QUALIFIERS,
+    SCOPES,
     SOURCE_KINDS,
     SOURCES_OUTPUT_COLUMNS,
     STATUSES,
@@ -47,6 +48,10 @@ DATASET_STEM = "banenafspraak"  # the processed dataset's file name, without .cs
 # A spreadsheet copy is for reading by people; beyond this many rows it takes minutes to write
 # (and Excel stops at 1,048,576 rows), so only the CSV is written.
 XLSX_MAX_ROWS = 50_000
+# The dataset for a spreadsheet with Dutch settings (Excel's list separator is a semicolon there, and a decimal
+# point makes 58.6 a text): written beside the plain CSV, which is for code, and within the same limit as the XLSX.
+DUTCH_CSV = f"{DATASET_STEM}_nl.csv"
+BOM = b"\xef\xbb\xbf"  # without it Dutch Excel reads UTF-8 as Windows-1252: 'gecreëerd' becomes 'gecreÃ«erd'
 SPOOL_ROWS = 100_000  # a CSV of more rows than this is streamed to a file instead of held in memory
 
 # What each output column holds: from the data dictionary, for the codebook and the data package.
@@ -54,6 +59,7 @@ COLUMN_DOCS = {c: COLUMNS[c].description for c in OUTPUT_COLUMNS}
 # Each CSV's columns, for its Table Schema in datapackage.json (types and descriptions from the data dictionary)
 TABLE_COLUMNS = {
     f"{DATASET_STEM}.csv": OUTPUT_COLUMNS,
+    DUTCH_CSV: OUTPUT_COLUMNS,
     "sources.csv": SOURCES_OUTPUT_COLUMNS,
     "consistency.csv": FINDING_COLUMNS,
     "codebook.csv": CODEBOOK_COLUMNS,
@@ -258,6 +264,18 @@ def _csv_bytes(table: pa.Table) -> bytes:
     return sink.getvalue().to_pybytes()
 
 
+def _dutch_csv_bytes(table: pa.Table) -> bytes:
+    """The dataset table as a spreadsheet with Dutch settings opens it with a double click: fields separated by
+    semicolons, the value with a decimal comma (61,3), UTF-8 with a byte order mark."""
+    import pyarrow.csv as pacsv
+
+    at = table.column_names.index("value")
+    dutch = table.set_column(at, "value", pc.replace_substring(table["value"], ".", ","))
+    sink = pa.BufferOutputStream()
+    pacsv.write_csv(dutch, sink, pacsv.WriteOptions(include_header=True, quoting_style="needed", delimiter=";"))
+    return BOM + sink.getvalue().to_pybytes()
+
+
 def _csv_output(table: pa.Table, name: str, spool: Path | None) -> bytes | atomic.Spooled:
     """The CSV of a table: as bytes, or, when it is large and `spool` names a folder, streamed to a file
     there (a million rows are 300 MB, which would otherwise be held in memory, copied and written again)."""
@@ -266,8 +284,12 @@ def _csv_output(table: pa.Table, name: str, spool: Path | None) -> bytes | atomi
     return atomic.Spooled.make(spool, name, lambda path: _write_csv_in_slices(table, path))
 
 
+WIDEST_COLUMN = 60  # characters; a longer text wraps within its cell
+
+
 def _write_sheet(book, name: str, table: pa.Table, decimals: list[int] | None = None) -> None:
-    """One sheet: a bold header, then each column written with xlsxwriter's typed call for its type.
+    """One sheet: a bold, frozen header with a filter, then each column written with xlsxwriter's typed call for
+    its type, as wide as its longest text up to WIDEST_COLUMN characters, beyond which the text wraps.
 
     Written cell by cell from plain lists, not through DataFrame.to_excel, whose per-cell formatting
     machinery doubles the time (a spreadsheet of 15,000 rows: 4.6 s through pandas, 2 s like this).
@@ -276,8 +298,13 @@ def _write_sheet(book, name: str, table: pa.Table, decimals: list[int] | None = 
     sheet = book.add_worksheet(name)
     sheet.write_row(0, 0, table.column_names, book.add_format({"bold": True}))
     sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, max(len(table), 1), len(table.column_names) - 1)
+    wrapped = book.add_format({"text_wrap": True, "valign": "top"})
     shown = {}  # one cell format per number of decimals
     for col, (column, kind) in enumerate(zip(table.column_names, table.schema.types)):
+        cells = table[column].to_pylist()
+        longest = max([len(column) + 3, *(len(str(c)) for c in cells if c is not None)])  # + the filter's button
+        sheet.set_column(col, col, min(longest, WIDEST_COLUMN) + 1, wrapped if longest > WIDEST_COLUMN else None)
         write = (
             sheet.write_boolean
             if pa.types.is_boolean(kind)
@@ -285,7 +312,7 @@ def _write_sheet(book, name: str, table: pa.Table, decimals: list[int] | None = 
             if pa.types.is_integer(kind) or pa.types.is_floating(kind)
             else sheet.write_string
         )
-        for row, cell in enumerate(table[column].to_pylist(), start=1):
+        for row, cell in enumerate(cells, start=1):
             if cell is None or cell == "":
                 continue
             if column == "value" and decimals is not None:
@@ -297,14 +324,51 @@ def _write_sheet(book, name: str, table: pa.Table, decimals: list[int] | None = 
                 write(row, col, cell)
 
 
+# The codes the sheet 'Lees mij' explains, by the column that holds them.
+_CODED_COLUMNS = {
+    "measure": MEASURES, "qualifier": QUALIFIERS, "period": PERIODS, "scope": SCOPES, "basis": BASES,
+    "status": STATUSES, "group": GROUPS, "unit": UNITS, "check": CHECKS, "outcome": OUTCOMES,
+    "primacy": PRIMACY, "kind": SOURCE_KINDS,
+}  # fmt: skip
+
+
+def _write_readme(book, sheets: list[str], lang: str = "nl") -> None:
+    """The sheet that opens the workbook, in Dutch: what each sheet holds, what each column of the data means,
+    what each code means (with its English word beside it), and why a text may start with an apostrophe."""
+    words = i18n.SPREADSHEET[lang]
+    other = "en" if lang == "nl" else "nl"
+    sheet = book.add_worksheet(words["sheet"])
+    bold, title = book.add_format({"bold": True}), book.add_format({"bold": True, "font_size": 14})
+    wrapped = book.add_format({"text_wrap": True, "valign": "top"})
+    for col, width in enumerate((22, 28, 60, 40)):
+        sheet.set_column(col, col, width, wrapped if width >= 40 else None)
+    rows: list[tuple[list[str], object]] = [([words["title"]], title), ([words["intro"]], wrapped), ([""], None)]
+    rows += [([words["contents"]], bold), (list(words["heading_sheet"]), bold)]
+    rows += [([name, words[name]], None) for name in sheets]
+    rows += [([""], None), ([words["columns"]], bold), (list(words["heading_column"]), bold)]
+    rows += [([c, COLUMNS[c].label(lang)], None) for c in OUTPUT_COLUMNS]
+    rows += [([""], None), ([words["codes"]], bold), (list(words["heading_code"]), bold)]
+    for column, vocabulary in _CODED_COLUMNS.items():
+        rows += [([column, t.id, t.label(lang), t.label(other)], None) for t in vocabulary.values() if t.id]
+    rows += [([""], None), ([words["formulas"]], None)]
+    for at, (cells, style) in enumerate(rows):
+        if len(cells) == 1 and cells[0] and style is not bold:  # a sentence across the four columns
+            sheet.merge_range(at, 0, at, 3, cells[0], style or wrapped)
+            sheet.set_row(at, 15 * (1 + len(cells[0]) // 140))
+        else:
+            sheet.write_row(at, 0, cells, style)
+
+
 def _xlsx_bytes(sheets: dict[str, pa.Table], decimals: list[int] | None = None) -> bytes:
-    """A workbook of `sheets` (tables from _table); `decimals` per row of the first sheet's `value` column."""
+    """A workbook of `sheets` (tables from _table) after the sheet 'Lees mij'; `decimals` per row of the first
+    sheet's `value` column."""
     import xlsxwriter
 
     buffer = io.BytesIO()
     options = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
     with xlsxwriter.Workbook(buffer, options) as book:
         book.set_properties({"created": dt.datetime(2000, 1, 1)})  # fixed, so the file is reproducible
+        _write_readme(book, list(sheets))
         for i, (name, table) in enumerate(sheets.items()):
             _write_sheet(book, name, table, decimals if i == 0 else None)
     return buffer.getvalue()
@@ -331,12 +395,14 @@ def build_outputs(
     if len(dataset) <= XLSX_MAX_ROWS:
         value = dataset.column_names.index("value")  # numbers in a spreadsheet, not texts
         numbers = dataset.set_column(value, "value", pa.array(tidy["value"], from_pandas=True))
+        outputs[DUTCH_CSV] = _dutch_csv_bytes(dataset)
         outputs[f"{DATASET_STEM}.xlsx"] = _xlsx_bytes({"data": numbers, **others}, tidy["precision"].tolist())
     else:
-        omitted[f"{DATASET_STEM}.xlsx"] = (
-            f"{len(dataset):,} rows is more than the {XLSX_MAX_ROWS:,} the spreadsheet "
-            f"copy is made for; use {DATASET_STEM}.csv"
-        )
+        for name in (DUTCH_CSV, f"{DATASET_STEM}.xlsx"):
+            omitted[name] = (
+                f"{len(dataset):,} rows is more than the {XLSX_MAX_ROWS:,} the spreadsheet "
+                f"copies are made for; use {DATASET_STEM}.csv"
+            )
     outputs[MANIFEST] = _manifest(outputs, data, omitted)
     return outputs
 
@@ -354,6 +420,13 @@ def _manifest(outputs: dict[str, bytes | atomic.Spooled], data: RawData, omitted
         }
         if name in TABLE_COLUMNS:
             entry["schema"] = table_schema(TABLE_COLUMNS[name])
+        if name == DUTCH_CSV:  # how it differs from the plain CSV, so that a portal reads it right
+            entry.update(encoding="utf-8-sig", dialect={"delimiter": ";"})
+            for field in entry["schema"]["fields"]:
+                if field["type"] == "number":
+                    field["decimalChar"] = ","
+        if name.endswith(".xlsx"):  # the data, not the sheet 'Lees mij' that opens the workbook
+            entry["dialect"] = {"excel": {"sheet": "data"}}
         return entry
 
     package = {
@@ -391,7 +464,7 @@ def write_outputs(outputs: dict[str, bytes | atomic.Spooled], folder: Path) -> l
     An output left out this time (see XLSX_MAX_ROWS) is removed, so no stale copy remains.
     """
     changed = []
-    for name in ("banenafspraak.xlsx",):
+    for name in (DUTCH_CSV, f"{DATASET_STEM}.xlsx"):
         stale = Path(folder) / name
         if name not in outputs and stale.is_file():
             stale.unlink()

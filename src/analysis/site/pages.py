@@ -18,7 +18,10 @@ from analysis.trends import series
 from analysis.trends.sector import sector_figures
 
 # The processed files the index links, each with what it holds in the page's language (words.toml [data_files]).
-DATA_FILES = ["banenafspraak.csv", "banenafspraak.xlsx", "sources.csv", "consistency.csv", "codebook.csv", MANIFEST]
+DATA_FILES = [
+    "banenafspraak.csv", "banenafspraak_nl.csv", "banenafspraak.xlsx", "sources.csv", "consistency.csv", "codebook.csv",
+    MANIFEST,
+]  # fmt: skip
 
 
 NEWS = ".news.json"
