@@ -180,9 +180,9 @@ def sector_text(data: Dataset, sector: str, lang: str) -> HTML:
     )
 
 
-def _readable_table(table: pd.DataFrame, lang: str = "nl", link_column: str | None = None) -> HTML:
-    """A table as the reader sees it: no row numbers, numbers as the language writes them; in `link_column`
-    each quote number links to its quote (no script needed)."""
+def _readable_table(table: pd.DataFrame, lang: str, caption: str, link_column: str | None = None) -> HTML:
+    """A table as the reader sees it: its caption, no row numbers, numbers as the language writes them; in
+    `link_column` each quote number links to its quote (no script needed)."""
 
     def show(value):
         if isinstance(value, float) and pd.isna(value) or value is pd.NA:
@@ -192,7 +192,7 @@ def _readable_table(table: pd.DataFrame, lang: str = "nl", link_column: str | No
         return value
 
     # escape: data text (titles, notes) is shown as text, never run as HTML
-    styler = table.style.hide(axis="index").format(show, escape="html")
+    styler = table.style.hide(axis="index").format(show, escape="html").set_caption(html.escape(caption))
     if link_column is not None:
         link = lambda text: f'<a href="#q{text.strip("[]")}">{text}</a>' if text else ""
         styler = styler.format(link, subset=[link_column], escape="html")
@@ -208,7 +208,8 @@ def _plain(styler) -> HTML:
 def sector_figures(data: Dataset, sector: str, lang: str) -> HTML:
     """The sector's figures; each quote number links to its quote in sector_evidence."""
     quote = i18n.COLUMNS[lang]["evidence"]
-    return _readable_table(tables.figures_table(data, sector, lang), lang, link_column=quote)
+    caption = i18n.t(lang, "caption_figures", name=sector_names(data.sectors, lang)[sector])
+    return _readable_table(tables.figures_table(data, sector, lang), lang, caption, link_column=quote)
 
 
 def sector_evidence(data: Dataset, sector: str, lang: str) -> HTML:
@@ -228,7 +229,7 @@ def sector_evidence(data: Dataset, sector: str, lang: str) -> HTML:
 
 def answers(data: Dataset, lang: str):
     """Every sector's answer in a row: stand, outlook and newest figure."""
-    return _readable_table(tables.answers_table(data, lang), lang)
+    return _readable_table(tables.answers_table(data, lang), lang, i18n.SITE[lang]["answers_caption"])
 
 
 def national_text(data: Dataset, lang: str) -> HTML:
@@ -243,15 +244,15 @@ def national_text(data: Dataset, lang: str) -> HTML:
     return HTML("\n".join(parts))
 
 
-def _readable(frame: pd.DataFrame, data: Dataset, lang: str):
+def _readable(frame: pd.DataFrame, data: Dataset, lang: str, caption: str):
     names = sector_names(data.sectors, lang)
     out = frame.assign(sector=frame["sector"].map(names)) if "sector" in frame else frame
-    return _readable_table(out.rename(columns=i18n.COLUMNS[lang]), lang)
+    return _readable_table(out.rename(columns=i18n.COLUMNS[lang]), lang, caption)
 
 
 def freshness(data: Dataset, lang: str):
     table = coverage.freshness(data).merge(coverage.source_mix(data), on="sector")
-    return _readable(table, data, lang)
+    return _readable(table, data, lang, i18n.t(lang, "caption_freshness"))
 
 
 def coverage_table(data: Dataset, measure: str, lang: str):
@@ -262,7 +263,8 @@ def coverage_table(data: Dataset, measure: str, lang: str):
     # one header row (the sector's column named in the report's language, then the years): a screen reader
     # then pairs every cell with its year and sector; an index with a name made a second, empty header row
     table = matrix.rename(columns=str).rename_axis(None).reset_index(names=i18n.COLUMNS[lang]["sector"])
-    caption = "● " + i18n.t(lang, "legend_reported") + "   ○ " + i18n.t(lang, "legend_derived")
+    legend = "● " + i18n.t(lang, "legend_reported") + "   ○ " + i18n.t(lang, "legend_derived")
+    caption = html.escape(i18n.t(lang, "caption_coverage", legend=legend))
     return _plain(table.style.hide(axis="index").format(escape="html").set_caption(caption))
 
 
@@ -274,7 +276,7 @@ def consistency(data: Dataset, lang: str):
     for column, vocabulary in (("check", CHECKS), ("outcome", OUTCOMES), ("measure", MEASURES), ("period", PERIODS)):
         findings[column] = findings[column].map(lambda key, v=vocabulary: v[key].label(lang) if key in v else key)
     findings["scope"] = [scope_label(s, lang) or i18n.COLUMNS[lang]["whole_sector"] for s in findings["scope"]]
-    return _readable(findings, data, lang)
+    return _readable(findings, data, lang, i18n.t(lang, "caption_consistency"))
 
 
 def sectors_without_figures(data: Dataset, lang: str) -> HTML:
@@ -313,7 +315,7 @@ def readings_beside_the_series(data: Dataset, lang: str):
             h["source_id"]: [cite(data.sources, i, lang) for i in rows["source_id"]],
         }
     )
-    return _readable_table(table, lang)
+    return _readable_table(table, lang, i18n.t(lang, "caption_readings"))
 
 
 # ------------------------------------------------------------------ charts with their text alternatives
@@ -362,9 +364,9 @@ def _svg_named(svg: str, title: str, alt: str) -> str:
     return f'{head}<svg role="img"{attributes}>\n{named}{body.lstrip()}'
 
 
-def _details(table: pd.DataFrame, lang: str) -> HTML:
-    """A chart's data table, one click away (HTML <details>, no script)."""
-    body = _readable_table(table, lang).data
+def _details(table: pd.DataFrame, lang: str, subject: str) -> HTML:
+    """A chart's data table, one click away (HTML <details>, no script), captioned with what the chart shows."""
+    body = _readable_table(table, lang, i18n.t(lang, "caption_chart_data", subject=subject)).data
     return HTML(f"<details><summary>{html.escape(i18n.alt_word(lang, 'table_summary'))}</summary>\n{body}\n</details>")
 
 
@@ -375,7 +377,8 @@ def sector_chart(data: Dataset, sector: str, lang: str) -> Chart:
 
 
 def sector_chart_data(data: Dataset, sector: str, lang: str) -> HTML:
-    return _details(tables.series_table(data, [sector], lang), lang)
+    subject = sector_names(data.sectors, lang)[sector]
+    return _details(tables.series_table(data, [sector], lang), lang, subject)
 
 
 def overview_charts(data: Dataset, lang: str) -> dict[str, Chart | None]:
@@ -405,7 +408,8 @@ def _sectors_table(data: Dataset, lang: str, national: bool = False) -> pd.DataF
 
 
 def all_sectors_data(data: Dataset, lang: str, national: bool = False) -> HTML:
-    return _details(_sectors_table(data, lang, national), lang)
+    subject = i18n.SITE[lang]["national" if national else "overview"]
+    return _details(_sectors_table(data, lang, national), lang, subject)
 
 
 def national_chart(data: Dataset, lang: str) -> Chart:
@@ -417,7 +421,7 @@ def coverage_chart(data: Dataset, lang: str) -> Chart:
 
 
 def coverage_chart_data(data: Dataset, lang: str) -> HTML:
-    return _details(tables.coverage_long(data, lang), lang)
+    return _details(tables.coverage_long(data, lang), lang, i18n.SITE[lang]["coverage"])
 
 
 def say(key: str, lang: str, level: int = 2) -> HTML:
@@ -447,7 +451,7 @@ def pivot_table(data: Dataset, measure: str, lang: str) -> HTML:
     frame = pivot(data, measure).rename(columns=sector_names(data.sectors, lang))
     frame = frame.rename_axis(index=None, columns=None).reset_index(names=i18n.COLUMNS[lang]["year"])
     frame[i18n.COLUMNS[lang]["year"]] = frame[i18n.COLUMNS[lang]["year"]].astype(str)
-    return _readable_table(frame, lang)
+    return _readable_table(frame, lang, i18n.t(lang, "caption_pivot", measure=MEASURES[measure].label(lang)))
 
 
 def pivot(data: Dataset, measure: str = "realised_jobs", basis: str | None = None) -> pd.DataFrame:
