@@ -437,3 +437,23 @@ def test_on_a_phone_no_page_scrolls_sideways_and_chart_text_stays_readable(brows
     finally:
         tab.close()
     assert charts >= 15 and wide == {} and small == {}
+
+
+def test_a_pdf_carries_its_charts_figures_and_links_to_no_file_it_does_not_carry(site):
+    """A PDF mailed on its own: the chart's figures (chart.csv) are attached to it, byte for byte, and the page
+    says so where the screen has its download links; no link of the PDF leads to a chart file beside it. On the
+    previous code the PDF printed 'Download: grafiek als PNG · SVG · cijfers bij de grafiek (CSV)' as links to
+    files next to it, which lead nowhere once the PDF travels alone."""
+    import pdfplumber
+    import pikepdf
+
+    pdf = site / "sectors/politie/politie.pdf"
+    if not pdf.is_file():
+        pytest.skip("no PDFs in this run (no Chromium)")
+    with pikepdf.open(pdf) as doc:
+        assert doc.attachments["chart.csv"].get_file().read_bytes() == (pdf.parent / "chart.csv").read_bytes()
+        targets = [str(a.A.URI) for p in doc.pages for a in p.get("/Annots", []) if "/A" in a and "/URI" in a.A]
+    assert not [t for t in targets if t.startswith("chart.")]
+    with pdfplumber.open(pdf) as doc:
+        text = " ".join(" ".join((p.extract_text() or "").split()) for p in doc.pages)
+    assert "De cijfers bij deze grafiek zitten als bijlage in deze PDF: chart.csv." in text

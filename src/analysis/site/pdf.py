@@ -121,6 +121,7 @@ _SEEN = """() => ({
         h.textContent.replace(/\\s+/g, ' ').trim()),
     title: document.title,
     lang: document.documentElement.lang,
+    attachments: [...document.querySelectorAll('.attached[data-file]')].map(e => e.dataset.file),
 })"""
 
 
@@ -161,15 +162,27 @@ def remove_stale(pages: list[Path], progress=print) -> list[Path]:
 
 
 def finished(
-    pdf: bytes, target: Path, links: dict[str, str], headings: list[str], title: str, lang: str, page_digest: str = ""
+    pdf: bytes,
+    target: Path,
+    links: dict[str, str],
+    headings: list[str],
+    title: str,
+    lang: str,
+    page_digest: str = "",
+    attachments: list[str] = (),
 ) -> bytes:
     """Chromium's tagged PDF, finished for PDF/UA as far as it can be checked here (pikepdf):
 
     - every link relative, as in the HTML (Chromium writes file:///<the folder it was made in>/..., which breaks
       once the folder is zipped and shows the maker's path), and described (/Contents: the link's text);
     - the bookmarks titled as the headings read (Chromium drops the space where a heading wraps);
-    - the text Chromium leaves outside the structure (the running footer, list numbers, spaces between inline
-      elements) marked as artifacts, so that all content is tagged or an artifact;
+    - internal links (a quote's number, to its quote) described by their text too;
+    - the text and the drawing Chromium leaves outside the structure (the running footer, list numbers, spaces
+      between inline elements; page and box backgrounds, borders) marked as artifacts, so that all content is
+      tagged or an artifact;
+    - the structure types Chromium uses beyond PDF 1.7's standard ones (Strong, Em) role-mapped to Span;
+    - the files the page says are attached (a chart's figures, `attachments`, from the PDF's folder) embedded, so
+      that a PDF mailed on its own still carries them;
     - XMP metadata with dc:title, dc:language and the PDF/UA identifier; the title shown instead of the file
       name; the document's language in the catalogue;
     - the digest of the page it was printed from, by which a later run knows whether it is still current.
@@ -182,8 +195,18 @@ def finished(
         for page in doc.pages:
             for annot in page.get("/Annots", []):
                 _relative_link(annot, target, links)
-            _untagged_text_as_artifacts(doc, page)
+                _described_internal_link(annot, links)
+            _untagged_content_as_artifacts(doc, page)
         _titled_outline(doc, headings)
+        doc.Root.StructTreeRoot.RoleMap = pikepdf.Dictionary({k: pikepdf.Name("/Span") for k in NON_STANDARD_TYPES})
+        for name in attachments:
+            if (target.parent / name).is_file():
+                doc.attachments[name] = pikepdf.AttachedFileSpec(
+                    doc,
+                    (target.parent / name).read_bytes(),
+                    description=title,
+                    mime_type=ATTACHED_TYPES.get(Path(name).suffix, ""),
+                )
         with doc.open_metadata(set_pikepdf_as_editor=False) as meta:
             meta["dc:title"] = title
             meta["dc:language"] = [lang]
@@ -216,6 +239,26 @@ def _relative_link(annot, target: Path, links: dict[str, str]) -> None:
     annot.Contents = pikepdf.String(text)
 
 
+ATTACHED_TYPES = {".csv": "text/csv"}
+
+# Structure types Chromium writes that PDF 1.7 (and so PDF/UA-1) does not define: role-mapped to Span, as inline
+# text they are.
+NON_STANDARD_TYPES = ("/Strong", "/Em")
+
+
+def _described_internal_link(annot, links: dict[str, str]) -> None:
+    """A link to a place in the same PDF (Chromium writes the target's id as a named destination) described by
+    the text of the link that leads there."""
+    import pikepdf
+
+    dest = annot.get("/Dest")
+    if annot.get("/Subtype") != "/Link" or "/Contents" in annot or not isinstance(dest, (pikepdf.Name, pikepdf.String)):
+        return
+    anchor = "#" + str(dest).lstrip("/")
+    text = next((t for href, t in links.items() if href.endswith(anchor)), anchor)
+    annot.Contents = pikepdf.String(text)
+
+
 def _titled_outline(doc, headings: list[str]) -> None:
     """The bookmarks, in order, titled as the headings they were made from, where they match one to one."""
     with doc.open_outline() as outline:
@@ -233,34 +276,43 @@ def _titled_outline(doc, headings: list[str]) -> None:
 
 
 _SHOWS_TEXT = {"Tj", "TJ", "'", '"'}
+_BUILDS_PATH = {"m", "l", "c", "v", "y", "h", "re"}
+_PAINTS_PATH = {"S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n"}
+_PAINTS_WHOLE = {"sh", "Do"}  # a shading or an image or form, in one operator
 
 
-def _untagged_text_as_artifacts(doc, page) -> None:
-    """Each text object (BT ... ET) outside any marked content wrapped as an artifact: after the page's last
-    tagged content it is the running footer (a pagination artifact), elsewhere layout. A text object cannot hold
-    q or Q, so wrapping it keeps the content stream's nesting whole."""
+def _untagged_content_as_artifacts(doc, page) -> None:
+    """Each graphics object outside any marked content wrapped as an artifact: a text object (BT ... ET) after
+    the page's last tagged content is the running footer (a pagination artifact), any other is layout; a path
+    (from its first construction operator to the one that paints it), a shading or an XObject is a background
+    or a border (layout). A graphics object cannot hold q or Q, so wrapping it keeps the stream's nesting whole."""
     import pikepdf
 
+    def artifact(properties):
+        return pikepdf.ContentStreamInstruction([pikepdf.Name("/Artifact"), properties], pikepdf.Operator("BDC"))
+
+    layout = pikepdf.Dictionary(Type=pikepdf.Name("/Layout"))
+    footer = pikepdf.Dictionary(Type=pikepdf.Name("/Pagination"), Subtype=pikepdf.Name("/Footer"))
+    end_mark = pikepdf.ContentStreamInstruction([], pikepdf.Operator("EMC"))
     ops = pikepdf.parse_content_stream(page)
-    last_tagged = max((i for i, (_, op) in enumerate(ops) if str(op) == "EMC"), default=-1)
+    names = [str(op) for _, op in ops]
+    last_tagged = max((i for i, name in enumerate(names) if name == "EMC"), default=-1)
     out, depth, i = [], 0, 0
     while i < len(ops):
-        op = ops[i][1]
-        name = str(op)
-        if name == "BT" and depth == 0:
-            end = next(j for j in range(i, len(ops)) if str(ops[j][1]) == "ET")
-            block = ops[i : end + 1]
-            if any(str(o) in _SHOWS_TEXT for _, o in block):
-                kind = "/Pagination" if i > last_tagged else "/Layout"
-                mark = pikepdf.Dictionary(Type=pikepdf.Name("/Pagination"), Subtype=pikepdf.Name("/Footer"))
-                properties = mark if kind == "/Pagination" else pikepdf.Dictionary(Type=pikepdf.Name("/Layout"))
-                out.append(
-                    pikepdf.ContentStreamInstruction([pikepdf.Name("/Artifact"), properties], pikepdf.Operator("BDC"))
-                )
-                out += block
-                out.append(pikepdf.ContentStreamInstruction([], pikepdf.Operator("EMC")))
-            else:
-                out += block
+        name = names[i]
+        end = None
+        if depth == 0 and name == "BT":
+            end = names.index("ET", i)
+            if not _SHOWS_TEXT & set(names[i : end + 1]):
+                end = None  # an empty text object shows nothing
+            mark = footer if i > last_tagged else layout
+        elif depth == 0 and name in _BUILDS_PATH:
+            end = next((j for j in range(i, len(ops)) if names[j] in _PAINTS_PATH), None)
+            mark = layout
+        elif depth == 0 and name in _PAINTS_WHOLE:
+            end, mark = i, layout
+        if end is not None:
+            out += [artifact(mark), *ops[i : end + 1], end_mark]
             i = end + 1
             continue
         depth += {"BDC": 1, "BMC": 1, "EMC": -1}.get(name, 0)
