@@ -424,6 +424,10 @@ def test_on_a_phone_no_page_scrolls_sideways_and_chart_text_stays_readable(brows
             width = tab.evaluate("document.documentElement.scrollWidth")
             if width > 390:
                 wide[str(page.relative_to(site))] = width
+            # the answer is read whole, without scrolling its box sideways (a status label that does not wrap)
+            answer = tab.eval_on_selector_all(".answer", "els => els.map(e => e.scrollWidth - e.clientWidth)")
+            if any(over > 0 for over in answer):
+                wide[str(page.relative_to(site)) + " .answer"] = max(answer)
             scales = tab.eval_on_selector_all(
                 ".jp-RenderedSVG img[width]",
                 "els => els.map(e => e.getBoundingClientRect().width / parseFloat(e.getAttribute('width')))",

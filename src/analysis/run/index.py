@@ -85,6 +85,7 @@ def _entry(root: Path, r: Result, names: dict[str, str], pdf: bool) -> dict:
         "index": r.job.index,
         "html": f"{folder}/{stem}.html",
         "png": f"{folder}/chart.png",
+        "png_size": _image_size(root / folder / "chart.png"),
         "svg": f"{folder}/chart.svg",
         "ipynb": f"{folder}/{stem}.ipynb",
         "summary": f"{folder}/summary.json",
@@ -92,6 +93,18 @@ def _entry(root: Path, r: Result, names: dict[str, str], pdf: bool) -> dict:
         "pdf": f"{folder}/{stem}.pdf" if ok and (pdf or (root / folder / f"{stem}.pdf").is_file()) else "",
         "failed_ipynb": f"{FAILED}/{stem}.ipynb" if (root / FAILED / f"{stem}.ipynb").is_file() else "",
     }
+
+
+def _image_size(png: Path) -> dict[str, int]:
+    """An image's width and height in pixels, which its <img> carries (the page keeps its place while it loads);
+    none for a missing or unreadable file."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(png) as image:
+            return {"width": image.width, "height": image.height}
+    except (OSError, UnidentifiedImageError):
+        return {}
 
 
 def _chart_alt(folder: Path, fallback: str) -> str:

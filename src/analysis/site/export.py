@@ -10,7 +10,6 @@ from pathlib import Path
 import jinja2
 import nbformat
 from bs4 import BeautifulSoup, NavigableString
-from markupsafe import Markup
 from nbconvert import HTMLExporter
 
 from analysis import i18n
@@ -35,27 +34,9 @@ def _exporter() -> HTMLExporter:
         exclude_input_prompt=True,
         exclude_output_prompt=True,
     )
-    exporter.register_filter("valid_css", valid_css)
     exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags={JUPYTER_ONLY}), enabled=True)
     exporter.register_preprocessor(_name_downloads, enabled=True)
     return exporter
-
-
-# JupyterLab's style sheet, which nbconvert's lab template inlines, holds a few rules that are no CSS (the W3C
-# validator finds 4 on every page): WebKit's scrollbar states, overflow 'overlay' and a quoted box-shadow.
-_NOT_CSS = [
-    # a rule is tried only where one starts, after a brace: tried at every position, the search took minutes
-    (re.compile(r"(?<=[{}])[^{}]*:(?:horizontal|vertical)\b[^{}]*\{[^{}]*\}"), ""),
-    (re.compile(r"overflow(-[xy])?\s*:\s*overlay"), r"overflow\1: auto"),
-    (re.compile(r"box-shadow\s*:\s*'([^']*)'"), r"box-shadow: \1"),
-]
-
-
-def valid_css(css: str) -> Markup:
-    """The inlined style sheet without the rules that are no CSS: the pages look the same in every browser."""
-    for pattern, replacement in _NOT_CSS:
-        css = pattern.sub(replacement, str(css))
-    return Markup(css)
 
 
 # matplotlib writes an SVG's size in points: the size at which its labels have their size in points
