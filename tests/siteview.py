@@ -37,6 +37,11 @@ class Visit:
             self.page.remove_listener(event, listener)
 
     def images(self) -> list[tuple[str, int]]:
+        """Every image with its decoded width (0: it did not decode), the ones the page loads lazily (below the
+        index's first screen) loaded first, as a reader who scrolls down gets them."""
+        from analysis.site.pdf import ALL_IMAGES_LOADED
+
+        self.page.evaluate(ALL_IMAGES_LOADED)
         return self.page.eval_on_selector_all(
             "img", "els => els.map(e => [e.getAttribute('src').slice(0, 80), e.complete ? e.naturalWidth : 0])"
         )
@@ -324,7 +329,7 @@ def assert_pdfs_finished(site: Path, lang: str) -> None:
             assert (meta["pdfuaid:part"], meta["dc:title"]) == ("1", title), path
             assert str(doc.Root.Lang) == lang and bool(doc.Root.ViewerPreferences.DisplayDocTitle), path
             if lang != "nl" and path.name in ("politie.pdf", "sources.pdf"):  # the quotes are Dutch, and marked so
-                quotes = _structure(doc.Root.StructTreeRoot, "/BlockQuote")
+                quotes = structure_elements(doc.Root.StructTreeRoot, "/BlockQuote")
                 assert quotes and all(str(q.get("/Lang")) == "nl" for q in quotes), path.name
             assert "/StructTreeRoot" in doc.Root and bool(doc.Root.MarkInfo.Marked), path
             for page in doc.pages:
@@ -348,7 +353,7 @@ def assert_pdfs_finished(site: Path, lang: str) -> None:
     assert links > 300
 
 
-def _structure(element, kind: str) -> list:
+def structure_elements(element, kind: str) -> list:
     """The structure elements of one kind below `element`."""
     import pikepdf
 
@@ -357,7 +362,7 @@ def _structure(element, kind: str) -> list:
     for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
         if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
             found += [kid] if kid.S == kind else []
-            found += _structure(kid, kind)
+            found += structure_elements(kid, kind)
     return found
 
 

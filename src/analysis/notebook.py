@@ -180,13 +180,18 @@ def sector_text(data: Dataset, sector: str, lang: str) -> HTML:
     )
 
 
+EMPTY_CELL = "—"  # a table cell without a figure or text
+
+
 def _readable_table(table: pd.DataFrame, lang: str, caption: str, link_column: str | None = None) -> HTML:
     """A table as the reader sees it: its caption, no row numbers, numbers as the language writes them; in
     `link_column` each quote number links to its quote (no script needed)."""
 
     def show(value):
-        if isinstance(value, float) and pd.isna(value) or value is pd.NA:
-            return "—"
+        # an empty cell says so: a PDF keeps no empty cell in its structure, which moves a screen reader's
+        # reading of the cells after it under the wrong heading
+        if isinstance(value, float) and pd.isna(value) or value is pd.NA or value == "":
+            return EMPTY_CELL
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return i18n.number(value, lang, 2, trim=True)
         return value
@@ -194,7 +199,7 @@ def _readable_table(table: pd.DataFrame, lang: str, caption: str, link_column: s
     # escape: data text (titles, notes) is shown as text, never run as HTML
     styler = table.style.hide(axis="index").format(show, escape="html").set_caption(html.escape(caption))
     if link_column is not None:
-        link = lambda text: f'<a href="#q{text.strip("[]")}">{text}</a>' if text else ""
+        link = lambda text: f'<a href="#q{text.strip("[]")}">{text}</a>' if text else EMPTY_CELL
         styler = styler.format(link, subset=[link_column], escape="html")
     return _plain(styler)
 
@@ -257,13 +262,16 @@ def freshness(data: Dataset, lang: str):
 
 def coverage_table(data: Dataset, measure: str, lang: str):
     matrix = coverage.coverage_matrix(data, measure)
-    marks = {"reported": "●", "derived": "○", "": ""}
+    marks = {"reported": "●", "derived": "○", "": EMPTY_CELL}
     matrix = matrix.apply(lambda column: column.map(marks))
     matrix.index = matrix.index.map(sector_names(data.sectors, lang))
     # one header row (the sector's column named in the report's language, then the years): a screen reader
     # then pairs every cell with its year and sector; an index with a name made a second, empty header row
     table = matrix.rename(columns=str).rename_axis(None).reset_index(names=i18n.COLUMNS[lang]["sector"])
-    legend = "● " + i18n.t(lang, "legend_reported") + "   ○ " + i18n.t(lang, "legend_derived")
+    legend = "   ".join(
+        f"{mark} {i18n.t(lang, key)}"
+        for mark, key in (("●", "legend_reported"), ("○", "legend_derived"), (EMPTY_CELL, "legend_none"))
+    )
     caption = html.escape(i18n.t(lang, "caption_coverage", legend=legend))
     return _plain(table.style.hide(axis="index").format(escape="html").set_caption(caption))
 

@@ -93,7 +93,7 @@ def _print(pages: list[Path], lang: str, run_date: str, data_version: str, chrom
                 page.goto(page_path.resolve().as_uri(), wait_until="load")
                 # what is one click away on screen is printed: a closed <details> printed as a bare "▶"
                 page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
-                page.evaluate(_ALL_IMAGES_LOADED)  # an image the screen loads lazily is printed all the same
+                page.evaluate(ALL_IMAGES_LOADED)  # an image the screen loads lazily is printed all the same
                 seen = page.evaluate(_SEEN)
                 pdf = page.pdf(
                     format="A4",
@@ -113,7 +113,7 @@ def _print(pages: list[Path], lang: str, run_date: str, data_version: str, chrom
     return written
 
 
-_ALL_IMAGES_LOADED = """() => Promise.all([...document.images].map(image => {
+ALL_IMAGES_LOADED = """() => Promise.all([...document.images].map(image => {
     image.loading = 'eager';
     return image.complete ? null : new Promise(done => { image.onload = image.onerror = done; });
 }))"""
