@@ -43,6 +43,7 @@ def test_what_a_run_records_of_its_settings(tmp_path, minimal_raw):
         "sectors": ["politie", "waterschappen"],
         "processed": str((tmp_path / "processed").resolve()),
         "pdf": False,
+        "verdict_year": stamps.verdict_year(),
     }  # jobs and force change no output: not recorded
 
 
@@ -130,3 +131,17 @@ def test_an_english_page_marks_the_names_as_published_as_dutch_and_nothing_else(
         "</body></html>"
     )
     assert export.mark_source_names(page, "nl", names) == page
+
+
+def test_a_run_in_a_new_year_is_no_unchanged_run(tmp_path, minimal_raw, monkeypatch):
+    """The verdicts take today's year as the one not yet over: on 10 January the year before is judged. So a run
+    with the same raw data, notebooks and library in a new year is no unchanged run, and every report's digest
+    differs (on the previous code it said 'nothing changed' and kept last year's verdicts)."""
+    s = recorded_run(tmp_path, minimal_raw)
+    job = Job("politie", TINY_NOTEBOOKS / "tiny.ipynb", {"sector": "politie"}, "sectors/politie")
+    before = job.digest({"figures/politie.csv": "abc"}, "library")
+    assert stamps.unchanged(s.reports, s.processed, stamps.inputs_digest(s.raw, s.notebooks, s.recorded()))
+    next_year = stamps.verdict_year() + 1
+    monkeypatch.setattr(stamps, "verdict_year", lambda: next_year)
+    assert not stamps.unchanged(s.reports, s.processed, stamps.inputs_digest(s.raw, s.notebooks, s.recorded()))
+    assert job.digest({"figures/politie.csv": "abc"}, "library") != before

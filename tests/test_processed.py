@@ -242,6 +242,17 @@ def test_command_line_exit_codes_as_a_real_process(minimal_raw, tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+def test_a_reader_that_leaves_early_ends_the_command_quietly(minimal_raw, tmp_path):
+    """`python -m analysis validate | head -1`: the reader closes the pipe before the command has written; the
+    command ends quietly with 141 (128 + SIGPIPE, as a shell tool ends), not with 'error: cannot write a file:
+    Broken pipe' and exit 1 (the previous code)."""
+    command = [sys.executable, "-m", "analysis", "validate", "--raw", str(minimal_raw), "--processed", str(tmp_path)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.close()  # the reader is gone before the interpreter has even started
+    said = process.stderr.read().decode()
+    assert (process.wait(timeout=60), said) == (141, "")
+
+
 def test_round_trip_every_raw_value_appears_once_as_written(repo_raw):
     """Read the raw files independently (csv module) and find each row once in the processed CSV, value text equal."""
     processed = list(csv.DictReader((ROOT / "data/processed/banenafspraak.csv").open(encoding="utf-8")))

@@ -315,6 +315,16 @@ FILE_SYSTEM_ADVICE = {
 }
 
 
+READER_LEFT = 128 + signal.SIGPIPE  # what a shell tool ends with when the reader of its output left
+
+
+def _reader_left() -> int:
+    """End quietly after the reader of our output left: what is still buffered goes nowhere, instead of failing
+    once more when the interpreter flushes it on exit (the way Python's documentation advises)."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return READER_LEFT
+
+
 def _advice(err: OSError) -> str:
     advice = FILE_SYSTEM_ADVICE.get(err.errno)
     return f". {advice[0].upper()}{advice[1:]}; no file was left half-written." if advice else ""
@@ -348,6 +358,8 @@ def _main(argv: list[str] | None) -> int:
         return err.exit_code
     except KeyboardInterrupt as stop:
         return _interrupted(stop.signum if isinstance(stop, Stopped) else signal.SIGINT)
+    except BrokenPipeError:  # the reader left (`... | head -1`): nothing more to say, and nobody to say it to
+        return _reader_left()
     except OSError as err:  # the file system said no (no permission, read-only, full): what, where, what to do
         print(f"error: cannot write {err.filename or 'a file'}: {err.strerror}{_advice(err)}", file=sys.stderr)
         return 1

@@ -27,11 +27,17 @@ def raw_checksums(raw: Path) -> dict[str, str]:
     return {p.relative_to(raw).as_posix(): atomic.file_sha256(p) for p in sorted(files) if p.is_file()}
 
 
+def verdict_year() -> int:
+    """The year the verdicts take as the one not yet over (a figure for it is a reading during the year, and a
+    target due in it has not yet passed): an input of every report, as much as the raw data is."""
+    return dt.date.today().year
+
+
 def job_digest(checksums: dict[str, str], library: str, notebook: Path, parameters: dict) -> str:
     """What one report depends on: the raw files it reads (`checksums`, already narrowed to them), the library,
-    its notebook and its parameters. Its key figures are not hashed: they follow from the raw data and the
+    its notebook, its parameters and the year its verdicts take as the current one (verdict_year). Its key figures are not hashed: they follow from the raw data and the
     library, which are."""
-    h = hashlib.sha256((json.dumps(checksums, sort_keys=True) + library).encode())
+    h = hashlib.sha256((json.dumps(checksums, sort_keys=True) + library + str(verdict_year())).encode())
     h.update(Path(notebook).read_bytes())
     h.update(json.dumps(parameters, sort_keys=True).encode())
     return h.hexdigest()

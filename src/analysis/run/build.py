@@ -39,6 +39,7 @@ class Settings:
             "sectors": sorted(self.sectors) or None,
             "processed": str(Path(self.processed).resolve()),
             "pdf": self.pdf,
+            "verdict_year": stamps.verdict_year(),
         }
 
 
