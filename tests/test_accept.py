@@ -155,3 +155,20 @@ def test_when_a_file_cannot_be_moved_into_place_the_files_already_moved_get_thei
     assert first.read_bytes() == b"old a\n" and second.read_bytes() == b"old b\n"
     assert moves[:2] == ["a.csv", "b.csv"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv", "b.csv"]  # no staged file left
+
+
+def test_a_value_is_compared_as_a_number_and_a_conflict_names_the_file_and_line_it_conflicts_with(tmp_path, raw):
+    """'297.0' is the 297 already on figures/politie.csv:2: skipped, not a conflict (on the previous code it
+    was refused as a duplicate). A different value for the same figure from the same source is refused, and the
+    message names where the other stands, in data/raw or in the proposals file (the previous code said 'already
+    on line 2', of no file it named)."""
+    same = write(tmp_path / "p.csv", proposal(year="2019", value="297.0"))
+    done = run("accept", same, "--raw", raw)
+    assert done.returncode == 0 and "p.csv:2: already in figures/politie.csv:2" in done.stdout, done.stderr
+    before = snapshot(raw)
+    other = write(tmp_path / "q.csv", proposal(year="2019", value="298"), proposal(), proposal(value="700"))
+    refused = run("accept", other, "--raw", raw)
+    said = refused.stderr.replace(str(raw) + "/", "data/raw/").replace(str(tmp_path) + "/", "")
+    assert refused.returncode == 1 and snapshot(raw) == before
+    assert "q.csv:2: column 'source_id'" in said and "is already on data/raw/figures/politie.csv:2" in said, said
+    assert "q.csv:4: column 'source_id'" in said and "is already on q.csv:3" in said, said

@@ -29,7 +29,12 @@ CASES = [
     ("negative.csv", "figures/politie.csv", "figures/politie.csv:2: column 'value'", "must not be negative"),
     ("absurd_count.csv", "figures/politie.csv", "figures/politie.csv:3: column 'value'", "not plausible"),
     ("percent_over_1000.csv", "figures/politie.csv", "figures/politie.csv:2: column 'value'", "at most 1000"),
-    ("duplicate_row.csv", "figures/politie.csv", "figures/politie.csv:4: column 'source_id'", "already on line 2"),
+    (
+        "duplicate_row.csv",
+        "figures/politie.csv",
+        "figures/politie.csv:4: column 'source_id'",
+        "already on figures/politie.csv:2",
+    ),
     ("year_out_of_range.csv", "figures/politie.csv", "figures/politie.csv:2: column 'year'", "between 2012 and 2035"),
     ("year_not_a_number.csv", "figures/politie.csv", "figures/politie.csv:2: column 'year'", "whole number"),
     ("unknown_source.csv", "figures/politie.csv", "figures/politie.csv:2: column 'source_id'", "register the source"),

@@ -342,7 +342,7 @@ def _duplicate_issues(cases: pd.DataFrame, origin: pd.DataFrame, text: pd.DataFr
         places = [origin.iloc[p] for p in group.index]
         first = places[0]
         for place in places[1:]:
-            where = f"line {first['line']}" if place["file"] == first["file"] else f"{first['file']}:{first['line']}"
+            where = f"{first['file']}:{first['line']}"  # with its file, also in the same file: accept moves lines
             key = ", ".join(f"{c}={text.at[place.name, c]}" for c in FIGURE_KEY)
             issues.append(
                 Issue(

@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -80,10 +81,10 @@ def _append(records: list[dict], lines: list[int], name: str, layout: RawLayout)
     for path in sorted(layout.figures.glob("*.csv")):
         rows, row_lines, _ = rawcsv.read_rows(path, FIGURE_COLUMNS, path.name)
         for row, line in zip(rows, row_lines):
-            there.setdefault(tuple(row[FIGURE_COLUMNS.index(c)] for c in SAME), f"figures/{path.name}:{line}")
+            there.setdefault(_same(dict(zip(FIGURE_COLUMNS, row))), f"figures/{path.name}:{line}")
     new: dict[str, list[tuple[int, dict]]] = {}
     for record, line in zip(records, lines):
-        key = tuple(record[c] for c in SAME)
+        key = _same(record)
         if key in there:
             done.skipped.append(f"{name}:{line}: already in {there[key]}")
             continue
@@ -111,6 +112,15 @@ def _append(records: list[dict], lines: list[int], name: str, layout: RawLayout)
     return done
 
 
+def _same(record: dict) -> tuple:
+    """What makes a row the same figure (SAME), its value as a number: 663.0 is the 663 already there."""
+    try:
+        value = float(record["value"])
+    except ValueError:
+        value = record["value"]  # not a number: validation names it
+    return tuple(value if c == "value" else record[c] for c in SAME)
+
+
 def _validate_with(contents: dict[Path, bytes], origin: dict[tuple[str, int], int], name: str, layout: RawLayout):
     """Validate a copy of the raw folder holding the new files, as `validate` does; problems in the new rows are
     named by their line in the proposals file."""
@@ -128,13 +138,25 @@ def _validate_with(contents: dict[Path, bytes], origin: dict[tuple[str, int], in
             raise DataValidationError(placed, IN_PROPOSALS) from None
 
 
+_PLACE = re.compile(r"(\S+\.csv):(\d+)")  # a place a message names, such as a duplicate's first row
+
+
 def _placed(issue: Issue, copy: Path, origin: dict[tuple[str, int], int], name: str, layout: RawLayout) -> Issue:
-    relative = Path(issue.file)
-    for prefix in (os.path.relpath(copy), str(copy)):
-        if issue.file.startswith(prefix + os.sep):
-            relative = Path(issue.file[len(prefix) + 1 :])
-            break
-    line = origin.get((relative.as_posix(), issue.line))
-    if line is not None:
-        return Issue(name, line, issue.column, issue.value, issue.rule)
-    return Issue(str(layout.raw / relative), issue.line, issue.column, issue.value, issue.rule)
+    """A problem found in the copy, placed where the analyst finds it: an appended row at its line of the
+    proposals file, any other at its line of data/raw; so is every place its message names."""
+
+    def place(file: str, line: int) -> tuple[str, int]:
+        relative = Path(file)
+        for prefix in (os.path.relpath(copy), str(copy)):
+            if file.startswith(prefix + os.sep):
+                relative = Path(file[len(prefix) + 1 :])
+                break
+        proposed = origin.get((relative.as_posix(), line))
+        return (name, proposed) if proposed is not None else (str(layout.raw / relative), line)
+
+    def named(found: re.Match) -> str:
+        file, line = place(found.group(1), int(found.group(2)))
+        return f"{file}:{line}"
+
+    file, line = place(issue.file, issue.line)
+    return Issue(file, line, issue.column, issue.value, _PLACE.sub(named, issue.rule))
