@@ -111,3 +111,31 @@ def test_the_names_in_a_locator_are_what_it_quotes_and_what_is_no_locator_word(l
     """What an English page marks as Dutch in a locator (site/export.mark_source_names): its quotes and the
     headings and names it gives as published; never its own words, numbers or dates."""
     assert i18n.locator_names(locator) == names
+
+
+def test_a_clock_far_behind_the_sources_dates_is_named_once(tmp_path, monkeypatch):
+    """With this computer's clock set back (to 1 January 2020 here), the real sources' dates all lie 'in the
+    future': that is said once, asking whether the clock is right, instead of once per date (the previous code
+    gave 960 messages, each date as a wrong year and each ten times over, once per column). A single date after
+    today is still named, once, at its line."""
+    import shutil
+
+    from conftest import ROOT
+
+    class Then(dt.date):
+        @classmethod
+        def today(cls):
+            return cls(2020, 1, 1)
+
+    monkeypatch.setattr(schema.dt, "date", Then)
+    _, issues = registry.load_sources(ROOT / "data/raw/sources.csv")
+    assert len(issues) == 1, [str(i) for i in issues[:3]]
+    assert "is this computer's clock right? Today is 2020-01-01" in issues[0].rule
+    one = tmp_path / "sources.csv"
+    shutil.copyfile(ROOT / "data/raw/sources.csv", one)
+    monkeypatch.undo()
+    lines = one.read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].replace("2019-12-17", "2099-12-17")
+    one.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _, issues = registry.load_sources(one)
+    assert [(i.line, i.column) for i in issues] == [(2, "date")] and "check the year" in issues[0].rule

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from pathlib import Path
 
@@ -22,14 +23,16 @@ def _load(path: Path, name: str, columns: list[str], model_name: str) -> tuple[p
     problem = regular_file_issue(path, name)
     if problem:
         return pd.DataFrame(columns=columns), [problem]
-    frame, issues = _validated(file_bytes(path), name, tuple(columns), model_name)
+    today = dt.date.today().isoformat()  # the date checks depend on it: part of what is remembered
+    frame, issues = _validated(file_bytes(path), name, tuple(columns), model_name, today)
     return frame.copy(), list(issues)
 
 
 @functools.lru_cache(maxsize=16)
-def _validated(content: bytes, name: str, columns: tuple[str, ...], model_name: str):
-    """A registry read and validated, remembered by its bytes: pandera's fixed cost (about 10 ms a registry)
-    would otherwise be paid again by every load of an unchanged registry in one process."""
+def _validated(content: bytes, name: str, columns: tuple[str, ...], model_name: str, today: str):
+    """A registry read and validated, remembered by its bytes and the day (`today`, for the checks that no date
+    lies after it): pandera's fixed cost (about 10 ms a registry) would otherwise be paid again by every load of
+    an unchanged registry in one process."""
     # pandera loads only when registries are read, not when a chart asks for sector names
     from analysis.data import schema
     from analysis.data.rawcsv import LINE, rows_of, to_frame
@@ -52,7 +55,30 @@ def load_sectors(path: Path, name: str = "sectors.csv") -> tuple[pd.DataFrame, l
 
 
 def load_sources(path: Path, name: str = "sources.csv") -> tuple[pd.DataFrame, list[Issue]]:
-    return _load(path, name, SOURCE_COLUMNS, "SourceRegistry")
+    frame, issues = _load(path, name, SOURCE_COLUMNS, "SourceRegistry")
+    return frame, _clock_behind(issues, name)
+
+
+# So many dates after today that this computer's clock is more likely wrong than the registry (set back, or a
+# machine restored from an old image): said once, instead of once per date as a wrong year.
+CLOCK_BEHIND_AT = 3
+
+
+def _clock_behind(issues: list[Issue], name: str) -> list[Issue]:
+    if not issues:
+        return issues
+    from analysis.data.schema import FUTURE_DATE_RULES
+
+    late = [i for i in issues if i.rule in FUTURE_DATE_RULES]
+    dates = sorted({i.value for i in late if i.value})
+    if len(dates) < CLOCK_BEHIND_AT:
+        return issues
+    first = min(i.line for i in late)
+    said = (
+        f"{len(dates)} dates lie after today, up to {dates[-1]}: is this computer's clock right? Today is "
+        f"{dt.date.today().isoformat()}. Set the clock, then run the command again"
+    )
+    return [i for i in issues if i not in late] + [Issue(name, first, "date", None, said)]
 
 
 def load_breaks(path: Path, name: str = "breaks.csv") -> tuple[pd.DataFrame, list[Issue]]:

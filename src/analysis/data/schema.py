@@ -263,6 +263,9 @@ _FRAME_CHECKS = {
     ),
     "quarter_needs_year": ("year", "a quarterly figure needs the year of its quarter"),
 }
+# The messages that a date lies after today (registry._clock_behind gathers them when there are many).
+FUTURE_DATE_RULES = {_FRAME_CHECKS[check][1] for check in ("date_not_future", "accessed_not_future")}
+
 _COLUMN_RULES = {
     "sector": "unknown sector; it must be listed in sectors.csv",
     "measure": f"unknown measure; use one of: {', '.join(REPORTED_MEASURES)}",
@@ -392,7 +395,7 @@ def issues_from(err: pandera.errors.SchemaErrors, origin: pd.DataFrame, text: pd
                 rule or _rule(column, check, value),
             )
         )
-    return issues
+    return list(dict.fromkeys(issues))  # pandera lists a failed row check once per column of the frame
 
 
 def validate_frame(
