@@ -465,3 +465,21 @@ def test_the_review_notebook_shows_each_proposal_beside_its_sentence_with_the_va
     assert "Er zijn <mark>2.663</mark> banen bijgekomen." in shown
     # the row with a check comes first
     assert shown.index("<mark>2.663</mark>") < shown.index("<mark>5.500</mark>")
+
+
+def test_the_review_marks_a_value_as_the_text_it_is_and_numbers_lines_as_accept_does(tmp_path):
+    """A proposal's value is marked in its sentence as text, never run as a regular expression: '700)' stopped
+    the review notebook with a regex error, and '(a+)+$' could hang it (on the previous code neither was marked).
+    A number is still found as Dutch writes it. The rows are numbered by the file's lines, as accept names them,
+    also after a blank line (the previous code counted rows, one short after a blank line)."""
+    from analysis.extract import review
+
+    assert review.marked("De politie haalde 700) banen.", "700)") == "De politie haalde <mark>700)</mark> banen."
+    assert review.marked("x (a+)+$ y", "(a+)+$") == "x <mark>(a+)+$</mark> y"
+    assert review.marked("ruim 5.500 banen, 61,3%", "5500") == "ruim <mark>5.500</mark> banen, 61,3%"
+    assert review.marked("ruim 5.500 banen, 61,3%", "61.3") == "ruim 5.500 banen, <mark>61,3</mark>%"
+    header = "sector,year,period,measure,value,qualifier,scope,basis,source_id,locator,evidence,note,check"
+    row = "politie,2021,year,realised_jobs,663,,,sector_count,kst,alinea 1,663 banen,,"
+    path = tmp_path / "p.csv"
+    path.write_text(f"{header}\n{row}\n\n{row.replace('663', '664')}\n", encoding="utf-8")
+    assert list(review.load(path).index) == [2, 4]

@@ -10,19 +10,20 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import i18n
+from analysis.data import rawcsv
 from analysis.extract.proposals import PROPOSAL_COLUMNS
 
 SHOWN = ["check", "sector", "year", "period", "measure", "value", "qualifier", "scope", "basis", "evidence", "locator"]
 
 
 def load(path: Path) -> pd.DataFrame:
-    """The proposals as text, as written (no column turned into numbers: 61.30 stays 61.30)."""
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    missing = [c for c in PROPOSAL_COLUMNS if c not in frame.columns]
-    if missing:
-        raise ValueError(f"{path}: not a proposals file, it lacks the column(s) {', '.join(missing)}")
-    frame.index = range(2, len(frame) + 2)  # the line of the file each row is on, as accept names it
-    frame.index.name = "line"
+    """The proposals as text, as written (no column turned into numbers: 61.30 stays 61.30), each row by the
+    line of the file it is on, read by the reader accept reads it with, so that both name a row alike."""
+    rows, lines, issues = rawcsv.read_rows(Path(path), PROPOSAL_COLUMNS, str(path))
+    if issues:
+        listed = "; ".join(str(i) for i in issues[:5])
+        raise ValueError(f"{path}: not a proposals file as accept reads one: {listed}")
+    frame = pd.DataFrame(rows, columns=PROPOSAL_COLUMNS, index=pd.Index(lines, name="line"), dtype=str)
     return frame
 
 
@@ -34,8 +35,14 @@ def described(path: Path, frame: pd.DataFrame | None, lang: str) -> str:
     return words["count"].format(n=len(frame), checks=int(frame["check"].ne("").sum()))
 
 
+_PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
 def written(value: str) -> re.Pattern:
-    """The value as Dutch writes it in a sentence: 5500 as 5.500 or 5500, 61.3 as 61,3."""
+    """The value as Dutch writes it in a sentence: 5500 as 5.500 or 5500, 61.3 as 61,3; a value that is no plain
+    number as the text it is (never as a pattern: '700)' or '(a+)+$' is text a reviewer typed)."""
+    if not _PLAIN_NUMBER.fullmatch(value):
+        return re.compile(re.escape(value))
     whole, _, decimals = value.partition(".")
     groups = []
     while len(whole) > 3:
