@@ -7,6 +7,7 @@ agree. Evidence is checked against the document's own bytes, not against what th
 import csv
 import hashlib
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -483,3 +484,49 @@ def test_the_review_marks_a_value_as_the_text_it_is_and_numbers_lines_as_accept_
     path = tmp_path / "p.csv"
     path.write_text(f"{header}\n{row}\n\n{row.replace('663', '664')}\n", encoding="utf-8")
     assert list(review.load(path).index) == [2, 4]
+
+
+def test_extract_never_overwrites_a_file_it_did_not_write_this_way_unless_told(tmp_path):
+    """--out on a file that holds something else (a reviewed proposals file, the README) is refused with exit 2
+    and the file is untouched (the previous code overwrote it silently); the same proposals again, or
+    --overwrite, write it."""
+    document = text_document(tmp_path, "De politie realiseerde in 2020 413 banen.\n")
+    out = tmp_path / "p.csv"
+    assert run("extract", document, "--out", out, "--raw", MINIMAL).returncode == 0
+    assert run("extract", document, "--out", out, "--raw", MINIMAL).returncode == 0  # the same bytes: no loss
+    reviewed = out.read_text(encoding="utf-8-sig").replace("413", "414")
+    out.write_text(reviewed, encoding="utf-8-sig")
+    refused = run("extract", document, "--out", out, "--raw", MINIMAL)
+    assert refused.returncode == 2 and f"--out {out}" in refused.stderr and "--overwrite" in refused.stderr
+    assert out.read_text(encoding="utf-8-sig") == reviewed
+    assert run("extract", document, "--out", out, "--raw", MINIMAL, "--overwrite").returncode == 0
+    assert "413" in out.read_text(encoding="utf-8-sig")
+
+
+def test_a_cell_that_starts_like_a_formula_is_written_inert_and_accepted_as_published(tmp_path):
+    """The proposals file is opened in a spreadsheet: a text starting with =, +, - or @ is written with a
+    leading apostrophe (as data/processed writes it), and accept takes the text as published, without it (the
+    previous code wrote '=HYPERLINK(...)' as it came)."""
+    from analysis.extract import proposals as written
+
+    record = dict.fromkeys(written.PROPOSAL_COLUMNS, "")
+    record |= {"evidence": '=HYPERLINK("https://example.org","klik")', "note": "+300 banen", "value": "-0"}
+    text = written.to_csv([record]).decode("utf-8-sig")
+    assert "'=HYPERLINK(" in text and ",'+300 banen," in text and ",-0," in text
+    raw = tmp_path / "raw"
+    shutil.copytree(MINIMAL, raw)
+    kept = tmp_path / "kept.csv"
+    row = {c: "" for c in written.PROPOSAL_COLUMNS} | {
+        "sector": "politie", "year": "2021", "period": "year", "measure": "realised_jobs", "value": "663",
+        "basis": "sector_count", "source_id": "letter", "locator": "alinea 1", "evidence": "+663 banen in 2021",
+    }  # fmt: skip
+    kept.write_bytes(written.to_csv([row]))
+    assert "'+663 banen" in kept.read_text(encoding="utf-8-sig")
+    done = run("accept", kept, "--raw", raw)
+    assert done.returncode == 0, done.stderr
+    assert (
+        (raw / "figures" / "politie.csv")
+        .read_text(encoding="utf-8")
+        .splitlines()[-1]
+        .endswith(",alinea 1,+663 banen in 2021,")
+    )

@@ -121,12 +121,17 @@ def cmd_coverage(args: argparse.Namespace) -> int:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from analysis.errors import NotOurFolder
-    from analysis.extract.proposals import extract, write
+    from analysis.extract.proposals import extract, to_csv, write
 
     out, raw = args.out.resolve(), Path(args.raw).resolve()
     if out == args.document.resolve() or out.is_relative_to(raw):
         raise NotOurFolder(f"--out {args.out}: write the proposals outside {args.raw} and apart from the document")
     done = extract(args.document, args.raw, args.source_id)
+    if out.is_file() and not args.overwrite and out.read_bytes() != to_csv(done.records):
+        raise NotOurFolder(
+            f"--out {args.out} exists and holds something else than these proposals (a file you reviewed, or "
+            "another file): give another name, or --overwrite to replace it"
+        )
     write(done.records, args.out)
     print(f"{done.described()}; written to {args.out}")
     if not done.source_registered:
@@ -219,6 +224,9 @@ def parser() -> argparse.ArgumentParser:
     )
     ex.add_argument("document", type=Path, help="the document: plain text, HTML or PDF")
     ex.add_argument("--out", type=Path, required=True, metavar="PROPOSALS.csv", help="where to write the proposals")
+    ex.add_argument(
+        "--overwrite", action="store_true", help="replace --out even when it holds something else (a reviewed file)"
+    )
     ex.add_argument(
         "--source-id",
         default=None,

@@ -136,6 +136,13 @@ def neutralise(cell: object) -> object:
     return cell
 
 
+def restored(cell: str) -> str:
+    """A text as meant, without the apostrophe neutralise() put before it (a file saved back by a spreadsheet)."""
+    if cell.startswith("'") and cell[1:].startswith(_FORMULA_START) and not _is_number(cell[1:]):
+        return cell[1:]
+    return cell
+
+
 def _any_of(masks):
     """Element-wise or of boolean arrays (six starts_with are ten times faster than one anchored regex)."""
     out = next(masks)

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from analysis import atomic
 from analysis.data import rawcsv
+from analysis.data.processed import restored
 from analysis.data.registry import load_sectors
 from analysis.dictionary import FIGURE_COLUMNS
 from analysis.errors import DataValidationError, Issue
@@ -58,7 +59,7 @@ def accept(proposals: Path, raw: Path, wait: float = 0) -> Accepted:
     rows, lines, issues = rawcsv.read_rows(proposals, PROPOSAL_COLUMNS, name)
     if issues:
         raise DataValidationError(issues, IN_PROPOSALS)
-    records = [dict(zip(PROPOSAL_COLUMNS, row)) for row in rows]
+    records = [{c: restored(v) for c, v in zip(PROPOSAL_COLUMNS, row)} for row in rows]  # as published
     layout = RawLayout(raw)
     sectors, problems = load_sectors(layout.sectors_csv)
     if problems:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from analysis import atomic
+from analysis.data.processed import neutralise
 from analysis.data.registry import load_sectors, load_sources
 from analysis.dictionary import FIGURE_COLUMNS
 from analysis.errors import DataValidationError
@@ -58,10 +59,12 @@ def extract(document: Path, raw: Path, source_id: str | None = None) -> Extracte
 
 
 def to_csv(records: list[dict[str, str]]) -> bytes:
+    """The proposals file, for a spreadsheet as much as for accept: a text that a spreadsheet would run as a
+    formula gets a leading apostrophe (processed.neutralise), which accept takes off again."""
     out = io.StringIO(newline="")
     writer = csv.DictWriter(out, fieldnames=PROPOSAL_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(records)
+    writer.writerows({k: neutralise(v) for k, v in record.items()} for record in records)
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
