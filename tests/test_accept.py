@@ -172,3 +172,25 @@ def test_a_value_is_compared_as_a_number_and_a_conflict_names_the_file_and_line_
     assert refused.returncode == 1 and snapshot(raw) == before
     assert "q.csv:2: column 'source_id'" in said and "is already on data/raw/figures/politie.csv:2" in said, said
     assert "q.csv:4: column 'source_id'" in said and "is already on q.csv:3" in said, said
+
+
+def test_a_proposals_file_saved_by_dutch_excel_is_read_or_refused_with_what_to_do(tmp_path, raw):
+    """Dutch Excel saves a CSV with semicolons, as 'CSV UTF-8' or, by default, in Windows-1252. With semicolons
+    and UTF-8 the file is accepted as it is (the previous code said 'use a comma', which Dutch Excel cannot do);
+    in Windows-1252 it is refused with the format to choose in Excel, at the line and column of the first byte
+    that is no UTF-8 (the previous code blamed the wrong column, reading the line with commas)."""
+    row = proposal(evidence="De politie realiseerde 663 banen, méér dan verwacht.")
+    lines = [
+        ";".join(COLUMNS),
+        ";".join(f'"{row[c]}"' if ("," in row[c] or ";" in row[c]) else row[c] for c in COLUMNS),
+    ]
+    saved = tmp_path / "excel.csv"
+    saved.write_bytes("\ufeff".encode() + "\r\n".join(lines).encode("utf-8") + b"\r\n")
+    done = run("accept", saved, "--raw", raw)
+    assert done.returncode == 0 and "accepted 1 row (figures/politie.csv +1)" in done.stdout, done.stderr
+    assert (raw / "figures" / "politie.csv").read_text(encoding="utf-8").splitlines()[-1].count("méér") == 1
+    windows = tmp_path / "windows.csv"
+    windows.write_bytes("\r\n".join(lines).replace("politie;2021", "politie;2020").encode("cp1252") + b"\r\n")
+    refused = run("accept", windows, "--raw", raw)
+    assert refused.returncode == 1, refused.stdout
+    assert "windows.csv:2: column 'evidence'" in refused.stderr and "CSV UTF-8" in refused.stderr, refused.stderr

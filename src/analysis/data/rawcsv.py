@@ -39,7 +39,7 @@ csv.field_size_limit(MAX_FILE_BYTES + 1)
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")
 
 
-def _decode(data: bytes, name: str, header: list[str]) -> tuple[str | None, list[Issue]]:
+def _decode(data: bytes, name: str, header: list[str], delimiter: str = ",") -> tuple[str | None, list[Issue]]:
     head = data[:4096]
     if len(head) >= 4 and head.count(0) * 3 >= len(head):  # UTF-16 holds a NUL in every ASCII character
         line = 1
@@ -61,12 +61,12 @@ def _decode(data: bytes, name: str, header: list[str]) -> tuple[str | None, list
         rest = _LINE_BREAK.split(data[err.start :], maxsplit=1)[0]
         line = (before[-1] + rest).decode("utf-8", errors="replace")
         try:
-            fields = next(csv.reader([line]), [])
+            fields = next(csv.reader([line], delimiter=delimiter), [])
         except csv.Error:
             fields = []
         bad = next((i for i, f in enumerate(fields) if "\ufffd" in f), None)
         column = header[bad] if bad is not None and line_no > 1 and bad < len(header) else ""
-        rule = "the file is not UTF-8 text; save it as 'CSV UTF-8'"
+        rule = "the file is not UTF-8 text; save it as 'CSV UTF-8' (Dutch Excel: 'CSV UTF-8 (door komma's gescheiden)')"
         return None, [Issue(name, line_no, column, line, rule)]
 
 
@@ -183,13 +183,23 @@ def file_bytes(path: Path) -> bytes:
     return data
 
 
-def read_rows(path: Path, columns: list[str], name: str) -> tuple[list[list[str]], list[int], list[Issue]]:
+def read_rows(
+    path: Path, columns: list[str], name: str, spreadsheet: bool = False
+) -> tuple[list[list[str]], list[int], list[Issue]]:
     """A file read by the careful reader (the csv module): its records as plain lists, their line numbers, and
-    the issues found; a record with a wrong number of fields is reported and left out."""
+    the issues found; a record with a wrong number of fields is reported and left out. With `spreadsheet` (a
+    file an analyst may have saved from a spreadsheet, such as a proposals file), fields may also be separated
+    by semicolons, as Dutch Excel saves a CSV."""
     problem = regular_file_issue(path, name)
     if problem:
         return [], [], [problem]
-    return rows_of(file_bytes(path), columns, name)
+    return rows_of(file_bytes(path), columns, name, spreadsheet)
+
+
+def _spreadsheet_delimiter(data: bytes, columns: list[str]) -> str:
+    """';' where the header is the expected one separated by semicolons (Dutch Excel's list separator), else ','."""
+    header = data.removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0].rstrip(b"\r").decode("utf-8", "replace")
+    return ";" if [c.strip() for c in header.split(";")] == columns else ","
 
 
 def _spanned_issue(name: str, start: int, end: int, row: list[str], columns: list[str]) -> Issue:
@@ -213,9 +223,12 @@ def _width_issue(name: str, start: int, row: list[str], columns: list[str]) -> I
     return Issue(name, start, "", ",".join(row), rule)
 
 
-def rows_of(data: bytes, columns: list[str], name: str) -> tuple[list[list[str]], list[int], list[Issue]]:
+def rows_of(
+    data: bytes, columns: list[str], name: str, spreadsheet: bool = False
+) -> tuple[list[list[str]], list[int], list[Issue]]:
     """read_rows on a file's bytes already read."""
-    text, issues = _decode(data, name, columns)
+    delimiter = _spreadsheet_delimiter(data, columns) if spreadsheet else ","
+    text, issues = _decode(data, name, columns, delimiter)
     if text is None:
         return [], [], issues
     if not text.strip():
@@ -225,7 +238,7 @@ def rows_of(data: bytes, columns: list[str], name: str) -> tuple[list[list[str]]
             [Issue(name, 1, "", None, f"the file is empty; it needs at least the header: {','.join(columns)}")],
         )
 
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=delimiter)
     records: list[list[str]] = []
     lines: list[int] = []
     header: list[str] | None = None

@@ -56,7 +56,7 @@ def accept(proposals: Path, raw: Path, wait: float = 0) -> Accepted:
     problem."""
     proposals, raw = Path(proposals), Path(raw)
     name = os.path.relpath(proposals) if not os.path.relpath(proposals).startswith("..") else str(proposals)
-    rows, lines, issues = rawcsv.read_rows(proposals, PROPOSAL_COLUMNS, name)
+    rows, lines, issues = rawcsv.read_rows(proposals, PROPOSAL_COLUMNS, name, spreadsheet=True)
     if issues:
         raise DataValidationError(issues, IN_PROPOSALS)
     records = [{c: restored(v) for c, v in zip(PROPOSAL_COLUMNS, row)} for row in rows]  # as published

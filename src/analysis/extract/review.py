@@ -19,7 +19,7 @@ SHOWN = ["check", "sector", "year", "period", "measure", "value", "qualifier", "
 def load(path: Path) -> pd.DataFrame:
     """The proposals as text, as written (no column turned into numbers: 61.30 stays 61.30), each row by the
     line of the file it is on, read by the reader accept reads it with, so that both name a row alike."""
-    rows, lines, issues = rawcsv.read_rows(Path(path), PROPOSAL_COLUMNS, str(path))
+    rows, lines, issues = rawcsv.read_rows(Path(path), PROPOSAL_COLUMNS, str(path), spreadsheet=True)
     if issues:
         listed = "; ".join(str(i) for i in issues[:5])
         raise ValueError(f"{path}: not a proposals file as accept reads one: {listed}")
