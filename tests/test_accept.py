@@ -194,3 +194,19 @@ def test_a_proposals_file_saved_by_dutch_excel_is_read_or_refused_with_what_to_d
     refused = run("accept", windows, "--raw", raw)
     assert refused.returncode == 1, refused.stdout
     assert "windows.csv:2: column 'evidence'" in refused.stderr and "CSV UTF-8" in refused.stderr, refused.stderr
+
+
+def test_a_raw_file_with_old_mac_line_ends_keeps_the_proposals_line_numbers_right(tmp_path, raw):
+    """figures/politie.csv with CR-only line ends (as an old editor saves it): a bad proposal is still named at
+    its own line of the proposals file (the previous code counted the raw file's lines by '\\n' only, so the
+    problem was put at a line of data/raw that does not hold it)."""
+    politie = raw / "figures" / "politie.csv"
+    politie.write_bytes(politie.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r"))
+    before = snapshot(raw)
+    kept = write(tmp_path / "p.csv", proposal(value="6,63"))
+    done = run("accept", kept, "--raw", raw)
+    assert done.returncode == 1 and "p.csv:2: column 'value'" in done.stderr, done.stderr
+    assert snapshot(raw) == before
+    good = write(tmp_path / "q.csv", proposal())
+    assert run("accept", good, "--raw", raw).returncode == 0
+    assert run("validate", "--raw", raw).returncode == 0

@@ -36,7 +36,7 @@ TOO_LONG = "a text holds at most 32,767 characters (what a spreadsheet cell hold
 csv.field_size_limit(MAX_FILE_BYTES + 1)
 
 
-_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
+LINE_BREAK = re.compile(rb"\r\n|\r|\n")
 
 
 def _decode(data: bytes, name: str, header: list[str], delimiter: str = ",") -> tuple[str | None, list[Issue]]:
@@ -56,9 +56,9 @@ def _decode(data: bytes, name: str, header: list[str], delimiter: str = ",") -> 
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as err:
-        before = _LINE_BREAK.split(data[: err.start])  # \r\n, \r and \n all end a line, as for the csv reader
+        before = LINE_BREAK.split(data[: err.start])  # \r\n, \r and \n all end a line, as for the csv reader
         line_no = len(before)
-        rest = _LINE_BREAK.split(data[err.start :], maxsplit=1)[0]
+        rest = LINE_BREAK.split(data[err.start :], maxsplit=1)[0]
         line = (before[-1] + rest).decode("utf-8", errors="replace")
         try:
             fields = next(csv.reader([line], delimiter=delimiter), [])

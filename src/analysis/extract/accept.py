@@ -98,9 +98,9 @@ def _append(records: list[dict], lines: list[int], name: str, layout: RawLayout)
     for sector, items in new.items():
         path = layout.figures / f"{sector}.csv"
         old = path.read_bytes() if path.exists() else (",".join(FIGURE_COLUMNS) + "\n").encode()
-        if not old.endswith(b"\n"):
+        if not old.endswith((b"\n", b"\r")):
             old += b"\n"
-        first = old.count(b"\n") + 1
+        first = len(rawcsv.LINE_BREAK.findall(old)) + 1  # the line the first new row is on, as the reader counts
         out = io.StringIO(newline="")
         writer = csv.writer(out, lineterminator="\n")
         for k, (line, record) in enumerate(items):
