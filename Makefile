@@ -90,7 +90,7 @@ lint: setup  ## Check the code with ruff (lint rules and formatting) and the pac
 
 # Three workers on two cores, each taking whole test files (and whole notebooks, whose cells share one kernel):
 # a worker often waits (on a report run's own processes, a kernel, a browser, a test's deliberate pause), and a
-# third keeps the cores busy meanwhile (measured on one host, one run each: 2 workers 139 s, 3 123 s, 4 132 s).
+# third keeps the cores busy meanwhile (benchmarks/RESULTS.md: the suite on 2, 3 and 4 workers).
 # The real Dutch and English sites are made by the workers that run tests/test_site.py and test_site_en.py.
 # Files start in the order of tests/conftest.py (longest first), not xdist's (most tests first).
 # TEST_WORKERS=0 runs the suite in one process.

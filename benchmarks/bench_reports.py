@@ -287,6 +287,24 @@ def row(name: str, times: list[float]) -> str:
     return f"| {name} | {len(times)} | {min(times):.2f} | {statistics.median(times):.2f} | {max(times):.2f} |"
 
 
+EARLIER = "Earlier runs"
+
+
+def with_history(latest: str, previous: str) -> str:
+    """RESULTS.md with this run's results on top, the runs before it under 'Earlier runs' (newest first), and any
+    other section of the file (the measurements behind choices in the code) kept as it was, at the end."""
+    body = previous.split("\n", 1)[1] if previous.startswith("# Benchmark results") else previous
+    last_run, *sections = re.split(r"(?m)^## ", body)
+    earlier = [s.split("\n", 1)[1].strip() for s in sections if s.startswith(EARLIER)]
+    standing = [s.rstrip() for s in sections if not s.startswith(EARLIER)]
+    runs = [r for r in (last_run.strip(), *earlier) if r]
+    parts = [latest.rstrip()]
+    if runs:
+        parts.append(f"## {EARLIER}\n\n" + "\n\n".join(runs))
+    parts += [f"## {s}" for s in standing]
+    return "\n\n".join(parts) + "\n"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repetitions and smaller prepare sizes")
@@ -407,7 +425,8 @@ def main() -> int:
         ]
     )
     if not args.quick:
-        (ROOT / "benchmarks" / "RESULTS.md").write_text(text)
+        results = ROOT / "benchmarks" / "RESULTS.md"
+        results.write_text(with_history(text, results.read_text() if results.is_file() else ""))
     print("\n" + "\n".join(lines))
     print(json.dumps(ratios))
     return 0

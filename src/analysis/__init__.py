@@ -5,8 +5,8 @@ import sys
 from analysis.errors import DataValidationError, Issue
 
 # nbformat imports jsonschema, whose format checkers import rfc3987_syntax when it is installed (JupyterLab's
-# jupyter-events pulls it in); that module compiles some 38 lark grammars on import, 2 s of CPU in every
-# report run and worker (python-jsonschema/jsonschema#1428). Nothing here checks the "iri" formats it serves,
+# jupyter-events pulls it in); that module compiles some 38 lark grammars on import, seconds of CPU in every
+# report run and worker (python-jsonschema/jsonschema#1428; benchmarks/RESULTS.md). Nothing here checks the "iri" formats it serves,
 # so jsonschema is told it is absent and leaves those two formats unchecked.
 sys.modules.setdefault("rfc3987_syntax", None)
 

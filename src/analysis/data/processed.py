@@ -248,8 +248,8 @@ def _write_csv(table: pa.Table, where, header: bool = True) -> None:
 
 def _write_csv_in_slices(table: pa.Table, path: Path) -> None:
     """_write_csv to `path`, one slice of rows per core, each written by a thread of its own (pyarrow writes
-    without holding the GIL) to a file of its own, then appended to the first. A million rows: 0.87 s by
-    one thread, 0.56 s by two on two cores, and 0.07 s to append."""
+    without holding the GIL) to a file of its own, then appended to the first: two threads on two cores take
+    two thirds of one thread's time, and the appending little (benchmarks/RESULTS.md)."""
     slices = max(1, min(os.cpu_count() or 1, 4))
     size = -(-len(table) // slices)
     parts = [path, *(path.with_name(f"{path.name}.{i}") for i in range(1, slices))]
@@ -299,7 +299,7 @@ def _write_sheet(book, name: str, table: pa.Table, decimals: list[int] | None = 
     its type, as wide as its longest text up to WIDEST_COLUMN characters, beyond which the text wraps.
 
     Written cell by cell from plain lists, not through DataFrame.to_excel, whose per-cell formatting
-    machinery doubles the time (a spreadsheet of 15,000 rows: 4.6 s through pandas, 2 s like this).
+    machinery doubles the time (benchmarks/RESULTS.md).
     Missing values and empty texts get no cell, as to_excel gives them none. With `decimals`, the `value`
     column holds numbers, each shown with its row's published number of decimals."""
     sheet = book.add_worksheet(name)

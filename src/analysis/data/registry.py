@@ -31,8 +31,8 @@ def _load(path: Path, name: str, columns: list[str], model_name: str) -> tuple[p
 @functools.lru_cache(maxsize=16)
 def _validated(content: bytes, name: str, columns: tuple[str, ...], model_name: str, today: str):
     """A registry read and validated, remembered by its bytes and the day (`today`, for the checks that no date
-    lies after it): pandera's fixed cost (about 10 ms a registry) would otherwise be paid again by every load of
-    an unchanged registry in one process."""
+    lies after it): pandera's fixed cost per validation would otherwise be paid again by every load of an
+    unchanged registry in one process."""
     # pandera loads only when registries are read, not when a chart asks for sector names
     from analysis.data import schema
     from analysis.data.rawcsv import LINE, rows_of, to_frame

@@ -30,8 +30,8 @@ _KEEP: ContextVar[Path | None] = ContextVar("partial_notebook_path", default=Non
 class PartialKeepingEngine(NBClientEngine):
     """papermill's nbclient engine, which also writes the notebook as far as it ran when execution stops with
     an exception papermill does not record in it (a cell past --cell-timeout, a kernel that died): papermill
-    saves it then only when it saves after every cell, which cost a fifth of a run's CPU (measured: 38-42 ->
-    46 s). Where to write it is given per execution (_KEEP), one notebook at a time in a worker."""
+    saves it then only when it saves after every cell, which costs a fifth of a run's CPU (benchmarks/RESULTS.md).
+    Where to write it is given per execution (_KEEP), one notebook at a time in a worker."""
 
     @classmethod
     def execute_managed_notebook(cls, nb_man, kernel_name, **kwargs):

@@ -1,8 +1,8 @@
 """Kernels forked from a process that has already imported what every notebook imports.
 
 A fresh kernel spends most of its CPU time on `python` starting and importing ipykernel, pandas, matplotlib
-and the library: about 1.5 s per notebook, which is most of the difference between a report run and the
-same charts made by one plain Python process. So a report run starts one fork server: a plain process (no
+and the library, which is most of the difference between a report run and the same charts made by one plain
+Python process (benchmarks/RESULTS.md: the report run without forked kernels). So a report run starts one fork server: a plain process (no
 threads) that imports all that once and then, on request, forks. Each child becomes one kernel. Every
 notebook still runs in a process of its own that no notebook has touched before, only with its imports done.
 

@@ -33,8 +33,8 @@ class ReadyClient(AsyncKernelClient):
     """jupyter_client's client, ready as soon as the kernel has answered and its IOPub messages arrive.
 
     jupyter_client's wait_for_ready ends by reading IOPub until it has been silent for 0.2 s. nbclient, which
-    executes the notebook, reads only the messages that answer its own requests, so that wait bought nothing:
-    0.2 s of a worker's time per notebook, a fifth of a sector report. The handshake before it stays: kernel
+    executes the notebook, reads only the messages that answer its own requests, so that wait bought nothing
+    but a fifth of a sector report's time (benchmarks/RESULTS.md). The handshake before it stays: kernel
     info is asked until the reply comes and an IOPub message arrives too, which shows that IOPub is
     subscribed (a subscription made too late would lose the first cell's outputs)."""
 
@@ -82,7 +82,7 @@ class ForkingProvisioner(LocalProvisioner):
 
     async def kill(self, restart: bool = False) -> None:
         """Kill the kernel and wait (at most a second, looking every 10 ms) until it is gone: jupyter_client
-        then looks every 0.1 s, and half the time a worker waited 0.1 s for a kernel gone in milliseconds."""
+        looks every 0.1 s, so a worker waited that long for a kernel gone in milliseconds."""
         await super().kill(restart)
         for _ in range(100):
             if await self.poll() is not None:

@@ -83,8 +83,8 @@ def _print(pages: list[Path], lang: str, run_date: str, data_version: str, chrom
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
         try:
-            # one tab for every page: a new tab (with its own context) per page took more than half the time
-            # (19 pages: 9.5 s, against 4.0 s in one tab); each page is a document of its own all the same
+            # one tab for every page: a new tab (with its own context) per page took more than twice as long
+            # (benchmarks/RESULTS.md); each page is a document of its own all the same
             page = browser.new_page()
             for page_path in pages:
                 target = page_path.with_suffix(".pdf")

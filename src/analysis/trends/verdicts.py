@@ -221,7 +221,7 @@ def verdict(data: Dataset, sector: str, today: dt.date | None = None) -> Verdict
     """The verdict for one sector (see the module's rules); `today` decides which target years have passed.
 
     Kept by the dataset per sector and year while its figures are unchanged (Dataset.cached): the run's
-    planning, the index page and the overview ask for the same verdicts, each some ten milliseconds of pandas."""
+    planning, the index page and the overview ask for the same verdicts, and each costs pandas work."""
     this_year = (today or dt.date.today()).year
     return data.cached_by(_verdicts_of, (sector, this_year), lambda: _verdict(data, sector, this_year))
 
