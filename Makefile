@@ -84,8 +84,8 @@ validate: setup  ## Check data/raw and say what is wrong, without writing anythi
 	$(PY) -m analysis validate
 
 lint: setup  ## Check the code with ruff (lint rules and formatting) and the package's layers with import-linter
-	$(VENV)/bin/ruff check src tests benchmarks
-	$(VENV)/bin/ruff format --check src tests benchmarks
+	$(VENV)/bin/ruff check src tests benchmarks notebooks
+	$(VENV)/bin/ruff format --check src tests benchmarks notebooks
 	$(VENV)/bin/lint-imports
 
 # Three workers on two cores, each taking whole test files (and whole notebooks, whose cells share one kernel):
