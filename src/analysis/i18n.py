@@ -190,8 +190,6 @@ _LOCATOR_WORDS = {w.casefold() for en, _ in _WORDS["locator"]["nl"] for w in en.
 }
 _SEGMENT = re.compile(r"[^,()]+")  # the parts of a locator between commas and brackets
 _TOKEN = re.compile(r"\S+")
-
-
 _NUMBER = re.compile(r"(?:[\d.,]+(?:st|nd|rd|th)?[-/–])*[\d.,]+(?:st|nd|rd|th)?")  # 3rd, 2-3, 1st-2nd, 13-07-2016
 
 

@@ -35,8 +35,8 @@ def verdict_year() -> int:
 
 def job_digest(checksums: dict[str, str], library: str, notebook: Path, parameters: dict) -> str:
     """What one report depends on: the raw files it reads (`checksums`, already narrowed to them), the library,
-    its notebook, its parameters and the year its verdicts take as the current one (verdict_year). Its key figures are not hashed: they follow from the raw data and the
-    library, which are."""
+    its notebook, its parameters and the year its verdicts take as the current one (verdict_year). Its key
+    figures are not hashed: they follow from the raw data and the library, which are."""
     h = hashlib.sha256((json.dumps(checksums, sort_keys=True) + library + str(verdict_year())).encode())
     h.update(Path(notebook).read_bytes())
     h.update(json.dumps(parameters, sort_keys=True).encode())

@@ -7,6 +7,7 @@ file and every output, is written last, so a complete manifest means a complete 
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import io
 import json
@@ -51,7 +52,6 @@ XLSX_MAX_ROWS = 50_000
 # The dataset for a spreadsheet with Dutch settings (Excel's list separator is a semicolon there, and a decimal
 # point makes 58.6 a text): written beside the plain CSV, which is for code, and within the same limit as the XLSX.
 DUTCH_CSV = f"{DATASET_STEM}_nl.csv"
-BOM = b"\xef\xbb\xbf"  # without it Dutch Excel reads UTF-8 as Windows-1252: 'gecreëerd' becomes 'gecreÃ«erd'
 SPOOL_ROWS = 100_000  # a CSV of more rows than this is streamed to a file instead of held in memory
 
 # What each output column holds: from the data dictionary, for the codebook and the data package.
@@ -280,7 +280,8 @@ def _dutch_csv_bytes(table: pa.Table) -> bytes:
     dutch = table.set_column(at, "value", pc.replace_substring(table["value"], ".", ","))
     sink = pa.BufferOutputStream()
     pacsv.write_csv(dutch, sink, pacsv.WriteOptions(include_header=True, quoting_style="needed", delimiter=";"))
-    return BOM + sink.getvalue().to_pybytes()
+    # without the byte order mark Dutch Excel reads UTF-8 as Windows-1252: 'gecreëerd' becomes 'gecreÃ«erd'
+    return codecs.BOM_UTF8 + sink.getvalue().to_pybytes()
 
 
 def _csv_output(table: pa.Table, name: str, spool: Path | None) -> bytes | atomic.Spooled:

@@ -8,6 +8,7 @@ guesses types or silently pads short rows.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
 import io
@@ -198,7 +199,7 @@ def read_rows(
 
 def _spreadsheet_delimiter(data: bytes, columns: list[str]) -> str:
     """';' where the header is the expected one separated by semicolons (Dutch Excel's list separator), else ','."""
-    header = data.removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0].rstrip(b"\r").decode("utf-8", "replace")
+    header = data.removeprefix(codecs.BOM_UTF8).split(b"\n", 1)[0].rstrip(b"\r").decode("utf-8", "replace")
     return ";" if [c.strip() for c in header.split(";")] == columns else ","
 
 
@@ -317,7 +318,7 @@ class _Body:
 
 def _plain_body(path: Path, name: str, columns: list[str]) -> _Body | None:
     """The records of a file the fast path can read, or None when it needs the careful reader."""
-    data = file_bytes(path).removeprefix(b"\xef\xbb\xbf")
+    data = file_bytes(path).removeprefix(codecs.BOM_UTF8)
     if b"\r" in data:
         data = data.replace(b"\r\n", b"\n")
         if b"\r" in data:

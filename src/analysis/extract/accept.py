@@ -24,11 +24,10 @@ from pathlib import Path
 
 from analysis import atomic
 from analysis.data import rawcsv
-from analysis.data.processed import restored
 from analysis.data.registry import load_sectors
 from analysis.dictionary import FIGURE_COLUMNS
 from analysis.errors import DataValidationError, Issue
-from analysis.extract.proposals import PROPOSAL_COLUMNS
+from analysis.extract.proposals import read as read_proposals
 from analysis.locking import exclusive
 from analysis.paths import RawLayout
 
@@ -56,10 +55,9 @@ def accept(proposals: Path, raw: Path, wait: float = 0) -> Accepted:
     problem."""
     proposals, raw = Path(proposals), Path(raw)
     name = os.path.relpath(proposals) if not os.path.relpath(proposals).startswith("..") else str(proposals)
-    rows, lines, issues = rawcsv.read_rows(proposals, PROPOSAL_COLUMNS, name, spreadsheet=True)
+    records, lines, issues = read_proposals(proposals, name)
     if issues:
         raise DataValidationError(issues, IN_PROPOSALS)
-    records = [{c: restored(v) for c, v in zip(PROPOSAL_COLUMNS, row)} for row in rows]  # as published
     layout = RawLayout(raw)
     sectors, problems = load_sectors(layout.sectors_csv)
     if problems:

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from analysis import atomic
-from analysis.data.processed import neutralise
+from analysis.data import rawcsv
+from analysis.data.processed import neutralise, restored
 from analysis.data.registry import load_sectors, load_sources
 from analysis.dictionary import FIGURE_COLUMNS
 from analysis.errors import DataValidationError
@@ -66,6 +67,14 @@ def to_csv(records: list[dict[str, str]]) -> bytes:
     writer.writeheader()
     writer.writerows({k: neutralise(v) for k, v in record.items()} for record in records)
     return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def read(path: Path, name: str) -> tuple[list[dict[str, str]], list[int], list]:
+    """A proposals file as accept and the review notebook read it: with accept's careful reader (also
+    semicolon-separated, as Dutch Excel saves it), each row by its line of the file, and each text as meant,
+    without the apostrophe to_csv put before a text that starts like a formula."""
+    rows, lines, issues = rawcsv.read_rows(Path(path), PROPOSAL_COLUMNS, name, spreadsheet=True)
+    return [{c: restored(v) for c, v in zip(PROPOSAL_COLUMNS, row)} for row in rows], lines, issues
 
 
 def write(records: list[dict[str, str]], path: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import i18n
-from analysis.data import rawcsv
+from analysis.extract import proposals
 from analysis.extract.proposals import PROPOSAL_COLUMNS
 
 SHOWN = ["check", "sector", "year", "period", "measure", "value", "qualifier", "scope", "basis", "evidence", "locator"]
@@ -19,12 +19,11 @@ SHOWN = ["check", "sector", "year", "period", "measure", "value", "qualifier", "
 def load(path: Path) -> pd.DataFrame:
     """The proposals as text, as written (no column turned into numbers: 61.30 stays 61.30), each row by the
     line of the file it is on, read by the reader accept reads it with, so that both name a row alike."""
-    rows, lines, issues = rawcsv.read_rows(Path(path), PROPOSAL_COLUMNS, str(path), spreadsheet=True)
+    records, lines, issues = proposals.read(Path(path), str(path))
     if issues:
         listed = "; ".join(str(i) for i in issues[:5])
         raise ValueError(f"{path}: not a proposals file as accept reads one: {listed}")
-    frame = pd.DataFrame(rows, columns=PROPOSAL_COLUMNS, index=pd.Index(lines, name="line"), dtype=str)
-    return frame
+    return pd.DataFrame(records, columns=PROPOSAL_COLUMNS, index=pd.Index(lines, name="line"), dtype=str)
 
 
 def described(path: Path, frame: pd.DataFrame | None, lang: str) -> str:

@@ -73,7 +73,8 @@ def html(
 ) -> str:
     """HTML with the code hidden and images embedded; loads nothing from the internet. The page says what it
     is (title), in which language, links to the index, sources and data (`up` leads to the site's root),
-    and carries the run date and data version (`stamp`)."""
+    and carries the run date and data version (`stamp`, what the run gives every page, which also holds the
+    names as published that an English page marks as Dutch: `source_names`, see mark_source_names)."""
     stamp = stamp or {}
     resources = {
         "language_code": lang,

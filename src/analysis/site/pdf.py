@@ -14,6 +14,7 @@ from pathlib import Path
 
 from analysis import atomic, i18n, stamps
 from analysis.errors import ChromiumMissing
+from analysis.site.export import DOWNLOADS
 
 CHROMIUM_ENV = "BANENAFSPRAAK_CHROMIUM"
 # The outside world stays out: no name lookups, no background traffic (as in the browser tests).
@@ -175,7 +176,7 @@ def finished(
     title: str,
     lang: str,
     page_digest: str = "",
-    attachments: list[str] = (),
+    attachments: tuple[str, ...] | list[str] = (),
 ) -> bytes:
     """Chromium's tagged PDF, finished for PDF/UA as far as it can be checked here (pikepdf):
 
@@ -211,7 +212,7 @@ def finished(
                     doc,
                     (target.parent / name).read_bytes(),
                     description=title,
-                    mime_type=ATTACHED_TYPES.get(Path(name).suffix, ""),
+                    mime_type=DOWNLOADS.get(Path(name).suffix.lstrip("."), ""),
                 )
         with doc.open_metadata(set_pikepdf_as_editor=False) as meta:
             meta["dc:title"] = title
@@ -244,8 +245,6 @@ def _relative_link(annot, target: Path, links: dict[str, str]) -> None:
         action.URI = pikepdf.String(relative + (f"#{parts.fragment}" if parts.fragment else ""))
     annot.Contents = pikepdf.String(text)
 
-
-ATTACHED_TYPES = {".csv": "text/csv"}
 
 # Structure types Chromium writes that PDF 1.7 (and so PDF/UA-1) does not define: role-mapped to Span, as inline
 # text they are.
