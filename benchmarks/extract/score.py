@@ -1,0 +1,137 @@
+"""The extract corpus and how proposals are scored against its gold rows (benchmarks/extract/corpus: one folder
+per published document, with document.txt, note.toml and gold.csv written by hand before extract was run on it).
+
+A proposal is right when sector, year, period, measure, value and qualifier all equal a gold row's (each gold row
+matched once); its evidence is verbatim when it stands in the document as written (whitespace and a word broken
+at a line end aside, and at most one stretch of page-foot footnotes inside it).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+import tomllib
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+CORPUS = Path(__file__).parent / "corpus"
+KEY = ("sector", "year", "period", "measure", "value", "qualifier")
+GOLD_COLUMNS = ["sector", "year", "period", "measure", "value", "qualifier", "scope", "basis", "evidence", "note"]
+
+
+@dataclass(frozen=True)
+class Document:
+    folder: Path
+    note: dict
+    gold: list[dict]
+
+    @property
+    def id(self) -> str:
+        return self.folder.name
+
+    @property
+    def part(self) -> str:
+        return self.note["part"]
+
+    @property
+    def text_path(self) -> Path:
+        return next(p for p in sorted(self.folder.glob("document.*")))
+
+    @property
+    def published(self) -> dt.date | None:
+        """The date an analyst gives `extract --published`: the page's own full date, if it shows one."""
+        date = self.note.get("date", "")
+        return dt.date.fromisoformat(date) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) else None
+
+
+def corpus(root: Path = CORPUS) -> list[Document]:
+    documents = []
+    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+        note = tomllib.loads((folder / "note.toml").read_text("utf-8"))
+        with open(folder / "gold.csv", encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(fh)
+            assert reader.fieldnames == GOLD_COLUMNS, f"{folder / 'gold.csv'}: header {reader.fieldnames}"
+            gold = list(reader)
+        documents.append(Document(folder, note, gold))
+    return documents
+
+
+def _squashed(text: str) -> tuple[str, list[int]]:
+    """The text without whitespace and hyphens (a line break may split a word, with or without a hyphen), and
+    where each kept character stood."""
+    kept = [(c, i) for i, c in enumerate(text) if not c.isspace() and c not in "-\u00ad"]
+    return "".join(c for c, _ in kept), [i for _, i in kept]
+
+
+def verbatim(evidence: str, document: str) -> bool:
+    """Whether the evidence stands in the document as written: whitespace and line-end hyphens aside, and at most
+    one stretch of footnotes at a page's foot (a line starting with the note's number) inside it."""
+    doc, where = _squashed(document)
+    ev, _ = _squashed(evidence)
+    if ev in doc:
+        return True
+    words = evidence.split()
+    for cut in range(1, len(words)):
+        head, _ = _squashed(" ".join(words[:cut]))
+        tail, _ = _squashed(" ".join(words[cut:]))
+        at = doc.find(head)
+        while at >= 0:
+            after = at + len(head)
+            found = doc.find(tail, after)
+            if found >= 0:
+                gap = document[where[after - 1] + 1 : where[found]]
+                if re.match(r"\s*\n\d{1,2} \S", gap) and len(gap) < 600:
+                    return True
+            at = doc.find(head, at + 1)
+    return False
+
+
+@dataclass(frozen=True)
+class Score:
+    gold: int
+    proposed: int
+    right: int
+    verbatim: int
+    missed: tuple = ()
+    wrong: tuple = ()
+
+    def __add__(self, other: Score) -> Score:
+        return Score(
+            self.gold + other.gold,
+            self.proposed + other.proposed,
+            self.right + other.right,
+            self.verbatim + other.verbatim,
+            self.missed + other.missed,
+            self.wrong + other.wrong,
+        )
+
+    @property
+    def recall(self) -> float:
+        return self.right / self.gold if self.gold else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.right / self.proposed if self.proposed else 1.0
+
+    @property
+    def verbatim_share(self) -> float:
+        return self.verbatim / self.proposed if self.proposed else 1.0
+
+
+def score(gold: list[dict], proposals: list[dict], text: str, label: str = "") -> Score:
+    """Full-row matches of `proposals` against `gold`, each gold row matched at most once."""
+    wanted = Counter(tuple(g[c] for c in KEY) for g in gold)
+    unmatched = Counter(wanted)
+    right, wrong = 0, []
+    for p in proposals:
+        key = tuple(p[c] for c in KEY)
+        if unmatched[key] > 0:
+            unmatched[key] -= 1
+            right += 1
+        else:
+            wrong.append((label, key, p.get("check", "")))
+    missed = tuple((label, k) for k, n in unmatched.items() for _ in range(n))
+    kept_verbatim = sum(verbatim(p["evidence"], text) for p in proposals)
+    return Score(sum(wanted.values()), len(proposals), right, kept_verbatim, missed, tuple(wrong))
