@@ -145,7 +145,8 @@ def test_every_seed_proposal_quotes_its_letter_verbatim_with_the_value_as_writte
 
 def test_the_seed_letters_hard_cases(seed_proposals):
     """An enumeration is three rows; a year compared with is not the figure's year; a part-sector scope from a
-    footnote; the year of the sentence before; a part of the realised jobs; a percentage with its decimal comma."""
+    footnote; the year of the sentence before, or of an earlier paragraph (with a check); a part of the realised
+    jobs; a percentage with its decimal comma."""
     rows = {(r["sector"], r["measure"], r["value"]): r for r in seed_proposals["002_988e9534b4296589.txt"]}
     assert [rows["politie", "realised_jobs", v]["year"] for v in ("297", "413", "663")] == ["2019", "2020", "2021"]
     assert (
@@ -154,8 +155,8 @@ def test_the_seed_letters_hard_cases(seed_proposals):
     )
     assert rows["onderzoeksinstellingen", "realised_jobs", "51"]["year"] == "2020"  # not "ten opzichte van 2019"
     hbo = rows["hbo", "realised_jobs", "408"]
-    assert hbo["scope"] == "21 van de 36 hbo-instellingen" and hbo["year"] == ""
-    assert "part of the sector?" in hbo["check"] and "year not stated" in hbo["check"]
+    assert hbo["scope"] == "21 van de 36 hbo-instellingen" and hbo["year"] == "2020"  # from an earlier paragraph
+    assert "part of the sector?" in hbo["check"] and "year taken from an earlier sentence" in hbo["check"]
     assert rows["defensie", "target_jobs", "633"]["year"] == "2020"  # "Het quotum over dit jaar"
     assert rows["umc", "realised_own", "596"]["year"] == "2020" and rows["umc", "realised_sroi", "63"]
     assert rows["waterschappen", "realisation_pct", "61.3"]["evidence"].endswith(
@@ -255,7 +256,7 @@ def test_what_extract_is_unsure_of_it_says_in_check(tmp_path):
     assert [by_value[v]["year"] for v in ("297", "413", "663")] == ["2019", "2020", "2021"]
     assert "paired in order" in by_value["297"]["check"]  # no 'achtereenvolgens'
     assert by_value["2663"]["sector"] == "rijk" and by_value["2663"]["year"] == ""
-    assert by_value["2663"]["check"] == "year not stated in the sentence or the one before it"
+    assert by_value["2663"]["check"] == "year not stated in the sentence, its paragraph or the document's date or title"
     assert by_value["2663"]["locator"] == "Rijk, alinea 1"
 
 

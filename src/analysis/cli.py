@@ -126,7 +126,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     out, raw = args.out.resolve(), Path(args.raw).resolve()
     if out == args.document.resolve() or out.is_relative_to(raw):
         raise NotOurFolder(f"--out {args.out}: write the proposals outside {args.raw} and apart from the document")
-    done = extract(args.document, args.raw, args.source_id)
+    done = extract(args.document, args.raw, args.source_id, args.published)
     if out.is_file() and not args.overwrite and out.read_bytes() != to_csv(done.records):
         raise NotOurFolder(
             f"--out {args.out} exists and holds something else than these proposals (a file you reviewed, or "
@@ -174,6 +174,15 @@ def _positive(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be a whole number of seconds, at least 1 (found {text!r})")
     return value
+
+
+def _iso_date(text: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is no date written YYYY-MM-DD (such as 2025-07-03)") from None
 
 
 def _options() -> dict[str, argparse.ArgumentParser]:
@@ -232,6 +241,13 @@ def parser() -> argparse.ArgumentParser:
         default=None,
         metavar="ID",
         help="the document's id in data/raw/sources.csv (default: made from the file name)",
+    )
+    ex.add_argument(
+        "--published",
+        type=_iso_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the document's publication date, if it does not show one: 'vorig jaar' is counted from it",
     )
     ex.set_defaults(func=cmd_extract)
     ac = sub.add_parser(

@@ -49,7 +49,6 @@ class Measure(Term):
     has_basis: bool = True  # False where no counting basis applies (a number of employers, a quota percentage)
     decimals: int | None = None  # decimals of a derived value; None: those of its inputs
     observed: bool = False  # what happened (realised, a percentage reached): never about a year after its source
-    words: tuple[str, ...] = ()  # how a document names it (analysis.extract reads them around a number)
 
 
 @dataclass(frozen=True)
@@ -58,14 +57,6 @@ class Qualifier(Term):
 
     mark: str = ""  # how charts and tables mark it
     reads_as: str = "exact"  # what the figure says of the true value: exact, above, below or around it
-    words: tuple[str, ...] = ()  # the words before a number that mean it ('ruim', 'meer dan'), for extract
-
-
-@dataclass(frozen=True)
-class Worded(Term):
-    """A period or basis, with the words of a document that say a figure is of it (for extract)."""
-
-    words: tuple[str, ...] = ()
 
 
 _TERMS = tomllib.loads(resources.files("analysis").joinpath("dictionary.toml").read_text(encoding="utf-8"))
@@ -80,8 +71,7 @@ def _vocabulary(section: str, kind: type[Term]) -> dict:
             raise ValueError(
                 f"dictionary.toml [{section}.{id}]: {', '.join(wrong)}: a {kind.__name__} has {', '.join(sorted(known))}"
             )
-    tupled = lambda given: {k: tuple(v) if isinstance(v, list) else v for k, v in given.items()}
-    return {id: kind(id, **tupled(given)) for id, given in _TERMS[section].items()}
+    return {id: kind(id, **given) for id, given in _TERMS[section].items()}
 
 
 # ---------------------------------------------------------------- columns
@@ -132,7 +122,7 @@ OBSERVED_MEASURES = sorted(m.id for m in MEASURES.values() if m.observed)
 # When in the year a figure was measured. Only the annual (year-end) measurement forms a series;
 # a quarterly reading is an interim figure, shown beside the series, never in it.
 ANNUAL = "year"
-PERIODS: dict[str, Worded] = _vocabulary("periods", Worded)
+PERIODS: dict[str, Term] = _vocabulary("periods", Term)
 
 # The part of a sector a figure covers, by its text in the scope column ('' is the whole sector, not listed).
 SCOPES: dict[str, Term] = _vocabulary("scopes", Term)
@@ -145,7 +135,7 @@ def scope_label(scope: str, lang: str) -> str:
 
 # What a figure is counted against. Figures on different bases never share a series, a derived
 # value or a trend; a verdict names the basis it rests on.
-BASES: dict[str, Worded] = _vocabulary("bases", Worded)
+BASES: dict[str, Term] = _vocabulary("bases", Term)
 # Bases whose percentages are of something other than a year's target in jobs: shown, never judged.
 SHARE_BASES = ("end_goal_share", "quota_norm")
 
@@ -165,9 +155,6 @@ UNITS: dict[str, Term] = _vocabulary("units", Term)
 PRIMACY: dict[str, Term] = _vocabulary("primacy", Term)
 SOURCE_KINDS: dict[str, Term] = _vocabulary("source_kinds", Term)
 
-# The words extract reads documents by besides those of the measures, bases and qualifiers: units, sector names
-# and parts, and years (dictionary.toml [extract]).
-EXTRACT_WORDS: dict = _TERMS["extract"]
 
 YEAR_MIN, YEAR_MAX = 2012, 2035  # baseline year of the agreement .. well past its last deadline
 MAX_COUNT = 1_000_000  # far above every national total; larger is a typing error

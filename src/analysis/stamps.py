@@ -80,10 +80,21 @@ def run_stamp(processed: Path) -> dict[str, str]:
     return {"run_date": dt.date.today().isoformat(), "data_version": data_version(processed)}
 
 
+# What no report runs: extract reads documents for the analyst and writes proposals, never a report's input.
+NOT_IN_REPORTS = ("extract",)
+
+
 def library_files() -> list[Path]:
-    """The library's code, templates and words (words.toml): a change there can change every report."""
+    """The library's code, templates and words (words.toml): a change there can change every report. Not
+    extract's code or words: a word added for extract re-executes no report."""
     root = Path(__file__).parent
-    return sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in {".py", ".j2", ".json", ".toml"})
+    return sorted(
+        p
+        for p in root.rglob("*")
+        if p.is_file()
+        and p.suffix in {".py", ".j2", ".json", ".toml"}
+        and p.relative_to(root).parts[0] not in NOT_IN_REPORTS
+    )
 
 
 def library_hash() -> str:

@@ -17,6 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis.errors import ProjectError
+from analysis.extract.vocabulary import WORDS
+
+READING = WORDS.reading  # the thresholds of reading a PDF's lines and a text's headings
+MONTH = "|".join(WORDS.years.months)
 
 KINDS = {".txt": "text", ".html": "html", ".htm": "html", ".pdf": "pdf"}
 
@@ -67,6 +71,7 @@ class Document:
     passages: list[Passage]
     footnotes: dict[str, str] = field(default_factory=dict)
     title: str = ""
+    published: str = ""  # a publication date the file states apart from its text (HTML or PDF metadata)
 
 
 def read(path: Path) -> Document:
@@ -101,7 +106,9 @@ class Line:
     page_start: bool = False
 
 
-FOOTNOTE = re.compile(r"^(\d{1,2})\s+(\S.*)$")
+# A footnote's line opens with its number; a date line ("12 juli 2022 | Door redactie") is none.
+# Nor is a number before another ("34 352 Uitvoering ...", a Kamerstuk's number).
+FOOTNOTE = re.compile(rf"^(\d{{1,2}})\s+(?!(?:{MONTH})\b|\d)(\S.*)$", re.IGNORECASE)
 BULLET = re.compile(r"^[•▪◦●\uf0b7\uf0a7\u2013\-*]\s*")
 SENTENCE_END = re.compile(r"[.!?:;]\W*\d{0,2}$")
 
@@ -109,8 +116,8 @@ SENTENCE_END = re.compile(r"[.!?:;]\W*\d{0,2}$")
 def _looks_like_heading(text: str) -> bool:
     words = text.split()
     return (
-        0 < len(words) <= 8
-        and len(text) <= 70
+        0 < len(words) <= READING.heading_words
+        and len(text) <= READING.heading_chars
         and not re.search(r"[.,;:!?]$", text)
         and "," not in text
         and (text[0].isupper() or text[0].isdigit())
@@ -192,9 +199,10 @@ def _footnotes_apart(lines: list[Line]) -> tuple[list[Line], dict[str, str]]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        if FOOTNOTE.match(line.text) and (i == 0 or not lines[i - 1].text.strip()):
+        # below some text (a page's foot), never the document's first line
+        if FOOTNOTE.match(line.text) and kept and not lines[i - 1].text.strip():
             end = i + 1
-            while end < len(lines) and not lines[end].page_start and end - i < 15:
+            while end < len(lines) and not lines[end].page_start and end - i < READING.footnote_lines:
                 end += 1
             if end == len(lines) or lines[end].page_start:
                 number = None
@@ -249,7 +257,9 @@ def _read_text(path: Path, data: bytes) -> Document:
         text = data.decode("cp1252", errors="replace")  # a Windows copy: every byte is a character there
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines, notes = _footnotes_apart(_text_lines(text))
-    return Document(path, "text", _passages(_gaps(lines)), notes, title=path.stem)
+    first = next((ln.text for ln in lines if ln.text.strip()), "")
+    title = first if first and not SENTENCE_END.search(first) and len(first.split()) <= 20 else path.stem
+    return Document(path, "text", _passages(_gaps(lines)), notes, title=title)
 
 
 # ---------------------------------------------------------------- HTML
@@ -263,6 +273,7 @@ def _read_html(path: Path, data: bytes) -> Document:
 
     soup = BeautifulSoup(data, "html.parser")
     title = soup.title.get_text(" ", strip=True) if soup.title else path.stem
+    published = _html_published(soup)
     for tag in soup.find_all(SKIPPED):
         tag.decompose()
     body = soup.body or soup
@@ -284,7 +295,20 @@ def _read_html(path: Path, data: bytes) -> Document:
         number += 1
         path_ = tuple(headings[lv] for lv in sorted(headings))
         passages.append(Passage(text, path_, number, cell=_cell(tag, text_of) if tag.name == "td" else None))
-    return Document(path, "html", passages, {}, title=title)
+    return Document(path, "html", passages, {}, title=title, published=published)
+
+
+# Where a page states its publication date apart from its text: Open Graph's article tag, Dublin Core, a <time>.
+PUBLISHED_META = ["article:published_time", "dcterms.issued", "dcterms.created", "dc.date", "date", "pubdate"]
+
+
+def _html_published(soup) -> str:
+    for name in PUBLISHED_META:
+        tag = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
+        if tag is not None and tag.get("content"):
+            return str(tag["content"])[:10]
+    time = soup.find("time", attrs={"datetime": True})
+    return str(time["datetime"])[:10] if time is not None else ""
 
 
 def _cell(cell, text_of) -> tuple[str, str, str]:
@@ -341,10 +365,10 @@ def _read_pdf(path: Path, data: bytes) -> Document:
             size = max(c["size"] for c in ln["chars"])
             bold = all("bold" in c.get("fontname", "").lower() for c in ln["chars"] if c["text"].strip())
             found = FOOTNOTE.match(ln["text"])
-            small = size < body * 0.92
+            small = size < body * READING.footnote_size
             # a footnote: in smaller type at the page's foot, or in smaller type opening with its number (a
             # document made from a word processor may set its notes where the text was), and the lines after it
-            if small and (ln["top"] > height * 0.55 or found or number):
+            if small and (ln["top"] > height * READING.footnote_page_share or found or number):
                 if found:
                     number = found.group(1)
                     notes[number] = found.group(2).strip()
@@ -355,9 +379,9 @@ def _read_pdf(path: Path, data: bytes) -> Document:
             gap = (
                 previous_bottom is not None
                 and usual
-                and ln["top"] - previous_bottom > usual * 1.6 - (ln["bottom"] - ln["top"])
+                and ln["top"] - previous_bottom > usual * READING.paragraph_gap - (ln["bottom"] - ln["top"])
             )
-            heading = (bold or size > body * 1.1) and _looks_like_heading(ln["text"].strip())
+            heading = (bold or size > body * READING.heading_size) and _looks_like_heading(ln["text"].strip())
             lines.append(Line(ln["text"], page_no, gap=bool(gap), heading=heading or None, page_start=k == 0))
             previous_bottom = ln["bottom"]
     for line in lines:  # a PDF says which lines are headings; every other line is not one

@@ -4,9 +4,11 @@ Written as CSV UTF-8 with a byte order mark, so that a spreadsheet opens its ë 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis import atomic
@@ -16,6 +18,7 @@ from analysis.data.registry import load_sectors, load_sources
 from analysis.dictionary import FIGURE_COLUMNS
 from analysis.errors import DataValidationError
 from analysis.extract import documents, rules
+from analysis.extract.rules import context
 from analysis.extract.vocabulary import Vocabulary
 from analysis.paths import RawLayout
 
@@ -28,16 +31,32 @@ class Extracted:
     records: list[dict[str, str]]
     source_id: str
     source_registered: bool
+    set_aside: Counter = field(default_factory=Counter)  # numbers of jobs or percentages that are no plain figure
 
     def checks(self) -> int:
         return sum(1 for r in self.records if r["check"])
 
     def described(self) -> str:
         n = len(self.records)
-        return (
+        said = (
             f"{self.document.path}: {n} figure row{'s' if n != 1 else ''} proposed, "
             f"{self.checks()} of them with something to check"
         )
+        if self.set_aside:
+            kinds = ", ".join(f"{count} {SET_ASIDE[meaning]}" for meaning, count in sorted(self.set_aside.items()))
+            said += f"; set aside as no figure of a year: {kinds}"
+        return said
+
+
+# What a number set aside is, as the summary line says it.
+SET_ASIDE = {
+    "change": "change(s)",
+    "expectation": "expectation(s)",
+    "remainder": "remainder(s) to a target",
+    "part_year": "figure(s) for part of a year",
+    "range": "range bound(s)",
+    "persons": "count(s) of people",
+}
 
 
 def source_id_for(path: Path) -> str:
@@ -45,8 +64,9 @@ def source_id_for(path: Path) -> str:
     return re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "document"
 
 
-def extract(document: Path, raw: Path, source_id: str | None = None) -> Extracted:
-    """The proposals for `document`, reading sector names and units from `raw`'s sectors.csv."""
+def extract(document: Path, raw: Path, source_id: str | None = None, published: dt.date | None = None) -> Extracted:
+    """The proposals for `document`, reading sector names and units from `raw`'s sectors.csv. `published`: the
+    document's date, where the analyst knows it (a year counted from it, "vorig jaar", is then filled in)."""
     layout = RawLayout(Path(raw))
     sectors, problems = load_sectors(layout.sectors_csv)
     sources, source_problems = load_sources(layout.sources_csv)
@@ -54,9 +74,11 @@ def extract(document: Path, raw: Path, source_id: str | None = None) -> Extracte
         raise DataValidationError(problems)
     read = documents.read(document)
     source_id = source_id or source_id_for(read.path)
-    records = [p.record() for p in rules.propose(read, Vocabulary.of(sectors), source_id)]
+    vocab = Vocabulary.of(sectors)
+    reading = rules.propose(read, vocab, source_id, context.of(read, vocab, published))
+    records = [p.record() for p in reading.proposals]
     registered = not source_problems and source_id in set(sources["source_id"])
-    return Extracted(read, records, source_id, registered)
+    return Extracted(read, records, source_id, registered, reading.set_aside_counts())
 
 
 def to_csv(records: list[dict[str, str]]) -> bytes:

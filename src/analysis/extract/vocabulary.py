@@ -1,17 +1,197 @@
-"""The words extract reads by, as patterns: every list lives in dictionary.toml (the measures', periods', bases'
-and qualifiers' `words`, and [extract]) or, for sector names, in data/raw/sectors.csv. A word matches whole,
-whatever its case; a digit may follow it (a footnote mark: "gerealiseerd5"). Documents write ’ where the lists
-write ', so matching is done on a copy of the sentence with ’ read as ' (the same length: offsets hold).
+"""The words, windows and thresholds extract reads by (vocabulary.toml beside this module), checked against a
+typed schema when loaded, and made into patterns once per run (sector names also come from the raw folder's
+sectors.csv). A section or key that does not exist, a measure, period, basis or qualifier the dictionary does not
+define, or a sector id the registry does not hold is refused with its line in the file: a misspelt key would
+otherwise silently make a pattern that never matches.
+
+A word matches whole, whatever its case; a digit may follow it (a footnote mark: "gerealiseerd5"). Documents
+write ’ where the lists write ', so matching is done on a copy of the sentence with ’ read as ' (the same length:
+offsets hold).
 """
 
 from __future__ import annotations
 
+import difflib
 import re
+import tomllib
 from dataclasses import dataclass
+from importlib import resources
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, PositiveFloat, PositiveInt, ValidationError, field_validator
 
 from analysis import dictionary
+from analysis.errors import ProjectError
 
-WORDS = dictionary.EXTRACT_WORDS
+FILE = "vocabulary.toml"
+
+Words = list[str]
+
+
+class VocabularyError(ProjectError):
+    """vocabulary.toml holds a key, id or value extract does not know."""
+
+    exit_code = 2
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Meanings(_Strict):
+    change_after: Words
+    change_before: Words
+    expectation: Words
+    remainder_after: Words
+    remainder_before: Words
+    part_year: Words
+    persons: Words
+
+
+class Phrases(_Strict):
+    realised_before: Words
+    reached_after: Words
+    obligation: Words
+    obligation_after: Words
+
+
+class EndGoals(_Strict):
+    earliest_due: PositiveInt
+    sectors: dict[int, str]
+
+
+class Years(_Strict):
+    reference: Words
+    baseline: Words
+    respectively: Words
+    months: Words
+    before_own_year: Words
+    clause_openers: Words
+    relative: dict[str, int]
+
+
+class Sentences(_Strict):
+    abbreviations: Words
+    list_words: Words
+    pair_words: Words
+
+
+class Windows(_Strict):
+    qualifier_before: PositiveInt
+    part_after: PositiveInt
+    unit_words_after: PositiveInt
+    own_year_words: PositiveInt
+    measure_after_bonus: int
+    listed_measure_words: PositiveInt
+    split_words: PositiveInt
+    next_value_words: PositiveInt
+    rounding_share: PositiveFloat
+
+
+class Reading(_Strict):
+    footnote_size: PositiveFloat
+    footnote_page_share: PositiveFloat
+    paragraph_gap: PositiveFloat
+    heading_size: PositiveFloat
+    heading_words: PositiveInt
+    heading_chars: PositiveInt
+    footnote_lines: PositiveInt
+
+
+class National(_Strict):
+    total: str
+
+
+class VocabularyFile(_Strict):
+    """The schema of vocabulary.toml."""
+
+    units: dict[Literal["jobs", "employers", "percent"], Words]
+    multipliers: dict[str, PositiveInt]
+    measures: dict[str, Words]
+    meanings: Meanings
+    phrases: Phrases
+    periods: dict[str, Words]
+    bases: dict[str, Words]
+    qualifiers: dict[str, Words]
+    end_goals: EndGoals
+    sectors: dict[str, Words]
+    national: National
+    scopes: dict[str, Words]
+    years: Years
+    sentences: Sentences
+    windows: Windows
+    reading: Reading
+
+    @field_validator("measures", "periods", "bases", "qualifiers")
+    @classmethod
+    def _defined(cls, given: dict, info) -> dict:
+        known = {"measures": dictionary.MEASURES, "periods": dictionary.PERIODS, "bases": dictionary.BASES}
+        known = known.get(info.field_name, dictionary.QUALIFIERS)
+        wrong = sorted(set(given) - set(known))
+        if wrong:
+            raise ValueError(f"{', '.join(map(repr, wrong))}: not in dictionary.toml ({', '.join(sorted(known))})")
+        return given
+
+    def sector_ids(self) -> dict[tuple[str, ...], str]:
+        """Every sector id the file names, by where it stands (section, key)."""
+        named = {("sectors", s): s for s in self.sectors} | {("scopes", s): s for s in self.scopes}
+        goals = {("end_goals", "sectors", str(v)): s for v, s in self.end_goals.sectors.items()}
+        return named | goals | {("national", "total"): self.national.total}
+
+
+def _line(text: str, loc: tuple) -> int:
+    """The line of vocabulary.toml that a place in it (section, key, ...) stands on: the key's line under the
+    longest section heading the place begins with, else that heading's line; 1 if none is found."""
+    lines = text.splitlines()
+    parts = [str(p) for p in loc]
+    for depth in range(len(parts), 0, -1):
+        heading = next((i for i, ln in enumerate(lines) if ln.strip() == f"[{'.'.join(parts[:depth])}]"), None)
+        if heading is None:
+            continue
+        key = parts[depth] if depth < len(parts) else None
+        for i in range(heading + 1, len(lines)):
+            if lines[i].startswith("["):
+                break
+            if key is not None and re.match(rf'\s*"?{re.escape(key)}"?\s*=', lines[i]):
+                return i + 1
+        return heading + 1
+    return 1
+
+
+def load(text: str | None = None, name: str = FILE) -> VocabularyFile:
+    """vocabulary.toml (or `text` in its place, for a test), checked; VocabularyError naming every wrong place."""
+    text = text if text is not None else resources.files("analysis.extract").joinpath(FILE).read_text("utf-8")
+    try:
+        return VocabularyFile.model_validate(tomllib.loads(text))
+    except tomllib.TOMLDecodeError as err:
+        raise VocabularyError(f"{name}: not valid TOML: {err}") from None
+    except ValidationError as err:
+        problems = [
+            f"{name}:{_line(text, e['loc'])}: [{'.'.join(map(str, e['loc']))}] {e['msg'].removeprefix('Value error, ')}"
+            for e in err.errors()
+        ]
+        raise VocabularyError("\n".join(problems)) from None
+
+
+WORDS = load()
+
+
+def _near(sector: str, registered: set[str]) -> str:
+    """The registered id `sector` misspells, if it is a near miss of one."""
+    close = difflib.get_close_matches(sector, sorted(registered), n=1, cutoff=0.8)
+    return close[0] if close else ""
+
+
+def _held(words: VocabularyFile, registered: set[str]) -> VocabularyFile:
+    """The vocabulary without the sectors the registry does not hold."""
+    goals = {v: s for v, s in words.end_goals.sectors.items() if s in registered}
+    return words.model_copy(
+        update={
+            "sectors": {s: w for s, w in words.sectors.items() if s in registered},
+            "scopes": {s: w for s, w in words.scopes.items() if s in registered},
+            "end_goals": words.end_goals.model_copy(update={"sectors": goals}),
+        }
+    )
 
 
 def normal(text: str) -> str:
@@ -30,10 +210,15 @@ def pattern(words) -> re.Pattern:
     return re.compile("|".join(alternatives) or r"(?!x)x", re.IGNORECASE)
 
 
+def _patterns(section: dict[str, Words]) -> dict[str, re.Pattern]:
+    return {key: pattern(words) for key, words in section.items() if words}
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """Every pattern the rules use, built once per run (sector names come from the raw folder's sectors.csv)."""
 
+    words: VocabularyFile
     sectors: dict[str, re.Pattern]
     sector_units: dict[str, str]
     scopes: dict[str, re.Pattern]
@@ -42,27 +227,74 @@ class Vocabulary:
     periods: dict[str, re.Pattern]
     qualifiers: dict[str, re.Pattern]
     units: dict[str, re.Pattern]
+    meanings: dict[str, re.Pattern]
+    multipliers: re.Pattern
+    relative_years: re.Pattern
     reference: re.Pattern
     respectively: re.Pattern
     months: re.Pattern
+    before_own_year: re.Pattern
+    clause_openers: re.Pattern
+    list_words: re.Pattern
+    pair_words: re.Pattern
+    realised_before: re.Pattern
+    reached_after: re.Pattern
+    obligation: re.Pattern
+    obligation_after: re.Pattern
+
+    @property
+    def windows(self) -> Windows:
+        return self.words.windows
 
     @classmethod
-    def of(cls, sectors) -> Vocabulary:
-        """`sectors`: the sector registry (data/raw/sectors.csv) as rows with sector, name_nl and unit."""
+    def of(cls, sectors, words: VocabularyFile = WORDS, text: str | None = None) -> Vocabulary:
+        """`sectors`: the sector registry (data/raw/sectors.csv) as rows with sector, name_nl and unit. A sector
+        id of the vocabulary that is a near miss of a registered one is refused with its line (a misspelling); one
+        that the registry does not hold at all is left out (a raw folder with fewer sectors: no proposal can be
+        accepted for it there)."""
+        registered = set(sectors["sector"])
+        wrong = [
+            (where, s, close)
+            for where, s in words.sector_ids().items()
+            if s not in registered
+            for close in [_near(s, registered)]
+            if close
+        ]
+        if wrong:
+            text = text if text is not None else resources.files("analysis.extract").joinpath(FILE).read_text("utf-8")
+            raise VocabularyError(
+                "\n".join(
+                    f"{FILE}:{_line(text, where)}: [{'.'.join(where)}] {s!r}: no sector of sectors.csv; did you mean {close!r}?"
+                    for where, s, close in wrong
+                )
+            )
+        words = _held(words, registered)
         names = {row.sector: [row.name_nl] for row in sectors.itertuples()}
-        for sector, variants in WORDS["sectors"].items():
+        for sector, variants in words.sectors.items():
             names.setdefault(sector, []).extend(variants)
-        worded = lambda terms: {t.id: pattern(t.words) for t in terms.values() if t.words}
+        years = words.years
         return cls(
-            sectors={s: pattern(words) for s, words in names.items()},
+            words=words,
+            sectors=_patterns(names),
             sector_units={row.sector: row.unit for row in sectors.itertuples()},
-            scopes={s: pattern(words) for s, words in WORDS["scopes"].items()},
-            measures=worded(dictionary.MEASURES),
-            bases=worded(dictionary.BASES),
-            periods=worded(dictionary.PERIODS),
-            qualifiers={q.id: pattern(q.words) for q in dictionary.QUALIFIERS.values() if q.words},
-            units={unit: pattern(words) for unit, words in WORDS["units"].items()},
-            reference=pattern(WORDS["years"]["reference"]),
-            respectively=pattern(WORDS["years"]["respectively"]),
-            months=pattern(WORDS["years"]["months"]),
+            scopes=_patterns(words.scopes),
+            measures=_patterns(words.measures),
+            bases=_patterns(words.bases),
+            periods=_patterns(words.periods),
+            qualifiers=_patterns(words.qualifiers),
+            units=_patterns(words.units),
+            meanings=_patterns(words.meanings.model_dump()),
+            multipliers=pattern(words.multipliers),
+            relative_years=pattern(years.relative),
+            reference=pattern(years.reference),
+            respectively=pattern(years.respectively),
+            months=pattern(years.months),
+            before_own_year=pattern(years.before_own_year),
+            clause_openers=pattern(years.clause_openers),
+            list_words=pattern(words.sentences.list_words),
+            pair_words=pattern(words.sentences.pair_words),
+            realised_before=pattern(words.phrases.realised_before),
+            reached_after=pattern(words.phrases.reached_after),
+            obligation=pattern(words.phrases.obligation),
+            obligation_after=pattern(words.phrases.obligation_after),
         )

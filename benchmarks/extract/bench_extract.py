@@ -1,0 +1,101 @@
+"""Extract on its corpus: recall and precision per part (development, test, the seed letters), full row (sector,
+year, period, measure, value, qualifier), the share of verbatim evidence and the time per document.
+
+    python benchmarks/extract/bench_extract.py            # print the scores
+    python benchmarks/extract/bench_extract.py --misses   # and every missed gold row and wrong proposal
+    python benchmarks/extract/bench_extract.py --record   # and put them on top of benchmarks/extract/RESULTS.md
+
+Tune on the development part only; the test part is for measuring.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import platform
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+from score import Score, corpus, score
+
+from analysis.data.registry import load_sectors
+from analysis.extract import documents, rules
+from analysis.extract.rules import context
+from analysis.extract.vocabulary import Vocabulary
+
+ROOT = HERE.parent.parent
+PARTS = ("dev", "test", "seed")
+
+
+def run(misses: bool = False) -> tuple[dict[str, Score], dict[str, float]]:
+    sectors, problems = load_sectors(ROOT / "data" / "raw" / "sectors.csv")
+    assert not problems, problems
+    vocab = Vocabulary.of(sectors)
+    totals = {part: Score(0, 0, 0, 0) for part in PARTS}
+    seconds: dict[str, float] = {}
+    for doc in corpus():
+        started = time.perf_counter()
+        read = documents.read(doc.text_path)
+        reading = rules.propose(read, vocab, doc.id, context.of(read, vocab, doc.published))
+        seconds[doc.id] = time.perf_counter() - started
+        proposals = [p.record() for p in reading.proposals]
+        got = score(doc.gold, proposals, doc.text_path.read_text("utf-8"), doc.id)
+        totals[doc.part] += got
+        print(f"{doc.part:4} {doc.id:60} gold {got.gold:3} proposed {got.proposed:3} right {got.right:3}")
+    if misses:
+        for part in PARTS:
+            for label, key in totals[part].missed:
+                print(f"MISSED {part} {label}: {key}")
+            for label, key, check in totals[part].wrong:
+                print(f"WRONG  {part} {label}: {key}  [{check}]")
+    return totals, seconds
+
+
+def table(totals: dict[str, Score], seconds: dict[str, float]) -> str:
+    counts = {part: sum(1 for d in corpus() if d.part == part) for part in PARTS}
+    lines = [
+        "| part | documents | gold rows | proposals | right | recall | precision | verbatim evidence |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for part in PARTS:
+        s = totals[part]
+        lines.append(
+            f"| {part} | {counts[part]} | {s.gold} | {s.proposed} | {s.right} | {s.recall:.2f} | {s.precision:.2f} | "
+            f"{s.verbatim_share:.0%} |"
+        )
+    slowest = max(seconds, key=seconds.get)
+    lines.append("")
+    lines.append(
+        f"Time per document: median {sorted(seconds.values())[len(seconds) // 2]:.3f} s, slowest "
+        f"{seconds[slowest]:.3f} s ({slowest}); in-process, after the vocabulary is built."
+    )
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--misses", action="store_true", help="print every missed gold row and wrong proposal")
+    parser.add_argument("--record", action="store_true", help="put the scores on top of benchmarks/extract/RESULTS.md")
+    args = parser.parse_args()
+    totals, seconds = run(args.misses)
+    result = table(totals, seconds)
+    print()
+    print(result)
+    if args.record:
+        from bench_reports import with_history
+
+        results = HERE / "RESULTS.md"
+        stamp = f"{dt.datetime.now():%Y-%m-%d %H:%M} on {platform.platform()}, Python {platform.python_version()}"
+        latest = f"# Benchmark results\n\nextract on its corpus, measured {stamp}.\n\n{result}\n"
+        previous = results.read_text("utf-8") if results.is_file() else ""
+        results.write_text(with_history(latest, previous), "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,81 @@
+"""Stage 0: what the document says of itself. Its publication date (given on the command line, in an HTML page's
+metadata, a PDF's, or a date line near its top such as "3 juli 2025 | Redactie" or "Gepubliceerd op
+03-07-2025") and the one year its title names ("Voortgang banenafspraak over 2024"). Both are sources of a
+figure's year when its sentence gives none; a proposal that takes its year from them says so in `check`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from analysis.extract.documents import Document
+from analysis.extract.vocabulary import Vocabulary
+
+# How far into the document a date line may stand: its first passages
+DATE_LINE_PASSAGES = 4
+NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})[-/.](\d{1,2})[-/.](20\d\d)(?!\d)|(?<!\d)(20\d\d)-(\d{2})-(\d{2})(?!\d)")
+
+
+@dataclass(frozen=True)
+class DocumentContext:
+    date: dt.date | None = None
+    date_written: str = ""  # as the document (or the analyst) gave it
+    title: str = ""
+    title_year: str = ""  # the one year the title names, if it names one
+    quarter: tuple[str, str] | None = None  # the one quarter the document reports on ("Q2", "2023"), if one
+    quarter_written: str = ""
+
+
+def _written_date(text: str, vocab: Vocabulary) -> tuple[dt.date, str] | None:
+    months = vocab.words.years.months
+    worded = re.search(rf"(?<!\d)(\d{{1,2}})\s+({vocab.months.pattern})\s+(20\d\d)(?!\d)", text, re.IGNORECASE)
+    if worded:
+        day, month, year = worded.groups()
+        return dt.date(int(year), months.index(month.lower()) + 1, int(day)), worded.group(0)
+    numeric = NUMERIC_DATE.search(text)
+    if numeric:
+        d, m, y, iy, im, iday = numeric.groups()
+        try:
+            found = dt.date(int(y), int(m), int(d)) if y else dt.date(int(iy), int(im), int(iday))
+        except ValueError:
+            return None
+        return found, numeric.group(0)
+    return None
+
+
+def _quarter(document: Document, vocab: Vocabulary) -> tuple[tuple[str, str] | None, str]:
+    """The one quarter of a year the document reports on ("in het tweede kwartaal van 2023"), not counting one
+    it compares with ("ten opzichte van het eerste kwartaal van 2023")."""
+    found: dict[tuple[str, str], str] = {}
+    for passage in document.passages:
+        text = passage.text.replace("’", "'")
+        for name in ("Q1", "Q2", "Q3", "Q4"):
+            words = vocab.periods.get(name)
+            for hit in words.finditer(text) if words else ():
+                year = re.match(r"\s+(?:van\s+)?(20\d\d)(?!\d)", text[hit.end() :])
+                before = text[max(0, hit.start() - 30) : hit.start()]
+                compared = re.search(rf"(?:{vocab.reference.pattern})\s+(?:het\s+)?$", before, re.IGNORECASE)
+                if year and not compared:
+                    found.setdefault((name, year.group(1)), text[hit.start() : hit.end() + year.end()])
+    return (next(iter(found)), next(iter(found.values()))) if len(found) == 1 else (None, "")
+
+
+def _date(document: Document, vocab: Vocabulary, given: dt.date | None) -> tuple[dt.date | None, str]:
+    if given is not None:
+        return given, given.isoformat()
+    written = [document.published] if document.published else []
+    for text in written + [p.text[:80] for p in document.passages[:DATE_LINE_PASSAGES]]:
+        found = _written_date(text, vocab)
+        if found:
+            return found
+    return None, ""
+
+
+def of(document: Document, vocab: Vocabulary, given: dt.date | None = None) -> DocumentContext:
+    """The document's context: `given` (the analyst's --published) wins over a date the document shows."""
+    title = document.title or ""
+    years = sorted(set(re.findall(r"(?<!\d)(20\d\d)(?!\d)", title)))
+    date, written = _date(document, vocab, given)
+    quarter, quarter_written = _quarter(document, vocab)
+    return DocumentContext(date, written, title, years[0] if len(years) == 1 else "", quarter, quarter_written)

@@ -1,0 +1,170 @@
+"""Stage 3: each value's measure, by the first of these rules that gives one.
+
+- measure.unit: a unit that is its own measure (a number of employers is the measure employers).
+- measure.nearest_words: the measure words nearest the value's list in its stretch of the sentence (up to the
+  next value or a comma, colon or semicolon); words after it weigh a little more, and a part ("in eigen
+  dienst", "via SROI") after it wins over the whole ("gerealiseerd"). Words right before the next value are
+  that value's own ("... de doelstelling van 70.000").
+- measure.realised_phrase: a count right after words that say it was reached ("met 36.904 extra banen ...
+  gehaald", "kwam tot ruim 51.000"), whatever other words stand near it.
+- measure.obligation: a count read as reached ("gerealiseerd", "gecreëerd") in a clause that says it must be
+  ("moet dan 6.000 extra banen hebben gecreëerd") is a target.
+- measure.table_headings: a table cell's measure, from its row and column headings.
+- measure.listed_with: a value without words of its own takes those of the value it is listed or compared with
+  ("65% tegenover 59%").
+- measure.split_of: a value without words of its own after a colon or semicolon takes those of the value before
+  it, whose parts it lists ("92.500 extra banen: 70.000 bij het bedrijfsleven en 22.500 bij overheidswerkgevers").
+- measure.extra_jobs: a count of "extra banen" without any measure words is one reached (a headline: "Bijna
+  90.000 extra banen voor mensen met een arbeidsbeperking").
+- measure.end_goal: a count of the size of one of the agreement's end goals (vocabulary [end_goals]) read as a
+  target or a count reached is the end goal: 125.000 is never a count reached.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from analysis import dictionary
+from analysis.extract.rules.numbers import Value
+from analysis.extract.rules.ruled import CHECKS, Ruled
+from analysis.extract.vocabulary import Vocabulary
+
+PARTS = ("realised_own", "realised_sroi")
+UNIT_MEASURE = {"employers": "employers"}
+CLAUSE = re.compile(r"[,;:]")
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """The part of the sentence a value's words stand in: from the end of the list before it (or a comma) to
+    the next list (or a comma), and where its own list starts and ends."""
+
+    left: int
+    first: int
+    last: int
+    right: int
+    next_value: int | None  # where the next value's list starts, when that ends the stretch
+
+
+def stretches(values: list[Value], norm: str) -> list[Stretch]:
+    spans: dict[int, tuple[int, int]] = {}
+    for v in values:
+        first, last = spans.get(v.group, (v.number.start, v.end))
+        spans[v.group] = (min(first, v.number.start), max(last, v.end))
+    out = []
+    for v in values:
+        first, last = spans[v.group]
+        left = max(
+            [0, *[e for f, e in spans.values() if e <= first], *[m.end() for m in CLAUSE.finditer(norm, 0, first)]]
+        )
+        following = [f for f, e in spans.values() if f >= last]
+        right = min([len(norm), *following, *[m.start() for m in CLAUSE.finditer(norm, last)]])
+        # the words between a number and its unit are after it ("63,09 gerealiseerde banen")
+        last = max(w.number.end for w in values if w.group == v.group)
+        out.append(Stretch(left, first, last, right, right if following and right == min(following) else None))
+    return out
+
+
+def _nearest(norm: str, unit: str, s: Stretch, vocab: Vocabulary) -> str:
+    """The measure whose words stand nearest the value's list within its stretch."""
+    kind = "percent" if unit == "percent" else "count"
+    hits = []  # (distance, measure)
+    parts_after = []
+    for measure, words in vocab.measures.items():
+        if dictionary.MEASURES[measure].kind != kind or measure in UNIT_MEASURE.values():
+            continue
+        for hit in words.finditer(norm, s.last, s.right):
+            if (
+                s.next_value is not None
+                and len(re.findall(r"\w+", norm[hit.end() : s.next_value])) <= vocab.windows.next_value_words
+            ):
+                continue
+            hits.append((hit.start() - s.last, measure))
+            if measure in PARTS:
+                parts_after.append(hits[-1])
+        for hit in words.finditer(norm, s.left, s.first):
+            hits.append((s.first - hit.end() + vocab.windows.measure_after_bonus, measure))
+    return min(parts_after or hits)[1] if hits else ""
+
+
+def _listed_with(values: list[Value], found: list[str], norm: str, vocab: Vocabulary) -> list[str]:
+    found = list(found)
+    for (i, earlier), (j, v) in itertools.pairwise(enumerate(values)):
+        if not found[j] and earlier.unit == v.unit and found[i]:
+            between = norm[earlier.end : v.number.start]
+            if len(re.findall(r"\w+", between)) <= vocab.windows.listed_measure_words and not re.search(
+                r"[;:]", between
+            ):
+                found[j] = found[i]
+    return found
+
+
+def _realised_phrase(value: Value, norm: str, vocab: Vocabulary) -> bool:
+    if value.unit != "jobs":
+        return False
+    before = norm[max(0, value.number.start - 40) : value.number.start].rstrip()
+    qualified = [m for words in vocab.qualifiers.values() for m in words.finditer(before) if m.end() == len(before)]
+    before = before[: qualified[0].start()].rstrip() if qualified else before
+    return any(m.end() == len(before) for m in vocab.realised_before.finditer(before))
+
+
+def _split_of(values: list[Value], found: list[str], norm: str, vocab: Vocabulary) -> list[str]:
+    found = list(found)
+    for j, v in enumerate(values):
+        earlier = [i for i in range(j) if found[i] and values[i].unit == v.unit]
+        if found[j] or not earlier:
+            continue
+        between = norm[values[earlier[-1]].end : v.number.start]
+        if re.search(r"[:;]", between) and len(re.findall(r"\w+", between)) <= vocab.windows.split_words:
+            found[j] = found[earlier[-1]]
+    return found
+
+
+def _end_goal(value: Value, measure: str, vocab: Vocabulary) -> bool:
+    goals = vocab.words.end_goals.sectors
+    return (
+        value.unit == "jobs"
+        and measure in ("", "target_jobs", "realised_jobs")
+        and value.number.value.isdigit()
+        and int(value.number.value) in goals
+    )
+
+
+def _one(v: Value, s: Stretch, norm: str, cell: str, listed: str, split: str, vocab: Vocabulary) -> Ruled:
+    if v.unit in UNIT_MEASURE:
+        return Ruled(UNIT_MEASURE[v.unit], "measure.unit")
+    if _realised_phrase(v, norm, vocab):
+        return Ruled("realised_jobs", "measure.realised_phrase")
+    own = _nearest(norm, v.unit, s, vocab)
+    if own == "realised_jobs" and (
+        vocab.obligation.search(norm, s.left, s.right) or vocab.obligation_after.search(norm, v.end, s.right)
+    ):
+        return Ruled("target_jobs", "measure.obligation")
+    if own:
+        return Ruled(own, "measure.nearest_words")
+    in_cell = _nearest(cell, v.unit, Stretch(0, len(cell), len(cell), len(cell), None), vocab) if cell else ""
+    if in_cell:
+        return Ruled(in_cell, "measure.table_headings")
+    if listed:
+        return Ruled(listed, "measure.listed_with")
+    if split:
+        return Ruled(split, "measure.split_of")
+    if v.unit == "jobs" and vocab.reached_after.match(norm, v.number.end + 1):
+        return Ruled("realised_jobs", "measure.extra_jobs")
+    return Ruled("", "measure.none", CHECKS["no_measure"])
+
+
+def assign(values: list[Value], norm: str, vocab: Vocabulary, cell: str) -> list[Ruled]:
+    spans = stretches(values, norm)
+    by_words = [UNIT_MEASURE.get(v.unit) or _nearest(norm, v.unit, s, vocab) for v, s in zip(values, spans)]
+    listed = _listed_with(values, by_words, norm, vocab)
+    split = _split_of(values, listed, norm, vocab)
+    out = []
+    for v, s, taken, parted in zip(values, spans, listed, split):
+        ruled = _one(v, s, norm, cell, taken, parted, vocab)
+        if _end_goal(v, ruled.text, vocab):
+            ruled = Ruled("goal_jobs", "measure.end_goal")
+        out.append(ruled)
+    return out

@@ -1,0 +1,186 @@
+"""Stage 1 of a sentence: its numbers, as Dutch writes them, and which of them are values (a number of jobs, of
+employers, or a percentage) and which are years; each value with what it means when that is no plain figure.
+
+Number forms: 5.500 and 14 800 (thousands by a dot or a space), 61,3 (a decimal comma), 2,35% and "61,3
+procent", "30 duizend" and "2,5 miljoen" (a multiplying word). Babel turns the written form into its value. A
+number glued to a word ("gerealiseerd5", a footnote mark) or to a slash or dash ("2018/19", "2021-2022") is no
+figure.
+
+A value's meaning, where it is no plain level of the year: a change ("3.039 meer banen", "+120", "een toename
+van 1,9%"), an expectation ("naar verwachting 700"), a remainder ("nog 150 te gaan"), a part of a year ("in de
+eerste helft van 2024"), a range ("200 – 300"), or people rather than jobs. Such a value is set aside, named,
+never proposed as a plain figure.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, replace
+
+from babel.numbers import parse_decimal
+
+from analysis.extract.vocabulary import Vocabulary
+
+# Not glued to a letter, a slash, a dash or a full stop before it, nor to a letter, a slash or a digit after it.
+# Thousands by a dot (5.500) or a (narrow, no-break) space (14 800).
+NUMBER = re.compile(
+    r"(?<![\w./\-–])([+\u2212]?)(\d{1,3}(?:\.\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)(?:,(\d+))?"
+    r"(?![\w/–]|-\d|,\d|\.\d)"
+)
+RANGE = re.compile(r"\s*[–—-]\s*|\s+(?:tot|à)\s+")
+
+
+@dataclass(frozen=True)
+class Number:
+    start: int
+    end: int
+    written: str  # as the document writes it: "5.500", "61,3", "30 duizend"
+    value: str  # as the raw data stores it: "5500", "61.3", "30000"
+    sign: str = ""  # "+" or "−" written before it
+
+    @property
+    def whole(self) -> bool:
+        return "," not in self.written
+
+
+@dataclass(frozen=True)
+class Value:
+    """A number that counts jobs, employers or a percentage."""
+
+    number: Number
+    unit: str  # jobs, employers or percent
+    end: int  # where its unit ends (after "%" or "banen")
+    group: int  # values listed together ("297, 413 en 663") share a group
+    meaning: str = ""  # empty for a plain figure; else change, expectation, remainder, part_year, range, persons
+
+
+def _value_of(whole: str, decimals: str | None, multiplier: int = 1) -> str:
+    written = whole.replace(" ", ".").replace("\u00a0", ".").replace("\u202f", ".") + (
+        f",{decimals}" if decimals else ""
+    )
+    value = parse_decimal(written, locale="nl_NL", strict=True) * multiplier
+    text = format(value.normalize() if value != value.to_integral() else value.to_integral(), "f")
+    return text
+
+
+def numbers(sentence: str, vocab: Vocabulary) -> list[Number]:
+    """Every number of the sentence, with a multiplying word taken in ("30 duizend" is 30000)."""
+    found = []
+    for m in NUMBER.finditer(sentence):
+        sign, whole, decimals = m.groups()
+        times = vocab.multipliers.match(sentence, m.end() + 1) if sentence[m.end() : m.end() + 1] == " " else None
+        multiplier = vocab.words.multipliers[times.group(0).lower()] if times else 1
+        end = times.end() if times else m.end()
+        written = sentence[m.start() + len(sign) : end]
+        found.append(Number(m.start(), end, written, _value_of(whole, decimals, multiplier), sign))
+    return found
+
+
+def is_year(number: Number) -> bool:
+    return number.whole and not number.sign and re.fullmatch(r"20\d\d", number.written) is not None
+
+
+def _a_year(number: Number, unit, norm: str, vocab: Vocabulary) -> bool:
+    """A number such as 2020 is a year unless a unit follows it right away ("2020 banen"), and even then after
+    "in" or "eind" ("ook in 2020 nieuwe banen")."""
+    if not (unit and vocab.units[unit[0]].match(norm[number.end :].lstrip())):
+        return True
+    return bool(re.search(rf"(?:{vocab.before_own_year.pattern})\s+$", norm[: number.start], re.IGNORECASE))
+
+
+def _unit_after(norm: str, number: Number, vocab: Vocabulary) -> tuple[str, int] | None:
+    rest = norm[number.end :]
+    percent = vocab.units["percent"].match(rest, 1 if rest[:1].isspace() else 0)
+    if percent:
+        return "percent", number.end + percent.end()
+    window = vocab.windows.unit_words_after
+    following = re.match(rf"(?:\s+(?!\d)[\w'-]+){{1,{window}}}", rest)  # a few words, no number among them
+    if following:
+        for unit in ("jobs", "employers"):
+            hit = vocab.units[unit].search(following.group(0))
+            if hit:
+                return unit, number.end + hit.end()
+    return None
+
+
+def _listed(norm: str, a: int, b: int, vocab: Vocabulary) -> bool:
+    """Whether the text between two numbers only lists them: ", ", " en ", " of ", with a % or unit."""
+    listing = vocab.list_words.pattern
+    return bool(re.fullmatch(rf"\s*(?:%|procent)?\s*(?:,|,?\s+(?:{listing}))\s+(?:\w+\s+)?", norm[a:b], re.IGNORECASE))
+
+
+def read(sentence: str, norm: str, vocab: Vocabulary, cell_unit: str = "") -> tuple[list[Value], list[Number]]:
+    """The sentence's values (in order) and the numbers that are years. `cell_unit`: the unit a table cell's
+    headings give its bare number."""
+    values: list[Value] = []
+    years: list[Number] = []
+    for number in numbers(sentence, vocab):
+        unit = _unit_after(norm, number, vocab)
+        if is_year(number) and _a_year(number, unit, norm, vocab):
+            years.append(number)
+        elif unit:
+            values.append(Value(number, unit[0], unit[1], group=len(values)))
+        elif not re.match(rf"\s+(?:{vocab.months.pattern})", norm[number.end :], re.IGNORECASE):
+            values.append(Value(number, cell_unit, number.end, group=len(values)))  # a unit may come from its list
+    values = _units_from_lists(values, norm, vocab)
+    return [replace(v, meaning=_meaning(v, values, norm, vocab)) for v in values], years
+
+
+def _units_from_lists(values: list[Value], norm: str, vocab: Vocabulary) -> list[Value]:
+    """Values listed together share a group and the unit written after the last ("297, 413 en 663 banen"); a bare
+    value followed by a part's words, or right after a sector's name, is jobs where the sentence counts jobs
+    ("waarvan 346 in eigen dienst", "6.000 extra banen ... en de sector overheid 3.000")."""
+    groups = list(range(len(values)))
+    for i, (left, right) in enumerate(itertools.pairwise(values)):
+        if _listed(norm, left.number.end, right.number.start, vocab) and (not left.unit or left.unit == right.unit):
+            groups[i + 1] = groups[i]
+    units = {g: v.unit for v, g in zip(values, groups) if v.unit}  # the unit written last in the list
+    values = [replace(v, group=g, unit=v.unit or units.get(g, "")) for v, g in zip(values, groups)]
+    counts_jobs = any(v.unit == "jobs" for v in values)
+    parts = [vocab.measures[p] for p in ("realised_own", "realised_sroi")]
+
+    def part_follows(v: Value) -> bool:
+        return any(p.match(norm[v.end : v.end + vocab.windows.part_after].lstrip()) for p in parts)
+
+    def sector_before(v: Value) -> bool:  # "... en de sector overheid 3.000"
+        before = norm[max(0, v.number.start - 40) : v.number.start].rstrip()
+        return any(m.end() == len(before) for words in vocab.sectors.values() for m in words.finditer(before))
+
+    values = [
+        replace(v, unit="jobs") if not v.unit and counts_jobs and (part_follows(v) or sector_before(v)) else v
+        for v in values
+    ]
+    return [v for v in values if v.unit]
+
+
+# ---------------------------------------------------------------- meanings
+
+
+def _ends_with(words, text: str) -> bool:
+    return any(m.end() == len(text.rstrip()) for m in words.finditer(text.rstrip()))
+
+
+def _meaning(value: Value, values: list[Value], norm: str, vocab: Vocabulary) -> str:
+    """What the value is when it is no plain level: the first of the named meanings whose words stand at it."""
+    before = norm[max(0, value.number.start - 40) : value.number.start]
+    after = norm[value.number.end : value.end + 40]  # "3.039 meer banen": the words before its unit too
+    at = vocab.meanings
+    rules = (
+        ("change", value.number.sign != ""),
+        ("change", bool(at["change_after"].match(after.lstrip())) or _ends_with(at["change_before"], before)),
+        ("range", _in_range(value, values, norm)),
+        ("remainder", _ends_with(at["remainder_before"], before) and bool(at["remainder_after"].search(after[:25]))),
+        ("expectation", bool(at["expectation"].search(norm[max(0, value.number.start - 30) : value.number.start]))),
+        ("part_year", bool(at["part_year"].search(norm))),
+        ("persons", bool(at["persons"].match(after.lstrip()))),
+    )
+    return next((meaning for meaning, holds in rules if holds), "")
+
+
+def _in_range(value: Value, values: list[Value], norm: str) -> bool:
+    """'200 – 300', '200 tot 300' (banen): two values joined by a dash or 'tot', without a unit in between."""
+    for left, right in itertools.pairwise(values):
+        if value in (left, right) and RANGE.fullmatch(norm[left.number.end : right.number.start]):
+            return True
+    return False

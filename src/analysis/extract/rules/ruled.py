@@ -1,0 +1,35 @@
+"""What a rule ruled about one value (a year, a measure, a sector, ...), by which named rule, and what the analyst
+should check; and the messages of every check a proposal can carry, by name (docs/data.md lists them)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Ruled:
+    text: str  # what the rule read: "2024", "realised_jobs", "rijk"; "" for nothing
+    rule: str  # the rule's name: "year.written_after"
+    check: str = ""  # what to check, as the proposals' check column says it
+    note: str = ""  # how the value was assigned, for the row's note
+
+
+NOTHING = Ruled("", "")
+
+CHECKS = {
+    "no_year": "year not stated in the sentence, its paragraph or the document's date or title",
+    "year_earlier": "year taken from an earlier sentence of the paragraph ({year})",
+    "year_document": "year {year} from the document's date ({date}: '{words}'): confirm",
+    "year_title": "year {year} from the document's title ('{title}'): confirm",
+    "quarter_document": "period {period} {year} from the document ('{words}'): a reading of that quarter? confirm",
+    "years": "several years in the sentence ({years}): which one is this figure's?",
+    "pairing": "years and values paired in order, but the sentence does not say 'achtereenvolgens' or 'respectievelijk'",
+    "no_measure": "measure not stated: realised, target or goal?",
+    "same": "two figures in one sentence read as {measure}: which is it?",
+    "no_sector": "sector not stated in the sentence, its heading or its paragraph",
+    "sectors": "several sectors in the sentence ({sectors}): which one?",
+    "sector_before": "sector taken from an earlier sentence of the paragraph ({sector})",
+    "national": "sector not stated: extra jobs since the baseline, so all employers ({sector})?",
+    "scope": "part of the sector? ({scope})",
+    "differ": "this document gives other values for the same figure ({values}): which one?",
+}

@@ -1,0 +1,228 @@
+"""Stage 2: each value's year, by the first of these rules that gives one.
+
+- year.written_after: a year written right after the value ("59% in 2019", "659 banen gerealiseerd in 2020").
+- year.paired_in_order: a list of years and a list of values of the same length ("voor de jaren 2019, 2020 en
+  2021 achtereenvolgens ... 297, 413 en 663 banen"); with a check unless the sentence says "achtereenvolgens".
+- year.between_nearer: a year between two values goes to the nearer one.
+- year.only_in_sentence: the one year of the sentence that no other value holds (several: the nearest, with a
+  check). "ten opzichte van 2019" is a comparison, "17 december 2019" a date and 2012 the baseline: no
+  figure's year.
+- year.relative_to_document: "vorig jaar", "dit jaar", "eind vorig jaar" counted from the document's date.
+- year.table_headings: the one year a table cell's headings name.
+- year.sentence_before: the one year of the nearest earlier sentence of the paragraph (further back: a check).
+- year.earlier_in_document: the one year of the nearest earlier sentence of the document, with a check (a
+  story goes on about the year it opened with).
+- year.document_title: the one year the document's title names, with a check.
+
+An end goal (goal_jobs) takes only a year of its own sentence, and none before the earliest due year of the
+end goals (vocabulary [end_goals]): "in het sociaal akkoord van 2013 ... 125.000" gives no due year.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from analysis.dictionary import MEASURES
+from analysis.extract.rules.context import DocumentContext
+from analysis.extract.rules.numbers import Number, Value
+from analysis.extract.rules.ruled import CHECKS, NOTHING, Ruled
+from analysis.extract.vocabulary import Vocabulary
+
+CLAUSE = re.compile(r"[,;:]")
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def _role(mark: Number, norm: str, vocab: Vocabulary) -> str:
+    """A year's role in its sentence: a date, a reference (compared with), or free to be a value's."""
+    before = norm[: mark.start]
+    if re.search(rf"(?:{vocab.months.pattern})\s+$", before, re.IGNORECASE):
+        return "date"
+    if mark.value in vocab.words.years.baseline:
+        return "reference"
+    if re.search(rf"(?:{vocab.reference.pattern})\s+(?:(?:het\s+)?(?:jaar|eind)\s+)?$", before, re.IGNORECASE):
+        return "reference"
+    return "free"
+
+
+def _right_after(between: str, vocab: Vocabulary) -> bool:
+    """A year written right after a value is that value's: "59% in 2019"; not after "en" or "of", which open a
+    clause of their own ("663 banen en voor 2024 een doelstelling van 713")."""
+    return (
+        not CLAUSE.search(between)
+        and not vocab.clause_openers.search(between)
+        and _words(between) <= vocab.windows.own_year_words
+        and bool(re.search(rf"(?:{vocab.before_own_year.pattern})\s+$", between, re.IGNORECASE))
+    )
+
+
+def _written_after(values: list[Value], free: list[Number], norm: str, vocab: Vocabulary) -> dict[int, Number]:
+    owned: dict[int, Number] = {}
+    for mark in free:
+        owner = next(
+            (
+                i
+                for i in reversed(range(len(values)))
+                if values[i].end <= mark.start and _right_after(norm[values[i].end : mark.start], vocab)
+            ),
+            None,
+        )
+        if owner is not None and owner not in owned:
+            owned[owner] = mark
+    return owned
+
+
+def _runs(marks: list[Number], norm: str, vocab: Vocabulary) -> list[list[Number]]:
+    runs: list[list[Number]] = []
+    listing = rf"\s*(?:,|,?\s+(?:{vocab.list_words.pattern}))\s+"
+    for mark in marks:
+        if runs and re.fullmatch(listing, norm[runs[-1][-1].end : mark.start], re.IGNORECASE):
+            runs[-1].append(mark)
+        else:
+            runs.append([mark])
+    return [r for r in runs if len(r) > 1]
+
+
+def _paired(values: list[Value], taken: dict, free: list[Number], norm: str, vocab: Vocabulary) -> tuple[dict, list]:
+    """A run of listed years paired in order with a group of as many values; and the years so paired."""
+    paired: dict[int, Ruled] = {}
+    used: list[Number] = []
+    check = "" if vocab.respectively.search(norm) else CHECKS["pairing"]
+    for run in _runs(free, norm, vocab):
+        for _, members in itertools.groupby(range(len(values)), key=lambda i: values[i].group):
+            members = list(members)
+            if len(members) == len(run) and not any(i in taken or i in paired for i in members):
+                paired |= {i: Ruled(m.value, "year.paired_in_order", check) for i, m in zip(members, run)}
+                used += run
+                break
+    return paired, used
+
+
+def _between(values: list[Value], taken: dict, rest: list[Number], norm: str) -> tuple[dict[int, Ruled], list[Number]]:
+    """A year between two values goes to the nearer one, if that one has no year yet."""
+    claimed: dict[int, Ruled] = {}
+    left_over = []
+    for mark in rest:
+        earlier = [i for i, v in enumerate(values) if v.end <= mark.start]
+        later = [i for i, v in enumerate(values) if v.number.start >= mark.end]
+        if earlier and later:
+            left, right = earlier[-1], later[0]
+            to_right = _words(norm[mark.end : values[right].number.start]) <= _words(
+                norm[values[left].end : mark.start]
+            )
+            nearer = right if to_right else left
+            if nearer not in taken and nearer not in claimed:
+                claimed[nearer] = Ruled(mark.value, "year.between_nearer")
+                continue
+        left_over.append(mark)
+    return claimed, left_over
+
+
+def _in_sentence(value: Value, wide: list[Number]) -> Ruled:
+    distinct = sorted({m.value for m in wide})
+    if len(distinct) == 1:
+        return Ruled(distinct[0], "year.only_in_sentence")
+    if distinct:
+        nearest = min(wide, key=lambda m: abs(m.start - value.number.start))
+        return Ruled(nearest.value, "year.only_in_sentence", CHECKS["years"].format(years=", ".join(distinct)))
+    return NOTHING
+
+
+def _relative(norm: str, context: DocumentContext, vocab: Vocabulary) -> Ruled:
+    said = vocab.relative_years.search(norm)
+    if not said or context.date is None:
+        return NOTHING
+    offset = vocab.words.years.relative[re.sub(r"\s+", " ", said.group(0).lower())]
+    year = str(context.date.year + offset)
+    check = CHECKS["year_document"].format(year=year, date=context.date_written, words=said.group(0))
+    return Ruled(
+        year, "year.relative_to_document", check, f"year {year} from '{said.group(0)}' and the document's date"
+    )
+
+
+def _earlier(earlier: list[list[str]]) -> Ruled:
+    """The year of the nearest earlier sentence of the paragraph that gives one, if it gives only one; from
+    further back than the sentence before, with a check."""
+    for distance, years in enumerate(reversed(earlier)):
+        if years:
+            if len(years) > 1:
+                return NOTHING
+            check = CHECKS["year_earlier"].format(year=years[0]) if distance else ""
+            note = f"year {years[0]} from {'an earlier sentence' if distance else 'the sentence before'}"
+            return Ruled(years[0], "year.sentence_before", check, note)
+    return NOTHING
+
+
+def _earlier_in_document(earlier: list[list[str]]) -> Ruled:
+    for years in reversed(earlier):
+        if years:
+            if len(years) > 1:
+                return NOTHING
+            return Ruled(
+                years[0],
+                "year.earlier_in_document",
+                CHECKS["year_earlier"].format(year=years[0]),
+                f"year {years[0]} from an earlier paragraph",
+            )
+    return NOTHING
+
+
+def _from_context(norm: str, cell: str, earlier: tuple, context: DocumentContext, vocab: Vocabulary) -> Ruled:
+    """A year from outside the value's own words, for a value the sentence gives none."""
+    relative = _relative(norm, context, vocab)
+    if relative.text:
+        return relative
+    if cell:
+        in_cell = sorted(set(re.findall(r"(?<!\d)(20\d\d)(?!\d)", cell)))
+        return Ruled(in_cell[0], "year.table_headings") if len(in_cell) == 1 else NOTHING
+    in_paragraph, in_document = earlier
+    for before in (_earlier(in_paragraph), _earlier_in_document(in_document)):
+        if before.text:
+            return before
+    if context.title_year:
+        year = context.title_year
+        return Ruled(
+            year,
+            "year.document_title",
+            CHECKS["year_title"].format(year=year, title=context.title),
+            f"year {year} from the document's title",
+        )
+    return NOTHING
+
+
+def assign(
+    values: list[Value],
+    marks: list[Number],
+    norm: str,
+    vocab: Vocabulary,
+    context: DocumentContext,
+    cell: str,
+    earlier: tuple[list[list[str]], list[list[str]]],
+    measure_of: list[str],
+) -> tuple[list[Ruled], list[str]]:
+    """Each value's year, and the years this sentence gives a later one (written after a value, or free).
+    `earlier`: the years of each earlier sentence of the paragraph, and of the paragraphs before it.
+    `measure_of`: each value's measure (a quota percentage takes no year from outside its sentence, an end goal
+    only a due year)."""
+    dated = [not m or MEASURES[m].year_required for m in measure_of]
+    goals = [m == "goal_jobs" for m in measure_of]
+    free = [m for m in marks if _role(m, norm, vocab) == "free"]
+    written = _written_after(values, free, norm, vocab)
+    owned = {i: Ruled(m.value, "year.written_after") for i, m in written.items()}
+    rest = [m for m in free if m not in written.values()]
+    paired, used = _paired(values, owned, rest, norm, vocab)
+    rest = [m for m in rest if m not in used]
+    claimed, wide = _between(values, owned | paired, rest, norm)
+    ruled = owned | paired | claimed
+    out = []
+    for i, value in enumerate(values):
+        found = ruled.get(i) or _in_sentence(value, wide)
+        if goals[i]:
+            due = found.text and int(found.text) >= vocab.words.end_goals.earliest_due
+            out.append(found if due else NOTHING)
+            continue
+        out.append(found if found.text or not dated[i] else _from_context(norm, cell, earlier, context, vocab))
+    return out, sorted({m.value for m in free})
