@@ -89,7 +89,13 @@ def outlook_label(outlook: Verdict, lang: str) -> str:
 
 
 def stand_sentence(figures: SectorFigures, name: str, lang: str, sources) -> str:
-    """The stand in one or more sentences, the figures it rests on first."""
+    """The stand in one or more sentences, the figures it rests on first, then what else weighs in."""
+    return " ".join([_stand_opening(figures, name, lang, sources), *_stand_notes(figures.stand, lang)])
+
+
+def _stand_opening(figures: SectorFigures, name: str, lang: str, sources) -> str:
+    """The stand itself: judged, uncertain, sources that differ, or too little data; and a later target that has
+    no figure yet."""
     stand = figures.stand
     who, plural = i18n.subject(figures.sector, name, lang)
     t = stand.unjudged_target
@@ -108,35 +114,46 @@ def stand_sentence(figures: SectorFigures, name: str, lang: str, sources) -> str
             text += " " + _w(lang, "uncertain")
     if stand.status != "too_little_data" and t is not None:
         text += " " + _w(lang, "later_target_without_figure", **unjudged)
+    return text
+
+
+def _stand_notes(stand: Stand, lang: str) -> list[str]:
+    """What else weighs in, in this order: a measurement that overrules another, another count's trend, the
+    year before, provisional figures and readings during the year."""
+    notes = []
     for j in stand.overruled:
         key = "overruled" if j.result == "met" else "overruled_not"
-        text += " " + _w(lang, key, basis=_basis(j.basis, lang), figures=_figures(j.figures, lang))
+        notes.append(_w(lang, key, basis=_basis(j.basis, lang), figures=_figures(j.figures, lang)))
     t = stand.other_trend
     if t is not None:
-        text += " " + _w(
-            lang,
-            "trend_overruled" if t.on_course else "trend_overruled_not",
-            basis=_basis(t.basis, lang),
-            first=t.fitted_years[0],
-            last=t.last_year,
-            year=t.target_year,
-            projected=i18n.number(t.projected, lang),
-            target=i18n.number(t.target_value, lang),
+        notes.append(
+            _w(
+                lang,
+                "trend_overruled" if t.on_course else "trend_overruled_not",
+                basis=_basis(t.basis, lang),
+                first=t.fitted_years[0],
+                last=t.last_year,
+                year=t.target_year,
+                projected=i18n.number(t.projected, lang),
+                target=i18n.number(t.target_value, lang),
+            )
         )
     if stand.earlier is not None:
-        text += " " + _w(
-            lang,
-            f"earlier_{stand.earlier.result}",
-            year=stand.earlier.year,
-            figures=_figures(stand.earlier.figures, lang),
+        notes.append(
+            _w(
+                lang,
+                f"earlier_{stand.earlier.result}",
+                year=stand.earlier.year,
+                figures=_figures(stand.earlier.figures, lang),
+            )
         )
     for g in stand.provisional:
-        text += " " + _w(lang, "provisional", year=g.year, figure=f"{_figure(g, lang)} {_jobs(g.basis, lang)}")
+        notes.append(_w(lang, "provisional", year=g.year, figure=f"{_figure(g, lang)} {_jobs(g.basis, lang)}"))
     if stand.during_year is not None:
-        text += " " + _w(
-            lang, "during_year", year=stand.during_year.year, figures=_figures(stand.during_year.figures, lang)
+        notes.append(
+            _w(lang, "during_year", year=stand.during_year.year, figures=_figures(stand.during_year.figures, lang))
         )
-    return text
+    return notes
 
 
 def _judged(stand: Stand, who: str, plural: bool, lang: str) -> str:

@@ -94,6 +94,11 @@ def read(path: Path) -> Document:
     return document
 
 
+def of_text(text: str, path: Path = Path("document.txt")) -> Document:
+    """A plain text read as a .txt file is (for a test, or a text pasted in)."""
+    return _read_text(Path(path), text.encode("utf-8"))
+
+
 # ---------------------------------------------------------------- lines to passages (plain text and PDF)
 
 
@@ -339,6 +344,7 @@ def _read_pdf(path: Path, data: bytes) -> Document:
     try:
         with pdfplumber.open(path) as pdf:
             pages = [(page.height, page.extract_text_lines(return_chars=True)) for page in pdf.pages]
+            created = str(pdf.metadata.get("CreationDate", ""))
     except PdfminerException as err:  # pdfplumber's wrapper round what pdfminer raised
         cause = err.args[0] if err.args else err
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
@@ -386,4 +392,7 @@ def _read_pdf(path: Path, data: bytes) -> Document:
             previous_bottom = ln["bottom"]
     for line in lines:  # a PDF says which lines are headings; every other line is not one
         line.heading = bool(line.heading)
-    return Document(path, "pdf", _passages(lines), notes, title=path.stem)
+    # a PDF's creation date (D:20251118...) as the date it was published, when nothing better is given
+    found = re.match(r"D:(\d{4})(\d{2})(\d{2})", created)
+    published = "-".join(found.groups()) if found else ""
+    return Document(path, "pdf", _passages(lines), notes, title=path.stem, published=published)

@@ -50,7 +50,10 @@ class Meanings(_Strict):
 
 class Phrases(_Strict):
     realised_before: Words
+    jobs_before: Words
     reached_after: Words
+    national_markers: Words
+    out_of: Words
     obligation: Words
     obligation_after: Words
 
@@ -73,6 +76,7 @@ class Years(_Strict):
 class Sentences(_Strict):
     abbreviations: Words
     list_words: Words
+    bare_before: Words
     pair_words: Words
 
 
@@ -239,6 +243,10 @@ class Vocabulary:
     pair_words: re.Pattern
     realised_before: re.Pattern
     reached_after: re.Pattern
+    jobs_before: re.Pattern
+    out_of: re.Pattern
+    national_markers: re.Pattern
+    bare_before: re.Pattern
     obligation: re.Pattern
     obligation_after: re.Pattern
 
@@ -295,6 +303,10 @@ class Vocabulary:
             pair_words=pattern(words.sentences.pair_words),
             realised_before=pattern(words.phrases.realised_before),
             reached_after=pattern(words.phrases.reached_after),
+            jobs_before=pattern(words.phrases.jobs_before),
+            out_of=pattern(words.phrases.out_of),
+            national_markers=pattern(words.phrases.national_markers),
+            bare_before=pattern(words.sentences.bare_before),
             obligation=pattern(words.phrases.obligation),
             obligation_after=pattern(words.phrases.obligation_after),
         )

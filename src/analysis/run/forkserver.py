@@ -322,7 +322,9 @@ def _warm_up() -> None:
     pd.DataFrame({"a": [1.5]}).style.format("{:.1f}").to_html()
 
 
-def serve(fds: list[int]) -> None:
+# One select() loop whose branches are the cases of a fork server (a request, a child's end, the run's end): kept in
+# one function so that the order of fork, reap and exit reads in one place; hence over the complexity limit.
+def serve(fds: list[int]) -> None:  # noqa: C901
     """Import, then fork one kernel per request line of a worker's slot, until the run closes this process's
     input; then kill what is left. A worker's slot that ends takes the kernels forked for it along."""
     if sys.path and sys.path[0] in ("", os.getcwd()):

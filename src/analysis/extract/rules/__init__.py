@@ -222,30 +222,31 @@ def _merged(same: list[Proposal], share: float) -> list[Proposal]:
     return kept
 
 
+def _repeats(p: Proposal, k: Proposal, share: float) -> bool:
+    """Whether `p` only repeats `k`: a headline above its story, with no measure or year of its own or the same,
+    and the same value (and word), or a rounded one with a word such as "ruim" ("ruim 85.000" above "85.665")."""
+    a, b = p.row, k.row
+    fits = (
+        a["sector"] == b["sector"]
+        and a["period"] == b["period"]
+        and all(a[c] in ("", b[c]) for c in ("measure", "year"))
+    )
+    same = (a["value"], a["qualifier"]) == (b["value"], b["qualifier"])
+    rounded = bool(a["qualifier"]) and _rounds(a["value"], b["value"], share)
+    vaguer = any(not a[c] and b[c] for c in ("measure", "year"))
+    return p is not k and fits and ((same and vaguer) or rounded)
+
+
 def _headlines(found: list[Proposal], share: float) -> list[Proposal]:
-    """A proposal without a measure that repeats the value of one with a measure, of the same sector and with the
-    same qualifier (a headline above its story, also rounded: "ruim 85.000" above "85.665"), is that one."""
-    full = [p for p in found if p.row["measure"]]
+    """A proposal that only repeats another of the document (_repeats) is that one, its place named there."""
     kept = []
     for p in found:
-        same = (
-            None
-            if p.row["measure"]
-            else next(
-                (
-                    k
-                    for k in full
-                    if (k.row["sector"], k.row["qualifier"]) == (p.row["sector"], p.row["qualifier"])
-                    and (k.row["value"] == p.row["value"] or _rounds(p.row["value"], k.row["value"], share))
-                ),
-                None,
-            )
-        )
-        if same is None:
+        fuller = next((k for k in found if _repeats(p, k, share) and not _repeats(k, p, share)), None)
+        if fuller is None:
             kept.append(p)
         else:
-            same.row["note"] = "; ".join(
-                n for n in (same.row["note"], f"also as '{p.row['value']}' in {p.row['locator']}") if n
+            fuller.row["note"] = "; ".join(
+                n for n in (fuller.row["note"], f"also as '{p.row['value']}' in {p.row['locator']}") if n
             )
     return kept
 
@@ -255,8 +256,8 @@ def _across(found: list[Proposal], vocab: Vocabulary) -> list[Proposal]:
     found = _headlines(found, vocab.windows.rounding_share)
     by_key = defaultdict(list)
     for p in found:
-        if p.row["measure"] and p.row["sector"]:
-            by_key[tuple(p.row[c] for c in KEY)].append(p)
+        read_whole = p.row["measure"] and p.row["sector"]  # else only the very same value is the same figure
+        by_key[tuple(p.row[c] for c in KEY) + (() if read_whole else (p.row["value"],))].append(p)
     dropped = set()
     for same in by_key.values():
         kept = _merged(same, vocab.windows.rounding_share)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from analysis.extract.documents import Document
@@ -45,9 +46,11 @@ def _written_date(text: str, vocab: Vocabulary) -> tuple[dt.date, str] | None:
 
 
 def _quarter(document: Document, vocab: Vocabulary) -> tuple[tuple[str, str] | None, str]:
-    """The one quarter of a year the document reports on ("in het tweede kwartaal van 2023"), not counting one
-    it compares with ("ten opzichte van het eerste kwartaal van 2023")."""
+    """The quarter of a year the document reports on ("in het tweede kwartaal van 2023"): the one it names, or
+    names more than twice as often as any other; not counting one it compares with ("ten opzichte van het eerste
+    kwartaal van 2023")."""
     found: dict[tuple[str, str], str] = {}
+    counts: Counter = Counter()
     for passage in document.passages:
         text = passage.text.replace("’", "'")
         for name in ("Q1", "Q2", "Q3", "Q4"):
@@ -58,14 +61,19 @@ def _quarter(document: Document, vocab: Vocabulary) -> tuple[tuple[str, str] | N
                 compared = re.search(rf"(?:{vocab.reference.pattern})\s+(?:het\s+)?$", before, re.IGNORECASE)
                 if year and not compared:
                     found.setdefault((name, year.group(1)), text[hit.start() : hit.end() + year.end()])
-    return (next(iter(found)), next(iter(found.values()))) if len(found) == 1 else (None, "")
+                    counts[name, year.group(1)] += 1
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
+        return None, ""
+    return ranked[0][0], found[ranked[0][0]]
 
 
 def _date(document: Document, vocab: Vocabulary, given: dt.date | None) -> tuple[dt.date | None, str]:
     if given is not None:
         return given, given.isoformat()
     written = [document.published] if document.published else []
-    for text in written + [p.text[:80] for p in document.passages[:DATE_LINE_PASSAGES]]:
+    first = [document.title[:80]] + [p.text[:80] for p in document.passages[:DATE_LINE_PASSAGES]]
+    for text in written + first:
         found = _written_date(text, vocab)
         if found:
             return found
@@ -75,7 +83,10 @@ def _date(document: Document, vocab: Vocabulary, given: dt.date | None) -> tuple
 def of(document: Document, vocab: Vocabulary, given: dt.date | None = None) -> DocumentContext:
     """The document's context: `given` (the analyst's --published) wins over a date the document shows."""
     title = document.title or ""
-    years = sorted(set(re.findall(r"(?<!\d)(20\d\d)(?!\d)", title)))
+    undated = NUMERIC_DATE.sub(
+        " ", re.sub(rf"\d{{1,2}}\s+(?:{vocab.months.pattern})\s+20\d\d|20\d\d-\d\d", " ", title, flags=re.IGNORECASE)
+    )
+    years = sorted(set(re.findall(r"(?<!\d)(20\d\d)(?!\d)", undated)))  # a date in the title is no year it is about
     date, written = _date(document, vocab, given)
     quarter, quarter_written = _quarter(document, vocab)
     return DocumentContext(date, written, title, years[0] if len(years) == 1 else "", quarter, quarter_written)

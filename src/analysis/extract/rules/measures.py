@@ -9,6 +9,7 @@
   gehaald", "kwam tot ruim 51.000"), whatever other words stand near it.
 - measure.obligation: a count read as reached ("gerealiseerd", "gecreëerd") in a clause that says it must be
   ("moet dan 6.000 extra banen hebben gecreëerd") is a target.
+- measure.out_of: "12.298 van de beoogde 17.500": the first a count reached, the second its target.
 - measure.table_headings: a table cell's measure, from its row and column headings.
 - measure.listed_with: a value without words of its own takes those of the value it is listed or compared with
   ("65% tegenover 59%").
@@ -132,15 +133,24 @@ def _end_goal(value: Value, measure: str, vocab: Vocabulary) -> bool:
     )
 
 
+def _out_of(values: list[Value], norm: str, vocab: Vocabulary) -> dict[int, str]:
+    """Values joined by "van de (beoogde)": the count reached, then the target it is a part of."""
+    found = {}
+    for i, (a, b) in enumerate(itertools.pairwise(values)):
+        between = norm[a.end : b.number.start].strip()
+        if a.unit == b.unit == "jobs" and vocab.out_of.fullmatch(between):
+            found |= {i: "realised_jobs", i + 1: "target_jobs"}
+    return found
+
+
 def _one(v: Value, s: Stretch, norm: str, cell: str, listed: str, split: str, vocab: Vocabulary) -> Ruled:
     if v.unit in UNIT_MEASURE:
         return Ruled(UNIT_MEASURE[v.unit], "measure.unit")
     if _realised_phrase(v, norm, vocab):
         return Ruled("realised_jobs", "measure.realised_phrase")
     own = _nearest(norm, v.unit, s, vocab)
-    if own == "realised_jobs" and (
-        vocab.obligation.search(norm, s.left, s.right) or vocab.obligation_after.search(norm, v.end, s.right)
-    ):
+    must = vocab.obligation.search(norm, s.left, s.right) or vocab.obligation_after.search(norm, v.end, s.right)
+    if own in ("realised_jobs", "") and v.unit == "jobs" and must:
         return Ruled("target_jobs", "measure.obligation")
     if own:
         return Ruled(own, "measure.nearest_words")
@@ -161,9 +171,10 @@ def assign(values: list[Value], norm: str, vocab: Vocabulary, cell: str) -> list
     by_words = [UNIT_MEASURE.get(v.unit) or _nearest(norm, v.unit, s, vocab) for v, s in zip(values, spans)]
     listed = _listed_with(values, by_words, norm, vocab)
     split = _split_of(values, listed, norm, vocab)
+    out_of = _out_of(values, norm, vocab)
     out = []
-    for v, s, taken, parted in zip(values, spans, listed, split):
-        ruled = _one(v, s, norm, cell, taken, parted, vocab)
+    for i, (v, s, taken, parted) in enumerate(zip(values, spans, listed, split)):
+        ruled = Ruled(out_of[i], "measure.out_of") if i in out_of else _one(v, s, norm, cell, taken, parted, vocab)
         if _end_goal(v, ruled.text, vocab):
             ruled = Ruled("goal_jobs", "measure.end_goal")
         out.append(ruled)

@@ -128,30 +128,42 @@ def read(sentence: str, norm: str, vocab: Vocabulary, cell_unit: str = "") -> tu
 
 
 def _units_from_lists(values: list[Value], norm: str, vocab: Vocabulary) -> list[Value]:
-    """Values listed together share a group and the unit written after the last ("297, 413 en 663 banen"); a bare
-    value followed by a part's words, or right after a sector's name, is jobs where the sentence counts jobs
-    ("waarvan 346 in eigen dienst", "6.000 extra banen ... en de sector overheid 3.000")."""
+    """Values listed together share a group and the unit written after the last ("297, 413 en 663 banen"); a
+    number without a unit may count jobs all the same (_counts_jobs)."""
     groups = list(range(len(values)))
     for i, (left, right) in enumerate(itertools.pairwise(values)):
         if _listed(norm, left.number.end, right.number.start, vocab) and (not left.unit or left.unit == right.unit):
             groups[i + 1] = groups[i]
     units = {g: v.unit for v, g in zip(values, groups) if v.unit}  # the unit written last in the list
     values = [replace(v, group=g, unit=v.unit or units.get(g, "")) for v, g in zip(values, groups)]
+    values = [replace(v, unit="jobs") if not v.unit and _counts_jobs(v, norm, vocab, False) else v for v in values]
     counts_jobs = any(v.unit == "jobs" for v in values)
-    parts = [vocab.measures[p] for p in ("realised_own", "realised_sroi")]
-
-    def part_follows(v: Value) -> bool:
-        return any(p.match(norm[v.end : v.end + vocab.windows.part_after].lstrip()) for p in parts)
-
-    def sector_before(v: Value) -> bool:  # "... en de sector overheid 3.000"
-        before = norm[max(0, v.number.start - 40) : v.number.start].rstrip()
-        return any(m.end() == len(before) for words in vocab.sectors.values() for m in words.finditer(before))
-
     values = [
-        replace(v, unit="jobs") if not v.unit and counts_jobs and (part_follows(v) or sector_before(v)) else v
-        for v in values
+        replace(v, unit="jobs") if not v.unit and _counts_jobs(v, norm, vocab, counts_jobs) else v for v in values
     ]
     return [v for v in values if v.unit]
+
+
+def _ends_at(words, text: str) -> bool:
+    text = text.rstrip()
+    return any(m.end() == len(text) for m in words.finditer(text))
+
+
+def _counts_jobs(v: Value, norm: str, vocab: Vocabulary, sentence_counts_jobs: bool) -> bool:
+    """Whether a number without a unit counts jobs: after words that say so ("het streven van 75.000"); or, in a
+    sentence that counts jobs, before a part's words ("waarvan 346 in eigen dienst"), after a sector's name ("en
+    de sector overheid 3.000"), or before no noun of its own ("en 40.000 in de markt", "58.000 gerealiseerd")."""
+    before = norm[max(0, v.number.start - 40) : v.number.start]
+    reached = vocab.measures["realised_jobs"].match(norm[v.number.end :].lstrip())  # "er zijn er 18.957 gerealiseerd"
+    if _ends_at(vocab.jobs_before, before) or reached:
+        return True
+    if not sentence_counts_jobs:
+        return False
+    after = norm[v.number.end : v.number.end + vocab.windows.part_after].lstrip()
+    parts = [vocab.measures[p] for p in ("realised_own", "realised_sroi")]
+    follows = not after or after[0] in ".,;:)" or bool(vocab.bare_before.match(after))
+    named = [*vocab.sectors.values(), vocab.realised_before]  # "de sector overheid 3.000", "met 7.940"
+    return any(p.match(after) for p in parts) or any(_ends_at(w, before) for w in named) or follows
 
 
 # ---------------------------------------------------------------- meanings
@@ -168,7 +180,11 @@ def _meaning(value: Value, values: list[Value], norm: str, vocab: Vocabulary) ->
     at = vocab.meanings
     rules = (
         ("change", value.number.sign != ""),
-        ("change", bool(at["change_after"].match(after.lstrip())) or _ends_with(at["change_before"], before)),
+        (
+            "change",
+            any(at["change_after"].match(t.lstrip()) for t in (after, norm[value.end : value.end + 40]))
+            or _ends_with(at["change_before"], before),
+        ),
         ("range", _in_range(value, values, norm)),
         ("remainder", _ends_with(at["remainder_before"], before) and bool(at["remainder_after"].search(after[:25]))),
         ("expectation", bool(at["expectation"].search(norm[max(0, value.number.start - 30) : value.number.start]))),

@@ -7,8 +7,10 @@ Sector, by the first rule that gives one:
 - sector.in_sentence: named in the sentence (nearest before the value, else after); several: a check.
 - sector.table_headings: named in a table cell's headings.
 - sector.heading: named in the heading path above the passage.
+- sector.national: no sector named in the sentence, but extra jobs since the baseline: all employers, with a
+  check. Before a heading's or the paragraph's sector where the sentence counts from the baseline ("sinds de
+  start", "ten opzichte van de nulmeting"); after them where it only says "extra banen".
 - sector.paragraph: named earlier in the paragraph, with a check.
-- sector.national: no sector, but extra jobs since the baseline: all employers, with a check.
 
 Scope: a part of a sector ("21 van de 36 hbo-instellingen", or a part the vocabulary names), in the sentence or
 a footnote it points to.
@@ -27,27 +29,47 @@ from analysis.extract.vocabulary import Vocabulary, normal
 SCOPE = re.compile(r"\b(\d+) van de (\d+) ([\w'’-]+)")
 
 
-def named(text: str, vocab: Vocabulary) -> list[tuple[int, str]]:
-    """The sectors a text names, by where, in order; a name inside a longer one counts once (the longer)."""
+def name_spans(text: str, vocab: Vocabulary) -> list[tuple[int, int, str]]:
+    """The sectors a text names, with where each name starts and ends, in order; a name inside a longer one
+    counts once (the longer)."""
     norm = normal(text)
     hits = sorted(((m.start(), -m.end(), s) for s, words in vocab.sectors.items() for m in words.finditer(norm)))
     out, reach = [], -1
     for start, neg_end, sector in hits:
         if start >= reach:
-            out.append((start, sector))
+            out.append((start, -neg_end, sector))
             reach = -neg_end
     return out
 
 
-def _in_sentence(value: Value, stretch: Stretch, found: list[tuple[int, str]], own: list[str]) -> Ruled:
-    distinct = list(dict.fromkeys(s for _, s in found))
-    in_stretch = [s for at, s in found if value.end <= at < stretch.right]
+def named(text: str, vocab: Vocabulary) -> list[tuple[int, str]]:
+    return [(start, sector) for start, _, sector in name_spans(text, vocab)]
+
+
+def _owns(value: Value, stretch: Stretch, start: int, end: int, norm: str, vocab: Vocabulary) -> bool:
+    """Whether a sector's name in the value's stretch is the value's: not when it stands right before the next
+    value with no pair word between ("6.000 extra banen ... en de sector overheid 3.000" is overheid's 3.000; "23.000
+    in de sector markt en 10.000" is markt's 23.000)."""
+    if not value.end <= start < stretch.right:
+        return False
+    if stretch.next_value is None:
+        return True
+    return bool(
+        re.search(r"[,;:]", norm[end : stretch.next_value]) or vocab.pair_words.search(norm, end, stretch.next_value)
+    )
+
+
+def _in_sentence(
+    value: Value, stretch: Stretch, found: list[tuple[int, int, str]], own: list[str], norm: str, vocab: Vocabulary
+) -> Ruled:
+    distinct = list(dict.fromkeys(s for _, _, s in found))
+    in_stretch = [s for at, end, s in found if _owns(value, stretch, at, end, norm, vocab)]
     if in_stretch:
         paired = all(own) and len(set(own)) == len(own)
         check = "" if paired or len(distinct) == 1 else CHECKS["sectors"].format(sectors=", ".join(distinct))
         return Ruled(in_stretch[0], "sector.in_stretch", check)
-    earlier = [s for at, s in found if at < value.number.start]
-    sector = earlier[-1] if earlier else found[0][1]
+    earlier = [s for at, _, s in found if at < value.number.start]
+    sector = earlier[-1] if earlier else found[0][2]
     return Ruled(
         sector, "sector.in_sentence", CHECKS["sectors"].format(sectors=", ".join(distinct)) if len(distinct) > 1 else ""
     )
@@ -55,7 +77,7 @@ def _in_sentence(value: Value, stretch: Stretch, found: list[tuple[int, str]], o
 
 def assign(
     values: list[Value],
-    spans: list[Stretch],
+    stretches: list[Stretch],
     norm: str,
     passage: Passage,
     vocab: Vocabulary,
@@ -63,33 +85,42 @@ def assign(
     goals: list[bool],
 ) -> list[Ruled]:
     """`goals`: whether each value is an end goal (measure.end_goal)."""
-    found = named(norm, vocab)
-    own = [next((s for at, s in found if v.end <= at < st.right), "") for v, st in zip(values, spans)]
+    found = name_spans(norm, vocab)
+    own = [
+        next((s for at, end, s in found if _owns(v, st, at, end, norm, vocab)), "") for v, st in zip(values, stretches)
+    ]
     out = []
-    for value, stretch, mine, goal in zip(values, spans, own, goals):
+    for value, stretch, mine, goal in zip(values, stretches, own, goals):
         if goal and not mine:
             out.append(Ruled(vocab.words.end_goals.sectors[int(value.number.value)], "sector.end_goal"))
         elif found:
-            out.append(_in_sentence(value, stretch, found, own))
+            out.append(_in_sentence(value, stretch, found, own, norm, vocab))
         else:
             out.append(_outside(norm, passage, vocab, before))
     return out
+
+
+def _national(norm: str, vocab: Vocabulary) -> Ruled:
+    total = vocab.words.national.total
+    if total in vocab.sector_units and vocab.bases["national_extra_jobs"].search(norm):  # "81.117 extra banen"
+        return Ruled(total, "sector.national", CHECKS["national"].format(sector=total))
+    return Ruled("", "sector.none", CHECKS["no_sector"])
 
 
 def _outside(norm: str, passage: Passage, vocab: Vocabulary, before: list[str]) -> Ruled:
     in_cell = named(passage.context, vocab) if passage.context else []
     if in_cell:
         return Ruled(in_cell[0][1], "sector.table_headings")
+    national = _national(norm, vocab)
+    if national.text and vocab.national_markers.search(norm):  # counted from the baseline: whatever the heading
+        return national
     for heading in reversed(passage.headings):
         in_heading = named(heading, vocab)
         if in_heading:
             return Ruled(in_heading[0][1], "sector.heading")
     if before:
         return Ruled(before[-1], "sector.paragraph", CHECKS["sector_before"].format(sector=before[-1]))
-    total = vocab.words.national.total
-    if total in vocab.sector_units and vocab.bases["national_extra_jobs"].search(norm):  # "81.117 extra banen"
-        return Ruled(total, "sector.national", CHECKS["national"].format(sector=total))
-    return Ruled("", "sector.none", CHECKS["no_sector"])
+    return national
 
 
 def scope(norm: str, notes: list[str], sector: str, vocab: Vocabulary) -> Ruled:

@@ -1,0 +1,262 @@
+"""extract's rules in-process, from tables: one table per stage, each row a sentence (or a short document), what
+the proposals must say and the rule that says it. The command line's own behaviour is in test_extract.py.
+
+Every row of the tables below NUMBERS_MEANINGS ... DOCUMENTS is a class of miss that issue #41 found in the
+extract of before (shown failing on it: see the commit that added this file)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import ROOT
+
+from analysis.data.registry import load_sectors
+from analysis.extract import documents, rules
+from analysis.extract.rules import context
+from analysis.extract.vocabulary import Vocabulary
+
+
+@pytest.fixture(scope="module")
+def vocab() -> Vocabulary:
+    sectors, problems = load_sectors(ROOT / "data" / "raw" / "sectors.csv")
+    assert not problems
+    return Vocabulary.of(sectors)
+
+
+def read(text: str, vocab: Vocabulary, published: str | None = None) -> rules.Reading:
+    doc = documents.of_text(text)
+    date = dt.date.fromisoformat(published) if published else None
+    return rules.propose(doc, vocab, "doc", context.of(doc, vocab, date))
+
+
+def rows(text: str, vocab: Vocabulary, published: str | None = None) -> dict[str, rules.Proposal]:
+    return {p.row["value"]: p for p in read(text, vocab, published).proposals}
+
+
+# ---------------------------------------------------------------- numbers: forms and meanings
+
+NUMBER_FORMS = [
+    # sentence, value proposed, unit rule
+    ("Bij de overheid werkten in 2023 14 800 mensen op 14 800 banen.", "14800"),  # a space between thousands
+    ("De markt realiseerde in 2019 30 duizend extra banen.", "30000"),
+    ("De markt realiseerde in 2019 2,5 miljoen extra banen.", "2500000"),
+    ("Het Rijk haalde in 2020 61,3 procent van het doel.", "61.3"),
+    ("Het Rijk haalde in 2020 61 pct van het doel.", "61"),  # a word added to [units] percent
+]
+
+
+@pytest.mark.parametrize("sentence, value", NUMBER_FORMS)
+def test_a_number_is_read_as_dutch_writes_it(vocab, sentence, value):
+    assert value in rows(sentence, vocab)
+
+
+NUMBER_MEANINGS = [
+    # sentence, the written number, what it means (set aside, never proposed)
+    ("In 2022 kwamen er bij de overheid 200 – 300 banen bij.", "200", "range"),
+    ("In 2022 kwamen er bij de overheid 200 – 300 banen bij.", "300", "range"),
+    ("Het aantal banen bij de overheid veranderde in 2022 met −150 banen.", "150", "change"),
+    ("Het aantal banen bij de overheid was in 2022 +120 banen.", "120", "change"),
+    ("Bij de overheid zijn in 2022 200 banen meer dan in 2021 gerealiseerd.", "200", "change"),
+    ("In het tweede kwartaal van 2023 zijn er 3.039 meer banen gecreëerd.", "3.039", "change"),
+    ("Bij de overheid komen er in 2024 naar verwachting 700 banen bij.", "700", "expectation"),
+    ("Voor de politie zijn er in 2024 nog 150 banen te gaan.", "150", "remainder"),
+    ("In de eerste helft van 2024 realiseerde de politie 300 banen.", "300", "part_year"),
+]
+
+
+@pytest.mark.parametrize("sentence, written, meaning", NUMBER_MEANINGS)
+def test_a_number_that_is_no_plain_figure_is_set_aside_with_its_meaning(vocab, sentence, written, meaning):
+    reading = read(sentence, vocab)
+    assert (written, meaning) in {(s.written, s.meaning) for s in reading.set_aside}
+    assert written.replace(".", "") not in {p.row["value"] for p in reading.proposals}
+
+
+# ---------------------------------------------------------------- measures
+
+MEASURES = [
+    # sentence, value, measure, rule
+    (
+        "Met 71.000 extra banen hebben werkgevers in 2023 het streven van 75.000 niet gehaald.",
+        "71000",
+        "realised_jobs",
+        "measure.realised_phrase",
+    ),
+    (
+        "Met 71.000 extra banen hebben werkgevers in 2023 het streven van 75.000 niet gehaald.",
+        "75000",
+        "target_jobs",
+        "measure.nearest_words",
+    ),
+    ("In 2027 moet de teller op 130.000 staan.", "130000", "goal_jobs", "measure.nearest_words"),
+    (
+        "Van de 60.000 banen die er eind 2019 hadden moeten zijn, zijn er 58.000 gerealiseerd.",
+        "60000",
+        "target_jobs",
+        "measure.nearest_words",
+    ),
+    (
+        "Van de 60.000 banen die er eind 2019 hadden moeten zijn, zijn er 58.000 gerealiseerd.",
+        "58000",
+        "realised_jobs",
+        "measure.nearest_words",
+    ),
+    (
+        "Sinds de start van de afspraak zijn er in 2023 64.000 extra banen bijgekomen.",
+        "64000",
+        "realised_jobs",
+        "measure.nearest_words",
+    ),
+    ("De sector markt moet in 2015 6.000 extra banen hebben gecreëerd.", "6000", "target_jobs", "measure.obligation"),
+    (
+        "Voor eind 2022 stond de afspraak op 92.500 extra banen: 70.000 bij het bedrijfsleven en 22.500 bij overheidswerkgevers.",
+        "70000",
+        "target_jobs",
+        "measure.split_of",
+    ),
+    (
+        "Zij spraken af om in 2026 te zorgen voor 125.000 extra banen bij gewone werkgevers.",
+        "125000",
+        "goal_jobs",
+        "measure.end_goal",
+    ),
+    (
+        "Bijna 90.000 extra banen voor mensen met een arbeidsbeperking in 2024",
+        "90000",
+        "realised_jobs",
+        "measure.extra_jobs",
+    ),
+]
+
+
+@pytest.mark.parametrize("sentence, value, measure, rule", MEASURES)
+def test_the_measure_is_read_from_the_phrasing(vocab, sentence, value, measure, rule):
+    p = rows(sentence, vocab)[value]
+    assert (p.row["measure"], p.rules["measure"]) == (measure, rule)
+
+
+# ---------------------------------------------------------------- years
+
+YEARS = [
+    # document, published, value, year, rule, words the check must hold
+    (
+        "Vorig jaar realiseerden werkgevers 90.000 extra banen.",
+        "2025-07-03",
+        "90000",
+        "2024",
+        "year.relative_to_document",
+        "2025-07-03",
+    ),
+    (
+        "3 juli 2025 | Redactie\n\nHet afgelopen jaar kwamen er bij de overheid 4.000 banen bij.",
+        None,
+        "4000",
+        "2024",
+        "year.relative_to_document",
+        "3 juli 2025",
+    ),
+    (
+        "De cijfers over 2024\n\nWerkgevers realiseerden 88.000 extra banen.",
+        None,
+        "88000",
+        "2024",
+        "year.document_title",
+        "title",
+    ),
+    (
+        "Sinds de start van de banenafspraak in 2012 zijn er 65.976 extra banen gecreëerd.",
+        None,
+        "65976",
+        "",
+        "year.none",
+        "year not stated",
+    ),
+    (
+        "De politie realiseerde in 2021 663 banen.\n\nHet Rijk realiseerde 4.000 banen.",
+        None,
+        "4000",
+        "2021",
+        "year.earlier_in_document",
+        "earlier sentence",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, published, value, year, rule, says", YEARS)
+def test_the_year_comes_from_the_sentence_or_the_document_and_a_borrowed_year_says_so(
+    vocab, text, published, value, year, rule, says
+):
+    p = rows(text, vocab, published)[value]
+    assert (p.row["year"], p.rules["year"]) == (year, rule)
+    assert says in p.record()["check"]
+
+
+def test_an_end_goal_takes_no_year_of_when_it_was_agreed(vocab):
+    p = rows("In het sociaal akkoord van 2013 is afgesproken dat er 125.000 extra banen bijkomen.", vocab)["125000"]
+    assert (p.row["measure"], p.row["year"], p.row["sector"]) == ("goal_jobs", "", "banenafspraak_totaal")
+
+
+def test_a_quarterly_release_gives_its_quarter_to_the_national_count(vocab):
+    text = (
+        "Sinds de start van de banenafspraak zijn er 82.904 extra banen gerealiseerd. Ten opzichte van het eerste "
+        "kwartaal van 2023 zijn er in het tweede kwartaal van 2023 3.039 meer banen gecreëerd."
+    )
+    p = rows(text, vocab)["82904"]
+    assert (p.row["sector"], p.row["year"], p.row["period"]) == ("banenafspraak_totaal", "2023", "Q2")
+    assert p.rules["period"] == "period.document_quarter" and "tweede kwartaal van 2023" in p.record()["check"]
+
+
+# ---------------------------------------------------------------- sectors and qualifiers
+
+SECTORS = [
+    ("In 2020 kwamen er 3.000 banen bij de overheid en 40.000 in de markt bij.", "3000", "overheid_totaal"),
+    ("In 2020 kwamen er 3.000 banen bij de overheid en 40.000 in de markt bij.", "40000", "markt"),
+    (
+        "In 2017 was de opgave 23.000 extra banen in de sector markt en 10.000 in de sector overheid.",
+        "10000",
+        "overheid_totaal",
+    ),
+    ("De opgave voor markt en overheid was in 2017 33.000 extra banen.", "33000", "banenafspraak_totaal"),
+]
+
+
+@pytest.mark.parametrize("sentence, value, sector", SECTORS)
+def test_sectors_paired_in_a_list_each_get_their_own(vocab, sentence, value, sector):
+    p = rows(sentence, vocab)[value]
+    assert p.row["sector"] == sector
+    assert "several sectors" not in p.record()["check"]
+
+
+QUALIFIERS = [
+    ("De politie realiseerde in 2023 minder dan 800 banen.", "800", "under"),
+    ("De politie realiseerde in 2023 nog geen 800 banen.", "800", "under"),
+    ("De politie realiseerde in 2023 ruim 800 banen.", "800", "at least"),
+]
+
+
+@pytest.mark.parametrize("sentence, value, qualifier", QUALIFIERS)
+def test_a_qualifier_before_the_number_is_kept(vocab, sentence, value, qualifier):
+    assert rows(sentence, vocab)[value].row["qualifier"] == qualifier
+
+
+# ---------------------------------------------------------------- the document as a whole
+
+
+def test_a_line_that_opens_with_a_day_is_a_date_line_not_a_footnote(vocab):
+    text = "12 juli 2022 | Door redactie\n\nDe politie realiseerde in 2021 663 banen."
+    reading = read(text, vocab)
+    assert [p.row["value"] for p in reading.proposals] == ["663"]
+    assert context.of(documents.of_text(text), vocab).date == dt.date(2022, 7, 12)
+
+
+def test_a_headline_that_repeats_a_figure_is_one_proposal_with_the_precise_value(vocab):
+    text = "Nieuws\n\nRuim 85.000 extra banen voor mensen met een arbeidsbeperking.\n\nWerkgevers realiseerden in 2023 85.665 extra banen."
+    proposals = read(text, vocab).proposals
+    assert [p.row["value"] for p in proposals] == ["85665"]
+    assert "also as '85000'" in proposals[0].row["note"]
+
+
+def test_the_same_figure_twice_is_one_proposal_naming_the_other_place(vocab):
+    text = "De politie realiseerde in 2021 663 banen.\n\nOok dit jaar: de politie realiseerde in 2021 663 banen."
+    proposals = read(text, vocab).proposals
+    assert len(proposals) == 1 and "also in" in proposals[0].row["note"]
