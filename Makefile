@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help setup git-filter browser spelling spreadsheets validators report pdf prepare validate lab lint test test-fast bench clean
+.PHONY: help setup git-filter browser spelling spreadsheets validators report pdf prepare validate lab lint test test-fast bench bench-extract clean
 
 help:  ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -104,6 +104,9 @@ test-fast: setup  ## Run the tests that need no kernel, browser or report run (w
 
 bench: setup  ## Benchmark the report run (naive loop, cold, no change, floor) and prepare at scale
 	$(PY) benchmarks/bench_reports.py
+
+bench-extract: setup  ## Score extract on its corpus (recall, precision per part) and keep the run in benchmarks/extract/RESULTS.md
+	$(PY) benchmarks/extract/bench_extract.py --record
 
 clean:  ## Remove the virtual environment, caches and reports/ (not data/processed)
 	rm -rf $(VENV) .pytest_cache build src/*.egg-info reports

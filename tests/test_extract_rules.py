@@ -260,3 +260,110 @@ def test_the_same_figure_twice_is_one_proposal_naming_the_other_place(vocab):
     text = "De politie realiseerde in 2021 663 banen.\n\nOok dit jaar: de politie realiseerde in 2021 663 banen."
     proposals = read(text, vocab).proposals
     assert len(proposals) == 1 and "also in" in proposals[0].row["note"]
+
+
+# ---------------------------------------------------------------- whole sentences (from before the tables above)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (  # Rijksoverheid, 3 July 2025
+            "Eind 2024 waren er bijna 90.000 extra banen gerealiseerd voor mensen met een arbeidsbeperking.",
+            [("banenafspraak_totaal", "2024", "year", "realised_jobs", "90000", "nearly", "national_extra_jobs")],
+        ),
+        (  # a quarterly reading
+            "Tot en met het tweede kwartaal van 2022 zijn bij de gemeenten ruim 6.000 banen gerealiseerd.",
+            [("gemeenten", "2022", "Q2", "realised_jobs", "6000", "at least", "sector_count")],
+        ),
+        (
+            "De doelstelling van de provincies voor 2021 was 367 banen; zij realiseerden er circa 400.",
+            [
+                ("provincies", "2021", "year", "target_jobs", "367", "", "sector_count"),
+                ("provincies", "2021", "year", "realised_jobs", "400", "about", "sector_count"),  # its unit is 367's
+            ],
+        ),
+        (
+            "Het realisatiepercentage van het Rijk kwam in 2022 uit op 72,9 procent.",
+            [("rijk", "2022", "year", "realisation_pct", "72.9", "", "sector_count")],
+        ),
+        (  # a paired list, then a year of its own for the next value
+            (
+                "De politie meldt voor de jaren 2019, 2020 en 2021 achtereenvolgens een realisatie van 297, 413 en 663 "
+                "banen en voor 2024 een doelstelling van 713 banen."
+            ),
+            [
+                ("politie", "2019", "year", "realised_jobs", "297", "", "sector_count"),
+                ("politie", "2020", "year", "realised_jobs", "413", "", "sector_count"),
+                ("politie", "2021", "year", "realised_jobs", "663", "", "sector_count"),
+                ("politie", "2024", "year", "target_jobs", "713", "", "sector_count"),
+            ],
+        ),
+        ("Op 17 december 2019 is uw Kamer geïnformeerd (Kamerstukken II 2019/20, 34 352, nr. 191).", []),
+        ("In 2020 heeft Defensie twaalf medewerkers opgeleid in 15 proeftuinen op 3 locaties.", []),
+    ],
+)
+def test_a_sentence_gives_these_rows(vocab, sentence, expected):
+    rows = [p.record() for p in read(sentence + "\n", vocab).proposals]
+    got = [(r["sector"], r["year"], r["period"], r["measure"], r["value"], r["qualifier"], r["basis"]) for r in rows]
+    assert got == expected
+    for row in rows:
+        assert row["evidence"] == sentence
+
+
+def test_what_extract_is_unsure_of_it_says_in_check(vocab):
+    text = (
+        "Politie\n"
+        "De politie realiseerde 297, 413 en 663 banen in de jaren 2019, 2020 en 2021.\n\n"
+        "Rijk\n"
+        "Er zijn 2.663 banen bijgekomen.\n"
+    )
+    by_value = {p.row["value"]: p.record() for p in read(text, vocab).proposals}
+    assert [by_value[v]["year"] for v in ("297", "413", "663")] == ["2019", "2020", "2021"]
+    assert "paired in order" in by_value["297"]["check"]  # no 'achtereenvolgens'
+    assert by_value["2663"]["sector"] == "rijk" and by_value["2663"]["year"] == ""
+    assert by_value["2663"]["check"] == "year not stated in the sentence, its paragraph or the document's date or title"
+    assert by_value["2663"]["locator"] == "Rijk, alinea 1"
+
+
+# ---------------------------------------------------------------- the vocabulary is typed data
+
+
+def test_a_misspelt_key_or_id_in_the_vocabulary_is_refused_with_its_line():
+    from analysis.extract import vocabulary
+
+    text = vocabulary.resources.files("analysis.extract").joinpath("vocabulary.toml").read_text("utf-8")
+    wrong = text.replace("realised_own = [", "realised_onw = [").replace(
+        "qualifier_before = 25", "qualifier_befor = 25"
+    )
+    with pytest.raises(vocabulary.VocabularyError) as err:
+        vocabulary.load(wrong)
+    lines = wrong.splitlines()
+    said = str(err.value).splitlines()
+    onw = next(s for s in said if "realised_onw" in s)
+    at = int(onw.split(":")[1])
+    assert lines[at - 1].startswith("realised_onw =") and "not in dictionary.toml" in onw
+    assert any("qualifier_befor" in s and "Extra inputs are not permitted" in s for s in said)
+
+
+def test_a_misspelt_sector_id_in_the_vocabulary_is_refused_naming_the_one_meant():
+    from analysis.extract import vocabulary
+
+    text = vocabulary.resources.files("analysis.extract").joinpath("vocabulary.toml").read_text("utf-8")
+    wrong = text.replace("\ngemeenten = [", "\ngemeentn = [")
+    sectors, _ = load_sectors(ROOT / "data" / "raw" / "sectors.csv")
+    with pytest.raises(
+        vocabulary.VocabularyError,
+        match=r"vocabulary.toml:\d+: \[sectors.gemeentn\] 'gemeentn': no sector of sectors.csv; did you mean 'gemeenten'\?",
+    ):
+        Vocabulary.of(sectors, vocabulary.load(wrong), wrong)
+
+
+def test_extract_is_outside_the_reports_hash():
+    """A word added for extract re-executes no report: neither its code nor its words are hashed with the
+    library the reports depend on; the reports' own code is."""
+    from analysis import stamps
+
+    hashed = {p.relative_to(ROOT / "src" / "analysis").as_posix() for p in stamps.library_files()}
+    assert "extract/vocabulary.toml" not in hashed and not any(h.startswith("extract/") for h in hashed)
+    assert {"dictionary.toml", "words.toml", "display/answer.py", "site/pdf.py"} <= hashed

@@ -170,10 +170,13 @@ def load(text: str | None = None, name: str = FILE) -> VocabularyFile:
     except tomllib.TOMLDecodeError as err:
         raise VocabularyError(f"{name}: not valid TOML: {err}") from None
     except ValidationError as err:
-        problems = [
-            f"{name}:{_line(text, e['loc'])}: [{'.'.join(map(str, e['loc']))}] {e['msg'].removeprefix('Value error, ')}"
-            for e in err.errors()
-        ]
+        problems = []
+        for e in err.errors():
+            message = e["msg"].removeprefix("Value error, ")
+            # a section's own check names the wrong key ("'realised_onw': not in ..."): its line is the key's
+            named = re.match(r"'([^']+)'", message)
+            where = (*e["loc"], named.group(1)) if named and len(e["loc"]) == 1 else e["loc"]
+            problems.append(f"{name}:{_line(text, where)}: [{'.'.join(map(str, where))}] {message}")
         raise VocabularyError("\n".join(problems)) from None
 
 

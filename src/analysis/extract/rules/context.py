@@ -69,11 +69,14 @@ def _quarter(document: Document, vocab: Vocabulary) -> tuple[tuple[str, str] | N
 
 
 def _date(document: Document, vocab: Vocabulary, given: dt.date | None) -> tuple[dt.date | None, str]:
+    """The analyst's date; else a web page's own (its metadata); else a date line near the top; else a PDF's
+    creation date (the last: a PDF may have been made long after, by whoever saved it)."""
     if given is not None:
         return given, given.isoformat()
-    written = [document.published] if document.published else []
+    metadata = [document.published] if document.published else []
     first = [document.title[:80]] + [p.text[:80] for p in document.passages[:DATE_LINE_PASSAGES]]
-    for text in written + first:
+    ordered = first + metadata if document.kind == "pdf" else metadata + first
+    for text in ordered:
         found = _written_date(text, vocab)
         if found:
             return found

@@ -7,9 +7,9 @@
 - year.only_in_sentence: the one year of the sentence that no other value holds (several: the nearest, with a
   check). "ten opzichte van 2019" is a comparison, "17 december 2019" a date and 2012 the baseline: no
   figure's year.
-- year.relative_to_document: "vorig jaar", "dit jaar", "eind vorig jaar" counted from the document's date.
 - year.table_headings: the one year a table cell's headings name.
 - year.sentence_before: the one year of the nearest earlier sentence of the paragraph (further back: a check).
+- year.relative_to_document: "vorig jaar", "dit jaar", "eind vorig jaar" counted from the document's date.
 - year.earlier_in_document: the one year of the nearest earlier sentence of the document, with a check (a
   story goes on about the year it opened with).
 - year.document_title: the one year the document's title names, with a check.
@@ -172,16 +172,15 @@ def _earlier_in_document(earlier: list[list[str]]) -> Ruled:
 
 def _from_context(norm: str, cell: str, earlier: tuple, context: DocumentContext, vocab: Vocabulary) -> Ruled:
     """A year from outside the value's own words, for a value the sentence gives none."""
-    relative = _relative(norm, context, vocab)
-    if relative.text:
-        return relative
     if cell:
         in_cell = sorted(set(re.findall(r"(?<!\d)(20\d\d)(?!\d)", cell)))
         return Ruled(in_cell[0], "year.table_headings") if len(in_cell) == 1 else NOTHING
     in_paragraph, in_document = earlier
-    for before in (_earlier(in_paragraph), _earlier_in_document(in_document)):
-        if before.text:
-            return before
+    # "Het quotum over dit jaar": in a paragraph about a year, "dit jaar" is that year; at a story's start it
+    # counts from the document's date
+    for found in (_earlier(in_paragraph), _relative(norm, context, vocab), _earlier_in_document(in_document)):
+        if found.text:
+            return found
     if context.title_year:
         year = context.title_year
         return Ruled(
