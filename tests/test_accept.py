@@ -153,7 +153,7 @@ def test_when_a_file_cannot_be_moved_into_place_the_files_already_moved_get_thei
         atomic.write_all({first: b"new a\n", second: b"new b\n"})
     assert raised.value.filename == str(second)
     assert first.read_bytes() == b"old a\n" and second.read_bytes() == b"old b\n"
-    assert moves[:2] == ["a.csv", "b.csv"]
+    assert [m for m in moves if m.endswith(".csv")][:2] == ["a.csv", "b.csv"]  # the journal is moved in first
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv", "b.csv"]  # no staged file left
 
 
@@ -210,3 +210,127 @@ def test_a_raw_file_with_old_mac_line_ends_keeps_the_proposals_line_numbers_righ
     good = write(tmp_path / "q.csv", proposal())
     assert run("accept", good, "--raw", raw).returncode == 0
     assert run("validate", "--raw", raw).returncode == 0
+
+
+# ---------------------------------------------------------------- stopped, killed, a full or read-only disk
+
+BOTH = [  # a row for each of the fixture's two sectors: two files to write
+    proposal(),
+    proposal(sector="waterschappen", measure="realisation_pct", value="61.3", basis="sector_count",
+             evidence="De Waterschappen hebben 262 banen gerealiseerd en daarmee 61,3% van het quotum behaald."),
+]  # fmt: skip
+
+
+def _stop_at_first_move(monkeypatch, signum, when="move", figures: Path | None = None):
+    """Send this process `signum` as the first file of `figures` is moved into place (or while validating)."""
+    import os
+
+    from analysis import atomic
+    from analysis.extract import accept as accept_module
+
+    real = os.replace
+    if when == "move":
+
+        def replace(src, dst):
+            if Path(dst).parent == figures and str(dst).endswith(".csv") and not getattr(replace, "sent", False):
+                replace.sent = True
+                os.kill(os.getpid(), signum)
+            return real(src, dst)
+
+        monkeypatch.setattr(atomic.os, "replace", replace)
+    else:
+        validate = accept_module._validate_with
+
+        def slow(*args):
+            os.kill(os.getpid(), signum)
+            return validate(*args)
+
+        monkeypatch.setattr(accept_module, "_validate_with", slow)
+
+
+@pytest.mark.parametrize("signum", [2, 15, 1], ids=["SIGINT", "SIGTERM", "SIGHUP"])
+def test_a_stop_while_the_files_are_moved_waits_until_all_are_in_place(tmp_path, raw, monkeypatch, capsys, signum):
+    from analysis import cli
+
+    kept = write(tmp_path / "p.csv", *BOTH)
+    _stop_at_first_move(monkeypatch, signum, figures=raw / "figures")
+    code = cli.main(["accept", str(kept), "--raw", str(raw)])
+    err = capsys.readouterr().err
+    assert code == 128 + signum and "interrupted after the rows were written: they are all in data/raw" in err
+    for sector, start in (("politie", "politie,2021,"), ("waterschappen", "waterschappen,2021,")):  # both, not one
+        assert (raw / "figures" / f"{sector}.csv").read_text(encoding="utf-8").splitlines()[-1].startswith(start)
+    assert not [p.name for p in (raw / "figures").iterdir() if p.name.startswith(".")]
+
+
+def test_a_stop_before_the_files_are_moved_leaves_data_raw_unchanged(tmp_path, raw, monkeypatch, capsys):
+    from analysis import cli
+
+    before = snapshot(raw)
+    kept = write(tmp_path / "p.csv", *BOTH)
+    _stop_at_first_move(monkeypatch, 15, when="validate")
+    code = cli.main(["accept", str(kept), "--raw", str(raw)])
+    assert code == 143 and "interrupted: data/raw is unchanged, nothing was accepted" in capsys.readouterr().err
+    assert snapshot(raw) == before
+
+
+KILLED_ACCEPT = """
+import os, signal, sys
+from analysis import atomic, cli
+real = os.replace
+moved = []
+def replace(src, dst):
+    real(src, dst)
+    if str(dst).endswith(".csv") and os.path.basename(os.path.dirname(str(dst))) == "figures":
+        moved.append(dst)
+        if len(moved) == 1:
+            os.kill(os.getpid(), signal.SIGKILL)  # killed between the first and the second move
+atomic.os.replace = replace
+sys.exit(cli.main(sys.argv[1:]))
+"""
+
+
+def test_an_accept_killed_while_writing_is_undone_by_the_next_one(tmp_path, raw):
+    before = snapshot(raw)
+    kept = write(tmp_path / "p.csv", *BOTH)
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_ACCEPT, "accept", str(kept), "--raw", str(raw)],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert killed.returncode == -9
+    changed = [name for name, data in snapshot(raw).items() if before.get(name) != data]
+    assert ".unfinished-write.json" in " ".join(changed)  # the journal says it was not done
+    said = run("validate", "--raw", raw)
+    assert said.returncode == 1 and "an accept was killed while writing these files" in said.stderr
+    again = run("accept", kept, "--raw", raw)
+    assert again.returncode == 0, again.stderr
+    assert "put back" in again.stdout and "accepted 2 rows" in again.stdout
+    for sector in ("politie", "waterschappen"):
+        text = (raw / "figures" / f"{sector}.csv").read_text(encoding="utf-8")
+        old = before[f"figures/{sector}.csv"].decode()
+        assert text.startswith(old) and text.count("\n") == old.count("\n") + 1  # each row once
+    assert not [p.name for p in (raw / "figures").iterdir() if p.name.startswith(".")]
+    assert run("validate", "--raw", raw).returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("error", "says"),
+    [(28, "The disk is full"), (30, "read-only file system"), (13, "ask for access")],
+    ids=["full disk", "read-only", "no permission"],
+)
+def test_a_file_system_fault_names_the_raw_file_and_what_to_do(tmp_path, raw, monkeypatch, capsys, error, says):
+    import os
+
+    from analysis import atomic, cli
+
+    before = snapshot(raw)
+    kept = write(tmp_path / "p.csv", *BOTH)
+
+    def fail(fd):
+        raise OSError(error, os.strerror(error))  # as the kernel gives it: no file name
+
+    monkeypatch.setattr(atomic.os, "fsync", fail)
+    code = cli.main(["accept", str(kept), "--raw", str(raw)])
+    err = capsys.readouterr().err
+    assert code == 1 and says in err and "data/raw is unchanged" in err, err
+    assert f"cannot write {raw / 'figures'}/" in err and ".tmp-" not in err and "--out" not in err
+    assert snapshot(raw) == before

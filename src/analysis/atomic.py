@@ -7,11 +7,16 @@ undoes what a killed run left.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import secrets
 import shutil
+import signal
 import tempfile
+import threading
 import weakref
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -109,35 +114,151 @@ def write_bytes(path: Path, data: bytes | Spooled) -> bool:
     return True
 
 
+# What a stop signal carries when it came after write_all had put every file in place (exceptions' notes, PEP 678)
+WRITTEN = "every file was written before the stop"
+# The record of a write_all under way, in its folder: removed when every file is in place (the moment it is done)
+JOURNAL = ".unfinished-write.json"
+_STOPS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+
+
 def write_all(files: dict[Path, bytes]) -> None:
-    """Write several files all or nothing: each is written whole beside its target first, then all are moved
-    into place; should a move fail, the files already moved get their earlier bytes back."""
+    """Write several files of one folder all or nothing, even if the process is stopped or killed.
+
+    Each is written whole beside its target first; the files it replaces are kept beside them (a hard link) and
+    a journal names them all; then all are moved into place with stop signals held back, and removing the
+    journal is the moment they count as written. Should a move fail, the files already moved get their earlier
+    bytes back; should the process be killed before the journal is gone, undo_unfinished_write puts every file
+    back as it was. A stop signal that arrives while the files are moved is handled once they are all in place,
+    with the note WRITTEN."""
+    if not files:
+        return
+    folder = next(iter(files)).parent
     staged: dict[Path, str] = {}
+    kept: dict[Path, str | None] = {}
     try:
         for path, data in files.items():
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".tmp-{path.name}.")
-            staged[path] = tmp
-            os.fchmod(fd, 0o666 & ~umask())
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-        before = {path: path.read_bytes() if path.exists() else None for path in files}
-        moved: list[Path] = []
-        try:
-            for target, tmp in staged.items():
-                os.replace(tmp, target)
-                moved.append(target)
-        except OSError as err:
-            for done in moved:
-                if before[done] is None:
-                    done.unlink(missing_ok=True)
-                else:
-                    write_bytes(done, before[done])
-            raise named(err, target) from None
+            staged[path] = _staged(path, data)
+            kept[path] = _kept(path)
+        write_bytes(folder / JOURNAL, _journal(staged, kept))
+        _move_all(staged, kept)
     finally:
-        for tmp in staged.values():
-            Path(tmp).unlink(missing_ok=True)
+        for path in [*staged.values(), *(k for k in kept.values() if k)]:
+            Path(path).unlink(missing_ok=True)
+
+
+def _staged(path: Path, data: bytes) -> str:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".tmp-{path.name}.")
+    try:
+        os.fchmod(fd, 0o666 & ~umask())
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except OSError as err:
+        Path(tmp).unlink(missing_ok=True)
+        raise named(err, path) from None
+    return tmp
+
+
+def _kept(path: Path) -> str | None:
+    """The file `path` holds now, kept under a second name (a hard link: no copy), or None if there is none."""
+    if not path.exists():
+        return None
+    keep = str(path.parent / f".tmp-{path.name}.before.{secrets.token_hex(6)}")
+    try:
+        os.link(path, keep)
+    except OSError as err:
+        raise named(err, path) from None
+    return keep
+
+
+def _journal(staged: dict[Path, str], kept: dict[Path, str | None]) -> bytes:
+    entries = [
+        {"target": p.name, "staged": Path(staged[p]).name, "before": Path(k).name if k else None}
+        for p, k in kept.items()
+    ]
+    return json.dumps(entries, indent=1).encode()
+
+
+def _move_all(staged: dict[Path, str], kept: dict[Path, str | None]) -> None:
+    """Move every staged file into place, then remove the journal; a stop signal that comes meanwhile is held
+    back until then (its handler is swapped for one that notes it: blocking the signal would not do, since the
+    kernel may hand it to another thread, whose handler Python then runs in the main thread all the same)."""
+    folder = next(iter(staged)).parent
+    moved: list[Path] = []
+    current = next(iter(staged))
+    with _stops_held() as came:
+        try:
+            for current, tmp in staged.items():
+                os.replace(tmp, current)
+                moved.append(current)
+            (folder / JOURNAL).unlink()  # done: from here on the files count as written
+        except BaseException as err:
+            _put_back(moved, kept)
+            (folder / JOURNAL).unlink(missing_ok=True)
+            if isinstance(err, OSError):
+                raise named(err, current) from None
+            raise
+    if came:
+        _stop_now(came[0][0], came[0][1])
+
+
+@contextmanager
+def _stops_held():
+    """While inside, SIGINT, SIGTERM and SIGHUP are noted, not handled: yields the list of (signal, its handler)."""
+    came: list[tuple[int, object]] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield came
+        return
+    previous = {}
+    try:
+        for sig in _STOPS:
+            previous[sig] = signal.signal(sig, lambda signum, _frame: came.append((signum, previous[signum])))
+        yield came
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _stop_now(signum: int, handler) -> None:
+    """Handle a stop that was held back, now that every file is written: as its own handler would have."""
+    if handler is signal.SIG_IGN:
+        return
+    if not callable(handler):  # the default: end the process as the signal does
+        os.kill(os.getpid(), signum)
+        return
+    try:
+        handler(signum, None)
+    except BaseException as stop:
+        stop.add_note(WRITTEN)
+        raise
+
+
+def _put_back(moved: list[Path], kept: dict[Path, str | None]) -> None:
+    for target in moved:
+        if kept[target] is None:
+            target.unlink(missing_ok=True)
+        else:
+            os.replace(kept[target], target)
+            kept[target] = None
+
+
+def undo_unfinished_write(folder: Path) -> list[str]:
+    """Put back the files of a write_all that was killed before it was done (its journal is still there); return
+    their names. Only while holding the folder's lock."""
+    journal = Path(folder) / JOURNAL
+    if not journal.is_file():
+        return []
+    entries = json.loads(journal.read_bytes() or b"[]")
+    for entry in entries:
+        target = Path(folder) / entry["target"]
+        if entry["before"] and (Path(folder) / entry["before"]).exists():
+            os.replace(Path(folder) / entry["before"], target)
+        elif not entry["before"] and not (Path(folder) / entry["staged"]).exists():
+            target.unlink(missing_ok=True)  # it was new, and moved into place before the kill
+    journal.unlink()
+    remove_unfinished(folder)
+    return [e["target"] for e in entries]
 
 
 def named(err: OSError, path: Path) -> OSError:

@@ -147,9 +147,29 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_accept(args: argparse.Namespace) -> int:
+    from analysis import atomic
     from analysis.extract.accept import accept
 
-    done = accept(args.proposals, args.raw, args.wait)
+    try:
+        done = accept(args.proposals, args.raw, args.wait)
+    except KeyboardInterrupt as stop:
+        written = atomic.WRITTEN in getattr(stop, "__notes__", ())
+        print(
+            "\ninterrupted after the rows were written: they are all in data/raw; run `make report`"
+            if written
+            else "\ninterrupted: data/raw is unchanged, nothing was accepted; run accept again",
+            file=sys.stderr,
+        )
+        return 128 + (stop.signum if isinstance(stop, Stopped) else signal.SIGINT)
+    except OSError as err:
+        advice = ACCEPT_ADVICE.get(err.errno, "")
+        print(
+            f"error: cannot write {err.filename or 'data/raw'}: {err.strerror}. {advice}data/raw is unchanged.",
+            file=sys.stderr,
+        )
+        return 1
+    for name in done.put_back:
+        print(f"put back {name} as it was before an accept that was stopped while writing it")
     print(done.described())
     for skipped in done.skipped:
         print(f"  skipped {skipped}")
@@ -338,6 +358,15 @@ FILE_SYSTEM_ADVICE = {
     errno.EFBIG: "a file size limit stopped the write (ulimit -f): raise it, then run the command again",
 }
 
+
+# accept writes into the raw folder: there is no other folder to choose
+ACCEPT_ADVICE = {
+    errno.EACCES: "You may not write in the raw folder: ask for access. ",
+    errno.EPERM: "You may not write in the raw folder: ask for access. ",
+    errno.EROFS: "The raw folder is on a read-only file system: accept where it can be written. ",
+    errno.ENOSPC: "The disk is full: free some space, then run accept again. ",
+    errno.EDQUOT: "The disk is full for you (your quota is used up): free some space, then run accept again. ",
+}
 
 READER_LEFT = 128 + signal.SIGPIPE  # what a shell tool ends with when the reader of its output left
 

@@ -11,14 +11,14 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis import paths, stamps
+from analysis import atomic, paths, stamps
 from analysis.data import categorical, rawcsv
 from analysis.data.derived import derive
-from analysis.dictionary import FIGURE_COLUMNS, OBSERVED_MEASURES, TIDY_COLUMNS
-from analysis.errors import DataValidationError, Issue
 from analysis.data.rawcsv import FILE, LINE, read_many, regular_file_issue
 from analysis.data.registry import era, load_breaks, load_sectors, load_sources, source_ranks
 from analysis.data.schema import FigureText, decimals, figures_model, typed_figures, validate_frame
+from analysis.dictionary import FIGURE_COLUMNS, OBSERVED_MEASURES, TIDY_COLUMNS
+from analysis.errors import DataValidationError, Issue
 
 
 @dataclass
@@ -38,6 +38,17 @@ def _read_figure_files(folder: Path, sector_ids: list[str], rel: str) -> tuple[p
     """All figure files as text records with file and line; one file per registered sector."""
     issues: list[Issue] = []
     files = sorted(folder.glob("*.csv"), key=lambda p: p.name) if folder.is_dir() else []
+    if (folder / atomic.JOURNAL).is_file():
+        issues.append(
+            Issue(
+                f"{rel}/{atomic.JOURNAL}",
+                1,
+                "",
+                None,
+                "an accept was killed while writing these files, so some may hold its rows and others not: run "
+                "the same `python -m analysis accept` again (it first puts the files back as they were)",
+            )
+        )
     for sector in sector_ids:
         if not (folder / f"{sector}.csv").is_file():
             issues.append(

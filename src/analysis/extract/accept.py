@@ -6,6 +6,9 @@ problem is reported at its line and column of the proposals file. A row that is 
 same figure from the same source, with the same value and qualifier) is reported and skipped. Only then are
 the sectors' files written, each whole, together.
 
+Writing is all or nothing also when accept is stopped (SIGINT, SIGTERM, SIGHUP: held back while the files are
+moved) or killed (the next accept first puts back the files a killed one had half written: atomic.write_all).
+
 A source must be registered in data/raw/sources.csv before its figures are accepted: its title, publisher,
 date, primacy and kind are judgements a document does not make for certain, and a wrong date would mislead the
 check that no realised figure is about a year after its source.
@@ -41,6 +44,7 @@ UNSETTLED = "still says what to check: settle it, then empty the cell (or delete
 class Accepted:
     added: dict[str, int] = field(default_factory=dict)  # figure file -> rows appended
     skipped: list[str] = field(default_factory=list)  # "proposals.csv:4: already in figures/politie.csv:3"
+    put_back: list[str] = field(default_factory=list)  # files an accept that was killed had half written
 
     def described(self) -> str:
         n = sum(self.added.values())
@@ -71,7 +75,11 @@ def accept(proposals: Path, raw: Path, wait: float = 0) -> Accepted:
     if problems:
         raise DataValidationError(problems, IN_PROPOSALS)
     with exclusive(raw, wait):
-        return _append(records, lines, name, layout)
+        put_back = atomic.undo_unfinished_write(layout.figures)  # an accept killed while writing: undo it first
+        atomic.remove_unfinished(layout.figures)
+        done = _append(records, lines, name, layout)
+        done.put_back = put_back
+        return done
 
 
 def _append(records: list[dict], lines: list[int], name: str, layout: RawLayout) -> Accepted:
