@@ -91,7 +91,14 @@ def main() -> int:
 
         results = HERE / "RESULTS.md"
         stamp = f"{dt.datetime.now():%Y-%m-%d %H:%M} on {platform.platform()}, Python {platform.python_version()}"
-        latest = f"# Benchmark results\n\nextract on its corpus, measured {stamp}.\n\n{result}\n"
+        import bench_cost
+
+        cost = bench_cost.table(bench_cost.measure())
+        latest = (
+            f"# Benchmark results\n\nextract on its corpus, measured {stamp}.\n\n{result}\n\n"
+            f"What it costs as a document grows (benchmarks/extract/bench_cost.py: a fresh process per reading; "
+            f"'per unit, against the smallest' near 1 is a cost in proportion to the size):\n\n{cost}\n"
+        )
         previous = results.read_text("utf-8") if results.is_file() else ""
         results.write_text(with_history(latest, previous), "utf-8")
     return 0

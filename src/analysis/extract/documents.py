@@ -133,16 +133,17 @@ def _looks_like_heading(text: str) -> bool:
 def _join(lines: list[str]) -> str:
     """Lines of one paragraph as one text: a word broken at a line end ("verantwoorde-/lijkheid") is whole again,
     a compound's own hyphen ("hbo-/instellingen") stays."""
-    text = ""
+    parts: list[str] = []  # joined once at the end: a paragraph of thousands of lines costs each line once
     for line in (ln.strip() for ln in lines):
         if not line:
             continue
-        broken = re.search(r"([^\W\d_]+)-$", text)
+        broken = re.search(r"([^\W\d_]+)-$", parts[-1]) if parts else None
         if broken and line[0].islower():
-            text = text[:-1] + line if len(broken.group(1)) >= 4 and broken.group(1).islower() else text + line
+            whole = len(broken.group(1)) >= 4 and broken.group(1).islower()
+            parts[-1] = (parts[-1][:-1] if whole else parts[-1]) + line
         else:
-            text = f"{text} {line}" if text else line
-    return re.sub(r"\s+", " ", text).strip()
+            parts.append(line)
+    return re.sub(r"\s+", " ", " ".join(parts)).strip()
 
 
 def _passages(lines: list[Line]) -> list[Passage]:
@@ -336,14 +337,32 @@ def _cell(cell, text_of) -> tuple[str, str, str]:
 # ---------------------------------------------------------------- PDF
 
 
-def _read_pdf(path: Path, data: bytes) -> Document:
+@dataclass(frozen=True)
+class _PdfLine:
+    """A PDF's line as the reader needs it, without its characters (kept, they would hold a long PDF whole)."""
+
+    text: str
+    top: float
+    bottom: float
+    size: float  # the largest type on the line
+    bold: bool
+
+
+def _pdf_pages(path: Path) -> tuple[list[tuple[float, list[_PdfLine]]], Counter, str]:
+    """Each page's height and lines, the type sizes of all characters, and the creation date; page by page, each
+    page's parsed objects let go before the next is read."""
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfplumber.utils.exceptions import PdfminerException
 
+    pages, sizes = [], Counter()
     try:
         with pdfplumber.open(path) as pdf:
-            pages = [(page.height, page.extract_text_lines(return_chars=True)) for page in pdf.pages]
+            for page in pdf.pages:
+                text_lines = page.extract_text_lines(return_chars=True)
+                sizes.update(round(c["size"], 1) for ln in text_lines for c in ln["chars"])
+                pages.append((page.height, [_pdf_line(ln) for ln in text_lines]))
+                page.close()
             created = str(pdf.metadata.get("CreationDate", ""))
     except PdfminerException as err:  # pdfplumber's wrapper round what pdfminer raised
         cause = err.args[0] if err.args else err
@@ -353,43 +372,51 @@ def _read_pdf(path: Path, data: bytes) -> Document:
                 "the publisher's web page)"
             ) from None
         raise UnreadableDocument(f"{path}: this is not a readable PDF ({cause})") from None
+    return pages, sizes, created
+
+
+def _pdf_line(ln: dict) -> _PdfLine:
+    chars = ln["chars"]
+    bold = all("bold" in c.get("fontname", "").lower() for c in chars if c["text"].strip())
+    return _PdfLine(ln["text"], ln["top"], ln["bottom"], max(c["size"] for c in chars), bold)
+
+
+def _read_pdf(path: Path, data: bytes) -> Document:
+    pages, sizes, created = _pdf_pages(path)
     if not any(text_lines for _, text_lines in pages):
         raise UnreadableDocument(
             f"{path}: the PDF holds no text, only images (a scan?): run text recognition (OCR) on it first, "
             "or take the text from the publisher's web page"
         )
-    sizes = Counter(round(c["size"], 1) for _, text_lines in pages for ln in text_lines for c in ln["chars"])
     body = sizes.most_common(1)[0][0]
     lines: list[Line] = []
     notes: dict[str, str] = {}
     for page_no, (height, text_lines) in enumerate(pages, start=1):
-        spacing = [b["top"] - a["top"] for a, b in itertools.pairwise(text_lines) if b["top"] > a["top"]]
+        spacing = [b.top - a.top for a, b in itertools.pairwise(text_lines) if b.top > a.top]
         usual = sorted(spacing)[len(spacing) // 2] if spacing else 0
         previous_bottom = None
         number = None
         for k, ln in enumerate(text_lines):
-            size = max(c["size"] for c in ln["chars"])
-            bold = all("bold" in c.get("fontname", "").lower() for c in ln["chars"] if c["text"].strip())
-            found = FOOTNOTE.match(ln["text"])
-            small = size < body * READING.footnote_size
+            found = FOOTNOTE.match(ln.text)
+            small = ln.size < body * READING.footnote_size
             # a footnote: in smaller type at the page's foot, or in smaller type opening with its number (a
             # document made from a word processor may set its notes where the text was), and the lines after it
-            if small and (ln["top"] > height * READING.footnote_page_share or found or number):
+            if small and (ln.top > height * READING.footnote_page_share or found or number):
                 if found:
                     number = found.group(1)
                     notes[number] = found.group(2).strip()
                 elif number:
-                    notes[number] = _join([notes[number], ln["text"]])
+                    notes[number] = _join([notes[number], ln.text])
                 continue
             number = None
             gap = (
                 previous_bottom is not None
                 and usual
-                and ln["top"] - previous_bottom > usual * READING.paragraph_gap - (ln["bottom"] - ln["top"])
+                and ln.top - previous_bottom > usual * READING.paragraph_gap - (ln.bottom - ln.top)
             )
-            heading = (bold or size > body * READING.heading_size) and _looks_like_heading(ln["text"].strip())
-            lines.append(Line(ln["text"], page_no, gap=bool(gap), heading=heading or None, page_start=k == 0))
-            previous_bottom = ln["bottom"]
+            heading = (ln.bold or ln.size > body * READING.heading_size) and _looks_like_heading(ln.text.strip())
+            lines.append(Line(ln.text, page_no, gap=bool(gap), heading=heading or None, page_start=k == 0))
+            previous_bottom = ln.bottom
     for line in lines:  # a PDF says which lines are headings; every other line is not one
         line.heading = bool(line.heading)
     # a PDF's creation date (D:20251118...) as the date it was published, when nothing better is given

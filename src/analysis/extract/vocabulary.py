@@ -56,6 +56,7 @@ class Phrases(_Strict):
     out_of: Words
     obligation: Words
     obligation_after: Words
+    managed: Words
 
 
 class EndGoals(_Strict):
@@ -70,6 +71,7 @@ class Years(_Strict):
     months: Words
     before_own_year: Words
     clause_openers: Words
+    now: Words
     relative: dict[str, int]
 
 
@@ -237,6 +239,7 @@ class Vocabulary:
     meanings: dict[str, re.Pattern]
     multipliers: re.Pattern
     relative_years: re.Pattern
+    now: re.Pattern
     reference: re.Pattern
     respectively: re.Pattern
     months: re.Pattern
@@ -252,6 +255,7 @@ class Vocabulary:
     bare_before: re.Pattern
     obligation: re.Pattern
     obligation_after: re.Pattern
+    managed: re.Pattern
 
     @property
     def windows(self) -> Windows:
@@ -297,6 +301,7 @@ class Vocabulary:
             meanings=_patterns(words.meanings.model_dump()),
             multipliers=pattern(words.multipliers),
             relative_years=pattern(years.relative),
+            now=pattern(years.now),
             reference=pattern(years.reference),
             respectively=pattern(years.respectively),
             months=pattern(years.months),
@@ -312,4 +317,5 @@ class Vocabulary:
             bare_before=pattern(words.sentences.bare_before),
             obligation=pattern(words.phrases.obligation),
             obligation_after=pattern(words.phrases.obligation_after),
+            managed=pattern(words.phrases.managed),
         )

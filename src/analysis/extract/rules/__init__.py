@@ -14,10 +14,11 @@ The stages, in order, each a module that returns what it read (a `Ruled`: the te
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from analysis.dictionary import FIGURE_COLUMNS, MEASURES
+from analysis.dictionary import ANNUAL, FIGURE_COLUMNS, MEASURES
 from analysis.extract import sentences
 from analysis.extract.documents import Document, Passage
 from analysis.extract.rules import measures, numbers, qualities, sectors, years
@@ -96,11 +97,13 @@ def _passage(
     for start, end in spans:
         sentence = text[start:end]
         notes = [document.footnotes[n] for n in sentences.note_marks(sentence) if n in document.footnotes]
-        proposals, set_aside, own_years = _sentence(sentence, notes, passage, vocab, source_id, context, paragraph)
+        proposals, set_aside, own_years, period_named = _sentence(
+            sentence, notes, passage, vocab, source_id, context, paragraph
+        )
         out += proposals
         aside += set_aside
         paragraph.years.append(own_years)
-        paragraph.periods.append(qualities.period(normal(sentence), vocab).text)
+        paragraph.periods.append(period_named)
         paragraph.sectors += [s for _, s in sectors.named(sentence, vocab)]
     years_before += paragraph.years
     return out, aside
@@ -118,20 +121,23 @@ def _sentence(sentence, notes, passage, vocab, source_id, context, paragraph):
     )
     goals = [m.rule == "measure.end_goal" for m in measure_of]
     sector_of = sectors.assign(values, measures.stretches(values, norm), norm, passage, vocab, paragraph.sectors, goals)
+    named = qualities.period(norm, vocab)  # what the sentence as a whole says: read once, not per value
+    bases = qualities.bases_named(norm, vocab)
+    counted = sectors.counted_part(norm, notes)
     proposals = []
     for v, y, m, s in zip(values, year_of, measure_of, sector_of):
         if v.meaning:
             continue
-        period = _period(norm, y, s, m, paragraph, context, vocab)
+        period = _period(named, y, s, m, paragraph, context, vocab)
         if period.rule == "period.document_quarter" and not y.text:
             y = Ruled(context.quarter[1], "year.document_quarter")
         ruled = {"year": y, "measure": m, "sector": s, "period": period}
-        proposals.append(_proposal(v, sentence, norm, notes, passage, vocab, source_id, ruled))
-    return proposals, aside, own_years
+        proposals.append(_proposal(v, sentence, norm, passage, vocab, source_id, ruled, bases, counted))
+    return proposals, aside, own_years, named.text
 
 
 def _period(
-    norm: str,
+    named: Ruled,
     year: Ruled,
     sector: Ruled,
     measure: Ruled,
@@ -139,11 +145,13 @@ def _period(
     context: DocumentContext,
     vocab: Vocabulary,
 ) -> Ruled:
-    """The period the sentence names; else that of the sentence its year came from; else, for a national count
-    reached, the one quarter the document reports on (a UWV quarterly release), with a check."""
-    named = qualities.period(norm, vocab)
+    """The period the sentence names (`named`: qualities.period of the sentence); else that of the sentence its
+    year came from; else, for a national count reached, the quarter the document reports on (a UWV quarterly
+    release), with a check."""
     if named.rule == "period.named":
-        return named
+        # "de doelstelling ... op dit moment reeds behaald": a target is no provisional count
+        standing = named.text == "provisional" and measure.text in ("target_jobs", "goal_jobs", "quota_pct")
+        return Ruled(ANNUAL, "period.year") if standing else named
     if year.rule == "year.sentence_before":
         earlier = [p for y, p in zip(paragraph.years, paragraph.periods) if year.text in y]
         if earlier and earlier[-1] != named.text:
@@ -162,11 +170,13 @@ def _unit_named(context: str, vocab: Vocabulary) -> str:
     return named[0] if len(named) == 1 else ""
 
 
-def _proposal(value, sentence, norm, notes, passage, vocab, source_id, ruled: dict[str, Ruled]) -> Proposal:
+def _proposal(
+    value, sentence, norm, passage, vocab, source_id, ruled: dict[str, Ruled], bases: list[str], counted: str
+) -> Proposal:
     measure, sector = ruled["measure"].text, ruled["sector"].text
     ruled = ruled | {
-        "scope": sectors.scope(norm, notes, sector, vocab),
-        "basis": qualities.basis(norm, value, measure, sector, vocab),
+        "scope": sectors.scope(counted, norm, sector, vocab),
+        "basis": qualities.basis(bases, value, measure, sector, vocab),
         "qualifier": qualities.qualifier(norm, value, vocab),
     }
     needs_year = not measure or MEASURES[measure].year_required
@@ -203,14 +213,26 @@ def _rounds(rough: str, precise: str, share: float) -> bool:
 
 def _merged(same: list[Proposal], share: float) -> list[Proposal]:
     """Proposals of one figure whose values round one another are one proposal: the most precise value, its
-    note naming where the rounded one stands."""
+    note naming where the rounded one stands. The most precise come first; each later one is compared with the
+    kept values near it only (bisection), not with all."""
     kept: list[Proposal] = []
+    near: list[tuple[float, int]] = []  # (value, index in kept), sorted
     for p in sorted(same, key=lambda p: -len(p.row["value"].replace(".", "").rstrip("0"))):
+        v = float(p.row["value"])
+        reach = abs(v) * share / (1 - share) + 1e-9  # _rounds measures against the kept value, which may be larger
+        lo = bisect.bisect_left(near, (v - reach, -1))
+        hi = bisect.bisect_right(near, (v + reach, len(kept)))
+        candidates = [kept[i] for _, i in near[lo:hi]]
         precise = next(
-            (k for k in kept if _rounds(p.row["value"], k.row["value"], share) or p.row["value"] == k.row["value"]),
+            (
+                k
+                for k in candidates
+                if p.row["value"] == k.row["value"] or _rounds(p.row["value"], k.row["value"], share)
+            ),
             None,
         )
         if precise is None:
+            bisect.insort(near, (v, len(kept)))
             kept.append(p)
             continue
         also = (
@@ -238,10 +260,25 @@ def _repeats(p: Proposal, k: Proposal, share: float) -> bool:
 
 
 def _headlines(found: list[Proposal], share: float) -> list[Proposal]:
-    """A proposal that only repeats another of the document (_repeats) is that one, its place named there."""
+    """A proposal that only repeats another of the document (_repeats) is that one, its place named there. Only
+    a vague one (no measure or year) or a qualified one can repeat another, and only one of its sector and
+    period: those are compared, not every pair of the document."""
+    by_group, by_value = defaultdict(list), defaultdict(list)
+    for p in found:
+        by_group[p.row["sector"], p.row["period"]].append(p)
+        by_value[p.row["sector"], p.row["period"], p.row["value"], p.row["qualifier"]].append(p)
     kept = []
     for p in found:
-        fuller = next((k for k in found if _repeats(p, k, share) and not _repeats(k, p, share)), None)
+        vague = not (p.row["measure"] and p.row["year"])
+        row = p.row
+        # a rounded repeat has a word such as "ruim" and may differ in value; any other has the same value
+        group = (
+            by_group[row["sector"], row["period"]]
+            if row["qualifier"]
+            else by_value[row["sector"], row["period"], row["value"], ""]
+        )
+        group = group if vague or row["qualifier"] else []
+        fuller = next((k for k in group if _repeats(p, k, share) and not _repeats(k, p, share)), None)
         if fuller is None:
             kept.append(p)
         else:
@@ -261,7 +298,8 @@ def _across(found: list[Proposal], vocab: Vocabulary) -> list[Proposal]:
     dropped = set()
     for same in by_key.values():
         kept = _merged(same, vocab.windows.rounding_share)
-        dropped |= {id(p) for p in same if p not in kept}
+        kept_ids = {id(k) for k in kept}
+        dropped |= {id(p) for p in same if id(p) not in kept_ids}
         values = list(dict.fromkeys(p.row["value"] for p in kept))
         if len(values) > 1:
             in_one_sentence = len({p.row["evidence"] for p in kept}) == 1

@@ -23,6 +23,8 @@
 
 from __future__ import annotations
 
+import bisect
+import functools
 import itertools
 import re
 from dataclasses import dataclass
@@ -50,21 +52,38 @@ class Stretch:
 
 
 def stretches(values: list[Value], norm: str) -> list[Stretch]:
+    """Each value's stretch; lists, clauses and values found by bisection, so a sentence of many values costs
+    little more per value than a short one."""
     spans: dict[int, tuple[int, int]] = {}
     for v in values:
         first, last = spans.get(v.group, (v.number.start, v.end))
         spans[v.group] = (min(first, v.number.start), max(last, v.end))
+    starts = sorted(f for f, _ in spans.values())
+    ends = sorted(e for _, e in spans.values())
+    clauses = [m.start() for m in CLAUSE.finditer(norm)]
+    numbers_end = {}
+    for v in values:
+        numbers_end[v.group] = max(numbers_end.get(v.group, 0), v.number.end)
     out = []
     for v in values:
         first, last = spans[v.group]
-        left = max(
-            [0, *[e for f, e in spans.values() if e <= first], *[m.end() for m in CLAUSE.finditer(norm, 0, first)]]
-        )
-        following = [f for f, e in spans.values() if f >= last]
-        right = min([len(norm), *following, *[m.start() for m in CLAUSE.finditer(norm, last)]])
+        k = bisect.bisect_right(ends, first)
+        c = bisect.bisect_left(clauses, first)
+        left = max(ends[k - 1] if k else 0, clauses[c - 1] + 1 if c else 0)
+        n = bisect.bisect_left(starts, last)
+        following = starts[n] if n < len(starts) else None
+        c = bisect.bisect_left(clauses, last)
+        right = min(x for x in (len(norm), following, clauses[c] if c < len(clauses) else None) if x is not None)
         # the words between a number and its unit are after it ("63,09 gerealiseerde banen")
-        last = max(w.number.end for w in values if w.group == v.group)
-        out.append(Stretch(left, first, last, right, right if following and right == min(following) else None))
+        out.append(
+            Stretch(
+                left,
+                first,
+                numbers_end[v.group],
+                right,
+                right if following is not None and right == following else None,
+            )
+        )
     return out
 
 
@@ -113,13 +132,15 @@ def _realised_phrase(value: Value, norm: str, vocab: Vocabulary) -> bool:
 
 def _split_of(values: list[Value], found: list[str], norm: str, vocab: Vocabulary) -> list[str]:
     found = list(found)
+    last_with: dict[str, int] = {}  # by unit: the last value before that has a measure
     for j, v in enumerate(values):
-        earlier = [i for i in range(j) if found[i] and values[i].unit == v.unit]
-        if found[j] or not earlier:
-            continue
-        between = norm[values[earlier[-1]].end : v.number.start]
-        if re.search(r"[:;]", between) and len(re.findall(r"\w+", between)) <= vocab.windows.split_words:
-            found[j] = found[earlier[-1]]
+        i = last_with.get(v.unit)
+        if not found[j] and i is not None:
+            between = norm[values[i].end : v.number.start]
+            if re.search(r"[:;]", between) and len(re.findall(r"\w+", between)) <= vocab.windows.split_words:
+                found[j] = found[i]
+        if found[j]:
+            last_with[v.unit] = j
     return found
 
 
@@ -133,6 +154,22 @@ def _end_goal(value: Value, measure: str, vocab: Vocabulary) -> bool:
     )
 
 
+def _must(norm: str, s: Stretch, vocab: Vocabulary) -> bool:
+    """Whether the stretch says its count must be reached: "moet", or after it "te realiseren", but not "weten te
+    creëren" (managed to)."""
+    if vocab.obligation.search(norm, s.left, s.right):
+        return True
+    for hit in vocab.obligation_after.finditer(norm, s.last, s.right):
+        if not _ends_at(vocab.managed, norm[max(0, hit.start() - 12) : hit.start()]):
+            return True
+    return False
+
+
+def _ends_at(words, text: str) -> bool:
+    text = text.rstrip()
+    return any(m.end() == len(text) for m in words.finditer(text))
+
+
 def _out_of(values: list[Value], norm: str, vocab: Vocabulary) -> dict[int, str]:
     """Values joined by "van de (beoogde)": the count reached, then the target it is a part of."""
     found = {}
@@ -143,13 +180,13 @@ def _out_of(values: list[Value], norm: str, vocab: Vocabulary) -> dict[int, str]
     return found
 
 
-def _one(v: Value, s: Stretch, norm: str, cell: str, listed: str, split: str, vocab: Vocabulary) -> Ruled:
+def _one(v: Value, own: str, must: bool, norm: str, cell: str, listed: str, split: str, vocab: Vocabulary) -> Ruled:
+    """`own`: the measure words nearest the value's list; `must`: whether its stretch says the count must be
+    reached."""
     if v.unit in UNIT_MEASURE:
         return Ruled(UNIT_MEASURE[v.unit], "measure.unit")
     if _realised_phrase(v, norm, vocab):
         return Ruled("realised_jobs", "measure.realised_phrase")
-    own = _nearest(norm, v.unit, s, vocab)
-    must = vocab.obligation.search(norm, s.left, s.right) or vocab.obligation_after.search(norm, v.end, s.right)
     if own in ("realised_jobs", "") and v.unit == "jobs" and must:
         return Ruled("target_jobs", "measure.obligation")
     if own:
@@ -168,13 +205,25 @@ def _one(v: Value, s: Stretch, norm: str, cell: str, listed: str, split: str, vo
 
 def assign(values: list[Value], norm: str, vocab: Vocabulary, cell: str) -> list[Ruled]:
     spans = stretches(values, norm)
-    by_words = [UNIT_MEASURE.get(v.unit) or _nearest(norm, v.unit, s, vocab) for v, s in zip(values, spans)]
+    # the values of one list share a stretch: its words are read once (a sentence listing thousands of values)
+    nearest = functools.cache(lambda unit, s: _nearest(norm, unit, s, vocab))
+    must = functools.cache(
+        lambda s: bool(
+            vocab.obligation.search(norm, s.left, s.right) or vocab.obligation_after.search(norm, s.last, s.right)
+        )
+    )
+    by_words = [UNIT_MEASURE.get(v.unit) or nearest(v.unit, s) for v, s in zip(values, spans)]
     listed = _listed_with(values, by_words, norm, vocab)
     split = _split_of(values, listed, norm, vocab)
     out_of = _out_of(values, norm, vocab)
     out = []
     for i, (v, s, taken, parted) in enumerate(zip(values, spans, listed, split)):
-        ruled = Ruled(out_of[i], "measure.out_of") if i in out_of else _one(v, s, norm, cell, taken, parted, vocab)
+        own = "" if v.unit in UNIT_MEASURE else by_words[i]
+        ruled = (
+            Ruled(out_of[i], "measure.out_of")
+            if i in out_of
+            else _one(v, own, must(s), norm, cell, taken, parted, vocab)
+        )
         if _end_goal(v, ruled.text, vocab):
             ruled = Ruled("goal_jobs", "measure.end_goal")
         out.append(ruled)

@@ -86,7 +86,8 @@ def _a_year(number: Number, unit, norm: str, vocab: Vocabulary) -> bool:
     "in" or "eind" ("ook in 2020 nieuwe banen")."""
     if not (unit and vocab.units[unit[0]].match(norm[number.end :].lstrip())):
         return True
-    return bool(re.search(rf"(?:{vocab.before_own_year.pattern})\s+$", norm[: number.start], re.IGNORECASE))
+    before = norm[max(0, number.start - 20) : number.start]  # the word right before it, not the whole sentence
+    return bool(re.search(rf"(?:{vocab.before_own_year.pattern})\s+$", before, re.IGNORECASE))
 
 
 def _unit_after(norm: str, number: Number, vocab: Vocabulary) -> tuple[str, int] | None:
@@ -124,7 +125,9 @@ def read(sentence: str, norm: str, vocab: Vocabulary, cell_unit: str = "") -> tu
         elif not re.match(rf"\s+(?:{vocab.months.pattern})", norm[number.end :], re.IGNORECASE):
             values.append(Value(number, cell_unit, number.end, group=len(values)))  # a unit may come from its list
     values = _units_from_lists(values, norm, vocab)
-    return [replace(v, meaning=_meaning(v, values, norm, vocab)) for v in values], years
+    ranged = _in_ranges(values, norm)
+    part_year = bool(vocab.meanings["part_year"].search(norm))  # of the sentence as a whole: read once
+    return [replace(v, meaning=_meaning(i, v, ranged, part_year, norm, vocab)) for i, v in enumerate(values)], years
 
 
 def _units_from_lists(values: list[Value], norm: str, vocab: Vocabulary) -> list[Value]:
@@ -149,13 +152,20 @@ def _ends_at(words, text: str) -> bool:
     return any(m.end() == len(text) for m in words.finditer(text))
 
 
+def _end_goal_of_people(v: Value, norm: str, vocab: Vocabulary) -> bool:
+    """The agreement's end goal counted in people ("voor 125.000 mensen met een arbeidsbeperking"): jobs all the
+    same, as the end goal is of jobs."""
+    whole = v.number.value.isdigit() and int(v.number.value) in vocab.words.end_goals.sectors
+    return whole and bool(vocab.meanings["persons"].match(norm[v.number.end :].lstrip()))
+
+
 def _counts_jobs(v: Value, norm: str, vocab: Vocabulary, sentence_counts_jobs: bool) -> bool:
     """Whether a number without a unit counts jobs: after words that say so ("het streven van 75.000"); or, in a
     sentence that counts jobs, before a part's words ("waarvan 346 in eigen dienst"), after a sector's name ("en
     de sector overheid 3.000"), or before no noun of its own ("en 40.000 in de markt", "58.000 gerealiseerd")."""
     before = norm[max(0, v.number.start - 40) : v.number.start]
     reached = vocab.measures["realised_jobs"].match(norm[v.number.end :].lstrip())  # "er zijn er 18.957 gerealiseerd"
-    if _ends_at(vocab.jobs_before, before) or reached:
+    if _ends_at(vocab.jobs_before, before) or reached or _end_goal_of_people(v, norm, vocab):
         return True
     if not sentence_counts_jobs:
         return False
@@ -173,7 +183,7 @@ def _ends_with(words, text: str) -> bool:
     return any(m.end() == len(text.rstrip()) for m in words.finditer(text.rstrip()))
 
 
-def _meaning(value: Value, values: list[Value], norm: str, vocab: Vocabulary) -> str:
+def _meaning(i: int, value: Value, ranged: set[int], part_year: bool, norm: str, vocab: Vocabulary) -> str:
     """What the value is when it is no plain level: the first of the named meanings whose words stand at it."""
     before = norm[max(0, value.number.start - 40) : value.number.start]
     after = norm[value.number.end : value.end + 40]  # "3.039 meer banen": the words before its unit too
@@ -185,18 +195,19 @@ def _meaning(value: Value, values: list[Value], norm: str, vocab: Vocabulary) ->
             any(at["change_after"].match(t.lstrip()) for t in (after, norm[value.end : value.end + 40]))
             or _ends_with(at["change_before"], before),
         ),
-        ("range", _in_range(value, values, norm)),
+        ("range", i in ranged),
         ("remainder", _ends_with(at["remainder_before"], before) and bool(at["remainder_after"].search(after[:25]))),
         ("expectation", bool(at["expectation"].search(norm[max(0, value.number.start - 30) : value.number.start]))),
-        ("part_year", bool(at["part_year"].search(norm))),
-        ("persons", bool(at["persons"].match(after.lstrip()))),
+        ("part_year", part_year),
+        ("persons", bool(at["persons"].match(after.lstrip())) and not _end_goal_of_people(value, norm, vocab)),
     )
     return next((meaning for meaning, holds in rules if holds), "")
 
 
-def _in_range(value: Value, values: list[Value], norm: str) -> bool:
-    """'200 – 300', '200 tot 300' (banen): two values joined by a dash or 'tot', without a unit in between."""
-    for left, right in itertools.pairwise(values):
-        if value in (left, right) and RANGE.fullmatch(norm[left.number.end : right.number.start]):
-            return True
-    return False
+def _in_ranges(values: list[Value], norm: str) -> set[int]:
+    """The values that bound a range: '200 – 300', '200 tot 300' (banen): two values joined by a dash or 'tot'."""
+    ranged: set[int] = set()
+    for i, (left, right) in enumerate(itertools.pairwise(values)):
+        if RANGE.fullmatch(norm[left.number.end : right.number.start]):
+            ranged |= {i, i + 1}
+    return ranged

@@ -38,14 +38,17 @@ def period(norm: str, vocab: Vocabulary) -> Ruled:
     return Ruled(named, "period.named") if named else Ruled(dictionary.ANNUAL, "period.year")
 
 
-def basis(norm: str, value: Value, measure: str, sector: str, vocab: Vocabulary) -> Ruled:
-    """basis.named: named in the sentence ("extra banen", "wettelijke meting"); basis.sector_unit: the sector's
-    own (data/raw/sectors.csv unit)."""
+def bases_named(norm: str, vocab: Vocabulary) -> list[str]:
+    """The bases a sentence names, in the vocabulary's order (read once per sentence)."""
+    return [name for name, words in vocab.bases.items() if words.search(norm)]
+
+
+def basis(named: list[str], value: Value, measure: str, sector: str, vocab: Vocabulary) -> Ruled:
+    """basis.named: named in the sentence (`named`: bases_named; "extra banen", "wettelijke meting");
+    basis.sector_unit: the sector's own (data/raw/sectors.csv unit)."""
     if measure and not dictionary.MEASURES[measure].has_basis:
         return Ruled("", "basis.none")
-    for name, words in vocab.bases.items():
-        if name in dictionary.SHARE_BASES and value.unit != "percent":
-            continue
-        if words.search(norm):
+    for name in named:
+        if name not in dictionary.SHARE_BASES or value.unit == "percent":
             return Ruled(name, "basis.named")
     return Ruled(UNIT_BASIS.get(vocab.sector_units.get(sector, ""), ""), "basis.sector_unit")

@@ -18,6 +18,7 @@ a footnote it points to.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from analysis.extract.documents import Passage
@@ -60,19 +61,27 @@ def _owns(value: Value, stretch: Stretch, start: int, end: int, norm: str, vocab
 
 
 def _in_sentence(
-    value: Value, stretch: Stretch, found: list[tuple[int, int, str]], own: list[str], norm: str, vocab: Vocabulary
+    value: Value, mine: str, found: list[tuple[int, int, str]], starts: list[int], distinct: list[str], paired: bool
 ) -> Ruled:
-    distinct = list(dict.fromkeys(s for _, _, s in found))
-    in_stretch = [s for at, end, s in found if _owns(value, stretch, at, end, norm, vocab)]
-    if in_stretch:
-        paired = all(own) and len(set(own)) == len(own)
-        check = "" if paired or len(distinct) == 1 else CHECKS["sectors"].format(sectors=", ".join(distinct))
-        return Ruled(in_stretch[0], "sector.in_stretch", check)
-    earlier = [s for at, _, s in found if at < value.number.start]
-    sector = earlier[-1] if earlier else found[0][2]
-    return Ruled(
-        sector, "sector.in_sentence", CHECKS["sectors"].format(sectors=", ".join(distinct)) if len(distinct) > 1 else ""
-    )
+    """`mine`: the sector named in the value's own stretch; `starts`: where each name found starts; `distinct`:
+    every sector the sentence names; `paired`: whether every value has its own and no two the same."""
+    several = CHECKS["sectors"].format(sectors=", ".join(distinct)) if len(distinct) > 1 else ""
+    if mine:
+        return Ruled(mine, "sector.in_stretch", "" if paired else several)
+    k = bisect.bisect_left(starts, value.number.start)  # the nearest name before the value
+    sector = found[k - 1][2] if k else found[0][2]
+    return Ruled(sector, "sector.in_sentence", several)
+
+
+def _own(values: list[Value], stretches: list[Stretch], found, norm: str, vocab: Vocabulary) -> list[str]:
+    """The sector named in each value's own stretch, if one (names found by bisection from the value's end)."""
+    starts = [at for at, _, _ in found]
+    own = []
+    for v, st in zip(values, stretches):
+        k = bisect.bisect_left(starts, v.end)
+        hit = found[k] if k < len(found) else None
+        own.append(hit[2] if hit and _owns(v, st, hit[0], hit[1], norm, vocab) else "")
+    return own
 
 
 def assign(
@@ -86,15 +95,16 @@ def assign(
 ) -> list[Ruled]:
     """`goals`: whether each value is an end goal (measure.end_goal)."""
     found = name_spans(norm, vocab)
-    own = [
-        next((s for at, end, s in found if _owns(v, st, at, end, norm, vocab)), "") for v, st in zip(values, stretches)
-    ]
+    own = _own(values, stretches, found, norm, vocab)
+    distinct = list(dict.fromkeys(s for _, _, s in found))
+    paired = all(own) and len(set(own)) == len(own)
+    starts = [at for at, _, _ in found]
     out = []
     for value, stretch, mine, goal in zip(values, stretches, own, goals):
         if goal and not mine:
             out.append(Ruled(vocab.words.end_goals.sectors[int(value.number.value)], "sector.end_goal"))
         elif found:
-            out.append(_in_sentence(value, stretch, found, own, norm, vocab))
+            out.append(_in_sentence(value, mine, found, starts, distinct, paired))
         else:
             out.append(_outside(norm, passage, vocab, before))
     return out
@@ -123,11 +133,19 @@ def _outside(norm: str, passage: Passage, vocab: Vocabulary, before: list[str]) 
     return national
 
 
-def scope(norm: str, notes: list[str], sector: str, vocab: Vocabulary) -> Ruled:
+def counted_part(norm: str, notes: list[str]) -> str:
+    """A part of a sector counted in the sentence or a footnote it points to ("21 van de 36 hbo-instellingen")."""
     for text in [norm, *map(normal, notes)]:
         part = SCOPE.search(text)
         if part:
-            return Ruled(part.group(0), "scope.counted_part", CHECKS["scope"].format(scope=part.group(0)))
+            return part.group(0)
+    return ""
+
+
+def scope(counted: str, norm: str, sector: str, vocab: Vocabulary) -> Ruled:
+    """`counted`: counted_part of the sentence (read once per sentence)."""
+    if counted:
+        return Ruled(counted, "scope.counted_part", CHECKS["scope"].format(scope=counted))
     if sector in vocab.scopes:
         part = vocab.scopes[sector].search(norm)
         if part:

@@ -9,6 +9,7 @@
   figure's year.
 - year.table_headings: the one year a table cell's headings name.
 - year.sentence_before: the one year of the nearest earlier sentence of the paragraph (further back: a check).
+- year.now: "op dit moment", "momenteel": the document's year, with a check; never a year of another sentence.
 - year.relative_to_document: "vorig jaar", "dit jaar", "eind vorig jaar" counted from the document's date.
 - year.earlier_in_document: the one year of the nearest earlier sentence of the document, with a check (a
   story goes on about the year it opened with).
@@ -20,6 +21,8 @@ end goals (vocabulary [end_goals]): "in het sociaal akkoord van 2013 ... 125.000
 
 from __future__ import annotations
 
+import bisect
+import functools
 import itertools
 import re
 
@@ -30,6 +33,7 @@ from analysis.extract.rules.ruled import CHECKS, NOTHING, Ruled
 from analysis.extract.vocabulary import Vocabulary
 
 CLAUSE = re.compile(r"[,;:]")
+WINDOW = 60  # characters before a year that may say what it is ("ten opzichte van het jaar eind 2019")
 
 
 def _words(text: str) -> int:
@@ -38,7 +42,7 @@ def _words(text: str) -> int:
 
 def _role(mark: Number, norm: str, vocab: Vocabulary) -> str:
     """A year's role in its sentence: a date, a reference (compared with), or free to be a value's."""
-    before = norm[: mark.start]
+    before = norm[max(0, mark.start - WINDOW) : mark.start]  # the words right before it, not the whole sentence
     if re.search(rf"(?:{vocab.months.pattern})\s+$", before, re.IGNORECASE):
         return "date"
     if mark.value in vocab.words.years.baseline:
@@ -60,18 +64,14 @@ def _right_after(between: str, vocab: Vocabulary) -> bool:
 
 
 def _written_after(values: list[Value], free: list[Number], norm: str, vocab: Vocabulary) -> dict[int, Number]:
+    """The year written right after a value, by the value's index: only the nearest value before a year can be
+    its owner (one further back has that value's words in between too)."""
     owned: dict[int, Number] = {}
+    ends = [v.end for v in values]
     for mark in free:
-        owner = next(
-            (
-                i
-                for i in reversed(range(len(values)))
-                if values[i].end <= mark.start and _right_after(norm[values[i].end : mark.start], vocab)
-            ),
-            None,
-        )
-        if owner is not None and owner not in owned:
-            owned[owner] = mark
+        i = bisect.bisect_right(ends, mark.start) - 1
+        if i >= 0 and i not in owned and _right_after(norm[values[i].end : mark.start], vocab):
+            owned[i] = mark
     return owned
 
 
@@ -105,11 +105,11 @@ def _between(values: list[Value], taken: dict, rest: list[Number], norm: str) ->
     """A year between two values goes to the nearer one, if that one has no year yet."""
     claimed: dict[int, Ruled] = {}
     left_over = []
+    ends, starts = [v.end for v in values], [v.number.start for v in values]
     for mark in rest:
-        earlier = [i for i, v in enumerate(values) if v.end <= mark.start]
-        later = [i for i, v in enumerate(values) if v.number.start >= mark.end]
-        if earlier and later:
-            left, right = earlier[-1], later[0]
+        left = bisect.bisect_right(ends, mark.start) - 1  # the last value before the year
+        right = bisect.bisect_left(starts, mark.end)  # the first after it
+        if left >= 0 and right < len(values):
             to_right = _words(norm[mark.end : values[right].number.start]) <= _words(
                 norm[values[left].end : mark.start]
             )
@@ -176,6 +176,13 @@ def _from_context(norm: str, cell: str, earlier: tuple, context: DocumentContext
         in_cell = sorted(set(re.findall(r"(?<!\d)(20\d\d)(?!\d)", cell)))
         return Ruled(in_cell[0], "year.table_headings") if len(in_cell) == 1 else NOTHING
     in_paragraph, in_document = earlier
+    said = vocab.now.search(norm)
+    if said:  # a count of the day: the document's year, or none; never one borrowed from another sentence
+        year = str(context.date.year) if context.date else ""
+        check = (
+            CHECKS["year_document"].format(year=year, date=context.date_written, words=said.group(0)) if year else ""
+        )
+        return Ruled(year, "year.now", check) if year else NOTHING
     # "Het quotum over dit jaar": in a paragraph about a year, "dit jaar" is that year; at a story's start it
     # counts from the document's date
     for found in (_earlier(in_paragraph), _relative(norm, context, vocab), _earlier_in_document(in_document)):
@@ -207,6 +214,7 @@ def assign(
     `measure_of`: each value's measure (a quota percentage takes no year from outside its sentence, an end goal
     only a due year)."""
     dated = [not m or MEASURES[m].year_required for m in measure_of]
+    from_context = functools.cache(lambda: _from_context(norm, cell, earlier, context, vocab))  # once a sentence
     goals = [m == "goal_jobs" for m in measure_of]
     free = [m for m in marks if _role(m, norm, vocab) == "free"]
     written = _written_after(values, free, norm, vocab)
@@ -223,5 +231,5 @@ def assign(
             due = found.text and int(found.text) >= vocab.words.end_goals.earliest_due
             out.append(found if due else NOTHING)
             continue
-        out.append(found if found.text or not dated[i] else _from_context(norm, cell, earlier, context, vocab))
+        out.append(found if found.text or not dated[i] else from_context())
     return out, sorted({m.value for m in free})
