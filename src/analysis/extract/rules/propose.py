@@ -1,0 +1,312 @@
+"""From a document's sentences to proposed figure rows. Nothing is computed, rounded or filled in beyond what the
+words say: a value is a number as the sentence writes it, and where the words do not say something for certain,
+the proposal says what to check.
+
+The stages, in order, each a module that returns what it read (a `Ruled`: the text, the named rule, a check):
+0. context: the document's date and title;
+1. numbers: the sentence's numbers, which are values (jobs, employers, a percentage) and which years, and what a
+   value means when it is no plain figure (a change, an expectation, a remainder, part of a year, a range);
+2. measures; 3. years (a measure without a year, such as a quota percentage, takes none from outside its
+   sentence); 4. sectors (and scope); 5. qualities: qualifier, period, basis;
+6. this module: one proposal per plain value, then across the document: a figure proposed twice is one proposal
+   (the most precise value, naming the other place), different values for one figure get a check.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from analysis.dictionary import ANNUAL, FIGURE_COLUMNS, MEASURES
+from analysis.extract import sentences
+from analysis.extract.documents import Document, Passage
+from analysis.extract.rules import measures, numbers, qualities, sectors, years
+from analysis.extract.rules.context import DocumentContext
+from analysis.extract.rules.ruled import CHECKS, Ruled
+from analysis.extract.vocabulary import Vocabulary, normal
+
+
+@dataclass
+class Proposal:
+    row: dict[str, str]
+    checks: list[str] = field(default_factory=list)
+    rules: dict[str, str] = field(default_factory=dict)  # by column: the rule that read it
+
+    def record(self) -> dict[str, str]:
+        return {**self.row, "check": "; ".join(dict.fromkeys(c for c in self.checks if c))}
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """A number that counts jobs or a percentage but is no plain figure: why, and where."""
+
+    meaning: str
+    written: str
+    locator: str
+    evidence: str
+
+
+@dataclass
+class Reading:
+    """What one document gave: its proposals, and the numbers set aside with their meaning."""
+
+    proposals: list[Proposal]
+    set_aside: list[SetAside]
+
+    def set_aside_counts(self) -> Counter:
+        return Counter(s.meaning for s in self.set_aside)
+
+
+@dataclass
+class _Paragraph:
+    """What earlier sentences of the paragraph said: their years and the sectors they named."""
+
+    years: list[list[str]] = field(default_factory=list)
+    periods: list[str] = field(default_factory=list)
+    sectors: list[str] = field(default_factory=list)
+    before: list[list[str]] = field(default_factory=list)  # the years of each sentence of the paragraphs before
+
+
+def propose(document: Document, vocab: Vocabulary, source_id: str, context: DocumentContext | None = None) -> Reading:
+    """Every proposal of the document, in its order, with the checks across proposals added."""
+    context = context or DocumentContext()
+    found: list[Proposal] = []
+    aside: list[SetAside] = []
+    years_before: list[list[str]] = []
+    for passage in document.passages:
+        proposals, set_aside = _passage(passage, document, vocab, source_id, context, years_before)
+        found += proposals
+        aside += set_aside
+    return Reading(_across(found, vocab), aside)
+
+
+def _passage(
+    passage: Passage,
+    document: Document,
+    vocab: Vocabulary,
+    source_id: str,
+    context: DocumentContext,
+    years_before: list,
+):
+    text = passage.text
+    spans = sentences.split(text) if not passage.context else [(0, len(text))]
+    paragraph = _Paragraph(before=list(years_before))
+    out: list[Proposal] = []
+    aside: list[SetAside] = []
+    for start, end in spans:
+        sentence = text[start:end]
+        notes = [document.footnotes[n] for n in sentences.note_marks(sentence) if n in document.footnotes]
+        proposals, set_aside, own_years, period_named = _sentence(
+            sentence, notes, passage, vocab, source_id, context, paragraph
+        )
+        out += proposals
+        aside += set_aside
+        paragraph.years.append(own_years)
+        paragraph.periods.append(period_named)
+        paragraph.sectors += [s for _, s in sectors.named(sentence, vocab)]
+    years_before += paragraph.years
+    return out, aside
+
+
+def _sentence(sentence, notes, passage, vocab, source_id, context, paragraph):
+    norm = normal(sentence)
+    cell = normal(passage.context) if passage.context else ""
+    cell_unit = _unit_named(cell, vocab) if cell else ""
+    values, marks = numbers.read(sentence, norm, vocab, cell_unit)
+    aside = [SetAside(v.meaning, v.number.written, passage.locator(), sentence) for v in values if v.meaning]
+    measure_of = measures.assign(values, norm, vocab, cell)
+    year_of, own_years = years.assign(
+        values, marks, norm, vocab, context, cell, (paragraph.years, paragraph.before), [m.text for m in measure_of]
+    )
+    goals = [m.rule == "measure.end_goal" for m in measure_of]
+    sector_of = sectors.assign(values, measures.stretches(values, norm), norm, passage, vocab, paragraph.sectors, goals)
+    named = qualities.period(norm, vocab)  # what the sentence as a whole says: read once, not per value
+    bases = qualities.bases_named(norm, vocab)
+    counted = sectors.counted_part(norm, notes)
+    proposals = []
+    for v, y, m, s in zip(values, year_of, measure_of, sector_of):
+        if v.meaning:
+            continue
+        period = _period(named, y, s, m, paragraph, context, vocab)
+        if period.rule == "period.document_quarter" and not y.text:
+            y = Ruled(context.quarter[1], "year.document_quarter")
+        ruled = {"year": y, "measure": m, "sector": s, "period": period}
+        proposals.append(_proposal(v, sentence, norm, passage, vocab, source_id, ruled, bases, counted))
+    return proposals, aside, own_years, named.text
+
+
+def _period(
+    named: Ruled,
+    year: Ruled,
+    sector: Ruled,
+    measure: Ruled,
+    paragraph: _Paragraph,
+    context: DocumentContext,
+    vocab: Vocabulary,
+) -> Ruled:
+    """The period the sentence names (`named`: qualities.period of the sentence); else that of the sentence its
+    year came from; else, for a national count reached, the quarter the document reports on (a UWV quarterly
+    release), with a check."""
+    if named.rule == "period.named":
+        # "de doelstelling ... op dit moment reeds behaald": a target is no provisional count
+        standing = named.text == "provisional" and measure.text in ("target_jobs", "goal_jobs", "quota_pct")
+        return Ruled(ANNUAL, "period.year") if standing else named
+    if year.rule == "year.sentence_before":
+        earlier = [p for y, p in zip(paragraph.years, paragraph.periods) if year.text in y]
+        if earlier and earlier[-1] != named.text:
+            return Ruled(earlier[-1], "period.sentence_before")
+    national = vocab.sector_units.get(sector.text) == "national_extra_jobs"
+    if context.quarter and national and measure.text == "realised_jobs" and year.text in ("", context.quarter[1]):
+        period, quarter_year = context.quarter
+        check = CHECKS["quarter_document"].format(period=period, year=quarter_year, words=context.quarter_written)
+        return Ruled(period, "period.document_quarter", check)
+    return named
+
+
+def _unit_named(context: str, vocab: Vocabulary) -> str:
+    """The unit a table cell's headings name ("Gerealiseerde banen", "Realisatie (%)"), if one."""
+    named = [unit for unit, words in vocab.units.items() if words.search(context)]
+    return named[0] if len(named) == 1 else ""
+
+
+def _proposal(
+    value, sentence, norm, passage, vocab, source_id, ruled: dict[str, Ruled], bases: list[str], counted: str
+) -> Proposal:
+    measure, sector = ruled["measure"].text, ruled["sector"].text
+    ruled = ruled | {
+        "scope": sectors.scope(counted, norm, sector, vocab),
+        "basis": qualities.basis(bases, value, measure, sector, vocab),
+        "qualifier": qualities.qualifier(norm, value, vocab),
+    }
+    needs_year = not measure or MEASURES[measure].year_required
+    if not ruled["year"].text and needs_year:
+        ruled["year"] = Ruled("", "year.none", CHECKS["no_year"])
+    row = dict.fromkeys(FIGURE_COLUMNS, "")
+    row.update({column: r.text for column, r in ruled.items()})
+    row.update(
+        value=value.number.value,
+        source_id=source_id,
+        locator=passage.locator(),
+        evidence=sentence,
+        note="; ".join(r.note for r in ruled.values() if r.note),
+    )
+    return Proposal(row, [r.check for r in ruled.values()], {c: r.rule for c, r in ruled.items()})
+
+
+# ---------------------------------------------------------------- across the document
+
+KEY = ("sector", "year", "period", "measure", "scope", "basis")
+
+
+def _rounds(rough: str, precise: str, share: float) -> bool:
+    """Whether `rough` is a rounded form of `precise` ("85.000" of "85.665"): fewer significant digits, and
+    within `share` of it."""
+    a, b = float(rough), float(precise)
+    return (
+        a != b
+        and b != 0
+        and abs(a - b) / abs(b) <= share
+        and len(rough.rstrip("0").replace(".", "")) < len(precise.rstrip("0").replace(".", ""))
+    )
+
+
+def _merged(same: list[Proposal], share: float) -> list[Proposal]:
+    """Proposals of one figure whose values round one another are one proposal: the most precise value, its
+    note naming where the rounded one stands. The most precise come first; each later one is compared with the
+    kept values near it only (bisection), not with all."""
+    kept: list[Proposal] = []
+    near: list[tuple[float, int]] = []  # (value, index in kept), sorted
+    for p in sorted(same, key=lambda p: -len(p.row["value"].replace(".", "").rstrip("0"))):
+        v = float(p.row["value"])
+        reach = abs(v) * share / (1 - share) + 1e-9  # _rounds measures against the kept value, which may be larger
+        lo = bisect.bisect_left(near, (v - reach, -1))
+        hi = bisect.bisect_right(near, (v + reach, len(kept)))
+        candidates = [kept[i] for _, i in near[lo:hi]]
+        precise = next(
+            (
+                k
+                for k in candidates
+                if p.row["value"] == k.row["value"] or _rounds(p.row["value"], k.row["value"], share)
+            ),
+            None,
+        )
+        if precise is None:
+            bisect.insort(near, (v, len(kept)))
+            kept.append(p)
+            continue
+        also = (
+            f"also as '{p.row['value']}' in {p.row['locator']}"
+            if p.row["value"] != precise.row["value"]
+            else f"also in {p.row['locator']}"
+        )
+        precise.row["note"] = "; ".join(n for n in (precise.row["note"], also) if n)
+    return kept
+
+
+def _repeats(p: Proposal, k: Proposal, share: float) -> bool:
+    """Whether `p` only repeats `k`: a headline above its story, with no measure or year of its own or the same,
+    and the same value (and word), or a rounded one with a word such as "ruim" ("ruim 85.000" above "85.665")."""
+    a, b = p.row, k.row
+    fits = (
+        a["sector"] == b["sector"]
+        and a["period"] == b["period"]
+        and all(a[c] in ("", b[c]) for c in ("measure", "year"))
+    )
+    same = (a["value"], a["qualifier"]) == (b["value"], b["qualifier"])
+    rounded = bool(a["qualifier"]) and _rounds(a["value"], b["value"], share)
+    vaguer = any(not a[c] and b[c] for c in ("measure", "year"))
+    return p is not k and fits and ((same and vaguer) or rounded)
+
+
+def _headlines(found: list[Proposal], share: float) -> list[Proposal]:
+    """A proposal that only repeats another of the document (_repeats) is that one, its place named there. Only
+    a vague one (no measure or year) or a qualified one can repeat another, and only one of its sector and
+    period: those are compared, not every pair of the document."""
+    by_group, by_value = defaultdict(list), defaultdict(list)
+    for p in found:
+        by_group[p.row["sector"], p.row["period"]].append(p)
+        by_value[p.row["sector"], p.row["period"], p.row["value"], p.row["qualifier"]].append(p)
+    kept = []
+    for p in found:
+        vague = not (p.row["measure"] and p.row["year"])
+        row = p.row
+        # a rounded repeat has a word such as "ruim" and may differ in value; any other has the same value
+        group = (
+            by_group[row["sector"], row["period"]]
+            if row["qualifier"]
+            else by_value[row["sector"], row["period"], row["value"], ""]
+        )
+        group = group if vague or row["qualifier"] else []
+        fuller = next((k for k in group if _repeats(p, k, share) and not _repeats(k, p, share)), None)
+        if fuller is None:
+            kept.append(p)
+        else:
+            fuller.row["note"] = "; ".join(
+                n for n in (fuller.row["note"], f"also as '{p.row['value']}' in {p.row['locator']}") if n
+            )
+    return kept
+
+
+def _across(found: list[Proposal], vocab: Vocabulary) -> list[Proposal]:
+    """The same figure proposed twice: one proposal; different values for one figure: say so."""
+    found = _headlines(found, vocab.windows.rounding_share)
+    by_key = defaultdict(list)
+    for p in found:
+        read_whole = p.row["measure"] and p.row["sector"]  # else only the very same value is the same figure
+        by_key[tuple(p.row[c] for c in KEY) + (() if read_whole else (p.row["value"],))].append(p)
+    dropped = set()
+    for same in by_key.values():
+        kept = _merged(same, vocab.windows.rounding_share)
+        kept_ids = {id(k) for k in kept}
+        dropped |= {id(p) for p in same if id(p) not in kept_ids}
+        values = list(dict.fromkeys(p.row["value"] for p in kept))
+        if len(values) > 1:
+            in_one_sentence = len({p.row["evidence"] for p in kept}) == 1
+            for p in kept:
+                p.checks.append(
+                    CHECKS["same"].format(measure=p.row["measure"])
+                    if in_one_sentence
+                    else CHECKS["differ"].format(values=", ".join(values))
+                )
+    return [p for p in found if id(p) not in dropped]
