@@ -3,28 +3,45 @@
 PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
-STAMP  := $(VENV)/.installed
+# What a fresh machine installs is pinned (constraints.txt, renewed by `make lock`); each command installs the
+# extra it needs: core (the report run), pdf, extract, lab, test (all of them and the test tools).
+CONSTRAINTS := constraints.txt
+VENV_MADE := $(VENV)/.made
 
 .DEFAULT_GOAL := help
-.PHONY: help setup git-filter browser spelling spreadsheets validators report pdf prepare validate lab lint test test-fast bench bench-extract clean
+.PHONY: help setup setup-extract setup-test lock git-filter browser spelling spreadsheets validators report pdf prepare validate lab lint test test-fast bench bench-extract clean
 
 help:  ## List the commands
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml
+$(VENV_MADE):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed, found " + sys.version.split()[0])'
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
-	@touch $(STAMP)
+	@touch $@
 
-setup: $(STAMP) git-filter  ## Create .venv and install the project with its test tools
+$(VENV)/.installed-core: pyproject.toml $(CONSTRAINTS) | $(VENV_MADE)
+	$(PY) -m pip install --quiet -c $(CONSTRAINTS) -e .
+	@touch $@
+
+$(VENV)/.installed-%: pyproject.toml $(CONSTRAINTS) | $(VENV_MADE)
+	$(PY) -m pip install --quiet -c $(CONSTRAINTS) -e '.[$*]'
+	@touch $@
+
+setup: $(VENV)/.installed-core  ## Create .venv and install what the report run needs (pinned by constraints.txt)
+
+setup-extract: $(VENV)/.installed-extract  ## Install what extract needs to read PDF and HTML documents
+
+setup-test: $(VENV)/.installed-test git-filter  ## Install everything, with the test tools
+
+lock: $(VENV_MADE)  ## Resolve the dependencies anew (uv) and write constraints.txt
+	$(PY) tools/lock.py --write
 
 # Notebooks are committed without outputs and with only the metadata the project keeps (the kernelspec, cell
 # tags): nbstripout as the git filter for *.ipynb (.gitattributes), stripping also what JupyterLab adds on save.
 NBSTRIPOUT_EXTRA_KEYS := metadata.language_info metadata.vscode metadata.toc cell.metadata.trusted \
   cell.metadata.editable cell.metadata.deletable cell.metadata.slideshow cell.metadata.jp-MarkdownHeadingCollapsed
-git-filter: $(STAMP)  ## Install nbstripout as this clone's git filter for notebooks (make setup does)
+git-filter: $(VENV)/.installed-test  ## Install nbstripout as this clone's git filter for notebooks (make setup-test does)
 	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
 	  $(VENV)/bin/nbstripout --install --attributes .gitattributes && \
 	  git config filter.nbstripout.extrakeys "$(NBSTRIPOUT_EXTRA_KEYS)"; fi
@@ -32,13 +49,13 @@ git-filter: $(STAMP)  ## Install nbstripout as this clone's git filter for noteb
 report: setup  ## Regenerate data/processed and every report in reports/ from data/raw
 	$(PY) -m analysis report
 
-pdf: setup browser  ## Regenerate the reports and print every report and the index to PDF (needs Chromium)
+pdf: $(VENV)/.installed-pdf browser  ## Regenerate the reports and print every report and the index to PDF (needs Chromium)
 	$(PY) -m analysis report --pdf
 
 prepare: setup  ## Only validate data/raw and write data/processed (no notebooks)
 	$(PY) -m analysis prepare
 
-lab: setup  ## Start JupyterLab in this folder with the project's environment (notebooks/ holds the notebooks)
+lab: $(VENV)/.installed-lab  ## Start JupyterLab in this folder with the project's environment (notebooks/ holds the notebooks)
 	$(PY) -m jupyter lab notebooks/explore.ipynb $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 # The browser tests use Debian's chromium; it is installed when missing and we may (root with apt-get).
@@ -83,9 +100,9 @@ $(VALIDATORS)/.installed: Makefile
 validate: setup  ## Check data/raw and say what is wrong, without writing anything
 	$(PY) -m analysis validate
 
-lint: setup  ## Check the code with ruff (lint rules and formatting) and the package's layers with import-linter
-	$(VENV)/bin/ruff check src tests benchmarks notebooks
-	$(VENV)/bin/ruff format --check src tests benchmarks notebooks
+lint: setup-test  ## Check the code with ruff (lint rules and formatting) and the package's layers with import-linter
+	$(VENV)/bin/ruff check src tests benchmarks notebooks tools
+	$(VENV)/bin/ruff format --check src tests benchmarks notebooks tools
 	$(VENV)/bin/lint-imports
 
 # Three workers on two cores, each taking whole test files (and whole notebooks, whose cells share one kernel):
@@ -95,17 +112,17 @@ lint: setup  ## Check the code with ruff (lint rules and formatting) and the pac
 # Files start in the order of tests/conftest.py (longest first), not xdist's (most tests first).
 # TEST_WORKERS=0 runs the suite in one process.
 TEST_WORKERS ?= 3
-test: setup browser spelling spreadsheets validators lint  ## Check the code (make lint), then run the whole test suite
+test: setup-test browser spelling spreadsheets validators lint  ## Check the code (make lint), then run the whole test suite
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 # The tests that need no kernel, browser or report run (the others are marked slow): for a loop while developing.
-test-fast: setup  ## Run the tests that need no kernel, browser or report run (well under a minute)
+test-fast: setup-test  ## Run the tests that need no kernel, browser or report run (well under a minute)
 	$(PY) -m pytest -n 2 -m "not slow" tests
 
-bench: setup  ## Benchmark the report run (naive loop, cold, no change, floor) and prepare at scale
+bench: setup-test  ## Benchmark the report run (naive loop, cold, no change, floor) and prepare at scale
 	$(PY) benchmarks/bench_reports.py
 
-bench-extract: setup  ## Score extract on its corpus (recall, precision per part) and keep the run in benchmarks/extract/RESULTS.md
+bench-extract: setup-test  ## Score extract on its corpus (recall, precision per part) and keep the run in benchmarks/extract/RESULTS.md
 	$(PY) benchmarks/extract/bench_extract.py --record
 
 clean:  ## Remove the virtual environment, caches and reports/ (not data/processed)

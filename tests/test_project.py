@@ -12,9 +12,16 @@ def _name_and_spec(requirement: str) -> tuple[str, str]:
     return match.group(1).lower().replace("_", "-"), match.group(2).replace(" ", "")
 
 
-def test_environment_yml_declares_the_same_packages_as_pyproject():
+def _requirements() -> list[str]:
+    """Every requirement of pyproject.toml: the report run's and each extra's (the test extra's reference to the
+    project's own extras aside)."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    pip_side = dict(_name_and_spec(r) for r in project["dependencies"] + project["optional-dependencies"]["test"])
+    extras = [r for reqs in project["optional-dependencies"].values() for r in reqs]
+    return [r for r in project["dependencies"] + extras if not r.startswith(project["name"])]
+
+
+def test_environment_yml_declares_the_same_packages_as_pyproject():
+    pip_side = dict(_name_and_spec(r) for r in _requirements())
     env = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
     pip_section = next((d["pip"] for d in env["dependencies"] if isinstance(d, dict)), [])
     conda_side = dict(
@@ -23,6 +30,45 @@ def test_environment_yml_declares_the_same_packages_as_pyproject():
     conda_side.pop("python"), conda_side.pop("pip")
     assert conda_side == pip_side
     assert env["channels"] == ["conda-forge"]
+
+
+def test_environment_yml_is_valid_for_conda():
+    """conda's own packages are a name and version constraints (conda's match specs): no extras such as
+    'frictionless[excel]', which only pip reads (they stand in the pip section)."""
+    env = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
+    conda = [d for d in env["dependencies"] if isinstance(d, str)]
+    spec = re.compile(
+        r"^[a-z0-9][a-z0-9_.-]*(?:\s*(?:[<>=!]=?|==)\s*[0-9][0-9a-z.*]*(?:,(?:[<>=!]=?)[0-9][0-9a-z.*]*)*)?$"
+    )
+    assert [d for d in conda if not spec.match(d)] == []
+    assert set(env) == {"name", "channels", "dependencies"}
+
+
+def test_constraints_are_current_with_pyproject_and_satisfy_it():
+    """constraints.txt (make lock) pins what a fresh machine installs: made from pyproject.toml's dependencies as
+    they are now, and every requirement's pin (for Python 3.11 on Linux) within its floor and ceiling."""
+    import subprocess
+    import sys
+
+    from packaging.markers import Marker
+    from packaging.requirements import Requirement
+
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "lock.py"), "--check"], check=False, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    env = {"python_full_version": "3.11.7", "python_version": "3.11", "sys_platform": "linux", "os_name": "posix",
+           "platform_system": "Linux", "implementation_name": "cpython", "platform_python_implementation": "CPython"}  # fmt: skip
+    pins = {}
+    for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines():
+        found = re.match(r"^([A-Za-z0-9_.-]+)==([^ ;]+)\s*(?:;\s*(.*))?$", line)
+        if found and (not found.group(3) or Marker(found.group(3)).evaluate(env)):
+            pins[found.group(1).lower().replace("_", "-")] = found.group(2)
+    for text in _requirements():
+        requirement = Requirement(text)
+        name = requirement.name.lower().replace("_", "-")
+        assert name in pins, f"{name} is not pinned in constraints.txt: run `make lock`"
+        assert requirement.specifier.contains(pins[name]), f"{text}: constraints.txt pins {pins[name]}"
 
 
 def _readme_commands() -> list[str]:

@@ -43,6 +43,8 @@ def cmd_prepare(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from analysis.run.build import Settings, build_reports
 
+    if args.pdf:
+        _needs("pdf")
     settings = Settings(
         raw=args.raw,
         processed=args.out,
@@ -119,8 +121,32 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     return 0
 
 
+# The packages of each extra a command needs (pyproject.toml), and how to install them.
+EXTRAS = {
+    "extract": (("pdfplumber", "bs4", "pydantic"), "make setup-extract"),
+    "pdf": (("playwright", "pikepdf"), "make pdf (or: make setup-test)"),
+}
+
+
+def _needs(extra: str) -> None:
+    """ExtraMissing, naming the command that installs them, if a package of `extra` is not installed."""
+    import importlib.util
+
+    from analysis.errors import ExtraMissing
+
+    modules, how = EXTRAS[extra]
+    missing = [m for m in modules if importlib.util.find_spec(m) is None]
+    if missing:
+        raise ExtraMissing(
+            f"this command needs the '{extra}' extra ({', '.join(missing)} not installed): run `{how}`, or "
+            f"`.venv/bin/python -m pip install -c constraints.txt -e '.[{extra}]'`"
+        )
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from analysis.errors import NotOurFolder
+
+    _needs("extract")
     from analysis.extract.proposals import extract, to_csv, write
 
     out, raw = args.out.resolve(), Path(args.raw).resolve()

@@ -89,6 +89,25 @@ class FolderBusy(ProjectError):
     exit_code = 3
 
 
+class UnreadableDocument(ProjectError):
+    """A document extract cannot read: missing, empty, of an unknown type, encrypted, or a scan without text."""
+
+    exit_code = 2
+
+
+class VocabularyError(ProjectError):
+    """extract's vocabulary.toml holds a key, id or value extract does not know (its line named)."""
+
+    exit_code = 2
+
+
+class ExtraMissing(ProjectError):
+    """A command needs packages of an extra that is not installed (pyproject.toml [project.optional-dependencies]);
+    raised before anything is read or written."""
+
+    exit_code = 4
+
+
 class ChromiumMissing(ProjectError):
     """No Chromium to print with; raised before anything is read or written."""
 

@@ -16,19 +16,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analysis.errors import ProjectError
+from analysis.errors import UnreadableDocument
 from analysis.extract.vocabulary import WORDS
 
 READING = WORDS.reading  # the thresholds of reading a PDF's lines and a text's headings
 MONTH = "|".join(WORDS.years.months)
 
 KINDS = {".txt": "text", ".html": "html", ".htm": "html", ".pdf": "pdf"}
-
-
-class UnreadableDocument(ProjectError):
-    """A document extract cannot read: missing, empty, of an unknown type, encrypted, or a scan without text."""
-
-    exit_code = 2
 
 
 @dataclass(frozen=True)

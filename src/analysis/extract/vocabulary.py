@@ -21,17 +21,11 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, PositiveFloat, PositiveInt, ValidationError, field_validator
 
 from analysis import dictionary
-from analysis.errors import ProjectError
+from analysis.errors import VocabularyError
 
 FILE = "vocabulary.toml"
 
 Words = list[str]
-
-
-class VocabularyError(ProjectError):
-    """vocabulary.toml holds a key, id or value extract does not know."""
-
-    exit_code = 2
 
 
 class _Strict(BaseModel):
