@@ -43,6 +43,7 @@ NUMBER_FORMS = [
     ("De markt realiseerde in 2019 2,5 miljoen extra banen.", "2500000"),
     ("Het Rijk haalde in 2020 61,3 procent van het doel.", "61.3"),
     ("Het Rijk haalde in 2020 61 pct van het doel.", "61"),  # a word added to [units] percent
+    ("De waterschappen realiseerden in 2020 262,0 banen.", "262.0"),  # every written decimal kept, as published
 ]
 
 

@@ -58,7 +58,7 @@ def test_a_notebook_saved_in_jupyterlab_is_committed_clean(tmp_path):
     git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
     subprocess.run([*git, "init", "-q"], check=True)
     venv = Path(sys.executable).parent.parent
-    installed = venv / ".installed"  # this test's own environment: make installs nothing (-o)
+    installed = venv / ".installed-test"  # this test's own environment: make installs nothing (-o)
     subprocess.run(["make", "-C", str(repo), "-o", str(installed), "git-filter", f"VENV={venv}"], check=True,
                    capture_output=True)  # fmt: skip
     saved = json.loads((ROOT / "notebooks/sector_trend.ipynb").read_text(encoding="utf-8"))
