@@ -467,3 +467,43 @@ def test_a_missing_extra_is_named_with_the_command_that_installs_it(tmp_path, mo
     err = capsys.readouterr().err
     assert code == 4 and "needs the 'extract' extra (pdfplumber not installed)" in err and "make setup-extract" in err
     assert not (tmp_path / "p.csv").exists()
+
+
+# ---------------------------------------------------------------- readers that keep what a reader sees
+
+WORD_HTML = """<html><head><title>Monitor politie</title></head><body>
+<h2>Politie</h2>
+<table><caption>Banen bij de politie</caption>
+<tr><th><p>Jaar</p></th><th><p>Gerealiseerde banen</p></th></tr>
+<tr><td><p>2021</p></td><td><p>663</p></td></tr></table>
+<div>De politie realiseerde in 2020 413 banen. <p>Het doel voor 2024 is 713 banen.</p></div>
+<div hidden>De politie realiseerde in 2019 999 banen.</div>
+<p style="display: none">De politie realiseerde in 2019 998 banen.</p>
+<p>Zichtbaar. <span aria-hidden="true">De politie realiseerde in 2019 997 banen.</span></p>
+<form><textarea>De politie realiseerde in 2019 996 banen.</textarea></form>
+<div><textarea>De politie realiseerde in 2019 994 banen.</textarea> <iframe>De politie realiseerde in 2019 995 banen.</iframe></div>
+</body></html>"""
+
+
+def test_html_reads_word_tables_and_text_beside_blocks_and_not_what_is_hidden(tmp_path):
+    """A table whose cells hold paragraphs (Word's HTML) gives its figures with the headings' unit and year;
+    text directly in a <div> beside a <p> is read; hidden text, text areas and frames are not."""
+    page = tmp_path / "monitor.html"
+    page.write_text(WORD_HTML, encoding="utf-8")
+    rows = {r["value"]: r for r in extract(page, ROOT / "data" / "raw").records}
+    assert (rows["663"]["year"], rows["663"]["measure"], rows["663"]["sector"]) == ("2021", "realised_jobs", "politie")
+    assert rows["663"]["locator"].endswith("kolom 'Gerealiseerde banen'")
+    assert (rows["413"]["year"], rows["413"]["measure"]) == ("2020", "realised_jobs")
+    assert (rows["713"]["year"], rows["713"]["measure"]) == ("2024", "target_jobs")
+    assert not {"999", "998", "997", "996", "995", "994"} & set(rows)
+
+
+def test_one_stray_byte_makes_one_line_windows_text_not_the_whole_file(tmp_path):
+    document = tmp_path / "brief.txt"
+    document.write_bytes(
+        "Eén keer per jaar: de politie realiseerde in 2021 663 banen.\n\n".encode()
+        + b"Caf\xe9 van de politie: in 2020 zijn 413 banen gerealiseerd.\n"
+    )
+    rows = {r["value"]: r for r in extract(document, ROOT / "data" / "raw").records}
+    assert rows["663"]["evidence"].startswith("Eén keer per jaar")  # not "EÃ©n"
+    assert rows["413"]["evidence"].startswith("Café van de politie")

@@ -248,13 +248,27 @@ def _gaps(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _decoded(data: bytes) -> str:
+    """UTF-8 (with or without a byte order mark); a line that is no UTF-8 is read as Windows-1252, a Windows
+    copy's, and only that line: one stray byte does not turn the whole file into mojibake."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        lines = data.removeprefix(b"\xef\xbb\xbf").split(b"\n")
+        return "\n".join(_line_decoded(line) for line in lines)
+
+
+def _line_decoded(line: bytes) -> str:
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        return line.decode("cp1252", errors="replace")  # every byte is a character there
+
+
 def _read_text(path: Path, data: bytes) -> Document:
     if b"\x00" in data[:4096]:
         raise UnreadableDocument(f"{path}: this is not plain text (it holds NUL bytes); save it as UTF-8 text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")  # a Windows copy: every byte is a character there
+    text = _decoded(data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines, notes = _footnotes_apart(_text_lines(text))
     first = next((ln.text for ln in lines if ln.text.strip()), "")
@@ -264,8 +278,53 @@ def _read_text(path: Path, data: bytes) -> Document:
 
 # ---------------------------------------------------------------- HTML
 
-SKIPPED = ["script", "style", "noscript", "template", "nav", "footer", "form", "svg", "button", "select"]
+SKIPPED = ["script", "style", "noscript", "template", "nav", "footer", "form", "svg", "button", "select", "iframe",
+           "object", "embed", "textarea", "head"]  # fmt: skip
 BLOCKS = ["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "dt", "dd", "blockquote", "figcaption", "td", "th", "div"]
+CELLS = ("td", "th")
+# What a reader does not see: hidden by attribute, for assistive technology only, or by style
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def _hidden(tag) -> bool:
+    return (
+        tag.has_attr("hidden")
+        or str(tag.get("aria-hidden", "")).lower() == "true"
+        or bool(HIDDEN_STYLE.search(str(tag.get("style", ""))))
+    )
+
+
+def _text_of(tag) -> str:
+    return re.sub(r"\s+", " ", tag.get_text(" ", strip=True)).strip()
+
+
+def _own_text(tag) -> str:
+    """The text of a block that stands directly in it, beside its inner blocks ("<div>Tekst <p>...</p></div>")."""
+    from bs4 import Comment, NavigableString
+
+    parts = []
+    for node in tag.children:
+        if isinstance(node, NavigableString):
+            parts += [] if isinstance(node, Comment) else [str(node)]
+        elif node.name not in BLOCKS and not node.find(BLOCKS):
+            parts.append(_text_of(node))
+    return re.sub(r"\s+", " ", " ".join(parts)).strip()
+
+
+def _blocks(body):
+    """The blocks to read, in order, each with its text: a table cell whole (the paragraphs in it too: Word's
+    HTML), the innermost of other blocks, and the text a block holds beside its inner blocks."""
+    for tag in body.find_all(BLOCKS):
+        if tag.find_parent(CELLS) is not None:
+            continue  # read with its cell
+        if tag.name in CELLS:
+            yield tag, _text_of(tag)
+        elif tag.find(BLOCKS):
+            own = _own_text(tag)
+            if own:
+                yield tag, own
+        else:
+            yield tag, _text_of(tag)
 
 
 def _read_html(path: Path, data: bytes) -> Document:
@@ -276,15 +335,13 @@ def _read_html(path: Path, data: bytes) -> Document:
     published = _html_published(soup)
     for tag in soup.find_all(SKIPPED):
         tag.decompose()
+    for tag in [t for t in soup.find_all(True) if _hidden(t)]:
+        tag.decompose()
     body = soup.body or soup
     headings: dict[int, str] = {}
     number = 0
     passages: list[Passage] = []
-    text_of = lambda tag: re.sub(r"\s+", " ", tag.get_text(" ", strip=True)).strip()
-    for tag in body.find_all(BLOCKS):
-        if tag.find(BLOCKS):  # only the innermost blocks: a list item's paragraphs, not the item again
-            continue
-        text = text_of(tag)
+    for tag, text in _blocks(body):
         if not text:
             continue
         if re.fullmatch(r"h[1-6]", tag.name):
@@ -294,7 +351,7 @@ def _read_html(path: Path, data: bytes) -> Document:
             continue
         number += 1
         path_ = tuple(headings[lv] for lv in sorted(headings))
-        passages.append(Passage(text, path_, number, cell=_cell(tag, text_of) if tag.name == "td" else None))
+        passages.append(Passage(text, path_, number, cell=_cell(tag, _text_of) if tag.name == "td" else None))
     return Document(path, "html", passages, {}, title=title, published=published)
 
 

@@ -58,7 +58,9 @@ class Value:
 def _value_of(whole: str, decimals: str | None, multiplier: int = 1) -> str:
     """The value as the raw data stores it: "5.500" is 5500 and "61,3" is 61.3, every written decimal kept
     ("262,0" stays 262.0: exactly as published); "2,5 miljoen" is 2500000."""
-    written = whole.replace(" ", ".").replace("\u00a0", ".").replace("\u202f", ".") + (f",{decimals}" if decimals else "")
+    written = whole.replace(" ", ".").replace("\u00a0", ".").replace("\u202f", ".") + (
+        f",{decimals}" if decimals else ""
+    )
     value = parse_decimal(written, locale="nl_NL", strict=True)  # babel reads the Dutch form, and checks it
     if multiplier == 1:
         return format(value, "f")
