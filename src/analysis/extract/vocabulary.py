@@ -217,6 +217,11 @@ def _patterns(section: dict[str, Words]) -> dict[str, re.Pattern]:
     return {key: pattern(words) for key, words in section.items() if words}
 
 
+# The sections whose every list of words (and a dict's keys, such as [years.relative]) is one pattern the rules
+# reach by its name: vocab.realised_before is [phrases] realised_before. A list added there needs no code here.
+LISTED = ("years", "sentences", "phrases")
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """Every pattern the rules use, built once per run (sector names come from the raw folder's sectors.csv)."""
@@ -232,24 +237,15 @@ class Vocabulary:
     units: dict[str, re.Pattern]
     meanings: dict[str, re.Pattern]
     multipliers: re.Pattern
-    relative_years: re.Pattern
-    now: re.Pattern
-    reference: re.Pattern
-    respectively: re.Pattern
-    months: re.Pattern
-    before_own_year: re.Pattern
-    clause_openers: re.Pattern
-    list_words: re.Pattern
-    pair_words: re.Pattern
-    realised_before: re.Pattern
-    reached_after: re.Pattern
-    jobs_before: re.Pattern
-    out_of: re.Pattern
-    national_markers: re.Pattern
-    bare_before: re.Pattern
-    obligation: re.Pattern
-    obligation_after: re.Pattern
-    managed: re.Pattern
+    listed: dict[str, re.Pattern]  # every list of LISTED's sections, by its name
+
+    def __getattr__(self, name: str) -> re.Pattern:
+        listed = self.__dict__.get("listed", {})
+        if name in listed:
+            return listed[name]
+        raise AttributeError(
+            f"{type(self).__name__} has no words called {name!r} (vocabulary.toml {', '.join(LISTED)})"
+        )
 
     @property
     def windows(self) -> Windows:
@@ -281,7 +277,16 @@ class Vocabulary:
         names = {row.sector: [row.name_nl] for row in sectors.itertuples()}
         for sector, variants in words.sectors.items():
             names.setdefault(sector, []).extend(variants)
-        years = words.years
+        lists = [
+            (name, given)
+            for section in LISTED
+            for name, given in getattr(words, section).model_dump().items()
+            if isinstance(given, (list, dict))
+        ]
+        twice = sorted({n for n, _ in lists if [m for m, _ in lists].count(n) > 1})
+        if twice:  # one name, one list: the rules reach each by its name alone
+            raise VocabularyError(f"{FILE}: {', '.join(twice)}: the same name in two of [{'], ['.join(LISTED)}]")
+        listed = {name: pattern(given) for name, given in lists}
         return cls(
             words=words,
             sectors=_patterns(names),
@@ -294,22 +299,5 @@ class Vocabulary:
             units=_patterns(words.units),
             meanings=_patterns(words.meanings.model_dump()),
             multipliers=pattern(words.multipliers),
-            relative_years=pattern(years.relative),
-            now=pattern(years.now),
-            reference=pattern(years.reference),
-            respectively=pattern(years.respectively),
-            months=pattern(years.months),
-            before_own_year=pattern(years.before_own_year),
-            clause_openers=pattern(years.clause_openers),
-            list_words=pattern(words.sentences.list_words),
-            pair_words=pattern(words.sentences.pair_words),
-            realised_before=pattern(words.phrases.realised_before),
-            reached_after=pattern(words.phrases.reached_after),
-            jobs_before=pattern(words.phrases.jobs_before),
-            out_of=pattern(words.phrases.out_of),
-            national_markers=pattern(words.phrases.national_markers),
-            bare_before=pattern(words.sentences.bare_before),
-            obligation=pattern(words.phrases.obligation),
-            obligation_after=pattern(words.phrases.obligation_after),
-            managed=pattern(words.phrases.managed),
+            listed=listed,
         )

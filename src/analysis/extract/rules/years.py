@@ -132,7 +132,7 @@ def _in_sentence(value: Value, wide: list[Number]) -> Ruled:
 
 
 def _relative(norm: str, context: DocumentContext, vocab: Vocabulary) -> Ruled:
-    said = vocab.relative_years.search(norm)
+    said = vocab.relative.search(norm)
     if not said or context.date is None:
         return NOTHING
     offset = vocab.words.years.relative[re.sub(r"\s+", " ", said.group(0).lower())]
