@@ -155,12 +155,10 @@ def test_the_seed_letters_hard_cases(seed_proposals):
 
 
 def test_extract_says_how_many_rows_it_proposes_and_how_many_need_a_check(tmp_path):
-    if not (SHARED / "seeds").is_dir():
-        pytest.skip("../shared/seeds is not beside this clone")
     out = tmp_path / "p.csv"
     done = run(
         "extract",
-        SHARED / "seeds" / "002_988e9534b4296589.txt",
+        SEED_COPIES["002_988e9534b4296589.txt"],
         "--out",
         out,
         "--source-id",
@@ -281,7 +279,7 @@ def test_the_letter_printed_to_pdf_gives_the_figures_of_its_text(tmp_path, seed_
     import html
 
     lines = []
-    for line in (SHARED / "seeds" / "002_988e9534b4296589.txt").read_text(encoding="utf-8").split("\n"):
+    for line in SEED_COPIES["002_988e9534b4296589.txt"].read_text(encoding="utf-8").split("\n"):
         text = html.escape(line.strip())
         style = (
             "height:1em" if not text
