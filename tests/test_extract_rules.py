@@ -192,6 +192,21 @@ def test_the_year_comes_from_the_sentence_or_the_document_and_a_borrowed_year_sa
     assert says in p.record()["check"]
 
 
+DATED = [
+    # a count reached on a day: the day's year, provisional within the year, the year's own at its end
+    ("Op 1 oktober 2015 waren er bij het mbo 63,09 banen gerealiseerd.", "63.09", "2015", "provisional"),
+    ("Op 31 december 2018 hadden de provincies ruim 270 banen gerealiseerd.", "270", "2018", "year"),
+    ("Op 1 januari 2024 hadden de provincies 340 banen gerealiseerd.", "340", "2023", "year"),
+]
+
+
+@pytest.mark.parametrize("sentence, value, year, period", DATED)
+def test_a_count_on_a_date_takes_its_year_and_is_provisional_within_the_year(vocab, sentence, value, year, period):
+    p = rows(sentence, vocab)[value]
+    assert (p.row["year"], p.row["period"]) == (year, period)
+    assert p.rules["year"].startswith("year.dated") and "from the date" in p.row["note"]
+
+
 def test_an_end_goal_takes_no_year_of_when_it_was_agreed(vocab):
     p = rows("In het sociaal akkoord van 2013 is afgesproken dat er 125.000 extra banen bijkomen.", vocab)["125000"]
     assert (p.row["measure"], p.row["year"], p.row["sector"]) == ("goal_jobs", "", "banenafspraak_totaal")

@@ -28,7 +28,8 @@ class DocumentContext:
     quarter_written: str = ""
 
 
-def _written_date(text: str, vocab: Vocabulary) -> tuple[dt.date, str] | None:
+def written_date(text: str, vocab: Vocabulary) -> tuple[dt.date, str] | None:
+    """The first date `text` writes ("1 oktober 2015", "31-12-2020", "2025-07-03"), with how it is written."""
     months = vocab.words.years.months
     worded = re.search(rf"(?<!\d)(\d{{1,2}})\s+({vocab.months.pattern})\s+(20\d\d)(?!\d)", text, re.IGNORECASE)
     if worded:
@@ -77,7 +78,7 @@ def _date(document: Document, vocab: Vocabulary, given: dt.date | None) -> tuple
     first = [document.title[:80]] + [p.text[:80] for p in document.passages[:DATE_LINE_PASSAGES]]
     ordered = first + metadata if document.kind == "pdf" else metadata + first
     for text in ordered:
-        found = _written_date(text, vocab)
+        found = written_date(text, vocab)
         if found:
             return found
     return None, ""

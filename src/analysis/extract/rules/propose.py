@@ -152,6 +152,8 @@ def _period(
         # "de doelstelling ... op dit moment reeds behaald": a target is no provisional count
         standing = named.text == "provisional" and measure.text in ("target_jobs", "goal_jobs", "quota_pct")
         return Ruled(ANNUAL, "period.year") if standing else named
+    if year.rule == "year.dated":  # a count on a day within the year: no year-end measurement
+        return Ruled("provisional", "period.dated")
     if year.rule == "year.sentence_before":
         earlier = [p for y, p in zip(paragraph.years, paragraph.periods) if year.text in y]
         if earlier and earlier[-1] != named.text:

@@ -7,6 +7,8 @@
 - year.only_in_sentence: the one year of the sentence that no other value holds (several: the nearest, with a
   check). "ten opzichte van 2019" is a comparison, "17 december 2019" a date and 2012 the baseline: no
   figure's year.
+- year.dated: a count reached that the sentence dates ("Op 1 oktober 2015 ... 63,09 banen"): the date's year
+  (1 januari: the year before it ends); the period is then the year-end's or provisional (propose).
 - year.table_headings: the one year a table cell's headings name.
 - year.sentence_before: the one year of the nearest earlier sentence of the paragraph (further back: a check).
 - year.now: "op dit moment", "momenteel": the document's year, with a check; never a year of another sentence.
@@ -26,7 +28,8 @@ import functools
 import itertools
 import re
 
-from analysis.dictionary import MEASURES
+from analysis.dictionary import MEASURES, OBSERVED_MEASURES
+from analysis.extract.rules import context as context_module
 from analysis.extract.rules.context import DocumentContext
 from analysis.extract.rules.numbers import Number, Value
 from analysis.extract.rules.ruled import CHECKS, NOTHING, Ruled
@@ -156,6 +159,14 @@ def _earlier(earlier: list[list[str]]) -> Ruled:
     return NOTHING
 
 
+def _dated(date, written: str) -> Ruled:
+    year_end = (date.month, date.day) in ((12, 31), (1, 1))
+    year = str(date.year - 1 if (date.month, date.day) == (1, 1) else date.year)
+    return Ruled(
+        year, "year.dated_year_end" if year_end else "year.dated", note=f"year {year} from the date '{written}'"
+    )
+
+
 def _earlier_in_document(earlier: list[list[str]]) -> Ruled:
     for years in reversed(earlier):
         if years:
@@ -214,6 +225,7 @@ def assign(
     `measure_of`: each value's measure (a quota percentage takes no year from outside its sentence, an end goal
     only a due year)."""
     dated = [not m or MEASURES[m].year_required for m in measure_of]
+    on_date = context_module.written_date(norm, vocab)
     from_context = functools.cache(lambda: _from_context(norm, cell, earlier, context, vocab))  # once a sentence
     goals = [m == "goal_jobs" for m in measure_of]
     free = [m for m in marks if _role(m, norm, vocab) == "free"]
@@ -227,6 +239,8 @@ def assign(
     out = []
     for i, value in enumerate(values):
         found = ruled.get(i) or _in_sentence(value, wide)
+        if not found.text and on_date and measure_of[i] in OBSERVED_MEASURES:
+            found = _dated(*on_date)
         if goals[i]:
             due = found.text and int(found.text) >= vocab.words.end_goals.earliest_due
             out.append(found if due else NOTHING)
