@@ -383,3 +383,16 @@ def test_extract_is_outside_the_reports_hash():
     hashed = {p.relative_to(ROOT / "src" / "analysis").as_posix() for p in stamps.library_files()}
     assert "extract/vocabulary.toml" not in hashed and not any(h.startswith("extract/") for h in hashed)
     assert {"dictionary.toml", "words.toml", "display/answer.py", "site/pdf.py"} <= hashed
+
+
+def test_a_sector_only_the_title_names_is_taken_with_a_check(vocab, tmp_path):
+    page = tmp_path / "monitor.html"
+    page.write_text(
+        "<html><head><title>Monitor banenafspraak waterschappen</title></head>"
+        "<body><p>In 2021 werden 34,5 nieuwe banen gecreëerd.</p></body></html>",
+        encoding="utf-8",
+    )
+    doc = documents.read(page)
+    (p,) = rules.propose(doc, vocab, "doc", context.of(doc, vocab)).proposals
+    assert (p.row["sector"], p.rules["sector"]) == ("waterschappen", "sector.document_title")
+    assert "sector taken from the document's title (waterschappen)" in p.record()["check"]

@@ -120,7 +120,8 @@ def _sentence(sentence, notes, passage, vocab, source_id, context, paragraph):
         values, marks, norm, vocab, context, cell, (paragraph.years, paragraph.before), [m.text for m in measure_of]
     )
     goals = [m.rule == "measure.end_goal" for m in measure_of]
-    sector_of = sectors.assign(values, measures.stretches(values, norm), norm, passage, vocab, paragraph.sectors, goals)
+    spans = measures.stretches(values, norm)
+    sector_of = sectors.assign(values, spans, norm, passage, vocab, paragraph.sectors, goals, context.title)
     named = qualities.period(norm, vocab)  # what the sentence as a whole says: read once, not per value
     bases = qualities.bases_named(norm, vocab)
     counted = sectors.counted_part(norm, notes)

@@ -29,6 +29,7 @@ CHECKS = {
     "no_sector": "sector not stated in the sentence, its heading or its paragraph",
     "sectors": "several sectors in the sentence ({sectors}): which one?",
     "sector_before": "sector taken from an earlier sentence of the paragraph ({sector})",
+    "sector_title": "sector taken from the document's title ({sector}): confirm",
     "national": "sector not stated: extra jobs since the baseline, so all employers ({sector})?",
     "scope": "part of the sector? ({scope})",
     "differ": "this document gives other values for the same figure ({values}): which one?",

@@ -11,6 +11,7 @@ Sector, by the first rule that gives one:
   check. Before a heading's or the paragraph's sector where the sentence counts from the baseline ("sinds de
   start", "ten opzichte van de nulmeting"); after them where it only says "extra banen".
 - sector.paragraph: named earlier in the paragraph, with a check.
+- sector.document_title: the one sector the document's title names, with a check.
 
 Scope: a part of a sector ("21 van de 36 hbo-instellingen", or a part the vocabulary names), in the sentence or
 a footnote it points to.
@@ -92,8 +93,9 @@ def assign(
     vocab: Vocabulary,
     before: list[str],
     goals: list[bool],
+    title: str = "",
 ) -> list[Ruled]:
-    """`goals`: whether each value is an end goal (measure.end_goal)."""
+    """`goals`: whether each value is an end goal (measure.end_goal); `title`: the document's."""
     found = name_spans(norm, vocab)
     own = _own(values, stretches, found, norm, vocab)
     distinct = list(dict.fromkeys(s for _, _, s in found))
@@ -106,7 +108,7 @@ def assign(
         elif found:
             out.append(_in_sentence(value, mine, found, starts, distinct, paired))
         else:
-            out.append(_outside(norm, passage, vocab, before))
+            out.append(_outside(norm, passage, vocab, before, title))
     return out
 
 
@@ -117,7 +119,7 @@ def _national(norm: str, vocab: Vocabulary) -> Ruled:
     return Ruled("", "sector.none", CHECKS["no_sector"])
 
 
-def _outside(norm: str, passage: Passage, vocab: Vocabulary, before: list[str]) -> Ruled:
+def _outside(norm: str, passage: Passage, vocab: Vocabulary, before: list[str], title: str) -> Ruled:
     in_cell = named(passage.context, vocab) if passage.context else []
     if in_cell:
         return Ruled(in_cell[0][1], "sector.table_headings")
@@ -130,6 +132,9 @@ def _outside(norm: str, passage: Passage, vocab: Vocabulary, before: list[str]) 
             return Ruled(in_heading[0][1], "sector.heading")
     if before:
         return Ruled(before[-1], "sector.paragraph", CHECKS["sector_before"].format(sector=before[-1]))
+    in_title = list(dict.fromkeys(s for _, s in named(title, vocab)))
+    if len(in_title) == 1 and not national.text:  # "Monitor banenafspraak 2020 waterschappen" above it all
+        return Ruled(in_title[0], "sector.document_title", CHECKS["sector_title"].format(sector=in_title[0]))
     return national
 
 
