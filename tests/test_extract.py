@@ -505,3 +505,20 @@ def test_one_stray_byte_makes_one_line_windows_text_not_the_whole_file(tmp_path)
     rows = {r["value"]: r for r in extract(document, ROOT / "data" / "raw").records}
     assert rows["663"]["evidence"].startswith("Eén keer per jaar")  # not "EÃ©n"
     assert rows["413"]["evidence"].startswith("Café van de politie")
+
+
+def test_a_table_that_gave_no_figure_is_named_in_the_summary_line(tmp_path):
+    """A table extract could not read a figure from (no unit in its headings) is named, so the analyst reads it
+    by hand, rather than passing over it without a word."""
+    page = tmp_path / "tabellen.html"
+    page.write_text(
+        "<html><body><h2>Politie</h2>"
+        "<table><caption>Stand per jaar</caption><tr><th>Jaar</th><th>Stand</th></tr>"
+        "<tr><td>2021</td><td>663</td></tr></table>"
+        "<table><caption>Gerealiseerde banen</caption><tr><th>Jaar</th><th>Gerealiseerde banen</th></tr>"
+        "<tr><td>2020</td><td>413</td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    done = extract(page, ROOT / "data" / "raw")
+    assert [r["value"] for r in done.records] == ["413"]
+    assert "1 table gave no figure, read it by hand: Politie, tabel 'Stand per jaar'" in done.described()

@@ -32,6 +32,7 @@ class Extracted:
     source_id: str
     source_registered: bool
     set_aside: Counter = field(default_factory=Counter)  # numbers of jobs or percentages that are no plain figure
+    silent_tables: list[str] = field(default_factory=list)  # tables that gave no figure: to read by hand
 
     def checks(self) -> int:
         return sum(1 for r in self.records if r["check"])
@@ -45,6 +46,10 @@ class Extracted:
         if self.set_aside:
             kinds = ", ".join(f"{count} {SET_ASIDE[meaning]}" for meaning, count in sorted(self.set_aside.items()))
             said += f"; set aside as no figure of a year: {kinds}"
+        if self.silent_tables:
+            n = len(self.silent_tables)
+            said += f"; {n} table{'s' if n != 1 else ''} gave no figure, read {'them' if n != 1 else 'it'} by hand: "
+            said += "; ".join(self.silent_tables)
         return said
 
 
@@ -78,7 +83,7 @@ def extract(document: Path, raw: Path, source_id: str | None = None, published: 
     reading = rules.propose(read, vocab, source_id, context.of(read, vocab, published))
     records = [p.record() for p in reading.proposals]
     registered = not source_problems and source_id in set(sources["source_id"])
-    return Extracted(read, records, source_id, registered, reading.set_aside_counts())
+    return Extracted(read, records, source_id, registered, reading.set_aside_counts(), reading.silent_tables)
 
 
 def to_csv(records: list[dict[str, str]]) -> bytes:

@@ -53,6 +53,7 @@ class Reading:
 
     proposals: list[Proposal]
     set_aside: list[SetAside]
+    silent_tables: list[str] = field(default_factory=list)  # where each table stands that gave no figure
 
     def set_aside_counts(self) -> Counter:
         return Counter(s.meaning for s in self.set_aside)
@@ -74,11 +75,22 @@ def propose(document: Document, vocab: Vocabulary, source_id: str, context: Docu
     found: list[Proposal] = []
     aside: list[SetAside] = []
     years_before: list[list[str]] = []
+    tables: dict[tuple, list] = {}  # a table (its heading path and caption) -> [where it stands, figures it gave]
     for passage in document.passages:
         proposals, set_aside = _passage(passage, document, vocab, source_id, context, years_before)
         found += proposals
         aside += set_aside
-    return Reading(_across(found, vocab), aside)
+        if passage.cell:
+            table = tables.setdefault((passage.headings, passage.cell[0]), [_table_place(passage), 0])
+            table[1] += len(proposals)
+    silent = [place for place, figures in tables.values() if not figures]
+    return Reading(_across(found, vocab), aside, silent)
+
+
+def _table_place(passage: Passage) -> str:
+    """Where a table stands, as a reader finds it: its heading path and caption."""
+    path = " > ".join(passage.headings) or "vóór het eerste kopje"
+    return f"{path}, tabel '{passage.cell[0]}'" if passage.cell[0] else f"{path}, tabel"
 
 
 def _passage(
