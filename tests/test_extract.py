@@ -522,3 +522,33 @@ def test_a_table_that_gave_no_figure_is_named_in_the_summary_line(tmp_path):
     done = extract(page, ROOT / "data" / "raw")
     assert [r["value"] for r in done.records] == ["413"]
     assert "1 table gave no figure, read it by hand: Politie, tabel 'Stand per jaar'" in done.described()
+
+
+def _pdf(path: Path, lines: list[tuple[float, float, str, int]]) -> Path:
+    """A one-page A4 PDF with each (x, y, text, rotation) as text (fractions of the page), its fonts embedded as
+    TrueType so that the text can be read back."""
+    import matplotlib
+
+    matplotlib.rcParams["pdf.fonttype"] = 42
+    from matplotlib.backends.backend_pdf import PdfPages
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(8.27, 11.69))
+    for x, y, text, rotation in lines:
+        fig.text(x, y, text, fontsize=10, rotation=rotation)
+    with PdfPages(path) as pdf:
+        pdf.savefig(fig)
+    return path
+
+
+def test_a_pdf_in_two_columns_is_read_column_by_column_and_rotated_text_is_left_out(tmp_path):
+    left = ["De politie realiseerde in het jaar", "2021 in totaal 663 banen voor", "mensen met een arbeidsbeperking."]
+    right = ["Het Rijk realiseerde in het jaar", "2020 in totaal 4.000 banen voor", "mensen met een arbeidsbeperking."]
+    filler = [f"Dit is regel {k} van de toelichting bij de cijfers." for k in range(12)]
+    lines = [(0.08, 0.9 - k * 0.02, t, 0) for k, t in enumerate(left + filler)]
+    lines += [(0.55, 0.9 - k * 0.02, t, 0) for k, t in enumerate(right + filler)]
+    lines.append((0.03, 0.3, "Concept 2021 met 999 banen gerealiseerd", 90))  # a stamp in the margin
+    rows = {r["value"]: r for r in extract(_pdf(tmp_path / "kolommen.pdf", lines), ROOT / "data" / "raw").records}
+    assert rows["663"]["evidence"] == " ".join(left) and rows["663"]["sector"] == "politie"
+    assert rows["4000"]["evidence"] == " ".join(right) and rows["4000"]["sector"] == "rijk"
+    assert "999" not in rows

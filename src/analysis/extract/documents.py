@@ -410,7 +410,9 @@ def _pdf_pages(path: Path) -> tuple[list[tuple[float, list[_PdfLine]]], Counter,
     try:
         with pdfplumber.open(path) as pdf:
             for page in pdf.pages:
-                text_lines = page.extract_text_lines(return_chars=True)
+                text_lines = [
+                    ln for part in _columns(_upright(page)) for ln in part.extract_text_lines(return_chars=True)
+                ]
                 sizes.update(round(c["size"], 1) for ln in text_lines for c in ln["chars"])
                 pages.append((page.height, [_pdf_line(ln) for ln in text_lines]))
                 page.close()
@@ -424,6 +426,36 @@ def _pdf_pages(path: Path) -> tuple[list[tuple[float, list[_PdfLine]]], Counter,
             ) from None
         raise UnreadableDocument(f"{path}: this is not a readable PDF ({cause})") from None
     return pages, sizes, created
+
+
+def _upright(page):
+    """The page without its rotated characters (a stamp or a margin's running title set sideways): read along a
+    line, they would be garbage."""
+    return page.filter(lambda obj: obj.get("object_type") != "char" or obj.get("upright", True))
+
+
+def _columns(page) -> list:
+    """The page's columns, left to right: two where a gutter free of characters runs down the middle of its text
+    (read line by line across it, two columns would be merged into sentences that stand nowhere); else the page."""
+    chars = page.chars
+    if len(chars) < READING.column_min_chars:
+        return [page]
+    left, right = min(c["x0"] for c in chars), max(c["x1"] for c in chars)
+    width = right - left
+    step = 2.0
+    covered = [False] * (int(width / step) + 1)
+    for c in chars:
+        for k in range(int((c["x0"] - left) / step), int((c["x1"] - left) / step) + 1):
+            covered[k] = True
+    middle = range(int(len(covered) * 0.3), int(len(covered) * 0.7))
+    gaps = [k for k in middle if not covered[k]]
+    if len(gaps) * step < READING.column_gutter:
+        return [page]
+    cut = left + (sum(gaps) / len(gaps)) * step
+    share = sum(1 for c in chars if c["x1"] <= cut) / len(chars)
+    if not 0.2 <= share <= 0.8:
+        return [page]
+    return [page.crop((0, 0, cut, page.height)), page.crop((cut, 0, page.width, page.height))]
 
 
 def _pdf_line(ln: dict) -> _PdfLine:

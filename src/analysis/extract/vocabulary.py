@@ -96,6 +96,8 @@ class Reading(_Strict):
     heading_words: PositiveInt
     heading_chars: PositiveInt
     footnote_lines: PositiveInt
+    column_gutter: PositiveFloat
+    column_min_chars: PositiveInt
 
 
 class National(_Strict):
