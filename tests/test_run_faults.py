@@ -26,9 +26,10 @@ SECTORS = ["--sector", "politie", "--sector", "gemeenten", "--sector", "rijk"]
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("signals_as_in_a_terminal")]
 
 
-def report(tmp: Path, *extra: str, seconds: int = 1) -> subprocess.Popen:
+def report(tmp: Path, *extra: str, seconds: int = 1, own_group: bool = False) -> subprocess.Popen:
     """A run of the tiny notebooks, each working for `seconds` (a run in progress for the test to act on;
-    0 where the test only needs the run's outcome)."""
+    0 where the test only needs the run's outcome). `own_group`: in a process group of its own, as a terminal
+    runs a command (its Ctrl-C goes to the whole group: the run, its workers and their kernels)."""
     return subprocess.Popen(
         [sys.executable, "-m", "analysis", *report_args(tmp, *SECTORS, *extra, notebooks=TINY_NOTEBOOKS)],
         cwd=ROOT,
@@ -36,6 +37,7 @@ def report(tmp: Path, *extra: str, seconds: int = 1) -> subprocess.Popen:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        start_new_session=own_group,
     )
 
 
@@ -149,6 +151,23 @@ def test_an_interrupted_run_stops_cleanly_and_the_next_run_completes(good_run):
     assert "0 failed" in out
     assert not list((tmp / "reports").rglob(".tmp-*"))
     assert len(complete_reports(tmp / "reports")) == 6
+
+
+def test_ctrl_c_in_a_terminal_stops_the_run_with_one_line_and_no_traceback(good_run):
+    """A terminal's Ctrl-C reaches every process of the run's group: the run, its workers and their kernels. The
+    run ends with 130 and says so in one line; no kernel, worker or message queue prints a traceback."""
+    tmp, before = good_run
+    run = report(tmp, "--force", own_group=True)
+    kernels = kernels_of(run)
+    os.killpg(run.pid, signal.SIGINT)
+    code, out, err = finish(run)
+    assert code == 130, out + err
+    assert "Traceback" not in err and "zmq" not in err.lower(), err
+    said = "interrupted: reports that finished are in place, the others keep their previous version; run again to"
+    assert [line for line in err.splitlines() if line.strip()] == [f"{said} complete them"]
+    time.sleep(0.5)
+    assert not [k for k in kernels if _alive(k)], "kernels left running"
+    assert_previous_or_new_and_whole(tmp / "reports", before)
 
 
 def test_a_second_run_on_the_same_folder_is_refused(tmp_path, run_cli):

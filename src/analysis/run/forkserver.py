@@ -30,6 +30,7 @@ import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 FORKS_ENV = "BANENAFSPRAAK_KERNEL_FORKS"  # "0": every kernel is a new `python` (the benchmark measures both)
 # What the server imports before it forks: ipykernel itself and what the notebooks' first cell imports.
@@ -235,11 +236,17 @@ class Slot:
 def _become_kernel(request: dict, started: int, slots: list[Slot], dispositions: dict) -> None:
     """In the forked child: become the kernel `python -m ipykernel_launcher` would have started."""
     # First the signals, as after exec (handled ones at their default, ignored ones stay ignored): the
-    # server's SIGTERM handler, which kills every kernel it forked, must not run in a kernel
+    # server's SIGTERM handler, which kills every kernel it forked, must not run in a kernel. SIGINT, ignored
+    # since the fork, only once the kernel has a group of its own: a terminal's Ctrl-C reaches the run's group
     for signum, handler in dispositions.items():
-        signal.signal(signum, handler)
+        if signum != signal.SIGINT:
+            signal.signal(signum, handler)
     os.setsid()  # as jupyter_client starts kernels: a group of their own, which interrupts and kills reach
-    os.write(started, b"!")
+    signal.signal(signal.SIGINT, dispositions.get(signal.SIGINT, signal.default_int_handler))
+    try:
+        os.write(started, b"!")
+    except BrokenPipeError:  # the server ended meanwhile (the run was stopped): nobody waits for this kernel
+        raise SystemExit(1) from None
     os.close(started)
     for slot in slots:
         slot.close()  # a worker sees the server's end even while kernels it forked still run
@@ -261,9 +268,29 @@ def _become_kernel(request: dict, started: int, slots: list[Slot], dispositions:
     kernelapp.launch_new_instance()
 
 
+def _orphaned(request: dict) -> bool:
+    """Whether the worker that asked for this kernel has ended while it started: its connection file, or the
+    folder of the kernel's IPC sockets, is gone (the worker removes it when it ends, as after a Ctrl-C). The
+    kernel's failure to bind its sockets is then the run's end, not news: no traceback on the run's screen."""
+    argv = request.get("argv", [])
+    connection = Path(argv[argv.index("-f") + 1]) if "-f" in argv[:-1] else None
+    if connection is None:
+        return False
+    try:
+        info = json.loads(connection.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return True
+    return info.get("transport") == "ipc" and not Path(str(info.get("ip", ""))).parent.is_dir()
+
+
 def _fork(request: dict, slots: list[Slot], dispositions: dict) -> dict:
     started_read, started = os.pipe()
+    # A Ctrl-C while the child is still in the run's group is the run's, not the new kernel's: ignored until the
+    # child has a group of its own (the run then ends the kernel as it ends every other)
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     pid = os.fork()
+    if pid != 0:
+        signal.signal(signal.SIGINT, previous)
     if pid == 0:
         code = 0
         try:
@@ -271,10 +298,15 @@ def _fork(request: dict, slots: list[Slot], dispositions: dict) -> dict:
             _become_kernel(request, started, slots, dispositions)
         except SystemExit as end:
             code = end.code if isinstance(end.code, int) else 1
+        except KeyboardInterrupt:
+            # a terminal's Ctrl-C reached the run's whole group while this child, not yet in a group of its own,
+            # was becoming a kernel: the run's interrupt, not the kernel's failure; it ends without a traceback
+            code = 128 + signal.SIGINT
         except BaseException:  # noqa: BLE001 - shown on stderr, as a kernel that fails to start shows it
             import traceback
 
-            traceback.print_exc()
+            if not _orphaned(request):  # a kernel whose run has ended has nobody to tell
+                traceback.print_exc()
             code = 1
         finally:
             with contextlib.suppress(Exception):
@@ -360,7 +392,10 @@ def serve(fds: list[int]) -> None:  # noqa: C901
         for slot in ready:
             if slot is sys.stdin:
                 continue
-            line = slot.reader.readline()
+            try:
+                line = slot.reader.readline()
+            except OSError:  # reset by a worker that was stopped (Ctrl-C): it ended, as an empty line says
+                line = b""
             if not line:  # its worker ended
                 _kill_kernels(slot.kernels)
                 slot.close()
