@@ -502,9 +502,11 @@ def test_one_stray_byte_makes_one_line_windows_text_not_the_whole_file(tmp_path)
         "Eén keer per jaar: de politie realiseerde in 2021 663 banen.\n\n".encode()
         + b"Caf\xe9 van de politie: in 2020 zijn 413 banen gerealiseerd.\n"
     )
-    rows = {r["value"]: r for r in extract(document, ROOT / "data" / "raw").records}
+    done = extract(document, ROOT / "data" / "raw")
+    rows = {r["value"]: r for r in done.records}
     assert rows["663"]["evidence"].startswith("Eén keer per jaar")  # not "EÃ©n"
     assert rows["413"]["evidence"].startswith("Café van de politie")
+    assert "line 3 read as Windows-1252, not UTF-8" in done.described()  # the line named, to check by hand
 
 
 def test_a_table_that_gave_no_figure_is_named_in_the_summary_line(tmp_path):

@@ -66,6 +66,7 @@ class Document:
     footnotes: dict[str, str] = field(default_factory=dict)
     title: str = ""
     published: str = ""  # a publication date the file states apart from its text (HTML or PDF metadata)
+    windows_lines: list[int] = field(default_factory=list)  # a text's lines that were no UTF-8 (read as Windows-1252)
 
 
 def read(path: Path) -> Document:
@@ -248,32 +249,34 @@ def _gaps(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _decoded(data: bytes) -> str:
+def _decoded(data: bytes) -> tuple[str, list[int]]:
     """UTF-8 (with or without a byte order mark); a line that is no UTF-8 is read as Windows-1252, a Windows
-    copy's, and only that line: one stray byte does not turn the whole file into mojibake."""
+    copy's, and only that line: one stray byte does not turn the whole file into mojibake. Returns the text and
+    the numbers (from 1) of the lines so read, for the summary line to name."""
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), []
     except UnicodeDecodeError:
         lines = data.removeprefix(b"\xef\xbb\xbf").split(b"\n")
-        return "\n".join(_line_decoded(line) for line in lines)
+        decoded = [_line_decoded(line) for line in lines]
+        return "\n".join(text for text, _ in decoded), [k for k, (_, windows) in enumerate(decoded, start=1) if windows]
 
 
-def _line_decoded(line: bytes) -> str:
+def _line_decoded(line: bytes) -> tuple[str, bool]:
     try:
-        return line.decode("utf-8")
+        return line.decode("utf-8"), False
     except UnicodeDecodeError:
-        return line.decode("cp1252", errors="replace")  # every byte is a character there
+        return line.decode("cp1252", errors="replace"), True  # every byte is a character there
 
 
 def _read_text(path: Path, data: bytes) -> Document:
     if b"\x00" in data[:4096]:
         raise UnreadableDocument(f"{path}: this is not plain text (it holds NUL bytes); save it as UTF-8 text")
-    text = _decoded(data)
+    text, windows_lines = _decoded(data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines, notes = _footnotes_apart(_text_lines(text))
     first = next((ln.text for ln in lines if ln.text.strip()), "")
     title = first if first and not SENTENCE_END.search(first) and len(first.split()) <= 20 else path.stem
-    return Document(path, "text", _passages(_gaps(lines)), notes, title=title)
+    return Document(path, "text", _passages(_gaps(lines)), notes, title=title, windows_lines=windows_lines)
 
 
 # ---------------------------------------------------------------- HTML

@@ -46,6 +46,9 @@ class Extracted:
         if self.set_aside:
             kinds = ", ".join(f"{count} {SET_ASIDE[meaning]}" for meaning, count in sorted(self.set_aside.items()))
             said += f"; set aside as no figure of a year: {kinds}"
+        if self.document.windows_lines:
+            lines = ", ".join(map(str, self.document.windows_lines))
+            said += f"; line{'s' if len(self.document.windows_lines) != 1 else ''} {lines} read as Windows-1252, not UTF-8: check their ë and ’"
         if self.silent_tables:
             n = len(self.silent_tables)
             said += f"; {n} table{'s' if n != 1 else ''} gave no figure, read {'them' if n != 1 else 'it'} by hand: "
