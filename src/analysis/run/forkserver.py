@@ -261,6 +261,10 @@ def _become_kernel(request: dict, started: int, slots: list[Slot], dispositions:
     os.environ["JPY_PARENT_PID"] = str(os.getppid())
     # ipykernel read JPY_PARENT_PID when the server imported it: told again here, it ends itself when the
     # server is gone
+    # the kernel's own threads (its heartbeat binds a socket too) fail quietly when its worker is gone, as the
+    # kernel itself does (_fork): a stopped run's kernels have nobody to tell
+    shown = threading.excepthook
+    threading.excepthook = lambda args: None if _orphaned(request) else shown(args)
     launcher = importlib.util.find_spec(LAUNCHER).origin  # sys.argv[0], as `python -m` sets it
     sys.argv = [launcher, *request["argv"], f"--IPKernelApp.parent_handle={os.getppid()}"]
     from ipykernel import kernelapp
