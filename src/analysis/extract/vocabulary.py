@@ -215,6 +215,12 @@ def pattern(words) -> re.Pattern:
     return re.compile("|".join(alternatives) or r"(?!x)x", re.IGNORECASE)
 
 
+def ends_with(words: re.Pattern, text: str) -> bool:
+    """Whether `text` ends (trailing whitespace aside) with one of `words`: the words right before a number."""
+    text = text.rstrip()
+    return any(m.end() == len(text) for m in words.finditer(text))
+
+
 def _patterns(section: dict[str, Words]) -> dict[str, re.Pattern]:
     return {key: pattern(words) for key, words in section.items() if words}
 

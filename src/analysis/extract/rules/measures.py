@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from analysis import dictionary
 from analysis.extract.rules.numbers import Value
 from analysis.extract.rules.ruled import CHECKS, Ruled
-from analysis.extract.vocabulary import Vocabulary
+from analysis.extract.vocabulary import Vocabulary, ends_with
 
 PARTS = ("realised_own", "realised_sroi")
 UNIT_MEASURE = {"employers": "employers"}
@@ -127,7 +127,7 @@ def _realised_phrase(value: Value, norm: str, vocab: Vocabulary) -> bool:
     before = norm[max(0, value.number.start - 40) : value.number.start].rstrip()
     qualified = [m for words in vocab.qualifiers.values() for m in words.finditer(before) if m.end() == len(before)]
     before = before[: qualified[0].start()].rstrip() if qualified else before
-    return any(m.end() == len(before) for m in vocab.realised_before.finditer(before))
+    return ends_with(vocab.realised_before, before)
 
 
 def _split_of(values: list[Value], found: list[str], norm: str, vocab: Vocabulary) -> list[str]:
@@ -160,14 +160,9 @@ def _must(norm: str, s: Stretch, vocab: Vocabulary) -> bool:
     if vocab.obligation.search(norm, s.left, s.right):
         return True
     for hit in vocab.obligation_after.finditer(norm, s.last, s.right):
-        if not _ends_at(vocab.managed, norm[max(0, hit.start() - 12) : hit.start()]):
+        if not ends_with(vocab.managed, norm[max(0, hit.start() - 12) : hit.start()]):
             return True
     return False
-
-
-def _ends_at(words, text: str) -> bool:
-    text = text.rstrip()
-    return any(m.end() == len(text) for m in words.finditer(text))
 
 
 def _out_of(values: list[Value], norm: str, vocab: Vocabulary) -> dict[int, str]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from babel.numbers import parse_decimal
 
-from analysis.extract.vocabulary import Vocabulary
+from analysis.extract.vocabulary import Vocabulary, ends_with
 
 # Not glued to a letter, a slash, a dash or a full stop before it, nor to a letter, a slash or a digit after it.
 # Thousands by a dot (5.500) or a (narrow, no-break) space (14 800).
@@ -151,11 +151,6 @@ def _units_from_lists(values: list[Value], norm: str, vocab: Vocabulary) -> list
     return [v for v in values if v.unit]
 
 
-def _ends_at(words, text: str) -> bool:
-    text = text.rstrip()
-    return any(m.end() == len(text) for m in words.finditer(text))
-
-
 def _end_goal_of_people(v: Value, norm: str, vocab: Vocabulary) -> bool:
     """The agreement's end goal counted in people ("voor 125.000 mensen met een arbeidsbeperking"): jobs all the
     same, as the end goal is of jobs."""
@@ -169,7 +164,7 @@ def _counts_jobs(v: Value, norm: str, vocab: Vocabulary, sentence_counts_jobs: b
     de sector overheid 3.000"), or before no noun of its own ("en 40.000 in de markt", "58.000 gerealiseerd")."""
     before = norm[max(0, v.number.start - 40) : v.number.start]
     reached = vocab.measures["realised_jobs"].match(norm[v.number.end :].lstrip())  # "er zijn er 18.957 gerealiseerd"
-    if _ends_at(vocab.jobs_before, before) or reached or _end_goal_of_people(v, norm, vocab):
+    if ends_with(vocab.jobs_before, before) or reached or _end_goal_of_people(v, norm, vocab):
         return True
     if not sentence_counts_jobs:
         return False
@@ -177,14 +172,10 @@ def _counts_jobs(v: Value, norm: str, vocab: Vocabulary, sentence_counts_jobs: b
     parts = [vocab.measures[p] for p in ("realised_own", "realised_sroi")]
     follows = not after or after[0] in ".,;:)" or bool(vocab.bare_before.match(after))
     named = [*vocab.sectors.values(), vocab.realised_before]  # "de sector overheid 3.000", "met 7.940"
-    return any(p.match(after) for p in parts) or any(_ends_at(w, before) for w in named) or follows
+    return any(p.match(after) for p in parts) or any(ends_with(w, before) for w in named) or follows
 
 
 # ---------------------------------------------------------------- meanings
-
-
-def _ends_with(words, text: str) -> bool:
-    return any(m.end() == len(text.rstrip()) for m in words.finditer(text.rstrip()))
 
 
 def _meaning(i: int, value: Value, ranged: set[int], part_year: bool, norm: str, vocab: Vocabulary) -> str:
@@ -197,10 +188,10 @@ def _meaning(i: int, value: Value, ranged: set[int], part_year: bool, norm: str,
         (
             "change",
             any(at["change_after"].match(t.lstrip()) for t in (after, norm[value.end : value.end + 40]))
-            or _ends_with(at["change_before"], before),
+            or ends_with(at["change_before"], before),
         ),
         ("range", i in ranged),
-        ("remainder", _ends_with(at["remainder_before"], before) and bool(at["remainder_after"].search(after[:25]))),
+        ("remainder", ends_with(at["remainder_before"], before) and bool(at["remainder_after"].search(after[:25]))),
         ("expectation", bool(at["expectation"].search(norm[max(0, value.number.start - 30) : value.number.start]))),
         ("part_year", part_year),
         ("persons", bool(at["persons"].match(after.lstrip())) and not _end_goal_of_people(value, norm, vocab)),

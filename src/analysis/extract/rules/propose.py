@@ -103,7 +103,7 @@ def _passage(
 ):
     text = passage.text
     spans = sentences.split(text) if not passage.context else [(0, len(text))]
-    paragraph = _Paragraph(before=list(years_before))
+    paragraph = _Paragraph(before=years_before)  # read only; the paragraph's own years join it at its end
     out: list[Proposal] = []
     aside: list[SetAside] = []
     for start, end in spans:
