@@ -41,7 +41,7 @@ lock: $(VENV_MADE)  ## Resolve the dependencies anew (uv) and write constraints.
 # tags): nbstripout as the git filter for *.ipynb (.gitattributes), stripping also what JupyterLab adds on save.
 NBSTRIPOUT_EXTRA_KEYS := metadata.language_info metadata.vscode metadata.toc cell.metadata.trusted \
   cell.metadata.editable cell.metadata.deletable cell.metadata.slideshow cell.metadata.jp-MarkdownHeadingCollapsed
-git-filter: $(VENV)/.installed-test  ## Install nbstripout as this clone's git filter for notebooks (make setup-test does)
+git-filter: $(VENV)/.installed-lab  ## Install nbstripout as this clone's git filter for notebooks (make lab and make test do)
 	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
 	  $(VENV)/bin/nbstripout --install --attributes .gitattributes && \
 	  git config filter.nbstripout.extrakeys "$(NBSTRIPOUT_EXTRA_KEYS)"; fi
@@ -55,7 +55,7 @@ pdf: $(VENV)/.installed-pdf browser  ## Regenerate the reports and print every r
 prepare: setup  ## Only validate data/raw and write data/processed (no notebooks)
 	$(PY) -m analysis prepare
 
-lab: $(VENV)/.installed-lab  ## Start JupyterLab in this folder with the project's environment (notebooks/ holds the notebooks)
+lab: $(VENV)/.installed-lab git-filter  ## Start JupyterLab in this folder with the project's environment (notebooks/ holds the notebooks)
 	$(PY) -m jupyter lab notebooks/explore.ipynb $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 # The browser tests use Debian's chromium; it is installed when missing and we may (root with apt-get).

@@ -48,7 +48,7 @@ def test_notebook_is_committed_clean(path):
 
 
 def test_a_notebook_saved_in_jupyterlab_is_committed_clean(tmp_path):
-    """What `make setup` installs (make git-filter): nbstripout as the git filter, also stripping what
+    """What `make lab` and `make test` install (make git-filter): nbstripout as the git filter, also stripping what
     JupyterLab adds on save (language_info, a cell's 'trusted'), keeping the kernelspec and the cell tags. On
     the previous code the suite failed after a save in JupyterLab ('only the kernelspec belongs ...')."""
     repo = tmp_path / "clone"
@@ -58,7 +58,7 @@ def test_a_notebook_saved_in_jupyterlab_is_committed_clean(tmp_path):
     git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
     subprocess.run([*git, "init", "-q"], check=True)
     venv = Path(sys.executable).parent.parent
-    installed = venv / ".installed-test"  # this test's own environment: make installs nothing (-o)
+    installed = venv / ".installed-lab"  # this test's own environment: make installs nothing (-o)
     subprocess.run(["make", "-C", str(repo), "-o", str(installed), "git-filter", f"VENV={venv}"], check=True,
                    capture_output=True)  # fmt: skip
     saved = json.loads((ROOT / "notebooks/sector_trend.ipynb").read_text(encoding="utf-8"))
