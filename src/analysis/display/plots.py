@@ -40,6 +40,10 @@ OTHER = "#9a4a8f"  # dark purple: figures on another basis than the bars
 TEXT = "#555555"
 DERIVED_FILL = "#b9d3ea"  # light fill for derived cells; the cells also carry a mark, so colour is not alone
 LABEL_SIZE = 9  # labels in points; the smallest text in any chart
+# The width every chart is drawn at: an A4 page less the PDF's margins (site/pdf.py), so that a chart prints at
+# its own size and its labels keep their points on paper (drawn wider, a chart was shrunk to fit and its 9 pt
+# labels printed at 5 to 6 pt). On screen a chart is shown at this size too; on a phone it scrolls in its box.
+PAGE_INCHES = 7.3
 STYLE = {
     **sns.axes_style("whitegrid"),
     **sns.plotting_context("notebook", font_scale=0.9),
@@ -70,18 +74,24 @@ def _label(p: series.Point, lang: str) -> str:
     return f"{mark}{i18n.number(p.value, lang, p.precision)}"
 
 
-def source_line(sources: pd.DataFrame, ids: list[str], lang: str, width_in: float = 9) -> str:
-    """'Bronnen: publisher (date); ...', wrapped to fit a chart `width_in` inches wide at LABEL_SIZE."""
+def source_line(sources: pd.DataFrame, ids: list[str], lang: str, width_in: float = PAGE_INCHES) -> str:
+    """'Bronnen: publisher (years); ...', wrapped to fit a chart `width_in` inches wide at LABEL_SIZE. A chart
+    names each publisher once with the years of its sources (the full dates are in the table under it and on
+    the sources page): a page's width holds the national chart's two dozen sources in a few lines."""
     table = sources.set_index("source_id")
-    parts = []
+    years: dict[str, set[str]] = {}
     for sid in ids:
         if sid in table.index:
             row = table.loc[sid]
-            parts.append(i18n.citation(row["publisher"], row["date"], lang))
-    unique = list(dict.fromkeys(parts))
-    head = i18n.t(lang, "sources" if len(unique) > 1 else "source")
-    per_line = int(width_in * 72 / (LABEL_SIZE * 0.6))  # DejaVu Sans averages about 0.6 em a character
-    return plain(textwrap.fill(f"{head}: " + "; ".join(unique), per_line))
+            years.setdefault(row["publisher"], set()).add(str(row["date"])[:4] or i18n.date_words("", lang))
+    parts = [f"{publisher} ({', '.join(sorted(y))})" for publisher, y in years.items()]
+    head = i18n.t(lang, "sources" if len(set(ids) & set(table.index)) > 1 else "source")
+    return plain(wrapped(f"{head}: " + "; ".join(parts), width_in))
+
+
+def wrapped(text: str, width_in: float = PAGE_INCHES, size: float = LABEL_SIZE) -> str:
+    """`text` wrapped to lines that fit `width_in` inches at `size` points."""
+    return textwrap.fill(text, int(width_in * 72 / (size * 0.6)))  # DejaVu Sans averages about 0.6 em a character
 
 
 # The jobs charts keep the plot for marks only: bars, target ticks, the end goal, series breaks and the trend.
@@ -89,6 +99,10 @@ def source_line(sources: pd.DataFrame, ids: list[str], lang: str, width_in: floa
 # and everything else is named in a legend outside the plot: no text can then run into a bar or a line, and a
 # percentage never stands on the jobs axis (issue #30; tests/test_chart_layout.py measures every chart).
 ROW_INCHES = 0.24  # height of one row of values under a chart
+# The height of the plot above them: a sector's chart with its rows, title, legend and source fits under the
+# answer on a PDF's first page; each of the national chart's three panels, all three on one page
+TREND_PLOT_INCHES = 2.0
+NATIONAL_PLOT_INCHES = 0.7
 # Each mark's style, for the plot and its legend entry alike
 TARGET_MARK = {"color": TARGET, "linewidth": 2.2}
 DERIVED_TARGET_MARK = {"color": DERIVED, "linewidth": 2.2, "linestyle": (0, (2, 1.5))}
@@ -133,9 +147,10 @@ def _pct_row_label(basis: str, main: bool, lang: str) -> str:
     return f"% {i18n.t(lang, 'pct_of_target')}, {BASES[basis].label(lang)}"
 
 
-def value_rows(data: Dataset, sector: str, lang: str, years: range) -> list[Row]:
+def value_rows(data: Dataset, sector: str, lang: str, years: range, goal_row: bool = True) -> list[Row]:
     """The rows of values under a sector's chart: realised jobs (with 'geen cijfer' in a gap), targets,
-    derived targets, the end goal, and published percentages, one row per basis; only rows with a value."""
+    derived targets, the end goal (unless a panel's title gives it), and published percentages, one row per
+    basis; only rows with a value."""
     figures = sector_figures(data, sector)
     shown = set(years)
     realised = Row(i18n.t(lang, "realised"), REALISED)
@@ -147,7 +162,7 @@ def value_rows(data: Dataset, sector: str, lang: str, years: range) -> list[Row]
         (derived if p.status == "derived" else targets).cells[p.year] = _label(p, lang)
     rows = [realised, targets, derived]
     goal = figures.goal
-    if goal is not None and goal.year:
+    if goal_row and goal is not None and goal.year:
         rows.append(Row(i18n.t(lang, "goal"), TARGET, {goal.year: _label(goal, lang)}, bold=True))
     main = figures.main_basis
     for basis in figures.bases("realisation_pct"):
@@ -328,19 +343,19 @@ def _fit_height(fig: Figure, axes: list, inches: float) -> None:
     fig.set_size_inches(width, height + inches - have)
 
 
-def _legend(ax, handles: list, ncols: int = 2, below: float = 14) -> None:
+def _legend(ax, handles: list, ncols: int = 2, below: float = 14):
     """One legend for the figure, `below` points under the axes `ax`, starting at the figure's left edge: outside
     every plot, and held by an axes so that constrained layout makes room for it (a figure legend would be laid
     over the source line or the title); a legend wider than the plot would squeeze it, hence two columns of
     wrapped names."""
     fig = ax.figure
     for h in handles:  # long names wrap, so that the legend stays narrower than the plot above it
-        h.set_label(textwrap.fill(h.get_label(), 48))
+        h.set_label(textwrap.fill(h.get_label(), 42))
     where = blended_transform_factory(fig.transFigure, ax.transAxes)
     where = mpl.transforms.offset_copy(where, fig=fig, y=-below, units="points")
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.005, 0), bbox_transform=where,
-              fontsize=LABEL_SIZE, frameon=False, ncols=min(len(handles), ncols), handlelength=2.4,
-              borderaxespad=0)  # fmt: skip
+    return ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.005, 0), bbox_transform=where,
+                     fontsize=LABEL_SIZE, frameon=False, ncols=min(len(handles), ncols), handlelength=2.4,
+                     borderaxespad=0)  # fmt: skip
 
 
 def sector_trend(data: Dataset, sector: str, lang: str = "nl") -> Figure:
@@ -358,7 +373,7 @@ def sector_trend(data: Dataset, sector: str, lang: str = "nl") -> Figure:
     if goal and goal.year:
         years.append(goal.year)
     if not years:
-        fig = new_figure(9, 3)
+        fig = new_figure(PAGE_INCHES, 3)
         ax = fig.add_subplot()
         ax.set_title(i18n.t(lang, "trend_title", name=name), loc="left")
         ax.text(0.5, 0.5, i18n.t(lang, "no_figures_whole"), transform=ax.transAxes, ha="center", va="center")
@@ -366,11 +381,11 @@ def sector_trend(data: Dataset, sector: str, lang: str = "nl") -> Figure:
         return fig
     span = range(min(years), max(years) + 1)
     rows = value_rows(data, sector, lang, span)
-    fig = new_figure(9, 6.5 + rows_inches(rows))
-    ax, tab = _plot_and_rows(fig, fig.add_gridspec(1, 1)[0], rows, 4.2)
+    fig = new_figure(PAGE_INCHES, 5 + rows_inches(rows))
+    ax, tab = _plot_and_rows(fig, fig.add_gridspec(1, 1)[0], rows, TREND_PLOT_INCHES)
     top = _draw_marks(ax, data, sector, span)
     _year_axis(ax, span, lang)
-    draw_rows(tab, rows, span, 9)
+    draw_rows(tab, rows, span, PAGE_INCHES)
     handles = _series_legend(data, sector, lang, span)
     if goal is not None:
         top = max(top, goal.value)
@@ -392,7 +407,7 @@ def sector_trend(data: Dataset, sector: str, lang: str = "nl") -> Figure:
     _legend(tab, handles)
     source = source_line(sources, figures.sources, lang)
     fig.supxlabel(source, fontsize=LABEL_SIZE, x=0.01, ha="left", color=TEXT)
-    _fit_height(fig, [ax, tab], 4.2 + rows_inches(rows))
+    _fit_height(fig, [ax, tab], TREND_PLOT_INCHES + rows_inches(rows))
     return fig
 
 
@@ -411,7 +426,7 @@ def overview_percentages(data: Dataset, lang: str = "nl") -> Figure:
                 label = names[s] if basis == main else f"{names[s]} ({BASES[basis].label(lang)})"
                 rows.append((label, pts[-1], basis != main))
     rows.sort(key=lambda r: r[1].value)
-    fig = new_figure(8, 0.45 * len(rows) + 1.4)
+    fig = new_figure(PAGE_INCHES, 0.45 * len(rows) + 1.4)
     ax = fig.add_subplot()
     for i, (_, p, other) in enumerate(rows):
         derived = p.status == "derived"
@@ -434,7 +449,7 @@ def overview_percentages(data: Dataset, lang: str = "nl") -> Figure:
     ax.axvline(100, color=TARGET, linewidth=1)
     ax.set_xlim(0, max([p.value for _, p, _ in rows] + [100]) * 1.05)
     ax.set_xlabel("%")
-    fig.suptitle(textwrap.fill(i18n.t(lang, "overview_pct_title"), 80), x=0.01, ha="left")
+    fig.suptitle(wrapped(i18n.t(lang, "overview_pct_title"), size=LABEL_SIZE + 2), x=0.01, ha="left")
     handles = [
         Patch(facecolor=REALISED, label=i18n.t(lang, "legend_reported")),
         Patch(facecolor="white", edgecolor=REALISED, hatch="///", label=i18n.t(lang, "legend_derived")),
@@ -455,7 +470,7 @@ def overview_jobs(data: Dataset, lang: str = "nl") -> Figure:
         if pts:
             rows.append((s, pts[-1]))
     rows.sort(key=lambda r: r[1].value)
-    fig = new_figure(8, 0.45 * len(rows) + 1.2)
+    fig = new_figure(PAGE_INCHES, 0.45 * len(rows) + 1.2)
     ax = fig.add_subplot()
     for i, (s, p) in enumerate(rows):
         ax.barh(i, p.value, color=REALISED)
@@ -487,7 +502,7 @@ def own_vs_sroi(data: Dataset, lang: str = "nl") -> Figure | None:
             rows.append((s, both[-1], own[both[-1]], sroi[both[-1]]))
     if not rows:
         return None
-    fig = new_figure(8, 0.6 * len(rows) + 1.2)
+    fig = new_figure(PAGE_INCHES, 0.6 * len(rows) + 1.2)
     ax = fig.add_subplot()
     for i, (s, year, o, r) in enumerate(rows):
         ax.barh(i, o.value, color=REALISED)
@@ -523,10 +538,10 @@ def small_multiples(data: Dataset, lang: str = "nl") -> Figure:
     ids = [s for s in data.sectors["sector"] if _panel_points(data, s) >= 2]
     left_out = [names[s] for s in data.sectors["sector"] if s not in ids]
     years = [p.year for s in ids for m in ("realised_jobs", "target_jobs") for p in sector_figures(data, s).points(m)]
-    cols = 4
+    cols = 3
     rows = max(-(-len(ids) // cols), 1)
-    fig = new_figure(12, 2.3 * rows + 1.4)
-    grid = fig.add_gridspec(rows + 1, cols, height_ratios=[0.3] + [2.3] * rows)
+    fig = new_figure(PAGE_INCHES, 1.9 * rows + 1.6)
+    grid = fig.add_gridspec(rows + 1, cols, height_ratios=[0.5] + [1.9] * rows)
     key = fig.add_subplot(grid[0, :])  # a row of its own for the legend, under the title
     key.set_axis_off()
     axes = [fig.add_subplot(grid[1 + i // cols, i % cols]) for i in range(rows * cols)]
@@ -544,12 +559,12 @@ def small_multiples(data: Dataset, lang: str = "nl") -> Figure:
         ax.set_axis_off()
     fig.suptitle(i18n.t(lang, "small_multiples_title"), x=0.01, ha="left")
     key.legend(
-        handles=_mark_legend(lang), loc="center left", fontsize=LABEL_SIZE, frameon=False, ncols=4, borderaxespad=0
+        handles=_mark_legend(lang), loc="center left", fontsize=LABEL_SIZE, frameon=False, ncols=2, borderaxespad=0
     )
     note = i18n.t(lang, "own_scale")
     if left_out:
         note += " " + i18n.t(lang, "not_drawn", names=", ".join(left_out))
-    fig.supxlabel(textwrap.fill(note, 150), fontsize=LABEL_SIZE, x=0.01, ha="left", color=TEXT)
+    fig.supxlabel(wrapped(note), fontsize=LABEL_SIZE, x=0.01, ha="left", color=TEXT)
     return fig
 
 
@@ -560,7 +575,7 @@ def national(data: Dataset, lang: str = "nl", since: int = 2015) -> Figure:
     names = _names(sectors, lang)
     national = [s for s in national_sectors(sectors) if s in set(tidy["sector"])]
     if not national:
-        fig = new_figure(11, 3)
+        fig = new_figure(PAGE_INCHES, 3)
         ax = fig.add_subplot()
         ax.text(0.5, 0.5, i18n.t(lang, "no_figures"), transform=ax.transAxes, ha="center", va="center")
         ax.set_axis_off()
@@ -569,36 +584,49 @@ def national(data: Dataset, lang: str = "nl", since: int = 2015) -> Figure:
     last = max(int(y) for y in tidy.loc[tidy["sector"].isin(national), "year"].dropna())
     recent = data.with_tidy(tidy[tidy["year"].isna() | (tidy["year"] >= since)])
     span = range(since, last + 1)
-    panels = {s: value_rows(recent, s, lang, span) for s in national}
-    heights = [2.8 + rows_inches(r) for r in panels.values()]
-    fig = new_figure(11, sum(heights) + 2.5)
-    grid = fig.add_gridspec(len(national), 1, height_ratios=heights)
+    panels = {s: value_rows(recent, s, lang, span, goal_row=False) for s in national}
+    heights = [NATIONAL_PLOT_INCHES + rows_inches(r) for r in panels.values()]
+    fig = new_figure(PAGE_INCHES, sum(heights) + 4)
+    grid = fig.add_gridspec(len(national) + 1, 1, height_ratios=[*heights, 1])
     handles: dict[str, object] = {}
-    for slot, (s, rows) in zip(grid, panels.items()):
-        ax, tab = _plot_and_rows(fig, slot, rows, 2.8)
+    for slot, (s, rows) in zip(list(grid)[:-1], panels.items()):
+        ax, tab = _plot_and_rows(fig, slot, rows, NATIONAL_PLOT_INCHES)
         top = _draw_marks(ax, recent, s, span)
         _year_axis(ax, span, lang)
-        draw_rows(tab, rows, span, 11)
+        draw_rows(tab, rows, span, PAGE_INCHES)
         for h in _series_legend(recent, s, lang, span):
             handles.setdefault(h.get_label(), h)
         goal = sector_figures(data, s).goal
+        title = names[s]
         if goal:
             top = max(top, goal.value)
             ax.axhline(goal.value, **GOAL_MARK)
-            handles.setdefault("goal", Line2D([], [], **GOAL_MARK, label=i18n.t(lang, "goal_row_legend")))
-            disputed = _goal_when(data, s, goal, lang, "{}")
-            if disputed != str(goal.year):  # sources date this goal differently: the legend says so
-                label = plain(f"{i18n.t(lang, 'goal')} {names[s]} {_label(goal, lang)}: {disputed}")
-                handles[label] = Line2D([], [], **GOAL_MARK, label=label)
+            handles.setdefault("goal", Line2D([], [], **GOAL_MARK, label=i18n.t(lang, "goal_title_legend")))
+            # the goal, its year and, where sources date it differently, what they say, in the panel's title
+            when = _goal_when(data, s, goal, lang, "{}")
+            title = plain(wrapped(f"{title}. {i18n.t(lang, 'goal')} {_label(goal, lang)}: {when}", size=10))
         for h in _draw_breaks(ax, data.breaks, s, span, lang):
             handles.setdefault(h.get_label(), h)
         ax.set_ylim(0, top * 1.08)
-        ax.set_title(names[s], loc="left", fontsize=10)
+        ax.set_title(title, loc="left", fontsize=10)
     fig.suptitle(i18n.t(lang, "national_title"), x=0.01, ha="left")
-    _legend(tab, list(handles.values()))
+    for h in handles.values():  # long names wrap, so that the legend stays within the page's width
+        h.set_label(textwrap.fill(h.get_label(), 42))
+    # the legend in a row of its own under the panels (held by the last panel, it squeezed that panel's plot),
+    # the row as tall as the legend: constrained layout shares the figure's height out by the rows' ratios, with
+    # each panel's title and ticks inside its row, so the legend's row is set again once the layout is known
+    key = fig.add_subplot(grid[-1])
+    key.set_axis_off()
+    legend = key.legend(handles=list(handles.values()), loc="upper left", fontsize=LABEL_SIZE, frameon=False, ncols=2,
+                        handlelength=2.4, borderaxespad=0)  # fmt: skip
     ids = sorted({i for s in national for i in sector_figures(data, s).sources})
-    fig.supxlabel(source_line(sources, ids, lang, width_in=11), fontsize=LABEL_SIZE, x=0.01, ha="left", color=TEXT)
-    _fit_height(fig, fig.axes, sum(heights))
+    fig.supxlabel(source_line(sources, ids, lang), fontsize=LABEL_SIZE, x=0.01, ha="left", color=TEXT)
+    needed = legend.get_window_extent().height / fig.dpi
+    ratio = needed
+    for _ in range(2):
+        grid.set_height_ratios([*heights, ratio])
+        _fit_height(fig, fig.axes[:-1], sum(heights))
+        ratio *= needed / (key.get_position().height * fig.get_size_inches()[1])
     return fig
 
 
@@ -611,7 +639,7 @@ def coverage_heatmap(data: Dataset, lang: str = "nl") -> Figure:
     names = _names(sectors, lang, short=True)
     codes = {"": 0, "derived": 1, "reported": 2}
     cmap = mpl.colors.ListedColormap(["#f4f4f4", DERIVED_FILL, REALISED])
-    fig = new_figure(11, 0.32 * len(sectors) + 2)
+    fig = new_figure(PAGE_INCHES, 0.32 * len(sectors) + 2.4)
     axes = fig.subplots(1, len(COVERAGE_MEASURES), sharey=True)
     for ax, measure in zip(axes, COVERAGE_MEASURES):
         matrix = coverage_matrix(data, measure)
@@ -625,7 +653,7 @@ def coverage_heatmap(data: Dataset, lang: str = "nl") -> Figure:
                     "●" if code == 2 else "○",
                     ha="center",
                     va="center",
-                    fontsize=LABEL_SIZE - 2,
+                    fontsize=LABEL_SIZE - 1,
                     color="white" if code == 2 else TARGET,
                 )
         ax.set_xticks(

@@ -57,7 +57,7 @@ def _footer(lang: str, run_date: str, data_version: str) -> str:
     made = i18n.date_words(run_date, lang) if run_date else "?"
     left = html.escape(f"{text['site_name']} · {text['run_date']}: {made} · {text['data_version']}: {data_version}")
     return (
-        '<div style="font-size:8px;color:#333;width:100%;margin:0 15mm;display:flex;'
+        '<div style="font-size:8pt;color:#333;width:100%;margin:0 15mm;display:flex;'
         f'justify-content:space-between"><span>{left}</span>'
         f'<span>{html.escape(text["page"])} <span class="pageNumber"></span> / <span class="totalPages"></span>'
         "</span></div>"
@@ -95,6 +95,7 @@ def _print(pages: list[Path], lang: str, run_date: str, data_version: str, chrom
                 # what is one click away on screen is printed: a closed <details> printed as a bare "▶"
                 page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
                 page.evaluate(ALL_IMAGES_LOADED)  # an image the screen loads lazily is printed all the same
+                _turn_wide_tables(page)
                 seen = page.evaluate(_SEEN)
                 pdf = page.pdf(
                     format="A4",
@@ -105,6 +106,7 @@ def _print(pages: list[Path], lang: str, run_date: str, data_version: str, chrom
                     header_template="<span></span>",
                     footer_template=_footer(lang, run_date, data_version),
                     margin={"top": "15mm", "bottom": "18mm", "left": "12mm", "right": "12mm"},
+                    prefer_css_page_size=True,  # a landscape page for a wide table (style.css.j2)
                 )
                 atomic.write_bytes(target, finished(pdf, target, **seen, page_digest=atomic.file_sha256(page_path)))
                 written.append(target)
@@ -112,6 +114,34 @@ def _print(pages: list[Path], lang: str, run_date: str, data_version: str, chrom
         finally:
             browser.close()
     return written
+
+
+def _turn_wide_tables(page) -> None:
+    """Put each table too wide for a portrait page on landscape pages of its own, with the heading that leads
+    into it: Chromium would otherwise shrink the whole document until the table fits (its 8 pt text to 6 pt).
+    Measured as printed: the page in print media, as wide as the printable part of a portrait A4."""
+    page.emulate_media(media="print")
+    screen = page.viewport_size
+    page.set_viewport_size({"width": PORTRAIT_PX, "height": screen["height"] if screen else 800})
+    page.evaluate(MARK_WIDE_TABLES)
+
+
+# The printable width of a portrait A4 page in CSS pixels: 210 mm less the left and right margins below
+PORTRAIT_PX = round((210 - 12 - 12) / 25.4 * 96)
+MARK_WIDE_TABLES = """() => {
+    for (const table of document.querySelectorAll('table')) {
+        if (table.getBoundingClientRect().width <= document.documentElement.clientWidth + 1) continue;
+        const cell = table.closest('.jp-Cell') || table;
+        cell.classList.add('landscape');
+        const lead = cell.previousElementSibling;
+        if (lead && lead.querySelector('h2, h3') && !lead.querySelector('table, img')) lead.classList.add('landscape');
+    }
+    // the site's footer joins a landscape section that ends the page: a change of page name starts a new sheet,
+    // which would hold the footer alone
+    const shown = [...document.querySelectorAll('main > *')].filter(e => e.getBoundingClientRect().height > 0);
+    const footer = document.querySelector('footer.site');
+    if (footer && shown.length && shown[shown.length - 1].classList.contains('landscape')) footer.classList.add('landscape');
+}"""
 
 
 ALL_IMAGES_LOADED = """() => Promise.all([...document.images].map(image => {
