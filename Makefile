@@ -9,7 +9,7 @@ CONSTRAINTS := constraints.txt
 VENV_MADE := $(VENV)/.made
 
 .DEFAULT_GOAL := help
-.PHONY: help setup setup-extract setup-test lock git-filter browser spelling spreadsheets validators report pdf prepare validate lab lint test test-fast bench bench-extract clean
+.PHONY: help setup setup-extract setup-test lock git-filter browser spelling spreadsheets validators report pdf prepare validate lab lint test test-fast bench bench-extract bench-site clean
 
 help:  ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -124,6 +124,12 @@ bench: setup-test  ## Benchmark the report run (naive loop, cold, no change, flo
 
 bench-extract: setup-test  ## Score extract on its corpus (recall, precision per part) and keep the run in benchmarks/extract/RESULTS.md
 	$(PY) benchmarks/extract/bench_extract.py --record
+
+# Lighthouse (pinned) from the npm registry into .venv/lighthouse; 12.x is the last that runs on Debian's Node 20
+LIGHTHOUSE := $(VENV)/lighthouse
+bench-site: setup-test browser  ## Lighthouse on a phone: index and two sector pages of a fresh run, kept in benchmarks/lighthouse/RESULTS.md
+	@test -f $(LIGHTHOUSE)/node_modules/lighthouse/cli/index.js || npm install --prefix $(LIGHTHOUSE) --no-audit --no-fund --silent lighthouse@12.8.2
+	$(PY) benchmarks/lighthouse/bench_lighthouse.py
 
 clean:  ## Remove the virtual environment, caches and reports/ (not data/processed)
 	rm -rf $(VENV) .pytest_cache build src/*.egg-info reports
