@@ -431,10 +431,11 @@ def test_every_table_cell_reaches_its_pdf_and_no_page_but_the_last_is_left_half_
     assert cells > 5000 and lost == {} and half_empty == [] and untagged == {}
 
 
-def test_no_printed_text_is_under_8_pt_and_every_chart_is_printed_whole(site):
+def test_no_printed_text_is_under_8_pt_and_every_chart_is_printed_whole_on_one_page(site):
     """Read with pdfplumber: no character of any PDF is smaller than 8 pt on paper (charts, tables and the
-    running footer alike), and every word a chart of a page writes (its SVG's text) is in the page's PDF, so that
-    no chart runs off its page. On the previous code 98,093 characters of all 21 PDFs printed under 8 pt, down
+    running footer alike), and every word a chart of a page writes (its SVG's text) is on one page of the page's
+    PDF: Chromium slices a chart taller than the space left across two pages (so it did the national chart when
+    its panels were drawn 2.5 inches tall, and this test failed). On the previous code 98,093 characters of all 21 PDFs printed under 8 pt, down
     to 2.4 pt: charts drawn 9 to 12 inches wide were shrunk to fit the page and 120 mm, pages with a table
     wider than the page were shrunk whole (coverage.pdf's tables to 5.8 pt), and the running footer was 6 pt."""
     import base64
@@ -453,7 +454,11 @@ def test_no_printed_text_is_under_8_pt_and_every_chart_is_printed_whole(site):
     for pdf in pdfs:
         with pdfplumber.open(pdf) as doc:
             sizes = Counter(round(printed_size(c), 1) for p in doc.pages for c in p.chars)
-            printed = Counter(w.casefold() for p in doc.pages for w in word.findall(p.extract_text() or ""))
+            # pdfplumber reads text turned a quarter (a chart's years) backwards: each word counts either way
+            pages = [
+                Counter(v for w in word.findall((p.extract_text() or "").casefold()) for v in {w, w[::-1]})
+                for p in doc.pages
+            ]
         if min(sizes) < 7.95:
             small[pdf.name] = {size: n for size, n in sorted(sizes.items()) if size < 7.95}
         page = BeautifulSoup(pdf.with_suffix(".html").read_text(encoding="utf-8"), "html.parser")
@@ -461,9 +466,9 @@ def test_no_printed_text_is_under_8_pt_and_every_chart_is_printed_whole(site):
             charts += 1
             svg = ET.fromstring(base64.b64decode(img["src"].split(",", 1)[1]))
             texts = " ".join(e.text or "" for e in svg.iter() if e.tag.endswith("text"))
-            missing = Counter(w.casefold() for w in word.findall(texts)) - printed
-            if missing:
-                cut[f"{pdf.name}, chart {n}"] = sorted(missing)[:8]
+            needed = Counter(w.casefold() for w in word.findall(texts))
+            if not any(needed <= printed for printed in pages):
+                cut[f"{pdf.name}, chart {n}"] = sorted(min((needed - printed for printed in pages), key=len))[:8]
     assert charts >= 15 and small == {} and cut == {}
 
 
