@@ -1,7 +1,9 @@
 import contextlib
+import io
 import os
 import shutil
 import signal
+import subprocess
 from pathlib import Path
 
 import psutil
@@ -282,6 +284,17 @@ def terminal_signals():
     finally:
         for sig, handler in before.items():
             signal.signal(sig, handler)
+
+
+def command(*args, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """`python -m analysis *args` run in this process, from `cwd`: its exit code, stdout and stderr, as
+    subprocess.run gives them. A new interpreter per call cost a second of CPU each (importing pandas and the
+    rest); the tests that are about the process itself (signals, a real exit, the console script) still start one."""
+    out, err = io.StringIO(), io.StringIO()
+    argv = [str(a) for a in args]
+    with contextlib.chdir(cwd), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = cli.main(argv)
+    return subprocess.CompletedProcess(["python", "-m", "analysis", *argv], code, out.getvalue(), err.getvalue())
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, command
 
 COLUMNS = [
     "sector", "year", "period", "measure", "value", "qualifier", "scope", "basis", "source_id", "locator", "evidence",
@@ -18,10 +18,7 @@ SENTENCE = (
 )
 
 
-def run(*args) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "analysis", *map(str, args)], cwd=ROOT, capture_output=True, text=True, check=False
-    )
+run = command  # python -m analysis, in this process (conftest.command)
 
 
 def proposal(**given) -> dict:

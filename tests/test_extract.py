@@ -8,13 +8,12 @@ import csv
 import hashlib
 import re
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import pikepdf
 import pytest
-from conftest import FIXTURES, ROOT, SHARED
+from conftest import FIXTURES, ROOT, SHARED, command
 
 from analysis import cli
 from analysis.extract.proposals import extract
@@ -35,10 +34,7 @@ KEY = ["sector", "year", "period", "measure", "value", "qualifier"]
 MINIMAL = FIXTURES / "minimal"
 
 
-def run(*args, cwd=ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "analysis", *map(str, args)], cwd=cwd, capture_output=True, text=True, check=False
-    )
+run = command  # python -m analysis, in this process (conftest.command)
 
 
 def proposals(path: Path) -> list[dict]:

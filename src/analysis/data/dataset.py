@@ -3,6 +3,7 @@ breaks). Every chart, table and text function takes it, instead of the frames on
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -30,6 +31,8 @@ class Dataset:
     # what is computed from the frames (the series index, verdicts, the consistency report), each with the
     # fingerprint of the frames it was computed from: see cached
     _cache: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    # the frames' fingerprint while a computation on them is under way (see _one_state), else None
+    _stamp: bytes | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def of(cls, raw, tidy: pd.DataFrame) -> Dataset:
@@ -45,32 +48,47 @@ class Dataset:
     def cached(self, make: Callable[[Dataset], T]) -> T:
         """make(self), computed once and kept while the figures and breaks stay as they are. An analyst who edits
         the frame in place in JupyterLab (data.tidy.loc[...] = 999) gets the new value at the next call, not
-        the one computed before: the frames' fingerprint (their pickled bytes, a fraction of a millisecond for
-        the real data) is compared at every call."""
-        stamp = self._fingerprint()
-        kept = self._cache.get(make)
-        if kept is None or kept[0] != stamp:
-            kept = (stamp, make(self))
-            self._cache[make] = kept
-        return kept[1]
+        the one computed before: the frames' fingerprint (their pickled bytes) is compared at every call from
+        outside, and taken once for all the calls a computation makes inside it (see _one_state)."""
+        with self._one_state() as stamp:
+            kept = self._cache.get(make)
+            if kept is None or kept[0] != stamp:
+                kept = (stamp, make(self))
+                self._cache[make] = kept
+            return kept[1]
 
     def cached_by(self, table: Callable[[Dataset], dict], key, build: Callable[[], T]) -> T:
         """build(), once per key while the figures are unchanged: kept in the dict that cached(table) holds (a
         verdict or a sector's figures per sector and year)."""
-        known = self.cached(table)
-        if key not in known:
-            known[key] = build()
-        return known[key]
+        with self._one_state():
+            known = self.cached(table)
+            if key not in known:
+                known[key] = build()
+            return known[key]
+
+    @contextlib.contextmanager
+    def _one_state(self):
+        """The frames' fingerprint, taken once for a computation and every cached call it makes: the frames cannot
+        change while it runs, and a chart's computation makes a thousand such calls, each of which pickled
+        the frames again."""
+        if self._stamp is not None:
+            yield self._stamp
+            return
+        object.__setattr__(self, "_stamp", self._fingerprint())
+        try:
+            yield self._stamp
+        finally:
+            object.__setattr__(self, "_stamp", None)
 
     def _fingerprint(self) -> bytes:
         frames = pickle.dumps((self.tidy, self.breaks), protocol=pickle.HIGHEST_PROTOCOL)
         return hashlib.blake2b(frames, digest_size=16).digest()
 
     def __getstate__(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if k != "_cache"}  # a hand-over carries no cache
+        return {k: v for k, v in self.__dict__.items() if k not in ("_cache", "_stamp")}  # a hand-over carries no cache
 
     def __setstate__(self, state: dict) -> None:
-        for k, v in {**state, "_cache": {}}.items():
+        for k, v in {**state, "_cache": {}, "_stamp": None}.items():
             object.__setattr__(self, k, v)
 
     def consistency(self) -> pd.DataFrame:
