@@ -126,6 +126,16 @@ def tidy(repo_raw):
     return load_tidy(repo_raw)
 
 
+@pytest.fixture(scope="session")
+def real_data(repo_raw, tidy):
+    """The real data as one Dataset, for the tests that only read it: what it computes on the way (each sector's
+    figures, the verdicts, the consistency report) is computed once for all of them, not once per test."""
+    from analysis.data.dataset import Dataset
+    from analysis.data.tidy import load_raw
+
+    return Dataset.of(load_raw(repo_raw), tidy)
+
+
 def make_raw(where: Path, figures: dict[str, list[str]] | None = None, files: dict[str, str | bytes] | None = None):
     """The one way tests make raw data: a copy of the minimal fixture at where/raw, in which each sector of
     `figures` holds exactly the given rows (full rows or the short form, see write_figures) and each of

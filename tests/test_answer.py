@@ -45,9 +45,8 @@ def row(sector, year, measure, value, **kw):
 
 
 @pytest.fixture(scope="module")
-def real(repo_raw):
-    data = load_raw(repo_raw)
-    return Dataset.of(data, build_tidy(data))
+def real(real_data):
+    return real_data
 
 
 STANDS = [

@@ -9,13 +9,6 @@ from analysis.data.dataset import Dataset
 from analysis.trends import series
 
 
-@pytest.fixture(scope="module")
-def real_data(tidy, repo_raw) -> Dataset:
-    from analysis.data.tidy import load_raw
-
-    return Dataset.of(load_raw(repo_raw), tidy)
-
-
 def site_charts(data: Dataset, lang: str, only: str = "") -> dict[str, notebook.Chart]:
     """The charts the report run puts on a site: one per sector with figures, the overview's, national, coverage;
     `only`: those whose name starts with it (each chart is drawn only when asked for)."""

@@ -121,30 +121,26 @@ def test_a_passed_target_year_is_judged_by_its_figure_and_no_trend_is_drawn(tmp_
     )
 
 
-def test_figures_on_another_basis_are_drawn_with_their_own_label(tidy, repo_raw):
-    data = load_raw(repo_raw)
-    fig = plots.sector_trend(Dataset.of(data, tidy), "politie", "nl")
+def test_figures_on_another_basis_are_drawn_with_their_own_label(real_data):
+    fig = plots.sector_trend(real_data, "politie", "nl")
     (rows,) = value_rows(fig)
     assert rows["% van doel, wettelijke meting"] == {2023: "54%", 2024: "68%"}
     assert not [line for line in fig.axes[0].lines if line.get_marker() == "D"]  # no percentage on the jobs axis
 
 
-def test_single_year_sector_gets_a_chart(tidy, repo_raw):
-    data = load_raw(repo_raw)
-    fig = plots.sector_trend(Dataset.of(data, tidy), "defensie", "nl")
+def test_single_year_sector_gets_a_chart(real_data):
+    fig = plots.sector_trend(real_data, "defensie", "nl")
     (rows,) = value_rows(fig)
     assert rows["Gerealiseerd"][2020] == "556" and rows["Doelstelling"][2020] == "633"
 
 
-def test_sector_with_part_sector_figures_only_gets_a_chart_that_says_so(tidy, repo_raw):
-    data = load_raw(repo_raw)
-    fig = plots.sector_trend(Dataset.of(data, tidy), "funderend_onderwijs", "nl")
+def test_sector_with_part_sector_figures_only_gets_a_chart_that_says_so(real_data):
+    fig = plots.sector_trend(real_data, "funderend_onderwijs", "nl")
     assert "geen cijfers voor de hele sector gepubliceerd" in texts(fig)
 
 
-def test_derived_values_are_drawn_differently(tidy, repo_raw):
-    data = load_raw(repo_raw)
-    fig = plots.sector_trend(Dataset.of(data, tidy), "wo", "nl")  # target implied by 53 %
+def test_derived_values_are_drawn_differently(real_data):
+    fig = plots.sector_trend(real_data, "wo", "nl")  # target implied by 53 %
     (rows,) = value_rows(fig)
     assert rows["Doelstelling (afgeleid)"] == {2020: "1.641,5"} and "Doelstelling" not in rows
     assert "Doelstelling (afgeleid)" in legend_texts(fig)
@@ -175,16 +171,15 @@ def test_narrative_mentions_gaps_and_qualifiers(small):
     assert "zou het doel van 600 banen in 2023 niet gehaald worden" in text
 
 
-def test_overview_and_national_charts_are_figures(tidy, repo_raw):
-    data = load_raw(repo_raw)
-    pct = plots.overview_percentages(Dataset.of(data, tidy), "nl")
+def test_overview_and_national_charts_are_figures(real_data):
+    pct = plots.overview_percentages(real_data, "nl")
     (column,) = pct.axes[0].child_axes  # the values stand in a column right of the plot, level with their bars
     values = dict(
         zip([t.get_text() for t in pct.axes[0].get_yticklabels()], [t.get_text() for t in column.get_yticklabels()])
     )
     assert values["Rijk (wettelijke meting)"] == "85% (2024)" and values["Rijk"] == "72,9% (2022, afgeleid)"
-    assert isinstance(plots.small_multiples(Dataset.of(data, tidy), "en"), Figure)
-    nat = plots.national(Dataset.of(data, tidy), "nl")
+    assert isinstance(plots.small_multiples(real_data, "en"), Figure)
+    nat = plots.national(real_data, "nl")
     government, market, total = value_rows(nat)
     # the market goal is published since the release of July 2024 (no longer derived from total - government)
     assert "Doelstelling (afgeleid)" not in market
@@ -203,8 +198,8 @@ def test_overview_and_national_charts_are_figures(tidy, repo_raw):
     assert "Einddoel (waarde en jaar in de titel boven de grafiek)" in [t.replace("\n", " ") for t in legend_texts(nat)]
 
 
-def test_small_multiples_share_their_years_and_say_each_has_its_own_scale(tidy, repo_raw):
-    fig = plots.small_multiples(Dataset.of(load_raw(repo_raw), tidy), "nl")
+def test_small_multiples_share_their_years_and_say_each_has_its_own_scale(real_data):
+    fig = plots.small_multiples(real_data, "nl")
     panels = [ax for ax in fig.axes if ax.get_title(loc="left")]
     assert len({ax.get_xlim() for ax in panels}) == 1  # the same years in every panel
     assert all(label.get_rotation() == 0 for ax in panels for label in ax.get_xticklabels())
@@ -221,23 +216,20 @@ def _chart_texts(fig):
     return [t for t in fig.findobj(Text) if t.get_text().strip() and t.get_visible()]
 
 
-def test_chart_text_meets_wcag_contrast_and_is_readable(tidy, repo_raw):
+def test_chart_text_meets_wcag_contrast_and_is_readable(real_data):
     """Every text in every chart reaches 4.5:1 (WCAG 2.1 AA), measured with wcag-contrast-ratio, and is at
     least 8 points; white text only stands on the dark blue bars."""
     import wcag_contrast_ratio as wcag
     from matplotlib.colors import to_rgb
 
-    data = load_raw(repo_raw)
-    figures = [
-        plots.sector_trend(Dataset.of(data, tidy), s, "nl") for s in ("politie", "rijk", "hbo", "wo", "provincies")
-    ]
+    figures = [plots.sector_trend(real_data, s, "nl") for s in ("politie", "rijk", "hbo", "wo", "provincies")]
     figures += [
-        plots.overview_percentages(Dataset.of(data, tidy)),
-        plots.overview_jobs(Dataset.of(data, tidy)),
-        plots.own_vs_sroi(Dataset.of(data, tidy)),
-        plots.small_multiples(Dataset.of(data, tidy)),
-        plots.national(Dataset.of(data, tidy)),
-        plots.coverage_heatmap(Dataset.of(data, tidy)),
+        plots.overview_percentages(real_data),
+        plots.overview_jobs(real_data),
+        plots.own_vs_sroi(real_data),
+        plots.small_multiples(real_data),
+        plots.national(real_data),
+        plots.coverage_heatmap(real_data),
     ]
     marks = {"●", "○"}  # the coverage cells' marks: graphical, beside their legend
     for fig in figures:
@@ -251,11 +243,10 @@ def test_chart_text_meets_wcag_contrast_and_is_readable(tidy, repo_raw):
         assert wcag.rgb(to_rgb(getattr(plots, name)), (1, 1, 1)) >= 4.5, name
 
 
-def test_every_text_of_a_sector_chart_stays_inside_the_figure(tidy, repo_raw):
+def test_every_text_of_a_sector_chart_stays_inside_the_figure(real_data):
     """The source line is wrapped to the chart's width: nothing is cut off at the edge (Rijk cites four sources)."""
-    data = load_raw(repo_raw)
     for sector in ("rijk", "politie"):
-        fig = plots.sector_trend(Dataset.of(data, tidy), sector, "nl")
+        fig = plots.sector_trend(real_data, sector, "nl")
         from matplotlib.backends.backend_agg import FigureCanvasAgg
 
         canvas = FigureCanvasAgg(fig)
@@ -267,18 +258,18 @@ def test_every_text_of_a_sector_chart_stays_inside_the_figure(tidy, repo_raw):
             assert box.x0 >= -1 and box.x1 <= width + 1, (sector, t.get_text()[:60], box.x1, width)
 
 
-def test_the_national_chart_draws_the_2020_annual_figures_and_no_quarterly_reading(tidy, repo_raw):
+def test_the_national_chart_draws_the_2020_annual_figures_and_no_quarterly_reading(real_data):
     """2020: 66,097 realised against 67,500 (the ministry's release as relayed, and UWV). 2018 has only the UWV
     reading up to Q4 (53,390) and its parts by kind of contract: none of them is the annual figure."""
-    nat = plots.national(Dataset.of(load_raw(repo_raw), tidy), "nl")
+    nat = plots.national(real_data, "nl")
     government, market, total = value_rows(nat)
     assert total["Gerealiseerd"][2020] == "66.097" and total["Doelstelling"][2020] == "67.500"
     assert total["Gerealiseerd"][2018] == "geen\ncijfer"
     assert market["Gerealiseerd"][2017] != "25.643" and government["Gerealiseerd"][2017] != "553"
 
 
-def test_every_end_goal_names_the_sources_on_each_side_of_its_due_year(tidy, repo_raw):
-    data = Dataset.of(load_raw(repo_raw), tidy)
+def test_every_end_goal_names_the_sources_on_each_side_of_its_due_year(real_data):
+    data = real_data
     texts = {s: narrative.verdict_text(verdicts.verdict(data, s), "nl", data.sources) for s in NATIONAL}
     assert "100.000 in 2025 (Raad van State (Afdeling advisering), 3 maart 2021)" in texts["markt"]
     assert "100.000 in 2026 (Rijksoverheid, 16 juli 2024)" in texts["markt"]
@@ -291,8 +282,8 @@ def test_every_end_goal_names_the_sources_on_each_side_of_its_due_year(tidy, rep
         assert not re.search(r"[a-z]+-\d{4}|\d{4}-\d\d-\d\d", text), text  # no source id, no ISO date
 
 
-def test_a_finding_names_its_sources_and_the_quarter_it_is_about(tidy, repo_raw):
-    data = Dataset.of(load_raw(repo_raw), tidy)
+def test_a_finding_names_its_sources_and_the_quarter_it_is_about(real_data):
+    data = real_data
     (hbo,) = narrative.sector_warnings(data, "hbo", "nl")
     assert hbo == (
         "Let op: de doelstelling voor 2024, 990 (Zestor, zonder datum), ligt boven een later einddoel van 953 "
@@ -306,7 +297,7 @@ def test_a_finding_names_its_sources_and_the_quarter_it_is_about(tidy, repo_raw)
     ) in national
 
 
-def test_a_finding_about_a_percentage_writes_its_percent_sign(tidy, repo_raw):
-    data = Dataset.of(load_raw(repo_raw), tidy)
+def test_a_finding_about_a_percentage_writes_its_percent_sign(real_data):
+    data = real_data
     (waterschappen,) = narrative.sector_warnings(data, "waterschappen", "nl")
     assert "voor 2021, 60,2% (A&O fonds Waterschappen, 2022)" in waterschappen and ": 54,7% (" in waterschappen
