@@ -116,7 +116,7 @@ test: setup-test browser spelling spreadsheets validators lint  ## Check the cod
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 # The tests that need no kernel, browser or report run (the others are marked slow): for a loop while developing.
-test-fast: setup-test  ## Run the tests that need no kernel, browser or report run (well under a minute)
+test-fast: setup-test  ## Run the tests that need no kernel, browser or report run (a loop while developing)
 	$(PY) -m pytest -n 2 -m "not slow" tests
 
 bench: setup-test  ## Benchmark the report run (naive loop, cold, no change, floor) and prepare at scale
