@@ -7,7 +7,13 @@ Every test that reads the whole real Dutch site lives here, so that under pytest
 browser tests skip; under CI (CI=true) a missing browser is a failure.
 """
 
+import functools
+import itertools
 import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -385,6 +391,38 @@ def page_fill(page) -> float:
     return (lowest - top) / (bottom - top)
 
 
+@dataclass(frozen=True)
+class PrintedPage:
+    """What pdfplumber reads on one page of a PDF: its words (casefolded, counted), whether it is landscape, how
+    far down it is filled, and each character's size on paper."""
+
+    words: Counter
+    landscape: bool
+    fill: float
+    sizes: Counter
+
+
+@functools.cache
+def printed(pdf: Path) -> tuple[PrintedPage, ...]:
+    """Each page of `pdf` as pdfplumber reads it, once for all the tests that read PDFs (pdfplumber takes some
+    forty seconds for the whole site)."""
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as doc:
+        return tuple(
+            PrintedPage(
+                Counter(WORD.findall((p.extract_text() or "").casefold())),
+                _landscape(p),
+                page_fill(p),
+                Counter(round(printed_size(c), 1) for c in p.chars),
+            )
+            for p in doc.pages
+        )
+
+
+WORD = re.compile(r"\w+")
+
+
 def test_every_table_cell_reaches_its_pdf_and_no_page_but_the_last_is_left_half_empty(site):
     """Read with pdfplumber: every word of every table cell of a page is in its PDF's text (as often as the
     cells hold it), and every page but a file's last is at least half filled. On the previous code 173 of 6,652
@@ -395,10 +433,6 @@ def test_every_table_cell_reaches_its_pdf_and_no_page_but_the_last_is_left_half_
 
     A page followed by one of the other orientation may end early: a table too wide for a portrait page is
     printed on landscape pages, and a landscape section starts on a sheet of its own."""
-    import re
-    from collections import Counter
-
-    import pdfplumber
     import pikepdf
     from bs4 import BeautifulSoup
     from siteview import structure_elements
@@ -406,24 +440,21 @@ def test_every_table_cell_reaches_its_pdf_and_no_page_but_the_last_is_left_half_
     pdfs = sorted(site.rglob("*.pdf"))
     if not pdfs:
         pytest.skip("no PDFs in this run (no Chromium)")
-    word = re.compile(r"\w+")
     lost, half_empty, untagged, cells = {}, [], {}, 0
     for pdf in pdfs:
-        with pdfplumber.open(pdf) as doc:
-            printed = Counter(w.casefold() for p in doc.pages for w in word.findall(p.extract_text() or ""))
-            turns = [_landscape(p) != _landscape(after) for p, after in zip(doc.pages, doc.pages[1:])]
-            half_empty += [
-                f"{pdf.name} p. {i}"
-                for i, (p, turn) in enumerate(zip(doc.pages, turns), 1)
-                if page_fill(p) < 0.5 and not turn
-            ]
+        pages = printed(pdf)
+        words = sum((p.words for p in pages), Counter())
+        turns = [p.landscape != after.landscape for p, after in itertools.pairwise(pages)]  # the last page: none
+        half_empty += [
+            f"{pdf.name} p. {i}" for i, (p, turn) in enumerate(zip(pages, turns), 1) if p.fill < 0.5 and not turn
+        ]
         shown = BeautifulSoup(pdf.with_suffix(".html").read_text(encoding="utf-8"), "html.parser")
         needed = Counter()
         for cell in shown.select("td, th"):
-            needed.update(w.casefold() for w in word.findall(cell.get_text(" ")))
+            needed.update(w.casefold() for w in WORD.findall(cell.get_text(" ")))
             cells += 1
-        if needed - printed:
-            lost[pdf.name] = sorted(needed - printed)[:10]
+        if needed - words:
+            lost[pdf.name] = sorted(needed - words)[:10]
         with pikepdf.open(pdf) as doc:  # every cell is a cell of the PDF's structure, an empty one too
             tagged = sum(len(structure_elements(doc.Root.StructTreeRoot, kind)) for kind in ("/TD", "/TH"))
         if tagged != len(shown.select("td, th")):
@@ -439,26 +470,18 @@ def test_no_printed_text_is_under_8_pt_and_every_chart_is_printed_whole_on_one_p
     to 2.4 pt: charts drawn 9 to 12 inches wide were shrunk to fit the page and 120 mm, pages with a table
     wider than the page were shrunk whole (coverage.pdf's tables to 5.8 pt), and the running footer was 6 pt."""
     import base64
-    import re
     import xml.etree.ElementTree as ET
-    from collections import Counter
 
-    import pdfplumber
     from bs4 import BeautifulSoup
 
     pdfs = sorted(site.rglob("*.pdf"))
     if not pdfs:
         pytest.skip("no PDFs in this run (no Chromium)")
-    word = re.compile(r"\w+")
     small, cut, charts = {}, {}, 0
     for pdf in pdfs:
-        with pdfplumber.open(pdf) as doc:
-            sizes = Counter(round(printed_size(c), 1) for p in doc.pages for c in p.chars)
-            # pdfplumber reads text turned a quarter (a chart's years) backwards: each word counts either way
-            pages = [
-                Counter(v for w in word.findall((p.extract_text() or "").casefold()) for v in {w, w[::-1]})
-                for p in doc.pages
-            ]
+        sizes = sum((p.sizes for p in printed(pdf)), Counter())
+        # pdfplumber reads text turned a quarter (a chart's years) backwards: each word counts either way
+        pages = [p.words + Counter({w[::-1]: n for w, n in p.words.items() if w[::-1] != w}) for p in printed(pdf)]
         if min(sizes) < 7.95:
             small[pdf.name] = {size: n for size, n in sorted(sizes.items()) if size < 7.95}
         page = BeautifulSoup(pdf.with_suffix(".html").read_text(encoding="utf-8"), "html.parser")
@@ -466,7 +489,7 @@ def test_no_printed_text_is_under_8_pt_and_every_chart_is_printed_whole_on_one_p
             charts += 1
             svg = ET.fromstring(base64.b64decode(img["src"].split(",", 1)[1]))
             texts = " ".join(e.text or "" for e in svg.iter() if e.tag.endswith("text"))
-            needed = Counter(w.casefold() for w in word.findall(texts))
+            needed = Counter(w.casefold() for w in WORD.findall(texts))
             if not any(needed <= printed for printed in pages):
                 cut[f"{pdf.name}, chart {n}"] = sorted(min((needed - printed for printed in pages), key=len))[:8]
     assert charts >= 15 and small == {} and cut == {}
