@@ -81,7 +81,7 @@ def measure() -> list[dict]:
             path = tmp / f"sentence-{n}.txt"
             path.write_text("De politie realiseerde " + ", ".join(f"{i + 100} banen" for i in range(n)) + " in 2021.\n")
             rows.append({"case": "one sentence", "size": n, "unit": "figure", **_read(path)})
-        for n in (25, 50, 100):
+        for n in (25, 100, 300):
             path = tmp / f"pages-{n}.pdf"
             _pdf(path, n)
             rows.append({"case": "a PDF", "size": n, "unit": "page", "pdftotext": _pdftotext(path), **_read(path)})

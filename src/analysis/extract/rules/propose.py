@@ -303,6 +303,16 @@ def _headlines(found: list[Proposal], share: float) -> list[Proposal]:
     return kept
 
 
+LISTED_VALUES = 6  # a check names this many of a figure's other values, and how many more there are
+
+
+def _listed(values: list[str]) -> str:
+    """'88, 340' or, for a document that gives a figure thousands of values, the first few and how many more:
+    each of those proposals carried the whole list, which made the proposals file grow with the square."""
+    more = len(values) - LISTED_VALUES
+    return ", ".join(values[:LISTED_VALUES]) + (f" and {more} more" if more > 0 else "")
+
+
 def _across(found: list[Proposal], vocab: Vocabulary) -> list[Proposal]:
     """The same figure proposed twice: one proposal; different values for one figure: say so."""
     found = _headlines(found, vocab.windows.rounding_share)
@@ -318,10 +328,7 @@ def _across(found: list[Proposal], vocab: Vocabulary) -> list[Proposal]:
         values = list(dict.fromkeys(p.row["value"] for p in kept))
         if len(values) > 1:
             in_one_sentence = len({p.row["evidence"] for p in kept}) == 1
+            differ = CHECKS["differ"].format(values=_listed(values))  # once: a long list, shared by all
             for p in kept:
-                p.checks.append(
-                    CHECKS["same"].format(measure=p.row["measure"])
-                    if in_one_sentence
-                    else CHECKS["differ"].format(values=", ".join(values))
-                )
+                p.checks.append(CHECKS["same"].format(measure=p.row["measure"]) if in_one_sentence else differ)
     return [p for p in found if id(p) not in dropped]
