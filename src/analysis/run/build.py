@@ -13,7 +13,7 @@ from pathlib import Path
 from analysis import folders, paths, stamps
 from analysis.errors import DataValidationError, ParameterError
 from analysis.locking import exclusive
-from analysis.run import registry
+from analysis.run import declared
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ def build_reports(settings: Settings, say: Callable[[str], None] = print) -> int
     """Every report the settings ask for; the exit code: 0 done, 1 a notebook failed (the others are made)."""
     start = time.monotonic()
     chromium = _chromium(settings)  # before anything is read or written
-    registry.read(settings.notebooks)  # a bad folder or title in reports.toml is refused before any writing
+    declared.read(settings.notebooks)  # a bad folder or title in reports.toml is refused before any writing
     _separate(settings.processed, settings.reports)
     # what would make the run refuse is found before data/processed is rewritten or the run record dropped
     folders.check_processed(settings.processed, settings.raw)

@@ -58,7 +58,7 @@ PLACED_ONCE = ("national", "overview", "coverage")  # places on the index that h
 
 
 def report_entries(root: Path, results: list[Result], data: Dataset, lang: str, pdf: bool) -> dict[str, dict]:
-    """One index entry per report folder, in the registry's order: the reports this run made or found up to
+    """One index entry per report folder, in the order reports.toml declares them: the reports this run made or found up to
     date, and the sector reports an earlier run made that this one did not plan (a --sector run keeps the
     other sectors listed)."""
     run_now = {r.job.folder for r in results}
