@@ -163,9 +163,10 @@ def test_every_link_can_be_reached_with_tab_and_focus_is_visible(browser, site, 
 def test_every_report_and_the_index_has_a_pdf_that_opens(browser, site):
     from pypdf import PdfReader
 
+    from analysis.run.declared import sector_folder
     from analysis.site.pdf import report_pages
 
-    expected = report_pages(site)
+    expected = report_pages(site, sector_folder(ROOT / "notebooks"))
     assert len(expected) >= 19
     for html in expected:
         assert html.with_suffix(".pdf").is_file(), html

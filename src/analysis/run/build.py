@@ -143,12 +143,11 @@ def _execute(settings: Settings, chromium: str | None, say: Callable[[str], None
         )
     from analysis.site import pdf
 
+    pages = pdf.report_pages(settings.reports, declared.sector_folder(settings.notebooks))
     if chromium:
-        pdf.print_pages(
-            pdf.report_pages(settings.reports), settings.lang, stamp["run_date"], stamp["data_version"], chromium, say
-        )
+        pdf.print_pages(pages, settings.lang, stamp["run_date"], stamp["data_version"], chromium, say)
     else:  # a run without --pdf leaves no PDF that its changed page contradicts
-        pdf.remove_stale(pdf.report_pages(settings.reports), say)
+        pdf.remove_stale(pages, say)
     return results
 
 

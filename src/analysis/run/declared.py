@@ -44,6 +44,14 @@ def entries(notebooks: Path) -> list[dict]:
     return read(notebooks)[0]
 
 
+def sector_folder(notebooks: Path) -> str | None:
+    """Where in reports/ each sector's report goes ('sectors/{sector}'), as reports.toml declares it for the
+    report made per sector and listed among the sectors on the index: the one place the index, the answers'
+    links and the printed pages take it from. None when no such report is declared."""
+    each = (e["folder"] for e in entries(notebooks) if e.get("for_each") == "sector" and e["index"] == "sectors")
+    return next(each, None)
+
+
 def _where(entry: dict, i: int) -> str:
     return f"report {i} ({entry['notebook']})" if isinstance(entry.get("notebook"), str) else f"report {i}"
 

@@ -141,5 +141,5 @@ def run(
             env=env,
             stamp=stamp,
         )
-    write_index(out, results, shown, processed, lang, stamp, pdf)
+    write_index(out, results, shown, processed, lang, stamp, declared.sector_folder(notebooks), pdf)
     return results
