@@ -254,6 +254,14 @@ def parser() -> argparse.ArgumentParser:
     )
     sub = p.add_subparsers(dest="command", required=True)
     shared = _options()
+    _data_commands(sub, shared)
+    _extract_commands(sub, shared)
+    _report_command(sub, shared)
+    return p
+
+
+def _data_commands(sub, shared: dict[str, argparse.ArgumentParser]) -> None:
+    """validate, prepare, coverage and changes: the raw and processed data."""
     raw, writing = [shared["raw"]], [shared["raw"], shared["out"], shared["wait"]]
     v = sub.add_parser("validate", parents=raw, help="check data/raw and list every problem; writes nothing")
     v.add_argument("--processed", type=Path, default=None, help="processed folder to check for staleness")
@@ -274,8 +282,14 @@ def parser() -> argparse.ArgumentParser:
     ch.add_argument("--processed", type=Path, default=None, help="the newer version (default: data/processed)")
     ch.add_argument("--raw", type=Path, default=None, help="raw data folder, for the series breaks")
     ch.set_defaults(func=cmd_changes)
+
+
+def _extract_commands(sub, shared: dict[str, argparse.ArgumentParser]) -> None:
+    """extract and accept: figures proposed from a published document, and the reviewed ones taken in."""
     ex = sub.add_parser(
-        "extract", parents=raw, help="propose figure rows from a published document (.txt, .html, .pdf) for review"
+        "extract",
+        parents=[shared["raw"]],
+        help="propose figure rows from a published document (.txt, .html, .pdf) for review",
     )
     ex.add_argument("document", type=Path, help="the document: plain text, HTML or PDF")
     ex.add_argument("--out", type=Path, required=True, metavar="PROPOSALS.csv", help="where to write the proposals")
@@ -303,8 +317,14 @@ def parser() -> argparse.ArgumentParser:
     )
     ac.add_argument("proposals", type=Path, help="the proposals file, reviewed: no row with a check left")
     ac.set_defaults(func=cmd_accept)
+
+
+def _report_command(sub, shared: dict[str, argparse.ArgumentParser]) -> None:
+    """report: prepare, then the whole site."""
     rep = sub.add_parser(
-        "report", parents=writing, help="prepare, then execute every notebook and write reports/ with index.html"
+        "report",
+        parents=[shared["raw"], shared["out"], shared["wait"]],
+        help="prepare, then execute every notebook and write reports/ with index.html",
     )
     rep.add_argument("--reports", type=Path, default=None, help="report folder (default: reports)")
     rep.add_argument("--notebooks", type=Path, default=None, help="notebook folder (default: notebooks)")
@@ -323,7 +343,6 @@ def parser() -> argparse.ArgumentParser:
         "--pdf", action="store_true", help="also print every report and the index to PDF (A4, tagged) with Chromium"
     )
     rep.set_defaults(func=cmd_report)
-    return p
 
 
 class Stopped(KeyboardInterrupt):
