@@ -114,7 +114,7 @@ EXTRA_NOTEBOOK_CELLS = [
     (
         "code",
         (
-            "from analysis import notebook\n\ndata = notebook.load()\nnotebook.check(data, lang)\n"
+            "from analysis import notebook\n\ndata = notebook.load()\nnotebook.check_parameters(data, lang)\n"
             "notebook.pivot(data, 'realised_jobs')"
         ),
         [],
