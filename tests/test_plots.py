@@ -38,8 +38,8 @@ def small(tmp_path_factory):
             "waterschappen,2023,target_jobs,600,,letter,W,",
         ],
     }
-    data = load_raw(make_raw(tmp_path_factory.mktemp("raw"), figures))
-    return data, build_tidy(data)
+    raw = load_raw(make_raw(tmp_path_factory.mktemp("raw"), figures))
+    return raw, build_tidy(raw)
 
 
 def texts(fig: Figure) -> list[str]:
@@ -54,8 +54,8 @@ def bar_years(fig: Figure) -> list[float]:
 
 
 def test_sector_chart_writes_every_value_in_rows_under_its_year(small):
-    data, tidy = small
-    fig = plots.sector_trend(Dataset.of(data, tidy), "politie", "nl")
+    raw, tidy = small
+    fig = plots.sector_trend(Dataset.of(raw, tidy), "politie", "nl")
     (rows,) = value_rows(fig)
     gap = "geen\ncijfer"  # 2022-2024 have no count: said, not left empty
     assert rows["Gerealiseerd"] == {2019: "297", 2020: "413", 2021: "663", 2022: gap, 2023: gap, 2024: gap}
@@ -69,8 +69,8 @@ def test_sector_chart_writes_every_value_in_rows_under_its_year(small):
 
 
 def test_gaps_are_not_interpolated_and_are_marked(small):
-    data, tidy = small
-    fig = plots.sector_trend(Dataset.of(data, tidy), "waterschappen", "nl")
+    raw, tidy = small
+    fig = plots.sector_trend(Dataset.of(raw, tidy), "waterschappen", "nl")
     assert bar_years(fig) == [2018, 2020]  # nothing drawn for 2019
     (rows,) = value_rows(fig)
     assert rows["Gerealiseerd"] == {2018: "≥200", 2019: "geen\ncijfer", 2020: "262"}  # 'at least' is marked
@@ -80,8 +80,8 @@ def test_gaps_are_not_interpolated_and_are_marked(small):
 
 
 def test_english_chart(small):
-    data, tidy = small
-    fig = plots.sector_trend(Dataset.of(data, tidy), "politie", "en")
+    raw, tidy = small
+    fig = plots.sector_trend(Dataset.of(raw, tidy), "politie", "en")
     (rows,) = value_rows(fig)
     assert rows["Target"] == {2024: "713"} and rows["Realised"][2022] == "no\nfigure"
     assert "Police: jobs realised and target" in fig._suptitle.get_text()
@@ -95,8 +95,8 @@ def _trend_lines(fig):
 
 
 def test_projection_is_drawn_from_the_last_figure_to_a_target_ahead_with_its_band(tmp_path):
-    data = load_raw(make_raw(tmp_path, {"politie": [*POLITIE_JOBS, "politie,2034,target_jobs,3000,,letter,P,"]}))
-    fig = plots.sector_trend(Dataset.of(data, build_tidy(data)), "politie", "nl")
+    raw = load_raw(make_raw(tmp_path, {"politie": [*POLITIE_JOBS, "politie,2034,target_jobs,3000,,letter,P,"]}))
+    fig = plots.sector_trend(Dataset.of(raw, build_tidy(raw)), "politie", "nl")
     trend = _trend_lines(fig)
     assert len(trend) == 1 and list(trend[0].get_xdata()) == [2021, 2034]  # from the last figure only
     assert list(trend[0].get_ydata()) == pytest.approx([663, 663 + 13 * 183])
@@ -105,46 +105,46 @@ def test_projection_is_drawn_from_the_last_figure_to_a_target_ahead_with_its_ban
 
 
 def test_no_trend_past_a_target_year_that_has_a_figure(small):
-    data, tidy = small  # politie: 2024 target 713 with a published 68% for 2024
-    fig = plots.sector_trend(Dataset.of(data, tidy), "politie", "nl")
+    raw, tidy = small  # politie: 2024 target 713 with a published 68% for 2024
+    fig = plots.sector_trend(Dataset.of(raw, tidy), "politie", "nl")
     assert not _trend_lines(fig)
 
 
 def test_a_passed_target_year_is_judged_by_its_figure_and_no_trend_is_drawn(tmp_path):
-    data = load_raw(make_raw(tmp_path))
-    tidy = build_tidy(data)
-    fig = plots.sector_trend(Dataset.of(data, tidy), "waterschappen", "nl")
+    raw = load_raw(make_raw(tmp_path))
+    tidy = build_tidy(raw)
+    fig = plots.sector_trend(Dataset.of(raw, tidy), "waterschappen", "nl")
     assert not _trend_lines(fig)
-    text = narrative.sector_text(sector_summary(Dataset.of(data, tidy), "waterschappen"), "Waterschappen", "nl")
+    text = narrative.sector_text(sector_summary(Dataset.of(raw, tidy), "waterschappen"), "Waterschappen", "nl")
     assert (
         "Het doel voor 2020 is niet gehaald volgens de eigen telling van de sector: 61,3% van het doel (2020)." in text
     )
 
 
 def test_figures_on_another_basis_are_drawn_with_their_own_label(tidy, repo_raw):
-    data = load_raw(repo_raw)
-    fig = plots.sector_trend(Dataset.of(data, tidy), "politie", "nl")
+    raw = load_raw(repo_raw)
+    fig = plots.sector_trend(Dataset.of(raw, tidy), "politie", "nl")
     (rows,) = value_rows(fig)
     assert rows["% van doel, wettelijke meting"] == {2023: "54%", 2024: "68%"}
     assert not [line for line in fig.axes[0].lines if line.get_marker() == "D"]  # no percentage on the jobs axis
 
 
 def test_single_year_sector_gets_a_chart(tidy, repo_raw):
-    data = load_raw(repo_raw)
-    fig = plots.sector_trend(Dataset.of(data, tidy), "defensie", "nl")
+    raw = load_raw(repo_raw)
+    fig = plots.sector_trend(Dataset.of(raw, tidy), "defensie", "nl")
     (rows,) = value_rows(fig)
     assert rows["Gerealiseerd"][2020] == "556" and rows["Doelstelling"][2020] == "633"
 
 
 def test_sector_with_part_sector_figures_only_gets_a_chart_that_says_so(tidy, repo_raw):
-    data = load_raw(repo_raw)
-    fig = plots.sector_trend(Dataset.of(data, tidy), "funderend_onderwijs", "nl")
+    raw = load_raw(repo_raw)
+    fig = plots.sector_trend(Dataset.of(raw, tidy), "funderend_onderwijs", "nl")
     assert "geen cijfers voor de hele sector gepubliceerd" in texts(fig)
 
 
 def test_derived_values_are_drawn_differently(tidy, repo_raw):
-    data = load_raw(repo_raw)
-    fig = plots.sector_trend(Dataset.of(data, tidy), "wo", "nl")  # target implied by 53 %
+    raw = load_raw(repo_raw)
+    fig = plots.sector_trend(Dataset.of(raw, tidy), "wo", "nl")  # target implied by 53 %
     (rows,) = value_rows(fig)
     assert rows["Doelstelling (afgeleid)"] == {2020: "1.641,5"} and "Doelstelling" not in rows
     assert "Doelstelling (afgeleid)" in legend_texts(fig)
@@ -153,8 +153,8 @@ def test_derived_values_are_drawn_differently(tidy, repo_raw):
 
 
 def test_narrative_politie(small):
-    data, tidy = small
-    summary = sector_summary(Dataset.of(data, tidy), "politie")
+    raw, tidy = small
+    summary = sector_summary(Dataset.of(raw, tidy), "politie")
     nl = narrative.sector_text(summary, "Politie", "nl")
     assert "In 2021 realiseerde de politie 663 banen." in nl
     assert "Dat zijn 250 banen meer dan in 2020 (413)." in nl
@@ -164,8 +164,8 @@ def test_narrative_politie(small):
 
 
 def test_narrative_mentions_gaps_and_qualifiers(small):
-    data, tidy = small
-    text = narrative.sector_text(sector_summary(Dataset.of(data, tidy), "waterschappen"), "Waterschappen", "nl")
+    raw, tidy = small
+    text = narrative.sector_text(sector_summary(Dataset.of(raw, tidy), "waterschappen"), "Waterschappen", "nl")
     # 'ruim 200' in 2018: the change to 262 is not computed (it lies anywhere from -38 to +62), the word stays
     assert "In 2018 waren het er ruim 200; voor de jaren daartussen zijn geen cijfers gepubliceerd." in text
     assert "+62" not in text
@@ -176,15 +176,15 @@ def test_narrative_mentions_gaps_and_qualifiers(small):
 
 
 def test_overview_and_national_charts_are_figures(tidy, repo_raw):
-    data = load_raw(repo_raw)
-    pct = plots.overview_percentages(Dataset.of(data, tidy), "nl")
+    raw = load_raw(repo_raw)
+    pct = plots.overview_percentages(Dataset.of(raw, tidy), "nl")
     (column,) = pct.axes[0].child_axes  # the values stand in a column right of the plot, level with their bars
     values = dict(
         zip([t.get_text() for t in pct.axes[0].get_yticklabels()], [t.get_text() for t in column.get_yticklabels()])
     )
     assert values["Rijk (wettelijke meting)"] == "85% (2024)" and values["Rijk"] == "72,9% (2022, afgeleid)"
-    assert isinstance(plots.small_multiples(Dataset.of(data, tidy), "en"), Figure)
-    nat = plots.national(Dataset.of(data, tidy), "nl")
+    assert isinstance(plots.small_multiples(Dataset.of(raw, tidy), "en"), Figure)
+    nat = plots.national(Dataset.of(raw, tidy), "nl")
     government, market, total = value_rows(nat)
     # the market goal is published since the release of July 2024 (no longer derived from total - government)
     assert "Doelstelling (afgeleid)" not in market
@@ -227,17 +227,17 @@ def test_chart_text_meets_wcag_contrast_and_is_readable(tidy, repo_raw):
     import wcag_contrast_ratio as wcag
     from matplotlib.colors import to_rgb
 
-    data = load_raw(repo_raw)
+    raw = load_raw(repo_raw)
     figures = [
-        plots.sector_trend(Dataset.of(data, tidy), s, "nl") for s in ("politie", "rijk", "hbo", "wo", "provincies")
+        plots.sector_trend(Dataset.of(raw, tidy), s, "nl") for s in ("politie", "rijk", "hbo", "wo", "provincies")
     ]
     figures += [
-        plots.overview_percentages(Dataset.of(data, tidy)),
-        plots.overview_jobs(Dataset.of(data, tidy)),
-        plots.own_vs_sroi(Dataset.of(data, tidy)),
-        plots.small_multiples(Dataset.of(data, tidy)),
-        plots.national(Dataset.of(data, tidy)),
-        plots.coverage_heatmap(Dataset.of(data, tidy)),
+        plots.overview_percentages(Dataset.of(raw, tidy)),
+        plots.overview_jobs(Dataset.of(raw, tidy)),
+        plots.own_vs_sroi(Dataset.of(raw, tidy)),
+        plots.small_multiples(Dataset.of(raw, tidy)),
+        plots.national(Dataset.of(raw, tidy)),
+        plots.coverage_heatmap(Dataset.of(raw, tidy)),
     ]
     marks = {"●", "○"}  # the coverage cells' marks: graphical, beside their legend
     for fig in figures:
@@ -253,9 +253,9 @@ def test_chart_text_meets_wcag_contrast_and_is_readable(tidy, repo_raw):
 
 def test_every_text_of_a_sector_chart_stays_inside_the_figure(tidy, repo_raw):
     """The source line is wrapped to the chart's width: nothing is cut off at the edge (Rijk cites four sources)."""
-    data = load_raw(repo_raw)
+    raw = load_raw(repo_raw)
     for sector in ("rijk", "politie"):
-        fig = plots.sector_trend(Dataset.of(data, tidy), sector, "nl")
+        fig = plots.sector_trend(Dataset.of(raw, tidy), sector, "nl")
         from matplotlib.backends.backend_agg import FigureCanvasAgg
 
         canvas = FigureCanvasAgg(fig)

@@ -36,11 +36,11 @@ class TestTheDutchSite(WholeSiteChecks):
 
 
 def test_index_lists_every_sector_with_data(browser, site):
-    data = load_raw(ROOT / "data" / "raw")
-    tidy = build_tidy(data)
-    names = dict(zip(data.sectors["sector"], data.sectors["name_nl"]))
-    short = dict(zip(data.sectors["sector"], data.sectors["short_nl"]))
-    with_data = sectors_with_data(Dataset.of(data, tidy))
+    raw = load_raw(ROOT / "data" / "raw")
+    tidy = build_tidy(raw)
+    names = dict(zip(raw.sectors["sector"], raw.sectors["name_nl"]))
+    short = dict(zip(raw.sectors["sector"], raw.sectors["short_nl"]))
+    with_data = sectors_with_data(Dataset.of(raw, tidy))
     visit = Visit(browser, site / "index.html")
     rows = visit.page.eval_on_selector_all("table.sectors tbody th", "els => els.map(e => e.innerText)")
     assert set(rows) == {names[s] for s in with_data}

@@ -25,7 +25,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
     done = prepare(args.raw, spool=Path(tempfile.gettempdir()))  # a large CSV is compared from there, not held
     print(f"raw data is valid: {done.described()}")
-    stale = stale_outputs(args.processed, done.data, done.outputs)
+    stale = stale_outputs(args.processed, done.raw, done.outputs)
     if stale:
         print(f"note: {args.processed} is out of date ({stale[0]}); run `make report` to regenerate it")
     return 0
@@ -88,17 +88,16 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     from analysis.data.tidy import build_tidy, load_raw
     from analysis.trends import coverage
 
-    data = load_raw(args.raw)
-    tidy = build_tidy(data)
-    dataset = Dataset.of(data, tidy)
-    cov = coverage.coverage(dataset)
+    raw = load_raw(args.raw)
+    data = Dataset.of(raw, build_tidy(raw))
+    cov = coverage.coverage(data)
     years = lambda s, m: ",".join(
         _spans(sorted(cov.loc[(cov["sector"] == s) & (cov["measure"] == m) & (cov["status"] == "reported"), "year"]))
     )
-    fresh = coverage.freshness(dataset).set_index("sector")
-    mix = coverage.source_mix(dataset).set_index("sector")
+    fresh = coverage.freshness(data).set_index("sector")
+    mix = coverage.source_mix(data).set_index("sector")
     rows = [("sector", "realised", "target", "percentage", "behind", "primary/secondary")]
-    for s in data.sectors["sector"]:
+    for s in raw.sectors["sector"]:
         behind = fresh.at[s, "years_behind_national"]
         rows.append(
             (
@@ -113,7 +112,7 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for r in rows:
         print("  ".join(f"{c:<{w}}" for c, w in zip(r, widths)).rstrip())
-    missing = coverage.without_figures(dataset)
+    missing = coverage.without_figures(data)
     print(
         f"\nyears with a published figure (derived values not counted); behind = years behind the newest national "
         f"realised figure\nwithout any figure: {', '.join(missing) or 'none'}"

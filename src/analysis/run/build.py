@@ -124,10 +124,10 @@ def _execute(settings: Settings, chromium: str | None, say: Callable[[str], None
         from analysis.data.prepare import write_processed
         from analysis.run import report
 
-        data, tidy = write_processed(settings.raw, settings.processed, say)
+        raw, tidy = write_processed(settings.raw, settings.processed, say)
         stamp = stamps.run_stamp(settings.processed)  # one run date and data version for every page and PDF
         results = report.run(
-            data,
+            raw,
             categorical.decoded(tidy),  # once: the run makes a Dataset of it many times
             notebooks=settings.notebooks,
             out=settings.reports,
