@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis.errors import UnreadableDocument
-from analysis.extract.vocabulary import WORDS
+from analysis.extract.vocabulary import VOCABULARY
 
-READING = WORDS.reading  # the thresholds of reading a PDF's lines and a text's headings
-MONTH = "|".join(WORDS.years.months)
+READING = VOCABULARY.reading  # the thresholds of reading a PDF's lines and a text's headings
+MONTH = "|".join(VOCABULARY.years.months)
 
 KINDS = {".txt": "text", ".html": "html", ".htm": "html", ".pdf": "pdf"}
 
