@@ -26,12 +26,12 @@ SHOWN_FINDINGS = 10  # the full list is in consistency.csv and the coverage repo
 class Prepared:
     raw: RawData  # the raw folder as read and validated
     tidy: pd.DataFrame  # reported and derived figures (tidy.TIDY_COLUMNS)
-    report: pd.DataFrame  # every consistency comparison (dictionary.FINDING_COLUMNS)
+    consistency: pd.DataFrame  # every consistency comparison (dictionary.FINDING_COLUMNS)
     outputs: dict[str, bytes | Spooled]  # every processed file by name, as processed.write_outputs writes them
 
     def described(self) -> str:
         """What was read, derived and found, in a few lines for the terminal."""
-        raw, differing = self.raw, findings(self.report)
+        raw, differing = self.raw, findings(self.consistency)
         derived = int((self.tidy["status"] == "derived").sum())
         files = sum(p.startswith("figures/") for p in raw.checksums)
         lines = [
@@ -39,7 +39,10 @@ class Prepared:
                 f"{raw.raw_rows} figures from {files} sector files, {len(raw.sources)} sources, "
                 f"{len(raw.sectors)} sectors; {derived} derived values"
             ),
-            f"consistency: {len(self.report)} comparisons, {len(differing)} flagged (differ beyond rounding, or implausible)",
+            (
+                f"consistency: {len(self.consistency)} comparisons, {len(differing)} flagged "
+                "(differ beyond rounding, or implausible)"
+            ),
         ]
         for f in differing.head(SHOWN_FINDINGS).itertuples():
             period = "" if f.period == ANNUAL else f" {f.period}"
@@ -71,8 +74,8 @@ def prepare(raw: Path | None = None, spool: Path | None = None) -> Prepared:
     loaded = load_raw(raw)
     tidy = build_tidy(loaded)
     reconcile(loaded, tidy)
-    report = consistency_report(tidy)
-    return Prepared(loaded, tidy, report, build_outputs(loaded, tidy, report, spool))
+    consistency = consistency_report(tidy)
+    return Prepared(loaded, tidy, consistency, build_outputs(loaded, tidy, consistency, spool))
 
 
 def write_processed(raw: Path, out: Path, say=print) -> tuple[RawData, pd.DataFrame]:

@@ -383,17 +383,17 @@ def _xlsx_bytes(sheets: dict[str, pa.Table], decimals: list[int] | None = None) 
 
 
 def build_outputs(
-    raw: RawData, tidy: pd.DataFrame, report: pd.DataFrame | None = None, spool: Path | None = None
+    raw: RawData, tidy: pd.DataFrame, consistency: pd.DataFrame | None = None, spool: Path | None = None
 ) -> dict[str, bytes | atomic.Spooled]:
-    """Every processed file, by name, as bytes (the manifest last). `report`: the consistency report, if made.
+    """Every processed file, by name, as bytes (the manifest last). `consistency`: the consistency report, if made.
     With `spool` (the folder the files are for), a large CSV is written there as it is made (atomic.Spooled).
 
     Each table is made formula-safe once (_table) and written from there as CSV and, if small enough, XLSX."""
     dataset = _table(dataset_table(tidy, raw.sectors))
-    report = consistency_report(tidy) if report is None else report
+    consistency = consistency_report(tidy) if consistency is None else consistency
     others = {
         "sources": _table(sources_table(tidy, raw.sources)),
-        "consistency": _table(report),
+        "consistency": _table(consistency),
         "codebook": _table(codebook_table(raw.breaks)),
     }
     outputs = {
