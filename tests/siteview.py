@@ -453,13 +453,13 @@ def _visible_text_without_data(visit) -> str:
 
 def _data_texts() -> list[str]:
     """Text the data carries as published (titles, locators, quotes, scopes, names), longest first."""
-    data = load_raw(ROOT / "data" / "raw")
+    raw = load_raw(ROOT / "data" / "raw")
     texts = {
-        *data.sources["title"],
-        *data.sources["publisher"],
-        *data.figures["locator"],
-        *data.figures["evidence"],
-        *data.figures["scope"],
-        *data.sectors["name_nl"],
+        *raw.sources["title"],
+        *raw.sources["publisher"],
+        *raw.figures["locator"],
+        *raw.figures["evidence"],
+        *raw.figures["scope"],
+        *raw.sectors["name_nl"],
     }
     return sorted((t for t in texts if len(t) >= 8), key=len, reverse=True)

@@ -31,9 +31,9 @@ FILLER = {
 
 def figures_of(tmp_path, sector, *rows):
     sources = (FIXTURES / "minimal" / "sources.csv").read_text(encoding="utf-8") + NEWER
-    raw = make_raw(tmp_path, {**FILLER, sector: list(rows)}, {"sectors.csv": SECTORS, "sources.csv": sources})
-    data = load_raw(raw)
-    data = Dataset.of(data, build_tidy(data))
+    folder = make_raw(tmp_path, {**FILLER, sector: list(rows)}, {"sectors.csv": SECTORS, "sources.csv": sources})
+    raw = load_raw(folder)
+    data = Dataset.of(raw, build_tidy(raw))
     return sector_figures(data, sector, TODAY), data
 
 

@@ -81,7 +81,7 @@ def test_the_index_keeps_the_sector_reports_a_sector_run_did_not_plan(tmp_path, 
         (root / "sectors" / sector).mkdir(parents=True)
         (root / "sectors" / sector / "summary.json").write_text("{}")
     ran = Result(Job("politie", tmp_path / "n.ipynb", {}, "sectors/politie", index="sectors"), "ok", 1.0)
-    entries = index.report_entries(root, [ran], data, "nl", pdf=False)
+    entries = index.report_entries(root, [ran], data, "nl", "sectors/{sector}", pdf=False)
     assert list(entries) == ["sectors/politie", "sectors/waterschappen"]  # registry order, the other one kept
     assert entries["sectors/waterschappen"]["ok"] and not entries["sectors/politie"]["failed_now"]
     assert entries["sectors/politie"]["html"] == "sectors/politie/politie.html"

@@ -81,13 +81,13 @@ def test_the_public_tidy_frame_and_the_reports_data_hold_plain_texts(repo_raw):
     from analysis.data.tidy import build_tidy
 
     assert not any(categorical.is_categorical(load_tidy(repo_raw)[c]) for c in load_tidy(repo_raw).columns)
-    data = load_raw(repo_raw)
-    inner = build_tidy(data)
+    raw = load_raw(repo_raw)
+    inner = build_tidy(raw)
     assert categorical.is_categorical(inner["sector"])  # what the prepare stage works on
-    shown = Dataset.of(data, inner).tidy
+    shown = Dataset.of(raw, inner).tidy
     assert not any(categorical.is_categorical(shown[c]) for c in shown.columns)
     assert shown["sector"].tolist() == inner["sector"].astype(str).tolist()
     from analysis.trends.coverage import consistency_findings
 
-    findings = consistency_findings(Dataset.of(data, inner))
+    findings = consistency_findings(Dataset.of(raw, inner))
     assert len(findings) and not any(categorical.is_categorical(findings[c]) for c in findings.columns)

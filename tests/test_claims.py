@@ -37,8 +37,8 @@ def raw_with(tmp_path, rows, sector="politie", sources=""):
 
 
 def dataset(tmp_path, *rows, sector="politie", sources=MORE_SOURCES):
-    data = load_raw(raw_with(tmp_path, rows, sector, sources))
-    return Dataset.of(data, build_tidy(data))
+    raw = load_raw(raw_with(tmp_path, rows, sector, sources))
+    return Dataset.of(raw, build_tidy(raw))
 
 
 def verdict_of(data, sector="politie"):

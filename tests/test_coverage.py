@@ -37,27 +37,27 @@ def fixture(tmp_path_factory):
         # the national figure: newest realised year 2023, from a secondary source
         "markt": ["markt,2023,realised_jobs,74031,,news,M,", "markt,2023,realisation_pct,92.5,,news,M,"],
     }
-    data = load_raw(make_raw(tmp_path_factory.mktemp("cov"), figures, {"sectors.csv": sectors}))
-    return data, build_tidy(data)
+    raw = load_raw(make_raw(tmp_path_factory.mktemp("cov"), figures, {"sectors.csv": sectors}))
+    return raw, build_tidy(raw)
 
 
 def test_coverage_matrix(fixture):
-    data, tidy = fixture
-    realised = coverage.coverage_matrix(Dataset.of(data, tidy), "realised_jobs")
+    raw, tidy = fixture
+    realised = coverage.coverage_matrix(Dataset.of(raw, tidy), "realised_jobs")
     assert list(realised.columns) == [2019, 2020, 2021, 2022, 2023]
     assert realised.loc["politie"].tolist() == ["reported", "", "reported", "", ""]
     assert realised.loc["waterschappen"].tolist() == ["", "reported", "reported", "", ""]
     assert realised.loc["mbo"].tolist() == [""] * 5
-    pct = coverage.coverage_matrix(Dataset.of(data, tidy), "realisation_pct")
+    pct = coverage.coverage_matrix(Dataset.of(raw, tidy), "realisation_pct")
     assert pct.loc["politie"].tolist() == ["", "", "derived", "", ""]  # 663 / 700, computed
     assert pct.loc["waterschappen"].tolist() == ["", "", "reported", "", ""]
-    target = coverage.coverage_matrix(Dataset.of(data, tidy), "target_jobs")
+    target = coverage.coverage_matrix(Dataset.of(raw, tidy), "target_jobs")
     assert target.loc["markt"].tolist() == ["", "", "", "", "derived"]  # implied by 92.5 %
 
 
 def test_freshness(fixture):
-    data, tidy = fixture
-    f = coverage.freshness(Dataset.of(data, tidy)).set_index("sector")
+    raw, tidy = fixture
+    f = coverage.freshness(Dataset.of(raw, tidy)).set_index("sector")
     assert f.loc["politie"].tolist() == [2021, 2021, pd.NA, 2]
     assert f.loc["waterschappen"].tolist() == [2021, 2021, 2021, 2]
     assert f.loc["markt", "years_behind_national"] == 0
@@ -65,8 +65,8 @@ def test_freshness(fixture):
 
 
 def test_source_mix(fixture):
-    data, tidy = fixture
-    mix = coverage.source_mix(Dataset.of(data, tidy)).set_index("sector")
+    raw, tidy = fixture
+    mix = coverage.source_mix(Dataset.of(raw, tidy)).set_index("sector")
     assert mix.loc["politie", ["primary", "secondary"]].tolist() == [3, 0]
     assert mix.loc["waterschappen", ["primary", "secondary"]].tolist() == [4, 1]
     assert mix.loc["markt", ["primary", "secondary"]].tolist() == [0, 2]
@@ -75,13 +75,13 @@ def test_source_mix(fixture):
 
 
 def test_sectors_without_figures_are_listed(fixture):
-    data, tidy = fixture
-    assert coverage.without_figures(Dataset.of(data, tidy)) == ["mbo"]
+    raw, tidy = fixture
+    assert coverage.without_figures(Dataset.of(raw, tidy)) == ["mbo"]
 
 
 def test_consistency_findings_name_both_sources(fixture):
-    data, tidy = fixture
-    f = coverage.consistency_findings(Dataset.of(data, tidy))
+    raw, tidy = fixture
+    f = coverage.consistency_findings(Dataset.of(raw, tidy))
     rows = {(r.check, r.sector, int(r.year)): r for r in f.itertuples()}
     assert set(rows) == {
         ("percentage_vs_counts", "waterschappen", 2021),

@@ -38,8 +38,8 @@ def small(tmp_path_factory):
             "waterschappen,2023,target_jobs,600,,letter,W,",
         ],
     }
-    data = load_raw(make_raw(tmp_path_factory.mktemp("raw"), figures))
-    return data, build_tidy(data)
+    raw = load_raw(make_raw(tmp_path_factory.mktemp("raw"), figures))
+    return raw, build_tidy(raw)
 
 
 def texts(fig: Figure) -> list[str]:
@@ -54,8 +54,8 @@ def bar_years(fig: Figure) -> list[float]:
 
 
 def test_sector_chart_writes_every_value_in_rows_under_its_year(small):
-    data, tidy = small
-    fig = plots.sector_trend(Dataset.of(data, tidy), "politie", "nl")
+    raw, tidy = small
+    fig = plots.sector_trend(Dataset.of(raw, tidy), "politie", "nl")
     (rows,) = value_rows(fig)
     gap = "geen\ncijfer"  # 2022-2024 have no count: said, not left empty
     assert rows["Gerealiseerd"] == {2019: "297", 2020: "413", 2021: "663", 2022: gap, 2023: gap, 2024: gap}
@@ -69,8 +69,8 @@ def test_sector_chart_writes_every_value_in_rows_under_its_year(small):
 
 
 def test_gaps_are_not_interpolated_and_are_marked(small):
-    data, tidy = small
-    fig = plots.sector_trend(Dataset.of(data, tidy), "waterschappen", "nl")
+    raw, tidy = small
+    fig = plots.sector_trend(Dataset.of(raw, tidy), "waterschappen", "nl")
     assert bar_years(fig) == [2018, 2020]  # nothing drawn for 2019
     (rows,) = value_rows(fig)
     assert rows["Gerealiseerd"] == {2018: "≥200", 2019: "geen\ncijfer", 2020: "262"}  # 'at least' is marked
@@ -80,8 +80,8 @@ def test_gaps_are_not_interpolated_and_are_marked(small):
 
 
 def test_english_chart(small):
-    data, tidy = small
-    fig = plots.sector_trend(Dataset.of(data, tidy), "politie", "en")
+    raw, tidy = small
+    fig = plots.sector_trend(Dataset.of(raw, tidy), "politie", "en")
     (rows,) = value_rows(fig)
     assert rows["Target"] == {2024: "713"} and rows["Realised"][2022] == "no\nfigure"
     assert "Police: jobs realised and target" in fig._suptitle.get_text()
@@ -95,8 +95,8 @@ def _trend_lines(fig):
 
 
 def test_projection_is_drawn_from_the_last_figure_to_a_target_ahead_with_its_band(tmp_path):
-    data = load_raw(make_raw(tmp_path, {"politie": [*POLITIE_JOBS, "politie,2034,target_jobs,3000,,letter,P,"]}))
-    fig = plots.sector_trend(Dataset.of(data, build_tidy(data)), "politie", "nl")
+    raw = load_raw(make_raw(tmp_path, {"politie": [*POLITIE_JOBS, "politie,2034,target_jobs,3000,,letter,P,"]}))
+    fig = plots.sector_trend(Dataset.of(raw, build_tidy(raw)), "politie", "nl")
     trend = _trend_lines(fig)
     assert len(trend) == 1 and list(trend[0].get_xdata()) == [2021, 2034]  # from the last figure only
     assert list(trend[0].get_ydata()) == pytest.approx([663, 663 + 13 * 183])
@@ -105,17 +105,17 @@ def test_projection_is_drawn_from_the_last_figure_to_a_target_ahead_with_its_ban
 
 
 def test_no_trend_past_a_target_year_that_has_a_figure(small):
-    data, tidy = small  # politie: 2024 target 713 with a published 68% for 2024
-    fig = plots.sector_trend(Dataset.of(data, tidy), "politie", "nl")
+    raw, tidy = small  # politie: 2024 target 713 with a published 68% for 2024
+    fig = plots.sector_trend(Dataset.of(raw, tidy), "politie", "nl")
     assert not _trend_lines(fig)
 
 
 def test_a_passed_target_year_is_judged_by_its_figure_and_no_trend_is_drawn(tmp_path):
-    data = load_raw(make_raw(tmp_path))
-    tidy = build_tidy(data)
-    fig = plots.sector_trend(Dataset.of(data, tidy), "waterschappen", "nl")
+    raw = load_raw(make_raw(tmp_path))
+    tidy = build_tidy(raw)
+    fig = plots.sector_trend(Dataset.of(raw, tidy), "waterschappen", "nl")
     assert not _trend_lines(fig)
-    text = narrative.sector_text(sector_summary(Dataset.of(data, tidy), "waterschappen"), "Waterschappen", "nl")
+    text = narrative.sector_text(sector_summary(Dataset.of(raw, tidy), "waterschappen"), "Waterschappen", "nl")
     assert (
         "Het doel voor 2020 is niet gehaald volgens de eigen telling van de sector: 61,3% van het doel (2020)." in text
     )
@@ -149,8 +149,8 @@ def test_derived_values_are_drawn_differently(real_data):
 
 
 def test_narrative_politie(small):
-    data, tidy = small
-    summary = sector_summary(Dataset.of(data, tidy), "politie")
+    raw, tidy = small
+    summary = sector_summary(Dataset.of(raw, tidy), "politie")
     nl = narrative.sector_text(summary, "Politie", "nl")
     assert "In 2021 realiseerde de politie 663 banen." in nl
     assert "Dat zijn 250 banen meer dan in 2020 (413)." in nl
@@ -160,8 +160,8 @@ def test_narrative_politie(small):
 
 
 def test_narrative_mentions_gaps_and_qualifiers(small):
-    data, tidy = small
-    text = narrative.sector_text(sector_summary(Dataset.of(data, tidy), "waterschappen"), "Waterschappen", "nl")
+    raw, tidy = small
+    text = narrative.sector_text(sector_summary(Dataset.of(raw, tidy), "waterschappen"), "Waterschappen", "nl")
     # 'ruim 200' in 2018: the change to 262 is not computed (it lies anywhere from -38 to +62), the word stays
     assert "In 2018 waren het er ruim 200; voor de jaren daartussen zijn geen cijfers gepubliceerd." in text
     assert "+62" not in text

@@ -53,8 +53,8 @@ def test_outputs_are_byte_identical_across_runs(minimal_raw, tmp_path, run_cli):
 
 
 def test_committed_processed_data_is_up_to_date(repo_raw):
-    data = load_raw(repo_raw)
-    expected = build_outputs(data, build_tidy(data))
+    raw = load_raw(repo_raw)
+    expected = build_outputs(raw, build_tidy(raw))
     processed = ROOT / "data" / "processed"
     stale = [
         name

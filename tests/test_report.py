@@ -114,7 +114,7 @@ EXTRA_NOTEBOOK_CELLS = [
     (
         "code",
         (
-            "from analysis import notebook\n\ndata = notebook.load()\nnotebook.check(data, lang)\n"
+            "from analysis import notebook\n\ndata = notebook.load()\nnotebook.check_parameters(data, lang)\n"
             "notebook.pivot(data, 'realised_jobs')"
         ),
         [],
@@ -159,7 +159,7 @@ def test_a_declared_notebook_is_executed_and_linked_from_the_index(minimal_site,
     assert '<a href="education/education.html">Onderwijssectoren vergeleken</a>' in index
 
 
-def test_a_registry_entry_without_its_notebook_is_refused_before_any_run(minimal_raw, tmp_path, run_cli):
+def test_a_reports_toml_entry_without_its_notebook_is_refused_before_any_run(minimal_raw, tmp_path, run_cli):
     notebooks = tmp_path / "notebooks"
     shutil.copytree(ROOT / "notebooks", notebooks)
     with (notebooks / "reports.toml").open("a", encoding="utf-8") as fh:

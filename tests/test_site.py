@@ -42,11 +42,11 @@ class TestTheDutchSite(WholeSiteChecks):
 
 
 def test_index_lists_every_sector_with_data(browser, site):
-    data = load_raw(ROOT / "data" / "raw")
-    tidy = build_tidy(data)
-    names = dict(zip(data.sectors["sector"], data.sectors["name_nl"]))
-    short = dict(zip(data.sectors["sector"], data.sectors["short_nl"]))
-    with_data = sectors_with_data(Dataset.of(data, tidy))
+    raw = load_raw(ROOT / "data" / "raw")
+    tidy = build_tidy(raw)
+    names = dict(zip(raw.sectors["sector"], raw.sectors["name_nl"]))
+    short = dict(zip(raw.sectors["sector"], raw.sectors["short_nl"]))
+    with_data = sectors_with_data(Dataset.of(raw, tidy))
     visit = Visit(browser, site / "index.html")
     rows = visit.page.eval_on_selector_all("table.sectors tbody th", "els => els.map(e => e.innerText)")
     assert set(rows) == {names[s] for s in with_data}
@@ -169,9 +169,10 @@ def test_every_link_can_be_reached_with_tab_and_focus_is_visible(browser, site, 
 def test_every_report_and_the_index_has_a_pdf_that_opens(browser, site):
     from pypdf import PdfReader
 
+    from analysis.run.declared import sector_folder
     from analysis.site.pdf import report_pages
 
-    expected = report_pages(site)
+    expected = report_pages(site, sector_folder(ROOT / "notebooks"))
     assert len(expected) >= 19
     for html in expected:
         assert html.with_suffix(".pdf").is_file(), html

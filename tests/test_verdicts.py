@@ -25,9 +25,9 @@ BREAK = (
 
 
 def verdict_for(tmp_path, *rows, breaks: str | None = None):
-    data = load_raw(make_raw(tmp_path, {"politie": list(rows)}, {"breaks.csv": breaks} if breaks else None))
-    tidy = build_tidy(data)
-    return verdicts.verdict(Dataset.of(data, tidy), "politie", today=TODAY), (data, tidy)
+    raw = load_raw(make_raw(tmp_path, {"politie": list(rows)}, {"breaks.csv": breaks} if breaks else None))
+    tidy = build_tidy(raw)
+    return verdicts.verdict(Dataset.of(raw, tidy), "politie", today=TODAY), (raw, tidy)
 
 
 def row(year, measure, value, **kw):

@@ -25,7 +25,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
     done = prepare(args.raw, spool=Path(tempfile.gettempdir()))  # a large CSV is compared from there, not held
     print(f"raw data is valid: {done.described()}")
-    stale = stale_outputs(args.processed, done.data, done.outputs)
+    stale = stale_outputs(args.processed, done.raw, done.outputs)
     if stale:
         print(f"note: {args.processed} is out of date ({stale[0]}); run `make report` to regenerate it")
     return 0
@@ -88,17 +88,16 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     from analysis.data.tidy import build_tidy, load_raw
     from analysis.trends import coverage
 
-    data = load_raw(args.raw)
-    tidy = build_tidy(data)
-    dataset = Dataset.of(data, tidy)
-    cov = coverage.coverage(dataset)
+    raw = load_raw(args.raw)
+    data = Dataset.of(raw, build_tidy(raw))
+    cov = coverage.coverage(data)
     years = lambda s, m: ",".join(
         _spans(sorted(cov.loc[(cov["sector"] == s) & (cov["measure"] == m) & (cov["status"] == "reported"), "year"]))
     )
-    fresh = coverage.freshness(dataset).set_index("sector")
-    mix = coverage.source_mix(dataset).set_index("sector")
+    fresh = coverage.freshness(data).set_index("sector")
+    mix = coverage.source_mix(data).set_index("sector")
     rows = [("sector", "realised", "target", "percentage", "behind", "primary/secondary")]
-    for s in data.sectors["sector"]:
+    for s in raw.sectors["sector"]:
         behind = fresh.at[s, "years_behind_national"]
         rows.append(
             (
@@ -113,7 +112,7 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for r in rows:
         print("  ".join(f"{c:<{w}}" for c, w in zip(r, widths)).rstrip())
-    missing = coverage.without_figures(dataset)
+    missing = coverage.without_figures(data)
     print(
         f"\nyears with a published figure (derived values not counted); behind = years behind the newest national "
         f"realised figure\nwithout any figure: {', '.join(missing) or 'none'}"
@@ -254,6 +253,14 @@ def parser() -> argparse.ArgumentParser:
     )
     sub = p.add_subparsers(dest="command", required=True)
     shared = _options()
+    _data_commands(sub, shared)
+    _extract_commands(sub, shared)
+    _report_command(sub, shared)
+    return p
+
+
+def _data_commands(sub, shared: dict[str, argparse.ArgumentParser]) -> None:
+    """validate, prepare, coverage and changes: the raw and processed data."""
     raw, writing = [shared["raw"]], [shared["raw"], shared["out"], shared["wait"]]
     v = sub.add_parser("validate", parents=raw, help="check data/raw and list every problem; writes nothing")
     v.add_argument("--processed", type=Path, default=None, help="processed folder to check for staleness")
@@ -274,8 +281,14 @@ def parser() -> argparse.ArgumentParser:
     ch.add_argument("--processed", type=Path, default=None, help="the newer version (default: data/processed)")
     ch.add_argument("--raw", type=Path, default=None, help="raw data folder, for the series breaks")
     ch.set_defaults(func=cmd_changes)
+
+
+def _extract_commands(sub, shared: dict[str, argparse.ArgumentParser]) -> None:
+    """extract and accept: figures proposed from a published document, and the reviewed ones taken in."""
     ex = sub.add_parser(
-        "extract", parents=raw, help="propose figure rows from a published document (.txt, .html, .pdf) for review"
+        "extract",
+        parents=[shared["raw"]],
+        help="propose figure rows from a published document (.txt, .html, .pdf) for review",
     )
     ex.add_argument("document", type=Path, help="the document: plain text, HTML or PDF")
     ex.add_argument("--out", type=Path, required=True, metavar="PROPOSALS.csv", help="where to write the proposals")
@@ -303,8 +316,14 @@ def parser() -> argparse.ArgumentParser:
     )
     ac.add_argument("proposals", type=Path, help="the proposals file, reviewed: no row with a check left")
     ac.set_defaults(func=cmd_accept)
+
+
+def _report_command(sub, shared: dict[str, argparse.ArgumentParser]) -> None:
+    """report: prepare, then the whole site."""
     rep = sub.add_parser(
-        "report", parents=writing, help="prepare, then execute every notebook and write reports/ with index.html"
+        "report",
+        parents=[shared["raw"], shared["out"], shared["wait"]],
+        help="prepare, then execute every notebook and write reports/ with index.html",
     )
     rep.add_argument("--reports", type=Path, default=None, help="report folder (default: reports)")
     rep.add_argument("--notebooks", type=Path, default=None, help="notebook folder (default: notebooks)")
@@ -323,7 +342,6 @@ def parser() -> argparse.ArgumentParser:
         "--pdf", action="store_true", help="also print every report and the index to PDF (A4, tagged) with Chromium"
     )
     rep.set_defaults(func=cmd_report)
-    return p
 
 
 class Stopped(KeyboardInterrupt):

@@ -44,12 +44,12 @@ class DataValidationError(ProjectError):
     def __init__(self, issues: list[Issue], where: str = "the raw data"):
         self.issues = sorted(set(issues), key=lambda i: (i.file, i.line, i.column, i.rule))
         self.where = where
-        super().__init__(self.report())
+        super().__init__(self.problem_list())
 
     def message(self) -> str:
-        return self.report() + "\nnothing was written."
+        return self.problem_list() + "\nnothing was written."
 
-    def report(self) -> str:
+    def problem_list(self) -> str:
         n = len(self.issues)
         head = f"{n} problem{'s' if n != 1 else ''} in {self.where}:"
         return "\n".join([head, *(f"  {issue}" for issue in self.issues)])

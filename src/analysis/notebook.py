@@ -65,7 +65,7 @@ def load(raw: Path | None = None) -> Dataset:
     return data
 
 
-def check(data: Dataset, lang: str, sector: str | None = None) -> None:
+def check_parameters(data: Dataset, lang: str, sector: str | None = None) -> None:
     """Fail loudly on a bad parameter instead of running with something else."""
     i18n.check_lang(lang)
     if sector is not None and sector not in set(data.sectors["sector"]):
@@ -91,7 +91,7 @@ def sector_title(data: Dataset, sector: str, lang: str) -> HTML:
 def sector(data: Dataset, name: str, lang: str = "nl", today=None):
     """One sector's figures and verdicts (trends.sector.SectorFigures), computed once; shown in JupyterLab as
     its answer in words. A sector that does not exist is refused with the list of those that do."""
-    check(data, lang, name)
+    check_parameters(data, lang, name)
     return SectorView(one_sector.sector_figures(data, name, today), data, lang)
 
 

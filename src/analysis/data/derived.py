@@ -577,11 +577,12 @@ def consistency_report(tidy: pd.DataFrame) -> pd.DataFrame:
     checks = [c for c in checks if not c.empty]
     if not checks:
         return pd.DataFrame(columns=FINDING_COLUMNS)
-    report = categorical.concat(checks)[FINDING_COLUMNS]
+    consistency = categorical.concat(checks)[FINDING_COLUMNS]
     texts = ["check", "sector", "period", "scope", "measure", "source_a", "source_b", "outcome", "explanation"]
     # sorted on the texts' codes (categorical's categories are sorted), not on the texts: faster by far
-    report = report.assign(year=report["year"].astype("Int64"), **{c: categorical.encode(report[c]) for c in texts})
-    return report.sort_values(
+    encoded = {c: categorical.encode(consistency[c]) for c in texts}
+    consistency = consistency.assign(year=consistency["year"].astype("Int64"), **encoded)
+    return consistency.sort_values(
         ["check", "sector", "year", "period", "scope", "measure", "source_a", "source_b"], kind="stable"
     ).reset_index(drop=True)
 
@@ -589,6 +590,6 @@ def consistency_report(tidy: pd.DataFrame) -> pd.DataFrame:
 FLAGGED = ("differs", "implausible")
 
 
-def findings(report: pd.DataFrame) -> pd.DataFrame:
+def findings(consistency: pd.DataFrame) -> pd.DataFrame:
     """Only the comparisons that do not agree beyond rounding, and the plausibility checks' flags."""
-    return report[report["outcome"].isin(FLAGGED)].reset_index(drop=True)
+    return consistency[consistency["outcome"].isin(FLAGGED)].reset_index(drop=True)

@@ -24,22 +24,25 @@ SHOWN_FINDINGS = 10  # the full list is in consistency.csv and the coverage repo
 
 @dataclass
 class Prepared:
-    data: RawData  # the raw folder as read and validated
+    raw: RawData  # the raw folder as read and validated
     tidy: pd.DataFrame  # reported and derived figures (tidy.TIDY_COLUMNS)
-    report: pd.DataFrame  # every consistency comparison (dictionary.FINDING_COLUMNS)
+    consistency: pd.DataFrame  # every consistency comparison (dictionary.FINDING_COLUMNS)
     outputs: dict[str, bytes | Spooled]  # every processed file by name, as processed.write_outputs writes them
 
     def described(self) -> str:
         """What was read, derived and found, in a few lines for the terminal."""
-        data, differing = self.data, findings(self.report)
+        raw, differing = self.raw, findings(self.consistency)
         derived = int((self.tidy["status"] == "derived").sum())
-        files = sum(p.startswith("figures/") for p in data.checksums)
+        files = sum(p.startswith("figures/") for p in raw.checksums)
         lines = [
             (
-                f"{data.raw_rows} figures from {files} sector files, {len(data.sources)} sources, "
-                f"{len(data.sectors)} sectors; {derived} derived values"
+                f"{raw.raw_rows} figures from {files} sector files, {len(raw.sources)} sources, "
+                f"{len(raw.sectors)} sectors; {derived} derived values"
             ),
-            f"consistency: {len(self.report)} comparisons, {len(differing)} flagged (differ beyond rounding, or implausible)",
+            (
+                f"consistency: {len(self.consistency)} comparisons, {len(differing)} flagged "
+                "(differ beyond rounding, or implausible)"
+            ),
         ]
         for f in differing.head(SHOWN_FINDINGS).itertuples():
             period = "" if f.period == ANNUAL else f" {f.period}"
@@ -53,13 +56,13 @@ class Prepared:
         return "\n".join(lines)
 
 
-def reconcile(data: RawData, tidy: pd.DataFrame) -> None:
+def reconcile(raw: RawData, tidy: pd.DataFrame) -> None:
     """Every raw row is exactly one reported row of the tidy data: none lost, none doubled."""
     reported = tidy.loc[tidy["status"] == "reported", ["raw_file", "raw_line"]]
     doubled = int(reported.duplicated(["raw_file", "raw_line"]).sum())
-    if len(reported) != data.raw_rows or doubled:
+    if len(reported) != raw.raw_rows or doubled:
         raise ReconciliationError(
-            f"{data.raw_rows} raw rows but {len(reported)} reported rows ({len(reported) - doubled} distinct) "
+            f"{raw.raw_rows} raw rows but {len(reported)} reported rows ({len(reported) - doubled} distinct) "
             "in the tidy data"
         )
 
@@ -68,16 +71,16 @@ def prepare(raw: Path | None = None, spool: Path | None = None) -> Prepared:
     """Read and validate `raw` (default data/raw), derive and check; raise DataValidationError on bad input.
 
     `spool`: the folder the outputs are for, where a large CSV is written as it is made (processed.build_outputs)."""
-    data = load_raw(raw)
-    tidy = build_tidy(data)
-    reconcile(data, tidy)
-    report = consistency_report(tidy)
-    return Prepared(data, tidy, report, build_outputs(data, tidy, report, spool))
+    loaded = load_raw(raw)
+    tidy = build_tidy(loaded)
+    reconcile(loaded, tidy)
+    consistency = consistency_report(tidy)
+    return Prepared(loaded, tidy, consistency, build_outputs(loaded, tidy, consistency, spool))
 
 
 def write_processed(raw: Path, out: Path, say=print) -> tuple[RawData, pd.DataFrame]:
     """Prepare the raw folder and write what changed of data/processed (`out`, whose lock the caller holds),
-    telling what was done; the validated data and its tidy frame, for the reports."""
+    telling what was done; the validated raw data and its tidy frame, for the reports."""
     from analysis import atomic
     from analysis.data.processed import MANIFEST, write_outputs
 
@@ -90,4 +93,4 @@ def write_processed(raw: Path, out: Path, say=print) -> tuple[RawData, pd.DataFr
         say(f"note: {name} is not written: {why}")
     written = f" ({', '.join(changed)})" if changed else ", all up to date"
     say(f"{out}: {len(changed)} file(s) written" + written)
-    return done.data, done.tidy
+    return done.raw, done.tidy

@@ -383,18 +383,18 @@ def _xlsx_bytes(sheets: dict[str, pa.Table], decimals: list[int] | None = None) 
 
 
 def build_outputs(
-    data: RawData, tidy: pd.DataFrame, report: pd.DataFrame | None = None, spool: Path | None = None
+    raw: RawData, tidy: pd.DataFrame, consistency: pd.DataFrame | None = None, spool: Path | None = None
 ) -> dict[str, bytes | atomic.Spooled]:
-    """Every processed file, by name, as bytes (the manifest last). `report`: the consistency report, if made.
+    """Every processed file, by name, as bytes (the manifest last). `consistency`: the consistency report, if made.
     With `spool` (the folder the files are for), a large CSV is written there as it is made (atomic.Spooled).
 
     Each table is made formula-safe once (_table) and written from there as CSV and, if small enough, XLSX."""
-    dataset = _table(dataset_table(tidy, data.sectors))
-    report = consistency_report(tidy) if report is None else report
+    dataset = _table(dataset_table(tidy, raw.sectors))
+    consistency = consistency_report(tidy) if consistency is None else consistency
     others = {
-        "sources": _table(sources_table(tidy, data.sources)),
-        "consistency": _table(report),
-        "codebook": _table(codebook_table(data.breaks)),
+        "sources": _table(sources_table(tidy, raw.sources)),
+        "consistency": _table(consistency),
+        "codebook": _table(codebook_table(raw.breaks)),
     }
     outputs = {
         f"{name}.csv": _csv_output(table, f"{name}.csv", spool) for name, table in {DATASET_STEM: dataset, **others}.items()
@@ -411,11 +411,11 @@ def build_outputs(
                 f"{len(dataset):,} rows is more than the {XLSX_MAX_ROWS:,} the spreadsheet "
                 f"copies are made for; use {DATASET_STEM}.csv"
             )
-    outputs[MANIFEST] = _manifest(outputs, data, omitted)
+    outputs[MANIFEST] = _manifest(outputs, raw, omitted)
     return outputs
 
 
-def _manifest(outputs: dict[str, bytes | atomic.Spooled], data: RawData, omitted: dict[str, str]) -> bytes:
+def _manifest(outputs: dict[str, bytes | atomic.Spooled], raw: RawData, omitted: dict[str, str]) -> bytes:
     """A Frictionless data package descriptor, plus the checksums of the raw files it was made from."""
 
     def resource(name: str, payload: bytes | atomic.Spooled) -> dict:
@@ -442,9 +442,9 @@ def _manifest(outputs: dict[str, bytes | atomic.Spooled], data: RawData, omitted
         "title": "Banenafspraak: jobs for people with an occupational disability, per sector (government and education)",
         "resources": [resource(name, payload) for name, payload in outputs.items()],
         "licenses": [LICENSE],
-        "sources": [_source(r) for r in data.sources.itertuples()],
-        "x-raw-files": [{"path": p, "hash": "sha256:" + h} for p, h in data.checksums.items()],
-        "x-raw-rows": data.raw_rows,
+        "sources": [_source(r) for r in raw.sources.itertuples()],
+        "x-raw-files": [{"path": p, "hash": "sha256:" + h} for p, h in raw.checksums.items()],
+        "x-raw-rows": raw.raw_rows,
         "x-omitted": omitted,
     }
     return (json.dumps(package, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
@@ -484,7 +484,7 @@ def write_outputs(outputs: dict[str, bytes | atomic.Spooled], folder: Path) -> l
     return changed
 
 
-def stale_outputs(folder: Path, data: RawData, expected: dict[str, bytes | atomic.Spooled] | None = None) -> list[str]:
+def stale_outputs(folder: Path, raw: RawData, expected: dict[str, bytes | atomic.Spooled] | None = None) -> list[str]:
     """What in `folder` no longer matches the raw data (empty when up to date).
 
     With `expected` (build_outputs of the same raw data) every file is compared byte for byte with what
@@ -495,8 +495,8 @@ def stale_outputs(folder: Path, data: RawData, expected: dict[str, bytes | atomi
 
     package = json.loads(manifest.read_text(encoding="utf-8"))
     recorded = {f["path"]: f["hash"].removeprefix("sha256:") for f in package.get("x-raw-files", [])}
-    problems = [f"raw file {p} changed or is new" for p, h in data.checksums.items() if recorded.get(p) != h]
-    problems += [f"raw file {p} was removed" for p in recorded if p not in data.checksums]
+    problems = [f"raw file {p} changed or is new" for p, h in raw.checksums.items() if recorded.get(p) != h]
+    problems += [f"raw file {p} was removed" for p in recorded if p not in raw.checksums]
     for res in package.get("resources", []):
         path = Path(folder) / res["path"]
         if not path.is_file() or "sha256:" + atomic.file_sha256(path) != res["hash"]:

@@ -245,15 +245,15 @@ def order_tidy(frame: pd.DataFrame, sector_order: list[str]) -> pd.DataFrame:
     return frame.iloc[np.lexsort(keys)].reset_index(drop=True)
 
 
-def build_tidy(data: RawData) -> pd.DataFrame:
+def build_tidy(raw: RawData) -> pd.DataFrame:
     """Reported figures plus derived ones (status 'derived'), in a stable order; texts as categoricals."""
-    frame = categorical.concat([data.figures, derive(data.figures)])
+    frame = categorical.concat([raw.figures, derive(raw.figures)])
     frame["year"] = frame["year"].astype("Int64")
     frame["raw_line"] = frame["raw_line"].astype("Int64")
     frame["precision"] = frame["precision"].astype("int64")
     frame["source_rank"] = frame["source_rank"].astype("int64")
     frame["era"] = frame["era"].astype("int64")
-    return order_tidy(frame, list(data.sectors["sector"]))
+    return order_tidy(frame, list(raw.sectors["sector"]))
 
 
 def load_tidy(raw: Path | None = None) -> pd.DataFrame:

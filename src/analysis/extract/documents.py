@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis.errors import UnreadableDocument
-from analysis.extract.vocabulary import WORDS
+from analysis.extract.vocabulary import VOCABULARY
 
-READING = WORDS.reading  # the thresholds of reading a PDF's lines and a text's headings
-MONTH = "|".join(WORDS.years.months)
+READING = VOCABULARY.reading  # the thresholds of reading a PDF's lines and a text's headings
+MONTH = "|".join(VOCABULARY.years.months)
 
 KINDS = {".txt": "text", ".html": "html", ".htm": "html", ".pdf": "pdf"}
 
@@ -33,7 +33,7 @@ class Passage:
 
     text: str
     headings: tuple[str, ...]
-    number: int  # its paragraph number under its heading, from 1
+    ordinal: int  # its place under its heading, from 1: a paragraph's number
     page: int | None = None  # in a PDF
     cell: tuple[str, str, str] | None = None  # a table cell's table caption, row heading and column heading
 
@@ -55,7 +55,7 @@ class Passage:
             ]
             where = f"{path}, {', '.join(n for n in named if n)}"
         else:
-            where = f"{path}, alinea {self.number}"
+            where = f"{path}, alinea {self.ordinal}"
         return f"pagina {self.page}, {where}" if self.page else where
 
 
@@ -172,7 +172,7 @@ def _passages(lines: list[Line]) -> list[Passage]:
     passages: list[Passage] = []
     group: str | None = None
     heading: str | None = None
-    number = 0
+    ordinal = 0
     for i, block in enumerate(blocks):
         if is_heading(block):
             title = _join([block[0].text])
@@ -181,14 +181,14 @@ def _passages(lines: list[Line]) -> list[Passage]:
                 group, heading = title, None
             else:
                 heading = title
-            number = 0
+            ordinal = 0
             block = block[1:]
             if not block:
                 continue
-        number += 1
+        ordinal += 1
         text = _join([ln.text for ln in block])
         path = tuple(h for h in (group, heading) if h)
-        passages.append(Passage(text, path, number, block[0].page))
+        passages.append(Passage(text, path, ordinal, block[0].page))
     return passages
 
 
@@ -207,14 +207,14 @@ def _footnotes_apart(lines: list[Line]) -> tuple[list[Line], dict[str, str]]:
             while end < len(lines) and not lines[end].page_start and end - i < READING.footnote_lines:
                 end += 1
             if end == len(lines) or lines[end].page_start:
-                number = None
+                mark = None
                 for note_line in lines[i:end]:
                     found = FOOTNOTE.match(note_line.text)
                     if found:
-                        number = found.group(1)
-                        notes[number] = found.group(2).strip()
-                    elif number and note_line.text.strip():
-                        notes[number] = _join([notes[number], note_line.text])
+                        mark = found.group(1)
+                        notes[mark] = found.group(2).strip()
+                    elif mark and note_line.text.strip():
+                        notes[mark] = _join([notes[mark], note_line.text])
                 while kept and not kept[-1].text.strip():
                     kept.pop()
                 i = end
@@ -343,7 +343,7 @@ def _read_html(path: Path, data: bytes) -> Document:
         tag.decompose()
     body = soup.body or soup
     headings: dict[int, str] = {}
-    number = 0
+    ordinal = 0
     passages: list[Passage] = []
     for tag, text in _blocks(body):
         if not text:
@@ -351,11 +351,11 @@ def _read_html(path: Path, data: bytes) -> Document:
         if re.fullmatch(r"h[1-6]", tag.name):
             level = int(tag.name[1])
             headings = {lv: h for lv, h in headings.items() if lv < level} | {level: text}
-            number = 0
+            ordinal = 0
             continue
-        number += 1
+        ordinal += 1
         path_ = tuple(headings[lv] for lv in sorted(headings))
-        passages.append(Passage(text, path_, number, cell=_cell(tag, _text_of) if tag.name == "td" else None))
+        passages.append(Passage(text, path_, ordinal, cell=_cell(tag, _text_of) if tag.name == "td" else None))
     return Document(path, "html", passages, {}, title=title, published=published)
 
 
@@ -579,20 +579,20 @@ def _read_pdf(path: Path, data: bytes) -> Document:
         spacing = [b.top - a.top for a, b in itertools.pairwise(text_lines) if b.top > a.top]
         usual = sorted(spacing)[len(spacing) // 2] if spacing else 0
         previous_bottom = None
-        number = None
+        mark = None
         for k, ln in enumerate(text_lines):
             found = FOOTNOTE.match(ln.text)
             small = ln.size < body * READING.footnote_size
             # a footnote: in smaller type at the page's foot, or in smaller type opening with its number (a
             # document made from a word processor may set its notes where the text was), and the lines after it
-            if small and (ln.top > height * READING.footnote_page_share or found or number):
+            if small and (ln.top > height * READING.footnote_page_share or found or mark):
                 if found:
-                    number = found.group(1)
-                    notes[number] = found.group(2).strip()
-                elif number:
-                    notes[number] = _join([notes[number], ln.text])
+                    mark = found.group(1)
+                    notes[mark] = found.group(2).strip()
+                elif mark:
+                    notes[mark] = _join([notes[mark], ln.text])
                 continue
-            number = None
+            mark = None
             gap = (
                 previous_bottom is not None
                 and usual

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from analysis.extract.vocabulary import WORDS
+from analysis.extract.vocabulary import VOCABULARY
 
-ABBREVIATIONS = set(WORDS.sentences.abbreviations)
+ABBREVIATIONS = set(VOCABULARY.sentences.abbreviations)
 _END = re.compile(r"[.!?](?:\d{1,2})?[\"'’”)]*(?=\s+[\"'‘“(]?[A-Z0-9À-Ý])")
 
 

@@ -178,7 +178,7 @@ def load(text: str | None = None, name: str = FILE) -> VocabularyFile:
         raise VocabularyError("\n".join(problems)) from None
 
 
-WORDS = load()
+VOCABULARY = load()  # vocabulary.toml beside this module, checked once
 
 
 def _near(sector: str, registered: set[str]) -> str:
@@ -187,14 +187,14 @@ def _near(sector: str, registered: set[str]) -> str:
     return close[0] if close else ""
 
 
-def _held(words: VocabularyFile, registered: set[str]) -> VocabularyFile:
+def _held(file: VocabularyFile, registered: set[str]) -> VocabularyFile:
     """The vocabulary without the sectors the registry does not hold."""
-    goals = {v: s for v, s in words.end_goals.sectors.items() if s in registered}
-    return words.model_copy(
+    goals = {v: s for v, s in file.end_goals.sectors.items() if s in registered}
+    return file.model_copy(
         update={
-            "sectors": {s: w for s, w in words.sectors.items() if s in registered},
-            "scopes": {s: w for s, w in words.scopes.items() if s in registered},
-            "end_goals": words.end_goals.model_copy(update={"sectors": goals}),
+            "sectors": {s: w for s, w in file.sectors.items() if s in registered},
+            "scopes": {s: w for s, w in file.scopes.items() if s in registered},
+            "end_goals": file.end_goals.model_copy(update={"sectors": goals}),
         }
     )
 
@@ -234,7 +234,7 @@ LISTED = ("years", "sentences", "phrases")
 class Vocabulary:
     """Every pattern the rules use, built once per run (sector names come from the raw folder's sectors.csv)."""
 
-    words: VocabularyFile
+    file: VocabularyFile
     sectors: dict[str, re.Pattern]
     sector_units: dict[str, str]
     scopes: dict[str, re.Pattern]
@@ -257,10 +257,10 @@ class Vocabulary:
 
     @property
     def windows(self) -> Windows:
-        return self.words.windows
+        return self.file.windows
 
     @classmethod
-    def of(cls, sectors, words: VocabularyFile = WORDS, text: str | None = None) -> Vocabulary:
+    def of(cls, sectors, file: VocabularyFile = VOCABULARY, text: str | None = None) -> Vocabulary:
         """`sectors`: the sector registry (data/raw/sectors.csv) as rows with sector, name_nl and unit. A sector
         id of the vocabulary that is a near miss of a registered one is refused with its line (a misspelling); one
         that the registry does not hold at all is left out (a raw folder with fewer sectors: no proposal can be
@@ -268,7 +268,7 @@ class Vocabulary:
         registered = set(sectors["sector"])
         wrong = [
             (where, s, close)
-            for where, s in words.sector_ids().items()
+            for where, s in file.sector_ids().items()
             if s not in registered
             for close in [_near(s, registered)]
             if close
@@ -281,14 +281,14 @@ class Vocabulary:
                     for where, s, close in wrong
                 )
             )
-        words = _held(words, registered)
+        file = _held(file, registered)
         names = {row.sector: [row.name_nl] for row in sectors.itertuples()}
-        for sector, variants in words.sectors.items():
+        for sector, variants in file.sectors.items():
             names.setdefault(sector, []).extend(variants)
         lists = [
             (name, given)
             for section in LISTED
-            for name, given in getattr(words, section).model_dump().items()
+            for name, given in getattr(file, section).model_dump().items()
             if isinstance(given, (list, dict))
         ]
         twice = sorted({n for n, _ in lists if [m for m, _ in lists].count(n) > 1})
@@ -296,16 +296,16 @@ class Vocabulary:
             raise VocabularyError(f"{FILE}: {', '.join(twice)}: the same name in two of [{'], ['.join(LISTED)}]")
         listed = {name: pattern(given) for name, given in lists}
         return cls(
-            words=words,
+            file=file,
             sectors=_patterns(names),
             sector_units={row.sector: row.unit for row in sectors.itertuples()},
-            scopes=_patterns(words.scopes),
-            measures=_patterns(words.measures),
-            bases=_patterns(words.bases),
-            periods=_patterns(words.periods),
-            qualifiers=_patterns(words.qualifiers),
-            units=_patterns(words.units),
-            meanings=_patterns(words.meanings.model_dump()),
-            multipliers=pattern(words.multipliers),
+            scopes=_patterns(file.scopes),
+            measures=_patterns(file.measures),
+            bases=_patterns(file.bases),
+            periods=_patterns(file.periods),
+            qualifiers=_patterns(file.qualifiers),
+            units=_patterns(file.units),
+            meanings=_patterns(file.meanings.model_dump()),
+            multipliers=pattern(file.multipliers),
             listed=listed,
         )

@@ -13,7 +13,7 @@ from pathlib import Path
 from analysis import folders, paths, stamps
 from analysis.errors import DataValidationError, ParameterError
 from analysis.locking import exclusive
-from analysis.run import registry
+from analysis.run import declared
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ def build_reports(settings: Settings, say: Callable[[str], None] = print) -> int
     """Every report the settings ask for; the exit code: 0 done, 1 a notebook failed (the others are made)."""
     start = time.monotonic()
     chromium = _chromium(settings)  # before anything is read or written
-    registry.read(settings.notebooks)  # a bad folder or title in reports.toml is refused before any writing
+    declared.read(settings.notebooks)  # a bad folder or title in reports.toml is refused before any writing
     _separate(settings.processed, settings.reports)
     # what would make the run refuse is found before data/processed is rewritten or the run record dropped
     folders.check_processed(settings.processed, settings.raw)
@@ -124,10 +124,10 @@ def _execute(settings: Settings, chromium: str | None, say: Callable[[str], None
         from analysis.data.prepare import write_processed
         from analysis.run import report
 
-        data, tidy = write_processed(settings.raw, settings.processed, say)
+        raw, tidy = write_processed(settings.raw, settings.processed, say)
         stamp = stamps.run_stamp(settings.processed)  # one run date and data version for every page and PDF
         results = report.run(
-            data,
+            raw,
             categorical.decoded(tidy),  # once: the run makes a Dataset of it many times
             notebooks=settings.notebooks,
             out=settings.reports,
@@ -143,12 +143,11 @@ def _execute(settings: Settings, chromium: str | None, say: Callable[[str], None
         )
     from analysis.site import pdf
 
+    pages = pdf.report_pages(settings.reports, declared.sector_folder(settings.notebooks))
     if chromium:
-        pdf.print_pages(
-            pdf.report_pages(settings.reports), settings.lang, stamp["run_date"], stamp["data_version"], chromium, say
-        )
+        pdf.print_pages(pages, settings.lang, stamp["run_date"], stamp["data_version"], chromium, say)
     else:  # a run without --pdf leaves no PDF that its changed page contradicts
-        pdf.remove_stale(pdf.report_pages(settings.reports), say)
+        pdf.remove_stale(pages, say)
     return results
 
 

@@ -16,16 +16,24 @@ from analysis.trends import series
 
 
 def write_index(
-    root: Path, results: list[Result], data: Dataset, processed: Path, lang: str, stamp: dict, pdf: bool = False
+    root: Path,
+    results: list[Result],
+    data: Dataset,
+    processed: Path,
+    lang: str,
+    stamp: dict,
+    sector_folder: str | None,
+    pdf: bool = False,
 ) -> Path:
     """Copy the processed data beside the reports and write index.html and sources.html linking everything
-    (relative links), with the run's date and data version (`stamp`, made once per run)."""
+    (relative links), with the run's date and data version (`stamp`, made once per run); each sector's report
+    is in `sector_folder` (declared.sector_folder)."""
     news = what_is_new(root, processed, lang, data)
     for name in DATA_FILES:
         if (processed / name).is_file():
             atomic.write_bytes(root / "data" / name, (processed / name).read_bytes())
     record_version(root, processed, stamp["run_date"])
-    by_folder = report_entries(root, results, data, lang, pdf)
+    by_folder = report_entries(root, results, data, lang, sector_folder, pdf)
     stamp = {**stamp, "up": ""}
     sources = export.page("sources.html.j2", lang, sources=source_entries(data, lang), **stamp)
     atomic.write_bytes(root / "sources.html", sources.encode("utf-8"))
@@ -41,7 +49,7 @@ def write_index(
         news=news,
         failed=[e["name"] for e in entries if e["failed_now"]],
         more=[e for e in entries if e["index"] == "more"],
-        answers=answer_entries(data, lang, by_folder),
+        answers=answer_entries(data, lang, _by_sector(by_folder, data, sector_folder)),
         reports=[e for e in entries if e["index"] == "sectors"],
         data_files=[
             {"name": n, "href": f"data/{n}", "what": i18n.DATA_FILES[lang][n]}
@@ -57,20 +65,33 @@ def write_index(
 PLACED_ONCE = ("national", "overview", "coverage")  # places on the index that hold one report each
 
 
-def report_entries(root: Path, results: list[Result], data: Dataset, lang: str, pdf: bool) -> dict[str, dict]:
-    """One index entry per report folder, in the registry's order: the reports this run made or found up to
-    date, and the sector reports an earlier run made that this one did not plan (a --sector run keeps the
-    other sectors listed)."""
+def report_entries(
+    root: Path, results: list[Result], data: Dataset, lang: str, sector_folder: str | None, pdf: bool
+) -> dict[str, dict]:
+    """One index entry per report folder, in the order reports.toml declares them: the reports this run made or
+    found up to date, and the sector reports (in `sector_folder`) an earlier run made that this one did not plan
+    (a --sector run keeps the other sectors listed)."""
     run_now = {r.job.folder for r in results}
+    folders = _sector_folders(data, sector_folder)
     kept = [
-        Result(Job(s, Path("sector_trend.ipynb"), {}, f"sectors/{s}", index="sectors"), "up-to-date", 0.0)
+        Result(Job(s, Path("sector_trend.ipynb"), {}, folders[s], index="sectors"), "up-to-date", 0.0)
         for s in series.sectors_with_data(data)
-        if f"sectors/{s}" not in run_now and (root / "sectors" / s / "summary.json").is_file()
+        if s in folders and folders[s] not in run_now and (root / folders[s] / "summary.json").is_file()
     ]
-    order = {f"sectors/{s}": i for i, s in enumerate(data.sectors["sector"])}
+    order = {folder: i for i, folder in enumerate(folders.values())}
     listed = sorted([*results, *kept], key=lambda r: order.get(r.job.folder, -1))
     names = sector_names(data.sectors, lang)
     return {r.job.folder: _entry(root, r, names, pdf) for r in listed}
+
+
+def _sector_folders(data: Dataset, sector_folder: str | None) -> dict[str, str]:
+    """Each sector's report folder (`sector_folder` with the sector's id), in the order of sectors.csv."""
+    return {s: sector_folder.format(sector=s) for s in data.sectors["sector"]} if sector_folder else {}
+
+
+def _by_sector(by_folder: dict[str, dict], data: Dataset, sector_folder: str | None) -> dict[str, dict]:
+    """The index entry of each sector's report, by sector."""
+    return {s: by_folder[f] for s, f in _sector_folders(data, sector_folder).items() if f in by_folder}
 
 
 def _entry(root: Path, r: Result, names: dict[str, str], pdf: bool) -> dict:

@@ -25,7 +25,7 @@ class Job:
     folder: str  # output folder, relative to the report root
     summary: dict = field(default_factory=dict, compare=False, hash=False)  # key figures for summary.json
     title: str = ""  # the page's <title>, in the report language
-    index: str = "more"  # its place on the index (registry.INDEX_PLACES)
+    index: str = "more"  # its place on the index (declared.INDEX_PLACES)
     inputs: tuple[str, ...] | None = None  # the raw files it reads (relative to the raw folder); None: all
 
     @property

@@ -15,7 +15,7 @@ from analysis.data.derived import FLAGGED
 from analysis.data.registry import national_sectors, sector_names
 from analysis.data.tidy import RawData
 from analysis.display import summary, tables
-from analysis.run import registry as report_registry
+from analysis.run import declared
 from analysis.run.index import write_index
 from analysis.run.jobs import Job, Result, check_parameters
 from analysis.run.workers import Workers, run_all
@@ -26,12 +26,12 @@ REGISTRIES = ("sectors.csv", "sources.csv", "breaks.csv")  # what every sector r
 
 
 def plan(data: Dataset, notebooks: Path, lang: str, sectors: list[str] | None = None) -> list[Job]:
-    """One job per declared report (see registry): per sector with data (or the given ones), or once."""
+    """One job per declared report (see run/declared): per sector with data (or the given ones), or once."""
     chosen = sectors or series.sectors_with_data(data)
     shown = sector_names(data.sectors, lang)
     site = i18n.SITE[lang]["site_name"]
     jobs = []
-    for entry in report_registry.entries(notebooks):
+    for entry in declared.entries(notebooks):
         title = entry[f"title_{lang}"]
         if entry.get("for_each") == "sector":
             jobs += [
@@ -141,5 +141,5 @@ def run(
             env=env,
             stamp=stamp,
         )
-    write_index(out, results, shown, processed, lang, stamp, pdf)
+    write_index(out, results, shown, processed, lang, stamp, declared.sector_folder(notebooks), pdf)
     return results

@@ -74,15 +74,15 @@ def what_is_new(root: Path, processed: Path, lang: str, data: Dataset) -> dict |
     return news if news.get("version") == now and news.get("lang") == lang else None
 
 
-def answer_entries(data: Dataset, lang: str, by_folder: dict) -> dict:
-    """The index's answers, one row per sector with figures: the sector (a link to its report), the stand with
-    the figures it rests on, the outlook, and the newest figure with its year; each row also carries the whole
-    answer in sentences, with its sources."""
+def answer_entries(data: Dataset, lang: str, sector_reports: dict) -> dict:
+    """The index's answers, one row per sector with figures: the sector (a link to its report, its index entry
+    in `sector_reports`), the stand with the figures it rests on, the outlook, and the newest figure with its
+    year; each row also carries the whole answer in sentences, with its sources."""
     names, short = sector_names(data.sectors, lang), sector_names(data.sectors, lang, short=True)
     rows = []
     for sector in series.sectors_with_data(data):
         figures = sector_figures(data, sector)
-        report = by_folder.get(f"sectors/{sector}", {})
+        report = sector_reports.get(sector, {})
         rows.append(
             {
                 "name": short[sector],  # the short name keeps a row on one line; the report says the full name

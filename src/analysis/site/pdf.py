@@ -43,12 +43,15 @@ def find_chromium() -> str:
     )
 
 
-def report_pages(root: Path) -> list[Path]:
-    """The pages printed: every report's HTML, the sources page every report points to, then the index (last,
-    so it links PDFs that exist)."""
-    reports = sorted(root.glob("sectors/*/*.html")) + sorted(
-        p for p in root.glob("*/*.html") if p.parent.name not in ("sectors", "failed", "data")
-    )
+def report_pages(root: Path, sector_folder: str | None) -> list[Path]:
+    """The pages printed: every report's HTML (the sectors' first, in `sector_folder` as reports.toml declares
+    it, 'sectors/{sector}'), the sources page every report points to, then the index (last, so it links PDFs
+    that exist)."""
+    sectors = sorted(root.glob(f"{sector_folder.format(sector='*')}/*.html")) if sector_folder else []
+    above = root / Path(sector_folder or ".").parent  # reports/sectors: holds the sectors' folders, no report
+    own = ("failed", "data")  # the site's own folders
+    others = sorted(p for p in root.glob("*/*.html") if p.parent.name not in own and p.parent != above)
+    reports = [*sectors, *(p for p in others if p not in sectors)]  # sector_folder '{sector}': among the others
     return [*reports, root / "sources.html", root / "reading.html", root / "index.html"]
 
 

@@ -99,11 +99,11 @@ def only_part_sector(data: Dataset) -> list[str]:
 def consistency_findings(data: Dataset, lang: str = "nl") -> pd.DataFrame:
     """Every comparison that is not exactly equal, with both sides' publishers, for reading."""
     sources = data.sources
-    report = categorical.decoded(data.consistency())  # plain texts for reading (made as categoricals)
-    report = report[report["outcome"] != "consistent"].copy()
-    report["source_a"] = report["source_a"].map(lambda ids: cite(sources, ids, lang))
-    report["source_b"] = report["source_b"].map(lambda ids: cite(sources, ids, lang))
-    return report.reset_index(drop=True)
+    found = categorical.decoded(data.consistency())  # plain texts for reading (made as categoricals)
+    found = found[found["outcome"] != "consistent"].copy()
+    found["source_a"] = found["source_a"].map(lambda ids: cite(sources, ids, lang))
+    found["source_b"] = found["source_b"].map(lambda ids: cite(sources, ids, lang))
+    return found.reset_index(drop=True)
 
 
 def readings_beside_the_series(data: Dataset) -> pd.DataFrame:

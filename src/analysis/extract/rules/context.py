@@ -30,7 +30,7 @@ class DocumentContext:
 
 def written_date(text: str, vocab: Vocabulary) -> tuple[dt.date, str] | None:
     """The first date `text` writes ("1 oktober 2015", "31-12-2020", "2025-07-03"), with how it is written."""
-    months = vocab.words.years.months
+    months = vocab.file.years.months
     worded = re.search(rf"(?<!\d)(\d{{1,2}})\s+({vocab.months.pattern})\s+(20\d\d)(?!\d)", text, re.IGNORECASE)
     if worded:
         day, month, year = worded.groups()

@@ -145,7 +145,7 @@ def _split_of(values: list[Value], found: list[str], norm: str, vocab: Vocabular
 
 
 def _end_goal(value: Value, measure: str, vocab: Vocabulary) -> bool:
-    goals = vocab.words.end_goals.sectors
+    goals = vocab.file.end_goals.sectors
     return (
         value.unit == "jobs"
         and measure in ("", "target_jobs", "realised_jobs")

@@ -74,7 +74,7 @@ def numbers(sentence: str, vocab: Vocabulary) -> list[Number]:
     for m in NUMBER.finditer(sentence):
         sign, whole, decimals = m.groups()
         times = vocab.multipliers.match(sentence, m.end() + 1) if sentence[m.end() : m.end() + 1] == " " else None
-        multiplier = vocab.words.multipliers[times.group(0).lower()] if times else 1
+        multiplier = vocab.file.multipliers[times.group(0).lower()] if times else 1
         end = times.end() if times else m.end()
         written = sentence[m.start() + len(sign) : end]
         found.append(Number(m.start(), end, written, _value_of(whole, decimals, multiplier), sign))
@@ -154,7 +154,7 @@ def _units_from_lists(values: list[Value], norm: str, vocab: Vocabulary) -> list
 def _end_goal_of_people(v: Value, norm: str, vocab: Vocabulary) -> bool:
     """The agreement's end goal counted in people ("voor 125.000 mensen met een arbeidsbeperking"): jobs all the
     same, as the end goal is of jobs."""
-    whole = v.number.value.isdigit() and int(v.number.value) in vocab.words.end_goals.sectors
+    whole = v.number.value.isdigit() and int(v.number.value) in vocab.file.end_goals.sectors
     return whole and bool(vocab.meanings["persons"].match(norm[v.number.end :].lstrip()))
 
 

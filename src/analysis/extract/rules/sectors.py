@@ -104,7 +104,7 @@ def assign(
     out = []
     for value, stretch, mine, goal in zip(values, stretches, own, goals):
         if goal and not mine:
-            out.append(Ruled(vocab.words.end_goals.sectors[int(value.number.value)], "sector.end_goal"))
+            out.append(Ruled(vocab.file.end_goals.sectors[int(value.number.value)], "sector.end_goal"))
         elif found:
             out.append(_in_sentence(value, mine, found, starts, distinct, paired))
         else:
@@ -113,7 +113,7 @@ def assign(
 
 
 def _national(norm: str, vocab: Vocabulary) -> Ruled:
-    total = vocab.words.national.total
+    total = vocab.file.national.total
     if total in vocab.sector_units and vocab.bases["national_extra_jobs"].search(norm):  # "81.117 extra banen"
         return Ruled(total, "sector.national", CHECKS["national"].format(sector=total))
     return Ruled("", "sector.none", CHECKS["no_sector"])

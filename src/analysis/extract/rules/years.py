@@ -48,7 +48,7 @@ def _role(mark: Number, norm: str, vocab: Vocabulary) -> str:
     before = norm[max(0, mark.start - WINDOW) : mark.start]  # the words right before it, not the whole sentence
     if re.search(rf"(?:{vocab.months.pattern})\s+$", before, re.IGNORECASE):
         return "date"
-    if mark.value in vocab.words.years.baseline:
+    if mark.value in vocab.file.years.baseline:
         return "reference"
     if re.search(rf"(?:{vocab.reference.pattern})\s+(?:(?:het\s+)?(?:jaar|eind)\s+)?$", before, re.IGNORECASE):
         return "reference"
@@ -138,7 +138,7 @@ def _relative(norm: str, context: DocumentContext, vocab: Vocabulary) -> Ruled:
     said = vocab.relative.search(norm)
     if not said or context.date is None:
         return NOTHING
-    offset = vocab.words.years.relative[re.sub(r"\s+", " ", said.group(0).lower())]
+    offset = vocab.file.years.relative[re.sub(r"\s+", " ", said.group(0).lower())]
     year = str(context.date.year + offset)
     check = CHECKS["year_document"].format(year=year, date=context.date_written, words=said.group(0))
     return Ruled(
@@ -242,7 +242,7 @@ def assign(
         if not found.text and on_date and measure_of[i] in OBSERVED_MEASURES:
             found = _dated(*on_date)
         if goals[i]:
-            due = found.text and int(found.text) >= vocab.words.end_goals.earliest_due
+            due = found.text and int(found.text) >= vocab.file.end_goals.earliest_due
             out.append(found if due else NOTHING)
             continue
         out.append(found if found.text or not dated[i] else from_context())

@@ -8,7 +8,7 @@ import pytest
 from conftest import ROOT, report_args
 
 from analysis.errors import ParameterError
-from analysis.run import registry
+from analysis.run import declared
 
 
 def entry(notebook: str, folder: str, index: str, title_nl: str, title_en: str, for_each_sector: bool = False) -> str:
@@ -60,16 +60,16 @@ def overview(folder="overview", title="Alle sectoren") -> str:
         (overview().replace("index =", "indx = 1\nindex ="), "unknown field 'indx'"),
     ],
 )
-def test_a_bad_registry_is_refused_naming_the_file_the_entry_and_the_field(tmp_path, text, expected):
+def test_a_bad_reports_toml_is_refused_naming_the_file_the_entry_and_the_field(tmp_path, text, expected):
     with pytest.raises(ParameterError) as caught:
-        registry.read(notebooks_with(tmp_path, text))
+        declared.read(notebooks_with(tmp_path, text))
     message = str(caught.value)
     assert "reports.toml: " in message and expected in message, message
 
 
-def test_the_project_registry_and_the_test_registry_pass():
-    assert len(registry.entries(ROOT / "notebooks")) == 4
-    assert len(registry.entries(ROOT / "tests/fixtures/tiny_notebooks")) == 4
+def test_the_project_reports_toml_and_the_test_one_pass():
+    assert len(declared.entries(ROOT / "notebooks")) == 4
+    assert len(declared.entries(ROOT / "tests/fixtures/tiny_notebooks")) == 4
 
 
 @pytest.mark.slow

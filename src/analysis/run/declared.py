@@ -1,7 +1,7 @@
-"""The report registry, notebooks/reports.toml: which notebooks the report run executes, for which parameters,
-with which titles and where in reports/ each report goes. Read and checked as strictly as the raw data, before
-anything is written: a folder decides what the run replaces, so a wrong one could delete other reports or write
-outside reports/.
+"""The declared reports, notebooks/reports.toml (the report registry): which notebooks the report run executes,
+for which parameters, with which titles and where in reports/ each report goes. Read and checked as strictly as
+the raw data, before anything is written: a folder decides what the run replaces, so a wrong one could delete
+other reports or write outside reports/.
 
 Standard library only: the check runs before pandas or papermill are imported.
 """
@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 
 from analysis.errors import ParameterError
 
-REGISTRY = "reports.toml"  # in the notebooks folder: every report notebook, declared
+REPORTS_TOML = "reports.toml"  # in the notebooks folder: every report notebook, declared
 INDEX_PLACES = ("sectors", "national", "overview", "coverage", "more")
 REQUIRED = ("notebook", "folder", "title_nl", "title_en", "index")
 KNOWN = (*REQUIRED, "for_each", "figures")
@@ -25,7 +25,7 @@ PER_SECTOR = "{sector}"
 
 def read(notebooks: Path) -> tuple[list[dict], bytes]:
     """The checked entries of notebooks/reports.toml and the bytes they were read from (what a run records)."""
-    path = Path(notebooks) / REGISTRY
+    path = Path(notebooks) / REPORTS_TOML
     try:
         data = path.read_bytes()
         entries = tomllib.loads(data.decode("utf-8")).get("report", [])
@@ -42,6 +42,14 @@ def read(notebooks: Path) -> tuple[list[dict], bytes]:
 
 def entries(notebooks: Path) -> list[dict]:
     return read(notebooks)[0]
+
+
+def sector_folder(notebooks: Path) -> str | None:
+    """Where in reports/ each sector's report goes ('sectors/{sector}'), as reports.toml declares it for the
+    report made per sector and listed among the sectors on the index: the one place the index, the answers'
+    links and the printed pages take it from. None when no such report is declared."""
+    each = (e["folder"] for e in entries(notebooks) if e.get("for_each") == "sector" and e["index"] == "sectors")
+    return next(each, None)
 
 
 def _where(entry: dict, i: int) -> str:
