@@ -7,10 +7,15 @@ from analysis import folders
 from analysis.errors import NotOurFolder
 
 
+def holding(folder, name: str, text: str):
+    """`folder`, made if need be, with one file `name` holding `text`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
 def test_a_report_folder_holding_files_of_someone_else_is_refused(tmp_path):
-    home = tmp_path / "home"
-    home.mkdir()
-    (home / "thesis.docx").write_text("mine", encoding="utf-8")
+    home = holding(tmp_path / "home", "thesis.docx", "mine")
     with pytest.raises(NotOurFolder, match="already holds files that this project did not write"):
         folders.check_reports(home, tmp_path / "raw")
     assert (home / "thesis.docx").read_text(encoding="utf-8") == "mine"
@@ -29,10 +34,7 @@ def test_a_report_folder_once_marked_is_accepted_again(tmp_path):
 
 
 def test_a_report_folder_from_before_the_marker_is_known_by_its_run_record(tmp_path):
-    reports = tmp_path / "reports"
-    reports.mkdir()
-    (reports / ".run-stamp.json").write_text("{}", encoding="utf-8")
-    folders.check_reports(reports, tmp_path / "raw")
+    folders.check_reports(holding(tmp_path / "reports", ".run-stamp.json", "{}"), tmp_path / "raw")
 
 
 @pytest.mark.parametrize("inside", ["", "figures"])
@@ -50,10 +52,7 @@ def test_a_file_is_refused_as_an_output_folder(tmp_path):
 
 
 def test_a_processed_folder_is_ours_only_when_its_datapackage_names_this_project(tmp_path):
-    out = tmp_path / "processed"
-    out.mkdir()
-    (out / "datapackage.json").write_text('{"name": "other-project"}', encoding="utf-8")
+    out = holding(tmp_path / "processed", "datapackage.json", '{"name": "other-project"}')
     with pytest.raises(NotOurFolder, match="did not write"):
         folders.check_processed(out, tmp_path / "raw")
-    (out / "datapackage.json").write_text('{"name": "banenafspraak"}', encoding="utf-8")
-    folders.check_processed(out, tmp_path / "raw")
+    folders.check_processed(holding(out, "datapackage.json", '{"name": "banenafspraak"}'), tmp_path / "raw")
