@@ -12,6 +12,7 @@ from analysis.data.dataset import Dataset
 from analysis.data.registry import sector_names
 from analysis.data.tidy import build_tidy, load_raw
 from analysis.display import answer
+from analysis.trends.answer import outlook, stand
 from analysis.trends.sector import sector_figures
 
 TODAY = dt.date(2026, 12, 6)
@@ -284,3 +285,47 @@ def test_a_target_implied_by_the_published_percentage_is_not_shown_as_if_publish
 
     answers = tables.answers_table(real, "nl").set_index("Sector")
     assert answers.loc["Wetenschappelijk onderwijs", "Stand"] == "Niet gehaald in 2020: 870, 53%"
+
+
+# ------------------------------------------------------------------ the stand and the outlook, asked directly
+
+POLITIE_OWN_TREND = [
+    row("politie", 2019, "realised_jobs", 297),
+    row("politie", 2020, "realised_jobs", 413),
+    row("politie", 2021, "realised_jobs", 663),
+    row("politie", 2024, "target_jobs", 713),
+    row("politie", 2024, "realisation_pct", 68, basis="statutory_measurement"),
+]
+
+
+def test_an_own_trend_that_would_have_reached_a_missed_target_is_kept_beside_the_stand(tmp_path):
+    _, data = figures_of(tmp_path, "politie", *POLITIE_OWN_TREND)
+    found = stand(data, "politie", TODAY.year)
+    assert (found.status, found.year, found.basis) == ("not_met", 2024, "statutory_measurement")
+    trend = found.other_trend
+    assert (trend.basis, trend.target_value, round(trend.projected)) == ("sector_count", 713, 1212)
+
+
+def test_while_its_year_runs_a_deciding_figure_is_a_reading_and_the_outlook_looks_ahead(tmp_path):
+    _, data = figures_of(tmp_path, "politie", *POLITIE_OWN_TREND)
+    found = stand(data, "politie", 2024)
+    assert (found.status, found.year) == ("too_little_data", None)
+    assert (found.during_year.result, found.during_year.year) == ("not_met", 2024)
+    ahead = outlook(data, "politie", 2024)  # its own year: the target still lies ahead
+    assert (ahead.status, ahead.target.year, ahead.target.value) == ("on_course", 2024, 713)
+    assert outlook(data, "politie", TODAY.year).status == "no_target"
+
+
+@pytest.mark.parametrize(
+    ("realised", "target", "word"),
+    [("nearly", "", "nearly"), ("estimate", "", "about"), ("", "about", "about")],
+)
+def test_the_percentage_of_a_pair_keeps_the_word_of_its_count(tmp_path, realised, target, word):
+    _, data = figures_of(
+        tmp_path,
+        "gemeenten",
+        row("gemeenten", 2020, "realised_jobs", 5500, qualifier=realised),
+        row("gemeenten", 2020, "target_jobs", 5250, qualifier=target),
+    )
+    shown = stand(data, "gemeenten", TODAY.year).figure("realisation_pct")
+    assert (shown.value, shown.qualifier, shown.status, shown.source_id) == (104.8, word, "derived", "letter+letter")

@@ -7,6 +7,7 @@ import pytest
 from conftest import figure_row, report_args, short_row, write_figures
 
 from analysis import i18n
+from analysis.trends import changes
 
 POLITIE = [
     "politie,2019,realised_jobs,297,,letter,Politie,",
@@ -78,8 +79,8 @@ def test_a_revision_is_resolved_before_it_is_read(run_cli):
     assert code == 2 and "no revision 'HEAD~100000'" in err, err
 
 
-def _version(tmp_path, text: str):
-    folder = tmp_path / "old"
+def _version(tmp_path, text: str, name: str = "old"):
+    folder = tmp_path / name
     folder.mkdir()
     (folder / "banenafspraak.csv").write_text(text, encoding="utf-8")
     return folder
@@ -103,3 +104,54 @@ def test_a_broken_earlier_version_is_a_message_not_a_traceback(minimal_raw, tmp_
     assert run_cli("prepare", "--raw", minimal_raw, "--out", out)[0] == 0
     code, _, err = run_cli("changes", _version(tmp_path, text), "--processed", out, "--raw", minimal_raw)
     assert code == 2 and said in err and "Traceback" not in err, err
+
+
+# ------------------------------------------------------------------ compare and describe, in-process
+
+BEFORE = HEADER + (
+    "politie,2019,year,realised_jobs,297,,,sector_count,0,reported,letter\n"
+    "politie,2020,year,realised_jobs,413,,,sector_count,0,reported,letter\n"
+    "politie,2020,year,yoy_change,116,,,sector_count,0,derived,letter\n"
+    "politie,2024,year,target_jobs,713,,,sector_count,0,reported,letter\n"
+)
+AFTER = HEADER + (
+    "politie,2019,year,realised_jobs,297,,,sector_count,0,reported,letter\n"
+    "politie,2020,year,realised_jobs,414,nearly,,sector_count,0,reported,letter\n"
+    "politie,2024,year,realisation_pct,68,,,statutory_measurement,0,reported,news\n"
+)
+
+
+def versions(tmp_path, before: str, after: str):
+    return (changes.read_version(str(_version(tmp_path, text, name))) for text, name in ((before, "a"), (after, "b")))
+
+
+def test_changes_are_told_in_dutch_with_the_sector_s_name_the_word_and_the_source_s_name(tmp_path):
+    old, new = versions(tmp_path, BEFORE, AFTER)
+    found = changes.compare(old, new)
+    found.verdicts = changes.verdict_changes(old, new)
+    assert changes.describe(found, "nl", {"politie": "Politie"}, {"letter": "Minister", "news": "Krant"}.get) == [
+        "toegevoegd: Politie 2024, Realisatie (%): 68 (Krant)",
+        "gewijzigd: Politie 2020, Gerealiseerde banen: 413 → bijna 414 (Minister)",
+        "verwijderd: Politie 2024, Doelstelling (banen): 713 (Minister)",
+        "oordeel: Politie: te weinig gegevens (2024) → niet gehaald (2024)",
+    ]
+
+
+def test_a_derived_figure_that_differs_is_no_change(tmp_path):
+    old, new = versions(tmp_path, BEFORE, BEFORE.replace(",116,", ",117,"))
+    assert changes.compare(old, new).empty()
+
+
+def test_a_version_from_before_bases_is_matched_on_sector_year_measure_and_source(tmp_path):
+    before = "sector,year,measure,value,qualifier,status,source_id\npolitie,2019,realised_jobs,290,,reported,letter\n"
+    old, new = versions(tmp_path, before, AFTER)
+    found = changes.compare(old, new)
+    assert found.note == (
+        "the earlier version has no period, scope or basis: figures are matched on sector, year, measure and source"
+    )
+    assert changes.verdict_changes(old, new) == []
+    assert changes.describe(found) == [
+        "added: politie 2020, Jobs realised: nearly 414 (letter)",
+        "added: politie 2024, Realisation (%): 68 (news)",
+        "changed: politie 2019, Jobs realised: 290 → 297 (letter)",
+    ]

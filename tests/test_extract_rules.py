@@ -7,14 +7,17 @@ extract of before (shown failing on it: see the commit that added this file)."""
 from __future__ import annotations
 
 import datetime as dt
+import string
 
 import pytest
 from conftest import ROOT
 
 from analysis.data.registry import load_sectors
-from analysis.extract import documents, rules
-from analysis.extract.rules import context
-from analysis.extract.vocabulary import Vocabulary
+from analysis.extract import documents, rules, sentences
+from analysis.extract.rules import context, measures, numbers, qualities, ruled, sectors, years
+from analysis.extract.rules.context import DocumentContext
+from analysis.extract.rules.propose import Proposal, propose
+from analysis.extract.vocabulary import Vocabulary, normal
 
 
 @pytest.fixture(scope="module")
@@ -396,3 +399,284 @@ def test_a_sector_only_the_title_names_is_taken_with_a_check(vocab, tmp_path):
     (p,) = rules.propose(doc, vocab, "doc", context.of(doc, vocab)).proposals
     assert (p.row["sector"], p.rules["sector"]) == ("waterschappen", "sector.document_title")
     assert "sector taken from the document's title (waterschappen)" in p.record()["check"]
+
+
+# ---------------------------------------------------------------- each stage on its own (rules/*.py, sentences.py)
+
+
+def test_a_passage_splits_into_sentences_but_not_after_an_abbreviation_an_initial_or_a_footnote_mark():
+    text = "Dit is o.a. een zin van drs. K.H. Jansen. Nog een zin! En 3 banen? Ja.1 In dit geval."
+    assert [text[a:b] for a, b in sentences.split(text)] == [
+        "Dit is o.a. een zin van drs. K.H. Jansen.",
+        "Nog een zin!",
+        "En 3 banen?",
+        "Ja.1",
+        "In dit geval.",
+    ]
+
+
+def test_a_footnote_mark_is_read_glued_to_a_word_or_after_its_full_stop_but_a_number_is_no_mark():
+    assert sentences.note_marks("De sectoren.1 hebben gerealiseerd5 banen, in 2019 12 banen") == ["1", "5"]
+
+
+def test_numbers_are_read_as_dutch_writes_them_and_a_number_glued_to_a_word_or_slash_is_none(vocab):
+    text = (
+        "Er zijn 30 duizend en 2,5 miljoen banen, 14 800 mensen, 61,3 procent, −150, gerealiseerd5, 2018/19, 2021-2022."
+    )
+    found = [(n.written, n.value, n.sign) for n in numbers.numbers(text, vocab)]
+    assert found == [
+        ("30 duizend", "30000", ""),
+        ("2,5 miljoen", "2500000", ""),
+        ("14 800", "14800", ""),
+        ("61,3", "61.3", ""),
+        ("150", "150", "−"),
+    ]
+
+
+def values(sentence: str, vocab: Vocabulary):
+    """numbers.read of a sentence: its values and the numbers that are years, with the sentence normalised."""
+    norm = normal(sentence)
+    found, years_written = numbers.read(sentence, norm, vocab)
+    return norm, found, years_written
+
+
+def test_a_sentence_s_values_have_a_unit_and_a_meaning_and_its_years_are_apart(vocab):
+    _, found, years_written = values(
+        "De politie realiseerde in 2019 297 banen, 59% van het doel en naar verwachting 700 banen in 2024.", vocab
+    )
+    assert [(v.number.value, v.unit, v.meaning) for v in found] == [
+        ("297", "jobs", ""),
+        ("59", "percent", ""),
+        ("700", "jobs", "expectation"),
+    ]
+    assert [y.written for y in years_written] == ["2019", "2024"]
+
+
+def test_values_listed_together_share_a_group_and_the_unit_written_after_the_last(vocab):
+    _, found, _ = values("De politie realiseerde 297, 413 en 663 banen.", vocab)
+    assert [(v.number.value, v.unit, v.group) for v in found] == [
+        ("297", "jobs", 0),
+        ("413", "jobs", 0),
+        ("663", "jobs", 0),
+    ]
+
+
+STAGE_MEASURES = [
+    # sentence, [(measure, rule, check)] of its values in order
+    (
+        "Met 71.000 extra banen hebben werkgevers het streven van 75.000 niet gehaald.",
+        [("realised_jobs", "measure.realised_phrase", ""), ("target_jobs", "measure.nearest_words", "")],
+    ),
+    ("Er werken 300 werkgevers mee.", [("employers", "measure.unit", "")]),
+    ("De sector markt moet 6.000 extra banen hebben gecreëerd.", [("target_jobs", "measure.obligation", "")]),
+    ("Er zijn 500 banen.", [("", "measure.none", "measure not stated: realised, target or goal?")]),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", STAGE_MEASURES)
+def test_the_measures_stage_gives_each_value_its_measure_and_rule(vocab, sentence, expected):
+    norm, found, _ = values(sentence, vocab)
+    assert [(r.text, r.rule, r.check) for r in measures.assign(found, norm, vocab, "")] == expected
+
+
+PAIRING = "years and values paired in order, but the sentence does not say 'achtereenvolgens' or 'respectievelijk'"
+STAGE_YEARS = [
+    # sentence, date of the document, years of the earlier sentences of the paragraph, [(year, rule, check)]
+    (
+        "De politie realiseerde 297 banen in 2019 en 413 banen in 2020.",
+        None,
+        [],
+        [("2019", "year.written_after", ""), ("2020", "year.written_after", "")],
+    ),
+    (
+        "De politie meldt voor de jaren 2019, 2020 en 2021 een realisatie van 297, 413 en 663 banen.",
+        None,
+        [],
+        [("2019", "year.paired_in_order", PAIRING), ("2020", "year.paired_in_order", PAIRING),
+         ("2021", "year.paired_in_order", PAIRING)],
+    ),
+    (
+        "De politie meldt voor de jaren 2019 en 2020 achtereenvolgens een realisatie van 297 en 413 banen.",
+        None,
+        [],
+        [("2019", "year.paired_in_order", ""), ("2020", "year.paired_in_order", "")],
+    ),
+    (
+        "Vorig jaar realiseerde de politie 500 banen.",
+        dt.date(2025, 7, 3),
+        [],
+        [("2024", "year.relative_to_document", "year 2024 from the document's date (3 juli 2025: 'Vorig jaar'): confirm")],
+    ),
+    ("De politie realiseerde 500 banen.", None, [["2021"]], [("2021", "year.sentence_before", "")]),
+    (
+        "De politie realiseerde 500 banen.",
+        None,
+        [["2021"], []],
+        [("2021", "year.sentence_before", "year taken from an earlier sentence of the paragraph (2021)")],
+    ),
+    ("Ten opzichte van 2019 realiseerde de politie 500 banen.", None, [], [("", "", "")]),
+    ("Op 1 januari 2024 hadden de provincies 340 banen gerealiseerd.", None, [], [("2023", "year.dated_year_end", "")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("sentence, published, earlier, expected", STAGE_YEARS)
+def test_the_years_stage_gives_each_value_its_year_and_says_what_to_check(
+    vocab, sentence, published, earlier, expected
+):
+    norm, found, years_written = values(sentence, vocab)
+    measure_of = [r.text for r in measures.assign(found, norm, vocab, "")]
+    document = DocumentContext(published, "3 juli 2025" if published else "")
+    given, _ = years.assign(found, years_written, norm, vocab, document, "", (earlier, []), measure_of)
+    assert [(r.text, r.rule, r.check) for r in given] == expected
+
+
+STAGE_SECTORS = [
+    # sentence, headings above it, sectors of the paragraph before, document title, [(sector, rule, check)]
+    (
+        "In 2020 kwamen er 3.000 banen bij de overheid en 40.000 in de markt bij.",
+        (),
+        [],
+        "",
+        [("overheid_totaal", "sector.in_stretch", ""), ("markt", "sector.in_stretch", "")],
+    ),
+    (
+        "In 2020 realiseerden de politie en het Rijk samen 3.000 banen.",
+        (),
+        [],
+        "",
+        [("rijk", "sector.in_sentence", "several sectors in the sentence (politie, rijk): which one?")],
+    ),
+    ("In 2020 kwamen er 3.000 banen bij.", ("Politie",), [], "", [("politie", "sector.heading", "")]),
+    (
+        "In 2020 kwamen er 3.000 banen bij.",
+        (),
+        ["gemeenten"],
+        "",
+        [("gemeenten", "sector.paragraph", "sector taken from an earlier sentence of the paragraph (gemeenten)")],
+    ),
+    (
+        "In 2020 kwamen er 3.000 banen bij.",
+        (),
+        [],
+        "Monitor waterschappen",
+        [("waterschappen", "sector.document_title", "sector taken from the document's title (waterschappen): confirm")],
+    ),
+    (
+        "Sinds de start zijn er in 2020 30.000 extra banen bijgekomen.",
+        ("Politie",),
+        [],
+        "",
+        [("banenafspraak_totaal", "sector.national",
+          "sector not stated: extra jobs since the baseline, so all employers (banenafspraak_totaal)?")],
+    ),
+    (
+        "In 2020 kwamen er 3.000 banen bij.",
+        (),
+        [],
+        "",
+        [("", "sector.none", "sector not stated in the sentence, its heading or its paragraph")],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("sentence, headings, before, title, expected", STAGE_SECTORS)
+def test_the_sectors_stage_gives_each_value_its_sector_and_says_what_to_check(
+    vocab, sentence, headings, before, title, expected
+):
+    norm, found, _ = values(sentence, vocab)
+    goals = [r.rule == "measure.end_goal" for r in measures.assign(found, norm, vocab, "")]
+    passage = documents.Passage(sentence, headings, 1)
+    given = sectors.assign(found, measures.stretches(found, norm), norm, passage, vocab, before, goals, title)
+    assert [(r.text, r.rule, r.check) for r in given] == expected
+
+
+def test_a_counted_part_of_a_sector_is_its_scope_from_the_sentence_or_its_footnote(vocab):
+    assert sectors.counted_part("in 2020 bij 21 van de 36 hbo-instellingen", []) == "21 van de 36 hbo-instellingen"
+    assert (
+        sectors.counted_part("Er zijn 12 banen.", ["Gemeten bij 5 van de 12 provincies."]) == "5 van de 12 provincies"
+    )
+    said = sectors.scope("21 van de 36 hbo-instellingen", "", "hbo", vocab)
+    assert (said.text, said.rule, said.check) == (
+        "21 van de 36 hbo-instellingen",
+        "scope.counted_part",
+        "part of the sector? (21 van de 36 hbo-instellingen)",
+    )
+    assert sectors.scope("", "het rijk", "rijk", vocab).rule == "scope.whole"
+
+
+def test_sector_names_are_found_in_order_and_a_name_inside_a_longer_one_counts_once(vocab):
+    named = sectors.named("De politie, de Rijksoverheid en het Rijk en de gemeenten", vocab)
+    assert named == [(3, "politie"), (15, "rijk"), (32, "rijk"), (47, "gemeenten")]
+    assert sectors.named("De opgave voor markt en overheid", vocab) == [(15, "banenafspraak_totaal")]  # not markt too
+
+
+def test_the_qualities_stage_reads_a_qualifier_before_the_number(vocab):
+    norm, found, _ = values("De politie realiseerde in 2023 ruim 800 banen en bijna 900 banen.", vocab)
+    assert [qualities.qualifier(norm, v, vocab).text for v in found] == ["at least", "nearly"]
+
+
+@pytest.mark.parametrize(
+    "sentence, period",
+    [
+        ("In het tweede kwartaal van 2023 realiseerde de politie 800 banen.", "Q2"),
+        ("Ten opzichte van het eerste kwartaal van 2023 realiseerde de politie 800 banen.", "year"),
+    ],
+)
+def test_the_qualities_stage_reads_a_named_quarter_but_not_one_compared_with(vocab, sentence, period):
+    assert qualities.period(normal(sentence), vocab).text == period
+
+
+@pytest.mark.parametrize(
+    "sentence, sector, basis, rule",
+    [
+        ("Volgens de wettelijke meting realiseerde de politie in 2023 68 procent van het doel.", "politie",
+         "statutory_measurement", "basis.named"),
+        ("De politie realiseerde in 2023 800 banen.", "politie", "sector_count", "basis.sector_unit"),
+        ("De markt realiseerde in 2023 80.000 banen.", "markt", "national_extra_jobs", "basis.sector_unit"),
+    ],
+)  # fmt: skip
+def test_the_qualities_stage_takes_the_basis_the_sentence_names_else_the_sector_s_own(
+    vocab, sentence, sector, basis, rule
+):
+    norm, (value,), _ = values(sentence, vocab)
+    (measure,) = measures.assign([value], norm, vocab, "")
+    said = qualities.basis(qualities.bases_named(norm, vocab), value, measure.text, sector, vocab)
+    assert (said.text, said.rule) == (basis, rule)
+
+
+def test_every_check_message_has_the_blanks_its_rules_fill_in():
+    """A blank renamed in ruled.CHECKS but not where a rule fills it in would stop extract with a KeyError."""
+    blanks = {name: {f for _, f, _, _ in string.Formatter().parse(text) if f} for name, text in ruled.CHECKS.items()}
+    assert {name: sorted(b) for name, b in blanks.items() if b} == {
+        "year_earlier": ["year"],
+        "year_document": ["date", "words", "year"],
+        "year_title": ["title", "year"],
+        "quarter_document": ["period", "words", "year"],
+        "years": ["years"],
+        "same": ["measure"],
+        "sectors": ["sectors"],
+        "sector_before": ["sector"],
+        "sector_title": ["sector"],
+        "national": ["sector"],
+        "scope": ["scope"],
+        "differ": ["values"],
+    }
+
+
+def test_a_proposal_s_check_column_names_each_check_once_in_order():
+    proposal = Proposal({"value": "663"}, ["year not stated", "", "part of the sector?", "year not stated"])
+    assert proposal.record() == {"value": "663", "check": "year not stated; part of the sector?"}
+
+
+def test_different_values_for_one_figure_in_a_document_are_both_proposed_with_a_check(vocab):
+    text = (
+        "De politie realiseerde in 2021 663 banen.\n\nDe politie realiseerde in 2021 700 banen.\n\n"
+        "In 2022 kwamen er bij de politie 200 – 300 banen bij en naar verwachting 700 banen in 2024."
+    )
+    doc = documents.of_text(text)
+    reading = propose(doc, vocab, "brief", context.of(doc, vocab))
+    assert [(p.row["value"], p.row["locator"], p.record()["check"]) for p in reading.proposals] == [
+        ("663", "vóór het eerste kopje, alinea 1", "this document gives other values for the same figure (663, 700): which one?"),
+        ("700", "vóór het eerste kopje, alinea 2", "this document gives other values for the same figure (663, 700): which one?"),
+    ]  # fmt: skip
+    assert reading.set_aside_counts() == {"range": 2, "expectation": 1}
