@@ -6,7 +6,6 @@ consistency report lists findings without fixing anything.
 
 from __future__ import annotations
 
-
 import numpy as np
 import pandas as pd
 

@@ -14,10 +14,10 @@ import pandas as pd
 
 from analysis.atomic import Spooled
 from analysis.data.derived import consistency_report, findings
-from analysis.errors import ReconciliationError
 from analysis.data.processed import build_outputs
 from analysis.data.tidy import RawData, build_tidy, load_raw
 from analysis.dictionary import ANNUAL
+from analysis.errors import ReconciliationError
 
 SHOWN_FINDINGS = 10  # the full list is in consistency.csv and the coverage report
 

@@ -23,6 +23,7 @@ import pyarrow.compute as pc
 
 from analysis import atomic, i18n, stamps
 from analysis.data.derived import consistency_report
+from analysis.data.tidy import RawData
 from analysis.dictionary import (
     BASES,
     CHECKS,
@@ -42,7 +43,6 @@ from analysis.dictionary import (
     STATUSES,
     UNITS,
 )
-from analysis.data.tidy import RawData
 
 MANIFEST = stamps.MANIFEST  # the data package descriptor, whose own hash is the data version
 DATASET_STEM = "banenafspraak"  # the processed dataset's file name, without .csv or .xlsx
@@ -397,7 +397,8 @@ def build_outputs(
         "codebook": _table(codebook_table(raw.breaks)),
     }
     outputs = {
-        f"{name}.csv": _csv_output(table, f"{name}.csv", spool) for name, table in {DATASET_STEM: dataset, **others}.items()
+        f"{name}.csv": _csv_output(table, f"{name}.csv", spool)
+        for name, table in {DATASET_STEM: dataset, **others}.items()
     }
     omitted = {}
     if len(dataset) <= XLSX_MAX_ROWS:

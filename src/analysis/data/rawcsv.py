@@ -239,40 +239,20 @@ def rows_of(
             [Issue(name, 1, "", None, f"the file is empty; it needs at least the header: {','.join(columns)}")],
         )
 
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=delimiter)
     records: list[list[str]] = []
     lines: list[int] = []
     header: list[str] | None = None
     first_line = text.splitlines()[0]
     # one search of the whole text finds files without control characters inside fields (nearly all)
     has_control = CONTROL.search(text.replace("\r", "").replace("\n", "")) is not None
-    while True:
-        start = reader.line_num + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as err:
-            if "unexpected end of data" in str(err):
-                issues.append(Issue(name, start, "", None, f"a quote opened on line {start} is never closed"))
-            else:
-                issues.append(Issue(name, reader.line_num, "", None, f"cannot read this line as CSV: {err}"))
-            break
-        if not row:  # a blank line is not a record
-            continue
-        if reader.line_num > start:  # a quoted field ran over the end of its line into the next ones
-            issues.append(_spanned_issue(name, start, reader.line_num, row, columns))
-            continue
+    for start, end, row in _csv_records(text, delimiter, name, issues):
         fields = [f.strip() for f in row]
-        too_long = _length_issues(fields, columns, name, start) if len(text) > MAX_TEXT else []
-        if too_long:
-            issues += too_long
+        unreadable = _row_issues(name, (start, end), row, fields, columns)
+        if not unreadable and has_control:
+            unreadable = _control_issues(fields, columns if header is not None else [], name, start)
+        if unreadable:
+            issues += unreadable
             continue
-        if has_control:
-            found = _control_issues(fields, columns if header is not None else [], name, start)
-            if found:
-                issues += found
-                continue
         if header is None:
             header = fields
             problem = _header_issue(name, header, columns, first_line)
@@ -285,6 +265,37 @@ def rows_of(
         records.append(fields)
         lines.append(start)
     return records, lines, issues
+
+
+def _csv_records(text: str, delimiter: str, name: str, issues: list[Issue]):
+    """Each record of the text with the lines it starts and ends on (a blank line is none); a line the csv module
+    cannot read ends the reading, with its issue added to `issues`."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=delimiter)
+    while True:
+        start = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as err:
+            if "unexpected end of data" in str(err):
+                issues.append(Issue(name, start, "", None, f"a quote opened on line {start} is never closed"))
+            else:
+                issues.append(Issue(name, reader.line_num, "", None, f"cannot read this line as CSV: {err}"))
+            return
+        if row:
+            yield start, reader.line_num, row
+
+
+def _row_issues(
+    name: str, lines: tuple[int, int], row: list[str], fields: list[str], columns: list[str]
+) -> list[Issue]:
+    """What makes a record unreadable before its fields are checked: a quoted field that ran over the end of its
+    line into the next ones, or a field longer than a field can be."""
+    start, end = lines
+    if end > start:
+        return [_spanned_issue(name, start, end, row, columns)]
+    return _length_issues(fields, columns, name, start) if sum(map(len, fields)) > MAX_TEXT else []
 
 
 # ------------------------------------------------------------------ many files at once

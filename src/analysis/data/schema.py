@@ -8,9 +8,8 @@ types are right. Any issue in either phase fails the whole validation.
 
 from __future__ import annotations
 
-import re
-
 import datetime as dt
+import re
 from collections.abc import Iterable
 
 import numpy as np
@@ -29,16 +28,16 @@ from analysis.dictionary import (
     MAX_COUNT,
     MAX_PERCENT,
     PERCENT_MEASURES,
-    SCOPES,
     PERIODS,
     PRIMACY,
     QUALIFIERS,
     REPORTED_MEASURES,
+    SCOPES,
     SECTOR_ID,
-    WINDOWS_DEVICES,
     SOURCE_KINDS,
     UNDATED_MEASURES,
     UNITS,
+    WINDOWS_DEVICES,
     YEAR_MAX,
     YEAR_MIN,
 )
@@ -296,30 +295,46 @@ def _period_rule(value: str | None) -> str:
 
 
 def _rule(column: str, check: str, value: str | None) -> str:
+    """What a value that fails pandera's `check` in `column` breaks, in the words of the data's rules."""
     if column == "period" and check.startswith("isin"):
         return _period_rule(value)
-    if column == "year" and check.startswith("str_matches"):
+    if check.startswith("str_matches") and (broken := _pattern_rule(column, value)):
+        return broken
+    return _check_rule(column, check)
+
+
+def _pattern_rule(column: str, value: str | None) -> str:
+    """What a value that does not match its column's pattern breaks; '' where the column has no words for it."""
+    if column == "year":
         return "the year must be a whole number such as 2021, written with the digits 0-9"
-    if column == "sector" and check.startswith("str_matches") and value and re.fullmatch(WINDOWS_DEVICES, value):
+    if column == "sector" and value and re.fullmatch(WINDOWS_DEVICES, value):
         return f"'{value}' is a name Windows reserves for a device, so its report folder could not be checked out there"
-    if column in ("sector", "source_id", "break_id") and check.startswith("str_matches"):
+    if column in ("sector", "source_id", "break_id"):
         return (
             f"a {column.replace('_', ' ')} must be lower-case letters, digits and _ (a sector id starts with a "
             "letter; a source id may also hold . and -), at most 64 characters"
         )
-    if column == "value" and check.startswith("str_matches"):
-        if not value:
-            return "value is required"
-        if any(c.isdigit() and not c.isascii() for c in value):
-            return "write the number with the digits 0-9"
-        hint = (
-            "; use a decimal point, not a comma"
-            if "," in value
-            else "; write it in full, without thousands separators or exponents"
-            if any(c in value for c in "eE_ ")
-            else ""
-        )
-        return f"the value must be a number such as 297 or 61.3{hint}"
+    if column == "value":
+        return _value_rule(value)
+    return ""
+
+
+def _value_rule(value: str | None) -> str:
+    if not value:
+        return "value is required"
+    if any(c.isdigit() and not c.isascii() for c in value):
+        return "write the number with the digits 0-9"
+    hint = (
+        "; use a decimal point, not a comma"
+        if "," in value
+        else "; write it in full, without thousands separators or exponents"
+        if any(c in value for c in "eE_ ")
+        else ""
+    )
+    return f"the value must be a number such as 297 or 61.3{hint}"
+
+
+def _check_rule(column: str, check: str) -> str:
     if check == "not_nullable":
         return f"{column} is required"
     if check.startswith("greater_than_or_equal_to"):
