@@ -122,7 +122,7 @@ def cmd_coverage(args: argparse.Namespace) -> int:
 
 # The packages of each extra a command needs (pyproject.toml), and how to install them.
 EXTRAS = {
-    "extract": (("pdfplumber", "bs4", "pydantic"), "make setup-extract"),
+    "extract": (("pypdfium2", "bs4", "pydantic"), "make setup-extract"),
     "pdf": (("playwright", "pikepdf"), "make pdf (or: make setup-test)"),
 }
 

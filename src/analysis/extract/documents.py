@@ -5,7 +5,7 @@ scope such as "21 van de 36 hbo-instellingen") stay at hand for the sentence tha
 
 Plain text is read as a copy from a PDF leaves it: hard line breaks, words broken at a line end, footnotes at a
 page's foot and a page's first line indented by one space (pdftotext's habit). HTML is read with BeautifulSoup,
-PDF with pdfplumber (its lines, with their font size and weight, tell headings and footnotes apart).
+PDF with PDFium (pypdfium2: its lines, with their font size and weight, tell headings and footnotes apart).
 """
 
 from __future__ import annotations
