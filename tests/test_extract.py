@@ -450,16 +450,16 @@ def test_a_cell_that_starts_like_a_formula_is_written_inert_and_accepted_as_publ
 
 
 def test_a_missing_extra_is_named_with_the_command_that_installs_it(tmp_path, monkeypatch, capsys):
-    """extract needs the 'extract' extra (pdfplumber, BeautifulSoup, pydantic); without one of them it says which
+    """extract needs the 'extract' extra (pypdfium2, BeautifulSoup, pydantic); without one of them it says which
     and how to install it, exit 4, before anything is read or written."""
     import importlib.util
 
     real = importlib.util.find_spec
-    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "pdfplumber" else real(name, *a))
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "pypdfium2" else real(name, *a))
     document = text_document(tmp_path, "De politie realiseerde in 2021 663 banen.\n")
     code = cli.main(["extract", str(document), "--out", str(tmp_path / "p.csv")])
     err = capsys.readouterr().err
-    assert code == 4 and "needs the 'extract' extra (pdfplumber not installed)" in err and "make setup-extract" in err
+    assert code == 4 and "needs the 'extract' extra (pypdfium2 not installed)" in err and "make setup-extract" in err
     assert not (tmp_path / "p.csv").exists()
 
 
