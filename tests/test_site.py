@@ -10,6 +10,7 @@ browser tests skip; under CI (CI=true) a missing browser is a failure.
 import functools
 import itertools
 import json
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -373,29 +374,11 @@ MM = 72 / 25.4  # PDF points per millimetre
 PRINT_MARGIN_MM = 15  # @page's margin in the site's style sheet: Chromium prints the running footer there
 
 
-def _landscape(page) -> bool:
-    return page.width > page.height
-
-
-def printed_size(char: dict) -> float:
-    """A character's size on paper in points: pdfplumber's size for upright text, and for text turned a quarter
-    (a chart's axis label) the extent across its line, as pdfplumber gives the size of turned text along it."""
-    return char["size"] if char["upright"] else char["x1"] - char["x0"]
-
-
-def page_fill(page) -> float:
-    """How far down a PDF page's content reaches, as a share of the space between the margins (the running
-    header and footer in the margins left out)."""
-    top, bottom = PRINT_MARGIN_MM * MM, page.height - PRINT_MARGIN_MM * MM
-    inside = [c["bottom"] for c in page.chars if c["top"] >= top and c["bottom"] <= bottom]
-    lowest = max([*inside, *(im["bottom"] for im in page.images)], default=top)
-    return (lowest - top) / (bottom - top)
-
-
 @dataclass(frozen=True)
 class PrintedPage:
-    """What pdfplumber reads on one page of a PDF: its words (casefolded, counted), whether it is landscape, how
-    far down it is filled, and each character's size on paper."""
+    """What a PDF reader reads on one page of a PDF: its words (casefolded, counted), whether it is landscape, how
+    far down it is filled (a share of the space between the margins, the running footer left out), and each
+    character's size on paper in points."""
 
     words: Counter
     landscape: bool
@@ -405,27 +388,70 @@ class PrintedPage:
 
 @functools.cache
 def printed(pdf: Path) -> tuple[PrintedPage, ...]:
-    """Each page of `pdf` as pdfplumber reads it, once for all the tests that read PDFs (pdfplumber takes some
-    forty seconds for the whole site)."""
-    import pdfplumber
+    """Each page of `pdf` as PDFium (Chrome's PDF engine, through pypdfium2) reads it, once for all the tests that
+    read PDFs. pdfplumber did the same in some forty seconds for the site, PDFium in two."""
+    import pypdfium2 as pdfium
 
-    with pdfplumber.open(pdf) as doc:
-        return tuple(
-            PrintedPage(
-                Counter(WORD.findall((p.extract_text() or "").casefold())),
-                _landscape(p),
-                page_fill(p),
-                Counter(round(printed_size(c), 1) for c in p.chars),
-            )
-            for p in doc.pages
-        )
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        return tuple(_printed_page(doc[i]) for i in range(len(doc)))
+    finally:
+        doc.close()
+
+
+def _printed_page(page) -> PrintedPage:
+    import pypdfium2.raw as pdfium_c
+
+    width, height = page.get_size()
+    top_limit, bottom_limit = PRINT_MARGIN_MM * MM, height - PRINT_MARGIN_MM * MM
+    textpage = page.get_textpage()
+    handle, box, matrix = textpage.raw, pdfium_c.FS_RECTF(), pdfium_c.FS_MATRIX()
+    sizes, chars, lowest = Counter(), [], top_limit
+    for k in range(pdfium_c.FPDFText_CountChars(handle)):
+        char = chr(pdfium_c.FPDFText_GetUnicode(handle, k))
+        generated = bool(pdfium_c.FPDFText_IsGenerated(handle, k))
+        turned = not generated and pdfium_c.FPDFText_GetCharAngle(handle, k) > 0.01
+        pdfium_c.FPDFText_GetLooseCharBox(handle, k, box)
+        chars.append((char, generated, box.left if turned else None))
+        if generated or not char.strip():
+            continue
+        pdfium_c.FPDFText_GetMatrix(handle, k, matrix)  # the font's size is in the text's own units
+        scale = math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
+        sizes[round(pdfium_c.FPDFText_GetFontSize(handle, k) * scale, 1)] += 1
+        if height - box.top >= top_limit and height - box.bottom <= bottom_limit:
+            lowest = max(lowest, height - box.bottom)
+    textpage.close()
+    page.close()
+    words = Counter(WORD.findall(_text(chars).casefold()))
+    return PrintedPage(words, width > height, (lowest - top_limit) / (bottom_limit - top_limit), sizes)
+
+
+def _text(chars: list[tuple[str, bool, float | None]]) -> str:
+    """The page's text from its characters (each: itself, whether PDFium made it, and for a character turned a
+    quarter the left of its box): a space or line break PDFium made is a space, except between two turned
+    characters in one column, one word of a chart's axis title, which PDFium breaks after every character."""
+    column_after, upcoming = [None] * len(chars), None  # the next real character's column, if it is turned
+    for k in range(len(chars) - 1, -1, -1):
+        column_after[k] = upcoming
+        if not chars[k][1]:
+            upcoming = chars[k][2]
+    text, column = [], None
+    for k, (char, generated, left) in enumerate(chars):
+        if not generated:
+            text.append(char)
+            column = left
+        elif column is not None and column_after[k] is not None and abs(column - column_after[k]) < 1:
+            text.append("")
+        else:
+            text.append(" ")
+    return "".join(text)
 
 
 WORD = re.compile(r"\w+")
 
 
 def test_every_table_cell_reaches_its_pdf_and_no_page_but_the_last_is_left_half_empty(site):
-    """Read with pdfplumber: every word of every table cell of a page is in its PDF's text (as often as the
+    """Read with PDFium: every word of every table cell of a page is in its PDF's text (as often as the
     cells hold it), and every page but a file's last is at least half filled. On the previous code 173 of 6,652
     cells lost words (the 'Citaat' and 'Vindplaats' columns cut off at the page's edge, coverage.pdf's 2025 and
     2026) and 21 pages were less than half filled (a table moved whole to the next page). Every cell is also a
@@ -464,12 +490,13 @@ def test_every_table_cell_reaches_its_pdf_and_no_page_but_the_last_is_left_half_
 
 
 def test_no_printed_text_is_under_8_pt_and_every_chart_is_printed_whole_on_one_page(site):
-    """Read with pdfplumber: no character of any PDF is smaller than 8 pt on paper (charts, tables and the
+    """Read with PDFium: no character of any PDF is smaller than 8 pt on paper (charts, tables and the
     running footer alike), and every word a chart of a page writes (its SVG's text) is on one page of the page's
     PDF: Chromium slices a chart taller than the space left across two pages (so it did the national chart when
-    its panels were drawn 2.5 inches tall, and this test failed). On the previous code 98,093 characters of all 21 PDFs printed under 8 pt, down
-    to 2.4 pt: charts drawn 9 to 12 inches wide were shrunk to fit the page and 120 mm, pages with a table
-    wider than the page were shrunk whole (coverage.pdf's tables to 5.8 pt), and the running footer was 6 pt."""
+    its panels were drawn 2.5 inches tall, and this test failed). On the previous code 91,608 characters of all
+    21 PDFs printed under 8 pt, down to 2.4 pt: charts drawn 9 to 12 inches wide were shrunk to fit the page and
+    120 mm, pages with a table wider than the page were shrunk whole (coverage.pdf's tables to 5.8 pt), and the
+    running footer was 6 pt."""
     import base64
     import xml.etree.ElementTree as ET
 
@@ -481,8 +508,7 @@ def test_no_printed_text_is_under_8_pt_and_every_chart_is_printed_whole_on_one_p
     small, cut, charts = {}, {}, 0
     for pdf in pdfs:
         sizes = sum((p.sizes for p in printed(pdf)), Counter())
-        # pdfplumber reads text turned a quarter (a chart's years) backwards: each word counts either way
-        pages = [p.words + Counter({w[::-1]: n for w, n in p.words.items() if w[::-1] != w}) for p in printed(pdf)]
+        pages = [p.words for p in printed(pdf)]
         if min(sizes) < 7.95:
             small[pdf.name] = {size: n for size, n in sorted(sizes.items()) if size < 7.95}
         page = BeautifulSoup(pdf.with_suffix(".html").read_text(encoding="utf-8"), "html.parser")
