@@ -2,6 +2,7 @@
 
 import re
 
+import pandas as pd
 import pytest
 from chart_layout import legend_texts, value_rows
 from conftest import make_raw
@@ -169,6 +170,19 @@ def test_narrative_mentions_gaps_and_qualifiers(small):
     # 2023 has passed without a figure; the trend (31 a year, 355 in 2023) is told beside that
     assert "voor 2023, het jaar van het doel van 600 banen, is geen cijfer gepubliceerd" in text
     assert "zou het doel van 600 banen in 2023 niet gehaald worden" in text
+
+
+def test_a_charts_source_line_names_each_publisher_once_with_its_years():
+    sources = pd.DataFrame(
+        {
+            "source_id": ["a", "b", "c", "d"],
+            "publisher": ["UWV", "UWV", "Minister van BZK (K.H. Ollongren)", "UWV"],
+            "date": ["2021-07-01", "2018-06", "", "2021-12-01"],
+        }
+    )
+    line = plots.source_line(sources, ["a", "b", "c", "d", "unknown"], "nl").replace("\n", " ")
+    assert line == "Bronnen: UWV (2018, 2021); Minister van BZK (K.H. Ollongren; zonder datum)"
+    assert plots.source_line(sources, ["a"], "en") == "Source: UWV (2021)"
 
 
 def test_overview_and_national_charts_are_figures(real_data):

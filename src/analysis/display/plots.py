@@ -84,9 +84,17 @@ def source_line(sources: pd.DataFrame, ids: list[str], lang: str, width_in: floa
         if sid in table.index:
             row = table.loc[sid]
             years.setdefault(row["publisher"], set()).add(str(row["date"])[:4] or i18n.date_words("", lang))
-    parts = [f"{publisher} ({', '.join(sorted(y))})" for publisher, y in years.items()]
+    parts = [_with_years(publisher, sorted(y)) for publisher, y in years.items()]
     head = i18n.t(lang, "sources" if len(set(ids) & set(table.index)) > 1 else "source")
     return plain(wrapped(f"{head}: " + "; ".join(parts), width_in))
+
+
+def _with_years(publisher: str, years: list[str]) -> str:
+    """'UWV (2018, 2021)'; a name that ends in brackets takes the years inside them, not a second pair:
+    'Minister van BZK (K.H. Ollongren; zonder datum)'."""
+    if publisher.endswith(")"):
+        return f"{publisher[:-1]}; {', '.join(years)})"
+    return f"{publisher} ({', '.join(years)})"
 
 
 def wrapped(text: str, width_in: float = PAGE_INCHES, size: float = LABEL_SIZE) -> str:
