@@ -3,7 +3,11 @@ those checks. Used by test_site.py (the Dutch site) and test_site_en.py (the Eng
 (`--dist loadfile`) gives to different workers, so that the two real runs and their page visits are made at once.
 """
 
+import functools
+import itertools
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -463,3 +467,144 @@ def _data_texts() -> list[str]:
         *raw.sectors["name_nl"],
     }
     return sorted((t for t in texts if len(t) >= 8), key=len, reverse=True)
+
+
+# ------------------------------------------------------------------ the PDFs as a reader reads them
+
+MM = 72 / 25.4  # PDF points per millimetre
+PRINT_MARGIN_MM = 15  # @page's margin in the site's style sheet: Chromium prints the running footer there
+
+
+@dataclass(frozen=True)
+class PrintedPage:
+    """What a PDF reader reads on one page of a PDF: its words (casefolded, counted), whether it is landscape, how
+    far down it is filled (a share of the space between the margins, the running footer left out), and each
+    character's size on paper in points."""
+
+    words: Counter
+    landscape: bool
+    fill: float
+    sizes: Counter
+
+
+@functools.cache
+def printed(pdf: Path) -> tuple[PrintedPage, ...]:
+    """Each page of `pdf` as PDFium (Chrome's PDF engine, through pypdfium2) reads it, once for all the tests that
+    read PDFs. pdfplumber did the same in some forty seconds for the site, PDFium in two."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        return tuple(_printed_page(doc[i]) for i in range(len(doc)))
+    finally:
+        doc.close()
+
+
+def _printed_page(page) -> PrintedPage:
+    import pypdfium2.raw as pdfium_c
+
+    width, height = page.get_size()
+    top_limit, bottom_limit = PRINT_MARGIN_MM * MM, height - PRINT_MARGIN_MM * MM
+    textpage = page.get_textpage()
+    handle, box, matrix = textpage.raw, pdfium_c.FS_RECTF(), pdfium_c.FS_MATRIX()
+    sizes, chars, lowest = Counter(), [], top_limit
+    for k in range(pdfium_c.FPDFText_CountChars(handle)):
+        char = chr(pdfium_c.FPDFText_GetUnicode(handle, k))
+        generated = bool(pdfium_c.FPDFText_IsGenerated(handle, k))
+        turned = not generated and pdfium_c.FPDFText_GetCharAngle(handle, k) > 0.01
+        pdfium_c.FPDFText_GetLooseCharBox(handle, k, box)
+        chars.append((char, generated, box.left if turned else None))
+        if generated or not char.strip():
+            continue
+        pdfium_c.FPDFText_GetMatrix(handle, k, matrix)  # the font's size is in the text's own units
+        scale = math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
+        sizes[round(pdfium_c.FPDFText_GetFontSize(handle, k) * scale, 1)] += 1
+        if height - box.top >= top_limit and height - box.bottom <= bottom_limit:
+            lowest = max(lowest, height - box.bottom)
+    textpage.close()
+    page.close()
+    words = Counter(WORD.findall(_text(chars).casefold()))
+    return PrintedPage(words, width > height, (lowest - top_limit) / (bottom_limit - top_limit), sizes)
+
+
+def _text(chars: list[tuple[str, bool, float | None]]) -> str:
+    """The page's text from its characters (each: itself, whether PDFium made it, and for a character turned a
+    quarter the left of its box): a space or line break PDFium made is a space, except between two turned
+    characters in one column, one word of a chart's axis title, which PDFium breaks after every character."""
+    column_after, upcoming = [None] * len(chars), None  # the next real character's column, if it is turned
+    for k in range(len(chars) - 1, -1, -1):
+        column_after[k] = upcoming
+        if not chars[k][1]:
+            upcoming = chars[k][2]
+    text, column = [], None
+    for k, (char, generated, left) in enumerate(chars):
+        if not generated:
+            text.append(char)
+            column = left
+        elif column is not None and column_after[k] is not None and abs(column - column_after[k]) < 1:
+            text.append("")
+        else:
+            text.append(" ")
+    return "".join(text)
+
+
+WORD = re.compile(r"\w+")
+
+
+def assert_pdf_cells_printed_and_pages_filled(site: Path) -> None:
+    """Every word of every table cell of a page is in its PDF's text, every cell a cell of its structure, and no
+    page but a file's last (or one before a turn to landscape) is less than half filled (test_site.py says why)."""
+    import pikepdf
+    from bs4 import BeautifulSoup
+
+    pdfs = sorted(site.rglob("*.pdf"))
+    if not pdfs:
+        pytest.skip("no PDFs in this run (no Chromium)")
+    lost, half_empty, untagged, cells = {}, [], {}, 0
+    for pdf in pdfs:
+        pages = printed(pdf)
+        words = sum((p.words for p in pages), Counter())
+        turns = [p.landscape != after.landscape for p, after in itertools.pairwise(pages)]  # the last page: none
+        half_empty += [
+            f"{pdf.name} p. {i}" for i, (p, turn) in enumerate(zip(pages, turns), 1) if p.fill < 0.5 and not turn
+        ]
+        shown = BeautifulSoup(pdf.with_suffix(".html").read_text(encoding="utf-8"), "html.parser")
+        needed = Counter()
+        for cell in shown.select("td, th"):
+            needed.update(w.casefold() for w in WORD.findall(cell.get_text(" ")))
+            cells += 1
+        if needed - words:
+            lost[pdf.name] = sorted(needed - words)[:10]
+        with pikepdf.open(pdf) as doc:  # every cell is a cell of the PDF's structure, an empty one too
+            tagged = sum(len(structure_elements(doc.Root.StructTreeRoot, kind)) for kind in ("/TD", "/TH"))
+        if tagged != len(shown.select("td, th")):
+            untagged[pdf.name] = len(shown.select("td, th")) - tagged
+    assert cells > 5000 and lost == {} and half_empty == [] and untagged == {}
+
+
+def assert_printed_at_8_pt_and_charts_whole(site: Path) -> None:
+    """No character of any PDF under 8 pt on paper, and every chart's words on one page of its PDF (test_site.py
+    says why)."""
+    import base64
+    import xml.etree.ElementTree as ET
+
+    from bs4 import BeautifulSoup
+
+    pdfs = sorted(site.rglob("*.pdf"))
+    if not pdfs:
+        pytest.skip("no PDFs in this run (no Chromium)")
+    small, cut, charts = {}, {}, 0
+    for pdf in pdfs:
+        sizes = sum((p.sizes for p in printed(pdf)), Counter())
+        pages = [p.words for p in printed(pdf)]
+        if min(sizes) < 7.95:
+            small[pdf.name] = {size: n for size, n in sorted(sizes.items()) if size < 7.95}
+        page = BeautifulSoup(pdf.with_suffix(".html").read_text(encoding="utf-8"), "html.parser")
+        for n, img in enumerate(page.select('img[src^="data:image/svg+xml;base64,"]'), 1):
+            charts += 1
+            svg = ET.fromstring(base64.b64decode(img["src"].split(",", 1)[1]))
+            texts = " ".join(e.text or "" for e in svg.iter() if e.tag.endswith("text"))
+            needed = Counter(w.casefold() for w in WORD.findall(texts))
+            if not any(needed <= printed for printed in pages):
+                cut[f"{pdf.name}, chart {n}"] = sorted(min((needed - printed for printed in pages), key=len))[:8]
+    assert charts >= 15 and small == {} and cut == {}

@@ -5,7 +5,12 @@ in test_site.py, and what only the English site shows. A file of its own, so tha
 worker makes this run while one makes the Dutch one.
 """
 
-from siteview import WholeSiteChecks, assert_pdfs_finished
+from siteview import (
+    WholeSiteChecks,
+    assert_pdf_cells_printed_and_pages_filled,
+    assert_pdfs_finished,
+    assert_printed_at_8_pt_and_charts_whole,
+)
 from spelling import other_language_words, visible_words
 
 # Needs a kernel, a browser or a report run: left out by `make test-fast`.
@@ -28,6 +33,17 @@ def test_every_english_pdf_is_finished_and_marks_the_dutch_quotes(browser, site_
     """As the Dutch PDFs, and a quote (Dutch, as published) is a BlockQuote marked /Lang nl in an English PDF: on
     the previous code it was untagged text in the page's language."""
     assert_pdfs_finished(site_en, "en")
+
+
+def test_every_english_pdf_keeps_every_table_cell_and_fills_its_pages(site_en):
+    """As the Dutch PDFs (test_site.py): the English answers and texts have other lengths, so the pages break
+    elsewhere."""
+    assert_pdf_cells_printed_and_pages_filled(site_en)
+
+
+def test_no_english_pdf_prints_text_under_8_pt_or_slices_a_chart(site_en):
+    """As the Dutch PDFs (test_site.py)."""
+    assert_printed_at_8_pt_and_charts_whole(site_en)
 
 
 def test_the_parts_of_a_quarterly_reading_are_named_in_english(site_en):
