@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from analysis.data import categorical
 from analysis.data.derived import _rounded
-from analysis.data.tidy import load_raw, load_tidy
+from analysis.data.tidy import load_raw
 
 TEXTS = st.lists(st.sampled_from(["b", "a", "", "é", "a b", "Z", "10", "9"]) | st.none(), max_size=30)
 
@@ -74,20 +74,21 @@ def test_vectorised_rounding_rounds_as_python_does(values, places):
     assert _rounded(pd.Series(values, dtype="float64"), precision).tolist() == [round(v, places) for v in values]
 
 
-def test_the_public_tidy_frame_and_the_reports_data_hold_plain_texts(repo_raw):
+def test_the_public_tidy_frame_and_the_reports_data_hold_plain_texts(repo_raw, tidy):
     """Analysts, charts and tables get texts, not categoricals (a chart would show every category of one, and a
     count of values every category with none)."""
     from analysis.data.dataset import Dataset
     from analysis.data.tidy import build_tidy
 
-    assert not any(categorical.is_categorical(load_tidy(repo_raw)[c]) for c in load_tidy(repo_raw).columns)
+    assert not any(categorical.is_categorical(tidy[c]) for c in tidy.columns)  # tidy: load_tidy(repo_raw)
     raw = load_raw(repo_raw)
     inner = build_tidy(raw)
     assert categorical.is_categorical(inner["sector"])  # what the prepare stage works on
-    shown = Dataset.of(raw, inner).tidy
+    data = Dataset.of(raw, inner)
+    shown = data.tidy
     assert not any(categorical.is_categorical(shown[c]) for c in shown.columns)
     assert shown["sector"].tolist() == inner["sector"].astype(str).tolist()
     from analysis.trends.coverage import consistency_findings
 
-    findings = consistency_findings(Dataset.of(raw, inner))
+    findings = consistency_findings(data)
     assert len(findings) and not any(categorical.is_categorical(findings[c]) for c in findings.columns)
