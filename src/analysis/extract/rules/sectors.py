@@ -20,6 +20,7 @@ a footnote it points to.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from analysis.extract.documents import Passage
@@ -34,14 +35,21 @@ SCOPE = re.compile(r"\b(\d+) van de (\d+) ([\w'’-]+)")
 def name_spans(text: str, vocab: Vocabulary) -> list[tuple[int, int, str]]:
     """The sectors a text names, with where each name starts and ends, in order; a name inside a longer one
     counts once (the longer)."""
+    return list(_name_spans(text, tuple(vocab.sectors.items())))
+
+
+@functools.lru_cache(maxsize=1024)
+def _name_spans(text: str, sectors: tuple[tuple[str, re.Pattern], ...]) -> tuple[tuple[int, int, str], ...]:
+    """name_spans, kept for the texts asked again: a document's title and headings are searched once for every
+    value that has no sector of its own (twelve thousand times in a long report)."""
     norm = normal(text)
-    hits = sorted(((m.start(), -m.end(), s) for s, words in vocab.sectors.items() for m in words.finditer(norm)))
+    hits = sorted(((m.start(), -m.end(), s) for s, words in sectors for m in words.finditer(norm)))
     out, reach = [], -1
     for start, neg_end, sector in hits:
         if start >= reach:
             out.append((start, -neg_end, sector))
             reach = -neg_end
-    return out
+    return tuple(out)
 
 
 def named(text: str, vocab: Vocabulary) -> list[tuple[int, str]]:
