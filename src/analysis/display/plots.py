@@ -351,19 +351,27 @@ def _fit_height(fig: Figure, axes: list, inches: float) -> None:
     fig.set_size_inches(width, height + inches - have)
 
 
-def _legend(ax, handles: list, ncols: int = 2, below: float = 14):
+LEGEND_CHARS = 42  # a legend entry's line: two columns of them, with their marks, fit the page's width
+
+
+def _wrap_labels(handles) -> None:
+    """Long names wrap, so that a legend of two columns stays within the page's width."""
+    for h in handles:
+        h.set_label(textwrap.fill(h.get_label(), LEGEND_CHARS))
+
+
+def _legend(ax, handles: list, ncols: int = 2, below: float = 14) -> None:
     """One legend for the figure, `below` points under the axes `ax`, starting at the figure's left edge: outside
     every plot, and held by an axes so that constrained layout makes room for it (a figure legend would be laid
     over the source line or the title); a legend wider than the plot would squeeze it, hence two columns of
     wrapped names."""
     fig = ax.figure
-    for h in handles:  # long names wrap, so that the legend stays narrower than the plot above it
-        h.set_label(textwrap.fill(h.get_label(), 42))
+    _wrap_labels(handles)
     where = blended_transform_factory(fig.transFigure, ax.transAxes)
     where = mpl.transforms.offset_copy(where, fig=fig, y=-below, units="points")
-    return ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.005, 0), bbox_transform=where,
-                     fontsize=LABEL_SIZE, frameon=False, ncols=min(len(handles), ncols), handlelength=2.4,
-                     borderaxespad=0)  # fmt: skip
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.005, 0), bbox_transform=where,
+              fontsize=LABEL_SIZE, frameon=False, ncols=min(len(handles), ncols), handlelength=2.4,
+              borderaxespad=0)  # fmt: skip
 
 
 def sector_trend(data: Dataset, sector: str, lang: str = "nl") -> Figure:
@@ -618,8 +626,7 @@ def national(data: Dataset, lang: str = "nl", since: int = 2015) -> Figure:
         ax.set_ylim(0, top * 1.08)
         ax.set_title(title, loc="left", fontsize=10)
     fig.suptitle(i18n.t(lang, "national_title"), x=0.01, ha="left")
-    for h in handles.values():  # long names wrap, so that the legend stays within the page's width
-        h.set_label(textwrap.fill(h.get_label(), 42))
+    _wrap_labels(handles.values())
     # the legend in a row of its own under the panels (held by the last panel, it squeezed that panel's plot),
     # the row as tall as the legend: constrained layout shares the figure's height out by the rows' ratios, with
     # each panel's title and ticks inside its row, so the legend's row is set again once the layout is known

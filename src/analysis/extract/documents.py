@@ -418,8 +418,8 @@ class _PdfChar:
 def _pdf_pages(path: Path) -> tuple[list[tuple[float, list[_PdfLine]]], Counter, str]:
     """Each page's height and lines, the type sizes of all characters, and the creation date; page by page, each
     page let go before the next is read. PDFium (pypdfium2) gives each character with its box, size and weight,
-    in the order the page sets them, with the spaces and line breaks of the layout marked: some twenty times
-    faster than pdfplumber, which spent the time turning each character into a dictionary of its attributes."""
+    in the order the page sets them, with the spaces and line breaks of the layout marked (pdfplumber, read
+    before, spent most of its time turning each character into a dictionary: benchmarks/extract/RESULTS.md)."""
     import pypdfium2 as pdfium
 
     pages, sizes = [], Counter()
@@ -525,21 +525,20 @@ def _pdf_lines(chars: list[_PdfChar]) -> list[_PdfLine]:
     """The characters as lines, top to bottom: a character starts a new line where PDFium marks a line break or
     where it sits below or above the line so far; a space stands where PDFium marks one or a gap is as wide."""
     rows: list[list[_PdfChar]] = [[]]
-    top = bottom = 0.0
+    line: tuple[float, float] | None = None  # the top and bottom of the current line's inked characters, if any
     for c in chars:
         if c.generated and c.text in "\r\n":
             rows.append([])
+            line = None
             continue
         if c.generated or not c.text.strip():  # a space's box says nothing of its line
             rows[-1].append(c)
             continue
-        if not any(not r.generated and r.text.strip() for r in rows[-1]):
-            top, bottom = c.top, c.bottom
-        elif c.top > bottom - c.size * 0.3 or c.bottom < top + c.size * 0.3:
+        if line is not None and (c.top > line[1] - c.size * 0.3 or c.bottom < line[0] + c.size * 0.3):
             rows.append([])
-            top, bottom = c.top, c.bottom
+            line = None
         rows[-1].append(c)
-        top, bottom = min(top, c.top), max(bottom, c.bottom)
+        line = (c.top, c.bottom) if line is None else (min(line[0], c.top), max(line[1], c.bottom))
     lines = [_pdf_line(row) for row in rows if any(not c.generated and c.text.strip() for c in row)]
     return sorted(lines, key=lambda ln: ln.top)
 

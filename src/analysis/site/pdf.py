@@ -89,7 +89,10 @@ def _print(pages: list[Path], lang: str, run_date: str, data_version: str, chrom
         try:
             # one tab for every page: a new tab (with its own context) per page took more than twice as long
             # (benchmarks/RESULTS.md); each page is a document of its own all the same
-            page = browser.new_page()
+            # laid out as printed (print media, as wide as a portrait page's printable part), so that a table too
+            # wide for the page is found before it is printed
+            page = browser.new_page(viewport={"width": PORTRAIT_PX, "height": 1100})
+            page.emulate_media(media="print")
             for page_path in pages:
                 target = page_path.with_suffix(".pdf")
                 if _current(target, page_path):
@@ -98,7 +101,7 @@ def _print(pages: list[Path], lang: str, run_date: str, data_version: str, chrom
                 # what is one click away on screen is printed: a closed <details> printed as a bare "▶"
                 page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
                 page.evaluate(ALL_IMAGES_LOADED)  # an image the screen loads lazily is printed all the same
-                _turn_wide_tables(page)
+                page.evaluate(MARK_WIDE_TABLES)
                 seen = page.evaluate(_SEEN)
                 pdf = page.pdf(
                     format="A4",
@@ -108,7 +111,7 @@ def _print(pages: list[Path], lang: str, run_date: str, data_version: str, chrom
                     display_header_footer=True,
                     header_template="<span></span>",
                     footer_template=_footer(lang, run_date, data_version),
-                    margin={"top": "15mm", "bottom": "18mm", "left": "12mm", "right": "12mm"},
+                    margin={side: f"{mm}mm" for side, mm in MARGINS_MM.items()},
                     prefer_css_page_size=True,  # a landscape page for a wide table (style.css.j2)
                 )
                 atomic.write_bytes(target, finished(pdf, target, **seen, page_digest=atomic.file_sha256(page_path)))
@@ -119,18 +122,12 @@ def _print(pages: list[Path], lang: str, run_date: str, data_version: str, chrom
     return written
 
 
-def _turn_wide_tables(page) -> None:
-    """Put each table too wide for a portrait page on landscape pages of its own, with the heading that leads
-    into it: Chromium would otherwise shrink the whole document until the table fits (its 8 pt text to 6 pt).
-    Measured as printed: the page in print media, as wide as the printable part of a portrait A4."""
-    page.emulate_media(media="print")
-    screen = page.viewport_size
-    page.set_viewport_size({"width": PORTRAIT_PX, "height": screen["height"] if screen else 800})
-    page.evaluate(MARK_WIDE_TABLES)
-
-
-# The printable width of a portrait A4 page in CSS pixels: 210 mm less the left and right margins below
-PORTRAIT_PX = round((210 - 12 - 12) / 25.4 * 96)
+# The page's margins (style.css.j2's @page says the same), and the printable width of a portrait A4 page in CSS
+# pixels, at which a table too wide for it is found
+MARGINS_MM = {"top": 15, "bottom": 18, "left": 12, "right": 12}
+PORTRAIT_PX = round((210 - MARGINS_MM["left"] - MARGINS_MM["right"]) / 25.4 * 96)
+# Each table too wide for a portrait page goes on landscape pages of its own, with the heading that leads into it:
+# Chromium would otherwise shrink the whole document until the table fits (its 8 pt text to 6 pt).
 MARK_WIDE_TABLES = """() => {
     for (const table of document.querySelectorAll('table')) {
         if (table.getBoundingClientRect().width <= document.documentElement.clientWidth + 1) continue;
