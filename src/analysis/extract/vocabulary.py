@@ -206,13 +206,20 @@ def normal(text: str) -> str:
 
 def pattern(words) -> re.Pattern:
     """Any of `words`, longest first, each as a whole word (a digit may follow: a footnote mark)."""
-    alternatives = []
+    guarded = []  # (before, word, after)
     for word in sorted(set(words), key=len, reverse=True):
         escaped = re.escape(normal(word)).replace(r"\ ", r"\s+")
         before = r"(?<![\w])" if re.match(r"\w", word) else ""
         after = r"(?![^\W\d])" if re.search(r"\w$", word) else ""
-        alternatives.append(f"{before}{escaped}{after}")
-    return re.compile("|".join(alternatives) or r"(?!x)x", re.IGNORECASE)
+        guarded.append((before, escaped, after))
+    if not guarded:
+        return re.compile(r"(?!x)x")
+    if len({(before, after) for before, _, after in guarded}) == 1:
+        # the same match as one guard per word, but the guard before is tested once per position, not once per
+        # word: the rules search every sentence with these, and this made them about four times faster
+        before, _, after = guarded[0]
+        return re.compile(f"{before}(?:{'|'.join(w for _, w, _ in guarded)}){after}", re.IGNORECASE)
+    return re.compile("|".join("".join(g) for g in guarded), re.IGNORECASE)
 
 
 def ends_with(words: re.Pattern, text: str) -> bool:

@@ -214,49 +214,60 @@ def _proposal(
 KEY = ("sector", "year", "period", "measure", "scope", "basis")
 
 
+def _digits(value: str) -> int:
+    """The significant digits _rounds counts ("85.000" has 5, "85000" 2... as written, trailing zeros off)."""
+    return len(value.rstrip("0").replace(".", ""))
+
+
 def _rounds(rough: str, precise: str, share: float) -> bool:
     """Whether `rough` is a rounded form of `precise` ("85.000" of "85.665"): fewer significant digits, and
     within `share` of it."""
     a, b = float(rough), float(precise)
-    return (
-        a != b
-        and b != 0
-        and abs(a - b) / abs(b) <= share
-        and len(rough.rstrip("0").replace(".", "")) < len(precise.rstrip("0").replace(".", ""))
-    )
+    return a != b and b != 0 and abs(a - b) / abs(b) <= share and _digits(rough) < _digits(precise)
 
 
 def _merged(same: list[Proposal], share: float) -> list[Proposal]:
     """Proposals of one figure whose values round one another are one proposal: the most precise value, its
-    note naming where the rounded one stands. The most precise come first; each later one is compared with the
-    kept values near it only (bisection), not with all."""
+    note naming where the rounded one stands. The most precise come first, and each later one is looked up
+    among those kept (_kept_as)."""
     kept: list[Proposal] = []
-    near: list[tuple[float, int]] = []  # (value, index in kept), sorted
+    near: dict[int, list[tuple[float, int]]] = defaultdict(list)  # digits -> (value, index in kept), sorted
     for p in sorted(same, key=lambda p: -len(p.row["value"].replace(".", "").rstrip("0"))):
-        v = float(p.row["value"])
-        reach = abs(v) * share / (1 - share) + 1e-9  # _rounds measures against the kept value, which may be larger
-        lo = bisect.bisect_left(near, (v - reach, -1))
-        hi = bisect.bisect_right(near, (v + reach, len(kept)))
-        candidates = [kept[i] for _, i in near[lo:hi]]
-        precise = next(
-            (
-                k
-                for k in candidates
-                if p.row["value"] == k.row["value"] or _rounds(p.row["value"], k.row["value"], share)
-            ),
-            None,
-        )
+        value = p.row["value"]
+        precise = _kept_as(value, near, kept, share)
         if precise is None:
-            bisect.insort(near, (v, len(kept)))
+            bisect.insort(near[_digits(value)], (float(value), len(kept)))
             kept.append(p)
             continue
         also = (
-            f"also as '{p.row['value']}' in {p.row['locator']}"
-            if p.row["value"] != precise.row["value"]
+            f"also as '{value}' in {p.row['locator']}"
+            if value != precise.row["value"]
             else f"also in {p.row['locator']}"
         )
         precise.row["note"] = "; ".join(n for n in (precise.row["note"], also) if n)
     return kept
+
+
+def _kept_as(value: str, near: dict[int, list[tuple[float, int]]], kept: list[Proposal], share: float):
+    """The kept proposal whose value `value` is, or rounds (_rounds), the first by value if several. Only the kept
+    values that could be one are compared: of the same digits, the very same value; of more digits, those near
+    it (bisection). Comparing with every kept value near it grew with the square in a document that gives one
+    figure thousands of values."""
+    v, digits = float(value), _digits(value)
+    reach = abs(v) * share / (1 - share) + 1e-9  # _rounds measures against the kept value, which may be larger
+    found = []  # the first fitting (value, index in kept) of each number of digits
+    for kept_digits, values in near.items():
+        if kept_digits < digits:
+            continue
+        same = kept_digits == digits
+        lo = bisect.bisect_left(values, (v if same else v - reach, -1))
+        hi = bisect.bisect_right(values, (v if same else v + reach, len(kept)))
+        for at in range(lo, hi):  # (a slice or islice would copy or walk the values before lo)
+            other = kept[values[at][1]].row["value"]
+            if other == value if same else _rounds(value, other, share):
+                found.append(values[at])
+                break
+    return kept[min(found)[1]] if found else None
 
 
 def _repeats(p: Proposal, k: Proposal, share: float) -> bool:
