@@ -550,3 +550,23 @@ def test_a_pdf_in_two_columns_is_read_column_by_column_and_rotated_text_is_left_
     assert rows["663"]["evidence"] == " ".join(left) and rows["663"]["sector"] == "politie"
     assert rows["4000"]["evidence"] == " ".join(right) and rows["4000"]["sector"] == "rijk"
     assert "999" not in rows
+
+
+def test_a_pdf_line_ending_in_a_hyphen_keeps_the_hyphen_and_joins_the_word(tmp_path):
+    """PDFium marks a hyphen at a line's end with a control character (U+0002); it is read as the hyphen, and a
+    compound broken there is one word again, with no space after its hyphen ("Noord-/Veluwe", "hbo-/instellingen")."""
+    path = tmp_path / "afbreking.pdf"
+    write_pdf(
+        path,
+        [
+            [
+                (11, "De werkgevers in Noord-", False),
+                (11, "Veluwe meldden dat de 36 hbo-", False),
+                (11, "instellingen in 2020 samen 408 banen realiseerden.", False),
+            ]
+        ],
+    )
+    rows = extracted(tmp_path, path, raw=ROOT / "data" / "raw")
+    assert [r["evidence"] for r in rows] == [
+        "De werkgevers in Noord-Veluwe meldden dat de 36 hbo-instellingen in 2020 samen 408 banen realiseerden."
+    ]

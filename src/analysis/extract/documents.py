@@ -128,7 +128,7 @@ def _looks_like_heading(text: str) -> bool:
 
 def _join(lines: list[str]) -> str:
     """Lines of one paragraph as one text: a word broken at a line end ("verantwoorde-/lijkheid") is whole again,
-    a compound's own hyphen ("hbo-/instellingen") stays."""
+    a compound's own hyphen ("hbo-/instellingen", "Noord-/Veluwe") stays, with no space after it."""
     parts: list[str] = []  # joined once at the end: a paragraph of thousands of lines costs each line once
     for line in (ln.strip() for ln in lines):
         if not line:
@@ -137,6 +137,8 @@ def _join(lines: list[str]) -> str:
         if broken and line[0].islower():
             whole = len(broken.group(1)) >= 4 and broken.group(1).islower()
             parts[-1] = (parts[-1][:-1] if whole else parts[-1]) + line
+        elif broken and (line[0].isupper() or line[0].isdigit()):  # "Noord-/Veluwe", "1e-/2e": the hyphen's own
+            parts[-1] += line
         else:
             parts.append(line)
     return re.sub(r"\s+", " ", " ".join(parts)).strip()
@@ -403,8 +405,13 @@ class _PdfLine:
     bold: bool
 
 
-@dataclass
-class _PdfChar:
+@dataclass(frozen=True, slots=True)
+class _PdfRun:
+    """Characters PDFium gives in a row from one text object (a word, or a line, as the PDF sets them), or the
+    spaces and line breaks it adds between them. One text object is set upright or turned as a whole, in one font
+    and size, on one baseline, so the reader takes the run's box from its first and last character instead of
+    asking PDFium for each character's: a long PDF has a million characters."""
+
     text: str
     x0: float
     x1: float
@@ -413,13 +420,14 @@ class _PdfChar:
     size: float
     bold: bool
     generated: bool  # a space or line break PDFium adds where the layout has one
+    inked: int  # how many of its characters are not white space
 
 
 def _pdf_pages(path: Path) -> tuple[list[tuple[float, list[_PdfLine]]], Counter, str]:
     """Each page's height and lines, the type sizes of all characters, and the creation date; page by page, each
-    page let go before the next is read. PDFium (pypdfium2) gives each character with its box, size and weight,
-    in the order the page sets them, with the spaces and line breaks of the layout marked (pdfplumber, read
-    before, spent most of its time turning each character into a dictionary: benchmarks/extract/RESULTS.md)."""
+    page let go before the next is read. PDFium (pypdfium2) gives each character with its text object, in the
+    order the page sets them, with the spaces and line breaks of the layout marked (pdfplumber, read before, spent
+    most of its time turning each character into a dictionary: benchmarks/extract/RESULTS.md)."""
     import pypdfium2 as pdfium
 
     pages, sizes = [], Counter()
@@ -436,10 +444,12 @@ def _pdf_pages(path: Path) -> tuple[list[tuple[float, list[_PdfLine]]], Counter,
         for index in range(len(pdf)):
             page = pdf[index]
             height = page.get_height()
-            chars = _pdf_chars(page, height)
+            runs = _pdf_runs(page, height)
             page.close()
-            lines = [ln for column in _columns(chars) for ln in _pdf_lines(column)]
-            sizes.update(round(c.size, 1) for c in chars if not c.generated and c.text.strip())
+            lines = [ln for column in _columns(runs) for ln in _pdf_lines(column)]
+            for run in runs:
+                if run.inked:
+                    sizes[round(run.size, 1)] += run.inked
             pages.append((height, lines))
         created = str(pdf.get_metadata_dict().get("CreationDate", ""))
     finally:
@@ -447,41 +457,90 @@ def _pdf_pages(path: Path) -> tuple[list[tuple[float, list[_PdfLine]]], Counter,
     return pages, sizes, created
 
 
-def _pdf_chars(page, height: float) -> list[_PdfChar]:
-    """The page's upright characters; a rotated one (a stamp or a margin's running title set sideways) is left
-    out: read along a line, it would be garbage. Bold is the font's: its weight, or a name such as
-    Helvetica-Bold (a standard font has no weight), looked up once per font."""
+def _text_object_at():
+    """FPDFText_GetTextObject returning the object's address as a number (None for a character PDFium adds):
+    pypdfium2's own returns a pointer, whose address costs a cast at each of a million characters."""
     import ctypes
 
     import pypdfium2.raw as pdfium_c
 
+    address = ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value
+    return ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(address)
+
+
+def _page_text(handle, count: int) -> str:
+    """The page's characters, one for each of PDFium's, taken in one call. PDFium marks a hyphen at a line's end
+    (U+0002, or U+FFFE in a page's text); it is read as the hyphen it is."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    buffer = ctypes.create_string_buffer((count + 1) * 2)
+    written = pdfium_c.FPDFText_GetText(handle, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    text = buffer.raw[: max(written - 1, 0) * 2].decode("utf-16-le", "replace")
+    if len(text) != count:  # a character outside the Basic Multilingual Plane takes two places: ask one by one
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(handle, k)) for k in range(count))
+    return text.replace("\ufffe", "-").replace("\x02", "-")
+
+
+def _pdf_runs(page, height: float) -> list[_PdfRun]:
+    """The page's upright runs (_PdfRun); a turned one (a stamp or a margin's running title set sideways) is left
+    out: read along a line, it would be garbage. Bold is the font's: its weight, or a name such as
+    Helvetica-Bold (a standard font has no weight), looked up once per font."""
+    import pypdfium2.raw as pdfium_c
+
     textpage = page.get_textpage()
     handle = textpage.raw
-    box = pdfium_c.FS_RECTF()
-    bold_of: dict[int, bool] = {}
-    chars = []
+    object_at = _text_object_at()
     try:
-        for k in range(pdfium_c.FPDFText_CountChars(handle)):
-            angle = pdfium_c.FPDFText_GetCharAngle(handle, k)
+        count = pdfium_c.FPDFText_CountChars(handle)
+        text = _page_text(handle, count)
+        objects = [object_at(handle, k) for k in range(count)]
+        bold_of: dict[int, bool] = {}
+        runs = []
+        for first, last in _spans(objects):
+            chars = text[first : last + 1]
+            if objects[first] is None:
+                runs.append(_PdfRun(chars, 0.0, 0.0, 0.0, 0.0, 0.0, False, True, 0))
+                continue
+            angle = pdfium_c.FPDFText_GetCharAngle(handle, first)
             if min(angle, abs(angle - 2 * math.pi)) > 0.01:
                 continue
-            pdfium_c.FPDFText_GetLooseCharBox(handle, k, box)  # a line's characters share its top
-            font = pdfium_c.FPDFTextObj_GetFont(pdfium_c.FPDFText_GetTextObject(handle, k))
-            address = ctypes.cast(font, ctypes.c_void_p).value or 0
-            if address not in bold_of:
-                bold_of[address] = bool(font) and _bold_font(font)
-            chars.append(
-                _PdfChar(
-                    chr(pdfium_c.FPDFText_GetUnicode(handle, k)),
-                    box.left, box.right, height - box.top, height - box.bottom,
-                    pdfium_c.FPDFText_GetFontSize(handle, k),
-                    bold_of[address],
-                    bool(pdfium_c.FPDFText_IsGenerated(handle, k)),
-                )
-            )  # fmt: skip
+            runs.append(_pdf_run(handle, first, last, chars, height, bold_of))
     finally:
         textpage.close()
-    return chars
+    return runs
+
+
+def _spans(objects: list) -> list[tuple[int, int]]:
+    """The first and last index of each stretch of characters of one text object (or of none)."""
+    cuts = [k for k in range(1, len(objects)) if objects[k] != objects[k - 1]]
+    starts = [0, *cuts] if objects else []
+    return [(start, end - 1) for start, end in zip(starts, [*cuts, len(objects)])]
+
+
+def _pdf_run(handle, first: int, last: int, chars: str, height: float, bold_of: dict[int, bool]) -> _PdfRun:
+    import pypdfium2.raw as pdfium_c
+
+    box = pdfium_c.FS_RECTF()
+    pdfium_c.FPDFText_GetLooseCharBox(handle, last, box)  # a line's characters share its top
+    x1 = box.right
+    pdfium_c.FPDFText_GetLooseCharBox(handle, first, box)
+    font = pdfium_c.FPDFTextObj_GetFont(pdfium_c.FPDFText_GetTextObject(handle, first))
+    key = _address(font)
+    if key not in bold_of:
+        bold_of[key] = bool(font) and _bold_font(font)
+    inked = len("".join(chars.split()))
+    return _PdfRun(
+        chars, box.left, x1, height - box.top, height - box.bottom,
+        pdfium_c.FPDFText_GetFontSize(handle, first), bold_of[key], False, inked,
+    )  # fmt: skip
+
+
+def _address(pointer) -> int:
+    import ctypes
+
+    return ctypes.cast(pointer, ctypes.c_void_p).value or 0
 
 
 def _bold_font(font) -> bool:
@@ -496,71 +555,75 @@ def _bold_font(font) -> bool:
     return "bold" in name.raw[: max(length - 1, 0)].decode("utf-8", "replace").lower()
 
 
-def _columns(chars: list[_PdfChar]) -> list[list[_PdfChar]]:
+def _columns(runs: list[_PdfRun]) -> list[list[_PdfRun]]:
     """The page's columns, left to right: two where a gutter free of characters runs down the middle of its text
     (read line by line across it, two columns would be merged into sentences that stand nowhere); else the page."""
-    inked = [c for c in chars if not c.generated and c.text.strip()]
-    if len(inked) < READING.column_min_chars:
-        return [chars]
-    left, right = min(c.x0 for c in inked), max(c.x1 for c in inked)
-    width = right - left
+    inked = [r for r in runs if r.inked]
+    if sum(r.inked for r in inked) < READING.column_min_chars:
+        return [runs]
+    left, right = min(r.x0 for r in inked), max(r.x1 for r in inked)
     step = 2.0
-    covered = [False] * (int(width / step) + 1)
-    for c in inked:
-        for k in range(int((c.x0 - left) / step), int((c.x1 - left) / step) + 1):
-            covered[k] = True
-    middle = range(int(len(covered) * 0.3), int(len(covered) * 0.7))
-    gaps = [k for k in middle if not covered[k]]
+    middle = range(int((right - left) / step * 0.3 + 0.3), int((right - left) / step * 0.7 + 0.7))
+    gaps = sorted(set(middle) - _covered(inked, left, step, middle))
     if len(gaps) * step < READING.column_gutter:
-        return [chars]
+        return [runs]
     cut = left + (sum(gaps) / len(gaps)) * step
-    share = sum(1 for c in inked if c.x1 <= cut) / len(inked)
+    share = sum(r.inked for r in inked if r.x1 <= cut) / sum(r.inked for r in inked)
     if not 0.2 <= share <= 0.8:
-        return [chars]
-    inside = [c for c in chars if not c.generated]  # the layout's spaces and breaks ran across the gutter
-    return [[c for c in inside if c.x1 <= cut], [c for c in inside if c.x1 > cut]]
+        return [runs]
+    inside = [r for r in runs if not r.generated]  # the layout's spaces and breaks ran across the gutter
+    return [[r for r in inside if r.x1 <= cut], [r for r in inside if r.x1 > cut]]
 
 
-def _pdf_lines(chars: list[_PdfChar]) -> list[_PdfLine]:
-    """The characters as lines, top to bottom: a character starts a new line where PDFium marks a line break or
-    where it sits below or above the line so far; a space stands where PDFium marks one or a gap is as wide."""
-    rows: list[list[_PdfChar]] = [[]]
-    line: tuple[float, float] | None = None  # the top and bottom of the current line's inked characters, if any
-    for c in chars:
-        if c.generated and c.text in "\r\n":
+def _covered(inked: list[_PdfRun], left: float, step: float, middle: range) -> set[int]:
+    """The steps of the page's middle that some run covers."""
+    covered = set()
+    for r in inked:
+        first, last = max(int((r.x0 - left) / step), middle.start), min(int((r.x1 - left) / step), middle.stop - 1)
+        covered.update(range(first, last + 1))
+    return covered
+
+
+def _pdf_lines(runs: list[_PdfRun]) -> list[_PdfLine]:
+    """The runs as lines, top to bottom: a run starts a new line where PDFium marks a line break or where it
+    sits below or above the line so far; a space stands where PDFium marks one or a gap is as wide."""
+    rows: list[list[_PdfRun]] = [[]]
+    line: tuple[float, float] | None = None  # the top and bottom of the current line's inked runs, if any
+    for r in runs:
+        if r.generated and ("\r" in r.text or "\n" in r.text):
             rows.append([])
             line = None
             continue
-        if c.generated or not c.text.strip():  # a space's box says nothing of its line
-            rows[-1].append(c)
+        if not r.inked:  # a space's box says nothing of its line
+            rows[-1].append(r)
             continue
-        if line is not None and (c.top > line[1] - c.size * 0.3 or c.bottom < line[0] + c.size * 0.3):
+        if line is not None and (r.top > line[1] - r.size * 0.3 or r.bottom < line[0] + r.size * 0.3):
             rows.append([])
             line = None
-        rows[-1].append(c)
-        line = (c.top, c.bottom) if line is None else (min(line[0], c.top), max(line[1], c.bottom))
-    lines = [_pdf_line(row) for row in rows if any(not c.generated and c.text.strip() for c in row)]
+        rows[-1].append(r)
+        line = (r.top, r.bottom) if line is None else (min(line[0], r.top), max(line[1], r.bottom))
+    lines = [_pdf_line(row) for row in rows if any(r.inked for r in row)]
     return sorted(lines, key=lambda ln: ln.top)
 
 
-def _pdf_line(row: list[_PdfChar]) -> _PdfLine:
-    inked = [c for c in row if not c.generated and c.text.strip()]
+def _pdf_line(row: list[_PdfRun]) -> _PdfLine:
+    inked = [r for r in row if r.inked]
     text = []
     previous = None
-    for c in row:
-        if c.generated:
+    for r in row:
+        if r.generated:
             text.append(" ")
             continue
-        if previous is not None and c.x0 - previous.x1 > previous.size * 0.2:
+        if previous is not None and r.x0 - previous.x1 > previous.size * 0.2:
             text.append(" ")
-        text.append(c.text)
-        previous = c
+        text.append(r.text)
+        previous = r
     return _PdfLine(
         " ".join("".join(text).split()),
-        min(c.top for c in inked),
-        max(c.bottom for c in inked),
-        max(c.size for c in inked),
-        all(c.bold for c in inked),
+        min(r.top for r in inked),
+        max(r.bottom for r in inked),
+        max(r.size for r in inked),
+        all(r.bold for r in inked),
     )
 
 
