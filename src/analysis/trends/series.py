@@ -132,9 +132,15 @@ def readings_beside(data: Dataset, sector: str) -> pd.DataFrame:
 def goals(data: Dataset, sector: str) -> list[Point]:
     """The sector's end goals as published, in order of preference (reported first, then the preferred source,
     then the finer precision): one goal may be dated differently by different sources."""
+    return list(data.cached(_build_goals).get(sector, []))
+
+
+def _build_goals(data: Dataset) -> dict[str, list[Point]]:
+    """Every sector's goals (see goals), sorted once for all sectors: a sector's answer, verdict and chart ask for
+    its goals a dozen times."""
     tidy = data.tidy
-    rows = series_rows(tidy[(tidy["sector"] == sector) & (tidy["measure"] == "goal_jobs")])
-    return _as_points(in_order_of_preference(rows, []))
+    rows = in_order_of_preference(series_rows(tidy[tidy["measure"] == "goal_jobs"]), ["sector"])
+    return {sector: _as_points(group) for sector, group in rows.groupby("sector", sort=False, observed=True)}
 
 
 def goal(data: Dataset, sector: str) -> Point | None:
