@@ -7,6 +7,9 @@ PY     := $(VENV)/bin/python
 # extra it needs: core (the report run), pdf, extract, lab, test (all of them and the test tools).
 CONSTRAINTS := constraints.txt
 VENV_MADE := $(VENV)/.made
+# pytest rewrites every test module's asserts; with PYTHONDONTWRITEBYTECODE set (as some machines do) it would
+# do so in every process of every run. The bytecode is kept in the venv instead, outside the source tree.
+PYTEST := PYTHONDONTWRITEBYTECODE= PYTHONPYCACHEPREFIX=$(abspath $(VENV))/pycache $(PY) -m pytest
 
 .DEFAULT_GOAL := help
 .PHONY: help setup setup-extract setup-test lock git-filter browser spelling spreadsheets validators report pdf prepare validate lab lint test test-fast bench bench-extract bench-site clean
@@ -113,11 +116,12 @@ lint: setup-test  ## Check the code with ruff (lint rules and formatting) and th
 # TEST_WORKERS=0 runs the suite in one process.
 TEST_WORKERS ?= 3
 test: setup-test browser spelling spreadsheets validators lint  ## Check the code (make lint), then run the whole test suite
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
+	$(PYTEST) -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
-# The tests that need no kernel, browser or report run (the others are marked slow): for a loop while developing.
-test-fast: setup-test  ## Run the tests that need no kernel, browser or report run (a loop while developing)
-	$(PY) -m pytest -n 2 -m "not slow" tests
+# The tests that need no kernel, browser, report run or real process (the others are marked slow): for a loop
+# while developing.
+test-fast: setup-test  ## Run the tests that need no kernel, browser, report run or real process (a loop while developing)
+	$(PYTEST) -n 2 -m "not slow" tests
 
 bench: setup-test  ## Benchmark the report run (naive loop, cold, no change, floor) and prepare at scale
 	$(PY) benchmarks/bench_reports.py

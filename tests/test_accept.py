@@ -286,6 +286,7 @@ sys.exit(cli.main(sys.argv[1:]))
 """
 
 
+@pytest.mark.slow  # a real process
 def test_an_accept_killed_while_writing_is_undone_by_the_next_one(tmp_path, raw):
     before = snapshot(raw)
     kept = write(tmp_path / "p.csv", *BOTH)

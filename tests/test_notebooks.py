@@ -47,6 +47,7 @@ def test_notebook_is_committed_clean(path):
     assert_clean(committed(path))
 
 
+@pytest.mark.slow  # a real process
 def test_a_notebook_saved_in_jupyterlab_is_committed_clean(tmp_path):
     """What `make lab` and `make test` install (make git-filter): nbstripout as the git filter, also stripping what
     JupyterLab adds on save (language_info, a cell's 'trusted'), keeping the kernelspec and the cell tags. On

@@ -221,6 +221,7 @@ def test_negative_numbers_are_not_mangled_by_the_formula_guard(tmp_path, minimal
     assert gaps == ["-10"]
 
 
+@pytest.mark.slow  # a real process
 def test_command_line_exit_codes_as_a_real_process(minimal_raw, tmp_path):
     ok = subprocess.run(
         [sys.executable, "-m", "analysis", "validate", "--raw", str(minimal_raw), "--processed", str(tmp_path)],
@@ -242,6 +243,7 @@ def test_command_line_exit_codes_as_a_real_process(minimal_raw, tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.slow  # a real process
 def test_a_reader_that_leaves_early_ends_the_command_quietly(minimal_raw, tmp_path):
     """`python -m analysis validate | head -1`: the reader closes the pipe before the command has written; the
     command ends quietly with 141 (128 + SIGPIPE, as a shell tool ends), not with 'error: cannot write a file:
