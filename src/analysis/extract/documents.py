@@ -524,15 +524,16 @@ def _pdf_run(handle, first: int, last: int, chars: str, height: float, bold_of: 
 
     box = pdfium_c.FS_RECTF()
     pdfium_c.FPDFText_GetLooseCharBox(handle, last, box)  # a line's characters share its top
-    x1 = box.right
+    left, right = box.left, box.right
     pdfium_c.FPDFText_GetLooseCharBox(handle, first, box)
+    left, right = min(left, box.left), max(right, box.right)  # a run may be set right to left
     font = pdfium_c.FPDFTextObj_GetFont(pdfium_c.FPDFText_GetTextObject(handle, first))
     key = _address(font)
     if key not in bold_of:
         bold_of[key] = bool(font) and _bold_font(font)
     inked = len("".join(chars.split()))
     return _PdfRun(
-        chars, box.left, x1, height - box.top, height - box.bottom,
+        chars, left, right, height - box.top, height - box.bottom,
         pdfium_c.FPDFText_GetFontSize(handle, first), bold_of[key], False, inked,
     )  # fmt: skip
 
