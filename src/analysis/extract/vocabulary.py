@@ -216,7 +216,7 @@ def pattern(words) -> re.Pattern:
         return re.compile(r"(?!x)x")
     if len({(before, after) for before, _, after in guarded}) == 1:
         # the same match as one guard per word, but the guard before is tested once per position, not once per
-        # word: the rules search every sentence with these, and this made them about four times faster
+        # word: the rules search every sentence with these (benchmarks/extract/RESULTS.md)
         before, _, after = guarded[0]
         return re.compile(f"{before}(?:{'|'.join(w for _, w, _ in guarded)}){after}", re.IGNORECASE)
     return re.compile("|".join("".join(g) for g in guarded), re.IGNORECASE)
