@@ -7,13 +7,16 @@ extract of before (shown failing on it: see the commit that added this file)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import string
 
 import pytest
 from conftest import ROOT
+from hypothesis import given
+from hypothesis import strategies as st
 
 from analysis.data.registry import load_sectors
-from analysis.extract import documents, rules, sentences
+from analysis.extract import documents, rules, sentences, vocabulary
 from analysis.extract.rules import context, measures, numbers, qualities, ruled, sectors, years
 from analysis.extract.rules.context import DocumentContext
 from analysis.extract.rules.propose import Proposal, propose
@@ -680,3 +683,44 @@ def test_different_values_for_one_figure_in_a_document_are_both_proposed_with_a_
         ("700", "vóór het eerste kopje, alinea 2", "this document gives other values for the same figure (663, 700): which one?"),
     ]  # fmt: skip
     assert reading.set_aside_counts() == {"range": 2, "expectation": 1}
+
+
+# ---------------------------------------------------------------- word patterns
+
+
+def _pattern_word_by_word(words) -> re.Pattern:
+    """The vocabulary's patterns as they were first built: each word with its own guards, longest first. The
+    pattern that tests the guard once for all words must match exactly what this one matches."""
+    alternatives = []
+    for word in sorted(set(words), key=len, reverse=True):
+        escaped = re.escape(normal(word)).replace(r"\ ", r"\s+")
+        before = r"(?<![\w])" if re.match(r"\w", word) else ""
+        after = r"(?![^\W\d])" if re.search(r"\w$", word) else ""
+        alternatives.append(f"{before}{escaped}{after}")
+    return re.compile("|".join(alternatives) or r"(?!x)x", re.IGNORECASE)
+
+
+WORD = st.text(alphabet="abeknor -.%'", min_size=1, max_size=8).filter(lambda w: w.strip() == w and w)
+
+
+@st.composite
+def words_and_text(draw):
+    """Words, and a text made of them and of bits between them (a word of its own, inside another, with a digit
+    after it), so that the patterns have something to match."""
+    words = draw(st.lists(WORD, min_size=1, max_size=5))
+    bits = st.one_of(st.sampled_from(words), st.text(alphabet="abeknor -.%'1\n", max_size=3))
+    return words, "".join(draw(st.lists(bits, max_size=12)))
+
+
+@given(words_and_text())
+def test_a_word_pattern_matches_what_a_guard_per_word_matches(drawn):
+    words, text = drawn
+    spans = [m.span() for m in vocabulary.pattern(words).finditer(text)]
+    assert spans == [m.span() for m in _pattern_word_by_word(words).finditer(text)]
+
+
+def test_a_word_pattern_keeps_its_guards():
+    found = vocabulary.pattern(["politie", "rijk"])
+    assert [m.group(0) for m in found.finditer("Politie, rijksoverheid en het Rijk2; politie1")] == [
+        "Politie", "Rijk", "politie",
+    ]  # fmt: skip
