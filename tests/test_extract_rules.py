@@ -12,14 +12,14 @@ import string
 
 import pytest
 from conftest import ROOT
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from analysis.data.registry import load_sectors
 from analysis.extract import documents, rules, sentences, vocabulary
 from analysis.extract.rules import context, measures, numbers, qualities, ruled, sectors, years
 from analysis.extract.rules.context import DocumentContext
-from analysis.extract.rules.propose import Proposal, propose
+from analysis.extract.rules.propose import Proposal, _merged, _rounds, propose
 from analysis.extract.vocabulary import Vocabulary, normal
 
 
@@ -724,3 +724,43 @@ def test_a_word_pattern_keeps_its_guards():
     assert [m.group(0) for m in found.finditer("Politie, rijksoverheid en het Rijk2; politie1")] == [
         "Politie", "Rijk", "politie",
     ]  # fmt: skip
+
+
+# ---------------------------------------------------------------- one figure, many values
+
+
+def _merged_against_every_kept(values: list[str], share: float) -> list[tuple[str, str]]:
+    """What `_merged` must keep, found the plain way: each value, most precise first, compared with every value
+    kept so far, in order of value; the first that it equals or rounds (_rounds) takes its place in its note."""
+    kept: list[dict] = []
+    for k, value in sorted(enumerate(values), key=lambda kv: -len(kv[1].replace(".", "").rstrip("0"))):
+        fits = [
+            (float(row["value"]), i)
+            for i, row in enumerate(kept)
+            if row["value"] == value or _rounds(value, row["value"], share)
+        ]
+        if not fits:
+            kept.append({"value": value, "note": "", "locator": f"alinea {k}"})
+            continue
+        precise = kept[min(fits)[1]]
+        also = f"also as '{value}' in alinea {k}" if value != precise["value"] else f"also in alinea {k}"
+        precise["note"] = "; ".join(n for n in (precise["note"], also) if n)
+    return [(row["value"], row["note"]) for row in kept]
+
+
+# values close together (several kept ones near a rounded one, of the same and of different digits), and forms
+# that count their digits differently ("1000.0", "99.5")
+VALUE = st.one_of(
+    st.integers(80, 120).map(str),
+    st.integers(900, 1100).map(str),
+    st.sampled_from(["100", "1000", "1000.0", "99.5", "100.5", "0", "0.5", "85000", "85665"]),
+)
+
+
+@given(values=st.lists(VALUE, max_size=40), share=st.sampled_from([0.02, 0.05, 0.2]))
+@example(values=["960", "1040", "1000"], share=0.05)  # two kept values near a rounded one: the lower takes it
+@example(values=["85", "115", "100", "85"], share=0.2)
+def test_values_of_one_figure_are_merged_as_comparing_every_kept_value_would(values, share):
+    same = [Proposal({"value": v, "note": "", "locator": f"alinea {k}"}) for k, v in enumerate(values)]
+    kept = _merged(same, share)
+    assert [(p.row["value"], p.row["note"]) for p in kept] == _merged_against_every_kept(values, share)
