@@ -106,7 +106,7 @@ def _partners(parts: list[pd.DataFrame], on: list[str]) -> pd.DataFrame:
         found.append(np.column_stack([columns[i][alive] for i in range(len(parts))]))
     combos = np.concatenate(found) if found else np.empty((0, len(parts)), dtype="int64")
     # a combination found from two parts counts once (one integer per combination: unique rows of a 2-d array
-    # are several times slower to find)
+    # are slower to find, benchmarks/RESULTS.md)
     _, once = np.unique(categorical.codes(*(pd.Series(c) for c in combos.T)), return_index=True)
     return pd.DataFrame(combos[np.sort(once)].astype("int64"), columns=[f"_p{i}" for i in range(len(parts))])
 
