@@ -347,6 +347,20 @@ def test_the_same_figure_twice_is_one_proposal_naming_the_other_place(vocab):
                 ("politie", "2024", "year", "target_jobs", "713", "", "sector_count"),
             ],
         ),
+        (  # a count without a unit of its own, part of the count of jobs after "van de beoogde"
+            "In 2021 hadden de gemeenten er slechts 4.120 van de beoogde 6.000 banen ingevuld.",
+            [
+                ("gemeenten", "2021", "year", "realised_jobs", "4120", "", "sector_count"),
+                ("gemeenten", "2021", "year", "target_jobs", "6000", "", "sector_count"),
+            ],
+        ),
+        (  # a count without a unit of its own, right before the words of its measure
+            "In 2018 realiseerde het Rijk 3.200 banen tegenover 2.800 ten doel gestelde banen.",
+            [
+                ("rijk", "2018", "year", "realised_jobs", "3200", "", "sector_count"),
+                ("rijk", "2018", "year", "target_jobs", "2800", "", "sector_count"),
+            ],
+        ),
         ("Op 17 december 2019 is uw Kamer geïnformeerd (Kamerstukken II 2019/20, 34 352, nr. 191).", []),
         ("In 2020 heeft Defensie twaalf medewerkers opgeleid in 15 proeftuinen op 3 locaties.", []),
     ],
