@@ -597,6 +597,13 @@ STAGE_SECTORS = [
         "",
         [("gemeenten", "sector.paragraph", "sector taken from an earlier sentence of the paragraph (gemeenten)")],
     ),
+    (  # the paragraph's sector is nearer than the heading's
+        "In 2019 stond de teller al op 5.000 banen.",
+        ("De overheid blijft achter",),
+        ["overheid_totaal", "markt"],
+        "",
+        [("markt", "sector.paragraph", "sector taken from an earlier sentence of the paragraph (markt)")],
+    ),
     (
         "In 2020 kwamen er 3.000 banen bij.",
         (),
