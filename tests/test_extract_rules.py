@@ -203,6 +203,32 @@ DATED = [
     ("Op 1 oktober 2015 waren er bij het mbo 63,09 banen gerealiseerd.", "63.09", "2015", "provisional"),
     ("Op 31 december 2018 hadden de provincies ruim 270 banen gerealiseerd.", "270", "2018", "year"),
     ("Op 1 januari 2024 hadden de provincies 340 banen gerealiseerd.", "340", "2023", "year"),
+    # the sentence's own date wins over a year of the sentence before, whatever the measure, and a date written
+    # in figures counts too; a date counted from (the baseline's year-end, "sinds ...") is no figure's date
+    ("Het Rijk telde in 2015 300 banen. Op 1 mei 2016 had het Rijk ruim 81 banen.", "81", "2016", "provisional"),
+    ("In 2019 begon het. Op 31-12-2020 waren er bij de gemeenten 4.000 banen.", "4000", "2020", "year"),
+    (
+        (
+            "In 2017 begon het. Per 1 januari 2019 hadden de gemeenten 4.000 banen gerealiseerd, terwijl dit er "
+            "5.000 hadden moeten zijn."
+        ),
+        "5000",
+        "2018",
+        "year",
+    ),
+    (
+        "Op 1 oktober 2016 had het hbo 80 banen ingevuld, terwijl dit er 120 hadden moeten zijn.",
+        "120",
+        "2016",
+        "provisional",
+    ),
+    (
+        "Ten opzichte van de nulmeting van 1 januari 2013 hadden de gemeenten op 1 juli 2016 2.000 banen ingevuld.",
+        "2000",
+        "2016",
+        "provisional",
+    ),
+    ("Sinds 1 januari 2015 hadden de provincies op 1 mei 2016 90 banen ingevuld.", "90", "2016", "provisional"),
 ]
 
 
@@ -319,6 +345,20 @@ def test_the_same_figure_twice_is_one_proposal_naming_the_other_place(vocab):
                 ("politie", "2020", "year", "realised_jobs", "413", "", "sector_count"),
                 ("politie", "2021", "year", "realised_jobs", "663", "", "sector_count"),
                 ("politie", "2024", "year", "target_jobs", "713", "", "sector_count"),
+            ],
+        ),
+        (  # a count without a unit of its own, part of the count of jobs after "van de beoogde"
+            "In 2021 hadden de gemeenten er slechts 4.120 van de beoogde 6.000 banen ingevuld.",
+            [
+                ("gemeenten", "2021", "year", "realised_jobs", "4120", "", "sector_count"),
+                ("gemeenten", "2021", "year", "target_jobs", "6000", "", "sector_count"),
+            ],
+        ),
+        (  # a count without a unit of its own, right before the words of its measure
+            "In 2018 realiseerde het Rijk 3.200 banen tegenover 2.800 ten doel gestelde banen.",
+            [
+                ("rijk", "2018", "year", "realised_jobs", "3200", "", "sector_count"),
+                ("rijk", "2018", "year", "target_jobs", "2800", "", "sector_count"),
             ],
         ),
         ("Op 17 december 2019 is uw Kamer geïnformeerd (Kamerstukken II 2019/20, 34 352, nr. 191).", []),
@@ -556,6 +596,13 @@ STAGE_SECTORS = [
         ["gemeenten"],
         "",
         [("gemeenten", "sector.paragraph", "sector taken from an earlier sentence of the paragraph (gemeenten)")],
+    ),
+    (  # the paragraph's sector is nearer than the heading's
+        "In 2019 stond de teller al op 5.000 banen.",
+        ("De overheid blijft achter",),
+        ["overheid_totaal", "markt"],
+        "",
+        [("markt", "sector.paragraph", "sector taken from an earlier sentence of the paragraph (markt)")],
     ),
     (
         "In 2020 kwamen er 3.000 banen bij.",

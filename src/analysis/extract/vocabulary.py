@@ -61,6 +61,7 @@ class EndGoals(_Strict):
 class Years(_Strict):
     reference: Words
     baseline: Words
+    baseline_year_end: PositiveInt
     respectively: Words
     months: Words
     before_own_year: Words

@@ -28,22 +28,45 @@ class DocumentContext:
     quarter_written: str = ""
 
 
+def _worded(hit: re.Match, vocab: Vocabulary) -> dt.date | None:
+    day, month, year = hit.groups()
+    try:
+        return dt.date(int(year), vocab.file.years.months.index(month.lower()) + 1, int(day))
+    except ValueError:  # "31 februari 2020": no date
+        return None
+
+
+def _numeric(hit: re.Match) -> dt.date | None:
+    d, m, y, iy, im, iday = hit.groups()
+    try:
+        return dt.date(int(y), int(m), int(d)) if y else dt.date(int(iy), int(im), int(iday))
+    except ValueError:
+        return None
+
+
+def _worded_pattern(vocab: Vocabulary) -> str:
+    return rf"(?<!\d)(\d{{1,2}})\s+({vocab.months.pattern})\s+(20\d\d)(?!\d)"
+
+
 def written_date(text: str, vocab: Vocabulary) -> tuple[dt.date, str] | None:
-    """The first date `text` writes ("1 oktober 2015", "31-12-2020", "2025-07-03"), with how it is written."""
-    months = vocab.file.years.months
-    worded = re.search(rf"(?<!\d)(\d{{1,2}})\s+({vocab.months.pattern})\s+(20\d\d)(?!\d)", text, re.IGNORECASE)
+    """The first date `text` writes ("1 oktober 2015", "31-12-2020", "2025-07-03"), with how it is written; one
+    written in words before one in figures."""
+    worded = re.search(_worded_pattern(vocab), text, re.IGNORECASE)
     if worded:
-        day, month, year = worded.groups()
-        return dt.date(int(year), months.index(month.lower()) + 1, int(day)), worded.group(0)
+        found = _worded(worded, vocab)
+        return (found, worded.group(0)) if found else None
     numeric = NUMERIC_DATE.search(text)
     if numeric:
-        d, m, y, iy, im, iday = numeric.groups()
-        try:
-            found = dt.date(int(y), int(m), int(d)) if y else dt.date(int(iy), int(im), int(iday))
-        except ValueError:
-            return None
-        return found, numeric.group(0)
+        found = _numeric(numeric)
+        return (found, numeric.group(0)) if found else None
     return None
+
+
+def written_dates(text: str, vocab: Vocabulary) -> list[tuple[dt.date, str, int]]:
+    """Every date `text` writes, in figures or in words, in order: the date, how it is written, where it starts."""
+    worded = [(_worded(h, vocab), h) for h in re.finditer(_worded_pattern(vocab), text, re.IGNORECASE)]
+    numeric = [(_numeric(h), h) for h in NUMERIC_DATE.finditer(text)]
+    return sorted(((d, h.group(0), h.start()) for d, h in worded + numeric if d), key=lambda found: found[2])
 
 
 def _quarter(document: Document, vocab: Vocabulary) -> tuple[tuple[str, str] | None, str]:

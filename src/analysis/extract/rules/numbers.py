@@ -142,13 +142,25 @@ def _units_from_lists(values: list[Value], norm: str, vocab: Vocabulary) -> list
         if _listed(norm, left.number.end, right.number.start, vocab) and (not left.unit or left.unit == right.unit):
             groups[i + 1] = groups[i]
     units = {g: v.unit for v, g in zip(values, groups) if v.unit}  # the unit written last in the list
-    values = [replace(v, group=g, unit=v.unit or units.get(g, "")) for v, g in zip(values, groups)]
+    values = _parts_of(
+        [replace(v, group=g, unit=v.unit or units.get(g, "")) for v, g in zip(values, groups)], norm, vocab
+    )
     values = [replace(v, unit="jobs") if not v.unit and _counts_jobs(v, norm, vocab, False) else v for v in values]
     counts_jobs = any(v.unit == "jobs" for v in values)
     values = [
         replace(v, unit="jobs") if not v.unit and _counts_jobs(v, norm, vocab, counts_jobs) else v for v in values
     ]
     return [v for v in values if v.unit]
+
+
+def _parts_of(values: list[Value], norm: str, vocab: Vocabulary) -> list[Value]:
+    """A number right before "van de (beoogde)" and a count of jobs counts those jobs: "12.298 van de beoogde
+    17.500 extra banen" (measures reads the first as the count reached, the second as its target)."""
+    out = list(values)
+    for i, (a, b) in enumerate(itertools.pairwise(values)):
+        if not a.unit and b.unit == "jobs" and vocab.out_of.fullmatch(norm[a.end : b.number.start].strip()):
+            out[i] = replace(a, unit="jobs")
+    return out
 
 
 def _end_goal_of_people(v: Value, norm: str, vocab: Vocabulary) -> bool:
@@ -161,7 +173,8 @@ def _end_goal_of_people(v: Value, norm: str, vocab: Vocabulary) -> bool:
 def _counts_jobs(v: Value, norm: str, vocab: Vocabulary, sentence_counts_jobs: bool) -> bool:
     """Whether a number without a unit counts jobs: after words that say so ("het streven van 75.000"); or, in a
     sentence that counts jobs, before a part's words ("waarvan 346 in eigen dienst"), after a sector's name ("en
-    de sector overheid 3.000"), or before no noun of its own ("en 40.000 in de markt", "58.000 gerealiseerd")."""
+    de sector overheid 3.000"), before its measure's words ("50.000 ten doel gestelde extra banen") or before no
+    noun of its own ("en 40.000 in de markt", "58.000 gerealiseerd")."""
     before = norm[max(0, v.number.start - 40) : v.number.start]
     reached = vocab.measures["realised_jobs"].match(norm[v.number.end :].lstrip())  # "er zijn er 18.957 gerealiseerd"
     if ends_with(vocab.jobs_before, before) or reached or _end_goal_of_people(v, norm, vocab):
@@ -170,7 +183,9 @@ def _counts_jobs(v: Value, norm: str, vocab: Vocabulary, sentence_counts_jobs: b
         return False
     after = norm[v.number.end : v.number.end + vocab.windows.part_after].lstrip()
     parts = [vocab.measures[p] for p in ("realised_own", "realised_sroi")]
-    follows = not after or after[0] in ".,;:)" or bool(vocab.bare_before.match(after))
+    # "58.000 gerealiseerd", "50.000 ten doel gestelde extra banen": the words of a count's measure right after it
+    measured = any(vocab.measures[m].match(after) for m in ("realised_jobs", "target_jobs"))
+    follows = not after or after[0] in ".,;:)" or bool(vocab.bare_before.match(after)) or measured
     named = [*vocab.sectors.values(), vocab.realised_before]  # "de sector overheid 3.000", "met 7.940"
     return any(p.match(after) for p in parts) or any(ends_with(w, before) for w in named) or follows
 

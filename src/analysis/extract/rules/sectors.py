@@ -6,11 +6,12 @@ Sector, by the first rule that gives one:
 - sector.end_goal: an end goal without a sector in its own stretch is the sector whose end goal it is.
 - sector.in_sentence: named in the sentence (nearest before the value, else after); several: a check.
 - sector.table_headings: named in a table cell's headings.
-- sector.heading: named in the heading path above the passage.
+- sector.heading: named in the heading path above the passage, unless the paragraph has named another since.
 - sector.national: no sector named in the sentence, but extra jobs since the baseline: all employers, with a
   check. Before a heading's or the paragraph's sector where the sentence counts from the baseline ("sinds de
   start", "ten opzichte van de nulmeting"); after them where it only says "extra banen".
-- sector.paragraph: named earlier in the paragraph, with a check.
+- sector.paragraph: named earlier in the paragraph, with a check: before a heading that names another (the
+  paragraph's sentence is nearer), else after the heading.
 - sector.document_title: the one sector the document's title names, with a check.
 
 Scope: a part of a sector ("21 van de 36 hbo-instellingen", or a part the vocabulary names), in the sentence or
@@ -134,16 +135,26 @@ def _outside(norm: str, passage: Passage, vocab: Vocabulary, before: list[str], 
     national = _national(norm, vocab)
     if national.text and vocab.national_markers.search(norm):  # counted from the baseline: whatever the heading
         return national
-    for heading in reversed(passage.headings):
-        in_heading = named(heading, vocab)
-        if in_heading:
-            return Ruled(in_heading[0][1], "sector.heading")
-    if before:
+    heading = _heading(passage, vocab)
+    # a sector an earlier sentence of the paragraph names is nearer than the heading's: "Overheidssector blijft
+    # achter" above "... de private sector ... In 2019 stond de teller al op 51.829 banen"
+    if before and before[-1] != heading:
         return Ruled(before[-1], "sector.paragraph", CHECKS["sector_before"].format(sector=before[-1]))
+    if heading:
+        return Ruled(heading, "sector.heading")
     in_title = list(dict.fromkeys(s for _, s in named(title, vocab)))
     if len(in_title) == 1 and not national.text:  # "Monitor banenafspraak 2020 waterschappen" above it all
         return Ruled(in_title[0], "sector.document_title", CHECKS["sector_title"].format(sector=in_title[0]))
     return national
+
+
+def _heading(passage: Passage, vocab: Vocabulary) -> str:
+    """The sector the nearest heading above the passage names, if one does."""
+    for heading in reversed(passage.headings):
+        in_heading = named(heading, vocab)
+        if in_heading:
+            return in_heading[0][1]
+    return ""
 
 
 def counted_part(norm: str, notes: list[str]) -> str:

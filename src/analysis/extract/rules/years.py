@@ -7,8 +7,10 @@
 - year.only_in_sentence: the one year of the sentence that no other value holds (several: the nearest, with a
   check). "ten opzichte van 2019" is a comparison, "17 december 2019" a date and 2012 the baseline: no
   figure's year.
-- year.dated: a count reached that the sentence dates ("Op 1 oktober 2015 ... 63,09 banen"): the date's year
-  (1 januari: the year before it ends); the period is then the year-end's or provisional (propose).
+- year.dated: a figure that the sentence dates ("Op 1 oktober 2015 ... 63,09 banen", "... terwijl dit er 155
+  hadden moeten zijn"), whatever its measure: the date's year (1 januari: the year before it ends); the period
+  is then the year-end's or provisional (propose). Not a date the sentence counts from ("sinds 1 januari 2015",
+  the baseline's "1 januari 2013").
 - year.table_headings: the one year a table cell's headings name.
 - year.sentence_before: the one year of the nearest earlier sentence of the paragraph (further back: a check).
 - year.now: "op dit moment", "momenteel": the document's year, with a check; never a year of another sentence.
@@ -24,11 +26,12 @@ end goals (vocabulary [end_goals]): "in het sociaal akkoord van 2013 ... 125.000
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import functools
 import itertools
 import re
 
-from analysis.dictionary import MEASURES, OBSERVED_MEASURES
+from analysis.dictionary import MEASURES
 from analysis.extract.rules import context as context_module
 from analysis.extract.rules.context import DocumentContext
 from analysis.extract.rules.numbers import Number, Value
@@ -159,12 +162,31 @@ def _earlier(earlier: list[list[str]]) -> Ruled:
     return NOTHING
 
 
-def _dated(date, written: str) -> Ruled:
-    year_end = (date.month, date.day) in ((12, 31), (1, 1))
-    year = str(date.year - 1 if (date.month, date.day) == (1, 1) else date.year)
+def _reading(date: dt.date) -> tuple[str, bool]:
+    """The year a count on `date` is of, and whether it is that year's end (1 januari: the year before it)."""
+    if (date.month, date.day) == (1, 1):
+        return str(date.year - 1), True
+    return str(date.year), (date.month, date.day) == (12, 31)
+
+
+def _dated(date: dt.date, written: str) -> Ruled:
+    year, year_end = _reading(date)
     return Ruled(
         year, "year.dated_year_end" if year_end else "year.dated", note=f"year {year} from the date '{written}'"
     )
+
+
+def _own_date(norm: str, vocab: Vocabulary) -> tuple[dt.date, str] | None:
+    """The first date of the sentence that is not one it counts from: the baseline's year-end ("ten opzichte van
+    de nulmeting van 1 januari 2013") or one after words of reference ("sinds 1 januari 2015")."""
+    for date, written, start in context_module.written_dates(norm, vocab):
+        year, year_end = _reading(date)
+        before = norm[max(0, start - WINDOW) : start]
+        if year_end and int(year) == vocab.file.years.baseline_year_end:
+            continue
+        if not re.search(rf"(?:{vocab.reference.pattern})\s+$", before, re.IGNORECASE):
+            return date, written
+    return None
 
 
 def _earlier_in_document(earlier: list[list[str]]) -> Ruled:
@@ -225,7 +247,7 @@ def assign(
     `measure_of`: each value's measure (a quota percentage takes no year from outside its sentence, an end goal
     only a due year)."""
     dated = [not m or MEASURES[m].year_required for m in measure_of]
-    on_date = context_module.written_date(norm, vocab)
+    on_date = _own_date(norm, vocab)
     from_context = functools.cache(lambda: _from_context(norm, cell, earlier, context, vocab))  # once a sentence
     goals = [m == "goal_jobs" for m in measure_of]
     free = [m for m in marks if _role(m, norm, vocab) == "free"]
@@ -239,7 +261,9 @@ def assign(
     out = []
     for i, value in enumerate(values):
         found = ruled.get(i) or _in_sentence(value, wide)
-        if not found.text and on_date and measure_of[i] in OBSERVED_MEASURES:
+        # a date of the sentence dates each of its figures that needs a year, whatever its measure: a target
+        # "op 1 oktober 2015" is the one of that day, never a year of another sentence
+        if not found.text and on_date and dated[i]:
             found = _dated(*on_date)
         if goals[i]:
             due = found.text and int(found.text) >= vocab.file.end_goals.earliest_due
