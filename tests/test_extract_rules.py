@@ -513,7 +513,12 @@ STAGE_MEASURES = [
     ("Er werken 300 werkgevers mee.", [("employers", "measure.unit", "")]),
     ("De sector markt moet 6.000 extra banen hebben gecreëerd.", [("target_jobs", "measure.obligation", "")]),
     ("Er zijn 500 banen.", [("", "measure.none", "measure not stated: realised, target or goal?")]),
-]
+    (  # every part listed after the colon takes the total's measure, not only the first
+        "Eind 2021 lag het doel op 60.000 extra banen: 45.000 in de marktsector en 15.000 bij overheidswerkgevers.",
+        [("target_jobs", "measure.nearest_words", ""), ("target_jobs", "measure.split_of", ""),
+         ("target_jobs", "measure.split_of", "")],
+    ),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize("sentence, expected", STAGE_MEASURES)
@@ -573,6 +578,7 @@ def test_the_years_stage_gives_each_value_its_year_and_says_what_to_check(
     assert [(r.text, r.rule, r.check) for r in given] == expected
 
 
+SEVERAL_OG = "several sectors in the sentence (overheid_totaal, gemeenten): which one?"
 STAGE_SECTORS = [
     # sentence, headings above it, sectors of the paragraph before, document title, [(sector, rule, check)]
     (
@@ -625,6 +631,30 @@ STAGE_SECTORS = [
         [],
         "",
         [("", "sector.none", "sector not stated in the sentence, its heading or its paragraph")],
+    ),
+    (  # a total split into the parts of a whole after a colon is that whole
+        "Eind 2021 lag het doel op 60.000 extra banen: 45.000 in de marktsector en 15.000 bij overheidswerkgevers.",
+        (),
+        [],
+        "",
+        [("banenafspraak_totaal", "sector.whole_of_parts", ""), ("markt", "sector.in_stretch", ""),
+         ("overheid_totaal", "sector.in_stretch", "")],
+    ),
+    (  # one part alone: the whole, with a check
+        "In 2021 zijn 4.000 banen gerealiseerd, waarvan 1.500 bij de gemeenten.",
+        (),
+        [],
+        "",
+        [("overheid_totaal", "sector.whole_of_parts",
+          "sector of a total whose one part the sentence names: the whole (overheid_totaal)? confirm"),
+         ("gemeenten", "sector.in_stretch", "")],
+    ),
+    (  # a sector named before the total is its own (as before: the parts' rule does not apply)
+        "De overheid realiseerde in 2021 4.000 banen, waarvan 1.500 bij de gemeenten.",
+        (),
+        [],
+        "",
+        [("overheid_totaal", "sector.in_sentence", SEVERAL_OG), ("gemeenten", "sector.in_stretch", SEVERAL_OG)],
     ),
 ]  # fmt: skip
 
@@ -705,6 +735,7 @@ def test_every_check_message_has_the_blanks_its_rules_fill_in():
         "years": ["years"],
         "same": ["measure"],
         "sectors": ["sectors"],
+        "whole": ["sector"],
         "sector_before": ["sector"],
         "sector_title": ["sector"],
         "national": ["sector"],

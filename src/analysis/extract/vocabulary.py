@@ -51,6 +51,7 @@ class Phrases(_Strict):
     obligation: Words
     obligation_after: Words
     managed: Words
+    split_openers: Words
 
 
 class EndGoals(_Strict):
@@ -119,6 +120,7 @@ class VocabularyFile(_Strict):
     end_goals: EndGoals
     sectors: dict[str, Words]
     national: National
+    wholes: dict[str, Words]
     scopes: dict[str, Words]
     years: Years
     sentences: Sentences
@@ -139,7 +141,9 @@ class VocabularyFile(_Strict):
         """Every sector id the file names, by where it stands (section, key)."""
         named = {("sectors", s): s for s in self.sectors} | {("scopes", s): s for s in self.scopes}
         goals = {("end_goals", "sectors", str(v)): s for v, s in self.end_goals.sectors.items()}
-        return named | goals | {("national", "total"): self.national.total}
+        wholes = {("wholes", w): w for w in self.wholes}
+        wholes |= {("wholes", w, part): part for w, parts in self.wholes.items() for part in parts}
+        return named | goals | wholes | {("national", "total"): self.national.total}
 
 
 def _line(text: str, loc: tuple) -> int:
@@ -195,6 +199,7 @@ def _held(file: VocabularyFile, registered: set[str]) -> VocabularyFile:
         update={
             "sectors": {s: w for s, w in file.sectors.items() if s in registered},
             "scopes": {s: w for s, w in file.scopes.items() if s in registered},
+            "wholes": {w: [p for p in ps if p in registered] for w, ps in file.wholes.items() if w in registered},
             "end_goals": file.end_goals.model_copy(update={"sectors": goals}),
         }
     )

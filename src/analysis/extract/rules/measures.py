@@ -13,8 +13,9 @@
 - measure.table_headings: a table cell's measure, from its row and column headings.
 - measure.listed_with: a value without words of its own takes those of the value it is listed or compared with
   ("65% tegenover 59%").
-- measure.split_of: a value without words of its own after a colon or semicolon takes those of the value before
-  it, whose parts it lists ("92.500 extra banen: 70.000 bij het bedrijfsleven en 22.500 bij overheidswerkgevers").
+- measure.split_of: a value without words of its own after a colon, a semicolon or "waarvan" takes those of the
+  value before it, whose parts it lists, and so does every part listed after it ("92.500 extra banen: 70.000 bij
+  het bedrijfsleven en 22.500 bij overheidswerkgevers").
 - measure.extra_jobs: a count of "extra banen" without any measure words is one reached (a headline: "Bijna
   90.000 extra banen voor mensen met een arbeidsbeperking").
 - measure.end_goal: a count of the size of one of the agreement's end goals (vocabulary [end_goals]) read as a
@@ -130,15 +131,21 @@ def _realised_phrase(value: Value, norm: str, vocab: Vocabulary) -> bool:
     return ends_with(vocab.realised_before, before)
 
 
+def opens_parts(between: str, vocab: Vocabulary) -> bool:
+    """Whether the words between a total and a value open the total's parts: a colon or semicolon, or "waarvan"."""
+    return bool(re.search(r"[:;]", between) or vocab.split_openers.search(between))
+
+
 def _split_of(values: list[Value], found: list[str], norm: str, vocab: Vocabulary) -> list[str]:
     found = list(found)
-    last_with: dict[str, int] = {}  # by unit: the last value before that has a measure
+    last_with: dict[str, int] = {}  # by unit: the last value before that has a measure of its own
     for j, v in enumerate(values):
         i = last_with.get(v.unit)
         if not found[j] and i is not None:
             between = norm[values[i].end : v.number.start]
-            if re.search(r"[:;]", between) and len(re.findall(r"\w+", between)) <= vocab.windows.split_words:
-                found[j] = found[i]
+            if opens_parts(between, vocab) and len(re.findall(r"\w+", between)) <= vocab.windows.split_words:
+                found[j] = found[i]  # every part of the list after the colon, not only the first
+                continue
         if found[j]:
             last_with[v.unit] = j
     return found

@@ -28,6 +28,7 @@ CHECKS = {
     "same": "two figures in one sentence read as {measure}: which is it?",
     "no_sector": "sector not stated in the sentence, its heading or its paragraph",
     "sectors": "several sectors in the sentence ({sectors}): which one?",
+    "whole": "sector of a total whose one part the sentence names: the whole ({sector})? confirm",
     "sector_before": "sector taken from an earlier sentence of the paragraph ({sector})",
     "sector_title": "sector taken from the document's title ({sector}): confirm",
     "national": "sector not stated: extra jobs since the baseline, so all employers ({sector})?",

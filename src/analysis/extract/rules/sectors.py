@@ -4,6 +4,10 @@ Sector, by the first rule that gives one:
 - sector.in_stretch: named in the value's own stretch of the sentence ("25.000 banen bij overheidswerkgevers");
   values that each have their own ("100.000 in de markt en 25.000 bij de overheid") are paired, no check.
 - sector.end_goal: an end goal without a sector in its own stretch is the sector whose end goal it is.
+- sector.whole_of_parts: a total split into parts right after it (a colon, semicolon or "waarvan"), each part with
+  a sector of its own, and no sector named before it in the sentence, is the smallest whole ([wholes]) that holds
+  the parts ("92.500 extra banen: 70.000 bij het bedrijfsleven en 22.500 bij overheidswerkgevers" is
+  banenafspraak_totaal); one part alone ("waarvan 22.500 bij de overheid"): a check.
 - sector.in_sentence: named in the sentence (nearest before the value, else after); several: a check.
 - sector.table_headings: named in a table cell's headings.
 - sector.heading: named in the heading path above the passage, unless the paragraph has named another since.
@@ -25,6 +29,7 @@ import functools
 import re
 
 from analysis.extract.documents import Passage
+from analysis.extract.rules import measures
 from analysis.extract.rules.measures import Stretch
 from analysis.extract.rules.numbers import Value
 from analysis.extract.rules.ruled import CHECKS, Ruled
@@ -94,6 +99,41 @@ def _own(values: list[Value], stretches: list[Stretch], found, norm: str, vocab:
     return own
 
 
+def _parts(i: int, values: list[Value], own: list[str], norm: str, vocab: Vocabulary) -> list[str]:
+    """The sectors of the parts a total (values[i]) is split into right after it, each with its own sector
+    ("92.500 extra banen: 70.000 bij het bedrijfsleven en 22.500 bij overheidswerkgevers"); [] if none."""
+    after = values[i + 1 :]
+    if not after or not measures.opens_parts(norm[values[i].end : after[0].number.start], vocab):
+        return []
+    parts = []
+    for j, v in enumerate(after, start=i + 1):
+        if v.unit != values[i].unit or not own[j]:
+            break
+        parts.append(own[j])
+    return parts
+
+
+def _whole(parts: list[str], vocab: Vocabulary) -> Ruled:
+    """The smallest whole ([wholes]) that holds every part and is none of them; one part alone leaves the others
+    unnamed: a check."""
+    holding = [w for w, held in vocab.file.wholes.items() if parts and set(parts) <= set(held)]
+    if not holding:
+        return Ruled("", "")
+    whole = min(holding, key=lambda w: len(vocab.file.wholes[w]))
+    several = len(set(parts)) > 1
+    return Ruled(whole, "sector.whole_of_parts", "" if several else CHECKS["whole"].format(sector=whole))
+
+
+def _wholes(values: list[Value], own: list[str], found, norm: str, vocab: Vocabulary) -> list[Ruled]:
+    """Each value's whole of the parts it is split into (_whole), for a value with no sector of its own and none
+    named before it in the sentence: a total with its parts after it."""
+    first = found[0][0] if found else len(norm)
+    return [
+        _whole(_parts(i, values, own, norm, vocab), vocab) if not own[i] and v.number.start < first else Ruled("", "")
+        for i, v in enumerate(values)
+    ]
+
+
 def assign(
     values: list[Value],
     stretches: list[Stretch],
@@ -107,13 +147,17 @@ def assign(
     """`goals`: whether each value is an end goal (measure.end_goal); `title`: the document's."""
     found = name_spans(norm, vocab)
     own = _own(values, stretches, found, norm, vocab)
+    wholes = _wholes(values, own, found, norm, vocab)
     distinct = list(dict.fromkeys(s for _, _, s in found))
-    paired = all(own) and len(set(own)) == len(own)
+    each = [mine or whole.text for mine, whole in zip(own, wholes)]
+    paired = all(each) and len(set(each)) == len(each)
     starts = [at for at, _, _ in found]
     out = []
-    for value, stretch, mine, goal in zip(values, stretches, own, goals):
+    for value, stretch, mine, goal, whole in zip(values, stretches, own, goals, wholes):
         if goal and not mine:
             out.append(Ruled(vocab.file.end_goals.sectors[int(value.number.value)], "sector.end_goal"))
+        elif whole.text:
+            out.append(whole)
         elif found:
             out.append(_in_sentence(value, mine, found, starts, distinct, paired))
         else:
