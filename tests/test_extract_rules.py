@@ -518,6 +518,19 @@ STAGE_MEASURES = [
         [("target_jobs", "measure.nearest_words", ""), ("target_jobs", "measure.split_of", ""),
          ("target_jobs", "measure.split_of", "")],
     ),
+    (  # a clause for another sector after "en" with no words of its own: those before "en" are the first value's
+        "De sector markt moet in 2016 8.000 extra banen hebben gerealiseerd en de sector overheid 4.000.",
+        [("target_jobs", "measure.obligation", ""), ("target_jobs", "measure.obligation", "")],
+    ),
+    (
+        "Het realisatiepercentage van de provincies steeg van 70% naar 75% en bij de gemeenten van 60% naar 64%.",
+        [("realisation_pct", "measure.nearest_words", ""), ("realisation_pct", "measure.listed_with", ""),
+         ("realisation_pct", "measure.parallel_clause", ""), ("realisation_pct", "measure.listed_with", "")],
+    ),
+    (  # a parallel clause with words of its own keeps them
+        "Het Rijk realiseerde 3.000 banen en de politie had een doel van 500 banen.",
+        [("realised_jobs", "measure.nearest_words", ""), ("target_jobs", "measure.nearest_words", "")],
+    ),
 ]  # fmt: skip
 
 

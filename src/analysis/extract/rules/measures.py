@@ -13,6 +13,10 @@
 - measure.table_headings: a table cell's measure, from its row and column headings.
 - measure.listed_with: a value without words of its own takes those of the value it is listed or compared with
   ("65% tegenover 59%").
+- measure.parallel_clause: a value in a clause of its own for another sector after a pair word, with no measure
+  words in that clause, takes the measure of the value before it, and must be reached if that one must: "het
+  realisatiepercentage van het Rijk ... 85% en gaat de politie van 54% ...", "De sector markt moet 6.000 extra
+  banen hebben gecreëerd en de sector overheid 3.000" (the words before "en" are 6.000's).
 - measure.split_of: a value without words of its own after a colon, a semicolon or "waarvan" takes those of the
   value before it, whose parts it lists, and so does every part listed after it ("92.500 extra banen: 70.000 bij
   het bedrijfsleven en 22.500 bij overheidswerkgevers").
@@ -110,16 +114,40 @@ def _nearest(norm: str, unit: str, s: Stretch, vocab: Vocabulary) -> str:
     return min(parts_after or hits)[1] if hits else ""
 
 
-def _listed_with(values: list[Value], found: list[str], norm: str, vocab: Vocabulary) -> list[str]:
+def _listed_with(values: list[Value], found: list[str], norm: str, vocab: Vocabulary, parallel: set[int]) -> list[str]:
+    """`parallel`: the values in a clause of their own for another sector (_parallel), which take the measure of
+    the value before them however many words stand between."""
     found = list(found)
     for (i, earlier), (j, v) in itertools.pairwise(enumerate(values)):
         if not found[j] and earlier.unit == v.unit and found[i]:
             between = norm[earlier.end : v.number.start]
-            if len(re.findall(r"\w+", between)) <= vocab.windows.listed_measure_words and not re.search(
-                r"[;:]", between
+            if j in parallel or (
+                len(re.findall(r"\w+", between)) <= vocab.windows.listed_measure_words
+                and not re.search(r"[;:]", between)
             ):
                 found[j] = found[i]
     return found
+
+
+def _parallel(values: list[Value], spans: list[Stretch], norm: str, vocab: Vocabulary) -> set[int]:
+    """The values that stand in a clause of their own for another sector, joined to the value before by a pair word,
+    with no measure words in the clause or after the value: "... 6.000 extra banen hebben gecreëerd en de sector
+    overheid 3.000" (the words before "en" are 6.000's, not 3.000's), "het Rijk ... van 80% naar 85% en gaat de
+    politie van 54% naar 68%"."""
+    out = set()
+    for j in range(1, len(values)):
+        a, v, s = values[j - 1], values[j], spans[j]
+        pairs = [] if a.unit != v.unit else list(vocab.pair_words.finditer(norm, a.end, v.number.start))
+        if not pairs or re.search(r"[;:]", norm[a.end : v.number.start]):
+            continue
+        clause = pairs[-1].end()
+        named = any(p.search(norm, clause, v.number.start) for p in vocab.sectors.values())
+        worded = any(
+            p.search(norm, clause, v.number.start) or p.search(norm, s.last, s.right) for p in vocab.measures.values()
+        )
+        if named and not worded:
+            out.add(j)
+    return out
 
 
 def _realised_phrase(value: Value, norm: str, vocab: Vocabulary) -> bool:
@@ -205,6 +233,11 @@ def _one(v: Value, own: str, must: bool, norm: str, cell: str, listed: str, spli
     return Ruled("", "measure.none", CHECKS["no_measure"])
 
 
+def _parallel_named(ruled: Ruled, parallel: bool) -> Ruled:
+    """A value of a parallel clause that took the measure of the value before it says so by its rule's name."""
+    return Ruled(ruled.text, "measure.parallel_clause") if parallel and ruled.rule == "measure.listed_with" else ruled
+
+
 def assign(values: list[Value], norm: str, vocab: Vocabulary, cell: str) -> list[Ruled]:
     spans = stretches(values, norm)
     # the values of one list share a stretch: its words are read once (a sentence listing thousands of values)
@@ -214,17 +247,24 @@ def assign(values: list[Value], norm: str, vocab: Vocabulary, cell: str) -> list
             vocab.obligation.search(norm, s.left, s.right) or vocab.obligation_after.search(norm, s.last, s.right)
         )
     )
-    by_words = [UNIT_MEASURE.get(v.unit) or nearest(v.unit, s) for v, s in zip(values, spans)]
-    listed = _listed_with(values, by_words, norm, vocab)
+    parallel = _parallel(values, spans, norm, vocab)
+    # the words before the pair word of a parallel clause are the value's before it
+    by_words = [
+        UNIT_MEASURE.get(v.unit) or ("" if i in parallel else nearest(v.unit, s))
+        for i, (v, s) in enumerate(zip(values, spans))
+    ]
+    listed = _listed_with(values, by_words, norm, vocab, parallel)
     split = _split_of(values, listed, norm, vocab)
     out_of = _out_of(values, norm, vocab)
     out = []
     for i, (v, s, taken, parted) in enumerate(zip(values, spans, listed, split)):
         own = "" if v.unit in UNIT_MEASURE else by_words[i]
+        # a parallel clause must be reached if the clause it parallels must ("moet ... en de sector overheid 3.000")
+        must_be = must(s) or (i in parallel and must(spans[i - 1]))
         ruled = (
             Ruled(out_of[i], "measure.out_of")
             if i in out_of
-            else _one(v, own, must(s), norm, cell, taken, parted, vocab)
+            else _parallel_named(_one(v, own, must_be, norm, cell, taken, parted, vocab), i in parallel)
         )
         if _end_goal(v, ruled.text, vocab):
             ruled = Ruled("goal_jobs", "measure.end_goal")
