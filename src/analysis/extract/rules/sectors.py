@@ -16,6 +16,9 @@ Sector, by the first rule that gives one:
   start", "ten opzichte van de nulmeting"); after them where it only says "extra banen".
 - sector.paragraph: named earlier in the paragraph, with a check: before a heading that names another (the
   paragraph's sentence is nearer), else after the heading.
+- sector.paragraph_whole: where the last two sectors the paragraph's earlier sentences name are parts of one
+  whole ([wholes]: "23.000 in de sector markt en 10.000 in de sector overheid"), that whole, with a check, in the
+  place of sector.paragraph.
 - sector.document_title: the one sector the document's title names, with a check.
 
 Scope: a part of a sector ("21 van de 36 hbo-instellingen", or a part the vocabulary names), in the sentence or
@@ -182,14 +185,33 @@ def _outside(norm: str, passage: Passage, vocab: Vocabulary, before: list[str], 
     heading = _heading(passage, vocab)
     # a sector an earlier sentence of the paragraph names is nearer than the heading's: "Overheidssector blijft
     # achter" above "... de private sector ... In 2019 stond de teller al op 51.829 banen"
-    if before and before[-1] != heading:
-        return Ruled(before[-1], "sector.paragraph", CHECKS["sector_before"].format(sector=before[-1]))
+    earlier = _paragraph(before, vocab)
+    if earlier.text and earlier.text != heading:
+        return earlier
     if heading:
         return Ruled(heading, "sector.heading")
     in_title = list(dict.fromkeys(s for _, s in named(title, vocab)))
     if len(in_title) == 1 and not national.text:  # "Monitor banenafspraak 2020 waterschappen" above it all
         return Ruled(in_title[0], "sector.document_title", CHECKS["sector_title"].format(sector=in_title[0]))
     return national
+
+
+def _paragraph(before: list[str], vocab: Vocabulary) -> Ruled:
+    """The sector the paragraph's earlier sentences name last; when the last two names are two parts of one whole
+    ("23.000 in de sector markt en 10.000 in de sector overheid"), the sentence after them that names none speaks
+    of the whole ("De doelstelling van 33.000 banen is met 36.904 extra banen ruim gehaald"), with a check. Not
+    when the last part is named twice since ("... de overheid ... het bedrijfsleven ... de private sector ... In
+    2019 stond de teller al op 51.829 banen" is the market's)."""
+    if not before:
+        return Ruled("", "")
+    last = before[-2:]
+    whole = _whole(last, vocab) if len(set(last)) == 2 else Ruled("", "")
+    if whole.text and whole.text not in last:
+        parts = " and ".join(last)
+        return Ruled(
+            whole.text, "sector.paragraph_whole", CHECKS["parts_before"].format(parts=parts, sector=whole.text)
+        )
+    return Ruled(before[-1], "sector.paragraph", CHECKS["sector_before"].format(sector=before[-1]))
 
 
 def _heading(passage: Passage, vocab: Vocabulary) -> str:
