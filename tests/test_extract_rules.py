@@ -239,6 +239,55 @@ def test_a_count_on_a_date_takes_its_year_and_is_provisional_within_the_year(voc
     assert p.rules["year"].startswith("year.dated") and "from the date" in p.row["note"]
 
 
+DUE_YEARS = [
+    # document, value, due year, rule, words the check must hold: an end goal's due year
+    (  # due at a year's start: at the end of the year before, as "1 januari 2027" is
+        "Het streven is om begin 2027 in totaal 125.000 extra banen te hebben gerealiseerd.",
+        "125000",
+        "2026",
+        "year.due_start_of_year",
+        "",
+    ),
+    (  # a part of the whole's end goal in the sentence before
+        "Werkgevers moeten begin 2026 samen 125.000 extra banen hebben. De overheid moet 25.000 van die banen leveren.",
+        "25000",
+        "2025",
+        "year.due_of_whole",
+        "due year 2025 of the end goal of the whole (banenafspraak_totaal)",
+    ),
+    (  # the sentence after names the due year and refers back
+        "Alle werkgevers moeten samen 125.000 extra banen realiseren. In 2026 moet dit aantal gehaald zijn.",
+        "125000",
+        "2026",
+        "year.due_said_after",
+        "due year 2026 from the sentence after",
+    ),
+    (  # guard: a sibling's due year is not this goal's
+        "De markt moet in 2024 100.000 extra banen hebben. Bij de overheid moeten 25.000 banen komen.",
+        "25000",
+        "",
+        "",
+        "",
+    ),
+    (  # guard: a sentence after that gives a value of its own
+        "Alle werkgevers moeten samen 125.000 extra banen realiseren. In 2026 moet dit aantal met 500 banen groeien.",
+        "125000",
+        "",
+        "",
+        "",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, value, year, rule, says", DUE_YEARS)
+def test_an_end_goal_s_due_year_is_its_own_sentence_s_or_one_beside_it_with_a_check(
+    vocab, text, value, year, rule, says
+):
+    p = rows(text, vocab)[value]
+    assert (p.row["measure"], p.row["year"], p.rules["year"]) == ("goal_jobs", year, rule)
+    assert says in p.record()["check"]
+
+
 def test_an_end_goal_takes_no_year_of_when_it_was_agreed(vocab):
     p = rows("In het sociaal akkoord van 2013 is afgesproken dat er 125.000 extra banen bijkomen.", vocab)["125000"]
     assert (p.row["measure"], p.row["year"], p.row["sector"]) == ("goal_jobs", "", "banenafspraak_totaal")
@@ -762,6 +811,8 @@ def test_every_check_message_has_the_blanks_its_rules_fill_in():
         "year_document": ["date", "words", "year"],
         "year_title": ["title", "year"],
         "quarter_document": ["period", "words", "year"],
+        "due_whole": ["whole", "year"],
+        "due_after": ["words", "year"],
         "years": ["years"],
         "same": ["measure"],
         "sectors": ["sectors"],

@@ -65,6 +65,8 @@ class Years(_Strict):
     baseline_year_end: PositiveInt
     respectively: Words
     months: Words
+    start_of_year: Words
+    refers_back: Words
     before_own_year: Words
     clause_openers: Words
     now: Words

@@ -67,6 +67,8 @@ class _Paragraph:
     periods: list[str] = field(default_factory=list)
     sectors: list[str] = field(default_factory=list)
     before: list[list[str]] = field(default_factory=list)  # the years of each sentence of the paragraphs before
+    goals: list[tuple[str, str]] = field(default_factory=list)  # the end goals of the sentence before: sector, year
+    after: str = ""  # the sentence after, in the paragraph
 
 
 def propose(document: Document, vocab: Vocabulary, source_id: str, context: DocumentContext | None = None) -> Reading:
@@ -106,8 +108,9 @@ def _passage(
     paragraph = _Paragraph(before=years_before)  # read only; the paragraph's own years join it at its end
     out: list[Proposal] = []
     aside: list[SetAside] = []
-    for start, end in spans:
+    for k, (start, end) in enumerate(spans):
         sentence = text[start:end]
+        paragraph.after = text[slice(*spans[k + 1])] if k + 1 < len(spans) else ""
         notes = [document.footnotes[n] for n in sentences.note_marks(sentence) if n in document.footnotes]
         proposals, set_aside, own_years, period_named = _sentence(
             sentence, notes, passage, vocab, source_id, context, paragraph
@@ -116,6 +119,7 @@ def _passage(
         aside += set_aside
         paragraph.years.append(own_years)
         paragraph.periods.append(period_named)
+        paragraph.goals = [(p.row["sector"], p.row["year"]) for p in proposals if p.row["measure"] == "goal_jobs"]
         paragraph.sectors += [s for _, s in sectors.named(sentence, vocab)]
     years_before += paragraph.years
     return out, aside
@@ -141,12 +145,21 @@ def _sentence(sentence, notes, passage, vocab, source_id, context, paragraph):
     for v, y, m, s in zip(values, year_of, measure_of, sector_of):
         if v.meaning:
             continue
+        if m.text == "goal_jobs" and not y.text:  # a due year from a sentence beside it, with a check
+            y = _due_beside(s.text, paragraph, vocab)
         period = _period(named, y, s, m, paragraph, context, vocab)
         if period.rule == "period.document_quarter" and not y.text:
             y = Ruled(context.quarter[1], "year.document_quarter")
         ruled = {"year": y, "measure": m, "sector": s, "period": period}
         proposals.append(_proposal(v, sentence, norm, passage, vocab, source_id, ruled, bases, counted))
     return proposals, aside, own_years, named.text
+
+
+def _due_beside(sector: str, paragraph: _Paragraph, vocab: Vocabulary) -> Ruled:
+    """An end goal's due year from the sentence before (the goal of its whole) or the one after (that refers back
+    to it): years.due_of_whole, years.due_said_after."""
+    before = years.due_of_whole(sector, paragraph.goals, vocab)
+    return before if before.text else years.due_said_after(paragraph.after, vocab)
 
 
 def _period(

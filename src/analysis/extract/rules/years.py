@@ -21,6 +21,14 @@
 
 An end goal (goal_jobs) takes only a year of its own sentence, and none before the earliest due year of the
 end goals (vocabulary [end_goals]): "in het sociaal akkoord van 2013 ... 125.000" gives no due year.
+- year.due_start_of_year: a goal due at a year's start ("begin 2026") is due at the end of the year before (2025),
+  as one due "1 januari 2026" is.
+- year.due_of_whole: an end goal whose sentence gives no due year, right after the end goal of the whole that holds
+  it ("125.000 extra banen begin 2026. ... verantwoordelijk voor 25.000 van deze banen"): that one's due year,
+  with a check.
+- year.due_said_after: an end goal whose sentence gives no due year, before a sentence of the paragraph that gives
+  no value, one due year and refers back to it ("... 125.000 extra banen realiseren. In 2026 moet dit aantal
+  behaald zijn."): that year, with a check.
 """
 
 from __future__ import annotations
@@ -33,10 +41,11 @@ import re
 
 from analysis.dictionary import MEASURES
 from analysis.extract.rules import context as context_module
+from analysis.extract.rules import numbers as numbers_module
 from analysis.extract.rules.context import DocumentContext
 from analysis.extract.rules.numbers import Number, Value
 from analysis.extract.rules.ruled import CHECKS, NOTHING, Ruled
-from analysis.extract.vocabulary import Vocabulary
+from analysis.extract.vocabulary import Vocabulary, normal
 
 CLAUSE = re.compile(r"[,;:]")
 WINDOW = 60  # characters before a year that may say what it is ("ten opzichte van het jaar eind 2019")
@@ -232,6 +241,59 @@ def _from_context(norm: str, cell: str, earlier: tuple, context: DocumentContext
     return NOTHING
 
 
+def _starts_of_year(free: list[Number], norm: str, vocab: Vocabulary) -> set[str]:
+    """The years the sentence writes after words for a year's start ("begin 2026")."""
+    return {
+        m.value
+        for m in free
+        if re.search(rf"(?:{vocab.start_of_year.pattern})\s+$", norm[max(0, m.start - WINDOW) : m.start], re.IGNORECASE)
+    }
+
+
+def _due(found: Ruled, starts: set[str], vocab: Vocabulary) -> Ruled:
+    """An end goal's due year from its own sentence: none before the earliest due year (when it was agreed); the
+    year before one whose start it is due at ("begin 2026": the end of 2025)."""
+    if not found.text or int(found.text) < vocab.file.end_goals.earliest_due:
+        return NOTHING
+    if found.text in starts:
+        year = str(int(found.text) - 1)
+        return Ruled(year, "year.due_start_of_year", note=f"due year {year}: due at the start of {found.text}")
+    return found
+
+
+def due_of_whole(sector: str, goals_before: list[tuple[str, str]], vocab: Vocabulary) -> Ruled:
+    """The due year of an end goal of the sentence before (`goals_before`: their sectors and due years) whose
+    sector is the whole that holds `sector`: a part of that goal ("25.000 van deze banen")."""
+    for whole, year in goals_before:
+        if year and sector in vocab.file.wholes.get(whole, []):
+            return Ruled(
+                year,
+                "year.due_of_whole",
+                CHECKS["due_whole"].format(year=year, whole=whole),
+                f"due year {year} from the end goal of {whole} in the sentence before",
+            )
+    return NOTHING
+
+
+def due_said_after(after: str, vocab: Vocabulary) -> Ruled:
+    """The due year the sentence after an end goal's gives it: one that gives no value and one due year, and
+    refers back ("In 2026 moet dit aantal behaald zijn")."""
+    norm = normal(after)
+    words = vocab.refers_back.search(norm)
+    if not words:
+        return NOTHING
+    values, marks = numbers_module.read(after, norm, vocab)
+    due = sorted({m.value for m in marks if int(m.value) >= vocab.file.end_goals.earliest_due})
+    if values or len(due) != 1:
+        return NOTHING
+    return Ruled(
+        due[0],
+        "year.due_said_after",
+        CHECKS["due_after"].format(year=due[0], words=after.strip()),
+        f"due year {due[0]} from the sentence after",
+    )
+
+
 def assign(
     values: list[Value],
     marks: list[Number],
@@ -257,6 +319,7 @@ def assign(
     paired, used = _paired(values, owned, rest, norm, vocab)
     rest = [m for m in rest if m not in used]
     claimed, wide = _between(values, owned | paired, rest, norm)
+    starts = _starts_of_year(free, norm, vocab)
     ruled = owned | paired | claimed
     out = []
     for i, value in enumerate(values):
@@ -266,8 +329,7 @@ def assign(
         if not found.text and on_date and dated[i]:
             found = _dated(*on_date)
         if goals[i]:
-            due = found.text and int(found.text) >= vocab.file.end_goals.earliest_due
-            out.append(found if due else NOTHING)
+            out.append(_due(found, starts, vocab))
             continue
         out.append(found if found.text or not dated[i] else from_context())
     return out, sorted({m.value for m in free})
