@@ -626,6 +626,26 @@ STAGE_YEARS = [
     ),
     ("Ten opzichte van 2019 realiseerde de politie 500 banen.", None, [], [("", "", "")]),
     ("Op 1 januari 2024 hadden de provincies 340 banen gerealiseerd.", None, [], [("2023", "year.dated_year_end", "")]),
+    (  # a change from one level to the next: the first is of the year before
+        "Het realisatiepercentage van de provincies steeg van 70% naar 75%.",
+        None,
+        [["2022"]],
+        [("2021", "year.change_from", "'70% naar 75%': the first value read as of the year before (2021): confirm"),
+         ("2022", "year.sentence_before", "")],
+    ),
+    (
+        "In 2022 ging het aandeel van de gemeenten van 60% naar 64%.",
+        None,
+        [],
+        [("2021", "year.change_from", "'60% naar 64%': the first value read as of the year before (2021): confirm"),
+         ("2022", "year.only_in_sentence", "")],
+    ),
+    (  # guard: each its own year
+        "De provincies gingen van 70% in 2021 naar 75% in 2022.",
+        None,
+        [],
+        [("2021", "year.written_after", ""), ("2022", "year.written_after", "")],
+    ),
 ]  # fmt: skip
 
 
@@ -813,6 +833,7 @@ def test_every_check_message_has_the_blanks_its_rules_fill_in():
         "quarter_document": ["period", "words", "year"],
         "due_whole": ["whole", "year"],
         "due_after": ["words", "year"],
+        "year_before": ["words", "year"],
         "years": ["years"],
         "same": ["measure"],
         "sectors": ["sectors"],

@@ -66,6 +66,8 @@ class Years(_Strict):
     respectively: Words
     months: Words
     start_of_year: Words
+    change_from: Words
+    change_to: Words
     refers_back: Words
     before_own_year: Words
     clause_openers: Words

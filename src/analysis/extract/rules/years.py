@@ -21,6 +21,9 @@
 
 An end goal (goal_jobs) takes only a year of its own sentence, and none before the earliest due year of the
 end goals (vocabulary [end_goals]): "in het sociaal akkoord van 2013 ... 125.000" gives no due year.
+- year.change_from: of a change from one value to the next ("gestegen van 80% naar 85%") that the sentence or its
+  context gives one year (2024), the first is the level of the year before (2023), with a check.
+
 - year.due_start_of_year: a goal due at a year's start ("begin 2026") is due at the end of the year before (2025),
   as one due "1 januari 2026" is.
 - year.due_of_whole: an end goal whose sentence gives no due year, right after the end goal of the whole that holds
@@ -45,7 +48,7 @@ from analysis.extract.rules import numbers as numbers_module
 from analysis.extract.rules.context import DocumentContext
 from analysis.extract.rules.numbers import Number, Value
 from analysis.extract.rules.ruled import CHECKS, NOTHING, Ruled
-from analysis.extract.vocabulary import Vocabulary, normal
+from analysis.extract.vocabulary import Vocabulary, ends_with, normal
 
 CLAUSE = re.compile(r"[,;:]")
 WINDOW = 60  # characters before a year that may say what it is ("ten opzichte van het jaar eind 2019")
@@ -294,6 +297,27 @@ def due_said_after(after: str, vocab: Vocabulary) -> Ruled:
     )
 
 
+def _changes_from(values: list[Value], out: list[Ruled], norm: str, vocab: Vocabulary) -> list[Ruled]:
+    """The first of a change from one value to the next ("van 80% naar 85%"), when both were given one year, is the
+    level of the year before: a year of its own would have differed."""
+    out = list(out)
+    for i, (a, b) in enumerate(itertools.pairwise(values)):
+        year = out[i].text
+        joined = re.fullmatch(rf"\s*(?:{vocab.change_to.pattern})\s+", norm[a.end : b.number.start], re.IGNORECASE)
+        if not (joined and year and out[i + 1].text == year and a.unit == b.unit):
+            continue
+        if ends_with(vocab.change_from, norm[max(0, a.number.start - WINDOW) : a.number.start]):
+            before = str(int(year) - 1)
+            words = norm[a.number.start : b.end]
+            out[i] = Ruled(
+                before,
+                "year.change_from",
+                CHECKS["year_before"].format(words=words, year=before),
+                f"year {before}: the first value of '{words}'",
+            )
+    return out
+
+
 def assign(
     values: list[Value],
     marks: list[Number],
@@ -332,4 +356,4 @@ def assign(
             out.append(_due(found, starts, vocab))
             continue
         out.append(found if found.text or not dated[i] else from_context())
-    return out, sorted({m.value for m in free})
+    return _changes_from(values, out, norm, vocab), sorted({m.value for m in free})
