@@ -293,6 +293,37 @@ def test_an_end_goal_takes_no_year_of_when_it_was_agreed(vocab):
     assert (p.row["measure"], p.row["year"], p.row["sector"]) == ("goal_jobs", "", "banenafspraak_totaal")
 
 
+PERIOD_OF_YEAR_SOURCE = [
+    # document, value, year, period, rule: a year taken from an earlier paragraph brings the quarter it names
+    (
+        (
+            "In het eerste kwartaal van 2022 waren het er 1.000 banen.\n\nIn het tweede kwartaal van 2022 kwamen er "
+            "in de regio 120 banen bij.\n\nSinds de start zijn er in totaal 70.000 extra banen gecreëerd."
+        ),
+        "70000",
+        "2022",
+        "Q2",
+        "period.sentence_before",
+    ),
+    (  # guard: the earlier paragraph names no quarter
+        (
+            "In 2022 kwamen er in de regio 120 banen bij.\n\nSinds de start zijn er in totaal 70.000 extra banen "
+            "gecreëerd."
+        ),
+        "70000",
+        "2022",
+        "year",
+        "period.year",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, value, year, period, rule", PERIOD_OF_YEAR_SOURCE)
+def test_a_year_from_an_earlier_paragraph_brings_the_quarter_it_names(vocab, text, value, year, period, rule):
+    p = rows(text, vocab)[value]
+    assert (p.row["year"], p.row["period"], p.rules["period"]) == (year, period, rule)
+
+
 def test_a_quarterly_release_gives_its_quarter_to_the_national_count(vocab):
     text = (
         "Sinds de start van de banenafspraak zijn er 82.904 extra banen gerealiseerd. Ten opzichte van het eerste "

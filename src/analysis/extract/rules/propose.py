@@ -67,6 +67,7 @@ class _Paragraph:
     periods: list[str] = field(default_factory=list)
     sectors: list[str] = field(default_factory=list)
     before: list[list[str]] = field(default_factory=list)  # the years of each sentence of the paragraphs before
+    before_periods: list[str] = field(default_factory=list)  # ... and the period each names
     goals: list[tuple[str, str]] = field(default_factory=list)  # the end goals of the sentence before: sector, year
     after: str = ""  # the sentence after, in the paragraph
 
@@ -76,10 +77,10 @@ def propose(document: Document, vocab: Vocabulary, source_id: str, context: Docu
     context = context or DocumentContext()
     found: list[Proposal] = []
     aside: list[SetAside] = []
-    years_before: list[list[str]] = []
+    document_so_far = _Paragraph()  # the years and periods of each sentence of the paragraphs read
     tables: dict[tuple, list] = {}  # a table (its heading path and caption) -> [where it stands, figures it gave]
     for passage in document.passages:
-        proposals, set_aside = _passage(passage, document, vocab, source_id, context, years_before)
+        proposals, set_aside = _passage(passage, document, vocab, source_id, context, document_so_far)
         found += proposals
         aside += set_aside
         if passage.cell:
@@ -101,11 +102,12 @@ def _passage(
     vocab: Vocabulary,
     source_id: str,
     context: DocumentContext,
-    years_before: list,
+    so_far: _Paragraph,
 ):
     text = passage.text
     spans = sentences.split(text) if not passage.context else [(0, len(text))]
-    paragraph = _Paragraph(before=years_before)  # read only; the paragraph's own years join it at its end
+    # read only; the paragraph's own years and periods join it at its end
+    paragraph = _Paragraph(before=so_far.years, before_periods=so_far.periods)
     out: list[Proposal] = []
     aside: list[SetAside] = []
     for k, (start, end) in enumerate(spans):
@@ -121,7 +123,8 @@ def _passage(
         paragraph.periods.append(period_named)
         paragraph.goals = [(p.row["sector"], p.row["year"]) for p in proposals if p.row["measure"] == "goal_jobs"]
         paragraph.sectors += [s for _, s in sectors.named(sentence, vocab)]
-    years_before += paragraph.years
+    so_far.years += paragraph.years
+    so_far.periods += paragraph.periods
     return out, aside
 
 
@@ -162,6 +165,20 @@ def _due_beside(sector: str, paragraph: _Paragraph, vocab: Vocabulary) -> Ruled:
     return before if before.text else years.due_said_after(paragraph.after, vocab)
 
 
+def _period_of_year_source(year: Ruled, paragraph: _Paragraph) -> str:
+    """The period the sentence names that a year taken from an earlier sentence came from, of the paragraph or of
+    one before it ("De stijging van 178 banen in het tweede kwartaal 2021 ..." above "... in totaal 65.976 extra
+    banen gecreëerd": Q2)."""
+    sources = {
+        "year.sentence_before": (paragraph.years, paragraph.periods),
+        "year.earlier_in_document": (paragraph.before, paragraph.before_periods),
+    }
+    if year.rule not in sources:
+        return ""
+    earlier = [p for y, p in zip(*sources[year.rule]) if year.text in y]
+    return earlier[-1] if earlier else ""
+
+
 def _period(
     named: Ruled,
     year: Ruled,
@@ -180,10 +197,9 @@ def _period(
         return Ruled(ANNUAL, "period.year") if standing else named
     if year.rule == "year.dated":  # a count on a day within the year: no year-end measurement
         return Ruled("provisional", "period.dated")
-    if year.rule == "year.sentence_before":
-        earlier = [p for y, p in zip(paragraph.years, paragraph.periods) if year.text in y]
-        if earlier and earlier[-1] != named.text:
-            return Ruled(earlier[-1], "period.sentence_before")
+    source = _period_of_year_source(year, paragraph)
+    if source and source != named.text:
+        return Ruled(source, "period.sentence_before")
     national = vocab.sector_units.get(sector.text) == "national_extra_jobs"
     if context.quarter and national and measure.text == "realised_jobs" and year.text in ("", context.quarter[1]):
         period, quarter_year = context.quarter
