@@ -134,7 +134,7 @@ def test_the_seed_letters_hard_cases(seed_proposals):
     assert rows["onderzoeksinstellingen", "realised_jobs", "51"]["year"] == "2020"  # not "ten opzichte van 2019"
     hbo = rows["hbo", "realised_jobs", "408"]
     assert hbo["scope"] == "21 van de 36 hbo-instellingen" and hbo["year"] == "2020"  # from an earlier paragraph
-    assert "part of the sector?" in hbo["check"] and "year taken from an earlier sentence" in hbo["check"]
+    assert "part of the sector?" in hbo["check"] and "year taken from an earlier paragraph" in hbo["check"]
     assert rows["defensie", "target_jobs", "633"]["year"] == "2020"  # "Het quotum over dit jaar"
     assert rows["umc", "realised_own", "596"]["year"] == "2020" and rows["umc", "realised_sroi", "63"]
     assert rows["waterschappen", "realisation_pct", "61.3"]["evidence"].endswith(

@@ -184,7 +184,7 @@ YEARS = [
         "4000",
         "2021",
         "year.earlier_in_document",
-        "earlier sentence",
+        "year taken from an earlier paragraph (2021)",
     ),
 ]
 
@@ -859,6 +859,7 @@ def test_every_check_message_has_the_blanks_its_rules_fill_in():
     blanks = {name: {f for _, f, _, _ in string.Formatter().parse(text) if f} for name, text in ruled.CHECKS.items()}
     assert {name: sorted(b) for name, b in blanks.items() if b} == {
         "year_earlier": ["year"],
+        "year_earlier_paragraph": ["year"],
         "year_document": ["date", "words", "year"],
         "year_title": ["title", "year"],
         "quarter_document": ["period", "words", "year"],

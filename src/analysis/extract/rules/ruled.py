@@ -19,6 +19,7 @@ NOTHING = Ruled("", "")
 CHECKS = {
     "no_year": "year not stated in the sentence, its paragraph or the document's date or title",
     "year_earlier": "year taken from an earlier sentence of the paragraph ({year})",
+    "year_earlier_paragraph": "year taken from an earlier paragraph ({year})",
     "year_document": "year {year} from the document's date ({date}: '{words}'): confirm",
     "year_title": "year {year} from the document's title ('{title}'): confirm",
     "quarter_document": "period {period} {year} from the document ('{words}'): a reading of that quarter? confirm",

@@ -209,7 +209,7 @@ def _earlier_in_document(earlier: list[list[str]]) -> Ruled:
             return Ruled(
                 years[0],
                 "year.earlier_in_document",
-                CHECKS["year_earlier"].format(year=years[0]),
+                CHECKS["year_earlier_paragraph"].format(year=years[0]),
                 f"year {years[0]} from an earlier paragraph",
             )
     return NOTHING
