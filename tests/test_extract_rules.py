@@ -50,6 +50,14 @@ NUMBER_FORMS = [
     ("Het Rijk haalde in 2020 61,3 procent van het doel.", "61.3"),
     ("Het Rijk haalde in 2020 61 pct van het doel.", "61"),  # a word added to [units] percent
     ("De waterschappen realiseerden in 2020 262,0 banen.", "262.0"),  # every written decimal kept, as published
+    # numbers in words, before a unit as digits are
+    ("De hogescholen realiseerden in 2022 vijftienduizend extra banen.", "15000"),
+    ("De gemeenten realiseerden in 2022 zeshonderd banen.", "600"),
+    ("De provincies realiseerden in 2022 twaalfhonderd banen.", "1200"),
+    ("De overheid moet in 2026 vijfentwintigduizend extra banen hebben gerealiseerd.", "25000"),
+    ("In 2026 moeten er honderdduizend extra banen zijn in de markt.", "100000"),
+    ("Het Rijk realiseerde in 2021 tweeduizendvijfhonderd banen.", "2500"),
+    ("Het Rijk realiseerde in 2021 tweeënveertig procent van het doel.", "42"),
 ]
 
 
@@ -359,6 +367,9 @@ QUALIFIERS = [
     ("De politie realiseerde in 2023 minder dan 800 banen.", "800", "under"),
     ("De politie realiseerde in 2023 nog geen 800 banen.", "800", "under"),
     ("De politie realiseerde in 2023 ruim 800 banen.", "800", "at least"),
+    ("De universiteiten realiseerden in 2023 ruim zeshonderd banen.", "600", "at least"),
+    ("Het Rijk realiseerde in 2019 net geen tienduizend banen.", "10000", "nearly"),
+    ("De markt realiseerde in 2019 bijna vijfentwintigduizend extra banen.", "25000", "nearly"),
 ]
 
 
@@ -554,6 +565,40 @@ def test_numbers_are_read_as_dutch_writes_them_and_a_number_glued_to_a_word_or_s
         ("61,3", "61.3", ""),
         ("150", "150", "−"),
     ]
+
+
+NO_COUNTS = [
+    # sentence: a number word in it that is no count, and the value it must not give
+    ("Eén van de werkgevers realiseerde in 2021 600 banen.", "1"),
+    ("De gemeenten hebben in 2021 een baan per week gecreëerd.", "1"),
+    ("Elke gemeente creëert in 2015 minimaal één baan.", "1"),
+    ("In 2021 realiseerde de politie twee keer zoveel banen als in 2020.", "2"),
+    ("De eerste meting van 2021 telde bij de politie 600 banen.", "1"),
+    ("Twee op de drie werkgevers realiseerden in 2021 extra banen.", "2"),
+    ("De politie realiseerde in 2021 vijf projecten met zeshonderd banen.", "5"),  # a unit after, not a word of one
+    ("De politie realiseerde in 2021 zes- tot zevenhonderd banen.", "700"),  # an elided range is no 700
+]
+
+
+@pytest.mark.parametrize("sentence, value", NO_COUNTS)
+def test_a_number_word_without_a_unit_after_it_is_no_count(vocab, sentence, value):
+    assert value not in rows(sentence, vocab)
+
+
+def test_numbers_in_words_are_read_by_their_grammar_and_kept_as_written(vocab):
+    found = [
+        (n.written, n.value)
+        for n in numbers.numbers("Zeshonderd, eenentwintig, tweeduizendvijfhonderd, 30 duizend, twee miljoen.", vocab)
+    ]
+    assert found == [
+        ("Zeshonderd", "600"),
+        ("eenentwintig", "21"),
+        ("tweeduizendvijfhonderd", "2500"),
+        ("30 duizend", "30000"),
+        ("twee miljoen", "2000000"),
+    ]
+    # no part of a longer word: "tweede", "zestigers", "achttiende"
+    assert numbers.numbers("de tweede zestigers achttiende", vocab) == []
 
 
 def values(sentence: str, vocab: Vocabulary):

@@ -54,6 +54,20 @@ class Phrases(_Strict):
     split_openers: Words
 
 
+class NumberWords(_Strict):
+    units: dict[str, PositiveInt]
+    teens: dict[str, PositiveInt]
+    tens: dict[str, PositiveInt]
+    hundred: str
+    joiners: Words
+    not_alone: Words
+    not_a_count_after: Words
+
+    def values(self) -> dict[str, int]:
+        """Every word's value, lower case (the multipliers aside)."""
+        return {w.lower(): v for w, v in (self.units | self.teens | self.tens | {self.hundred: 100}).items()}
+
+
 class EndGoals(_Strict):
     earliest_due: PositiveInt
     sectors: dict[int, str]
@@ -115,6 +129,7 @@ class VocabularyFile(_Strict):
 
     units: dict[Literal["jobs", "employers", "percent"], Words]
     multipliers: dict[str, PositiveInt]
+    number_words: NumberWords
     measures: dict[str, Words]
     meanings: Meanings
     phrases: Phrases
@@ -238,6 +253,37 @@ def ends_with(words: re.Pattern, text: str) -> bool:
     return any(m.end() == len(text) for m in words.finditer(text))
 
 
+def _alternatives(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class NumberWordPatterns:
+    """The patterns of [number_words]: a whole number in words, each word of one, and what makes one no count."""
+
+    number: re.Pattern
+    word: re.Pattern
+    not_a_count_after: re.Pattern
+
+
+def number_words_patterns(file: VocabularyFile) -> NumberWordPatterns:
+    """A number written in words, by Dutch's grammar of them: a unit, a teen, a ten or a unit joined to a ten
+    ("vijfentwintig") below a hundred; that after and before "honderd" ("twaalfhonderd", "honderdvijftig"); that
+    before a multiplier, glued or after a space ("vijfentwintigduizend", "twee miljoen"), and after it glued
+    ("tweeduizendvijfhonderd"). Whole words only (a digit may follow: a footnote mark), and not the first half of
+    an elided pair ("zes- tot zevenhonderd")."""
+    w = file.number_words
+    unit, ten = _alternatives(w.units), _alternatives(w.tens)
+    below_100 = f"(?:(?:{unit})(?:{_alternatives(w.joiners)})(?:{ten})|{ten}|{_alternatives(w.teens)}|{unit})"
+    below_1000 = f"(?:{below_100}?{re.escape(w.hundred)}{below_100}?|{below_100})"
+    times = f"(?:{below_1000}\\s?)?(?:{_alternatives(file.multipliers)})"
+    number = f"(?<![\\w])(?=\\w)(?:{times})*{below_1000}?(?<=\\w)(?![^\\W\\d]|-)"
+    words = _alternatives([*w.values(), *file.multipliers])
+    return NumberWordPatterns(
+        re.compile(number, re.IGNORECASE), re.compile(words, re.IGNORECASE), pattern(w.not_a_count_after)
+    )
+
+
 def _patterns(section: dict[str, Words]) -> dict[str, re.Pattern]:
     return {key: pattern(words) for key, words in section.items() if words}
 
@@ -262,6 +308,7 @@ class Vocabulary:
     units: dict[str, re.Pattern]
     meanings: dict[str, re.Pattern]
     multipliers: re.Pattern
+    number_words: NumberWordPatterns  # a number written in words ("vijfentwintigduizend")
     listed: dict[str, re.Pattern]  # every list of LISTED's sections, by its name
 
     def __getattr__(self, name: str) -> re.Pattern:
@@ -324,5 +371,6 @@ class Vocabulary:
             units=_patterns(file.units),
             meanings=_patterns(file.meanings.model_dump()),
             multipliers=pattern(file.multipliers),
+            number_words=number_words_patterns(file),
             listed=listed,
         )

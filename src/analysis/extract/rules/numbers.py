@@ -6,6 +6,11 @@ procent", "30 duizend" and "2,5 miljoen" (a multiplying word). Babel turns the w
 number glued to a word ("gerealiseerd5", a footnote mark) or to a slash or dash ("2018/19", "2021-2022") is no
 figure.
 
+A number in words ("zeshonderd", "vijfentwintigduizend", "twee miljoen"; vocabulary [number_words]) is read as its
+value and kept in words as written. It is a value only when a unit follows it right away, as "zeshonderd banen":
+never a year, never a bare number that a list or a sentence would make a count, never "een" alone (the article),
+never before "keer" or "van" ("twee keer zoveel banen", "één van de werkgevers").
+
 A value's meaning, where it is no plain level of the year: a change ("3.039 meer banen", "+120", "een toename
 van 1,9%"), an expectation ("naar verwachting 700"), a remainder ("nog 150 te gaan"), a part of a year ("in de
 eerste helft van 2024"), a range ("200 – 300"), or people rather than jobs. Such a value is set aside, named,
@@ -28,6 +33,8 @@ NUMBER = re.compile(
     r"(?<![\w./\-–])([+\u2212]?)(\d{1,3}(?:\.\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)(?:,(\d+))?"
     r"(?![\w/–]|-\d|,\d|\.\d)"
 )
+# The second half of an elided pair of number words: "zes- tot zevenhonderd banen" is 600 to 700, not 700.
+ELIDED = re.compile(r"\w-\s+\w+\s+$")
 RANGE = re.compile(r"\s*[–—-]\s*|\s+(?:tot|à)\s+")
 
 
@@ -38,6 +45,7 @@ class Number:
     written: str  # as the document writes it: "5.500", "61,3", "30 duizend"
     value: str  # as the raw data stores it: "5500", "61.3", "30000"
     sign: str = ""  # "+" or "−" written before it
+    in_words: bool = False  # "zeshonderd": a value only with a unit right after it
 
     @property
     def whole(self) -> bool:
@@ -69,7 +77,8 @@ def _value_of(whole: str, decimals: str | None, multiplier: int = 1) -> str:
 
 
 def numbers(sentence: str, vocab: Vocabulary) -> list[Number]:
-    """Every number of the sentence, with a multiplying word taken in ("30 duizend" is 30000)."""
+    """Every number of the sentence, with a multiplying word taken in ("30 duizend" is 30000), and those written
+    in words ("vijftienduizend"), in order."""
     found = []
     for m in NUMBER.finditer(sentence):
         sign, whole, decimals = m.groups()
@@ -78,7 +87,36 @@ def numbers(sentence: str, vocab: Vocabulary) -> list[Number]:
         end = times.end() if times else m.end()
         written = sentence[m.start() + len(sign) : end]
         found.append(Number(m.start(), end, written, _value_of(whole, decimals, multiplier), sign))
-    return found
+    return sorted(found + _in_words(sentence, vocab, found), key=lambda n: n.start)
+
+
+def word_value(written: str, vocab: Vocabulary) -> int:
+    """The value of a number in words that vocab.number_words matched: each word adds to the group being read,
+    "honderd" multiplies it by a hundred ("twaalfhonderd" is 1200) and a multiplier closes it ("vijfentwintigduizend"
+    is 25000, "honderdduizend" 100000). The pattern has checked the order of the words."""
+    small = vocab.file.number_words.values()
+    total = group = 0
+    for word in vocab.number_words.word.findall(written.lower()):  # the joiners ("en", "ën") are no word of it
+        if word in vocab.file.multipliers:
+            total, group = total + max(group, 1) * vocab.file.multipliers[word], 0
+        elif word == vocab.file.number_words.hundred:
+            group = max(group, 1) * 100
+        else:
+            group += small[word]
+    return total + group
+
+
+def _in_words(sentence: str, vocab: Vocabulary, digits: list[Number]) -> list[Number]:
+    """The numbers the sentence writes in words, but not a multiplier that belongs to digits ("30 duizend")."""
+    taken = [(n.start, n.end) for n in digits]
+    alone = {w.lower() for w in vocab.file.number_words.not_alone}
+    return [
+        Number(m.start(), m.end(), m.group(0), str(word_value(m.group(0), vocab)), in_words=True)
+        for m in vocab.number_words.number.finditer(sentence)
+        if m.group(0).lower() not in alone
+        and not ELIDED.search(sentence[max(0, m.start() - 20) : m.start()])
+        and not any(a < m.end() and m.start() < b for a, b in taken)
+    ]
 
 
 def is_year(number: Number) -> bool:
@@ -122,6 +160,8 @@ def read(sentence: str, norm: str, vocab: Vocabulary, cell_unit: str = "") -> tu
     years: list[Number] = []
     for number in numbers(sentence, vocab):
         unit = _unit_after(norm, number, vocab)
+        if number.in_words and not _counts(number, unit, norm, vocab):
+            continue
         if is_year(number) and _a_year(number, unit, norm, vocab):
             years.append(number)
         elif unit:
@@ -132,6 +172,13 @@ def read(sentence: str, norm: str, vocab: Vocabulary, cell_unit: str = "") -> tu
     ranged = _in_ranges(values, norm)
     part_year = bool(vocab.meanings["part_year"].search(norm))  # of the sentence as a whole: read once
     return [replace(v, meaning=_meaning(i, v, ranged, part_year, norm, vocab)) for i, v in enumerate(values)], years
+
+
+def _counts(number: Number, unit: tuple[str, int] | None, norm: str, vocab: Vocabulary) -> bool:
+    """Whether a number in words counts: only with a unit after it, and not before words that make it none
+    ("twee keer zoveel banen", "één van de werkgevers")."""
+    after = norm[number.end :].lstrip()
+    return unit is not None and not vocab.number_words.not_a_count_after.match(after)
 
 
 def _units_from_lists(values: list[Value], norm: str, vocab: Vocabulary) -> list[Value]:
