@@ -141,6 +141,23 @@ MEASURES = [
         "realised_jobs",
         "measure.extra_jobs",
     ),
+    # a sector's own goal for the agreement's last year is its end goal; one for an earlier year its target then
+    ("In 2026 moeten de hogescholen 953 banen hebben.", "953", "goal_jobs", "measure.sector_end_goal"),
+    (
+        "De universitaire medische centra moeten in 2026 in totaal 2.264 banen hebben gerealiseerd.",
+        "2264",
+        "goal_jobs",
+        "measure.sector_end_goal",
+    ),
+    ("Het einddoel van de universiteiten is 1.886 banen.", "1886", "goal_jobs", "measure.nearest_words"),
+    (
+        "De gemeenten hebben de doelstelling van 5.250 banen in 2023 bereikt.",
+        "5250",
+        "target_jobs",
+        "measure.nearest_words",
+    ),
+    ("De politie moet in 2024 713 banen hebben.", "713", "target_jobs", "measure.obligation"),
+    ("In 2026 moeten er 953 banen zijn.", "953", "target_jobs", "measure.nearest_words"),  # whose? no sector
 ]
 
 
@@ -477,6 +494,12 @@ def test_what_extract_is_unsure_of_it_says_in_check(vocab):
     assert by_value["2663"]["sector"] == "rijk" and by_value["2663"]["year"] == ""
     assert by_value["2663"]["check"] == "year not stated in the sentence, its paragraph or the document's date or title"
     assert by_value["2663"]["locator"] == "Rijk, alinea 1"
+
+
+def test_a_sector_s_end_goal_read_from_its_due_year_says_so_in_check(vocab):
+    p = rows("In 2026 moeten de hogescholen 953 banen hebben.", vocab)["953"].record()
+    assert (p["sector"], p["year"], p["measure"]) == ("hbo", "2026", "goal_jobs")
+    assert "goal due in 2026, the agreement's last year" in p["check"]
 
 
 # ---------------------------------------------------------------- the vocabulary is typed data
@@ -910,6 +933,7 @@ def test_every_check_message_has_the_blanks_its_rules_fill_in():
         "quarter_document": ["period", "words", "year"],
         "due_whole": ["whole", "year"],
         "due_after": ["words", "year"],
+        "sector_end_goal": ["year"],
         "year_before": ["words", "year"],
         "years": ["years"],
         "same": ["measure"],

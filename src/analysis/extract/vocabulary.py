@@ -70,6 +70,7 @@ class NumberWords(_Strict):
 
 class EndGoals(_Strict):
     earliest_due: PositiveInt
+    agreement_end: PositiveInt
     sectors: dict[int, str]
 
 

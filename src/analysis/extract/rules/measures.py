@@ -24,6 +24,10 @@
   90.000 extra banen voor mensen met een arbeidsbeperking").
 - measure.end_goal: a count of the size of one of the agreement's end goals (vocabulary [end_goals]) read as a
   target or a count reached is the end goal: 125.000 is never a count reached.
+- measure.sector_end_goal: a single sector's target whose own sentence dates it to the agreement's last year
+  ([end_goals] agreement_end: "in 2026 moeten de hogescholen 953 banen hebben") is its end goal, with a check
+  (applied once the year is known: sector_end_goal). Not "begin 2026" (due at the end of 2025, where sources
+  differ), not a national sector (their end goals go by size), not a year taken from another sentence.
 """
 
 from __future__ import annotations
@@ -187,6 +191,22 @@ def _end_goal(value: Value, measure: str, vocab: Vocabulary) -> bool:
         and value.number.value.isdigit()
         and int(value.number.value) in goals
     )
+
+
+# The year rules that read a value's year from its own sentence
+OWN_YEAR = ("year.written_after", "year.paired_in_order", "year.between_nearer", "year.only_in_sentence")
+
+
+def sector_end_goal(measure: Ruled, year: Ruled, sector: Ruled, norm: str, vocab: Vocabulary) -> Ruled:
+    """A sector's target due in the agreement's last year is its end goal: public sources record the sectors'
+    goals for 2026 as goal_jobs (hbo 953, wo 1.886), while a goal for an earlier year is that year's target."""
+    end = str(vocab.file.end_goals.agreement_end)
+    national = not sector.text or sector.text in vocab.file.end_goals.sectors.values()  # none: whose goal?
+    # "begin 2026", "per 1 januari 2026": due at the end of 2025, a due year sources dispute
+    at_start = re.search(rf"(?:{vocab.start_of_year.pattern})\s+{end}", norm, re.IGNORECASE)
+    if measure.text != "target_jobs" or year.text != end or year.rule not in OWN_YEAR or national or at_start:
+        return measure
+    return Ruled("goal_jobs", "measure.sector_end_goal", CHECKS["sector_end_goal"].format(year=end))
 
 
 def _must(norm: str, s: Stretch, vocab: Vocabulary) -> bool:

@@ -148,6 +148,7 @@ def _sentence(sentence, notes, passage, vocab, source_id, context, paragraph):
     for v, y, m, s in zip(values, year_of, measure_of, sector_of):
         if v.meaning:
             continue
+        m = measures.sector_end_goal(m, y, s, norm, vocab)
         if m.text == "goal_jobs" and not y.text:  # a due year from a sentence beside it, with a check
             y = _due_beside(s.text, paragraph, vocab)
         period = _period(named, y, s, m, paragraph, context, vocab)
