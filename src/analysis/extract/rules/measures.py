@@ -202,11 +202,18 @@ def sector_end_goal(measure: Ruled, year: Ruled, sector: Ruled, norm: str, vocab
     goals for 2026 as goal_jobs (hbo 953, wo 1.886), while a goal for an earlier year is that year's target."""
     end = str(vocab.file.end_goals.agreement_end)
     national = not sector.text or sector.text in vocab.file.end_goals.sectors.values()  # none: whose goal?
-    # "begin 2026", "per 1 januari 2026": due at the end of 2025, a due year sources dispute
-    at_start = re.search(rf"(?:{vocab.start_of_year.pattern})\s+{end}", norm, re.IGNORECASE)
-    if measure.text != "target_jobs" or year.text != end or year.rule not in OWN_YEAR or national or at_start:
+    if measure.text != "target_jobs" or year.text != end or year.rule not in OWN_YEAR or national:
+        return measure
+    # "begin 2026", "per 1 januari 2026": due at the end of 2025, a due year sources dispute. Searched once per
+    # sentence, and only for a target of that year: a sentence listing thousands of values searched it for each
+    if _said_at_start(norm, vocab.start_of_year.pattern, end):
         return measure
     return Ruled("goal_jobs", "measure.sector_end_goal", CHECKS["sector_end_goal"].format(year=end))
+
+
+@functools.lru_cache(maxsize=64)
+def _said_at_start(norm: str, start_words: str, year: str) -> bool:
+    return re.search(rf"(?:{start_words})\s+{year}", norm, re.IGNORECASE) is not None
 
 
 def _must(norm: str, s: Stretch, vocab: Vocabulary) -> bool:
