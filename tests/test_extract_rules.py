@@ -1015,7 +1015,7 @@ def _merged_against_every_kept(values: list[str], share: float) -> list[tuple[st
     """What `_merged` must keep, found the plain way: each value, most precise first, compared with every value
     kept so far, in order of value; the first that it equals or rounds (_rounds) takes its place in its note."""
     kept: list[dict] = []
-    for k, value in sorted(enumerate(values), key=lambda kv: -len(kv[1].replace(".", "").rstrip("0"))):
+    for k, value in sorted(enumerate(values), key=lambda kv: -len(kv[1].rstrip("0").replace(".", ""))):
         fits = [
             (float(row["value"]), i)
             for i, row in enumerate(kept)

@@ -10,6 +10,7 @@ PDF with PDFium (pypdfium2: its lines, with their font size and weight, tell hea
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -457,6 +458,7 @@ def _pdf_pages(path: Path) -> tuple[list[tuple[float, list[_PdfLine]]], Counter,
     return pages, sizes, created
 
 
+@functools.cache
 def _text_object_at():
     """FPDFText_GetTextObject returning the object's address as a number (None for a character PDFium adds):
     pypdfium2's own returns a pointer, whose address costs a cast at each of a million characters."""

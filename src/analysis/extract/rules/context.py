@@ -6,6 +6,7 @@ figure's year when its sentence gives none; a proposal that takes its year from 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -60,6 +61,17 @@ def written_date(text: str, vocab: Vocabulary) -> tuple[dt.date, str] | None:
         found = _numeric(numeric)
         return (found, numeric.group(0)) if found else None
     return None
+
+
+def years_at_start(norm: str, vocab: Vocabulary) -> frozenset[str]:
+    """The years the sentence writes right after words for a year's start ("begin 2026", "per begin 2026"): a
+    goal due then is due at the end of the year before. Read once per sentence (_years_at_start)."""
+    return _years_at_start(norm, vocab.start_of_year.pattern)
+
+
+@functools.lru_cache(maxsize=64)
+def _years_at_start(norm: str, start_words: str) -> frozenset[str]:
+    return frozenset(re.findall(rf"(?:{start_words})\s+(20\d\d)(?!\d)", norm, re.IGNORECASE))
 
 
 def written_dates(text: str, vocab: Vocabulary) -> list[tuple[dt.date, str, int]]:

@@ -39,6 +39,7 @@ import re
 from dataclasses import dataclass
 
 from analysis import dictionary
+from analysis.extract.rules import context
 from analysis.extract.rules.numbers import Value
 from analysis.extract.rules.ruled import CHECKS, Ruled
 from analysis.extract.vocabulary import Vocabulary, ends_with
@@ -204,16 +205,11 @@ def sector_end_goal(measure: Ruled, year: Ruled, sector: Ruled, norm: str, vocab
     national = not sector.text or sector.text in vocab.file.end_goals.sectors.values()  # none: whose goal?
     if measure.text != "target_jobs" or year.text != end or year.rule not in OWN_YEAR or national:
         return measure
-    # "begin 2026", "per 1 januari 2026": due at the end of 2025, a due year sources dispute. Searched once per
-    # sentence, and only for a target of that year: a sentence listing thousands of values searched it for each
-    if _said_at_start(norm, vocab.start_of_year.pattern, end):
+    # "begin 2026": due at the end of 2025, a due year sources dispute (read once per sentence, only for a target
+    # of that year: a sentence listing thousands of values read it for each)
+    if end in context.years_at_start(norm, vocab):
         return measure
     return Ruled("goal_jobs", "measure.sector_end_goal", CHECKS["sector_end_goal"].format(year=end))
-
-
-@functools.lru_cache(maxsize=64)
-def _said_at_start(norm: str, start_words: str, year: str) -> bool:
-    return re.search(rf"(?:{start_words})\s+{year}", norm, re.IGNORECASE) is not None
 
 
 def _must(norm: str, s: Stretch, vocab: Vocabulary) -> bool:

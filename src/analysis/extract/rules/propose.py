@@ -60,8 +60,17 @@ class Reading:
 
 
 @dataclass
+class _Said:
+    """The years and the period each sentence read so far names, in order (those of the paragraphs before one)."""
+
+    years: list[list[str]] = field(default_factory=list)
+    periods: list[str] = field(default_factory=list)
+
+
+@dataclass
 class _Paragraph:
-    """What earlier sentences of the paragraph said: their years and the sectors they named."""
+    """What earlier sentences of the paragraph said: their years, periods and the sectors they named; what the
+    paragraphs before said; the end goals of the sentence before and the sentence after."""
 
     years: list[list[str]] = field(default_factory=list)
     periods: list[str] = field(default_factory=list)
@@ -77,7 +86,7 @@ def propose(document: Document, vocab: Vocabulary, source_id: str, context: Docu
     context = context or DocumentContext()
     found: list[Proposal] = []
     aside: list[SetAside] = []
-    document_so_far = _Paragraph()  # the years and periods of each sentence of the paragraphs read
+    document_so_far = _Said()
     tables: dict[tuple, list] = {}  # a table (its heading path and caption) -> [where it stands, figures it gave]
     for passage in document.passages:
         proposals, set_aside = _passage(passage, document, vocab, source_id, context, document_so_far)
@@ -102,7 +111,7 @@ def _passage(
     vocab: Vocabulary,
     source_id: str,
     context: DocumentContext,
-    so_far: _Paragraph,
+    so_far: _Said,
 ):
     text = passage.text
     spans = sentences.split(text) if not passage.context else [(0, len(text))]
@@ -245,7 +254,7 @@ KEY = ("sector", "year", "period", "measure", "scope", "basis")
 
 
 def _digits(value: str) -> int:
-    """The significant digits _rounds counts ("85.000" has 5, "85000" 2... as written, trailing zeros off)."""
+    """The significant digits of a stored value, trailing zeros off: "85000" has 2, "85665" 5, "61.3" 3."""
     return len(value.rstrip("0").replace(".", ""))
 
 
@@ -262,7 +271,7 @@ def _merged(same: list[Proposal], share: float) -> list[Proposal]:
     among those kept (_kept_as)."""
     kept: list[Proposal] = []
     near: dict[int, list[tuple[float, int]]] = defaultdict(list)  # digits -> (value, index in kept), sorted
-    for p in sorted(same, key=lambda p: -len(p.row["value"].replace(".", "").rstrip("0"))):
+    for p in sorted(same, key=lambda p: -_digits(p.row["value"])):
         value = p.row["value"]
         precise = _kept_as(value, near, kept, share)
         if precise is None:

@@ -244,16 +244,7 @@ def _from_context(norm: str, cell: str, earlier: tuple, context: DocumentContext
     return NOTHING
 
 
-def _starts_of_year(free: list[Number], norm: str, vocab: Vocabulary) -> set[str]:
-    """The years the sentence writes after words for a year's start ("begin 2026")."""
-    return {
-        m.value
-        for m in free
-        if re.search(rf"(?:{vocab.start_of_year.pattern})\s+$", norm[max(0, m.start - WINDOW) : m.start], re.IGNORECASE)
-    }
-
-
-def _due(found: Ruled, starts: set[str], vocab: Vocabulary) -> Ruled:
+def _due(found: Ruled, starts: frozenset[str], vocab: Vocabulary) -> Ruled:
     """An end goal's due year from its own sentence: none before the earliest due year (when it was agreed); the
     year before one whose start it is due at ("begin 2026": the end of 2025)."""
     if not found.text or int(found.text) < vocab.file.end_goals.earliest_due:
@@ -343,7 +334,7 @@ def assign(
     paired, used = _paired(values, owned, rest, norm, vocab)
     rest = [m for m in rest if m not in used]
     claimed, wide = _between(values, owned | paired, rest, norm)
-    starts = _starts_of_year(free, norm, vocab)
+    starts = context_module.years_at_start(norm, vocab)
     ruled = owned | paired | claimed
     out = []
     for i, value in enumerate(values):
