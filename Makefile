@@ -121,7 +121,7 @@ test: setup-test browser spelling spreadsheets validators lint  ## Check the cod
 # The tests that need no kernel, browser, report run or real process (the others are marked slow): for a loop
 # while developing.
 test-fast: setup-test  ## Run the tests that need no kernel, browser, report run or real process (a loop while developing)
-	$(PYTEST) -n 2 -m "not slow" tests
+	$(PYTEST) -n 2 -m "not slow" --hypothesis-profile=fast tests
 
 bench: setup-test  ## Benchmark the report run (naive loop, cold, no change, floor) and prepare at scale
 	$(PY) benchmarks/bench_reports.py

@@ -14,7 +14,9 @@ from analysis import cli
 from analysis.data.tidy import load_tidy
 
 # Hypothesis: under CI the same examples every run (a failure there can be reproduced from the log) and more
-# of them; locally fewer, so the suite stays quick, with the example database remembering past failures.
+# of them; locally fewer, so the suite stays quick, with the example database remembering past failures; in
+# the fast loop (make test-fast passes --hypothesis-profile=fast) fewer still: a quick signal while editing,
+# with CI's 250 the real search.
 settings.register_profile(
     "ci",
     max_examples=250,
@@ -24,6 +26,7 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.register_profile("dev", max_examples=50, deadline=None)
+settings.register_profile("fast", max_examples=10, deadline=None)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 ROOT = Path(__file__).resolve().parents[1]
