@@ -45,7 +45,10 @@ lock: $(VENV_MADE)  ## Resolve the dependencies anew (uv) and write constraints.
 NBSTRIPOUT_EXTRA_KEYS := metadata.language_info metadata.vscode metadata.toc cell.metadata.trusted \
   cell.metadata.editable cell.metadata.deletable cell.metadata.slideshow cell.metadata.jp-MarkdownHeadingCollapsed
 git-filter: $(VENV)/.installed-lab  ## Install nbstripout as this clone's git filter for notebooks (make lab and make test do)
-	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
+	@# installed once per clone: nbstripout --install costs a second of CPU at every make test-fast
+	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1 && \
+	  ! { git config filter.nbstripout.clean | grep -qF '$(abspath $(VENV))/bin/python' && \
+	      [ "$$(git config filter.nbstripout.extrakeys)" = "$(NBSTRIPOUT_EXTRA_KEYS)" ]; }; then \
 	  $(VENV)/bin/nbstripout --install --attributes .gitattributes && \
 	  git config filter.nbstripout.extrakeys "$(NBSTRIPOUT_EXTRA_KEYS)"; fi
 
