@@ -679,6 +679,29 @@ STAGE_MEASURES = [
         "Het Rijk realiseerde 3.000 banen en de politie had een doel van 500 banen.",
         [("realised_jobs", "measure.nearest_words", ""), ("target_jobs", "measure.nearest_words", "")],
     ),
+    (  # each part listed after a part takes the total's measure; a count "via" a part counts jobs
+        ("Eind 2018 waren er in totaal 50.000 banen gerealiseerd, waarvan 38.000 via een regulier dienstverband bij "
+         "marktwerkgevers en nog eens 12.000 banen via een uitzendcontract of detachering."),
+        [("realised_jobs", "measure.nearest_words", ""), ("realised_jobs", "measure.listed_with", ""),
+         ("realised_jobs", "measure.split_of", "")],
+    ),
+    (  # a total of "extra banen" without other words: its parts are counts reached too
+        "Tot en met 2019 zijn er 47.904 extra banen via een regulier dienstverband: 3.787 bij de overheid en 44.117 in de markt.",
+        [("realised_jobs", "measure.extra_jobs", ""), ("realised_jobs", "measure.split_of", ""),
+         ("realised_jobs", "measure.split_of", "")],
+    ),
+    (  # "detachering" in the name of a part is no measure word
+        ("In 2017 zijn er 19.000 extra banen via een regulier dienstverband en 9.000 extra banen via een "
+         "uitzendcontract of detachering gerealiseerd."),
+        [("realised_jobs", "measure.extra_jobs", ""), ("realised_jobs", "measure.nearest_words", "")],
+    ),
+    (  # the parts of a total that must be reached must be reached too
+        "De doelstelling voor eind 2019 was om 55.000 extra banen gerealiseerd te hebben: 15.000 bij de overheid en 40.000 in de markt.",
+        [("target_jobs", "measure.obligation", ""), ("target_jobs", "measure.obligation", ""),
+         ("target_jobs", "measure.obligation", "")],
+    ),
+    # guard: "via detachering" alone is the part of a count reached by secondment
+    ("Het Rijk realiseerde in 2020 300 banen via detachering.", [("realised_own", "measure.nearest_words", "")]),
 ]  # fmt: skip
 
 
@@ -724,6 +747,14 @@ STAGE_YEARS = [
         [("2021", "year.sentence_before", "year taken from an earlier sentence of the paragraph (2021)")],
     ),
     ("Ten opzichte van 2019 realiseerde de politie 500 banen.", None, [], [("", "", "")]),
+    # a year after a quarter compared with is a reference too; guard: a quarter not compared with
+    ("Ten opzichte van het derde kwartaal 2018 realiseerde de politie 500 banen.", None, [], [("", "", "")]),
+    (
+        "In het derde kwartaal van 2018 realiseerde de politie 500 banen.",
+        None,
+        [],
+        [("2018", "year.only_in_sentence", "")],
+    ),
     ("Op 1 januari 2024 hadden de provincies 340 banen gerealiseerd.", None, [], [("2023", "year.dated_year_end", "")]),
     (  # a change from one level to the next: the first is of the year before
         "Het realisatiepercentage van de provincies steeg van 70% naar 75%.",
@@ -846,6 +877,20 @@ STAGE_SECTORS = [
         [("overheid_totaal", "sector.whole_of_parts",
           "sector of a total whose one part the sentence names: the whole (overheid_totaal)? confirm"),
          ("gemeenten", "sector.in_stretch", "")],
+    ),
+    (  # a part counted only for all employers together (UWV does not divide it between market and government)
+        "In 2018 kwamen er 38.000 banen bij marktwerkgevers en 12.000 banen via een uitzendcontract of detachering bij.",
+        (),
+        [],
+        "",
+        [("markt", "sector.in_stretch", ""), ("banenafspraak_totaal", "sector.unsplit_part", "")],
+    ),
+    (  # guard: a part that is divided between the sectors (regular employment) takes the sentence's sector
+        "In de marktsector zijn in 2018 40.000 banen via een regulier dienstverband gerealiseerd.",
+        (),
+        [],
+        "",
+        [("markt", "sector.in_sentence", "")],
     ),
     (  # a sector named before the total is its own (as before: the parts' rule does not apply)
         "De overheid realiseerde in 2021 4.000 banen, waarvan 1.500 bij de gemeenten.",

@@ -52,6 +52,7 @@ class Phrases(_Strict):
     obligation_after: Words
     managed: Words
     split_openers: Words
+    unsplit_parts: Words
 
 
 class NumberWords(_Strict):

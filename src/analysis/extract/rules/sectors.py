@@ -8,6 +8,9 @@ Sector, by the first rule that gives one:
   a sector of its own, and no sector named before it in the sentence, is the smallest whole ([wholes]) that holds
   the parts ("92.500 extra banen: 70.000 bij het bedrijfsleven en 22.500 bij overheidswerkgevers" is
   banenafspraak_totaal); one part alone ("waarvan 22.500 bij de overheid"): a check.
+- sector.unsplit_part: a value without a sector of its own whose stretch names a part counted only for all employers
+  together ([phrases] unsplit_parts: "12.448 banen via een uitzendcontract of detachering", which UWV does not divide
+  between market and government) is of all employers.
 - sector.in_sentence: named in the sentence (nearest before the value, else after); several: a check.
 - sector.table_headings: named in a table cell's headings.
 - sector.heading: named in the heading path above the passage, unless the paragraph has named another since.
@@ -161,6 +164,8 @@ def assign(
             out.append(Ruled(vocab.file.end_goals.sectors[int(value.number.value)], "sector.end_goal"))
         elif whole.text:
             out.append(whole)
+        elif not mine and vocab.unsplit_parts.search(norm, stretch.left, stretch.right):
+            out.append(Ruled(vocab.file.national.total, "sector.unsplit_part"))
         elif found:
             out.append(_in_sentence(value, mine, found, starts, distinct, paired))
         else:

@@ -65,9 +65,18 @@ def _role(mark: Number, norm: str, vocab: Vocabulary) -> str:
         return "date"
     if mark.value in vocab.file.years.baseline:
         return "reference"
-    if re.search(rf"(?:{vocab.reference.pattern})\s+(?:(?:het\s+)?(?:jaar|eind)\s+)?$", before, re.IGNORECASE):
+    quarters = tuple(vocab.periods[q].pattern for q in ("Q1", "Q2", "Q3", "Q4") if q in vocab.periods)
+    if _compared(vocab.reference.pattern, quarters).search(before):
         return "reference"
     return "free"
+
+
+@functools.lru_cache(maxsize=8)
+def _compared(reference: str, quarters: tuple[str, ...]) -> re.Pattern:
+    """A year right after words of reference, or after those and a year's end or a quarter: "ten opzichte van
+    2019", "vergeleken met het jaar 2019", "ten opzichte van het derde kwartaal 2018" (made once per vocabulary)."""
+    period = "|".join(("jaar", "eind", *quarters))
+    return re.compile(rf"(?:{reference})\s+(?:(?:het\s+)?(?:{period})\s+(?:van\s+)?)?$", re.IGNORECASE)
 
 
 def _right_after(between: str, vocab: Vocabulary) -> bool:
