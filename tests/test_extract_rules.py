@@ -158,6 +158,31 @@ MEASURES = [
     ),
     ("De politie moet in 2024 713 banen hebben.", "713", "target_jobs", "measure.obligation"),
     ("In 2026 moeten er 953 banen zijn.", "953", "target_jobs", "measure.nearest_words"),  # whose? no sector
+    # a sector's count due by a deadline in or after the earliest due year of the end goals is its end goal
+    (
+        "Gemeenten zijn verantwoordelijk voor 5250 banen die uiterlijk in 2023 gerealiseerd moeten zijn.",
+        "5250",
+        "goal_jobs",
+        "measure.sector_deadline",
+    ),
+    (
+        "Voor de provincies is de doelstelling 340 banen voor 1 januari 2024.",
+        "340",
+        "goal_jobs",
+        "measure.sector_deadline",
+    ),
+    ("Voor Defensie betekent dat circa 800 banen voor eind 2024.", "800", "goal_jobs", "measure.sector_deadline"),
+    # guards: a deadline before the earliest due year; "voor 2024" is for that year; a count reached by then; a
+    # national sector (its end goals go by size)
+    (
+        "De doelstelling is 88 garantiebanen voor 31 december 2016 bij de provincies.",
+        "88",
+        "target_jobs",
+        "measure.nearest_words",
+    ),
+    ("De doelstelling voor 2024 is 713 banen bij de politie.", "713", "target_jobs", "measure.nearest_words"),
+    ("De gemeenten hebben voor eind 2024 al 800 banen gerealiseerd.", "800", "realised_jobs", "measure.nearest_words"),
+    ("De overheid moet uiterlijk in 2023 20.000 extra banen hebben.", "20000", "target_jobs", "measure.obligation"),
 ]
 
 
@@ -500,6 +525,12 @@ def test_a_sector_s_end_goal_read_from_its_due_year_says_so_in_check(vocab):
     p = rows("In 2026 moeten de hogescholen 953 banen hebben.", vocab)["953"].record()
     assert (p["sector"], p["year"], p["measure"]) == ("hbo", "2026", "goal_jobs")
     assert "goal due in 2026, the agreement's last year" in p["check"]
+
+
+def test_a_sector_s_end_goal_read_from_its_deadline_says_so_in_check(vocab):
+    p = rows("Voor de provincies is de doelstelling 340 banen voor 1 januari 2024.", vocab)["340"].record()
+    assert (p["sector"], p["year"], p["measure"]) == ("provincies", "2023", "goal_jobs")
+    assert "goal due by 'voor 1 januari 2024' (2023): read as its end goal" in p["check"]
 
 
 # ---------------------------------------------------------------- the vocabulary is typed data
@@ -979,6 +1010,7 @@ def test_every_check_message_has_the_blanks_its_rules_fill_in():
         "due_whole": ["whole", "year"],
         "due_after": ["words", "year"],
         "sector_end_goal": ["year"],
+        "sector_deadline": ["words", "year"],
         "year_before": ["words", "year"],
         "years": ["years"],
         "same": ["measure"],

@@ -82,6 +82,8 @@ class Years(_Strict):
     respectively: Words
     months: Words
     start_of_year: Words
+    deadline: Words
+    deadline_date: Words
     change_from: Words
     change_to: Words
     refers_back: Words

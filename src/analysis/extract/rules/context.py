@@ -74,6 +74,23 @@ def _years_at_start(norm: str, start_words: str) -> frozenset[str]:
     return frozenset(re.findall(rf"(?:{start_words})\s+(20\d\d)(?!\d)", norm, re.IGNORECASE))
 
 
+def due_by(norm: str, vocab: Vocabulary) -> dict[str, str]:
+    """The years the sentence sets a deadline in, with its words: a year after words that say "by" ("uiterlijk in
+    2023", "voor eind 2024", "vóór 2024"), or a date after them ("voor 1 januari 2024": by the end of 2023, as a
+    count on 1 januari is of the year before). Not "voor 2024" (for that year). Read once per sentence."""
+    return dict(_due_by(norm, vocab.deadline.pattern, vocab.deadline_date.pattern, _worded_pattern(vocab)))
+
+
+@functools.lru_cache(maxsize=64)
+def _due_by(norm: str, words: str, date_words: str, worded: str) -> tuple[tuple[str, str], ...]:
+    found = [(h.group(1), h.group(0)) for h in re.finditer(rf"(?:{words})\s+(20\d\d)(?!\d)", norm, re.IGNORECASE)]
+    for hit in re.finditer(rf"(?:{date_words})\s+{worded}", norm, re.IGNORECASE):
+        day, month, year = hit.group(1, 2, 3)  # the date's: the words before it are no group
+        first_of_year = int(day) == 1 and month.lower() == "januari"  # "voor 1 januari 2024": by the end of 2023
+        found.append((str(int(year) - 1) if first_of_year else year, hit.group(0)))
+    return tuple(found)
+
+
 def written_dates(text: str, vocab: Vocabulary) -> list[tuple[dt.date, str, int]]:
     """Every date `text` writes, in figures or in words, in order: the date, how it is written, where it starts."""
     worded = [(_worded(h, vocab), h) for h in re.finditer(_worded_pattern(vocab), text, re.IGNORECASE)]

@@ -29,6 +29,11 @@ in "via een uitzendcontract of detachering" does not make a count of secondments
   90.000 extra banen voor mensen met een arbeidsbeperking").
 - measure.end_goal: a count of the size of one of the agreement's end goals (vocabulary [end_goals]) read as a
   target or a count reached is the end goal: 125.000 is never a count reached.
+- measure.sector_deadline: a single sector's target, or count without measure words, that its own sentence gives a
+  deadline in or after the earliest due year of the end goals ([end_goals] earliest_due; [years] deadline,
+  deadline_date: "uiterlijk in 2023", "voor 1 januari 2024", "voor eind 2024") is its end goal, with a check. Not
+  "voor 2024" (for that year: "De doelstelling voor 2024 is 713 banen" is the target of 2024), not a deadline
+  before the earliest due year ("88 garantiebanen voor 31 december 2016" is that year's target).
 - measure.sector_end_goal: a single sector's target whose own sentence dates it to the agreement's last year
   ([end_goals] agreement_end: "in 2026 moeten de hogescholen 953 banen hebben") is its end goal, with a check
   (applied once the year is known: sector_end_goal). Not "begin 2026" (due at the end of 2025, where sources
@@ -46,7 +51,7 @@ from dataclasses import dataclass
 from analysis import dictionary
 from analysis.extract.rules import context
 from analysis.extract.rules.numbers import Value
-from analysis.extract.rules.ruled import CHECKS, Ruled
+from analysis.extract.rules.ruled import CHECKS, NOTHING, Ruled
 from analysis.extract.vocabulary import Vocabulary, ends_with
 
 PARTS = ("realised_own", "realised_sroi")
@@ -240,20 +245,39 @@ def _end_goal(value: Value, measure: str, vocab: Vocabulary) -> bool:
 
 # The year rules that read a value's year from its own sentence
 OWN_YEAR = ("year.written_after", "year.paired_in_order", "year.between_nearer", "year.only_in_sentence")
+DATED = ("year.dated", "year.dated_year_end")  # ... from a date of its own sentence
 
 
 def sector_end_goal(measure: Ruled, year: Ruled, sector: Ruled, norm: str, vocab: Vocabulary) -> Ruled:
     """A sector's target due in the agreement's last year is its end goal: public sources record the sectors'
-    goals for 2026 as goal_jobs (hbo 953, wo 1.886), while a goal for an earlier year is that year's target."""
-    end = str(vocab.file.end_goals.agreement_end)
+    goals for 2026 as goal_jobs (hbo 953, wo 1.886), while a goal for an earlier year is that year's target
+    (measure.sector_end_goal). So is a sector's count its own sentence sets a deadline for in or after the earliest
+    due year of the end goals ("5250 banen die uiterlijk in 2023 gerealiseerd moeten zijn", "340 banen voor 1
+    januari 2024", "circa 800 banen voor eind 2024"; measure.sector_deadline)."""
     national = not sector.text or sector.text in vocab.file.end_goals.sectors.values()  # none: whose goal?
-    if measure.text != "target_jobs" or year.text != end or year.rule not in OWN_YEAR or national:
+    if national or measure.text not in ("target_jobs", "") or not year.text:
+        return measure
+    deadline = _deadline(year, norm, vocab)
+    if deadline.text:
+        return deadline
+    end = str(vocab.file.end_goals.agreement_end)
+    if measure.text != "target_jobs" or year.text != end or year.rule not in OWN_YEAR:
         return measure
     # "begin 2026": due at the end of 2025, a due year sources dispute (read once per sentence, only for a target
     # of that year: a sentence listing thousands of values read it for each)
     if end in context.years_at_start(norm, vocab):
         return measure
     return Ruled("goal_jobs", "measure.sector_end_goal", CHECKS["sector_end_goal"].format(year=end))
+
+
+def _deadline(year: Ruled, norm: str, vocab: Vocabulary) -> Ruled:
+    """measure.sector_deadline: a count (a target, or one without measure words) whose own sentence gives its year
+    as a deadline ("uiterlijk in 2023") no earlier than the earliest due year of the end goals; else nothing."""
+    own = year.rule in OWN_YEAR or year.rule in DATED
+    words = context.due_by(norm, vocab).get(year.text) if own else None
+    if not words or int(year.text) < vocab.file.end_goals.earliest_due:
+        return NOTHING
+    return Ruled("goal_jobs", "measure.sector_deadline", CHECKS["sector_deadline"].format(words=words, year=year.text))
 
 
 def _must(norm: str, s: Stretch, vocab: Vocabulary) -> bool:

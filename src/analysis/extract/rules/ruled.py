@@ -26,6 +26,7 @@ CHECKS = {
     "due_whole": "due year {year} of the end goal of the whole ({whole}) in the sentence before: confirm",
     "due_after": "due year {year} from the sentence after ('{words}'): confirm",
     "sector_end_goal": "a sector's goal due in {year}, the agreement's last year: read as its end goal, not a yearly target; confirm",
+    "sector_deadline": "a sector's goal due by '{words}' ({year}): read as its end goal, not a yearly target; confirm",
     "year_before": "'{words}': the first value read as of the year before ({year}): confirm",
     "years": "several years in the sentence ({years}): which one is this figure's?",
     "pairing": "years and values paired in order, but the sentence does not say 'achtereenvolgens' or 'respectievelijk'",
