@@ -236,6 +236,49 @@ YEARS = [
         "year.earlier_in_document",
         "year taken from an earlier paragraph (2021)",
     ),
+    # a month a date line writes without a day gives the document's year ("date 2022-07" above a news item)
+    (
+        " date 2022-07 De overheid realiseerde vorig jaar 12.000 banen.",
+        None,
+        "12000",
+        "2021",
+        "year.relative_to_document",
+        "2022-07",
+    ),
+    (  # "vorig jaar" counted from a known date comes before the paragraph's year
+        "In 2025 moet de overheid 25.000 banen hebben. Vorig jaar realiseerde het Rijk 4.000 banen.",
+        "2022-07-07",
+        "4000",
+        "2021",
+        "year.relative_to_document",
+        "2022-07-07",
+    ),
+    (  # the year a sentence counts from the date is the one a later sentence takes; a count after a qualifier after
+        # the words that make it one of jobs
+        "De overheid is er vorig jaar niet in geslaagd genoeg banen te creëren. De teller bleef steken op een kleine 12.000.",
+        "2022-07-07",
+        "12000",
+        "2021",
+        "year.sentence_before",
+        "",
+    ),
+    # guards: "dit jaar" in a paragraph about a year is that year; a span of years is no month
+    (
+        "In 2020 telde Defensie 557 banen. Het quotum over dit jaar bedroeg 633 banen.",
+        "2022-07-07",
+        "633",
+        "2020",
+        "year.sentence_before",
+        "",
+    ),
+    (
+        "Het plan 2022-2025\n\nVorig jaar realiseerde het Rijk 4.000 banen.",
+        None,
+        "4000",
+        "",
+        "year.none",
+        "year not stated",
+    ),
 ]
 
 
@@ -411,6 +454,7 @@ QUALIFIERS = [
     ("De politie realiseerde in 2023 ruim 800 banen.", "800", "at least"),
     ("De universiteiten realiseerden in 2023 ruim zeshonderd banen.", "600", "at least"),
     ("Het Rijk realiseerde in 2019 net geen tienduizend banen.", "10000", "nearly"),
+    ("Bij de politie bleef de teller in 2021 steken op een kleine 800 banen.", "800", "nearly"),
     ("De markt realiseerde in 2019 bijna vijfentwintigduizend extra banen.", "25000", "nearly"),
 ]
 

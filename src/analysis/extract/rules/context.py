@@ -16,6 +16,9 @@ from analysis.extract.vocabulary import Vocabulary
 
 # How far into the document a date line may stand: its first passages
 DATE_LINE_PASSAGES = 4
+# A month without a day, as a date line near the top writes it ("date 2022-07"): the year it gives is the
+# document's, a day is not guessed
+MONTH_DATE = re.compile(r"(20\d\d)-(0[1-9]|1[0-2])")
 NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})[-/.](\d{1,2})[-/.](20\d\d)(?!\d)|(?<!\d)(20\d\d)-(\d{2})-(\d{2})(?!\d)")
 
 
@@ -27,6 +30,15 @@ class DocumentContext:
     title_year: str = ""  # the one year the title names, if it names one
     quarter: tuple[str, str] | None = None  # the one quarter the document reports on ("Q2", "2023"), if one
     quarter_written: str = ""
+
+    @property
+    def year(self) -> int | None:
+        """The year the document was published in: its date's, or that of a month it shows without a day
+        ("date 2022-07" above a news item: date_written "2022-07", date None)."""
+        if self.date is not None:
+            return self.date.year
+        month = MONTH_DATE.fullmatch(self.date_written)
+        return int(month.group(1)) if month else None
 
 
 def _worded(hit: re.Match, vocab: Vocabulary) -> dt.date | None:
@@ -123,7 +135,8 @@ def _quarter(document: Document, vocab: Vocabulary) -> tuple[tuple[str, str] | N
 
 def _date(document: Document, vocab: Vocabulary, given: dt.date | None) -> tuple[dt.date | None, str]:
     """The analyst's date; else a web page's own (its metadata); else a date line near the top; else a PDF's
-    creation date (the last: a PDF may have been made long after, by whoever saved it)."""
+    creation date (the last: a PDF may have been made long after, by whoever saved it); else a month a date line
+    near the top writes without a day ("date 2022-07"), which gives the year only."""
     if given is not None:
         return given, given.isoformat()
     metadata = [document.published] if document.published else []
@@ -133,6 +146,10 @@ def _date(document: Document, vocab: Vocabulary, given: dt.date | None) -> tuple
         found = written_date(text, vocab)
         if found:
             return found
+    for text in first:  # a month without a day ("date 2022-07"): the document's year, no date
+        month = re.search(rf"(?<![\d-]){MONTH_DATE.pattern}(?![\d-])", text)
+        if month:
+            return None, month.group(0)
     return None, ""
 
 

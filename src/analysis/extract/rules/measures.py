@@ -50,7 +50,7 @@ from dataclasses import dataclass
 
 from analysis import dictionary
 from analysis.extract.rules import context
-from analysis.extract.rules.numbers import Value
+from analysis.extract.rules.numbers import Value, unqualified_before
 from analysis.extract.rules.ruled import CHECKS, NOTHING, Ruled
 from analysis.extract.vocabulary import Vocabulary, ends_with
 
@@ -185,10 +185,7 @@ def _parallel(values: list[Value], spans: list[Stretch], norm: str, vocab: Vocab
 def _realised_phrase(value: Value, norm: str, vocab: Vocabulary) -> bool:
     if value.unit != "jobs":
         return False
-    before = norm[max(0, value.number.start - 40) : value.number.start].rstrip()
-    qualified = [m for words in vocab.qualifiers.values() for m in words.finditer(before) if m.end() == len(before)]
-    before = before[: qualified[0].start()].rstrip() if qualified else before
-    return ends_with(vocab.realised_before, before)
+    return ends_with(vocab.realised_before, unqualified_before(norm, value.number.start, vocab))
 
 
 def opens_parts(between: str, vocab: Vocabulary) -> bool:

@@ -217,14 +217,24 @@ def _end_goal_of_people(v: Value, norm: str, vocab: Vocabulary) -> bool:
     return whole and bool(vocab.meanings["persons"].match(norm[v.number.end :].lstrip()))
 
 
+def unqualified_before(norm: str, start: int, vocab: Vocabulary) -> str:
+    """The words right before a number (40 characters), without a qualifier that ends them: "de teller bleef
+    steken op" of "de teller bleef steken op een kleine 12.000"."""
+    before = norm[max(0, start - 40) : start].rstrip()
+    qualified = [m for words in vocab.qualifiers.values() for m in words.finditer(before) if m.end() == len(before)]
+    return before[: min(m.start() for m in qualified)].rstrip() if qualified else before
+
+
 def _counts_jobs(v: Value, norm: str, vocab: Vocabulary, sentence_counts_jobs: bool) -> bool:
-    """Whether a number without a unit counts jobs: after words that say so ("het streven van 75.000"); or, in a
+    """Whether a number without a unit counts jobs: after words that say so ("het streven van 75.000", a qualifier
+    between them: "de teller bleef steken op een kleine 12.000"); or, in a
     sentence that counts jobs, before a part's words ("waarvan 346 in eigen dienst"), after a sector's name ("en
     de sector overheid 3.000"), before its measure's words ("50.000 ten doel gestelde extra banen") or before no
     noun of its own ("en 40.000 in de markt", "58.000 gerealiseerd")."""
     before = norm[max(0, v.number.start - 40) : v.number.start]
     reached = vocab.measures["realised_jobs"].match(norm[v.number.end :].lstrip())  # "er zijn er 18.957 gerealiseerd"
-    if ends_with(vocab.jobs_before, before) or reached or _end_goal_of_people(v, norm, vocab):
+    after_words = ends_with(vocab.jobs_before, unqualified_before(norm, v.number.start, vocab))
+    if after_words or reached or _end_goal_of_people(v, norm, vocab):
         return True
     if not sentence_counts_jobs:
         return False

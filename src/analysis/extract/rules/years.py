@@ -160,10 +160,10 @@ def _in_sentence(value: Value, wide: list[Number]) -> Ruled:
 
 def _relative(norm: str, context: DocumentContext, vocab: Vocabulary) -> Ruled:
     said = vocab.relative.search(norm)
-    if not said or context.date is None:
+    if not said or context.year is None:
         return NOTHING
     offset = vocab.file.years.relative[re.sub(r"\s+", " ", said.group(0).lower())]
-    year = str(context.date.year + offset)
+    year = str(context.year + offset)
     check = CHECKS["year_document"].format(year=year, date=context.date_written, words=said.group(0))
     return Ruled(
         year, "year.relative_to_document", check, f"year {year} from '{said.group(0)}' and the document's date"
@@ -232,14 +232,18 @@ def _from_context(norm: str, cell: str, earlier: tuple, context: DocumentContext
     in_paragraph, in_document = earlier
     said = vocab.now.search(norm)
     if said:  # a count of the day: the document's year, or none; never one borrowed from another sentence
-        year = str(context.date.year) if context.date else ""
+        year = str(context.year) if context.year else ""
         check = (
             CHECKS["year_document"].format(year=year, date=context.date_written, words=said.group(0)) if year else ""
         )
         return Ruled(year, "year.now", check) if year else NOTHING
     # "Het quotum over dit jaar": in a paragraph about a year, "dit jaar" is that year; at a story's start it
-    # counts from the document's date
-    for found in (_earlier(in_paragraph), _relative(norm, context, vocab), _earlier_in_document(in_document)):
+    # counts from the document's date. "Vorig jaar" is never the paragraph's year: counted from a known date, it
+    # comes first
+    relative = _relative(norm, context, vocab)
+    if relative.text and relative.text != str(context.year):
+        return relative
+    for found in (_earlier(in_paragraph), relative, _earlier_in_document(in_document)):
         if found.text:
             return found
     if context.title_year:
@@ -328,7 +332,8 @@ def assign(
     earlier: tuple[list[list[str]], list[list[str]]],
     measure_of: list[str],
 ) -> tuple[list[Ruled], list[str]]:
-    """Each value's year, and the years this sentence gives a later one (written after a value, or free).
+    """Each value's year, and the years this sentence gives a later one (written after a value, or free; else the
+    one it counts from the document's date, "vorig jaar").
     `earlier`: the years of each earlier sentence of the paragraph, and of the paragraphs before it.
     `measure_of`: each value's measure (a quota percentage takes no year from outside its sentence, an end goal
     only a due year)."""
@@ -356,4 +361,8 @@ def assign(
             out.append(_due(found, starts, vocab))
             continue
         out.append(found if found.text or not dated[i] else from_context())
-    return _changes_from(values, out, norm, vocab), sorted({m.value for m in free})
+    own = sorted({m.value for m in free})
+    if not own and not cell:  # "De overheid is er vorig jaar ... niet in geslaagd": the year a later sentence takes
+        relative = _relative(norm, context, vocab)
+        own = [relative.text] if relative.text else []
+    return _changes_from(values, out, norm, vocab), own
