@@ -427,6 +427,51 @@ def test_a_quarterly_release_gives_its_quarter_to_the_national_count(vocab):
     assert p.rules["period"] == "period.document_quarter" and "tweede kwartaal van 2023" in p.record()["check"]
 
 
+WATERSCHAPPEN = (
+    "De monitor geeft cijfers van de sector waterschappen.\n\nOp 31 december 2020 waren er door organisaties in de "
+    "sector 262,0 banen gecreëerd. Het quotum voor de sector bedroeg 427,3 banen. Daarmee is 61% van het quotum van "
+    "2020 gehaald."
+)
+THE_SECTOR = [
+    # document, value, (sector, its rule, year, its rule, measure): "de sector" is the one an earlier paragraph named,
+    # and a sentence's date gives a later sentence its year
+    (
+        WATERSCHAPPEN,
+        "262.0",
+        ("waterschappen", "sector.the_sector", "2020", "year.dated_year_end", "realised_jobs"),
+    ),
+    (
+        WATERSCHAPPEN,
+        "427.3",
+        ("waterschappen", "sector.the_sector", "2020", "year.sentence_before", "target_jobs"),
+    ),
+    (  # "gehaald" says a percentage was reached; the paragraph spoke of "de sector" before
+        WATERSCHAPPEN,
+        "61",
+        ("waterschappen", "sector.the_sector", "2020", "year.only_in_sentence", "realisation_pct"),
+    ),
+    (  # guard: no earlier paragraph named a sector
+        "Op 31 december 2020 waren er in de sector 262,0 banen gecreëerd.",
+        "262.0",
+        ("", "sector.none", "2020", "year.dated_year_end", "realised_jobs"),
+    ),
+    (  # guard: the paragraph does not speak of "de sector"
+        "De monitor geeft cijfers van de sector waterschappen.\n\nIn 2020 waren er 262,0 banen gecreëerd.",
+        "262.0",
+        ("", "sector.none", "2020", "year.only_in_sentence", "realised_jobs"),
+    ),
+]
+
+
+@pytest.mark.parametrize("text, value, expected", THE_SECTOR)
+def test_the_sector_a_paragraph_speaks_of_is_the_one_named_before_and_a_date_gives_its_year(
+    vocab, text, value, expected
+):
+    p = rows(text, vocab)[value]
+    got = (p.row["sector"], p.rules["sector"], p.row["year"], p.rules["year"], p.row["measure"])
+    assert got == expected
+
+
 # ---------------------------------------------------------------- sectors and qualifiers
 
 SECTORS = [
@@ -1062,6 +1107,7 @@ def test_every_check_message_has_the_blanks_its_rules_fill_in():
         "whole": ["sector"],
         "parts_before": ["parts", "sector"],
         "sector_before": ["sector"],
+        "the_sector": ["sector"],
         "sector_title": ["sector"],
         "national": ["sector"],
         "scope": ["scope"],

@@ -47,6 +47,7 @@ class Phrases(_Strict):
     jobs_before: Words
     reached_after: Words
     national_markers: Words
+    the_sector: Words
     out_of: Words
     obligation: Words
     obligation_after: Words

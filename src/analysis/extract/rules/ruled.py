@@ -37,6 +37,7 @@ CHECKS = {
     "whole": "sector of a total whose one part the sentence names: the whole ({sector})? confirm",
     "sector_before": "sector taken from an earlier sentence of the paragraph ({sector})",
     "parts_before": "the paragraph names {parts} before: a figure of the whole ({sector})? confirm",
+    "the_sector": "'de sector': the sector an earlier paragraph named last ({sector}): confirm",
     "sector_title": "sector taken from the document's title ({sector}): confirm",
     "national": "sector not stated: extra jobs since the baseline, so all employers ({sector})?",
     "scope": "part of the sector? ({scope})",

@@ -361,8 +361,17 @@ def assign(
             out.append(_due(found, starts, vocab))
             continue
         out.append(found if found.text or not dated[i] else from_context())
+    return _changes_from(values, out, norm, vocab), _said(free, on_date, norm, cell, context, vocab)
+
+
+def _said(free: list[Number], on_date, norm: str, cell: str, context: DocumentContext, vocab: Vocabulary) -> list[str]:
+    """The years a sentence gives a later one: those it writes free; else the year of its own date ("Op 31 december
+    2020 waren er ..."); else the one it counts from the document's date ("De overheid is er vorig jaar ... niet in
+    geslaagd")."""
     own = sorted({m.value for m in free})
-    if not own and not cell:  # "De overheid is er vorig jaar ... niet in geslaagd": the year a later sentence takes
-        relative = _relative(norm, context, vocab)
-        own = [relative.text] if relative.text else []
-    return _changes_from(values, out, norm, vocab), own
+    if own or cell:
+        return own
+    if on_date:
+        return [_reading(on_date[0])[0]]
+    relative = _relative(norm, context, vocab)
+    return [relative.text] if relative.text else []
