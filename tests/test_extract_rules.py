@@ -77,7 +77,28 @@ NUMBER_MEANINGS = [
     ("Bij de overheid komen er in 2024 naar verwachting 700 banen bij.", "700", "expectation"),
     ("Voor de politie zijn er in 2024 nog 150 banen te gaan.", "150", "remainder"),
     ("In de eerste helft van 2024 realiseerde de politie 300 banen.", "300", "part_year"),
+    # a change with a qualifier between its words and the number; a lead over a target; a change after an aside
+    ("Bij de overheid was er in 2019 een stijging van bijna 2.000 banen.", "2.000", "change"),
+    ("De marktsector ligt in 2022 nog geen 1000 banen voor op de doelstelling.", "1000", "change"),
+    ("Gemeenten zitten in 2022 tot wel tien procent boven hun doel.", "tien", "change"),
+    (
+        "In het vierde kwartaal van 2022 zijn er bij de overheid zo'n 960 banen (gerekend in 25,5 uur per week) meer gecreëerd.",
+        "960",
+        "change",
+    ),
 ]
+
+NOT_FIGURES = [
+    # sentence, a number that is no figure of the agreement: people who are not the target group, though as many
+    # as an end goal; a footnote's number in a sentence that counts jobs
+    ("De rijksoverheid bestaat uit elf ministeries waar ruim 100.000 mensen werkzaam zijn.", "100000"),
+    ("Sinds 2015 zijn er banen gecreëerd (zie noot 1) en in 2025 moeten er 25.000 banen zijn bij de overheid.", "1"),
+]
+
+
+@pytest.mark.parametrize("sentence, value", NOT_FIGURES)
+def test_a_number_that_is_no_figure_of_the_agreement_is_not_proposed(vocab, sentence, value):
+    assert value not in rows(sentence, vocab)
 
 
 @pytest.mark.parametrize("sentence, written, meaning", NUMBER_MEANINGS)
@@ -581,6 +602,23 @@ def test_the_same_figure_twice_is_one_proposal_naming_the_other_place(vocab):
             [
                 ("rijk", "2018", "year", "realised_jobs", "3200", "", "sector_count"),
                 ("rijk", "2018", "year", "target_jobs", "2800", "", "sector_count"),
+            ],
+        ),
+        (  # the end goal counted in people of the target group; the bare 25.000 after it counts jobs too
+            (
+                "Ten opzichte van de nulmeting dienen in 2025 in de marktsector 100.000 extra arbeidsbeperkten werkzaam "
+                "te zijn en in de overheidssector 25.000."
+            ),
+            [
+                ("markt", "2025", "year", "goal_jobs", "100000", "", "national_extra_jobs"),
+                ("overheid_totaal", "2025", "year", "goal_jobs", "25000", "", "national_extra_jobs"),
+            ],
+        ),
+        (  # guard: a level below a target is no change
+            "De overheid bleef in 2018 met 7.940 banen onder de doelstelling van 12.500.",
+            [
+                ("overheid_totaal", "2018", "year", "realised_jobs", "7940", "", "national_extra_jobs"),
+                ("overheid_totaal", "2018", "year", "target_jobs", "12500", "", "national_extra_jobs"),
             ],
         ),
         ("Op 17 december 2019 is uw Kamer geïnformeerd (Kamerstukken II 2019/20, 34 352, nr. 191).", []),

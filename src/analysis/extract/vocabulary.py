@@ -48,6 +48,8 @@ class Phrases(_Strict):
     reached_after: Words
     national_markers: Words
     the_sector: Words
+    target_group: Words
+    target_group_people: Words
     out_of: Words
     obligation: Words
     obligation_after: Words
@@ -99,6 +101,7 @@ class Sentences(_Strict):
     list_words: Words
     bare_before: Words
     pair_words: Words
+    marks_before: Words
 
 
 class Windows(_Strict):
