@@ -179,6 +179,28 @@ MEASURES = [
     ),
     ("De politie moet in 2024 713 banen hebben.", "713", "target_jobs", "measure.obligation"),
     ("In 2026 moeten er 953 banen zijn.", "953", "target_jobs", "measure.nearest_words"),  # whose? no sector
+    # a count compared with a target of its own ("met een target van"): a count reached and its target; a count
+    # "zijn er in totaal": one reached; guards: one that must be there, one a target's words name
+    (
+        "In 2015 hadden de provincies ruim 49 garantiebanen met een target van 41.",
+        "49",
+        "realised_jobs",
+        "measure.out_of",
+    ),
+    (
+        "In 2015 hadden de provincies ruim 49 garantiebanen met een target van 41.",
+        "41",
+        "target_jobs",
+        "measure.out_of",
+    ),
+    (
+        "In het derde kwartaal van 2023 zijn er in totaal 4.386 voltijdsbanen bij de Rijksoverheid.",
+        "4386",
+        "realised_jobs",
+        "measure.realised_phrase",
+    ),
+    ("Bij het Rijk moeten er in 2024 in totaal 5.000 banen zijn.", "5000", "target_jobs", "measure.nearest_words"),
+    ("Het doel van het Rijk is in 2024 in totaal 5.000 banen.", "5000", "target_jobs", "measure.nearest_words"),
     # a sector's count due by a deadline in or after the earliest due year of the end goals is its end goal
     (
         "Gemeenten zijn verantwoordelijk voor 5250 banen die uiterlijk in 2023 gerealiseerd moeten zijn.",
@@ -840,7 +862,7 @@ STAGE_MEASURES = [
     (  # each part listed after a part takes the total's measure; a count "via" a part counts jobs
         ("Eind 2018 waren er in totaal 50.000 banen gerealiseerd, waarvan 38.000 via een regulier dienstverband bij "
          "marktwerkgevers en nog eens 12.000 banen via een uitzendcontract of detachering."),
-        [("realised_jobs", "measure.nearest_words", ""), ("realised_jobs", "measure.listed_with", ""),
+        [("realised_jobs", "measure.realised_phrase", ""), ("realised_jobs", "measure.listed_with", ""),
          ("realised_jobs", "measure.split_of", "")],
     ),
     (  # a total of "extra banen" without other words: its parts are counts reached too
