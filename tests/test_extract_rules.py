@@ -927,6 +927,18 @@ STAGE_YEARS = [
         [("2021", "year.sentence_before", "year taken from an earlier sentence of the paragraph (2021)")],
     ),
     ("Ten opzichte van 2019 realiseerde de politie 500 banen.", None, [], [("", "", "")]),
+    (  # a count reached takes the year of the target it is measured against
+        "Met 74.031 extra banen hebben marktwerkgevers het streven van 80.000 extra banen in 2023 niet gehaald.",
+        None,
+        [],
+        [("2023", "year.of_target", ""), ("2023", "year.written_after", "")],
+    ),
+    (  # guard: not the due year of an end goal
+        "Met 74.031 extra banen hebben marktwerkgevers het einddoel van 100.000 extra banen in 2026 nog niet gehaald.",
+        None,
+        [],
+        [("", "", ""), ("2026", "year.written_after", "")],
+    ),
     # a year after a quarter compared with is a reference too; guard: a quarter not compared with
     ("Ten opzichte van het derde kwartaal 2018 realiseerde de politie 500 banen.", None, [], [("", "", "")]),
     (

@@ -4,6 +4,9 @@
 - year.paired_in_order: a list of years and a list of values of the same length ("voor de jaren 2019, 2020 en
   2021 achtereenvolgens ... 297, 413 en 663 banen"); with a check unless the sentence says "achtereenvolgens".
 - year.between_nearer: a year between two values goes to the nearer one.
+- year.of_target: a count reached without a year of its own, in a sentence whose yearly targets alone are given one
+  year ("Met 74.031 extra banen hebben marktwerkgevers het streven van 80.000 extra banen in 2023 niet gehaald"): that
+  year, as the count is measured against that year's target.
 - year.only_in_sentence: the one year of the sentence that no other value holds (several: the nearest, with a
   check). "ten opzichte van 2019" is a comparison, "17 december 2019" a date and 2012 the baseline: no
   figure's year.
@@ -350,9 +353,14 @@ def assign(
     claimed, wide = _between(values, owned | paired, rest, norm)
     starts = context_module.years_at_start(norm, vocab)
     ruled = owned | paired | claimed
+    target_year = _target_year(ruled, measure_of)
     out = []
     for i, value in enumerate(values):
         found = ruled.get(i) or _in_sentence(value, wide)
+        if not found.text and measure_of[i] == "realised_jobs" and target_year:
+            found = Ruled(
+                target_year, "year.of_target", note=f"year {target_year}: that of the target it is measured against"
+            )
         # a date of the sentence dates each of its figures that needs a year, whatever its measure: a target
         # "op 1 oktober 2015" is the one of that day, never a year of another sentence
         if not found.text and on_date and dated[i]:
@@ -362,6 +370,15 @@ def assign(
             continue
         out.append(found if found.text or not dated[i] else from_context())
     return _changes_from(values, out, norm, vocab), _said(free, on_date, norm, cell, context, vocab)
+
+
+def _target_year(ruled: dict[int, Ruled], measure_of: list[str]) -> str:
+    """The year of the sentence's yearly targets, when they are given one year and no other value has one of its
+    own: a count reached measured against it is of that year ("Met 74.031 extra banen hebben marktwerkgevers het
+    streven van 80.000 extra banen in 2023 niet gehaald")."""
+    years = {r.text for r in ruled.values()}
+    targets = [i for i, r in ruled.items() if measure_of[i] == "target_jobs"]
+    return next(iter(years)) if targets and len(years) == 1 and len(targets) == len(ruled) else ""
 
 
 def _said(free: list[Number], on_date, norm: str, cell: str, context: DocumentContext, vocab: Vocabulary) -> list[str]:
