@@ -515,6 +515,30 @@ def test_the_sector_a_paragraph_speaks_of_is_the_one_named_before_and_a_date_giv
     assert got == expected
 
 
+END_GOAL_NAMES_ITS_SECTOR = [
+    # document, value, (sector, rule): an end goal names its sector by its size, for the paragraph's later sentences
+    (
+        (
+            "Eind 2025 moeten er 125.000 extra banen zijn. Bij de eerste telling is de subdoelstelling voor 2015 "
+            "(9.000) met 21.057 banen ruimschoots gehaald."
+        ),
+        "21057",
+        ("banenafspraak_totaal", "sector.paragraph"),
+    ),
+    (  # guard: a sentence that names its own sector keeps it
+        "Eind 2025 moeten er 125.000 extra banen zijn. Bij de gemeenten is het doel voor 2015 (900 banen) gehaald.",
+        "900",
+        ("gemeenten", "sector.in_sentence"),
+    ),
+]
+
+
+@pytest.mark.parametrize("text, value, expected", END_GOAL_NAMES_ITS_SECTOR)
+def test_an_end_goal_names_its_sector_for_the_paragraph(vocab, text, value, expected):
+    p = rows(text, vocab)[value]
+    assert (p.row["sector"], p.rules["sector"]) == expected
+
+
 # ---------------------------------------------------------------- sectors and qualifiers
 
 SECTORS = [

@@ -135,6 +135,8 @@ def _passage(
         paragraph.periods.append(period_named)
         paragraph.goals = [(p.row["sector"], p.row["year"]) for p in proposals if p.row["measure"] == "goal_jobs"]
         paragraph.sectors += [s for _, s in sectors.named(sentence, vocab)]
+        # an end goal names its sector by its size ("Eind 2025 moeten er 125.000 extra banen zijn": all employers)
+        paragraph.sectors += [p.row["sector"] for p in proposals if p.rules["sector"] == "sector.end_goal"]
         paragraph.said_the_sector = paragraph.said_the_sector or bool(vocab.the_sector.search(normal(sentence)))
     so_far.years += paragraph.years
     so_far.periods += paragraph.periods

@@ -17,8 +17,9 @@ Sector, by the first rule that gives one:
 - sector.national: no sector named in the sentence, but extra jobs since the baseline: all employers, with a
   check. Before a heading's or the paragraph's sector where the sentence counts from the baseline ("sinds de
   start", "ten opzichte van de nulmeting"); after them where it only says "extra banen".
-- sector.paragraph: named earlier in the paragraph, with a check: before a heading that names another (the
-  paragraph's sentence is nearer), else after the heading.
+- sector.paragraph: named earlier in the paragraph (or the sector of an end goal it gives, by its size: "Eind 2025
+  moeten er 125.000 extra banen zijn"), with a check: before a heading that names another (the paragraph's sentence
+  is nearer), else after the heading.
 - sector.paragraph_whole: where the last two sectors the paragraph's earlier sentences name are parts of one
   whole ([wholes]: "23.000 in de sector markt en 10.000 in de sector overheid"), that whole, with a check, in the
   place of sector.paragraph.
