@@ -50,7 +50,7 @@ from dataclasses import dataclass
 
 from analysis import dictionary
 from analysis.extract.rules import context
-from analysis.extract.rules.numbers import Value, unqualified_before
+from analysis.extract.rules.numbers import Value, ends_before
 from analysis.extract.rules.ruled import CHECKS, NOTHING, Ruled
 from analysis.extract.vocabulary import Vocabulary, ends_with
 
@@ -185,7 +185,7 @@ def _parallel(values: list[Value], spans: list[Stretch], norm: str, vocab: Vocab
 def _realised_phrase(value: Value, norm: str, vocab: Vocabulary) -> bool:
     if value.unit != "jobs":
         return False
-    return ends_with(vocab.realised_before, unqualified_before(norm, value.number.start, vocab))
+    return ends_before(vocab.realised_before, norm, value.number.start, vocab)
 
 
 def opens_parts(between: str, vocab: Vocabulary) -> bool:

@@ -228,12 +228,15 @@ def _end_goal_of_people(v: Value, norm: str, vocab: Vocabulary) -> bool:
     return bool(vocab.target_group_people.match(after))
 
 
-def unqualified_before(norm: str, start: int, vocab: Vocabulary) -> str:
-    """The words right before a number (40 characters), without a qualifier that ends them: "de teller bleef
-    steken op" of "de teller bleef steken op een kleine 12.000"."""
+def ends_before(words: re.Pattern, norm: str, start: int, vocab: Vocabulary) -> bool:
+    """Whether `words` end the text right before a number (40 characters), a qualifier between them aside: "de
+    teller bleef steken op" in "de teller bleef steken op een kleine 12.000". The words are looked for first: most
+    numbers have none of them before, and the qualifiers are then not read."""
     before = norm[max(0, start - 40) : start].rstrip()
-    qualified = [m for words in vocab.qualifiers.values() for m in words.finditer(before) if m.end() == len(before)]
-    return before[: min(m.start() for m in qualified)].rstrip() if qualified else before
+    if not words.search(before):
+        return False
+    qualified = [m for q in vocab.qualifiers.values() for m in q.finditer(before) if m.end() == len(before)]
+    return ends_with(words, before[: min(m.start() for m in qualified)] if qualified else before)
 
 
 def _counts_jobs(v: Value, norm: str, vocab: Vocabulary, sentence_counts_jobs: bool) -> bool:
@@ -244,7 +247,7 @@ def _counts_jobs(v: Value, norm: str, vocab: Vocabulary, sentence_counts_jobs: b
     noun of its own ("en 40.000 in de markt", "58.000 gerealiseerd")."""
     before = norm[max(0, v.number.start - 40) : v.number.start]
     reached = vocab.measures["realised_jobs"].match(norm[v.number.end :].lstrip())  # "er zijn er 18.957 gerealiseerd"
-    after_words = ends_with(vocab.jobs_before, unqualified_before(norm, v.number.start, vocab))
+    after_words = ends_before(vocab.jobs_before, norm, v.number.start, vocab)
     if after_words or reached or _end_goal_of_people(v, norm, vocab):
         return True
     if not sentence_counts_jobs:
@@ -274,7 +277,7 @@ def _meaning(i: int, value: Value, ranged: set[int], part_year: bool, norm: str,
             "change",
             any(at["change_after"].match(t.lstrip()) for t in (after, after_unit))
             # "een stijging van ruim 13%": a qualifier between
-            or ends_with(at["change_before"], unqualified_before(norm, value.number.start, vocab)),
+            or ends_before(at["change_before"], norm, value.number.start, vocab),
         ),
         ("range", i in ranged),
         ("remainder", ends_with(at["remainder_before"], before) and bool(at["remainder_after"].search(after[:25]))),
