@@ -77,7 +77,28 @@ NUMBER_MEANINGS = [
     ("Bij de overheid komen er in 2024 naar verwachting 700 banen bij.", "700", "expectation"),
     ("Voor de politie zijn er in 2024 nog 150 banen te gaan.", "150", "remainder"),
     ("In de eerste helft van 2024 realiseerde de politie 300 banen.", "300", "part_year"),
+    # a change with a qualifier between its words and the number; a lead over a target; a change after an aside
+    ("Bij de overheid was er in 2019 een stijging van bijna 2.000 banen.", "2.000", "change"),
+    ("De marktsector ligt in 2022 nog geen 1000 banen voor op de doelstelling.", "1000", "change"),
+    ("Gemeenten zitten in 2022 tot wel tien procent boven hun doel.", "tien", "change"),
+    (
+        "In het vierde kwartaal van 2022 zijn er bij de overheid zo'n 960 banen (gerekend in 25,5 uur per week) meer gecreëerd.",
+        "960",
+        "change",
+    ),
 ]
+
+NOT_FIGURES = [
+    # sentence, a number that is no figure of the agreement: people who are not the target group, though as many
+    # as an end goal; a footnote's number in a sentence that counts jobs
+    ("De rijksoverheid bestaat uit elf ministeries waar ruim 100.000 mensen werkzaam zijn.", "100000"),
+    ("Sinds 2015 zijn er banen gecreëerd (zie noot 1) en in 2025 moeten er 25.000 banen zijn bij de overheid.", "1"),
+]
+
+
+@pytest.mark.parametrize("sentence, value", NOT_FIGURES)
+def test_a_number_that_is_no_figure_of_the_agreement_is_not_proposed(vocab, sentence, value):
+    assert value not in rows(sentence, vocab)
 
 
 @pytest.mark.parametrize("sentence, written, meaning", NUMBER_MEANINGS)
@@ -158,6 +179,53 @@ MEASURES = [
     ),
     ("De politie moet in 2024 713 banen hebben.", "713", "target_jobs", "measure.obligation"),
     ("In 2026 moeten er 953 banen zijn.", "953", "target_jobs", "measure.nearest_words"),  # whose? no sector
+    # a count compared with a target of its own ("met een target van"): a count reached and its target; a count
+    # "zijn er in totaal": one reached; guards: one that must be there, one a target's words name
+    (
+        "In 2015 hadden de provincies ruim 49 garantiebanen met een target van 41.",
+        "49",
+        "realised_jobs",
+        "measure.out_of",
+    ),
+    (
+        "In 2015 hadden de provincies ruim 49 garantiebanen met een target van 41.",
+        "41",
+        "target_jobs",
+        "measure.out_of",
+    ),
+    (
+        "In het derde kwartaal van 2023 zijn er in totaal 4.386 voltijdsbanen bij de Rijksoverheid.",
+        "4386",
+        "realised_jobs",
+        "measure.realised_phrase",
+    ),
+    ("Bij het Rijk moeten er in 2024 in totaal 5.000 banen zijn.", "5000", "target_jobs", "measure.nearest_words"),
+    ("Het doel van het Rijk is in 2024 in totaal 5.000 banen.", "5000", "target_jobs", "measure.nearest_words"),
+    # a sector's count due by a deadline in or after the earliest due year of the end goals is its end goal
+    (
+        "Gemeenten zijn verantwoordelijk voor 5250 banen die uiterlijk in 2023 gerealiseerd moeten zijn.",
+        "5250",
+        "goal_jobs",
+        "measure.sector_deadline",
+    ),
+    (
+        "Voor de provincies is de doelstelling 340 banen voor 1 januari 2024.",
+        "340",
+        "goal_jobs",
+        "measure.sector_deadline",
+    ),
+    ("Voor Defensie betekent dat circa 800 banen voor eind 2024.", "800", "goal_jobs", "measure.sector_deadline"),
+    # guards: a deadline before the earliest due year; "voor 2024" is for that year; a count reached by then; a
+    # national sector (its end goals go by size)
+    (
+        "De doelstelling is 88 garantiebanen voor 31 december 2016 bij de provincies.",
+        "88",
+        "target_jobs",
+        "measure.nearest_words",
+    ),
+    ("De doelstelling voor 2024 is 713 banen bij de politie.", "713", "target_jobs", "measure.nearest_words"),
+    ("De gemeenten hebben voor eind 2024 al 800 banen gerealiseerd.", "800", "realised_jobs", "measure.nearest_words"),
+    ("De overheid moet uiterlijk in 2023 20.000 extra banen hebben.", "20000", "target_jobs", "measure.obligation"),
 ]
 
 
@@ -210,6 +278,49 @@ YEARS = [
         "2021",
         "year.earlier_in_document",
         "year taken from an earlier paragraph (2021)",
+    ),
+    # a month a date line writes without a day gives the document's year ("date 2022-07" above a news item)
+    (
+        " date 2022-07 De overheid realiseerde vorig jaar 12.000 banen.",
+        None,
+        "12000",
+        "2021",
+        "year.relative_to_document",
+        "2022-07",
+    ),
+    (  # "vorig jaar" counted from a known date comes before the paragraph's year
+        "In 2025 moet de overheid 25.000 banen hebben. Vorig jaar realiseerde het Rijk 4.000 banen.",
+        "2022-07-07",
+        "4000",
+        "2021",
+        "year.relative_to_document",
+        "2022-07-07",
+    ),
+    (  # the year a sentence counts from the date is the one a later sentence takes; a count after a qualifier after
+        # the words that make it one of jobs
+        "De overheid is er vorig jaar niet in geslaagd genoeg banen te creëren. De teller bleef steken op een kleine 12.000.",
+        "2022-07-07",
+        "12000",
+        "2021",
+        "year.sentence_before",
+        "",
+    ),
+    # guards: "dit jaar" in a paragraph about a year is that year; a span of years is no month
+    (
+        "In 2020 telde Defensie 557 banen. Het quotum over dit jaar bedroeg 633 banen.",
+        "2022-07-07",
+        "633",
+        "2020",
+        "year.sentence_before",
+        "",
+    ),
+    (
+        "Het plan 2022-2025\n\nVorig jaar realiseerde het Rijk 4.000 banen.",
+        None,
+        "4000",
+        "",
+        "year.none",
+        "year not stated",
     ),
 ]
 
@@ -359,6 +470,75 @@ def test_a_quarterly_release_gives_its_quarter_to_the_national_count(vocab):
     assert p.rules["period"] == "period.document_quarter" and "tweede kwartaal van 2023" in p.record()["check"]
 
 
+WATERSCHAPPEN = (
+    "De monitor geeft cijfers van de sector waterschappen.\n\nOp 31 december 2020 waren er door organisaties in de "
+    "sector 262,0 banen gecreëerd. Het quotum voor de sector bedroeg 427,3 banen. Daarmee is 61% van het quotum van "
+    "2020 gehaald."
+)
+THE_SECTOR = [
+    # document, value, (sector, its rule, year, its rule, measure): "de sector" is the one an earlier paragraph named,
+    # and a sentence's date gives a later sentence its year
+    (
+        WATERSCHAPPEN,
+        "262.0",
+        ("waterschappen", "sector.the_sector", "2020", "year.dated_year_end", "realised_jobs"),
+    ),
+    (
+        WATERSCHAPPEN,
+        "427.3",
+        ("waterschappen", "sector.the_sector", "2020", "year.sentence_before", "target_jobs"),
+    ),
+    (  # "gehaald" says a percentage was reached; the paragraph spoke of "de sector" before
+        WATERSCHAPPEN,
+        "61",
+        ("waterschappen", "sector.the_sector", "2020", "year.only_in_sentence", "realisation_pct"),
+    ),
+    (  # guard: no earlier paragraph named a sector
+        "Op 31 december 2020 waren er in de sector 262,0 banen gecreëerd.",
+        "262.0",
+        ("", "sector.none", "2020", "year.dated_year_end", "realised_jobs"),
+    ),
+    (  # guard: the paragraph does not speak of "de sector"
+        "De monitor geeft cijfers van de sector waterschappen.\n\nIn 2020 waren er 262,0 banen gecreëerd.",
+        "262.0",
+        ("", "sector.none", "2020", "year.only_in_sentence", "realised_jobs"),
+    ),
+]
+
+
+@pytest.mark.parametrize("text, value, expected", THE_SECTOR)
+def test_the_sector_a_paragraph_speaks_of_is_the_one_named_before_and_a_date_gives_its_year(
+    vocab, text, value, expected
+):
+    p = rows(text, vocab)[value]
+    got = (p.row["sector"], p.rules["sector"], p.row["year"], p.rules["year"], p.row["measure"])
+    assert got == expected
+
+
+END_GOAL_NAMES_ITS_SECTOR = [
+    # document, value, (sector, rule): an end goal names its sector by its size, for the paragraph's later sentences
+    (
+        (
+            "Eind 2025 moeten er 125.000 extra banen zijn. Bij de eerste telling is de subdoelstelling voor 2015 "
+            "(9.000) met 21.057 banen ruimschoots gehaald."
+        ),
+        "21057",
+        ("banenafspraak_totaal", "sector.paragraph"),
+    ),
+    (  # guard: a sentence that names its own sector keeps it
+        "Eind 2025 moeten er 125.000 extra banen zijn. Bij de gemeenten is het doel voor 2015 (900 banen) gehaald.",
+        "900",
+        ("gemeenten", "sector.in_sentence"),
+    ),
+]
+
+
+@pytest.mark.parametrize("text, value, expected", END_GOAL_NAMES_ITS_SECTOR)
+def test_an_end_goal_names_its_sector_for_the_paragraph(vocab, text, value, expected):
+    p = rows(text, vocab)[value]
+    assert (p.row["sector"], p.rules["sector"]) == expected
+
+
 # ---------------------------------------------------------------- sectors and qualifiers
 
 SECTORS = [
@@ -386,6 +566,7 @@ QUALIFIERS = [
     ("De politie realiseerde in 2023 ruim 800 banen.", "800", "at least"),
     ("De universiteiten realiseerden in 2023 ruim zeshonderd banen.", "600", "at least"),
     ("Het Rijk realiseerde in 2019 net geen tienduizend banen.", "10000", "nearly"),
+    ("Bij de politie bleef de teller in 2021 steken op een kleine 800 banen.", "800", "nearly"),
     ("De markt realiseerde in 2019 bijna vijfentwintigduizend extra banen.", "25000", "nearly"),
 ]
 
@@ -469,6 +650,23 @@ def test_the_same_figure_twice_is_one_proposal_naming_the_other_place(vocab):
                 ("rijk", "2018", "year", "target_jobs", "2800", "", "sector_count"),
             ],
         ),
+        (  # the end goal counted in people of the target group; the bare 25.000 after it counts jobs too
+            (
+                "Ten opzichte van de nulmeting dienen in 2025 in de marktsector 100.000 extra arbeidsbeperkten werkzaam "
+                "te zijn en in de overheidssector 25.000."
+            ),
+            [
+                ("markt", "2025", "year", "goal_jobs", "100000", "", "national_extra_jobs"),
+                ("overheid_totaal", "2025", "year", "goal_jobs", "25000", "", "national_extra_jobs"),
+            ],
+        ),
+        (  # guard: a level below a target is no change
+            "De overheid bleef in 2018 met 7.940 banen onder de doelstelling van 12.500.",
+            [
+                ("overheid_totaal", "2018", "year", "realised_jobs", "7940", "", "national_extra_jobs"),
+                ("overheid_totaal", "2018", "year", "target_jobs", "12500", "", "national_extra_jobs"),
+            ],
+        ),
         ("Op 17 december 2019 is uw Kamer geïnformeerd (Kamerstukken II 2019/20, 34 352, nr. 191).", []),
         ("In 2020 heeft Defensie twaalf medewerkers opgeleid in 15 proeftuinen op 3 locaties.", []),
     ],
@@ -500,6 +698,12 @@ def test_a_sector_s_end_goal_read_from_its_due_year_says_so_in_check(vocab):
     p = rows("In 2026 moeten de hogescholen 953 banen hebben.", vocab)["953"].record()
     assert (p["sector"], p["year"], p["measure"]) == ("hbo", "2026", "goal_jobs")
     assert "goal due in 2026, the agreement's last year" in p["check"]
+
+
+def test_a_sector_s_end_goal_read_from_its_deadline_says_so_in_check(vocab):
+    p = rows("Voor de provincies is de doelstelling 340 banen voor 1 januari 2024.", vocab)["340"].record()
+    assert (p["sector"], p["year"], p["measure"]) == ("provincies", "2023", "goal_jobs")
+    assert "goal due by 'voor 1 januari 2024' (2023): read as its end goal" in p["check"]
 
 
 # ---------------------------------------------------------------- the vocabulary is typed data
@@ -679,6 +883,29 @@ STAGE_MEASURES = [
         "Het Rijk realiseerde 3.000 banen en de politie had een doel van 500 banen.",
         [("realised_jobs", "measure.nearest_words", ""), ("target_jobs", "measure.nearest_words", "")],
     ),
+    (  # each part listed after a part takes the total's measure; a count "via" a part counts jobs
+        ("Eind 2018 waren er in totaal 50.000 banen gerealiseerd, waarvan 38.000 via een regulier dienstverband bij "
+         "marktwerkgevers en nog eens 12.000 banen via een uitzendcontract of detachering."),
+        [("realised_jobs", "measure.realised_phrase", ""), ("realised_jobs", "measure.listed_with", ""),
+         ("realised_jobs", "measure.split_of", "")],
+    ),
+    (  # a total of "extra banen" without other words: its parts are counts reached too
+        "Tot en met 2019 zijn er 47.904 extra banen via een regulier dienstverband: 3.787 bij de overheid en 44.117 in de markt.",
+        [("realised_jobs", "measure.extra_jobs", ""), ("realised_jobs", "measure.split_of", ""),
+         ("realised_jobs", "measure.split_of", "")],
+    ),
+    (  # "detachering" in the name of a part is no measure word
+        ("In 2017 zijn er 19.000 extra banen via een regulier dienstverband en 9.000 extra banen via een "
+         "uitzendcontract of detachering gerealiseerd."),
+        [("realised_jobs", "measure.extra_jobs", ""), ("realised_jobs", "measure.nearest_words", "")],
+    ),
+    (  # the parts of a total that must be reached must be reached too
+        "De doelstelling voor eind 2019 was om 55.000 extra banen gerealiseerd te hebben: 15.000 bij de overheid en 40.000 in de markt.",
+        [("target_jobs", "measure.obligation", ""), ("target_jobs", "measure.obligation", ""),
+         ("target_jobs", "measure.obligation", "")],
+    ),
+    # guard: "via detachering" alone is the part of a count reached by secondment
+    ("Het Rijk realiseerde in 2020 300 banen via detachering.", [("realised_own", "measure.nearest_words", "")]),
 ]  # fmt: skip
 
 
@@ -724,6 +951,26 @@ STAGE_YEARS = [
         [("2021", "year.sentence_before", "year taken from an earlier sentence of the paragraph (2021)")],
     ),
     ("Ten opzichte van 2019 realiseerde de politie 500 banen.", None, [], [("", "", "")]),
+    (  # a count reached takes the year of the target it is measured against
+        "Met 74.031 extra banen hebben marktwerkgevers het streven van 80.000 extra banen in 2023 niet gehaald.",
+        None,
+        [],
+        [("2023", "year.of_target", ""), ("2023", "year.written_after", "")],
+    ),
+    (  # guard: not the due year of an end goal
+        "Met 74.031 extra banen hebben marktwerkgevers het einddoel van 100.000 extra banen in 2026 nog niet gehaald.",
+        None,
+        [],
+        [("", "", ""), ("2026", "year.written_after", "")],
+    ),
+    # a year after a quarter compared with is a reference too; guard: a quarter not compared with
+    ("Ten opzichte van het derde kwartaal 2018 realiseerde de politie 500 banen.", None, [], [("", "", "")]),
+    (
+        "In het derde kwartaal van 2018 realiseerde de politie 500 banen.",
+        None,
+        [],
+        [("2018", "year.only_in_sentence", "")],
+    ),
     ("Op 1 januari 2024 hadden de provincies 340 banen gerealiseerd.", None, [], [("2023", "year.dated_year_end", "")]),
     (  # a change from one level to the next: the first is of the year before
         "Het realisatiepercentage van de provincies steeg van 70% naar 75%.",
@@ -847,6 +1094,20 @@ STAGE_SECTORS = [
           "sector of a total whose one part the sentence names: the whole (overheid_totaal)? confirm"),
          ("gemeenten", "sector.in_stretch", "")],
     ),
+    (  # a part counted only for all employers together (UWV does not divide it between market and government)
+        "In 2018 kwamen er 38.000 banen bij marktwerkgevers en 12.000 banen via een uitzendcontract of detachering bij.",
+        (),
+        [],
+        "",
+        [("markt", "sector.in_stretch", ""), ("banenafspraak_totaal", "sector.unsplit_part", "")],
+    ),
+    (  # guard: a part that is divided between the sectors (regular employment) takes the sentence's sector
+        "In de marktsector zijn in 2018 40.000 banen via een regulier dienstverband gerealiseerd.",
+        (),
+        [],
+        "",
+        [("markt", "sector.in_sentence", "")],
+    ),
     (  # a sector named before the total is its own (as before: the parts' rule does not apply)
         "De overheid realiseerde in 2021 4.000 banen, waarvan 1.500 bij de gemeenten.",
         (),
@@ -934,6 +1195,7 @@ def test_every_check_message_has_the_blanks_its_rules_fill_in():
         "due_whole": ["whole", "year"],
         "due_after": ["words", "year"],
         "sector_end_goal": ["year"],
+        "sector_deadline": ["words", "year"],
         "year_before": ["words", "year"],
         "years": ["years"],
         "same": ["measure"],
@@ -941,6 +1203,7 @@ def test_every_check_message_has_the_blanks_its_rules_fill_in():
         "whole": ["sector"],
         "parts_before": ["parts", "sector"],
         "sector_before": ["sector"],
+        "the_sector": ["sector"],
         "sector_title": ["sector"],
         "national": ["sector"],
         "scope": ["scope"],

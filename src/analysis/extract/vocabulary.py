@@ -47,11 +47,15 @@ class Phrases(_Strict):
     jobs_before: Words
     reached_after: Words
     national_markers: Words
+    the_sector: Words
+    target_group: Words
+    target_group_people: Words
     out_of: Words
     obligation: Words
     obligation_after: Words
     managed: Words
     split_openers: Words
+    unsplit_parts: Words
 
 
 class NumberWords(_Strict):
@@ -81,6 +85,8 @@ class Years(_Strict):
     respectively: Words
     months: Words
     start_of_year: Words
+    deadline: Words
+    deadline_date: Words
     change_from: Words
     change_to: Words
     refers_back: Words
@@ -95,6 +101,7 @@ class Sentences(_Strict):
     list_words: Words
     bare_before: Words
     pair_words: Words
+    marks_before: Words
 
 
 class Windows(_Strict):

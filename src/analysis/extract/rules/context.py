@@ -16,6 +16,9 @@ from analysis.extract.vocabulary import Vocabulary
 
 # How far into the document a date line may stand: its first passages
 DATE_LINE_PASSAGES = 4
+# A month without a day, as a date line near the top writes it ("date 2022-07"): the year it gives is the
+# document's, a day is not guessed
+MONTH_DATE = re.compile(r"(20\d\d)-(0[1-9]|1[0-2])")
 NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})[-/.](\d{1,2})[-/.](20\d\d)(?!\d)|(?<!\d)(20\d\d)-(\d{2})-(\d{2})(?!\d)")
 
 
@@ -27,6 +30,15 @@ class DocumentContext:
     title_year: str = ""  # the one year the title names, if it names one
     quarter: tuple[str, str] | None = None  # the one quarter the document reports on ("Q2", "2023"), if one
     quarter_written: str = ""
+
+    @property
+    def year(self) -> int | None:
+        """The year the document was published in: its date's, or that of a month it shows without a day
+        ("date 2022-07" above a news item: date_written "2022-07", date None)."""
+        if self.date is not None:
+            return self.date.year
+        month = MONTH_DATE.fullmatch(self.date_written)
+        return int(month.group(1)) if month else None
 
 
 def _worded(hit: re.Match, vocab: Vocabulary) -> dt.date | None:
@@ -74,6 +86,23 @@ def _years_at_start(norm: str, start_words: str) -> frozenset[str]:
     return frozenset(re.findall(rf"(?:{start_words})\s+(20\d\d)(?!\d)", norm, re.IGNORECASE))
 
 
+def due_by(norm: str, vocab: Vocabulary) -> dict[str, str]:
+    """The years the sentence sets a deadline in, with its words: a year after words that say "by" ("uiterlijk in
+    2023", "voor eind 2024", "vóór 2024"), or a date after them ("voor 1 januari 2024": by the end of 2023, as a
+    count on 1 januari is of the year before). Not "voor 2024" (for that year). Read once per sentence."""
+    return dict(_due_by(norm, vocab.deadline.pattern, vocab.deadline_date.pattern, _worded_pattern(vocab)))
+
+
+@functools.lru_cache(maxsize=64)
+def _due_by(norm: str, words: str, date_words: str, worded: str) -> tuple[tuple[str, str], ...]:
+    found = [(h.group(1), h.group(0)) for h in re.finditer(rf"(?:{words})\s+(20\d\d)(?!\d)", norm, re.IGNORECASE)]
+    for hit in re.finditer(rf"(?:{date_words})\s+{worded}", norm, re.IGNORECASE):
+        day, month, year = hit.group(1, 2, 3)  # the date's: the words before it are no group
+        first_of_year = int(day) == 1 and month.lower() == "januari"  # "voor 1 januari 2024": by the end of 2023
+        found.append((str(int(year) - 1) if first_of_year else year, hit.group(0)))
+    return tuple(found)
+
+
 def written_dates(text: str, vocab: Vocabulary) -> list[tuple[dt.date, str, int]]:
     """Every date `text` writes, in figures or in words, in order: the date, how it is written, where it starts."""
     worded = [(_worded(h, vocab), h) for h in re.finditer(_worded_pattern(vocab), text, re.IGNORECASE)]
@@ -106,7 +135,8 @@ def _quarter(document: Document, vocab: Vocabulary) -> tuple[tuple[str, str] | N
 
 def _date(document: Document, vocab: Vocabulary, given: dt.date | None) -> tuple[dt.date | None, str]:
     """The analyst's date; else a web page's own (its metadata); else a date line near the top; else a PDF's
-    creation date (the last: a PDF may have been made long after, by whoever saved it)."""
+    creation date (the last: a PDF may have been made long after, by whoever saved it); else a month a date line
+    near the top writes without a day ("date 2022-07"), which gives the year only."""
     if given is not None:
         return given, given.isoformat()
     metadata = [document.published] if document.published else []
@@ -116,6 +146,10 @@ def _date(document: Document, vocab: Vocabulary, given: dt.date | None) -> tuple
         found = written_date(text, vocab)
         if found:
             return found
+    for text in first:  # a month without a day ("date 2022-07"): the document's year, no date
+        month = re.search(rf"(?<![\d-]){MONTH_DATE.pattern}(?![\d-])", text)
+        if month:
+            return None, month.group(0)
     return None, ""
 
 

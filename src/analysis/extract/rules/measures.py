@@ -19,11 +19,21 @@
   banen hebben gecreëerd en de sector overheid 3.000" (the words before "en" are 6.000's).
 - measure.split_of: a value without words of its own after a colon, a semicolon or "waarvan" takes those of the
   value before it, whose parts it lists, and so does every part listed after it ("92.500 extra banen: 70.000 bij
-  het bedrijfsleven en 22.500 bij overheidswerkgevers").
+  het bedrijfsleven en 22.500 bij overheidswerkgevers") or after a part ("..., waarvan 38.335 via een regulier
+  dienstverband bij marktwerkgevers en nog eens 12.448 banen via ..."); a total of "extra banen" without other
+  words gives its parts a count reached (measure.extra_jobs).
+
+Words inside the name of a part of a sector ([scopes], [phrases] unsplit_parts) are no measure words: "detachering"
+in "via een uitzendcontract of detachering" does not make a count of secondments (realised_own).
 - measure.extra_jobs: a count of "extra banen" without any measure words is one reached (a headline: "Bijna
   90.000 extra banen voor mensen met een arbeidsbeperking").
 - measure.end_goal: a count of the size of one of the agreement's end goals (vocabulary [end_goals]) read as a
   target or a count reached is the end goal: 125.000 is never a count reached.
+- measure.sector_deadline: a single sector's target, or count without measure words, that its own sentence gives a
+  deadline in or after the earliest due year of the end goals ([end_goals] earliest_due; [years] deadline,
+  deadline_date: "uiterlijk in 2023", "voor 1 januari 2024", "voor eind 2024") is its end goal, with a check. Not
+  "voor 2024" (for that year: "De doelstelling voor 2024 is 713 banen" is the target of 2024), not a deadline
+  before the earliest due year ("88 garantiebanen voor 31 december 2016" is that year's target).
 - measure.sector_end_goal: a single sector's target whose own sentence dates it to the agreement's last year
   ([end_goals] agreement_end: "in 2026 moeten de hogescholen 953 banen hebben") is its end goal, with a check
   (applied once the year is known: sector_end_goal). Not "begin 2026" (due at the end of 2025, where sources
@@ -40,8 +50,8 @@ from dataclasses import dataclass
 
 from analysis import dictionary
 from analysis.extract.rules import context
-from analysis.extract.rules.numbers import Value
-from analysis.extract.rules.ruled import CHECKS, Ruled
+from analysis.extract.rules.numbers import Value, ends_before
+from analysis.extract.rules.ruled import CHECKS, NOTHING, Ruled
 from analysis.extract.vocabulary import Vocabulary, ends_with
 
 PARTS = ("realised_own", "realised_sroi")
@@ -97,8 +107,22 @@ def stretches(values: list[Value], norm: str) -> list[Stretch]:
     return out
 
 
-def _nearest(norm: str, unit: str, s: Stretch, vocab: Vocabulary) -> str:
-    """The measure whose words stand nearest the value's list within its stretch."""
+def named_parts(norm: str, vocab: Vocabulary) -> list[tuple[int, int]]:
+    """Where the sentence names a part of a sector ([scopes], [phrases] unsplit_parts: "via een uitzendcontract of
+    detachering"): the words inside such a name are no measure words (read once per sentence)."""
+    patterns = [*vocab.scopes.values(), vocab.unsplit_parts]
+    return sorted((m.start(), m.end()) for p in patterns for m in p.finditer(norm))
+
+
+def _in_part(hit: re.Match, parts: list[tuple[int, int]]) -> bool:
+    """Whether a hit stands inside one of `parts` (sorted): the last that starts at or before it, by bisection."""
+    k = bisect.bisect_right(parts, (hit.start(), len(hit.string))) - 1
+    return k >= 0 and hit.end() <= parts[k][1]
+
+
+def _nearest(norm: str, unit: str, s: Stretch, vocab: Vocabulary, parts: list[tuple[int, int]] = ()) -> str:
+    """The measure whose words stand nearest the value's list within its stretch; not words inside the name of a
+    part of a sector (`parts`: named_parts), "detachering" in "via een uitzendcontract of detachering"."""
     kind = "percent" if unit == "percent" else "count"
     hits = []  # (distance, measure)
     parts_after = []
@@ -106,6 +130,8 @@ def _nearest(norm: str, unit: str, s: Stretch, vocab: Vocabulary) -> str:
         if dictionary.MEASURES[measure].kind != kind or measure in UNIT_MEASURE.values():
             continue
         for hit in words.finditer(norm, s.last, s.right):
+            if _in_part(hit, parts):
+                continue
             if (
                 s.next_value is not None
                 and len(re.findall(r"\w+", norm[hit.end() : s.next_value])) <= vocab.windows.next_value_words
@@ -115,7 +141,8 @@ def _nearest(norm: str, unit: str, s: Stretch, vocab: Vocabulary) -> str:
             if measure in PARTS:
                 parts_after.append(hits[-1])
         for hit in words.finditer(norm, s.left, s.first):
-            hits.append((s.first - hit.end() + vocab.windows.measure_after_bonus, measure))
+            if not _in_part(hit, parts):
+                hits.append((s.first - hit.end() + vocab.windows.measure_after_bonus, measure))
     return min(parts_after or hits)[1] if hits else ""
 
 
@@ -158,10 +185,7 @@ def _parallel(values: list[Value], spans: list[Stretch], norm: str, vocab: Vocab
 def _realised_phrase(value: Value, norm: str, vocab: Vocabulary) -> bool:
     if value.unit != "jobs":
         return False
-    before = norm[max(0, value.number.start - 40) : value.number.start].rstrip()
-    qualified = [m for words in vocab.qualifiers.values() for m in words.finditer(before) if m.end() == len(before)]
-    before = before[: qualified[0].start()].rstrip() if qualified else before
-    return ends_with(vocab.realised_before, before)
+    return ends_before(vocab.realised_before, norm, value.number.start, vocab)
 
 
 def opens_parts(between: str, vocab: Vocabulary) -> bool:
@@ -169,19 +193,41 @@ def opens_parts(between: str, vocab: Vocabulary) -> bool:
     return bool(re.search(r"[:;]", between) or vocab.split_openers.search(between))
 
 
-def _split_of(values: list[Value], found: list[str], norm: str, vocab: Vocabulary) -> list[str]:
-    found = list(found)
-    last_with: dict[str, int] = {}  # by unit: the last value before that has a measure of its own
+def _reached(v: Value, norm: str, vocab: Vocabulary) -> bool:
+    """Whether a count is one of "extra banen" (measure.extra_jobs, when no other words give its measure)."""
+    return v.unit == "jobs" and bool(vocab.reached_after.match(norm, v.number.end + 1))
+
+
+def _split_of(
+    values: list[Value], own: list[str], listed: list[str], norm: str, vocab: Vocabulary
+) -> tuple[list[str], dict[int, int]]:
+    """A value without words of its own right after a total's colon, semicolon or "waarvan" takes the total's
+    measure (a count of "extra banen" without other words: one reached), and so does each part listed right after
+    a part ("... waarvan 38.335 via een regulier dienstverband bij marktwerkgevers en nog eens 12.448 banen via
+    ..."): within split_words of the total or of the part before. `own`: each value's own measure words;
+    `listed`: with those it takes from a value it is listed with. Also each part's total, by index."""
+    found = list(listed)
+    total: dict[str, int] = {}  # by unit: the last value before that has a measure of its own
+    part_of: dict[int, int] = {}  # a part's index -> its total's
     for j, v in enumerate(values):
-        i = last_with.get(v.unit)
-        if not found[j] and i is not None:
-            between = norm[values[i].end : v.number.start]
-            if opens_parts(between, vocab) and len(re.findall(r"\w+", between)) <= vocab.windows.split_words:
-                found[j] = found[i]  # every part of the list after the colon, not only the first
-                continue
-        if found[j]:
-            last_with[v.unit] = j
-    return found
+        i = total.get(v.unit)
+        if not own[j] and i is not None and _a_part(values, i, j, part_of, norm, vocab):
+            found[j] = found[j] or found[i] or "realised_jobs"  # a total of "extra banen" only: one reached
+            part_of[j] = i
+            continue
+        if found[j] or _reached(v, norm, vocab):
+            total[v.unit] = j
+    return found, part_of
+
+
+def _a_part(values: list[Value], i: int, j: int, part_of: dict[int, int], norm: str, vocab: Vocabulary) -> bool:
+    """Whether values[j] is a part of the total values[i]: right after its opener, or listed after a part of it."""
+    between = norm[values[i].end : values[j].number.start]
+    if opens_parts(between, vocab) and len(re.findall(r"\w+", between)) <= vocab.windows.split_words:
+        return True
+    after_part = norm[values[j - 1].end : values[j].number.start]
+    listed = part_of.get(j - 1) == i and not re.search(r"[:;]", after_part)
+    return listed and len(re.findall(r"\w+", after_part)) <= vocab.windows.split_words
 
 
 def _end_goal(value: Value, measure: str, vocab: Vocabulary) -> bool:
@@ -196,20 +242,39 @@ def _end_goal(value: Value, measure: str, vocab: Vocabulary) -> bool:
 
 # The year rules that read a value's year from its own sentence
 OWN_YEAR = ("year.written_after", "year.paired_in_order", "year.between_nearer", "year.only_in_sentence")
+DATED = ("year.dated", "year.dated_year_end")  # ... from a date of its own sentence
 
 
 def sector_end_goal(measure: Ruled, year: Ruled, sector: Ruled, norm: str, vocab: Vocabulary) -> Ruled:
     """A sector's target due in the agreement's last year is its end goal: public sources record the sectors'
-    goals for 2026 as goal_jobs (hbo 953, wo 1.886), while a goal for an earlier year is that year's target."""
-    end = str(vocab.file.end_goals.agreement_end)
+    goals for 2026 as goal_jobs (hbo 953, wo 1.886), while a goal for an earlier year is that year's target
+    (measure.sector_end_goal). So is a sector's count its own sentence sets a deadline for in or after the earliest
+    due year of the end goals ("5250 banen die uiterlijk in 2023 gerealiseerd moeten zijn", "340 banen voor 1
+    januari 2024", "circa 800 banen voor eind 2024"; measure.sector_deadline)."""
     national = not sector.text or sector.text in vocab.file.end_goals.sectors.values()  # none: whose goal?
-    if measure.text != "target_jobs" or year.text != end or year.rule not in OWN_YEAR or national:
+    if national or measure.text not in ("target_jobs", "") or not year.text:
+        return measure
+    deadline = _deadline(year, norm, vocab)
+    if deadline.text:
+        return deadline
+    end = str(vocab.file.end_goals.agreement_end)
+    if measure.text != "target_jobs" or year.text != end or year.rule not in OWN_YEAR:
         return measure
     # "begin 2026": due at the end of 2025, a due year sources dispute (read once per sentence, only for a target
     # of that year: a sentence listing thousands of values read it for each)
     if end in context.years_at_start(norm, vocab):
         return measure
     return Ruled("goal_jobs", "measure.sector_end_goal", CHECKS["sector_end_goal"].format(year=end))
+
+
+def _deadline(year: Ruled, norm: str, vocab: Vocabulary) -> Ruled:
+    """measure.sector_deadline: a count (a target, or one without measure words) whose own sentence gives its year
+    as a deadline ("uiterlijk in 2023") no earlier than the earliest due year of the end goals; else nothing."""
+    own = year.rule in OWN_YEAR or year.rule in DATED
+    words = context.due_by(norm, vocab).get(year.text) if own else None
+    if not words or int(year.text) < vocab.file.end_goals.earliest_due:
+        return NOTHING
+    return Ruled("goal_jobs", "measure.sector_deadline", CHECKS["sector_deadline"].format(words=words, year=year.text))
 
 
 def _must(norm: str, s: Stretch, vocab: Vocabulary) -> bool:
@@ -251,7 +316,7 @@ def _one(v: Value, own: str, must: bool, norm: str, cell: str, listed: str, spli
         return Ruled(listed, "measure.listed_with")
     if split:
         return Ruled(split, "measure.split_of")
-    if v.unit == "jobs" and vocab.reached_after.match(norm, v.number.end + 1):
+    if _reached(v, norm, vocab):
         return Ruled("realised_jobs", "measure.extra_jobs")
     return Ruled("", "measure.none", CHECKS["no_measure"])
 
@@ -264,7 +329,8 @@ def _parallel_named(ruled: Ruled, parallel: bool) -> Ruled:
 def assign(values: list[Value], norm: str, vocab: Vocabulary, cell: str) -> list[Ruled]:
     spans = stretches(values, norm)
     # the values of one list share a stretch: its words are read once (a sentence listing thousands of values)
-    nearest = functools.cache(lambda unit, s: _nearest(norm, unit, s, vocab))
+    parts = named_parts(norm, vocab)
+    nearest = functools.cache(lambda unit, s: _nearest(norm, unit, s, vocab, parts))
     must = functools.cache(
         lambda s: bool(
             vocab.obligation.search(norm, s.left, s.right) or vocab.obligation_after.search(norm, s.last, s.right)
@@ -277,13 +343,14 @@ def assign(values: list[Value], norm: str, vocab: Vocabulary, cell: str) -> list
         for i, (v, s) in enumerate(zip(values, spans))
     ]
     listed = _listed_with(values, by_words, norm, vocab, parallel)
-    split = _split_of(values, listed, norm, vocab)
+    split, part_of = _split_of(values, by_words, listed, norm, vocab)
     out_of = _out_of(values, norm, vocab)
     out = []
     for i, (v, s, taken, parted) in enumerate(zip(values, spans, listed, split)):
         own = "" if v.unit in UNIT_MEASURE else by_words[i]
-        # a parallel clause must be reached if the clause it parallels must ("moet ... en de sector overheid 3.000")
-        must_be = must(s) or (i in parallel and must(spans[i - 1]))
+        # a parallel clause must be reached if the clause it parallels must ("moet ... en de sector overheid 3.000"),
+        # and a part if its total must ("was om 55.000 extra banen gerealiseerd te hebben: 15.000 bij de overheid")
+        must_be = must(s) or (i in parallel and must(spans[i - 1])) or (i in part_of and must(spans[part_of[i]]))
         ruled = (
             Ruled(out_of[i], "measure.out_of")
             if i in out_of

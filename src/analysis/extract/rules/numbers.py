@@ -9,7 +9,8 @@ figure.
 A number in words ("zeshonderd", "vijfentwintigduizend", "twee miljoen"; vocabulary [number_words]) is read as its
 value and kept in words as written. It is a value only when a unit follows it right away, as "zeshonderd banen":
 never a year, never a bare number that a list or a sentence would make a count, never "een" alone (the article),
-never before "keer" or "van" ("twee keer zoveel banen", "één van de werkgevers").
+never before "keer" or "van" ("twee keer zoveel banen", "één van de werkgevers"). A number after a word that
+makes it a reference ("noot 1", "bijlage 2", "artikel 3"; [sentences] marks_before) is none.
 
 A value's meaning, where it is no plain level of the year: a change ("3.039 meer banen", "+120", "een toename
 van 1,9%"), an expectation ("naar verwachting 700"), a remainder ("nog 150 te gaan"), a part of a year ("in de
@@ -35,6 +36,7 @@ NUMBER = re.compile(
 )
 # The second half of an elided pair of number words: "zes- tot zevenhonderd banen" is 600 to 700, not 700.
 ELIDED = re.compile(r"\w-\s+\w+\s+$")
+ASIDE = re.compile(r"^\s*\([^()]{0,60}\)")  # an aside in brackets right after a unit
 RANGE = re.compile(r"\s*[–—-]\s*|\s+(?:tot|à)\s+")
 
 
@@ -162,6 +164,8 @@ def read(sentence: str, norm: str, vocab: Vocabulary, cell_unit: str = "") -> tu
         unit = _unit_after(norm, number, vocab)
         if number.in_words and not _counts(number, unit, norm, vocab):
             continue
+        if ends_with(vocab.marks_before, norm[max(0, number.start - 20) : number.start]):  # "zie noot 1)"
+            continue
         if is_year(number) and _a_year(number, unit, norm, vocab):
             years.append(number)
         elif unit:
@@ -211,20 +215,40 @@ def _parts_of(values: list[Value], norm: str, vocab: Vocabulary) -> list[Value]:
 
 
 def _end_goal_of_people(v: Value, norm: str, vocab: Vocabulary) -> bool:
-    """The agreement's end goal counted in people ("voor 125.000 mensen met een arbeidsbeperking"): jobs all the
-    same, as the end goal is of jobs."""
+    """The agreement's end goal counted in people of its target group ("voor 125.000 mensen met een
+    arbeidsbeperking", "100.000 extra arbeidsbeperkten"): jobs all the same, as the end goal is of jobs. Not other
+    people ("ruim 100.000 mensen werkzaam" at the ministries)."""
     whole = v.number.value.isdigit() and int(v.number.value) in vocab.file.end_goals.sectors
-    return whole and bool(vocab.meanings["persons"].match(norm[v.number.end :].lstrip()))
+    if not whole:
+        return False
+    after = norm[v.number.end :].lstrip()
+    people = vocab.meanings["persons"].match(after)
+    if people:
+        return bool(vocab.target_group.match(after[people.end() :].lstrip()))
+    return bool(vocab.target_group_people.match(after))
+
+
+def ends_before(words: re.Pattern, norm: str, start: int, vocab: Vocabulary) -> bool:
+    """Whether `words` end the text right before a number (40 characters), a qualifier between them aside: "de
+    teller bleef steken op" in "de teller bleef steken op een kleine 12.000". The words are looked for first: most
+    numbers have none of them before, and the qualifiers are then not read."""
+    before = norm[max(0, start - 40) : start].rstrip()
+    if not words.search(before):
+        return False
+    qualified = [m for q in vocab.qualifiers.values() for m in q.finditer(before) if m.end() == len(before)]
+    return ends_with(words, before[: min(m.start() for m in qualified)] if qualified else before)
 
 
 def _counts_jobs(v: Value, norm: str, vocab: Vocabulary, sentence_counts_jobs: bool) -> bool:
-    """Whether a number without a unit counts jobs: after words that say so ("het streven van 75.000"); or, in a
+    """Whether a number without a unit counts jobs: after words that say so ("het streven van 75.000", a qualifier
+    between them: "de teller bleef steken op een kleine 12.000"); or, in a
     sentence that counts jobs, before a part's words ("waarvan 346 in eigen dienst"), after a sector's name ("en
     de sector overheid 3.000"), before its measure's words ("50.000 ten doel gestelde extra banen") or before no
     noun of its own ("en 40.000 in de markt", "58.000 gerealiseerd")."""
     before = norm[max(0, v.number.start - 40) : v.number.start]
     reached = vocab.measures["realised_jobs"].match(norm[v.number.end :].lstrip())  # "er zijn er 18.957 gerealiseerd"
-    if ends_with(vocab.jobs_before, before) or reached or _end_goal_of_people(v, norm, vocab):
+    after_words = ends_before(vocab.jobs_before, norm, v.number.start, vocab)
+    if after_words or reached or _end_goal_of_people(v, norm, vocab):
         return True
     if not sentence_counts_jobs:
         return False
@@ -244,13 +268,16 @@ def _meaning(i: int, value: Value, ranged: set[int], part_year: bool, norm: str,
     """What the value is when it is no plain level: the first of the named meanings whose words stand at it."""
     before = norm[max(0, value.number.start - 40) : value.number.start]
     after = norm[value.number.end : value.end + 40]  # "3.039 meer banen": the words before its unit too
+    # "960 banen (gerekend in 25,5 uur per week) meer": the words after an aside
+    after_unit = ASIDE.sub("", norm[value.end : value.end + 80], count=1)[:40]
     at = vocab.meanings
     rules = (
         ("change", value.number.sign != ""),
         (
             "change",
-            any(at["change_after"].match(t.lstrip()) for t in (after, norm[value.end : value.end + 40]))
-            or ends_with(at["change_before"], before),
+            any(at["change_after"].match(t.lstrip()) for t in (after, after_unit))
+            # "een stijging van ruim 13%": a qualifier between
+            or ends_before(at["change_before"], norm, value.number.start, vocab),
         ),
         ("range", i in ranged),
         ("remainder", ends_with(at["remainder_before"], before) and bool(at["remainder_after"].search(after[:25]))),

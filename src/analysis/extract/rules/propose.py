@@ -65,6 +65,7 @@ class _Said:
 
     years: list[list[str]] = field(default_factory=list)
     periods: list[str] = field(default_factory=list)
+    sector: str = ""  # the sector named last
 
 
 @dataclass
@@ -79,6 +80,8 @@ class _Paragraph:
     before_periods: list[str] = field(default_factory=list)  # ... and the period each names
     goals: list[tuple[str, str]] = field(default_factory=list)  # the end goals of the sentence before: sector, year
     after: str = ""  # the sentence after, in the paragraph
+    document_sector: str = ""  # the sector the paragraphs before named last
+    said_the_sector: bool = False  # whether an earlier sentence of the paragraph speaks of "de sector"
 
 
 def propose(document: Document, vocab: Vocabulary, source_id: str, context: DocumentContext | None = None) -> Reading:
@@ -116,7 +119,7 @@ def _passage(
     text = passage.text
     spans = sentences.split(text) if not passage.context else [(0, len(text))]
     # read only; the paragraph's own years and periods join it at its end
-    paragraph = _Paragraph(before=so_far.years, before_periods=so_far.periods)
+    paragraph = _Paragraph(before=so_far.years, before_periods=so_far.periods, document_sector=so_far.sector)
     out: list[Proposal] = []
     aside: list[SetAside] = []
     for k, (start, end) in enumerate(spans):
@@ -132,8 +135,12 @@ def _passage(
         paragraph.periods.append(period_named)
         paragraph.goals = [(p.row["sector"], p.row["year"]) for p in proposals if p.row["measure"] == "goal_jobs"]
         paragraph.sectors += [s for _, s in sectors.named(sentence, vocab)]
+        # an end goal names its sector by its size ("Eind 2025 moeten er 125.000 extra banen zijn": all employers)
+        paragraph.sectors += [p.row["sector"] for p in proposals if p.rules["sector"] == "sector.end_goal"]
+        paragraph.said_the_sector = paragraph.said_the_sector or bool(vocab.the_sector.search(normal(sentence)))
     so_far.years += paragraph.years
     so_far.periods += paragraph.periods
+    so_far.sector = paragraph.sectors[-1] if paragraph.sectors else so_far.sector
     return out, aside
 
 
@@ -149,7 +156,8 @@ def _sentence(sentence, notes, passage, vocab, source_id, context, paragraph):
     )
     goals = [m.rule == "measure.end_goal" for m in measure_of]
     spans = measures.stretches(values, norm)
-    sector_of = sectors.assign(values, spans, norm, passage, vocab, paragraph.sectors, goals, context.title)
+    referred = sectors.referred_sector(norm, paragraph.said_the_sector, paragraph.document_sector, vocab)
+    sector_of = sectors.assign(values, spans, norm, passage, vocab, paragraph.sectors, goals, context.title, referred)
     named = qualities.period(norm, vocab)  # what the sentence as a whole says: read once, not per value
     bases = qualities.bases_named(norm, vocab)
     counted = sectors.counted_part(norm, notes)

@@ -8,17 +8,25 @@ Sector, by the first rule that gives one:
   a sector of its own, and no sector named before it in the sentence, is the smallest whole ([wholes]) that holds
   the parts ("92.500 extra banen: 70.000 bij het bedrijfsleven en 22.500 bij overheidswerkgevers" is
   banenafspraak_totaal); one part alone ("waarvan 22.500 bij de overheid"): a check.
+- sector.unsplit_part: a value without a sector of its own whose stretch names a part counted only for all employers
+  together ([phrases] unsplit_parts: "12.448 banen via een uitzendcontract of detachering", which UWV does not divide
+  between market and government) is of all employers.
 - sector.in_sentence: named in the sentence (nearest before the value, else after); several: a check.
 - sector.table_headings: named in a table cell's headings.
 - sector.heading: named in the heading path above the passage, unless the paragraph has named another since.
 - sector.national: no sector named in the sentence, but extra jobs since the baseline: all employers, with a
   check. Before a heading's or the paragraph's sector where the sentence counts from the baseline ("sinds de
   start", "ten opzichte van de nulmeting"); after them where it only says "extra banen".
-- sector.paragraph: named earlier in the paragraph, with a check: before a heading that names another (the
-  paragraph's sentence is nearer), else after the heading.
+- sector.paragraph: named earlier in the paragraph (or the sector of an end goal it gives, by its size: "Eind 2025
+  moeten er 125.000 extra banen zijn"), with a check: before a heading that names another (the paragraph's sentence
+  is nearer), else after the heading.
 - sector.paragraph_whole: where the last two sectors the paragraph's earlier sentences name are parts of one
   whole ([wholes]: "23.000 in de sector markt en 10.000 in de sector overheid"), that whole, with a check, in the
   place of sector.paragraph.
+- sector.the_sector: a sentence that names no sector, in a paragraph that has named none but speaks of "de sector"
+  ([phrases] the_sector; in the sentence or one before it), means the sector the document's earlier paragraphs named
+  last, with a check ("... in de sector waterschappen ..." above "Op 31 december 2020 waren er door organisaties in
+  de sector tezamen 262,0 banen. ... is 61% van het totale quotum van 2020 gehaald").
 - sector.document_title: the one sector the document's title names, with a check.
 
 Scope: a part of a sector ("21 van de 36 hbo-instellingen", or a part the vocabulary names), in the sentence or
@@ -146,8 +154,11 @@ def assign(
     before: list[str],
     goals: list[bool],
     title: str = "",
+    document_sector: str = "",
 ) -> list[Ruled]:
-    """`goals`: whether each value is an end goal (measure.end_goal); `title`: the document's."""
+    """`goals`: whether each value is an end goal (measure.end_goal); `title`: the document's; `document_sector`:
+    the sector the document's earlier paragraphs named last, where the paragraph speaks of "de sector"
+    (referred_sector)."""
     found = name_spans(norm, vocab)
     own = _own(values, stretches, found, norm, vocab)
     wholes = _wholes(values, own, found, norm, vocab)
@@ -161,11 +172,19 @@ def assign(
             out.append(Ruled(vocab.file.end_goals.sectors[int(value.number.value)], "sector.end_goal"))
         elif whole.text:
             out.append(whole)
+        elif not mine and vocab.unsplit_parts.search(norm, stretch.left, stretch.right):
+            out.append(Ruled(vocab.file.national.total, "sector.unsplit_part"))
         elif found:
             out.append(_in_sentence(value, mine, found, starts, distinct, paired))
         else:
-            out.append(_outside(norm, passage, vocab, before, title))
+            out.append(_outside(norm, passage, vocab, before, title, document_sector))
     return out
+
+
+def referred_sector(norm: str, paragraph_said: bool, document_sector: str, vocab: Vocabulary) -> str:
+    """The sector "de sector" refers to: the one the document's earlier paragraphs named last, if the sentence or an
+    earlier one of its paragraph (`paragraph_said`) speaks of "de sector"."""
+    return document_sector if document_sector and (paragraph_said or vocab.the_sector.search(norm)) else ""
 
 
 def _national(norm: str, vocab: Vocabulary) -> Ruled:
@@ -175,7 +194,9 @@ def _national(norm: str, vocab: Vocabulary) -> Ruled:
     return Ruled("", "sector.none", CHECKS["no_sector"])
 
 
-def _outside(norm: str, passage: Passage, vocab: Vocabulary, before: list[str], title: str) -> Ruled:
+def _outside(
+    norm: str, passage: Passage, vocab: Vocabulary, before: list[str], title: str, document_sector: str = ""
+) -> Ruled:
     in_cell = named(passage.context, vocab) if passage.context else []
     if in_cell:
         return Ruled(in_cell[0][1], "sector.table_headings")
@@ -190,6 +211,8 @@ def _outside(norm: str, passage: Passage, vocab: Vocabulary, before: list[str], 
         return earlier
     if heading:
         return Ruled(heading, "sector.heading")
+    if document_sector:  # "in de sector": the one an earlier paragraph named
+        return Ruled(document_sector, "sector.the_sector", CHECKS["the_sector"].format(sector=document_sector))
     in_title = list(dict.fromkeys(s for _, s in named(title, vocab)))
     if len(in_title) == 1 and not national.text:  # "Monitor banenafspraak 2020 waterschappen" above it all
         return Ruled(in_title[0], "sector.document_title", CHECKS["sector_title"].format(sector=in_title[0]))

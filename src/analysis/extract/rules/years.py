@@ -4,6 +4,9 @@
 - year.paired_in_order: a list of years and a list of values of the same length ("voor de jaren 2019, 2020 en
   2021 achtereenvolgens ... 297, 413 en 663 banen"); with a check unless the sentence says "achtereenvolgens".
 - year.between_nearer: a year between two values goes to the nearer one.
+- year.of_target: a count reached without a year of its own, in a sentence whose yearly targets alone are given one
+  year ("Met 74.031 extra banen hebben marktwerkgevers het streven van 80.000 extra banen in 2023 niet gehaald"): that
+  year, as the count is measured against that year's target.
 - year.only_in_sentence: the one year of the sentence that no other value holds (several: the nearest, with a
   check). "ten opzichte van 2019" is a comparison, "17 december 2019" a date and 2012 the baseline: no
   figure's year.
@@ -65,9 +68,18 @@ def _role(mark: Number, norm: str, vocab: Vocabulary) -> str:
         return "date"
     if mark.value in vocab.file.years.baseline:
         return "reference"
-    if re.search(rf"(?:{vocab.reference.pattern})\s+(?:(?:het\s+)?(?:jaar|eind)\s+)?$", before, re.IGNORECASE):
+    quarters = tuple(vocab.periods[q].pattern for q in ("Q1", "Q2", "Q3", "Q4") if q in vocab.periods)
+    if _compared(vocab.reference.pattern, quarters).search(before):
         return "reference"
     return "free"
+
+
+@functools.lru_cache(maxsize=8)
+def _compared(reference: str, quarters: tuple[str, ...]) -> re.Pattern:
+    """A year right after words of reference, or after those and a year's end or a quarter: "ten opzichte van
+    2019", "vergeleken met het jaar 2019", "ten opzichte van het derde kwartaal 2018" (made once per vocabulary)."""
+    period = "|".join(("jaar", "eind", *quarters))
+    return re.compile(rf"(?:{reference})\s+(?:(?:het\s+)?(?:{period})\s+(?:van\s+)?)?$", re.IGNORECASE)
 
 
 def _right_after(between: str, vocab: Vocabulary) -> bool:
@@ -151,10 +163,10 @@ def _in_sentence(value: Value, wide: list[Number]) -> Ruled:
 
 def _relative(norm: str, context: DocumentContext, vocab: Vocabulary) -> Ruled:
     said = vocab.relative.search(norm)
-    if not said or context.date is None:
+    if not said or context.year is None:
         return NOTHING
     offset = vocab.file.years.relative[re.sub(r"\s+", " ", said.group(0).lower())]
-    year = str(context.date.year + offset)
+    year = str(context.year + offset)
     check = CHECKS["year_document"].format(year=year, date=context.date_written, words=said.group(0))
     return Ruled(
         year, "year.relative_to_document", check, f"year {year} from '{said.group(0)}' and the document's date"
@@ -223,14 +235,18 @@ def _from_context(norm: str, cell: str, earlier: tuple, context: DocumentContext
     in_paragraph, in_document = earlier
     said = vocab.now.search(norm)
     if said:  # a count of the day: the document's year, or none; never one borrowed from another sentence
-        year = str(context.date.year) if context.date else ""
+        year = str(context.year) if context.year else ""
         check = (
             CHECKS["year_document"].format(year=year, date=context.date_written, words=said.group(0)) if year else ""
         )
         return Ruled(year, "year.now", check) if year else NOTHING
     # "Het quotum over dit jaar": in a paragraph about a year, "dit jaar" is that year; at a story's start it
-    # counts from the document's date
-    for found in (_earlier(in_paragraph), _relative(norm, context, vocab), _earlier_in_document(in_document)):
+    # counts from the document's date. "Vorig jaar" is never the paragraph's year: counted from a known date, it
+    # comes first
+    relative = _relative(norm, context, vocab)
+    if relative.text and relative.text != str(context.year):
+        return relative
+    for found in (_earlier(in_paragraph), relative, _earlier_in_document(in_document)):
         if found.text:
             return found
     if context.title_year:
@@ -319,7 +335,8 @@ def assign(
     earlier: tuple[list[list[str]], list[list[str]]],
     measure_of: list[str],
 ) -> tuple[list[Ruled], list[str]]:
-    """Each value's year, and the years this sentence gives a later one (written after a value, or free).
+    """Each value's year, and the years this sentence gives a later one (written after a value, or free; else the
+    one it counts from the document's date, "vorig jaar").
     `earlier`: the years of each earlier sentence of the paragraph, and of the paragraphs before it.
     `measure_of`: each value's measure (a quota percentage takes no year from outside its sentence, an end goal
     only a due year)."""
@@ -336,9 +353,14 @@ def assign(
     claimed, wide = _between(values, owned | paired, rest, norm)
     starts = context_module.years_at_start(norm, vocab)
     ruled = owned | paired | claimed
+    target_year = _target_year(ruled, measure_of)
     out = []
     for i, value in enumerate(values):
         found = ruled.get(i) or _in_sentence(value, wide)
+        if not found.text and measure_of[i] == "realised_jobs" and target_year:
+            found = Ruled(
+                target_year, "year.of_target", note=f"year {target_year}: that of the target it is measured against"
+            )
         # a date of the sentence dates each of its figures that needs a year, whatever its measure: a target
         # "op 1 oktober 2015" is the one of that day, never a year of another sentence
         if not found.text and on_date and dated[i]:
@@ -347,4 +369,26 @@ def assign(
             out.append(_due(found, starts, vocab))
             continue
         out.append(found if found.text or not dated[i] else from_context())
-    return _changes_from(values, out, norm, vocab), sorted({m.value for m in free})
+    return _changes_from(values, out, norm, vocab), _said(free, on_date, norm, cell, context, vocab)
+
+
+def _target_year(ruled: dict[int, Ruled], measure_of: list[str]) -> str:
+    """The year of the sentence's yearly targets, when they are given one year and no other value has one of its
+    own: a count reached measured against it is of that year ("Met 74.031 extra banen hebben marktwerkgevers het
+    streven van 80.000 extra banen in 2023 niet gehaald")."""
+    years = {r.text for r in ruled.values()}
+    targets = [i for i, r in ruled.items() if measure_of[i] == "target_jobs"]
+    return next(iter(years)) if targets and len(years) == 1 and len(targets) == len(ruled) else ""
+
+
+def _said(free: list[Number], on_date, norm: str, cell: str, context: DocumentContext, vocab: Vocabulary) -> list[str]:
+    """The years a sentence gives a later one: those it writes free; else the year of its own date ("Op 31 december
+    2020 waren er ..."); else the one it counts from the document's date ("De overheid is er vorig jaar ... niet in
+    geslaagd")."""
+    own = sorted({m.value for m in free})
+    if own or cell:
+        return own
+    if on_date:
+        return [_reading(on_date[0])[0]]
+    relative = _relative(norm, context, vocab)
+    return [relative.text] if relative.text else []
