@@ -93,6 +93,8 @@ NOT_FIGURES = [
     # as an end goal; a footnote's number in a sentence that counts jobs
     ("De rijksoverheid bestaat uit elf ministeries waar ruim 100.000 mensen werkzaam zijn.", "100000"),
     ("Sinds 2015 zijn er banen gecreëerd (zie noot 1) en in 2025 moeten er 25.000 banen zijn bij de overheid.", "1"),
+    # guard: "plaatsen" after people is the verb (to place them), no unit of jobs
+    ("De gemeenten willen in 2024 nog 500 mensen plaatsen bij werkgevers.", "500"),
 ]
 
 
@@ -412,6 +414,23 @@ DUE_YEARS = [
         "",
         "",
     ),
+    (  # the end goal of its whole, paragraphs before
+        (
+            "In 2026 zouden er in de publieke sector 25.000 banen moeten zijn gerealiseerd.\n\n"
+            "De universiteiten schiepen de helft van de 1886 banen waar ze uiteindelijk op mikken."
+        ),
+        "1886",
+        "2026",
+        "year.due_in_document",
+        "due year 2026 of the end goal of the whole (overheid_totaal) earlier in the document",
+    ),
+    (  # guard: a sibling's due year, paragraphs before, is not this goal's either
+        "De markt moet in 2024 100.000 extra banen hebben.\n\nBij de overheid moeten 25.000 banen komen.",
+        "25000",
+        "",
+        "",
+        "",
+    ),
 ]
 
 
@@ -698,6 +717,53 @@ def test_a_sector_s_end_goal_read_from_its_due_year_says_so_in_check(vocab):
     p = rows("In 2026 moeten de hogescholen 953 banen hebben.", vocab)["953"].record()
     assert (p["sector"], p["year"], p["measure"]) == ("hbo", "2026", "goal_jobs")
     assert "goal due in 2026, the agreement's last year" in p["check"]
+
+
+SECTOR_GOALS_OF_THE_LAST_YEAR = [
+    # document, value, sector, year, measure, measure rule: a single sector's target that the paragraphs before
+    # date in the agreement's last year is its end goal, as one its own sentence dates then is; its units
+    # "plekken", "plaatsen", its words "nagestreefde", "beloofde"
+    (
+        (
+            "In 2026 zouden er in de publieke sector 25.000 banen moeten zijn gerealiseerd.\n\n"
+            "Bij de universitaire medische centra is de helft van de nagestreefde 2264 plekken behaald."
+        ),
+        "2264",
+        ("umc", "2026", "goal_jobs", "measure.sector_end_goal"),
+    ),
+    (
+        (
+            "In 2026 zouden er in de publieke sector 25.000 banen moeten zijn gerealiseerd.\n\n"
+            "Onderzoeksinstituten konden nog maar de helft van de 110 beloofde plekken garanderen."
+        ),
+        "110",
+        ("onderzoeksinstellingen", "2026", "goal_jobs", "measure.sector_end_goal"),
+    ),
+    (
+        "De hogescholen realiseerden vorig jaar een derde van de 953 plaatsen die er in 2026 moeten komen.",
+        "953",
+        ("hbo", "2026", "goal_jobs", "measure.sector_end_goal"),
+    ),
+    (
+        "In 2020 zijn er 300 plekken gerealiseerd bij de provincies.",
+        "300",
+        ("provincies", "2020", "realised_jobs", "measure.nearest_words"),
+    ),
+    (  # guard: a year of the paragraphs before that is not the agreement's last: that year's target
+        (
+            "In 2025 moesten de gemeenten 6.000 banen hebben.\n\n"
+            "Bij de provincies is de helft van de nagestreefde 400 plekken behaald."
+        ),
+        "400",
+        ("provincies", "2025", "target_jobs", "measure.nearest_words"),
+    ),
+]
+
+
+@pytest.mark.parametrize("text, value, expected", SECTOR_GOALS_OF_THE_LAST_YEAR)
+def test_a_sector_s_target_of_the_agreement_s_last_year_is_its_end_goal(vocab, text, value, expected):
+    p = rows(text, vocab)[value]
+    assert (p.row["sector"], p.row["year"], p.row["measure"], p.rules["measure"]) == expected
 
 
 def test_a_sector_s_end_goal_read_from_its_deadline_says_so_in_check(vocab):
@@ -1194,6 +1260,7 @@ def test_every_check_message_has_the_blanks_its_rules_fill_in():
         "quarter_document": ["period", "words", "year"],
         "due_whole": ["whole", "year"],
         "due_after": ["words", "year"],
+        "due_document": ["whole", "year"],
         "sector_end_goal": ["year"],
         "sector_deadline": ["words", "year"],
         "year_before": ["words", "year"],

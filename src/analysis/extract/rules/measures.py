@@ -243,12 +243,14 @@ def _end_goal(value: Value, measure: str, vocab: Vocabulary) -> bool:
 # The year rules that read a value's year from its own sentence
 OWN_YEAR = ("year.written_after", "year.paired_in_order", "year.between_nearer", "year.only_in_sentence")
 DATED = ("year.dated", "year.dated_year_end")  # ... from a date of its own sentence
+CONTEXT_YEAR = ("year.sentence_before", "year.earlier_in_document")  # ... from the sentences before it
 
 
 def sector_end_goal(measure: Ruled, year: Ruled, sector: Ruled, norm: str, vocab: Vocabulary) -> Ruled:
     """A sector's target due in the agreement's last year is its end goal: public sources record the sectors'
     goals for 2026 as goal_jobs (hbo 953, wo 1.886), while a goal for an earlier year is that year's target
-    (measure.sector_end_goal). So is a sector's count its own sentence sets a deadline for in or after the earliest
+    (measure.sector_end_goal); the year may be the paragraphs' before it ("In 2026 zouden er in de publieke sector
+    25 duizend banen ..." above "Bij de universitaire medische centra is ... de nagestreefde 2264 plekken behaald"). So is a sector's count its own sentence sets a deadline for in or after the earliest
     due year of the end goals ("5250 banen die uiterlijk in 2023 gerealiseerd moeten zijn", "340 banen voor 1
     januari 2024", "circa 800 banen voor eind 2024"; measure.sector_deadline)."""
     national = not sector.text or sector.text in vocab.file.end_goals.sectors.values()  # none: whose goal?
@@ -258,7 +260,7 @@ def sector_end_goal(measure: Ruled, year: Ruled, sector: Ruled, norm: str, vocab
     if deadline.text:
         return deadline
     end = str(vocab.file.end_goals.agreement_end)
-    if measure.text != "target_jobs" or year.text != end or year.rule not in OWN_YEAR:
+    if measure.text != "target_jobs" or year.text != end or year.rule not in (*OWN_YEAR, *CONTEXT_YEAR):
         return measure
     # "begin 2026": due at the end of 2025, a due year sources dispute (read once per sentence, only for a target
     # of that year: a sentence listing thousands of values read it for each)

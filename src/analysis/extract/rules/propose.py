@@ -66,6 +66,7 @@ class _Said:
     years: list[list[str]] = field(default_factory=list)
     periods: list[str] = field(default_factory=list)
     sector: str = ""  # the sector named last
+    goals: dict[str, str] = field(default_factory=dict)  # each sector's end goal's due year, the last proposed
 
 
 @dataclass
@@ -82,6 +83,7 @@ class _Paragraph:
     after: str = ""  # the sentence after, in the paragraph
     document_sector: str = ""  # the sector the paragraphs before named last
     said_the_sector: bool = False  # whether an earlier sentence of the paragraph speaks of "de sector"
+    document_goals: dict[str, str] = field(default_factory=dict)  # the document's end goals so far, shared
 
 
 def propose(document: Document, vocab: Vocabulary, source_id: str, context: DocumentContext | None = None) -> Reading:
@@ -119,7 +121,9 @@ def _passage(
     text = passage.text
     spans = sentences.split(text) if not passage.context else [(0, len(text))]
     # read only; the paragraph's own years and periods join it at its end
-    paragraph = _Paragraph(before=so_far.years, before_periods=so_far.periods, document_sector=so_far.sector)
+    paragraph = _Paragraph(
+        before=so_far.years, before_periods=so_far.periods, document_sector=so_far.sector, document_goals=so_far.goals
+    )
     out: list[Proposal] = []
     aside: list[SetAside] = []
     for k, (start, end) in enumerate(spans):
@@ -134,6 +138,7 @@ def _passage(
         paragraph.years.append(own_years)
         paragraph.periods.append(period_named)
         paragraph.goals = [(p.row["sector"], p.row["year"]) for p in proposals if p.row["measure"] == "goal_jobs"]
+        paragraph.document_goals.update((sector, year) for sector, year in paragraph.goals if year)  # shared
         paragraph.sectors += [s for _, s in sectors.named(sentence, vocab)]
         # an end goal names its sector by its size ("Eind 2025 moeten er 125.000 extra banen zijn": all employers)
         paragraph.sectors += [p.row["sector"] for p in proposals if p.rules["sector"] == "sector.end_goal"]
@@ -177,10 +182,14 @@ def _sentence(sentence, notes, passage, vocab, source_id, context, paragraph):
 
 
 def _due_beside(sector: str, paragraph: _Paragraph, vocab: Vocabulary) -> Ruled:
-    """An end goal's due year from the sentence before (the goal of its whole) or the one after (that refers back
-    to it): years.due_of_whole, years.due_said_after."""
+    """An end goal's due year from the sentence before (the goal of its whole), the one after (that refers back
+    to it), or the end goal of its whole the document gave before: years.due_of_whole, years.due_said_after,
+    years.due_in_document."""
     before = years.due_of_whole(sector, paragraph.goals, vocab)
-    return before if before.text else years.due_said_after(paragraph.after, vocab)
+    if before.text:
+        return before
+    after = years.due_said_after(paragraph.after, vocab)
+    return after if after.text else years.due_in_document(sector, paragraph.document_goals, vocab)
 
 
 def _period_of_year_source(year: Ruled, paragraph: _Paragraph) -> str:

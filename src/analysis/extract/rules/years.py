@@ -35,6 +35,10 @@ end goals (vocabulary [end_goals]): "in het sociaal akkoord van 2013 ... 125.000
 - year.due_said_after: an end goal whose sentence gives no due year, before a sentence of the paragraph that gives
   no value, one due year and refers back to it ("... 125.000 extra banen realiseren. In 2026 moet dit aantal
   behaald zijn."): that year, with a check.
+- year.due_in_document: an end goal that none of those gives a due year, after the end goal of the whole that holds
+  it earlier in the document ("In 2026 zouden er in de publieke sector 25 duizend banen moeten zijn gerealiseerd"
+  above "De universiteiten schiepen ... de helft van de 1886 banen waar ze uiteindelijk op mikken"): that one's due
+  year, with a check; not a goal of a sector beside it.
 """
 
 from __future__ import annotations
@@ -302,6 +306,23 @@ def due_said_after(after: str, vocab: Vocabulary) -> Ruled:
         CHECKS["due_after"].format(year=due[0], words=after.strip()),
         f"due year {due[0]} from the sentence after",
     )
+
+
+def due_in_document(sector: str, goals: dict[str, str], vocab: Vocabulary) -> Ruled:
+    """The due year of the end goal of the whole that holds `sector` the document gave last before (`goals`: each
+    sector's end goal's due year, the last the document gave; a few sectors, however long it is), for an end goal that neither its own sentence nor those
+    beside it date: "In 2026 zouden er in de publieke sector 25 duizend banen moeten zijn gerealiseerd" above "De
+    universiteiten schiepen ... de helft van de 1886 banen waar ze uiteindelijk op mikken" (2026), with a check.
+    Not a goal of another sector beside it: the market's "in 2024 100 duizend" dates no government goal."""
+    for whole, year in goals.items():
+        if sector in vocab.file.wholes.get(whole, []):
+            return Ruled(
+                year,
+                "year.due_in_document",
+                CHECKS["due_document"].format(year=year, whole=whole),
+                f"due year {year} from the end goal of {whole} earlier in the document",
+            )
+    return NOTHING
 
 
 def _changes_from(values: list[Value], out: list[Ruled], norm: str, vocab: Vocabulary) -> list[Ruled]:
