@@ -21,7 +21,7 @@ HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
-from score import Score, corpus, score
+from score import Score, corpus, misses_by_field, score
 
 from analysis.data.registry import load_sectors
 from analysis.extract import documents, rules
@@ -68,6 +68,10 @@ def table(totals: dict[str, Score], seconds: dict[str, float]) -> str:
             f"| {part} | {counts[part]} | {s.gold} | {s.proposed} | {s.right} | {s.recall:.2f} | {s.precision:.2f} | "
             f"{s.verbatim_share:.0%} |"
         )
+    lines += ["", "What the missed gold rows got wrong (misses_by_field in score.py), per part:", ""]
+    lines += ["| part | what was wrong | missed gold rows |", "|---|---|---|"]
+    for part in PARTS:
+        lines += [f"| {part} | {what} | {n} |" for what, n in misses_by_field(totals[part]).most_common()]
     slowest = max(seconds, key=seconds.get)
     lines.append("")
     lines.append(

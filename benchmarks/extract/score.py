@@ -135,3 +135,34 @@ def score(gold: list[dict], proposals: list[dict], text: str, label: str = "") -
     missed = tuple((label, k) for k, n in unmatched.items() for _ in range(n))
     kept_verbatim = sum(verbatim(p["evidence"], text) for p in proposals)
     return Score(sum(wanted.values()), len(proposals), right, kept_verbatim, missed, tuple(wrong))
+
+
+def _same_value(a: str, b: str) -> bool:
+    try:
+        return float(a) == float(b)
+    except ValueError:
+        return a == b
+
+
+def misses_by_field(s: Score) -> Counter:
+    """What each missed gold row got wrong, counted: the fields in which the nearest wrong proposal of the same
+    document with the same value differs ("year", "sector+measure", ...; each proposal taken once, the one that
+    differs in fewest fields first), or "value not proposed" where no wrong proposal has its value. A summary that
+    says which stage misses most without showing a document's rows (the test part is measured, never read)."""
+    wrong = [(label, key) for label, key, _check in s.wrong]
+    taken: set[int] = set()
+    out: Counter = Counter()
+    for label, key in s.missed:
+        candidates = [
+            (sum(a != b for a, b in zip(key, other)), i)
+            for i, (other_label, other) in enumerate(wrong)
+            if i not in taken and other_label == label and _same_value(key[4], other[4])
+        ]
+        if not candidates:
+            out["value not proposed"] += 1
+            continue
+        _, i = min(candidates)
+        taken.add(i)
+        fields = [f for f, a, b in zip(KEY, key, wrong[i][1]) if not (_same_value(a, b) if f == "value" else a == b)]
+        out["+".join(fields) or "value written otherwise"] += 1
+    return out
