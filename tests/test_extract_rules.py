@@ -228,6 +228,41 @@ MEASURES = [
     ("De doelstelling voor 2024 is 713 banen bij de politie.", "713", "target_jobs", "measure.nearest_words"),
     ("De gemeenten hebben voor eind 2024 al 800 banen gerealiseerd.", "800", "realised_jobs", "measure.nearest_words"),
     ("De overheid moet uiterlijk in 2023 20.000 extra banen hebben.", "20000", "target_jobs", "measure.obligation"),
+    # a count "in plaats van (de afgesproken)" another: the count reached and its target; "afgesproken",
+    # "overeengekomen" before a count are a target's words (not an end goal's); "was goed voor": a count reached
+    (
+        "De overheid schoot in 2019 tekort door maar 9786 banen in te richten in plaats van de afgesproken 15.000.",
+        "9786",
+        "realised_jobs",
+        "measure.instead_of",
+    ),
+    (
+        "De overheid schoot in 2019 tekort door maar 9786 banen in te richten in plaats van de afgesproken 15.000.",
+        "15000",
+        "target_jobs",
+        "measure.instead_of",
+    ),
+    (
+        "De overheidswerkgevers bleven steken op bijna 3.600 in plaats van de overeengekomen 6.500.",
+        "3600",
+        "realised_jobs",
+        "measure.instead_of",
+    ),
+    (
+        "De overheidswerkgevers bleven steken op bijna 3.600 in plaats van de overeengekomen 6.500.",
+        "6500",
+        "target_jobs",
+        "measure.instead_of",
+    ),
+    ("In 2019 had de markt de afgesproken 40.000 banen.", "40000", "target_jobs", "measure.nearest_words"),
+    ("Het bedrijfsleven was in 2019 goed voor 51.829 banen.", "51829", "realised_jobs", "measure.nearest_words"),
+    # guard: a target before "in plaats van" stays one (a target changed)
+    (
+        "De doelstelling van de gemeenten werd in 2019 6.000 banen in plaats van 8.000.",
+        "6000",
+        "target_jobs",
+        "measure.nearest_words",
+    ),
 ]
 
 

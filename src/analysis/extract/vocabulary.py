@@ -51,6 +51,7 @@ class Phrases(_Strict):
     target_group: Words
     target_group_people: Words
     out_of: Words
+    instead_of: Words
     obligation: Words
     obligation_after: Words
     managed: Words

@@ -290,14 +290,33 @@ def _must(norm: str, s: Stretch, vocab: Vocabulary) -> bool:
     return False
 
 
-def _out_of(values: list[Value], norm: str, vocab: Vocabulary) -> dict[int, str]:
-    """Values joined by "van de (beoogde)": the count reached, then the target it is a part of."""
+def _out_of(values: list[Value], own: list[str], norm: str, vocab: Vocabulary) -> dict[int, str]:
+    """Values joined by "van de (beoogde)": the count reached, then the target it is a part of (measure.out_of); and
+    a count with no words of a target before "in plaats van (de afgesproken)" and the count right after those words,
+    in one clause: the count reached and the target it fell short of or passed (measure.instead_of: "De overheid
+    schoot tekort door maar 9786 banen in te richten in plaats van de afgesproken 15.000"). `own`: each value's own
+    measure words."""
     found = {}
     for i, (a, b) in enumerate(itertools.pairwise(values)):
-        between = norm[a.end : b.number.start].strip()
-        if a.unit == b.unit == "jobs" and vocab.out_of.fullmatch(between):
-            found |= {i: "realised_jobs", i + 1: "target_jobs"}
+        between = norm[a.end : b.number.start]
+        if a.unit != "jobs" or b.unit != "jobs":
+            continue
+        if vocab.out_of.fullmatch(between.strip()):
+            found |= {i: ("realised_jobs", "measure.out_of"), i + 1: ("target_jobs", "measure.out_of")}
+        elif _instead_of(between, own[i], vocab):
+            found |= {i: ("realised_jobs", "measure.instead_of"), i + 1: ("target_jobs", "measure.instead_of")}
     return found
+
+
+def _instead_of(between: str, own: str, vocab: Vocabulary) -> bool:
+    """Whether the words between two counts are "in plaats van (de afgesproken)" at the end, in one clause of a few
+    words, after a count with no words of a target or goal of its own."""
+    return (
+        own in ("", "realised_jobs")
+        and not re.search(r"[;:]", between)
+        and len(re.findall(r"\w+", between)) <= vocab.windows.split_words
+        and ends_with(vocab.instead_of, between)
+    )
 
 
 def _one(v: Value, own: str, must: bool, norm: str, cell: str, listed: str, split: str, vocab: Vocabulary) -> Ruled:
@@ -346,7 +365,7 @@ def assign(values: list[Value], norm: str, vocab: Vocabulary, cell: str) -> list
     ]
     listed = _listed_with(values, by_words, norm, vocab, parallel)
     split, part_of = _split_of(values, by_words, listed, norm, vocab)
-    out_of = _out_of(values, norm, vocab)
+    out_of = _out_of(values, by_words, norm, vocab)
     out = []
     for i, (v, s, taken, parted) in enumerate(zip(values, spans, listed, split)):
         own = "" if v.unit in UNIT_MEASURE else by_words[i]
@@ -354,7 +373,7 @@ def assign(values: list[Value], norm: str, vocab: Vocabulary, cell: str) -> list
         # and a part if its total must ("was om 55.000 extra banen gerealiseerd te hebben: 15.000 bij de overheid")
         must_be = must(s) or (i in parallel and must(spans[i - 1])) or (i in part_of and must(spans[part_of[i]]))
         ruled = (
-            Ruled(out_of[i], "measure.out_of")
+            Ruled(*out_of[i])
             if i in out_of
             else _parallel_named(_one(v, own, must_be, norm, cell, taken, parted, vocab), i in parallel)
         )
