@@ -276,6 +276,38 @@ def test_the_measure_is_read_from_the_phrasing(vocab, sentence, value, measure, 
 
 YEARS = [
     # document, published, value, year, rule, words the check must hold
+    # a year that opens a relative clause after the value's noun is that value's, further off than one right after
+    # it; each of two such clauses its own value's
+    (
+        (
+            "100.000 banen in de marktsector die in 2026 gerealiseerd moeten zijn en 25.000 banen bij de overheid die "
+            "in 2024 gerealiseerd moeten zijn."
+        ),
+        None,
+        "100000",
+        "2026",
+        "year.written_after",
+        "",
+    ),
+    (
+        (
+            "100.000 banen in de marktsector die in 2026 gerealiseerd moeten zijn en 25.000 banen bij de overheid die "
+            "in 2024 gerealiseerd moeten zijn."
+        ),
+        None,
+        "25000",
+        "2024",
+        "year.written_after",
+        "",
+    ),
+    (  # guard: a year further off that opens no relative clause is not the value's own
+        "De provincies hadden 300 banen bij de eigen organisatie en de gemeenschappelijke regelingen in 2020.",
+        None,
+        "300",
+        "2020",
+        "year.only_in_sentence",
+        "",
+    ),
     (
         "Vorig jaar realiseerden werkgevers 90.000 extra banen.",
         "2025-07-03",

@@ -92,6 +92,7 @@ class Years(_Strict):
     change_to: Words
     refers_back: Words
     before_own_year: Words
+    relative_clause: Words
     clause_openers: Words
     now: Words
     relative: dict[str, int]
@@ -110,6 +111,7 @@ class Windows(_Strict):
     part_after: PositiveInt
     unit_words_after: PositiveInt
     own_year_words: PositiveInt
+    relative_clause_words: PositiveInt
     measure_after_bonus: int
     listed_measure_words: PositiveInt
     split_words: PositiveInt

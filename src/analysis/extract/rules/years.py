@@ -87,13 +87,25 @@ def _compared(reference: str, quarters: tuple[str, ...]) -> re.Pattern:
 
 
 def _right_after(between: str, vocab: Vocabulary) -> bool:
-    """A year written right after a value is that value's: "59% in 2019"; not after "en" or "of", which open a
-    clause of their own ("663 banen en voor 2024 een doelstelling van 713")."""
+    """A year written right after a value is that value's: "59% in 2019"; further off, one that opens a relative
+    clause after the value's noun ("100.000 banen in de marktsector die in 2026 gerealiseerd moeten zijn"); not after
+    "en" or "of", which open a clause of their own ("663 banen en voor 2024 een doelstelling van 713")."""
+    if CLAUSE.search(between) or vocab.clause_openers.search(between):
+        return False
+    words = _words(between)
+    if words > vocab.windows.relative_clause_words:
+        return False
+    before, relative = _year_openers(vocab.before_own_year.pattern, vocab.relative_clause.pattern)
+    return bool((before if words <= vocab.windows.own_year_words else relative).search(between))
+
+
+@functools.lru_cache(maxsize=8)
+def _year_openers(before_own_year: str, relative_clause: str) -> tuple[re.Pattern, re.Pattern]:
+    """The words right before a value's own year, and those words after a relative pronoun (made once per
+    vocabulary)."""
     return (
-        not CLAUSE.search(between)
-        and not vocab.clause_openers.search(between)
-        and _words(between) <= vocab.windows.own_year_words
-        and bool(re.search(rf"(?:{vocab.before_own_year.pattern})\s+$", between, re.IGNORECASE))
+        re.compile(rf"(?:{before_own_year})\s+$", re.IGNORECASE),
+        re.compile(rf"\b(?:{relative_clause})\s+(?:{before_own_year})\s+$", re.IGNORECASE),
     )
 
 
