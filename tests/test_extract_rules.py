@@ -228,6 +228,33 @@ MEASURES = [
     ("De doelstelling voor 2024 is 713 banen bij de politie.", "713", "target_jobs", "measure.nearest_words"),
     ("De gemeenten hebben voor eind 2024 al 800 banen gerealiseerd.", "800", "realised_jobs", "measure.nearest_words"),
     ("De overheid moet uiterlijk in 2023 20.000 extra banen hebben.", "20000", "target_jobs", "measure.obligation"),
+    # deadlines "tot en met 2023", "moet op 1 januari 2024" (by the end of 2023); guards: "tot en met" a year before
+    # the earliest due year, a target that stands on a date, a count reached on it
+    ("De provincie moet tot en met 2023 in totaal 26 banen creëren.", "26", "goal_jobs", "measure.sector_deadline"),
+    (
+        "De gemeente moet op 1 januari 2024 in totaal 162 banen gerealiseerd hebben.",
+        "162",
+        "goal_jobs",
+        "measure.sector_deadline",
+    ),
+    (
+        "De opgave voor de gemeenten was om 1.500 banen tot en met 2019 te realiseren.",
+        "1500",
+        "target_jobs",
+        "measure.nearest_words",
+    ),
+    (
+        "Op 1 januari 2024 bedroeg de doelstelling van de gemeenten 6.000 banen.",
+        "6000",
+        "target_jobs",
+        "measure.nearest_words",
+    ),
+    (
+        "Op 1 januari 2024 waren er bij de gemeenten 6.000 banen gerealiseerd.",
+        "6000",
+        "realised_jobs",
+        "measure.nearest_words",
+    ),
     # a count "in plaats van (de afgesproken)" another: the count reached and its target; "afgesproken",
     # "overeengekomen" before a count are a target's words (not an end goal's); "was goed voor": a count reached
     (
