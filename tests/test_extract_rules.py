@@ -86,6 +86,17 @@ NUMBER_MEANINGS = [
         "960",
         "change",
     ),
+    # guards: a change counted from the year before stays one, and so does one in a clause after the baseline's
+    (
+        "In 2016 is dat ten opzichte van het vierde kwartaal van 2015 een toename van 3763 banen.",
+        "3763",
+        "change",
+    ),
+    (
+        "Ten opzichte van de nulmeting zijn er in 2016 12.000 banen bij gekomen, een stijging van 500 banen.",
+        "500",
+        "change",
+    ),
 ]
 
 NOT_FIGURES = [
@@ -230,6 +241,19 @@ MEASURES = [
     ("De overheid moet uiterlijk in 2023 20.000 extra banen hebben.", "20000", "target_jobs", "measure.obligation"),
     # deadlines "tot en met 2023", "moet op 1 januari 2024" (by the end of 2023); guards: "tot en met" a year before
     # the earliest due year, a target that stands on a date, a count reached on it
+    # a rise counted from the baseline in its clause is the level of extra jobs, a count reached
+    (
+        "In 2016 is er ten opzichte van de nulmeting 2012 een stijging van 12.543 banen.",
+        "12543",
+        "realised_jobs",
+        "measure.from_baseline",
+    ),
+    (
+        "Het aantal daalde in 2016, maar ten opzichte van de nulmeting is er een stijging van 10.291 banen.",
+        "10291",
+        "realised_jobs",
+        "measure.from_baseline",
+    ),
     ("De provincie moet tot en met 2023 in totaal 26 banen creëren.", "26", "goal_jobs", "measure.sector_deadline"),
     (
         "De gemeente moet op 1 januari 2024 in totaal 162 banen gerealiseerd hebben.",

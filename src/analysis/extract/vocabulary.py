@@ -35,6 +35,7 @@ class _Strict(BaseModel):
 class Meanings(_Strict):
     change_after: Words
     change_before: Words
+    from_baseline: Words
     expectation: Words
     remainder_after: Words
     remainder_before: Words
@@ -112,6 +113,7 @@ class Windows(_Strict):
     unit_words_after: PositiveInt
     own_year_words: PositiveInt
     relative_clause_words: PositiveInt
+    baseline_before: PositiveInt
     measure_after_bonus: int
     listed_measure_words: PositiveInt
     split_words: PositiveInt

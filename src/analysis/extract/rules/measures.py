@@ -50,7 +50,7 @@ from dataclasses import dataclass
 
 from analysis import dictionary
 from analysis.extract.rules import context
-from analysis.extract.rules.numbers import Value, ends_before
+from analysis.extract.rules.numbers import Value, ends_before, from_baseline
 from analysis.extract.rules.ruled import CHECKS, NOTHING, Ruled
 from analysis.extract.vocabulary import Vocabulary, ends_with
 
@@ -186,6 +186,14 @@ def _realised_phrase(value: Value, norm: str, vocab: Vocabulary) -> bool:
     if value.unit != "jobs":
         return False
     return ends_before(vocab.realised_before, norm, value.number.start, vocab)
+
+
+def _from_baseline(value: Value, norm: str, vocab: Vocabulary) -> bool:
+    """A rise counted from the baseline ("ten opzichte van de nulmeting een stijging van 10.291 banen") is the
+    level of extra jobs reached (numbers.from_baseline; else the value is a change, set aside)."""
+    if value.unit != "jobs" or not ends_before(vocab.meanings["change_before"], norm, value.number.start, vocab):
+        return False
+    return from_baseline(value, norm, vocab)
 
 
 def opens_parts(between: str, vocab: Vocabulary) -> bool:
@@ -326,6 +334,8 @@ def _one(v: Value, own: str, must: bool, norm: str, cell: str, listed: str, spli
         return Ruled(UNIT_MEASURE[v.unit], "measure.unit")
     if _realised_phrase(v, norm, vocab):
         return Ruled("realised_jobs", "measure.realised_phrase")
+    if _from_baseline(v, norm, vocab):
+        return Ruled("realised_jobs", "measure.from_baseline")
     if own in ("realised_jobs", "") and v.unit == "jobs" and must:
         return Ruled("target_jobs", "measure.obligation")
     if own:

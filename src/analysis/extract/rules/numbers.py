@@ -276,8 +276,11 @@ def _meaning(i: int, value: Value, ranged: set[int], part_year: bool, norm: str,
         (
             "change",
             any(at["change_after"].match(t.lstrip()) for t in (after, after_unit))
-            # "een stijging van ruim 13%": a qualifier between
-            or ends_before(at["change_before"], norm, value.number.start, vocab),
+            # "een stijging van ruim 13%": a qualifier between; not one counted from the baseline
+            or (
+                ends_before(at["change_before"], norm, value.number.start, vocab)
+                and not from_baseline(value, norm, vocab)
+            ),
         ),
         ("range", i in ranged),
         ("remainder", ends_with(at["remainder_before"], before) and bool(at["remainder_after"].search(after[:25]))),
@@ -286,6 +289,16 @@ def _meaning(i: int, value: Value, ranged: set[int], part_year: bool, norm: str,
         ("persons", bool(at["persons"].match(after.lstrip())) and not _end_goal_of_people(value, norm, vocab)),
     )
     return next((meaning for meaning, holds in rules if holds), "")
+
+
+def from_baseline(value: Value, norm: str, vocab: Vocabulary) -> bool:
+    """Whether a change's words before a count follow words that count it from the baseline in its clause ("ten
+    opzichte van de nulmeting 2012 een stijging van 12.543 banen", "maar ten opzichte van de nulmeting is er een
+    stijging van 10.291 banen"): the level of extra jobs, not a change. Read only for a value after a change's
+    words."""
+    before = norm[max(0, value.number.start - vocab.windows.baseline_before) : value.number.start]
+    clause = re.split(r"[,;:]", before)[-1]
+    return bool(vocab.meanings["from_baseline"].search(clause))
 
 
 def _in_ranges(values: list[Value], norm: str) -> set[int]:
