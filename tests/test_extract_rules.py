@@ -667,6 +667,27 @@ END_GOAL_NAMES_ITS_SECTOR = [
         "900",
         ("gemeenten", "sector.in_sentence"),
     ),
+    # a count "in totaal" that nothing places is of all employers, and names that sector for the paragraph too
+    (
+        "In totaal werden in 2019 ruim 61.000 functies voor mensen met een arbeidsbeperking gecreëerd.",
+        "61000",
+        ("banenafspraak_totaal", "sector.in_total"),
+    ),
+    (
+        "In 2019 zouden er in totaal 55.000 banen gecreëerd moeten zijn. Het zijn er 61.615 geworden.",
+        "61615",
+        ("banenafspraak_totaal", "sector.paragraph"),
+    ),
+    (  # guard: a sector the paragraph named before places it
+        "De gemeenten hadden in 2019 een doel van 5.000 banen. In totaal werden er 5.200 banen gecreëerd.",
+        "5200",
+        ("gemeenten", "sector.paragraph"),
+    ),
+    (  # guard: no "in totaal", no sector
+        "In 2019 werden er 61.000 functies gecreëerd.",
+        "61000",
+        ("", "sector.none"),
+    ),
 ]
 
 
@@ -1390,6 +1411,7 @@ def test_every_check_message_has_the_blanks_its_rules_fill_in():
         "sector_before": ["sector"],
         "the_sector": ["sector"],
         "sector_title": ["sector"],
+        "in_total": ["sector"],
         "national": ["sector"],
         "scope": ["scope"],
         "differ": ["values"],

@@ -53,6 +53,7 @@ class Phrases(_Strict):
     target_group_people: Words
     out_of: Words
     instead_of: Words
+    in_total: Words
     obligation: Words
     obligation_after: Words
     managed: Words

@@ -26,6 +26,9 @@ from analysis.extract.rules.context import DocumentContext
 from analysis.extract.rules.ruled import CHECKS, Ruled
 from analysis.extract.vocabulary import Vocabulary, normal
 
+# The sector rules whose sector a later sentence of the paragraph takes as if the sentence had named it
+NAMES_ITS_SECTOR = ("sector.end_goal", "sector.in_total")
+
 
 @dataclass
 class Proposal:
@@ -141,7 +144,9 @@ def _passage(
         paragraph.document_goals.update((sector, year) for sector, year in paragraph.goals if year)  # shared
         paragraph.sectors += [s for _, s in sectors.named(sentence, vocab)]
         # an end goal names its sector by its size ("Eind 2025 moeten er 125.000 extra banen zijn": all employers)
-        paragraph.sectors += [p.row["sector"] for p in proposals if p.rules["sector"] == "sector.end_goal"]
+        # ... and so does a count of all "in totaal" ("In 2019 zouden er in totaal 55.000 banen ... Het zijn er 61.615
+        # geworden")
+        paragraph.sectors += [p.row["sector"] for p in proposals if p.rules["sector"] in NAMES_ITS_SECTOR]
         paragraph.said_the_sector = paragraph.said_the_sector or bool(vocab.the_sector.search(normal(sentence)))
     so_far.years += paragraph.years
     so_far.periods += paragraph.periods

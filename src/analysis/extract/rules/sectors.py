@@ -14,6 +14,8 @@ Sector, by the first rule that gives one:
 - sector.in_sentence: named in the sentence (nearest before the value, else after); several: a check.
 - sector.table_headings: named in a table cell's headings.
 - sector.heading: named in the heading path above the passage, unless the paragraph has named another since.
+- sector.in_total: no sector named in the sentence, its heading, paragraph or the document's title, but a count
+  "in totaal": all employers, with a check.
 - sector.national: no sector named in the sentence, but extra jobs since the baseline: all employers, with a
   check. Before a heading's or the paragraph's sector where the sentence counts from the baseline ("sinds de
   start", "ten opzichte van de nulmeting"); after them where it only says "extra banen".
@@ -216,7 +218,17 @@ def _outside(
     in_title = list(dict.fromkeys(s for _, s in named(title, vocab)))
     if len(in_title) == 1 and not national.text:  # "Monitor banenafspraak 2020 waterschappen" above it all
         return Ruled(in_title[0], "sector.document_title", CHECKS["sector_title"].format(sector=in_title[0]))
-    return national
+    return national if national.text else _in_total(norm, vocab)
+
+
+def _in_total(norm: str, vocab: Vocabulary) -> Ruled:
+    """sector.in_total: a count "in totaal" that no sector's name, heading, paragraph or title places is of all
+    employers ("In totaal werden in 2019 ruim 61.000 functies voor mensen met een arbeidsbeperking gecreëerd"),
+    with a check."""
+    total = vocab.file.national.total
+    if total in vocab.sector_units and vocab.in_total.search(norm):
+        return Ruled(total, "sector.in_total", CHECKS["in_total"].format(sector=total))
+    return Ruled("", "sector.none", CHECKS["no_sector"])
 
 
 def _paragraph(before: list[str], vocab: Vocabulary) -> Ruled:
