@@ -327,6 +327,35 @@ def test_the_measure_is_read_from_the_phrasing(vocab, sentence, value, measure, 
 
 YEARS = [
     # document, published, value, year, rule, words the check must hold
+    # a count that nothing before dates takes the one year of the sentence after, if that gives no value and refers
+    # back to it; guards: one that gives a value of its own, one that does not refer back
+    (
+        (
+            "Sinds 2013 hebben werkgevers in totaal 85.665 extra banen gerealiseerd. Het aantal banen is in 2023 licht "
+            "gegroeid ten opzichte van een jaar eerder."
+        ),
+        None,
+        "85665",
+        "2023",
+        "year.said_after",
+        "year 2023 from the sentence after",
+    ),
+    (
+        "Sinds 2013 hebben werkgevers in totaal 85.665 extra banen gerealiseerd. Het aantal banen is in 2023 met 2.000 banen gegroeid.",
+        None,
+        "85665",
+        "",
+        "year.none",
+        "year not stated",
+    ),
+    (
+        "Sinds 2013 hebben werkgevers in totaal 85.665 extra banen gerealiseerd. In 2023 groeide de economie.",
+        None,
+        "85665",
+        "",
+        "year.none",
+        "year not stated",
+    ),
     # a year that opens a relative clause after the value's noun is that value's, further off than one right after
     # it; each of two such clauses its own value's
     (
@@ -1400,6 +1429,7 @@ def test_every_check_message_has_the_blanks_its_rules_fill_in():
         "due_whole": ["whole", "year"],
         "due_after": ["words", "year"],
         "due_document": ["whole", "year"],
+        "year_after": ["words", "year"],
         "sector_end_goal": ["year"],
         "sector_deadline": ["words", "year"],
         "year_before": ["words", "year"],

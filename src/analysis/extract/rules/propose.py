@@ -15,6 +15,7 @@ The stages, in order, each a module that returns what it read (a `Ruled`: the te
 from __future__ import annotations
 
 import bisect
+import functools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -172,12 +173,15 @@ def _sentence(sentence, notes, passage, vocab, source_id, context, paragraph):
     bases = qualities.bases_named(norm, vocab)
     counted = sectors.counted_part(norm, notes)
     proposals = []
+    said_after = functools.cache(lambda: years.said_after(paragraph.after, vocab))  # read once a sentence
     for v, y, m, s in zip(values, year_of, measure_of, sector_of):
         if v.meaning:
             continue
         m = measures.sector_end_goal(m, y, s, norm, vocab)
         if m.text == "goal_jobs" and not y.text:  # a due year from a sentence beside it, with a check
             y = _due_beside(s.text, paragraph, vocab)
+        if not y.text and m.text and MEASURES[m.text].year_required:  # "Het aantal banen is in 2023 ..." after it
+            y = said_after()
         period = _period(named, y, s, m, paragraph, context, vocab)
         if period.rule == "period.document_quarter" and not y.text:
             y = Ruled(context.quarter[1], "year.document_quarter")

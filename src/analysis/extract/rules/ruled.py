@@ -25,6 +25,7 @@ CHECKS = {
     "quarter_document": "period {period} {year} from the document ('{words}'): a reading of that quarter? confirm",
     "due_whole": "due year {year} of the end goal of the whole ({whole}) in the sentence before: confirm",
     "due_after": "due year {year} from the sentence after ('{words}'): confirm",
+    "year_after": "year {year} from the sentence after ('{words}'): confirm",
     "due_document": "due year {year} of the end goal of the whole ({whole}) earlier in the document: confirm",
     "sector_end_goal": "a sector's goal due in {year}, the agreement's last year: read as its end goal, not a yearly target; confirm",
     "sector_deadline": "a sector's goal due by '{words}' ({year}): read as its end goal, not a yearly target; confirm",

@@ -35,6 +35,9 @@ end goals (vocabulary [end_goals]): "in het sociaal akkoord van 2013 ... 125.000
 - year.due_said_after: an end goal whose sentence gives no due year, before a sentence of the paragraph that gives
   no value, one due year and refers back to it ("... 125.000 extra banen realiseren. In 2026 moet dit aantal
   behaald zijn."): that year, with a check.
+- year.said_after: a count that needs a year and that none of the rules above dates, before a sentence of the
+  paragraph that gives no value, one year of its own and refers back to it ("... in totaal 85.665 extra banen
+  gerealiseerd ... Het aantal banen is in 2023 licht gegroeid"): that year, with a check.
 - year.due_in_document: an end goal that none of those gives a due year, after the end goal of the whole that holds
   it earlier in the document ("In 2026 zouden er in de publieke sector 25 duizend banen moeten zijn gerealiseerd"
   above "De universiteiten schiepen ... de helft van de 1886 banen waar ze uiteindelijk op mikken"): that one's due
@@ -320,10 +323,30 @@ def due_said_after(after: str, vocab: Vocabulary) -> Ruled:
     )
 
 
+def said_after(after: str, vocab: Vocabulary) -> Ruled:
+    """The year the sentence after a count gives it, for a count that neither its own sentence nor the paragraph
+    before dates: one that gives no value and one year of its own, and refers back to the count ("Sinds 2013
+    hebben werkgevers in totaal 85.665 extra banen gerealiseerd ... Het aantal banen is in 2023 licht gegroeid
+    ten opzichte van een jaar eerder"): that year, with a check (year.said_after)."""
+    norm = normal(after)
+    if not vocab.refers_back.search(norm):
+        return NOTHING
+    values, marks = numbers_module.read(after, norm, vocab)
+    free = sorted({m.value for m in marks if _role(m, norm, vocab) == "free"})
+    if values or len(free) != 1:
+        return NOTHING
+    return Ruled(
+        free[0],
+        "year.said_after",
+        CHECKS["year_after"].format(year=free[0], words=after.strip()),
+        f"year {free[0]} from the sentence after",
+    )
+
+
 def due_in_document(sector: str, goals: dict[str, str], vocab: Vocabulary) -> Ruled:
     """The due year of the end goal of the whole that holds `sector` the document gave last before (`goals`: each
-    sector's end goal's due year, the last the document gave; a few sectors, however long it is), for an end goal that neither its own sentence nor those
-    beside it date: "In 2026 zouden er in de publieke sector 25 duizend banen moeten zijn gerealiseerd" above "De
+    sector's end goal's due year, the last the document gave; a few sectors, however long it is), for an end goal
+    that neither its own sentence nor those beside it date: "In 2026 zouden er in de publieke sector 25 duizend banen moeten zijn gerealiseerd" above "De
     universiteiten schiepen ... de helft van de 1886 banen waar ze uiteindelijk op mikken" (2026), with a check.
     Not a goal of another sector beside it: the market's "in 2024 100 duizend" dates no government goal."""
     for whole, year in goals.items():
