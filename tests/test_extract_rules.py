@@ -1081,6 +1081,28 @@ def test_a_sentence_s_values_have_a_unit_and_a_meaning_and_its_years_are_apart(v
     assert [y.written for y in years_written] == ["2019", "2024"]
 
 
+UNITS_OF_EMPLOYERS = [
+    # sentence, value, unit: a word of employers after "bij", "door", "voor" is where a count stands, not its unit;
+    # guards: a count of employers, one "van de werkgevers"
+    (
+        (
+            "Het is de bedoeling dat tot 2026 in totaal 125.000 banen worden ingericht: 25.000 bij de overheid en de "
+            "overige 100.000 bij andere werkgevers."
+        ),
+        "100000",
+        "jobs",
+    ),
+    ("In 2019 vielen ongeveer 2.500 werkgevers onder de quotumregeling.", "2500", "employers"),
+    ("In 2019 gaven 2.500 van de werkgevers banen aan mensen uit de doelgroep.", "2500", "employers"),
+]
+
+
+@pytest.mark.parametrize("sentence, value, unit", UNITS_OF_EMPLOYERS)
+def test_a_word_of_employers_after_bij_is_no_unit_of_the_number(vocab, sentence, value, unit):
+    _, found, _ = values(sentence, vocab)
+    assert {v.number.value: v.unit for v in found}.get(value) == unit
+
+
 def test_values_listed_together_share_a_group_and_the_unit_written_after_the_last(vocab):
     _, found, _ = values("De politie realiseerde 297, 413 en 663 banen.", vocab)
     assert [(v.number.value, v.unit, v.group) for v in found] == [

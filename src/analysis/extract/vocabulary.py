@@ -102,6 +102,7 @@ class Years(_Strict):
 
 class Sentences(_Strict):
     abbreviations: Words
+    at_employers: Words
     list_words: Words
     bare_before: Words
     pair_words: Words

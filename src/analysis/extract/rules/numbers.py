@@ -144,7 +144,8 @@ def _unit_after(norm: str, number: Number, vocab: Vocabulary) -> tuple[str, int]
     if following:
         for unit in ("jobs", "employers"):
             hit = vocab.units[unit].search(following.group(0))
-            if hit:
+            # "100.000 bij andere werkgevers": a count at the employers, not of them
+            if hit and not (unit == "employers" and vocab.at_employers.search(following.group(0), 0, hit.start())):
                 return unit, number.end + hit.end()
     return None
 
