@@ -707,6 +707,11 @@ END_GOAL_NAMES_ITS_SECTOR = [
         "61615",
         ("banenafspraak_totaal", "sector.paragraph"),
     ),
+    (  # ... and so is a count of the agreement as a whole
+        "De doelstelling om in 2016 voor de banenafspraak 20.500 banen te realiseren is gehaald.",
+        "20500",
+        ("banenafspraak_totaal", "sector.in_total"),
+    ),
     (  # guard: a sector the paragraph named before places it
         "De gemeenten hadden in 2019 een doel van 5.000 banen. In totaal werden er 5.200 banen gecreëerd.",
         "5200",

@@ -41,7 +41,7 @@ CHECKS = {
     "parts_before": "the paragraph names {parts} before: a figure of the whole ({sector})? confirm",
     "the_sector": "'de sector': the sector an earlier paragraph named last ({sector}): confirm",
     "sector_title": "sector taken from the document's title ({sector}): confirm",
-    "in_total": "sector not stated: a count 'in totaal', so all employers ({sector})? confirm",
+    "in_total": "sector not stated: a count 'in totaal' or of 'de banenafspraak' as a whole, so all employers ({sector})? confirm",
     "national": "sector not stated: extra jobs since the baseline, so all employers ({sector})?",
     "scope": "part of the sector? ({scope})",
     "differ": "this document gives other values for the same figure ({values}): which one?",

@@ -222,9 +222,9 @@ def _outside(
 
 
 def _in_total(norm: str, vocab: Vocabulary) -> Ruled:
-    """sector.in_total: a count "in totaal" that no sector's name, heading, paragraph or title places is of all
-    employers ("In totaal werden in 2019 ruim 61.000 functies voor mensen met een arbeidsbeperking gecreëerd"),
-    with a check."""
+    """sector.in_total: a count "in totaal", or of the agreement as a whole ("voor de banenafspraak"), that no
+    sector's name, heading, paragraph or title places is of all employers ("In totaal werden in 2019 ruim 61.000
+    functies voor mensen met een arbeidsbeperking gecreëerd"), with a check."""
     total = vocab.file.national.total
     if total in vocab.sector_units and vocab.in_total.search(norm):
         return Ruled(total, "sector.in_total", CHECKS["in_total"].format(sector=total))
