@@ -327,6 +327,29 @@ def test_the_measure_is_read_from_the_phrasing(vocab, sentence, value, measure, 
 
 YEARS = [
     # document, published, value, year, rule, words the check must hold
+    # a quota percentage takes the one year of the sentence right before in its paragraph, none from further back
+    (
+        (
+            "In 2024 realiseerden de hogescholen samen 36,3% van de landelijke doelstelling. Met 605 "
+            "participatiebanen blijft het aandeel van 1,0% echter onder de norm van 2,76%."
+        ),
+        None,
+        "2.76",
+        "2024",
+        "year.sentence_before",
+        "",
+    ),
+    (
+        (
+            "In 2024 realiseerden de hogescholen samen 36,3% van de landelijke doelstelling. Dat is een stabiel "
+            "resultaat. Het quotumpercentage is 2,76%."
+        ),
+        None,
+        "2.76",
+        "",
+        "",
+        "",
+    ),
     # a count that nothing before dates takes the one year of the sentence after, if that gives no value and refers
     # back to it; guards: one that gives a value of its own, one that does not refer back
     (

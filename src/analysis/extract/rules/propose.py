@@ -7,7 +7,7 @@ The stages, in order, each a module that returns what it read (a `Ruled`: the te
 1. numbers: the sentence's numbers, which are values (jobs, employers, a percentage) and which years, and what a
    value means when it is no plain figure (a change, an expectation, a remainder, part of a year, a range);
 2. measures; 3. years (a measure without a year, such as a quota percentage, takes none from outside its
-   sentence); 4. sectors (and scope); 5. qualities: qualifier, period, basis;
+   sentence but that of the sentence right before); 4. sectors (and scope); 5. qualities: qualifier, period, basis;
 6. this module: one proposal per plain value, then across the document: a figure proposed twice is one proposal
    (the most precise value, naming the other place), different values for one figure get a check.
 """

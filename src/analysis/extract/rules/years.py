@@ -15,7 +15,8 @@
   is then the year-end's or provisional (propose). Not a date the sentence counts from ("sinds 1 januari 2015",
   the baseline's "1 januari 2013").
 - year.table_headings: the one year a table cell's headings name.
-- year.sentence_before: the one year of the nearest earlier sentence of the paragraph (further back: a check).
+- year.sentence_before: the one year of the nearest earlier sentence of the paragraph (further back: a check); for
+  a figure that needs no year (a quota percentage), only that of the sentence right before.
 - year.now: "op dit moment", "momenteel": the document's year, with a check; never a year of another sentence.
 - year.relative_to_document: "vorig jaar", "dit jaar", "eind vorig jaar" counted from the document's date.
 - year.earlier_in_document: the one year of the nearest earlier sentence of the document, with a check (a
@@ -394,8 +395,8 @@ def assign(
     """Each value's year, and the years this sentence gives a later one (written after a value, or free; else the
     one it counts from the document's date, "vorig jaar").
     `earlier`: the years of each earlier sentence of the paragraph, and of the paragraphs before it.
-    `measure_of`: each value's measure (a quota percentage takes no year from outside its sentence, an end goal
-    only a due year)."""
+    `measure_of`: each value's measure (a quota percentage takes no year from outside its sentence but the one
+    year of the sentence right before in the paragraph, an end goal only a due year)."""
     dated = [not m or MEASURES[m].year_required for m in measure_of]
     on_date = _own_date(norm, vocab)
     from_context = functools.cache(lambda: _from_context(norm, cell, earlier, context, vocab))  # once a sentence
@@ -424,8 +425,19 @@ def assign(
         if goals[i]:
             out.append(_due(found, starts, vocab))
             continue
+        if not found.text and not dated[i]:  # a standing figure: only the year of the sentence right before
+            found = _right_before(earlier[0]) if not cell else NOTHING
         out.append(found if found.text or not dated[i] else from_context())
     return _changes_from(values, out, norm, vocab), _said(free, on_date, norm, cell, context, vocab)
+
+
+def _right_before(in_paragraph: list[list[str]]) -> Ruled:
+    """year.sentence_before for a figure that needs no year (a quota percentage): only the one year of the sentence
+    right before in the paragraph ("In 2024 realiseerden de hogescholen samen 36,3% ... Met 605 participatiebanen
+    blijft het aandeel van 1,0% echter onder de norm van 2,76%"), never one from further back."""
+    if in_paragraph and len(in_paragraph[-1]) == 1:
+        return Ruled(in_paragraph[-1][0], "year.sentence_before", note="year from the sentence before")
+    return NOTHING
 
 
 def _target_year(ruled: dict[int, Ruled], measure_of: list[str]) -> str:
