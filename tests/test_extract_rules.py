@@ -307,6 +307,14 @@ MEASURES = [
     ),
     ("In 2019 had de markt de afgesproken 40.000 banen.", "40000", "target_jobs", "measure.nearest_words"),
     ("Het bedrijfsleven was in 2019 goed voor 51.829 banen.", "51829", "realised_jobs", "measure.nearest_words"),
+    # "weten te creëren" (managed to) is a count reached, never one that must be ("te creëren"); guard: "moeten"
+    (
+        "Werkgevers bij de overheid hebben in 2017 maar 553 extra vaste banen weten te creëren voor arbeidsbeperkten.",
+        "553",
+        "realised_jobs",
+        "measure.nearest_words",
+    ),
+    ("De gemeenten moeten in 2024 700 banen weten te creëren.", "700", "target_jobs", "measure.obligation"),
     # guard: a target before "in plaats van" stays one (a target changed)
     (
         "De doelstelling van de gemeenten werd in 2019 6.000 banen in plaats van 8.000.",

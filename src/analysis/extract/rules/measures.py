@@ -362,11 +362,7 @@ def assign(values: list[Value], norm: str, vocab: Vocabulary, cell: str) -> list
     # the values of one list share a stretch: its words are read once (a sentence listing thousands of values)
     parts = named_parts(norm, vocab)
     nearest = functools.cache(lambda unit, s: _nearest(norm, unit, s, vocab, parts))
-    must = functools.cache(
-        lambda s: bool(
-            vocab.obligation.search(norm, s.left, s.right) or vocab.obligation_after.search(norm, s.last, s.right)
-        )
-    )
+    must = functools.cache(lambda s: _must(norm, s, vocab))  # "weten te creëren" aside: managed to
     parallel = _parallel(values, spans, norm, vocab)
     # the words before the pair word of a parallel clause are the value's before it
     by_words = [
