@@ -307,6 +307,13 @@ MEASURES = [
     ),
     ("In 2019 had de markt de afgesproken 40.000 banen.", "40000", "target_jobs", "measure.nearest_words"),
     ("Het bedrijfsleven was in 2019 goed voor 51.829 banen.", "51829", "realised_jobs", "measure.nearest_words"),
+    # a count of "extra reguliere banen", "extra vaste banen" is one reached, as one of "extra banen" is
+    (
+        "Halverwege vorig jaar had de overheid nog maar 85 extra reguliere banen voor arbeidsbeperkten.",
+        "85",
+        "realised_jobs",
+        "measure.extra_jobs",
+    ),
     # "weten te creëren" (managed to) is a count reached, never one that must be ("te creëren"); guard: "moeten"
     (
         "Werkgevers bij de overheid hebben in 2017 maar 553 extra vaste banen weten te creëren voor arbeidsbeperkten.",
@@ -1451,6 +1458,9 @@ def test_the_qualities_stage_reads_a_qualifier_before_the_number(vocab):
     [
         ("In het tweede kwartaal van 2023 realiseerde de politie 800 banen.", "Q2"),
         ("Ten opzichte van het eerste kwartaal van 2023 realiseerde de politie 800 banen.", "year"),
+        # the middle of a year is a reading up to its second quarter; guard: the middle of something else
+        ("Halverwege vorig jaar had de overheid nog maar 85 extra reguliere banen.", "Q2"),
+        ("Halverwege de looptijd van de afspraak had de overheid in 2017 nog maar 85 extra banen.", "year"),
     ],
 )
 def test_the_qualities_stage_reads_a_named_quarter_but_not_one_compared_with(vocab, sentence, period):
