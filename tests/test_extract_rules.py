@@ -322,6 +322,20 @@ MEASURES = [
         "measure.nearest_words",
     ),
     ("De gemeenten moeten in 2024 700 banen weten te creëren.", "700", "target_jobs", "measure.obligation"),
+    # a count whose reaching is to be checked ("gekeken of", "beoordeeld of") is a target, as one that must be;
+    # guard: "gekeken naar" a count is no check of it
+    (
+        "In 2017 wordt beoordeeld of de markt in 2016 14.000 banen heeft gerealiseerd.",
+        "14000",
+        "target_jobs",
+        "measure.obligation",
+    ),
+    (
+        "Er wordt gekeken naar de 9.000 banen die in 2015 bij de overheid zijn gecreëerd.",
+        "9000",
+        "realised_jobs",
+        "measure.nearest_words",
+    ),
     # guard: a target before "in plaats van" stays one (a target changed)
     (
         "De doelstelling van de gemeenten werd in 2019 6.000 banen in plaats van 8.000.",
@@ -897,6 +911,19 @@ def test_the_same_figure_twice_is_one_proposal_naming_the_other_place(vocab):
                 ("overheid_totaal", "2018", "year", "target_jobs", "12500", "", "national_extra_jobs"),
             ],
         ),
+        (  # a target worded as a check, split after a semicolon into parts without a unit, each before "door"
+            (
+                "Er wordt gekeken of er in 2016 20.500 banen zijn gerealiseerd; 6.500 door de overheid en 14.000 door "
+                "de markt."
+            ),
+            [
+                ("banenafspraak_totaal", "2016", "year", "target_jobs", "20500", "", "national_extra_jobs"),
+                ("overheid_totaal", "2016", "year", "target_jobs", "6500", "", "national_extra_jobs"),
+                ("markt", "2016", "year", "target_jobs", "14000", "", "national_extra_jobs"),
+            ],
+        ),
+        # guard: a bare number before "door" in a sentence that counts no jobs is none
+        ("In 2016 werden 15 door de overheid betaalde proeftuinen gestart.", []),
         ("Op 17 december 2019 is uw Kamer geïnformeerd (Kamerstukken II 2019/20, 34 352, nr. 191).", []),
         ("In 2020 heeft Defensie twaalf medewerkers opgeleid in 15 proeftuinen op 3 locaties.", []),
     ],
