@@ -294,34 +294,17 @@ def _due(found: Ruled, starts: frozenset[str], vocab: Vocabulary) -> Ruled:
 def due_of_whole(sector: str, goals_before: list[tuple[str, str]], vocab: Vocabulary) -> Ruled:
     """The due year of an end goal of the sentence before (`goals_before`: their sectors and due years) whose
     sector is the whole that holds `sector`: a part of that goal ("25.000 van deze banen")."""
-    for whole, year in goals_before:
-        if year and sector in vocab.file.wholes.get(whole, []):
-            return Ruled(
-                year,
-                "year.due_of_whole",
-                CHECKS["due_whole"].format(year=year, whole=whole),
-                f"due year {year} from the end goal of {whole} in the sentence before",
-            )
-    return NOTHING
+    return _due_of_a_whole(sector, goals_before, vocab, "year.due_of_whole", "due_whole", "in the sentence before")
 
 
 def due_said_after(after: str, vocab: Vocabulary) -> Ruled:
     """The due year the sentence after an end goal's gives it: one that gives no value and one due year, and
     refers back ("In 2026 moet dit aantal behaald zijn")."""
-    norm = normal(after)
-    words = vocab.refers_back.search(norm)
-    if not words:
+    due = _one_year_after(after, vocab, lambda m, norm: int(m.value) >= vocab.file.end_goals.earliest_due)
+    if not due:
         return NOTHING
-    values, marks = numbers_module.read(after, norm, vocab)
-    due = sorted({m.value for m in marks if int(m.value) >= vocab.file.end_goals.earliest_due})
-    if values or len(due) != 1:
-        return NOTHING
-    return Ruled(
-        due[0],
-        "year.due_said_after",
-        CHECKS["due_after"].format(year=due[0], words=after.strip()),
-        f"due year {due[0]} from the sentence after",
-    )
+    check = CHECKS["due_after"].format(year=due, words=after.strip())
+    return Ruled(due, "year.due_said_after", check, f"due year {due} from the sentence after")
 
 
 def said_after(after: str, vocab: Vocabulary) -> Ruled:
@@ -329,35 +312,42 @@ def said_after(after: str, vocab: Vocabulary) -> Ruled:
     before dates: one that gives no value and one year of its own, and refers back to the count ("Sinds 2013
     hebben werkgevers in totaal 85.665 extra banen gerealiseerd ... Het aantal banen is in 2023 licht gegroeid
     ten opzichte van een jaar eerder"): that year, with a check (year.said_after)."""
+    year = _one_year_after(after, vocab, lambda m, norm: _role(m, norm, vocab) == "free")
+    if not year:
+        return NOTHING
+    check = CHECKS["year_after"].format(year=year, words=after.strip())
+    return Ruled(year, "year.said_after", check, f"year {year} from the sentence after")
+
+
+def _one_year_after(after: str, vocab: Vocabulary, keep) -> str:
+    """The one year of the sentence after that `keep(mark, norm)` keeps, where that sentence refers back and gives
+    no value of its own; else ""."""
     norm = normal(after)
     if not vocab.refers_back.search(norm):
-        return NOTHING
+        return ""
     values, marks = numbers_module.read(after, norm, vocab)
-    free = sorted({m.value for m in marks if _role(m, norm, vocab) == "free"})
-    if values or len(free) != 1:
-        return NOTHING
-    return Ruled(
-        free[0],
-        "year.said_after",
-        CHECKS["year_after"].format(year=free[0], words=after.strip()),
-        f"year {free[0]} from the sentence after",
-    )
+    years = sorted({m.value for m in marks if keep(m, norm)})
+    return years[0] if not values and len(years) == 1 else ""
 
 
 def due_in_document(sector: str, goals: dict[str, str], vocab: Vocabulary) -> Ruled:
     """The due year of the end goal of the whole that holds `sector` the document gave last before (`goals`: each
     sector's end goal's due year, the last the document gave; a few sectors, however long it is), for an end goal
-    that neither its own sentence nor those beside it date: "In 2026 zouden er in de publieke sector 25 duizend banen moeten zijn gerealiseerd" above "De
-    universiteiten schiepen ... de helft van de 1886 banen waar ze uiteindelijk op mikken" (2026), with a check.
-    Not a goal of another sector beside it: the market's "in 2024 100 duizend" dates no government goal."""
-    for whole, year in goals.items():
-        if sector in vocab.file.wholes.get(whole, []):
-            return Ruled(
-                year,
-                "year.due_in_document",
-                CHECKS["due_document"].format(year=year, whole=whole),
-                f"due year {year} from the end goal of {whole} earlier in the document",
-            )
+    that neither its own sentence nor those beside it date: "In 2026 zouden er in de publieke sector 25 duizend
+    banen moeten zijn gerealiseerd" above "De universiteiten schiepen ... de helft van de 1886 banen waar ze
+    uiteindelijk op mikken" (2026), with a check. Not a goal of another sector beside it: the market's "in 2024 100
+    duizend" dates no government goal."""
+    return _due_of_a_whole(
+        sector, list(goals.items()), vocab, "year.due_in_document", "due_document", "earlier in the document"
+    )
+
+
+def _due_of_a_whole(sector: str, goals: list[tuple[str, str]], vocab: Vocabulary, rule: str, check: str, where: str):
+    """The due year of the first of `goals` (sector, due year) whose sector is a whole that holds `sector`."""
+    for whole, year in goals:
+        if year and sector in vocab.file.wholes.get(whole, []):
+            note = f"due year {year} from the end goal of {whole} {where}"
+            return Ruled(year, rule, CHECKS[check].format(year=year, whole=whole), note)
     return NOTHING
 
 
