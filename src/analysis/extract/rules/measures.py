@@ -188,14 +188,6 @@ def _realised_phrase(value: Value, norm: str, vocab: Vocabulary) -> bool:
     return ends_before(vocab.realised_before, norm, value.number.start, vocab)
 
 
-def _from_baseline(value: Value, norm: str, vocab: Vocabulary) -> bool:
-    """A rise counted from the baseline ("ten opzichte van de nulmeting een stijging van 10.291 banen") is the
-    level of extra jobs reached (numbers.from_baseline; else the value is a change, set aside)."""
-    if value.unit != "jobs" or not ends_before(vocab.meanings["change_before"], norm, value.number.start, vocab):
-        return False
-    return from_baseline(value, norm, vocab)
-
-
 def opens_parts(between: str, vocab: Vocabulary) -> bool:
     """Whether the words between a total and a value open the total's parts: a colon or semicolon, or "waarvan"."""
     return bool(re.search(r"[:;]", between) or vocab.split_openers.search(between))
@@ -258,9 +250,10 @@ def sector_end_goal(measure: Ruled, year: Ruled, sector: Ruled, norm: str, vocab
     """A sector's target due in the agreement's last year is its end goal: public sources record the sectors'
     goals for 2026 as goal_jobs (hbo 953, wo 1.886), while a goal for an earlier year is that year's target
     (measure.sector_end_goal); the year may be the paragraphs' before it ("In 2026 zouden er in de publieke sector
-    25 duizend banen ..." above "Bij de universitaire medische centra is ... de nagestreefde 2264 plekken behaald"). So is a sector's count its own sentence sets a deadline for in or after the earliest
-    due year of the end goals ("5250 banen die uiterlijk in 2023 gerealiseerd moeten zijn", "340 banen voor 1
-    januari 2024", "circa 800 banen voor eind 2024"; measure.sector_deadline)."""
+    25 duizend banen ..." above "Bij de universitaire medische centra is ... de nagestreefde 2264 plekken
+    behaald"). So is a sector's count its own sentence sets a deadline for in or after the earliest due year of the
+    end goals ("5250 banen die uiterlijk in 2023 gerealiseerd moeten zijn", "340 banen voor 1 januari 2024", "circa
+    800 banen voor eind 2024"; measure.sector_deadline)."""
     national = not sector.text or sector.text in vocab.file.end_goals.sectors.values()  # none: whose goal?
     if national or measure.text not in ("target_jobs", "") or not year.text:
         return measure
@@ -334,7 +327,7 @@ def _one(v: Value, own: str, must: bool, norm: str, cell: str, listed: str, spli
         return Ruled(UNIT_MEASURE[v.unit], "measure.unit")
     if _realised_phrase(v, norm, vocab):
         return Ruled("realised_jobs", "measure.realised_phrase")
-    if _from_baseline(v, norm, vocab):
+    if v.unit == "jobs" and from_baseline(v, norm, vocab):
         return Ruled("realised_jobs", "measure.from_baseline")
     if own in ("realised_jobs", "") and v.unit == "jobs" and must:
         return Ruled("target_jobs", "measure.obligation")

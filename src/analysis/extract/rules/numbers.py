@@ -293,10 +293,12 @@ def _meaning(i: int, value: Value, ranged: set[int], part_year: bool, norm: str,
 
 
 def from_baseline(value: Value, norm: str, vocab: Vocabulary) -> bool:
-    """Whether a change's words before a count follow words that count it from the baseline in its clause ("ten
-    opzichte van de nulmeting 2012 een stijging van 12.543 banen", "maar ten opzichte van de nulmeting is er een
-    stijging van 10.291 banen"): the level of extra jobs, not a change. Read only for a value after a change's
-    words."""
+    """Whether a rise before a count is counted from the baseline in its clause ("ten opzichte van de nulmeting
+    2012 een stijging van 12.543 banen", "maar ten opzichte van de nulmeting is er een stijging van 10.291 banen"):
+    the level of extra jobs, not a change (measure.from_baseline). One home for both the change it is not and the
+    count reached it is."""
+    if not ends_before(vocab.meanings["change_before"], norm, value.number.start, vocab):
+        return False
     before = norm[max(0, value.number.start - vocab.windows.baseline_before) : value.number.start]
     clause = re.split(r"[,;:]", before)[-1]
     return bool(vocab.meanings["from_baseline"].search(clause))
