@@ -9,6 +9,7 @@ types are right. Any issue in either phase fails the whole validation.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable
 
@@ -169,10 +170,15 @@ def _per_text(column: pd.Series, convert) -> pd.Series:
 
 def figures_model(sector_ids: Iterable[str], source_ids: Iterable[str]) -> type[pa.DataFrameModel]:
     """Phase 2: the rules, with the sectors and sources of the registries as allowed values."""
-    sectors, sources = sorted(sector_ids), sorted(source_ids)
+    return _figures_model(tuple(sorted(sector_ids)), tuple(sorted(source_ids)))
 
+
+# One model per registry: pandera builds a model's schema on its first validation and keeps it on the class, so a
+# new class at every load would build it again each time (a notebook or a test loads the same registries often).
+@functools.lru_cache(maxsize=16)
+def _figures_model(sectors: tuple[str, ...], sources: tuple[str, ...]) -> type[pa.DataFrameModel]:
     class RawFigures(pa.DataFrameModel):
-        sector: Series[Text] = pa.Field(isin=sectors)
+        sector: Series[Text] = pa.Field(isin=list(sectors))
         year: Series[pd.Int64Dtype] = pa.Field(in_range={"min_value": YEAR_MIN, "max_value": YEAR_MAX}, nullable=True)
         period: Series[Text] = pa.Field(isin=list(PERIODS))
         measure: Series[Text] = pa.Field(isin=REPORTED_MEASURES)
@@ -180,7 +186,7 @@ def figures_model(sector_ids: Iterable[str], source_ids: Iterable[str]) -> type[
         qualifier: Series[Text] = pa.Field(isin=list(QUALIFIERS))
         scope: Series[Text] = pa.Field(isin=["", *SCOPES])
         basis: Series[Text] = pa.Field(isin=["", *BASES])
-        source_id: Series[Text] = pa.Field(isin=sources)
+        source_id: Series[Text] = pa.Field(isin=list(sources))
         locator: Series[Text] = pa.Field(str_length={"min_value": 1})
         evidence: Series[Text] = pa.Field(str_length={"min_value": 1})
         note: Series[Text]
