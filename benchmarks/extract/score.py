@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import re
 import tomllib
 from collections import Counter
@@ -58,11 +59,12 @@ def corpus(root: Path = CORPUS) -> list[Document]:
     return documents
 
 
-def _squashed(text: str) -> tuple[str, list[int]]:
+@functools.lru_cache(maxsize=4)  # a document is squashed once for all the evidence checked against it
+def _squashed(text: str) -> tuple[str, tuple[int, ...]]:
     """The text without whitespace and hyphens (a line break may split a word, with or without a hyphen), and
     where each kept character stood."""
     kept = [(c, i) for i, c in enumerate(text) if not c.isspace() and c not in "-\u00ad"]
-    return "".join(c for c, _ in kept), [i for _, i in kept]
+    return "".join(c for c, _ in kept), tuple(i for _, i in kept)
 
 
 def verbatim(evidence: str, document: str) -> bool:
