@@ -97,6 +97,22 @@ NUMBER_MEANINGS = [
         "500",
         "change",
     ),
+    # a share of employers (of a survey, of the school boards), not of jobs, hours or a target: numbers.of_employers
+    (
+        "Uit een enquête blijkt dat 41,5% van de ondervraagde werkgevers iemand uit de doelgroep in dienst heeft.",
+        "41,5",
+        "employers_share",
+    ),
+    (
+        "In 2023 had nog maar 12 procent van alle werkgevers iemand met een arbeidsbeperking in dienst.",
+        "12",
+        "employers_share",
+    ),
+    (
+        "Bij de hogescholen gaf 35 procent van de besturen aan in 2022 zulke medewerkers te hebben.",
+        "35",
+        "employers_share",
+    ),
 ]
 
 NOT_FIGURES = [
@@ -343,6 +359,9 @@ MEASURES = [
         "target_jobs",
         "measure.nearest_words",
     ),
+    # guards of numbers.of_employers: a share of the target, or of the staff, is no share of employers
+    ("De gemeenten haalden in 2022 85% van de doelstelling.", "85", "realisation_pct", "measure.nearest_words"),
+    ("In 2020 realiseerde het Rijk 61,3% van het quotum.", "61.3", "realisation_pct", "measure.nearest_words"),
 ]
 
 

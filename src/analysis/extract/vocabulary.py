@@ -41,6 +41,8 @@ class Meanings(_Strict):
     remainder_before: Words
     part_year: Words
     persons: Words
+    employers_share_before: Words
+    employers_share: Words
 
 
 class Phrases(_Strict):
@@ -116,6 +118,7 @@ class Windows(_Strict):
     own_year_words: PositiveInt
     relative_clause_words: PositiveInt
     baseline_before: PositiveInt
+    employers_share_words: PositiveInt
     measure_after_bonus: int
     listed_measure_words: PositiveInt
     split_words: PositiveInt

@@ -14,7 +14,8 @@ makes it a reference ("noot 1", "bijlage 2", "artikel 3"; [sentences] marks_befo
 
 A value's meaning, where it is no plain level of the year: a change ("3.039 meer banen", "+120", "een toename
 van 1,9%"), an expectation ("naar verwachting 700"), a remainder ("nog 150 te gaan"), a part of a year ("in de
-eerste helft van 2024"), a range ("200 – 300"), or people rather than jobs. Such a value is set aside, named,
+eerste helft van 2024"), a range ("200 – 300"), people rather than jobs, or a share of employers ("58,8% van de
+ondervraagde werkgevers"). Such a value is set aside, named,
 never proposed as a plain figure.
 """
 
@@ -288,8 +289,23 @@ def _meaning(i: int, value: Value, ranged: set[int], part_year: bool, norm: str,
         ("expectation", bool(at["expectation"].search(norm[max(0, value.number.start - 30) : value.number.start]))),
         ("part_year", part_year),
         ("persons", bool(at["persons"].match(after.lstrip())) and not _end_goal_of_people(value, norm, vocab)),
+        ("employers_share", value.unit == "percent" and of_employers(value, norm, vocab)),
     )
     return next((meaning for meaning, holds in rules if holds), "")
+
+
+def of_employers(value: Value, norm: str, vocab: Vocabulary) -> bool:
+    """Whether a percentage is a share of employers ("58,8% van de ondervraagde werkgevers", "15 procent van de
+    werkgevers", "40 procent van de besturen"): a survey's share of employers who employ someone of the target group,
+    no figure of the agreement (numbers.of_employers). Not a share of the target, the quota or the staff ("61% van
+    het quotum", "79% van het personeel")."""
+    at = vocab.meanings
+    share = re.match(rf"\s*(?:{at['employers_share_before'].pattern})", norm[value.end :], re.IGNORECASE)
+    if not share:
+        return False
+    words = vocab.windows.employers_share_words
+    rest = norm[value.end + share.end() : value.end + share.end() + 80]
+    return bool(re.match(rf"(?:\s+[\w'-]+){{0,{words}}}?\s+(?:{at['employers_share'].pattern})", rest, re.IGNORECASE))
 
 
 def from_baseline(value: Value, norm: str, vocab: Vocabulary) -> bool:
