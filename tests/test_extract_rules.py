@@ -113,6 +113,28 @@ NUMBER_MEANINGS = [
         "35",
         "employers_share",
     ),
+    # the jobs that stood at the baseline, and a count of all jobs that includes them (no extra jobs):
+    # numbers.at_baseline, numbers.with_baseline (in the sentence, or the sentence after says so)
+    (
+        "Inclusief de 60.000 banen die er bij de nulmeting al waren, telde men eind 2020 in totaal 130.000 banen.",
+        "60.000",
+        "baseline",
+    ),
+    (
+        "Inclusief de 60.000 banen die er bij de nulmeting al waren, telde men eind 2020 in totaal 130.000 banen.",
+        "130.000",
+        "with_baseline",
+    ),
+    (
+        "Eind 2019 waren er in totaal 128.000 banen voor de doelgroep. Dit is inclusief de 62.000 banen ten tijde van de nulmeting.",
+        "128.000",
+        "with_baseline",
+    ),
+    (
+        "Eind 2019 waren er in totaal 128.000 banen voor de doelgroep. Dit is inclusief de 62.000 banen ten tijde van de nulmeting.",
+        "62.000",
+        "baseline",
+    ),
 ]
 
 NOT_FIGURES = [
@@ -357,6 +379,19 @@ MEASURES = [
         "De doelstelling van de gemeenten werd in 2019 6.000 banen in plaats van 8.000.",
         "6000",
         "target_jobs",
+        "measure.nearest_words",
+    ),
+    # guards of numbers.with_baseline: a count that includes another part, or the rise from the baseline, stays
+    (
+        "De markt moest in 2017 20.000 extra banen gerealiseerd hebben. Dit is inclusief de 4.000 banen uit het proefjaar.",
+        "20000",
+        "target_jobs",
+        "measure.nearest_words",
+    ),
+    (
+        "Ten opzichte van de nulmeting zijn er eind 2020 bij de overheid 12.000 banen gerealiseerd.",
+        "12000",
+        "realised_jobs",
         "measure.nearest_words",
     ),
     # guards of numbers.of_employers: a share of the target, or of the staff, is no share of employers

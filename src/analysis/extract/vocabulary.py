@@ -43,6 +43,8 @@ class Meanings(_Strict):
     persons: Words
     employers_share_before: Words
     employers_share: Words
+    baseline_at: Words
+    including: Words
 
 
 class Phrases(_Strict):
@@ -119,6 +121,8 @@ class Windows(_Strict):
     relative_clause_words: PositiveInt
     baseline_before: PositiveInt
     employers_share_words: PositiveInt
+    baseline_at_words: PositiveInt
+    including_words: PositiveInt
     measure_after_bonus: int
     listed_measure_words: PositiveInt
     split_words: PositiveInt

@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 
 from babel.numbers import parse_decimal
 
-from analysis.extract.vocabulary import Vocabulary, ends_with
+from analysis.extract.vocabulary import Vocabulary, ends_with, normal
 
 # Not glued to a letter, a slash, a dash or a full stop before it, nor to a letter, a slash or a digit after it.
 # Thousands by a dot (5.500) or a (narrow, no-break) space (14 800).
@@ -290,6 +290,7 @@ def _meaning(i: int, value: Value, ranged: set[int], part_year: bool, norm: str,
         ("part_year", part_year),
         ("persons", bool(at["persons"].match(after.lstrip())) and not _end_goal_of_people(value, norm, vocab)),
         ("employers_share", value.unit == "percent" and of_employers(value, norm, vocab)),
+        ("baseline", value.unit == "jobs" and at_baseline(value, norm, vocab)),
     )
     return next((meaning for meaning, holds in rules if holds), "")
 
@@ -306,6 +307,37 @@ def of_employers(value: Value, norm: str, vocab: Vocabulary) -> bool:
     words = vocab.windows.employers_share_words
     rest = norm[value.end + share.end() : value.end + share.end() + 80]
     return bool(re.match(rf"(?:\s+[\w'-]+){{0,{words}}}?\s+(?:{at['employers_share'].pattern})", rest, re.IGNORECASE))
+
+
+def at_baseline(value: Value, norm: str, vocab: Vocabulary) -> bool:
+    """Whether a count is of the jobs that stood at the baseline ("de 75.179 banen die er al waren bij de
+    nulmeting", "de 75.179 banen ten tijde van de nulmeting"): the words that place it there after it in its clause
+    (numbers.at_baseline). The baseline's level, no extra jobs."""
+    clause = re.split(r"[,;:]", norm[value.end : value.end + 120])[0]
+    hit = vocab.meanings["baseline_at"].search(clause)
+    return bool(hit) and len(re.findall(r"\w+", clause[: hit.start()])) <= vocab.windows.baseline_at_words
+
+
+def with_baseline(values: list[Value], norm: str, after: str, vocab: Vocabulary) -> list[Value]:
+    """The counts of all jobs, the baseline's included, no counts of extra jobs (numbers.with_baseline): in a
+    sentence that says it includes a count of the baseline's jobs ("Inclusief de 75.179 banen die er al waren bij
+    de nulmeting, waren er eind 2021 in totaal 147.988 banen"), or whose sentence after opens so (`after`: "In
+    totaal waren er eind 2022 156.296 banen ... Dat is inclusief de 75.179 banen ten tijde van de nulmeting"). Every
+    other count of jobs of the sentence that has no meaning of its own."""
+    at = vocab.meanings
+    here = any(v.meaning == "baseline" for v in values) and bool(at["including"].search(norm))
+    if not here and not _opens_including(normal(after), vocab):
+        return values
+    return [replace(v, meaning="with_baseline") if v.unit == "jobs" and not v.meaning else v for v in values]
+
+
+def _opens_including(after: str, vocab: Vocabulary) -> bool:
+    """Whether a sentence opens by saying the one before includes the baseline's jobs ("Dat is inclusief de 75.179
+    banen ten tijde van de nulmeting")."""
+    at = vocab.meanings
+    words = vocab.windows.including_words
+    opening = re.match(rf"\W*(?:[\w'-]+\s+){{0,{words}}}(?:{at['including'].pattern})", after, re.IGNORECASE)
+    return bool(opening) and bool(at["baseline_at"].search(after))
 
 
 def from_baseline(value: Value, norm: str, vocab: Vocabulary) -> bool:
