@@ -135,6 +135,9 @@ NUMBER_MEANINGS = [
         "62.000",
         "baseline",
     ),
+    # a change whose noun stands apart from its "van": numbers.change_apart
+    ("Bij de gemeenten was er in 2021 een flinke daling te zien van 420 banen.", "420", "change"),
+    ("Landelijk was er in 2023 een stijging in het derde kwartaal van 3%.", "3", "change"),
 ]
 
 NOT_FIGURES = [
@@ -380,6 +383,20 @@ MEASURES = [
         "6000",
         "target_jobs",
         "measure.nearest_words",
+    ),
+    # guards of numbers.change_apart: a change from one level to another gives both levels; a rise from the
+    # baseline is the level of extra jobs
+    (
+        "In 2020 was er bij het Rijk een stijging van de realisatie van 80% naar 85%.",
+        "85",
+        "realisation_pct",
+        "measure.listed_with",
+    ),
+    (
+        "Ten opzichte van de nulmeting was er in 2016 een stijging te zien van 10.291 banen.",
+        "10291",
+        "realised_jobs",
+        "measure.from_baseline",
     ),
     # guards of numbers.with_baseline: a count that includes another part, or the rise from the baseline, stays
     (

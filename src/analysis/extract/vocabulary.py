@@ -35,6 +35,8 @@ class _Strict(BaseModel):
 class Meanings(_Strict):
     change_after: Words
     change_before: Words
+    change_nouns: Words
+    change_noun_of: Words
     from_baseline: Words
     expectation: Words
     remainder_after: Words
@@ -120,6 +122,7 @@ class Windows(_Strict):
     own_year_words: PositiveInt
     relative_clause_words: PositiveInt
     baseline_before: PositiveInt
+    change_noun_words: PositiveInt
     employers_share_words: PositiveInt
     baseline_at_words: PositiveInt
     including_words: PositiveInt

@@ -279,10 +279,7 @@ def _meaning(i: int, value: Value, ranged: set[int], part_year: bool, norm: str,
             "change",
             any(at["change_after"].match(t.lstrip()) for t in (after, after_unit))
             # "een stijging van ruim 13%": a qualifier between; not one counted from the baseline
-            or (
-                ends_before(at["change_before"], norm, value.number.start, vocab)
-                and not from_baseline(value, norm, vocab)
-            ),
+            or (change_before(value, norm, vocab) and not from_baseline(value, norm, vocab)),
         ),
         ("range", i in ranged),
         ("remainder", ends_with(at["remainder_before"], before) and bool(at["remainder_after"].search(after[:25]))),
@@ -340,12 +337,40 @@ def _opens_including(after: str, vocab: Vocabulary) -> bool:
     return bool(opening) and bool(at["baseline_at"].search(after))
 
 
+def change_before(value: Value, norm: str, vocab: Vocabulary) -> bool:
+    """Whether a change's words stand before the number: right before it ("een stijging van ruim 13%"), or its noun a
+    few words before the "van" right before it ("een daling te zien van 1.838 banen", "een stijging in het tweede
+    kwartaal van 4%": numbers.change_apart), but not a change from one level to the next ("een stijging van de
+    realisatie van 80% naar 85%")."""
+    at = vocab.meanings
+    if ends_before(at["change_before"], norm, value.number.start, vocab):
+        return True
+    return change_apart(value, norm, vocab)
+
+
+def change_apart(value: Value, norm: str, vocab: Vocabulary) -> bool:
+    """numbers.change_apart: a change's noun, then at most [windows] change_noun_words words, then "van" ([meanings]
+    change_noun_of; a qualifier aside) right before the number, in one clause; not before [years] change_to ("naar
+    85%"). The nouns are looked for first: most numbers have none before them."""
+    before = norm[max(0, value.number.start - 80) : value.number.start]
+    nouns = list(vocab.meanings["change_nouns"].finditer(before))
+    if not nouns or re.search(r"[,;:]", before[nouns[-1].end() :]):
+        return False
+    between = before[nouns[-1].end() :]
+    near = len(re.findall(r"\w+", between)) <= vocab.windows.change_noun_words + 1  # and the "van" itself
+    return (
+        near
+        and ends_before(vocab.meanings["change_noun_of"], before, len(before), vocab)
+        and not vocab.change_to.match(norm[value.end :].lstrip())
+    )
+
+
 def from_baseline(value: Value, norm: str, vocab: Vocabulary) -> bool:
     """Whether a rise before a count is counted from the baseline in its clause ("ten opzichte van de nulmeting
     2012 een stijging van 12.543 banen", "maar ten opzichte van de nulmeting is er een stijging van 10.291 banen"):
     the level of extra jobs, not a change (measure.from_baseline). One home for both the change it is not and the
     count reached it is."""
-    if not ends_before(vocab.meanings["change_before"], norm, value.number.start, vocab):
+    if not change_before(value, norm, vocab):
         return False
     before = norm[max(0, value.number.start - vocab.windows.baseline_before) : value.number.start]
     clause = re.split(r"[,;:]", before)[-1]
