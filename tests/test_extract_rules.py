@@ -138,6 +138,9 @@ NUMBER_MEANINGS = [
     # a change whose noun stands apart from its "van": numbers.change_apart
     ("Bij de gemeenten was er in 2021 een flinke daling te zien van 420 banen.", "420", "change"),
     ("Landelijk was er in 2023 een stijging in het derde kwartaal van 3%.", "3", "change"),
+    # a count compared, after it in its clause, with an earlier time than the baseline: numbers.against_earlier
+    ("Alleen al in 2023 heeft de markt 6.500 extra banen gerealiseerd ten opzichte van eind 2022.", "6.500", "change"),
+    ("De overheid realiseerde in 2021 1.200 extra banen vergeleken met het voorgaande jaar.", "1.200", "change"),
 ]
 
 NOT_FIGURES = [
@@ -382,6 +385,26 @@ MEASURES = [
         "De doelstelling van de gemeenten werd in 2019 6.000 banen in plaats van 8.000.",
         "6000",
         "target_jobs",
+        "measure.nearest_words",
+    ),
+    # guards of numbers.against_earlier: compared with the baseline (its year, or its words), or a comparison before
+    # the count, a count stays one reached
+    (
+        "Werkgevers hebben tot het vierde kwartaal van 2023 86.000 extra banen gerealiseerd ten opzichte van eind 2012.",
+        "86000",
+        "realised_jobs",
+        "measure.nearest_words",
+    ),
+    (
+        "In 2017 zijn er 15.000 extra banen gerealiseerd vergeleken met de nulmeting.",
+        "15000",
+        "realised_jobs",
+        "measure.nearest_words",
+    ),
+    (
+        "Bij de gemeenten zijn er ten opzichte van 2019 geen nieuwe banen bij gekomen en het totaal is nu 51 banen.",
+        "51",
+        "realised_jobs",
         "measure.nearest_words",
     ),
     # guards of numbers.change_apart: a change from one level to another gives both levels; a rise from the

@@ -37,6 +37,8 @@ class Meanings(_Strict):
     change_before: Words
     change_nouns: Words
     change_noun_of: Words
+    compared_with: Words
+    earlier_time: Words
     from_baseline: Words
     expectation: Words
     remainder_after: Words
@@ -123,6 +125,7 @@ class Windows(_Strict):
     relative_clause_words: PositiveInt
     baseline_before: PositiveInt
     change_noun_words: PositiveInt
+    compared_words: PositiveInt
     employers_share_words: PositiveInt
     baseline_at_words: PositiveInt
     including_words: PositiveInt

@@ -281,6 +281,7 @@ def _meaning(i: int, value: Value, ranged: set[int], part_year: bool, norm: str,
             # "een stijging van ruim 13%": a qualifier between; not one counted from the baseline
             or (change_before(value, norm, vocab) and not from_baseline(value, norm, vocab)),
         ),
+        ("change", value.unit == "jobs" and against_earlier(value, norm, vocab)),
         ("range", i in ranged),
         ("remainder", ends_with(at["remainder_before"], before) and bool(at["remainder_after"].search(after[:25]))),
         ("expectation", bool(at["expectation"].search(norm[max(0, value.number.start - 30) : value.number.start]))),
@@ -335,6 +336,28 @@ def _opens_including(after: str, vocab: Vocabulary) -> bool:
     words = vocab.windows.including_words
     opening = re.match(rf"\W*(?:[\w'-]+\s+){{0,{words}}}(?:{at['including'].pattern})", after, re.IGNORECASE)
     return bool(opening) and bool(at["baseline_at"].search(after))
+
+
+def against_earlier(value: Value, norm: str, vocab: Vocabulary) -> bool:
+    """numbers.against_earlier: a count compared, after it in its clause, with an earlier time than the baseline is
+    a change ("10.146 extra banen gerealiseerd ten opzichte van eind 2021", "1.200 extra banen vergeleken met het
+    voorgaande jaar"): [meanings] compared_with, then within [windows] compared_words words a year other than [years]
+    baseline or an [meanings] earlier_time. Not the baseline ("ten opzichte van eind 2012", "ten opzichte van de
+    nulmeting"), not a comparison before the count (the count's own level: "ten opzichte van 2019 geen nieuwe
+    banen ... het totaal nu 51 banen")."""
+    at = vocab.meanings
+    clause = re.split(r"[,;:]", norm[value.end : value.end + 120])[0]
+    compared = at["compared_with"].search(clause)
+    if not compared:
+        return False
+    words = re.findall(r"[\w'-]+", clause[compared.end() :])[: vocab.windows.compared_words]
+    object_ = " ".join(words)
+    if at["from_baseline"].search(clause[compared.start() :]):
+        return False
+    years = [w for w in words if re.fullmatch(r"20\d\d", w)]
+    if years:
+        return years[0] not in vocab.file.years.baseline
+    return bool(at["earlier_time"].match(object_))
 
 
 def change_before(value: Value, norm: str, vocab: Vocabulary) -> bool:
