@@ -141,6 +141,9 @@ NUMBER_MEANINGS = [
     # a count compared, after it in its clause, with an earlier time than the baseline: numbers.against_earlier
     ("Alleen al in 2023 heeft de markt 6.500 extra banen gerealiseerd ten opzichte van eind 2022.", "6.500", "change"),
     ("De overheid realiseerde in 2021 1.200 extra banen vergeleken met het voorgaande jaar.", "1.200", "change"),
+    # a shortfall, and "méér" as "meer" ([meanings] change_after)
+    ("In 2021 kwamen er bij de overheid 2.100 banen tekort.", "2.100", "change"),
+    ("De markt heeft in 2016 ruim 4.000 banen méér gecreëerd dan afgesproken.", "4.000", "change"),
 ]
 
 NOT_FIGURES = [
