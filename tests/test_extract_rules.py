@@ -151,6 +151,8 @@ NOT_FIGURES = [
     # as an end goal; a footnote's number in a sentence that counts jobs
     ("De rijksoverheid bestaat uit elf ministeries waar ruim 100.000 mensen werkzaam zijn.", "100000"),
     ("Sinds 2015 zijn er banen gecreëerd (zie noot 1) en in 2025 moeten er 25.000 banen zijn bij de overheid.", "1"),
+    # guard of numbers.stands_at: what a count of people stands at is no count of jobs
+    ("Het aantal werkzame personen stond eind 2021 op 134.000, meldt UWV over de banen.", "134000"),
     # guard: "plaatsen" after people is the verb (to place them), no unit of jobs
     ("De gemeenten willen in 2024 nog 500 mensen plaatsen bij werkgevers.", "500"),
 ]
@@ -387,6 +389,20 @@ MEASURES = [
     (
         "De doelstelling van de gemeenten werd in 2019 6.000 banen in plaats van 8.000.",
         "6000",
+        "target_jobs",
+        "measure.nearest_words",
+    ),
+    # a bare number that "het aantal ... banen" stands at counts jobs (numbers.stands_at), and so does the target
+    # beside it
+    (
+        "Het aantal extra gerealiseerde banen lag eind 2021 echter op 70.500, terwijl dit 80.000 moest zijn.",
+        "70500",
+        "realised_jobs",
+        "measure.nearest_words",
+    ),
+    (
+        "Het aantal extra gerealiseerde banen lag eind 2021 echter op 70.500, terwijl dit 80.000 moest zijn.",
+        "80000",
         "target_jobs",
         "measure.nearest_words",
     ),

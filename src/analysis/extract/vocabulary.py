@@ -54,6 +54,9 @@ class Meanings(_Strict):
 class Phrases(_Strict):
     realised_before: Words
     jobs_before: Words
+    count_noun: Words
+    stands: Words
+    stands_on: Words
     reached_after: Words
     national_markers: Words
     the_sector: Words

@@ -241,6 +241,22 @@ def ends_before(words: re.Pattern, norm: str, start: int, vocab: Vocabulary) -> 
     return ends_with(words, before[: min(m.start() for m in qualified)] if qualified else before)
 
 
+def stands_at(v: Value, norm: str, vocab: Vocabulary) -> bool:
+    """numbers.stands_at: whether a bare number is what a count of jobs stands at, in its clause: "Het aantal extra
+    gerealiseerde banen stond eind 2022 echter op 81.117" ([phrases] count_noun, a unit of jobs within three words
+    of it, stands, stands_on right before the number; a dozen words between them at most)."""
+    before = re.split(r"[,;:]", norm[max(0, v.number.start - 160) : v.number.start])[-1]
+    if not ends_with(vocab.stands_on, before):
+        return False
+    words = r"(?:\s+[\w'-]+)"
+    jobs = vocab.units["jobs"].pattern
+    shape = (
+        rf"(?:{vocab.count_noun.pattern}){words}{{0,3}}?\s+(?:{jobs}){words}{{0,12}}?\s+(?:{vocab.stands.pattern})"
+        rf"{words}{{0,3}}?\s+(?:{vocab.stands_on.pattern})\s*$"
+    )
+    return bool(re.search(shape, before, re.IGNORECASE))
+
+
 def _counts_jobs(v: Value, norm: str, vocab: Vocabulary, sentence_counts_jobs: bool) -> bool:
     """Whether a number without a unit counts jobs: after words that say so ("het streven van 75.000", a qualifier
     between them: "de teller bleef steken op een kleine 12.000"); or, in a
@@ -250,7 +266,7 @@ def _counts_jobs(v: Value, norm: str, vocab: Vocabulary, sentence_counts_jobs: b
     before = norm[max(0, v.number.start - 40) : v.number.start]
     reached = vocab.measures["realised_jobs"].match(norm[v.number.end :].lstrip())  # "er zijn er 18.957 gerealiseerd"
     after_words = ends_before(vocab.jobs_before, norm, v.number.start, vocab)
-    if after_words or reached or _end_goal_of_people(v, norm, vocab):
+    if after_words or reached or _end_goal_of_people(v, norm, vocab) or stands_at(v, norm, vocab):
         return True
     if not sentence_counts_jobs:
         return False
