@@ -97,6 +97,53 @@ NUMBER_MEANINGS = [
         "500",
         "change",
     ),
+    # a share of employers (of a survey, of the school boards), not of jobs, hours or a target: numbers.of_employers
+    (
+        "Uit een enquête blijkt dat 41,5% van de ondervraagde werkgevers iemand uit de doelgroep in dienst heeft.",
+        "41,5",
+        "employers_share",
+    ),
+    (
+        "In 2023 had nog maar 12 procent van alle werkgevers iemand met een arbeidsbeperking in dienst.",
+        "12",
+        "employers_share",
+    ),
+    (
+        "Bij de hogescholen gaf 35 procent van de besturen aan in 2022 zulke medewerkers te hebben.",
+        "35",
+        "employers_share",
+    ),
+    # the jobs that stood at the baseline, and a count of all jobs that includes them (no extra jobs):
+    # numbers.at_baseline, numbers.with_baseline (in the sentence, or the sentence after says so)
+    (
+        "Inclusief de 60.000 banen die er bij de nulmeting al waren, telde men eind 2020 in totaal 130.000 banen.",
+        "60.000",
+        "baseline",
+    ),
+    (
+        "Inclusief de 60.000 banen die er bij de nulmeting al waren, telde men eind 2020 in totaal 130.000 banen.",
+        "130.000",
+        "with_baseline",
+    ),
+    (
+        "Eind 2019 waren er in totaal 128.000 banen voor de doelgroep. Dit is inclusief de 62.000 banen ten tijde van de nulmeting.",
+        "128.000",
+        "with_baseline",
+    ),
+    (
+        "Eind 2019 waren er in totaal 128.000 banen voor de doelgroep. Dit is inclusief de 62.000 banen ten tijde van de nulmeting.",
+        "62.000",
+        "baseline",
+    ),
+    # a change whose noun stands apart from its "van": numbers.change_apart
+    ("Bij de gemeenten was er in 2021 een flinke daling te zien van 420 banen.", "420", "change"),
+    ("Landelijk was er in 2023 een stijging in het derde kwartaal van 3%.", "3", "change"),
+    # a count compared, after it in its clause, with an earlier time than the baseline: numbers.against_earlier
+    ("Alleen al in 2023 heeft de markt 6.500 extra banen gerealiseerd ten opzichte van eind 2022.", "6.500", "change"),
+    ("De overheid realiseerde in 2021 1.200 extra banen vergeleken met het voorgaande jaar.", "1.200", "change"),
+    # a shortfall, and "méér" as "meer" ([meanings] change_after)
+    ("In 2021 kwamen er bij de overheid 2.100 banen tekort.", "2.100", "change"),
+    ("De markt heeft in 2016 ruim 4.000 banen méér gecreëerd dan afgesproken.", "4.000", "change"),
 ]
 
 NOT_FIGURES = [
@@ -104,6 +151,8 @@ NOT_FIGURES = [
     # as an end goal; a footnote's number in a sentence that counts jobs
     ("De rijksoverheid bestaat uit elf ministeries waar ruim 100.000 mensen werkzaam zijn.", "100000"),
     ("Sinds 2015 zijn er banen gecreëerd (zie noot 1) en in 2025 moeten er 25.000 banen zijn bij de overheid.", "1"),
+    # guard of numbers.stands_at: what a count of people stands at is no count of jobs
+    ("Het aantal werkzame personen stond eind 2021 op 134.000, meldt UWV over de banen.", "134000"),
     # guard: "plaatsen" after people is the verb (to place them), no unit of jobs
     ("De gemeenten willen in 2024 nog 500 mensen plaatsen bij werkgevers.", "500"),
 ]
@@ -343,6 +392,70 @@ MEASURES = [
         "target_jobs",
         "measure.nearest_words",
     ),
+    # a bare number that "het aantal ... banen" stands at counts jobs (numbers.stands_at), and so does the target
+    # beside it
+    (
+        "Het aantal extra gerealiseerde banen lag eind 2021 echter op 70.500, terwijl dit 80.000 moest zijn.",
+        "70500",
+        "realised_jobs",
+        "measure.nearest_words",
+    ),
+    (
+        "Het aantal extra gerealiseerde banen lag eind 2021 echter op 70.500, terwijl dit 80.000 moest zijn.",
+        "80000",
+        "target_jobs",
+        "measure.nearest_words",
+    ),
+    # guards of numbers.against_earlier: compared with the baseline (its year, or its words), or a comparison before
+    # the count, a count stays one reached
+    (
+        "Werkgevers hebben tot het vierde kwartaal van 2023 86.000 extra banen gerealiseerd ten opzichte van eind 2012.",
+        "86000",
+        "realised_jobs",
+        "measure.nearest_words",
+    ),
+    (
+        "In 2017 zijn er 15.000 extra banen gerealiseerd vergeleken met de nulmeting.",
+        "15000",
+        "realised_jobs",
+        "measure.nearest_words",
+    ),
+    (
+        "Bij de gemeenten zijn er ten opzichte van 2019 geen nieuwe banen bij gekomen en het totaal is nu 51 banen.",
+        "51",
+        "realised_jobs",
+        "measure.nearest_words",
+    ),
+    # guards of numbers.change_apart: a change from one level to another gives both levels; a rise from the
+    # baseline is the level of extra jobs
+    (
+        "In 2020 was er bij het Rijk een stijging van de realisatie van 80% naar 85%.",
+        "85",
+        "realisation_pct",
+        "measure.listed_with",
+    ),
+    (
+        "Ten opzichte van de nulmeting was er in 2016 een stijging te zien van 10.291 banen.",
+        "10291",
+        "realised_jobs",
+        "measure.from_baseline",
+    ),
+    # guards of numbers.with_baseline: a count that includes another part, or the rise from the baseline, stays
+    (
+        "De markt moest in 2017 20.000 extra banen gerealiseerd hebben. Dit is inclusief de 4.000 banen uit het proefjaar.",
+        "20000",
+        "target_jobs",
+        "measure.nearest_words",
+    ),
+    (
+        "Ten opzichte van de nulmeting zijn er eind 2020 bij de overheid 12.000 banen gerealiseerd.",
+        "12000",
+        "realised_jobs",
+        "measure.nearest_words",
+    ),
+    # guards of numbers.of_employers: a share of the target, or of the staff, is no share of employers
+    ("De gemeenten haalden in 2022 85% van de doelstelling.", "85", "realisation_pct", "measure.nearest_words"),
+    ("In 2020 realiseerde het Rijk 61,3% van het quotum.", "61.3", "realisation_pct", "measure.nearest_words"),
 ]
 
 

@@ -64,6 +64,9 @@ SET_ASIDE = {
     "part_year": "figure(s) for part of a year",
     "range": "range bound(s)",
     "persons": "count(s) of people",
+    "employers_share": "share(s) of employers",
+    "baseline": "count(s) of the jobs at the baseline",
+    "with_baseline": "count(s) of all jobs, the baseline's included",
 }
 
 

@@ -35,17 +35,28 @@ class _Strict(BaseModel):
 class Meanings(_Strict):
     change_after: Words
     change_before: Words
+    change_nouns: Words
+    change_noun_of: Words
+    compared_with: Words
+    earlier_time: Words
     from_baseline: Words
     expectation: Words
     remainder_after: Words
     remainder_before: Words
     part_year: Words
     persons: Words
+    employers_share_before: Words
+    employers_share: Words
+    baseline_at: Words
+    including: Words
 
 
 class Phrases(_Strict):
     realised_before: Words
     jobs_before: Words
+    count_noun: Words
+    stands: Words
+    stands_on: Words
     reached_after: Words
     national_markers: Words
     the_sector: Words
@@ -116,6 +127,11 @@ class Windows(_Strict):
     own_year_words: PositiveInt
     relative_clause_words: PositiveInt
     baseline_before: PositiveInt
+    change_noun_words: PositiveInt
+    compared_words: PositiveInt
+    employers_share_words: PositiveInt
+    baseline_at_words: PositiveInt
+    including_words: PositiveInt
     measure_after_bonus: int
     listed_measure_words: PositiveInt
     split_words: PositiveInt

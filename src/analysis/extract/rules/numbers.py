@@ -14,7 +14,8 @@ makes it a reference ("noot 1", "bijlage 2", "artikel 3"; [sentences] marks_befo
 
 A value's meaning, where it is no plain level of the year: a change ("3.039 meer banen", "+120", "een toename
 van 1,9%"), an expectation ("naar verwachting 700"), a remainder ("nog 150 te gaan"), a part of a year ("in de
-eerste helft van 2024"), a range ("200 – 300"), or people rather than jobs. Such a value is set aside, named,
+eerste helft van 2024"), a range ("200 – 300"), people rather than jobs, or a share of employers ("58,8% van de
+ondervraagde werkgevers"). Such a value is set aside, named,
 never proposed as a plain figure.
 """
 
@@ -26,7 +27,7 @@ from dataclasses import dataclass, replace
 
 from babel.numbers import parse_decimal
 
-from analysis.extract.vocabulary import Vocabulary, ends_with
+from analysis.extract.vocabulary import Vocabulary, ends_with, normal
 
 # Not glued to a letter, a slash, a dash or a full stop before it, nor to a letter, a slash or a digit after it.
 # Thousands by a dot (5.500) or a (narrow, no-break) space (14 800).
@@ -240,6 +241,22 @@ def ends_before(words: re.Pattern, norm: str, start: int, vocab: Vocabulary) -> 
     return ends_with(words, before[: min(m.start() for m in qualified)] if qualified else before)
 
 
+def stands_at(v: Value, norm: str, vocab: Vocabulary) -> bool:
+    """numbers.stands_at: whether a bare number is what a count of jobs stands at, in its clause: "Het aantal extra
+    gerealiseerde banen stond eind 2022 echter op 81.117" ([phrases] count_noun, a unit of jobs within three words
+    of it, stands, stands_on right before the number; a dozen words between them at most)."""
+    before = re.split(r"[,;:]", norm[max(0, v.number.start - 160) : v.number.start])[-1]
+    if not ends_with(vocab.stands_on, before):
+        return False
+    words = r"(?:\s+[\w'-]+)"
+    jobs = vocab.units["jobs"].pattern
+    shape = (
+        rf"(?:{vocab.count_noun.pattern}){words}{{0,3}}?\s+(?:{jobs}){words}{{0,12}}?\s+(?:{vocab.stands.pattern})"
+        rf"{words}{{0,3}}?\s+(?:{vocab.stands_on.pattern})\s*$"
+    )
+    return bool(re.search(shape, before, re.IGNORECASE))
+
+
 def _counts_jobs(v: Value, norm: str, vocab: Vocabulary, sentence_counts_jobs: bool) -> bool:
     """Whether a number without a unit counts jobs: after words that say so ("het streven van 75.000", a qualifier
     between them: "de teller bleef steken op een kleine 12.000"); or, in a
@@ -249,7 +266,7 @@ def _counts_jobs(v: Value, norm: str, vocab: Vocabulary, sentence_counts_jobs: b
     before = norm[max(0, v.number.start - 40) : v.number.start]
     reached = vocab.measures["realised_jobs"].match(norm[v.number.end :].lstrip())  # "er zijn er 18.957 gerealiseerd"
     after_words = ends_before(vocab.jobs_before, norm, v.number.start, vocab)
-    if after_words or reached or _end_goal_of_people(v, norm, vocab):
+    if after_words or reached or _end_goal_of_people(v, norm, vocab) or stands_at(v, norm, vocab):
         return True
     if not sentence_counts_jobs:
         return False
@@ -278,18 +295,113 @@ def _meaning(i: int, value: Value, ranged: set[int], part_year: bool, norm: str,
             "change",
             any(at["change_after"].match(t.lstrip()) for t in (after, after_unit))
             # "een stijging van ruim 13%": a qualifier between; not one counted from the baseline
-            or (
-                ends_before(at["change_before"], norm, value.number.start, vocab)
-                and not from_baseline(value, norm, vocab)
-            ),
+            or (change_before(value, norm, vocab) and not from_baseline(value, norm, vocab)),
         ),
+        ("change", value.unit == "jobs" and against_earlier(value, norm, vocab)),
         ("range", i in ranged),
         ("remainder", ends_with(at["remainder_before"], before) and bool(at["remainder_after"].search(after[:25]))),
         ("expectation", bool(at["expectation"].search(norm[max(0, value.number.start - 30) : value.number.start]))),
         ("part_year", part_year),
         ("persons", bool(at["persons"].match(after.lstrip())) and not _end_goal_of_people(value, norm, vocab)),
+        ("employers_share", value.unit == "percent" and of_employers(value, norm, vocab)),
+        ("baseline", value.unit == "jobs" and at_baseline(value, norm, vocab)),
     )
     return next((meaning for meaning, holds in rules if holds), "")
+
+
+def of_employers(value: Value, norm: str, vocab: Vocabulary) -> bool:
+    """Whether a percentage is a share of employers ("58,8% van de ondervraagde werkgevers", "15 procent van de
+    werkgevers", "40 procent van de besturen"): a survey's share of employers who employ someone of the target group,
+    no figure of the agreement (numbers.of_employers). Not a share of the target, the quota or the staff ("61% van
+    het quotum", "79% van het personeel")."""
+    at = vocab.meanings
+    share = re.match(rf"\s*(?:{at['employers_share_before'].pattern})", norm[value.end :], re.IGNORECASE)
+    if not share:
+        return False
+    words = vocab.windows.employers_share_words
+    rest = norm[value.end + share.end() : value.end + share.end() + 80]
+    return bool(re.match(rf"(?:\s+[\w'-]+){{0,{words}}}?\s+(?:{at['employers_share'].pattern})", rest, re.IGNORECASE))
+
+
+def at_baseline(value: Value, norm: str, vocab: Vocabulary) -> bool:
+    """Whether a count is of the jobs that stood at the baseline ("de 75.179 banen die er al waren bij de
+    nulmeting", "de 75.179 banen ten tijde van de nulmeting"): the words that place it there after it in its clause
+    (numbers.at_baseline). The baseline's level, no extra jobs."""
+    clause = re.split(r"[,;:]", norm[value.end : value.end + 120])[0]
+    hit = vocab.meanings["baseline_at"].search(clause)
+    return bool(hit) and len(re.findall(r"\w+", clause[: hit.start()])) <= vocab.windows.baseline_at_words
+
+
+def with_baseline(values: list[Value], norm: str, after: str, vocab: Vocabulary) -> list[Value]:
+    """The counts of all jobs, the baseline's included, no counts of extra jobs (numbers.with_baseline): in a
+    sentence that says it includes a count of the baseline's jobs ("Inclusief de 75.179 banen die er al waren bij
+    de nulmeting, waren er eind 2021 in totaal 147.988 banen"), or whose sentence after opens so (`after`: "In
+    totaal waren er eind 2022 156.296 banen ... Dat is inclusief de 75.179 banen ten tijde van de nulmeting"). Every
+    other count of jobs of the sentence that has no meaning of its own."""
+    at = vocab.meanings
+    here = any(v.meaning == "baseline" for v in values) and bool(at["including"].search(norm))
+    if not here and not _opens_including(normal(after), vocab):
+        return values
+    return [replace(v, meaning="with_baseline") if v.unit == "jobs" and not v.meaning else v for v in values]
+
+
+def _opens_including(after: str, vocab: Vocabulary) -> bool:
+    """Whether a sentence opens by saying the one before includes the baseline's jobs ("Dat is inclusief de 75.179
+    banen ten tijde van de nulmeting")."""
+    at = vocab.meanings
+    words = vocab.windows.including_words
+    opening = re.match(rf"\W*(?:[\w'-]+\s+){{0,{words}}}(?:{at['including'].pattern})", after, re.IGNORECASE)
+    return bool(opening) and bool(at["baseline_at"].search(after))
+
+
+def against_earlier(value: Value, norm: str, vocab: Vocabulary) -> bool:
+    """numbers.against_earlier: a count compared, after it in its clause, with an earlier time than the baseline is
+    a change ("10.146 extra banen gerealiseerd ten opzichte van eind 2021", "1.200 extra banen vergeleken met het
+    voorgaande jaar"): [meanings] compared_with, then within [windows] compared_words words a year other than [years]
+    baseline or an [meanings] earlier_time. Not the baseline ("ten opzichte van eind 2012", "ten opzichte van de
+    nulmeting"), not a comparison before the count (the count's own level: "ten opzichte van 2019 geen nieuwe
+    banen ... het totaal nu 51 banen")."""
+    at = vocab.meanings
+    clause = re.split(r"[,;:]", norm[value.end : value.end + 120])[0]
+    compared = at["compared_with"].search(clause)
+    if not compared:
+        return False
+    words = re.findall(r"[\w'-]+", clause[compared.end() :])[: vocab.windows.compared_words]
+    object_ = " ".join(words)
+    if at["from_baseline"].search(clause[compared.start() :]):
+        return False
+    years = [w for w in words if re.fullmatch(r"20\d\d", w)]
+    if years:
+        return years[0] not in vocab.file.years.baseline
+    return bool(at["earlier_time"].match(object_))
+
+
+def change_before(value: Value, norm: str, vocab: Vocabulary) -> bool:
+    """Whether a change's words stand before the number: right before it ("een stijging van ruim 13%"), or its noun a
+    few words before the "van" right before it ("een daling te zien van 1.838 banen", "een stijging in het tweede
+    kwartaal van 4%": numbers.change_apart), but not a change from one level to the next ("een stijging van de
+    realisatie van 80% naar 85%")."""
+    at = vocab.meanings
+    if ends_before(at["change_before"], norm, value.number.start, vocab):
+        return True
+    return change_apart(value, norm, vocab)
+
+
+def change_apart(value: Value, norm: str, vocab: Vocabulary) -> bool:
+    """numbers.change_apart: a change's noun, then at most [windows] change_noun_words words, then "van" ([meanings]
+    change_noun_of; a qualifier aside) right before the number, in one clause; not before [years] change_to ("naar
+    85%"). The nouns are looked for first: most numbers have none before them."""
+    before = norm[max(0, value.number.start - 80) : value.number.start]
+    nouns = list(vocab.meanings["change_nouns"].finditer(before))
+    if not nouns or re.search(r"[,;:]", before[nouns[-1].end() :]):
+        return False
+    between = before[nouns[-1].end() :]
+    near = len(re.findall(r"\w+", between)) <= vocab.windows.change_noun_words + 1  # and the "van" itself
+    return (
+        near
+        and ends_before(vocab.meanings["change_noun_of"], before, len(before), vocab)
+        and not vocab.change_to.match(norm[value.end :].lstrip())
+    )
 
 
 def from_baseline(value: Value, norm: str, vocab: Vocabulary) -> bool:
@@ -297,7 +409,7 @@ def from_baseline(value: Value, norm: str, vocab: Vocabulary) -> bool:
     2012 een stijging van 12.543 banen", "maar ten opzichte van de nulmeting is er een stijging van 10.291 banen"):
     the level of extra jobs, not a change (measure.from_baseline). One home for both the change it is not and the
     count reached it is."""
-    if not ends_before(vocab.meanings["change_before"], norm, value.number.start, vocab):
+    if not change_before(value, norm, vocab):
         return False
     before = norm[max(0, value.number.start - vocab.windows.baseline_before) : value.number.start]
     clause = re.split(r"[,;:]", before)[-1]

@@ -160,6 +160,7 @@ def _sentence(sentence, notes, passage, vocab, source_id, context, paragraph):
     cell = normal(passage.context) if passage.context else ""
     cell_unit = _unit_named(cell, vocab) if cell else ""
     values, marks = numbers.read(sentence, norm, vocab, cell_unit)
+    values = numbers.with_baseline(values, norm, paragraph.after, vocab)
     aside = [SetAside(v.meaning, v.number.written, passage.locator(), sentence) for v in values if v.meaning]
     measure_of = measures.assign(values, norm, vocab, cell)
     year_of, own_years = years.assign(
