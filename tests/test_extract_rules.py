@@ -506,6 +506,20 @@ YEARS = [
         "year.sentence_before",
         "",
     ),
+    # "op dit moment" after the last value's clause is no count of the day (numbers.valued_clauses): the year of an
+    # earlier paragraph, as for any count without one
+    (
+        (
+            "Tot en met het derde kwartaal van 2020 zijn er 60.000 extra banen gecreëerd.\n\n"
+            "• 9.300 extra banen via een uitzendcontract of detachering: op dit moment niet te splitsen naar "
+            "overheid en markt."
+        ),
+        None,
+        "9300",
+        "2020",
+        "year.earlier_in_document",
+        "year taken from an earlier paragraph",
+    ),
     # guards: "dit jaar" in a paragraph about a year is that year; a span of years is no month
     (
         "In 2020 telde Defensie 557 banen. Het quotum over dit jaar bedroeg 633 banen.",
@@ -921,6 +935,20 @@ def test_the_same_figure_twice_is_one_proposal_naming_the_other_place(vocab):
                 ("overheid_totaal", "2016", "year", "target_jobs", "6500", "", "national_extra_jobs"),
                 ("markt", "2016", "year", "target_jobs", "14000", "", "national_extra_jobs"),
             ],
+        ),
+        # "op dit moment" in a clause after the last value, that holds none, says nothing of the value: no count of
+        # the day, no provisional reading (numbers.valued_clauses); the year comes from the context
+        (
+            (
+                "In het derde kwartaal van 2020 stonden er 9.300 extra banen via een uitzendcontract of "
+                "detachering: op dit moment niet te splitsen naar markt en overheid."
+            ),
+            [("banenafspraak_totaal", "2020", "Q3", "realised_jobs", "9300", "", "national_extra_jobs")],
+        ),
+        # guard: in the value's own clause it is a count of the day, of the document's year (none here)
+        (
+            "Er zijn op dit moment 9.300 extra banen via een uitzendcontract of detachering: niet te splitsen.",
+            [("banenafspraak_totaal", "", "provisional", "realised_jobs", "9300", "", "national_extra_jobs")],
         ),
         # guard: a bare number before "door" in a sentence that counts no jobs is none
         ("In 2016 werden 15 door de overheid betaalde proeftuinen gestart.", []),

@@ -262,6 +262,17 @@ def _counts_jobs(v: Value, norm: str, vocab: Vocabulary, sentence_counts_jobs: b
     return any(p.match(after) for p in parts) or any(ends_with(w, before) for w in named) or follows
 
 
+def valued_clauses(norm: str, values: list[Value]) -> str:
+    """The sentence up to the end of the clause of its last value: a clause after a colon or semicolon that follows
+    every value and holds none says nothing of them ("10.640 extra banen via een uitzendcontract of detachering: op
+    dit moment niet onder te verdelen naar overheid en markt" is no count of the day). Where the words of a count
+    of the day ("op dit moment", "momenteel") and of a period are read (years.assign, qualities.period)."""
+    if not values:
+        return norm
+    cut = re.compile(r"[:;]").search(norm, values[-1].end)
+    return norm[: cut.start()] if cut else norm
+
+
 # ---------------------------------------------------------------- meanings
 
 

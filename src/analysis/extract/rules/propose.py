@@ -169,7 +169,8 @@ def _sentence(sentence, notes, passage, vocab, source_id, context, paragraph):
     spans = measures.stretches(values, norm)
     referred = sectors.referred_sector(norm, paragraph.said_the_sector, paragraph.document_sector, vocab)
     sector_of = sectors.assign(values, spans, norm, passage, vocab, paragraph.sectors, goals, context.title, referred)
-    named = qualities.period(norm, vocab)  # what the sentence as a whole says: read once, not per value
+    # what the sentence says of its values as a whole, not a clause after them: read once, not per value
+    named = qualities.period(numbers.valued_clauses(norm, values), vocab)
     bases = qualities.bases_named(norm, vocab)
     counted = sectors.counted_part(norm, notes)
     proposals = []

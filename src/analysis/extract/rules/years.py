@@ -247,13 +247,16 @@ def _earlier_in_document(earlier: list[list[str]]) -> Ruled:
     return NOTHING
 
 
-def _from_context(norm: str, cell: str, earlier: tuple, context: DocumentContext, vocab: Vocabulary) -> Ruled:
-    """A year from outside the value's own words, for a value the sentence gives none."""
+def _from_context(
+    norm: str, valued: str, cell: str, earlier: tuple, context: DocumentContext, vocab: Vocabulary
+) -> Ruled:
+    """A year from outside the value's own words, for a value the sentence gives none. `valued`: the sentence up
+    to the end of its values' clauses (numbers.valued_clauses), where a count of the day is said."""
     if cell:
         in_cell = sorted(set(re.findall(r"(?<!\d)(20\d\d)(?!\d)", cell)))
         return Ruled(in_cell[0], "year.table_headings") if len(in_cell) == 1 else NOTHING
     in_paragraph, in_document = earlier
-    said = vocab.now.search(norm)
+    said = vocab.now.search(valued)  # in a clause of the values, not one after them (numbers.valued_clauses)
     if said:  # a count of the day: the document's year, or none; never one borrowed from another sentence
         year = str(context.year) if context.year else ""
         check = (
@@ -389,7 +392,8 @@ def assign(
     year of the sentence right before in the paragraph, an end goal only a due year)."""
     dated = [not m or MEASURES[m].year_required for m in measure_of]
     on_date = _own_date(norm, vocab)
-    from_context = functools.cache(lambda: _from_context(norm, cell, earlier, context, vocab))  # once a sentence
+    valued = numbers_module.valued_clauses(norm, values)
+    from_context = functools.cache(lambda: _from_context(norm, valued, cell, earlier, context, vocab))  # once
     goals = [m == "goal_jobs" for m in measure_of]
     free = [m for m in marks if _role(m, norm, vocab) == "free"]
     written = _written_after(values, free, norm, vocab)
