@@ -520,6 +520,15 @@ YEARS = [
         "year.earlier_in_document",
         "year taken from an earlier paragraph",
     ),
+    # "in de afgelopen drie jaar": a count up to the day the document was written, as "op dit moment" (year.now)
+    (
+        "In de afgelopen drie jaar heeft de gemeente Utrecht 210 banen gecreëerd voor mensen met een arbeidsbeperking.",
+        "2019-03-01",
+        "210",
+        "2019",
+        "year.now",
+        "from the document's date",
+    ),
     # guards: "dit jaar" in a paragraph about a year is that year; a span of years is no month
     (
         "In 2020 telde Defensie 557 banen. Het quotum over dit jaar bedroeg 633 banen.",
@@ -949,6 +958,11 @@ def test_the_same_figure_twice_is_one_proposal_naming_the_other_place(vocab):
         (
             "Er zijn op dit moment 9.300 extra banen via een uitzendcontract of detachering: niet te splitsen.",
             [("banenafspraak_totaal", "", "provisional", "realised_jobs", "9300", "", "national_extra_jobs")],
+        ),
+        # guard: a year of its own and "de afgelopen drie jaar" in a clause after the value: the year's count
+        (
+            "In 2018 realiseerde het Rijk 210 banen; de afgelopen drie jaar groeide dat aantal gestaag.",
+            [("rijk", "2018", "year", "realised_jobs", "210", "", "sector_count")],
         ),
         # guard: a bare number before "door" in a sentence that counts no jobs is none
         ("In 2016 werden 15 door de overheid betaalde proeftuinen gestart.", []),
