@@ -1029,6 +1029,34 @@ SECTOR_GOALS_OF_THE_LAST_YEAR = [
         "300",
         ("provincies", "2020", "realised_jobs", "measure.nearest_words"),
     ),
+    # a single sector's target that the paragraphs before date in the year the document gave its whole's end goal
+    # (not the agreement's last): its end goal too (measure.whole_due_year)
+    (
+        (
+            "In 2025 moeten overheidswerkgevers 25.000 banen hebben gecreëerd voor mensen met een beperking.\n\n"
+            "Over zeven jaar moeten de universiteiten 1.500 nieuwe banen hebben gecreëerd."
+        ),
+        "1500",
+        ("wo", "2025", "goal_jobs", "measure.whole_due_year"),
+    ),
+    # guards: the sector's target its own sentence dates stays that year's; a whole's goal of another whole (the
+    # market's) dates no government sector's goal
+    (
+        (
+            "In 2025 moeten overheidswerkgevers 25.000 banen hebben gecreëerd voor mensen met een beperking.\n\n"
+            "In 2025 moeten de universiteiten 1.500 nieuwe banen hebben gecreëerd."
+        ),
+        "1500",
+        ("wo", "2025", "target_jobs", "measure.obligation"),
+    ),
+    (
+        (
+            "In 2025 moeten marktwerkgevers 100.000 banen hebben gecreëerd voor mensen met een beperking.\n\n"
+            "Over zeven jaar moeten de universiteiten 1.500 nieuwe banen hebben gecreëerd."
+        ),
+        "1500",
+        ("wo", "2025", "target_jobs", "measure.obligation"),
+    ),
     (  # guard: a year of the paragraphs before that is not the agreement's last: that year's target
         (
             "In 2025 moesten de gemeenten 6.000 banen hebben.\n\n"
@@ -1044,6 +1072,18 @@ SECTOR_GOALS_OF_THE_LAST_YEAR = [
 def test_a_sector_s_target_of_the_agreement_s_last_year_is_its_end_goal(vocab, text, value, expected):
     p = rows(text, vocab)[value]
     assert (p.row["sector"], p.row["year"], p.row["measure"], p.rules["measure"]) == expected
+
+
+def test_a_sector_s_end_goal_read_from_its_whole_s_due_year_says_so_in_check(vocab):
+    text = (
+        "In 2025 moeten overheidswerkgevers 25.000 banen hebben gecreëerd voor mensen met een beperking.\n\n"
+        "Over zeven jaar moeten de universiteiten 1.500 nieuwe banen hebben gecreëerd."
+    )
+    p = rows(text, vocab)["1500"].record()
+    assert (
+        "a sector's goal due in 2025, the due year of the end goal of overheid_totaal earlier in the document"
+        in (p["check"])
+    )
 
 
 def test_a_sector_s_end_goal_read_from_its_deadline_says_so_in_check(vocab):
@@ -1569,6 +1609,7 @@ def test_every_check_message_has_the_blanks_its_rules_fill_in():
         "year_after": ["words", "year"],
         "sector_end_goal": ["year"],
         "sector_deadline": ["words", "year"],
+        "whole_due_year": ["whole", "year"],
         "year_before": ["words", "year"],
         "years": ["years"],
         "same": ["measure"],

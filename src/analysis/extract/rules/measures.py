@@ -270,6 +270,20 @@ def sector_end_goal(measure: Ruled, year: Ruled, sector: Ruled, norm: str, vocab
     return Ruled("goal_jobs", "measure.sector_end_goal", CHECKS["sector_end_goal"].format(year=end))
 
 
+def whole_due_year(measure: Ruled, year: Ruled, sector: Ruled, whole_due: tuple[str, str]) -> Ruled:
+    """measure.whole_due_year: a single sector's target that no words of its own sentence date, dated by the
+    paragraphs before (`year`: year.sentence_before, year.earlier_in_document) in the year the document gave the end
+    goal of the whole that holds the sector (`whole_due`: that whole and its due year, years.whole_due), is the
+    sector's end goal too, with a check: "In 2025 moeten overheidswerkgevers 25.000 mensen ... aan een baan hebben
+    geholpen" above "Over acht jaar moeten de hogescholen 990 nieuwe banen ... hebben gecreëerd" (the agreement's
+    last year is measure.sector_end_goal's). A target its own sentence dates stays that year's (the seed letter's
+    "de doelstelling van 5.250 banen in 2023")."""
+    whole, due = whole_due
+    if measure.text != "target_jobs" or not sector.text or year.rule not in CONTEXT_YEAR or year.text != due:
+        return measure
+    return Ruled("goal_jobs", "measure.whole_due_year", CHECKS["whole_due_year"].format(year=due, whole=whole))
+
+
 def _deadline(year: Ruled, norm: str, vocab: Vocabulary) -> Ruled:
     """measure.sector_deadline: a count (a target, or one without measure words) whose own sentence gives its year
     as a deadline ("uiterlijk in 2023") no earlier than the earliest due year of the end goals; else nothing."""

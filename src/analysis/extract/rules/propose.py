@@ -179,6 +179,8 @@ def _sentence(sentence, notes, passage, vocab, source_id, context, paragraph):
         if v.meaning:
             continue
         m = measures.sector_end_goal(m, y, s, norm, vocab)
+        if m.text == "target_jobs" and y.rule in measures.CONTEXT_YEAR:  # the due year of its whole's end goal
+            m = measures.whole_due_year(m, y, s, years.whole_due(s.text, list(paragraph.document_goals.items()), vocab))
         if m.text == "goal_jobs" and not y.text:  # a due year from a sentence beside it, with a check
             y = _due_beside(s.text, paragraph, vocab)
         if not y.text and m.text and MEASURES[m.text].year_required:  # "Het aantal banen is in 2023 ..." after it

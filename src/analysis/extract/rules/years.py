@@ -345,13 +345,22 @@ def due_in_document(sector: str, goals: dict[str, str], vocab: Vocabulary) -> Ru
     )
 
 
-def _due_of_a_whole(sector: str, goals: list[tuple[str, str]], vocab: Vocabulary, rule: str, check: str, where: str):
-    """The due year of the first of `goals` (sector, due year) whose sector is a whole that holds `sector`."""
+def whole_due(sector: str, goals: list[tuple[str, str]], vocab: Vocabulary) -> tuple[str, str]:
+    """The first of `goals` (sector, due year) whose sector is a whole that holds `sector`: that whole and its due
+    year; else two empty strings."""
     for whole, year in goals:
         if year and sector in vocab.file.wholes.get(whole, []):
-            note = f"due year {year} from the end goal of {whole} {where}"
-            return Ruled(year, rule, CHECKS[check].format(year=year, whole=whole), note)
-    return NOTHING
+            return whole, year
+    return "", ""
+
+
+def _due_of_a_whole(sector: str, goals: list[tuple[str, str]], vocab: Vocabulary, rule: str, check: str, where: str):
+    """The due year of the first of `goals` (sector, due year) whose sector is a whole that holds `sector`."""
+    whole, year = whole_due(sector, goals, vocab)
+    if not year:
+        return NOTHING
+    note = f"due year {year} from the end goal of {whole} {where}"
+    return Ruled(year, rule, CHECKS[check].format(year=year, whole=whole), note)
 
 
 def _changes_from(values: list[Value], out: list[Ruled], norm: str, vocab: Vocabulary) -> list[Ruled]:
