@@ -322,6 +322,21 @@ MEASURES = [
         "measure.nearest_words",
     ),
     ("De gemeenten moeten in 2024 700 banen weten te creëren.", "700", "target_jobs", "measure.obligation"),
+    # ... and so is one between "wisten" and "te creëren" split around it (measure.managed); guards: "moesten"
+    # before it is an obligation, and words of a target in its clause are its measure
+    (
+        "In 2021 wisten de 12 gemeenten in de regio gezamenlijk 140 banen te realiseren.",
+        "140",
+        "realised_jobs",
+        "measure.managed",
+    ),
+    ("In 2021 moesten de gemeenten samen 140 banen weten te realiseren.", "140", "target_jobs", "measure.obligation"),
+    (
+        "In 2021 wisten de gemeenten hun doelstelling van 140 banen te realiseren.",
+        "140",
+        "target_jobs",
+        "measure.nearest_words",
+    ),
     # a count whose reaching is to be checked ("gekeken of", "beoordeeld of") is a target, as one that must be;
     # guard: "gekeken naar" a count is no check of it
     (

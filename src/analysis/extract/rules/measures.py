@@ -296,13 +296,25 @@ def _deadline(year: Ruled, norm: str, vocab: Vocabulary) -> Ruled:
 
 def _must(norm: str, s: Stretch, vocab: Vocabulary) -> bool:
     """Whether the stretch says its count must be reached: "moet", or after it "te realiseren", but not "weten te
-    creëren" (managed to)."""
+    creëren" (managed to), nor "wisten ... te creëren" split around the count (_managed_to)."""
     if vocab.obligation.search(norm, s.left, s.right):
         return True
+    if _managed_to(norm, s, vocab):
+        return False
     for hit in vocab.obligation_after.finditer(norm, s.last, s.right):
         if not ends_with(vocab.managed, norm[max(0, hit.start() - 12) : hit.start()]):
             return True
     return False
+
+
+def _managed_to(norm: str, s: Stretch, vocab: Vocabulary) -> bool:
+    """Whether the count stands between "wisten" (managed, [phrases] managed) and "te creëren" ([phrases]
+    obligation_after) of one verb split around it, with no obligation in the clause before it: "Desondanks wisten de
+    35 organisaties in de sector gezamenlijk 34,5 nieuwe banen te creëren" is a count reached (measure.managed)."""
+    if not vocab.obligation_after.search(norm, s.last, s.right):
+        return False
+    start = max(norm.rfind(mark, 0, s.first) for mark in ",;:") + 1  # the clause the count stands in
+    return bool(vocab.managed.search(norm, start, s.first)) and not vocab.obligation.search(norm, start, s.first)
 
 
 def _out_of(values: list[Value], own: list[str], norm: str, vocab: Vocabulary) -> dict[int, str]:
@@ -370,6 +382,7 @@ def assign(values: list[Value], norm: str, vocab: Vocabulary, cell: str) -> list
     parts = named_parts(norm, vocab)
     nearest = functools.cache(lambda unit, s: _nearest(norm, unit, s, vocab, parts))
     must = functools.cache(lambda s: _must(norm, s, vocab))  # "weten te creëren" aside: managed to
+    managed = functools.cache(lambda s: _managed_to(norm, s, vocab))
     parallel = _parallel(values, spans, norm, vocab)
     # the words before the pair word of a parallel clause are the value's before it
     by_words = [
@@ -390,6 +403,8 @@ def assign(values: list[Value], norm: str, vocab: Vocabulary, cell: str) -> list
             if i in out_of
             else _parallel_named(_one(v, own, must_be, norm, cell, taken, parted, vocab), i in parallel)
         )
+        if ruled.rule == "measure.none" and v.unit == "jobs" and managed(s):  # "wisten ... 140 banen te creëren"
+            ruled = Ruled("realised_jobs", "measure.managed")
         if _end_goal(v, ruled.text, vocab):
             ruled = Ruled("goal_jobs", "measure.end_goal")
         out.append(ruled)
