@@ -979,6 +979,13 @@ def test_the_same_figure_twice_is_one_proposal_naming_the_other_place(vocab):
             "In 2018 realiseerde het Rijk 210 banen; de afgelopen drie jaar groeide dat aantal gestaag.",
             [("rijk", "2018", "year", "realised_jobs", "210", "", "sector_count")],
         ),
+        # a bare number that a target's word said to be ("Het tussendoel voor eind 2021 was 80.000") counts jobs
+        # (numbers.target_said); guard: one before a noun of its own counts none
+        (
+            "Het tussendoel van alle werkgevers voor eind 2021 was 80.000, waarvan driekwart in de marktsector.",
+            [("banenafspraak_totaal", "2021", "year", "target_jobs", "80000", "", "national_extra_jobs")],
+        ),
+        ("Het doel voor 2021 was 80 nieuwe proeftuinen.", []),
         # guard: a bare number before "door" in a sentence that counts no jobs is none
         ("In 2016 werden 15 door de overheid betaalde proeftuinen gestart.", []),
         ("Op 17 december 2019 is uw Kamer geïnformeerd (Kamerstukken II 2019/20, 34 352, nr. 191).", []),

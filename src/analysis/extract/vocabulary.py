@@ -46,6 +46,8 @@ class Meanings(_Strict):
 class Phrases(_Strict):
     realised_before: Words
     jobs_before: Words
+    target_said: Words
+    target_said_verbs: Words
     reached_after: Words
     national_markers: Words
     the_sector: Words

@@ -240,6 +240,19 @@ def ends_before(words: re.Pattern, norm: str, start: int, vocab: Vocabulary) -> 
     return ends_with(words, before[: min(m.start() for m in qualified)] if qualified else before)
 
 
+def target_said(v: Value, norm: str, vocab: Vocabulary) -> bool:
+    """numbers.target_said: a number without a unit that a target's word in its clause says it was ("Het tussendoel
+    voor eind vorig jaar was 80.000, waarvan ..."; [phrases] target_said, target_said_verbs), with no noun of its own
+    after it, counts jobs: a target is one of jobs. Not "Het doel voor 2021 was 80 nieuwe proeftuinen"."""
+    if not ends_before(vocab.target_said_verbs, norm, v.number.start, vocab):
+        return False
+    start = max(norm.rfind(mark, 0, v.number.start) for mark in ",;:") + 1  # the clause the number stands in
+    if not vocab.target_said.search(norm, start, v.number.start):
+        return False
+    after = norm[v.number.end :].lstrip()
+    return not after or after[0] in ".,;:)" or bool(vocab.bare_before.match(after))
+
+
 def _counts_jobs(v: Value, norm: str, vocab: Vocabulary, sentence_counts_jobs: bool) -> bool:
     """Whether a number without a unit counts jobs: after words that say so ("het streven van 75.000", a qualifier
     between them: "de teller bleef steken op een kleine 12.000"); or, in a
@@ -249,7 +262,7 @@ def _counts_jobs(v: Value, norm: str, vocab: Vocabulary, sentence_counts_jobs: b
     before = norm[max(0, v.number.start - 40) : v.number.start]
     reached = vocab.measures["realised_jobs"].match(norm[v.number.end :].lstrip())  # "er zijn er 18.957 gerealiseerd"
     after_words = ends_before(vocab.jobs_before, norm, v.number.start, vocab)
-    if after_words or reached or _end_goal_of_people(v, norm, vocab):
+    if after_words or reached or _end_goal_of_people(v, norm, vocab) or target_said(v, norm, vocab):
         return True
     if not sentence_counts_jobs:
         return False
