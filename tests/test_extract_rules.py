@@ -985,6 +985,17 @@ def test_the_same_figure_twice_is_one_proposal_naming_the_other_place(vocab):
             "Het tussendoel van alle werkgevers voor eind 2021 was 80.000, waarvan driekwart in de marktsector.",
             [("banenafspraak_totaal", "2021", "year", "target_jobs", "80000", "", "national_extra_jobs")],
         ),
+        # a sector named only in a part after "waarvan" that gives no value of its own is a part of the value's
+        # sector: the whole that holds it (sector.whole_of_named_part, with a check)
+        (
+            "Het tussendoel voor eind 2021 was 80.000, waarvan driekwart voor rekening van de marktsector.",
+            [("banenafspraak_totaal", "2021", "year", "target_jobs", "80000", "", "national_extra_jobs")],
+        ),
+        # guard: a sector named after the value, with no "waarvan" between, is the value's
+        (
+            "In 2021 werden er 20.000 banen gerealiseerd in de marktsector, waarvan de helft bij grote bedrijven.",
+            [("markt", "2021", "year", "realised_jobs", "20000", "", "national_extra_jobs")],
+        ),
         ("Het doel voor 2021 was 80 nieuwe proeftuinen.", []),
         # guard: a bare number before "door" in a sentence that counts no jobs is none
         ("In 2016 werden 15 door de overheid betaalde proeftuinen gestart.", []),
