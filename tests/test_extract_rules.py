@@ -77,6 +77,11 @@ NUMBER_MEANINGS = [
     ("Bij de overheid komen er in 2024 naar verwachting 700 banen bij.", "700", "expectation"),
     ("Voor de politie zijn er in 2024 nog 150 banen te gaan.", "150", "remainder"),
     ("In de eerste helft van 2024 realiseerde de politie 300 banen.", "300", "part_year"),
+    # a region's count, no sector's (numbers: [meanings] regional, and a province's name as a place where the
+    # sentence names no sector)
+    ("In onze regio waren er eind 2022 2.310 extra banen.", "2.310", "regional"),
+    ("De arbeidsmarktregio kwam in 2022 uit op 640 banen.", "640", "regional"),
+    ("In Friesland zijn er sinds de nulmeting 2.310 extra banen gecreëerd.", "2.310", "regional"),
     # a change with a qualifier between its words and the number; a lead over a target; a change after an aside
     ("Bij de overheid was er in 2019 een stijging van bijna 2.000 banen.", "2.000", "change"),
     ("De marktsector ligt in 2022 nog geen 1000 banen voor op de doelstelling.", "1000", "change"),
@@ -325,7 +330,7 @@ MEASURES = [
     # ... and so is one between "wisten" and "te creëren" split around it (measure.managed); guards: "moesten"
     # before it is an obligation, and words of a target in its clause are its measure
     (
-        "In 2021 wisten de 12 gemeenten in de regio gezamenlijk 140 banen te realiseren.",
+        "In 2021 wisten de gemeenten met elkaar gezamenlijk 140 banen te realiseren.",
         "140",
         "realised_jobs",
         "measure.managed",
@@ -997,6 +1002,11 @@ def test_the_same_figure_twice_is_one_proposal_naming_the_other_place(vocab):
             [("markt", "2021", "year", "realised_jobs", "20000", "", "national_extra_jobs")],
         ),
         ("Het doel voor 2021 was 80 nieuwe proeftuinen.", []),
+        # guard: a province's name as a place beside a sector's is that sector's count
+        (
+            "In Friesland heeft de provincie in 2022 40 banen gerealiseerd.",
+            [("provincies", "2022", "year", "realised_jobs", "40", "", "sector_count")],
+        ),
         # guard: a bare number before "door" in a sentence that counts no jobs is none
         ("In 2016 werden 15 door de overheid betaalde proeftuinen gestart.", []),
         ("Op 17 december 2019 is uw Kamer geïnformeerd (Kamerstukken II 2019/20, 34 352, nr. 191).", []),

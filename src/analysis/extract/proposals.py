@@ -64,6 +64,7 @@ SET_ASIDE = {
     "part_year": "figure(s) for part of a year",
     "range": "range bound(s)",
     "persons": "count(s) of people",
+    "regional": "figure(s) of a region, not of a sector",
 }
 
 

@@ -41,6 +41,8 @@ class Meanings(_Strict):
     remainder_before: Words
     part_year: Words
     persons: Words
+    regional: Words
+    regional_places: Words
 
 
 class Phrases(_Strict):

@@ -175,8 +175,20 @@ def read(sentence: str, norm: str, vocab: Vocabulary, cell_unit: str = "") -> tu
             values.append(Value(number, cell_unit, number.end, group=len(values)))  # a unit may come from its list
     values = _units_from_lists(values, norm, vocab)
     ranged = _in_ranges(values, norm)
-    part_year = bool(vocab.meanings["part_year"].search(norm))  # of the sentence as a whole: read once
-    return [replace(v, meaning=_meaning(i, v, ranged, part_year, norm, vocab)) for i, v in enumerate(values)], years
+    # of the sentence as a whole: read once
+    whole = "part_year" if vocab.meanings["part_year"].search(norm) else "regional" if regional(norm, vocab) else ""
+    return [replace(v, meaning=_meaning(i, v, ranged, whole, norm, vocab)) for i, v in enumerate(values)], years
+
+
+def regional(norm: str, vocab: Vocabulary) -> bool:
+    """numbers.regional: a sentence about a region's count, no sector's: one that names a region ("In onze regio
+    waren er ... 1.647 banen", "De Arbeidsmarktregio heeft met een score van 238,4% ..."; [meanings] regional), or a
+    province's name as a place and no sector ("In Zeeland zijn er sinds de nulmeting 1.238 extra banen gecreëerd";
+    [meanings] regional_places). Its values are set aside."""
+    if vocab.meanings["regional"].search(norm):
+        return True
+    place = vocab.meanings["regional_places"].search(norm)
+    return bool(place) and not any(words.search(norm) for words in vocab.sectors.values())
 
 
 def _counts(number: Number, unit: tuple[str, int] | None, norm: str, vocab: Vocabulary) -> bool:
@@ -289,8 +301,9 @@ def valued_clauses(norm: str, values: list[Value]) -> str:
 # ---------------------------------------------------------------- meanings
 
 
-def _meaning(i: int, value: Value, ranged: set[int], part_year: bool, norm: str, vocab: Vocabulary) -> str:
-    """What the value is when it is no plain level: the first of the named meanings whose words stand at it."""
+def _meaning(i: int, value: Value, ranged: set[int], whole: str, norm: str, vocab: Vocabulary) -> str:
+    """What the value is when it is no plain level: the first of the named meanings whose words stand at it.
+    `whole`: what the sentence as a whole makes its values ("part_year", "regional"), or ""."""
     before = norm[max(0, value.number.start - 40) : value.number.start]
     after = norm[value.number.end : value.end + 40]  # "3.039 meer banen": the words before its unit too
     # "960 banen (gerekend in 25,5 uur per week) meer": the words after an aside
@@ -310,8 +323,9 @@ def _meaning(i: int, value: Value, ranged: set[int], part_year: bool, norm: str,
         ("range", i in ranged),
         ("remainder", ends_with(at["remainder_before"], before) and bool(at["remainder_after"].search(after[:25]))),
         ("expectation", bool(at["expectation"].search(norm[max(0, value.number.start - 30) : value.number.start]))),
-        ("part_year", part_year),
+        ("part_year", whole == "part_year"),
         ("persons", bool(at["persons"].match(after.lstrip())) and not _end_goal_of_people(value, norm, vocab)),
+        ("regional", whole == "regional"),
     )
     return next((meaning for meaning, holds in rules if holds), "")
 
