@@ -1613,6 +1613,16 @@ def test_the_qualities_stage_reads_a_qualifier_before_the_number(vocab):
         # the middle of a year is a reading up to its second quarter; guard: the middle of something else
         ("Halverwege vorig jaar had de overheid nog maar 85 extra reguliere banen.", "Q2"),
         ("Halverwege de looptijd van de afspraak had de overheid in 2017 nog maar 85 extra banen.", "year"),
+        # a count before the definitive figures of its year are known is a provisional reading; guard: the
+        # definitive figures' own count is the year's
+        (
+            (
+                "Er zijn al ruim 90.000 extra banen, en het aantal stijgt nog als de definitieve cijfers over "
+                "2025 bekend zijn."
+            ),
+            "provisional",
+        ),
+        ("De definitieve cijfers over 2025 laten 90.000 extra banen zien.", "year"),
     ],
 )
 def test_the_qualities_stage_reads_a_named_quarter_but_not_one_compared_with(vocab, sentence, period):
