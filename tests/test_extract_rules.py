@@ -342,6 +342,21 @@ MEASURES = [
         "target_jobs",
         "measure.nearest_words",
     ),
+    # a percentage "van de" a target's count after it is the share of that target reached (measure.share_of_target);
+    # guard: of a count with no words of a target it stays without a measure
+    (
+        "Bij de politie is in 2021 dertig procent van de nagestreefde 2264 plekken behaald.",
+        "30",
+        "realisation_pct",
+        "measure.share_of_target",
+    ),
+    (
+        "Bij de politie is in 2021 30% van de beoogde 2.264 banen gerealiseerd.",
+        "30",
+        "realisation_pct",
+        "measure.share_of_target",
+    ),
+    ("Bij de politie zit in 2021 30% van de 2.264 banen in de catering.", "30", "", "measure.none"),
     # a count whose reaching is to be checked ("gekeken of", "beoordeeld of") is a target, as one that must be;
     # guard: "gekeken naar" a count is no check of it
     (

@@ -326,6 +326,8 @@ def _out_of(values: list[Value], own: list[str], norm: str, vocab: Vocabulary) -
     found = {}
     for i, (a, b) in enumerate(itertools.pairwise(values)):
         between = norm[a.end : b.number.start]
+        if _share_of_target(a, b, between, own[i + 1], vocab):
+            found[i] = ("realisation_pct", "measure.share_of_target")
         if a.unit != "jobs" or b.unit != "jobs":
             continue
         if vocab.out_of.fullmatch(between.strip()):
@@ -333,6 +335,15 @@ def _out_of(values: list[Value], own: list[str], norm: str, vocab: Vocabulary) -
         elif _instead_of(between, own[i], vocab):
             found |= {i: ("realised_jobs", "measure.instead_of"), i + 1: ("target_jobs", "measure.instead_of")}
     return found
+
+
+def _share_of_target(a: Value, b: Value, between: str, target: str, vocab: Vocabulary) -> bool:
+    """measure.share_of_target: a percentage joined by "van de" ([phrases] out_of) to a count of jobs right after it
+    whose own words are a target's (`target`: its measure words): the share of that target reached, "dertig procent
+    van de nagestreefde 2264 plekken behaald". Not a share of a count with no words of a target ("30% van de 2.264
+    banen zit in de catering")."""
+    joined = vocab.out_of.match(between.strip()) and not re.search(r"[,;:]", between)
+    return a.unit == "percent" and b.unit == "jobs" and target in ("target_jobs", "goal_jobs") and bool(joined)
 
 
 def _instead_of(between: str, own: str, vocab: Vocabulary) -> bool:
