@@ -1132,6 +1132,21 @@ def test_a_sector_s_target_of_the_agreement_s_last_year_is_its_end_goal(vocab, t
     assert (p.row["sector"], p.row["year"], p.row["measure"], p.rules["measure"]) == expected
 
 
+def test_the_lines_of_a_list_whose_opening_compares_with_an_earlier_period_are_changes(vocab):
+    """numbers.compared_opening: a list opened by a sentence that ends in a colon and compares with a period other
+    than the baseline ("ten opzichte van het tweede kwartaal 2020") lists changes since then, set aside; one that
+    counts from the baseline lists levels (guard)."""
+    text = (
+        "De ontwikkeling van het aantal banen ten opzichte van het tweede kwartaal 2020 ziet er zo uit:\n"
+        "• 8.100 extra banen via een regulier dienstverband: 1.200 bij de overheid en 6.900 bij de markt.\n\n"
+        "De ontwikkeling ten opzichte van de nulmeting ziet er zo uit:\n"
+        "• 41.300 extra banen via een regulier dienstverband: 3.100 bij de overheid en 38.200 in de markt.\n"
+    )
+    reading = read(text, vocab)
+    assert {s.written for s in reading.set_aside if s.meaning == "change"} == {"8.100", "1.200", "6.900"}
+    assert [p.row["value"] for p in reading.proposals] == ["41300", "3100", "38200"]
+
+
 def test_a_sector_s_end_goal_read_from_its_whole_s_due_year_says_so_in_check(vocab):
     text = (
         "In 2025 moeten overheidswerkgevers 25.000 banen hebben gecreëerd voor mensen met een beperking.\n\n"

@@ -113,6 +113,19 @@ def _year_openers(before_own_year: str, relative_clause: str) -> tuple[re.Patter
     )
 
 
+def compared_opening(text: str, vocab: Vocabulary) -> bool:
+    """years.compared_opening: whether a passage opens a list (it ends in a colon) by comparing with a period other
+    than the baseline ("De netto ontwikkeling in het aantal banen ten opzichte van het derde kwartaal 2018 ziet er
+    als volgt uit:"): the list's lines are changes since then, set aside. Not one that counts from the baseline
+    ("ten opzichte van de nulmeting (31 december 2012)"): its lines are levels."""
+    if not text.rstrip().endswith(":"):
+        return False
+    norm = normal(text)
+    _, marks = numbers_module.read(text, norm, vocab)
+    baseline = vocab.file.years.baseline
+    return any(m.value not in baseline and _role(m, norm, vocab) == "reference" for m in marks)
+
+
 def _written_after(values: list[Value], free: list[Number], norm: str, vocab: Vocabulary) -> dict[int, Number]:
     """The year written right after a value, by the value's index: only the nearest value before a year can be
     its owner (one further back has that value's words in between too)."""
