@@ -111,6 +111,11 @@ NOT_FIGURES = [
     ("Sinds 2015 zijn er banen gecreëerd (zie noot 1) en in 2025 moeten er 25.000 banen zijn bij de overheid.", "1"),
     # guard: "plaatsen" after people is the verb (to place them), no unit of jobs
     ("De gemeenten willen in 2024 nog 500 mensen plaatsen bij werkgevers.", "500"),
+    # a share of the minimum wage, the target group's definition ([sentences] marks_after)
+    (
+        "De doelgroep zijn mensen die niet zelfstandig 100 procent van het wettelijk minimumloon kunnen verdienen.",
+        "100",
+    ),
 ]
 
 

@@ -111,6 +111,7 @@ class Sentences(_Strict):
     bare_before: Words
     pair_words: Words
     marks_before: Words
+    marks_after: Words
 
 
 class Windows(_Strict):

@@ -173,7 +173,7 @@ def read(sentence: str, norm: str, vocab: Vocabulary, cell_unit: str = "") -> tu
             values.append(Value(number, unit[0], unit[1], group=len(values)))
         elif not re.match(rf"\s+(?:{vocab.months.pattern})", norm[number.end :], re.IGNORECASE):
             values.append(Value(number, cell_unit, number.end, group=len(values)))  # a unit may come from its list
-    values = _units_from_lists(values, norm, vocab)
+    values = [v for v in _units_from_lists(values, norm, vocab) if not _marked_after(v, norm, vocab)]
     ranged = _in_ranges(values, norm)
     # of the sentence as a whole: read once
     whole = "part_year" if vocab.meanings["part_year"].search(norm) else "regional" if regional(norm, vocab) else ""
@@ -189,6 +189,12 @@ def regional(norm: str, vocab: Vocabulary) -> bool:
         return True
     place = vocab.meanings["regional_places"].search(norm)
     return bool(place) and not any(words.search(norm) for words in vocab.sectors.values())
+
+
+def _marked_after(value: Value, norm: str, vocab: Vocabulary) -> bool:
+    """numbers.marked_after: a value right before words that make it no figure of the agreement ("100 procent van
+    het minimumloon"; [sentences] marks_after)."""
+    return bool(vocab.marks_after.match(norm[value.end :].lstrip()))
 
 
 def _counts(number: Number, unit: tuple[str, int] | None, norm: str, vocab: Vocabulary) -> bool:
