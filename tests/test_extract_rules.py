@@ -77,6 +77,11 @@ NUMBER_MEANINGS = [
     ("Bij de overheid komen er in 2024 naar verwachting 700 banen bij.", "700", "expectation"),
     ("Voor de politie zijn er in 2024 nog 150 banen te gaan.", "150", "remainder"),
     ("In de eerste helft van 2024 realiseerde de politie 300 banen.", "300", "part_year"),
+    # a region's count, no sector's (numbers: [meanings] regional, and a province's name as a place where the
+    # sentence names no sector)
+    ("In onze regio waren er eind 2022 2.310 extra banen.", "2.310", "regional"),
+    ("De arbeidsmarktregio kwam in 2022 uit op 640 banen.", "640", "regional"),
+    ("In Friesland zijn er sinds de nulmeting 2.310 extra banen gecreëerd.", "2.310", "regional"),
     # a change with a qualifier between its words and the number; a lead over a target; a change after an aside
     ("Bij de overheid was er in 2019 een stijging van bijna 2.000 banen.", "2.000", "change"),
     ("De marktsector ligt in 2022 nog geen 1000 banen voor op de doelstelling.", "1000", "change"),
@@ -155,6 +160,11 @@ NOT_FIGURES = [
     ("Het aantal werkzame personen stond eind 2021 op 134.000, meldt UWV over de banen.", "134000"),
     # guard: "plaatsen" after people is the verb (to place them), no unit of jobs
     ("De gemeenten willen in 2024 nog 500 mensen plaatsen bij werkgevers.", "500"),
+    # a share of the minimum wage, the target group's definition ([sentences] marks_after)
+    (
+        "De doelgroep zijn mensen die niet zelfstandig 100 procent van het wettelijk minimumloon kunnen verdienen.",
+        "100",
+    ),
 ]
 
 
@@ -371,6 +381,36 @@ MEASURES = [
         "measure.nearest_words",
     ),
     ("De gemeenten moeten in 2024 700 banen weten te creëren.", "700", "target_jobs", "measure.obligation"),
+    # ... and so is one between "wisten" and "te creëren" split around it (measure.managed); guards: "moesten"
+    # before it is an obligation, and words of a target in its clause are its measure
+    (
+        "In 2021 wisten de gemeenten met elkaar gezamenlijk 140 banen te realiseren.",
+        "140",
+        "realised_jobs",
+        "measure.managed",
+    ),
+    ("In 2021 moesten de gemeenten samen 140 banen weten te realiseren.", "140", "target_jobs", "measure.obligation"),
+    (
+        "In 2021 wisten de gemeenten hun doelstelling van 140 banen te realiseren.",
+        "140",
+        "target_jobs",
+        "measure.nearest_words",
+    ),
+    # a percentage "van de" a target's count after it is the share of that target reached (measure.share_of_target);
+    # guard: of a count with no words of a target it stays without a measure
+    (
+        "Bij de politie is in 2021 dertig procent van de nagestreefde 2264 plekken behaald.",
+        "30",
+        "realisation_pct",
+        "measure.share_of_target",
+    ),
+    (
+        "Bij de politie is in 2021 30% van de beoogde 2.264 banen gerealiseerd.",
+        "30",
+        "realisation_pct",
+        "measure.share_of_target",
+    ),
+    ("Bij de politie zit in 2021 30% van de 2.264 banen in de catering.", "30", "", "measure.none"),
     # a count whose reaching is to be checked ("gekeken of", "beoordeeld of") is a target, as one that must be;
     # guard: "gekeken naar" a count is no check of it
     (
@@ -618,6 +658,29 @@ YEARS = [
         "2021",
         "year.sentence_before",
         "",
+    ),
+    # "op dit moment" after the last value's clause is no count of the day (numbers.valued_clauses): the year of an
+    # earlier paragraph, as for any count without one
+    (
+        (
+            "Tot en met het derde kwartaal van 2020 zijn er 60.000 extra banen gecreëerd.\n\n"
+            "• 9.300 extra banen via een uitzendcontract of detachering: op dit moment niet te splitsen naar "
+            "overheid en markt."
+        ),
+        None,
+        "9300",
+        "2020",
+        "year.earlier_in_document",
+        "year taken from an earlier paragraph",
+    ),
+    # "in de afgelopen drie jaar": a count up to the day the document was written, as "op dit moment" (year.now)
+    (
+        "In de afgelopen drie jaar heeft de gemeente Utrecht 210 banen gecreëerd voor mensen met een arbeidsbeperking.",
+        "2019-03-01",
+        "210",
+        "2019",
+        "year.now",
+        "from the document's date",
     ),
     # guards: "dit jaar" in a paragraph about a year is that year; a span of years is no month
     (
@@ -1035,6 +1098,48 @@ def test_the_same_figure_twice_is_one_proposal_naming_the_other_place(vocab):
                 ("markt", "2016", "year", "target_jobs", "14000", "", "national_extra_jobs"),
             ],
         ),
+        # "op dit moment" in a clause after the last value, that holds none, says nothing of the value: no count of
+        # the day, no provisional reading (numbers.valued_clauses); the year comes from the context
+        (
+            (
+                "In het derde kwartaal van 2020 stonden er 9.300 extra banen via een uitzendcontract of "
+                "detachering: op dit moment niet te splitsen naar markt en overheid."
+            ),
+            [("banenafspraak_totaal", "2020", "Q3", "realised_jobs", "9300", "", "national_extra_jobs")],
+        ),
+        # guard: in the value's own clause it is a count of the day, of the document's year (none here)
+        (
+            "Er zijn op dit moment 9.300 extra banen via een uitzendcontract of detachering: niet te splitsen.",
+            [("banenafspraak_totaal", "", "provisional", "realised_jobs", "9300", "", "national_extra_jobs")],
+        ),
+        # guard: a year of its own and "de afgelopen drie jaar" in a clause after the value: the year's count
+        (
+            "In 2018 realiseerde het Rijk 210 banen; de afgelopen drie jaar groeide dat aantal gestaag.",
+            [("rijk", "2018", "year", "realised_jobs", "210", "", "sector_count")],
+        ),
+        # a bare number that a target's word said to be ("Het tussendoel voor eind 2021 was 80.000") counts jobs
+        # (numbers.target_said); guard: one before a noun of its own counts none
+        (
+            "Het tussendoel van alle werkgevers voor eind 2021 was 80.000, waarvan driekwart in de marktsector.",
+            [("banenafspraak_totaal", "2021", "year", "target_jobs", "80000", "", "national_extra_jobs")],
+        ),
+        # a sector named only in a part after "waarvan" that gives no value of its own is a part of the value's
+        # sector: the whole that holds it (sector.whole_of_named_part, with a check)
+        (
+            "Het tussendoel voor eind 2021 was 80.000, waarvan driekwart voor rekening van de marktsector.",
+            [("banenafspraak_totaal", "2021", "year", "target_jobs", "80000", "", "national_extra_jobs")],
+        ),
+        # guard: a sector named after the value, with no "waarvan" between, is the value's
+        (
+            "In 2021 werden er 20.000 banen gerealiseerd in de marktsector, waarvan de helft bij grote bedrijven.",
+            [("markt", "2021", "year", "realised_jobs", "20000", "", "national_extra_jobs")],
+        ),
+        ("Het doel voor 2021 was 80 nieuwe proeftuinen.", []),
+        # guard: a province's name as a place beside a sector's is that sector's count
+        (
+            "In Friesland heeft de provincie in 2022 40 banen gerealiseerd.",
+            [("provincies", "2022", "year", "realised_jobs", "40", "", "sector_count")],
+        ),
         # guard: a bare number before "door" in a sentence that counts no jobs is none
         ("In 2016 werden 15 door de overheid betaalde proeftuinen gestart.", []),
         ("Op 17 december 2019 is uw Kamer geïnformeerd (Kamerstukken II 2019/20, 34 352, nr. 191).", []),
@@ -1100,6 +1205,34 @@ SECTOR_GOALS_OF_THE_LAST_YEAR = [
         "300",
         ("provincies", "2020", "realised_jobs", "measure.nearest_words"),
     ),
+    # a single sector's target that the paragraphs before date in the year the document gave its whole's end goal
+    # (not the agreement's last): its end goal too (measure.whole_due_year)
+    (
+        (
+            "In 2025 moeten overheidswerkgevers 25.000 banen hebben gecreëerd voor mensen met een beperking.\n\n"
+            "Over zeven jaar moeten de universiteiten 1.500 nieuwe banen hebben gecreëerd."
+        ),
+        "1500",
+        ("wo", "2025", "goal_jobs", "measure.whole_due_year"),
+    ),
+    # guards: the sector's target its own sentence dates stays that year's; a whole's goal of another whole (the
+    # market's) dates no government sector's goal
+    (
+        (
+            "In 2025 moeten overheidswerkgevers 25.000 banen hebben gecreëerd voor mensen met een beperking.\n\n"
+            "In 2025 moeten de universiteiten 1.500 nieuwe banen hebben gecreëerd."
+        ),
+        "1500",
+        ("wo", "2025", "target_jobs", "measure.obligation"),
+    ),
+    (
+        (
+            "In 2025 moeten marktwerkgevers 100.000 banen hebben gecreëerd voor mensen met een beperking.\n\n"
+            "Over zeven jaar moeten de universiteiten 1.500 nieuwe banen hebben gecreëerd."
+        ),
+        "1500",
+        ("wo", "2025", "target_jobs", "measure.obligation"),
+    ),
     (  # guard: a year of the paragraphs before that is not the agreement's last: that year's target
         (
             "In 2025 moesten de gemeenten 6.000 banen hebben.\n\n"
@@ -1115,6 +1248,33 @@ SECTOR_GOALS_OF_THE_LAST_YEAR = [
 def test_a_sector_s_target_of_the_agreement_s_last_year_is_its_end_goal(vocab, text, value, expected):
     p = rows(text, vocab)[value]
     assert (p.row["sector"], p.row["year"], p.row["measure"], p.rules["measure"]) == expected
+
+
+def test_the_lines_of_a_list_whose_opening_compares_with_an_earlier_period_are_changes(vocab):
+    """numbers.compared_opening: a list opened by a sentence that ends in a colon and compares with a period other
+    than the baseline ("ten opzichte van het tweede kwartaal 2020") lists changes since then, set aside; one that
+    counts from the baseline lists levels (guard)."""
+    text = (
+        "De ontwikkeling van het aantal banen ten opzichte van het tweede kwartaal 2020 ziet er zo uit:\n"
+        "• 8.100 extra banen via een regulier dienstverband: 1.200 bij de overheid en 6.900 bij de markt.\n\n"
+        "De ontwikkeling ten opzichte van de nulmeting ziet er zo uit:\n"
+        "• 41.300 extra banen via een regulier dienstverband: 3.100 bij de overheid en 38.200 in de markt.\n"
+    )
+    reading = read(text, vocab)
+    assert {s.written for s in reading.set_aside if s.meaning == "change"} == {"8.100", "1.200", "6.900"}
+    assert [p.row["value"] for p in reading.proposals] == ["41300", "3100", "38200"]
+
+
+def test_a_sector_s_end_goal_read_from_its_whole_s_due_year_says_so_in_check(vocab):
+    text = (
+        "In 2025 moeten overheidswerkgevers 25.000 banen hebben gecreëerd voor mensen met een beperking.\n\n"
+        "Over zeven jaar moeten de universiteiten 1.500 nieuwe banen hebben gecreëerd."
+    )
+    p = rows(text, vocab)["1500"].record()
+    assert (
+        "a sector's goal due in 2025, the due year of the end goal of overheid_totaal earlier in the document"
+        in (p["check"])
+    )
 
 
 def test_a_sector_s_end_goal_read_from_its_deadline_says_so_in_check(vocab):
@@ -1601,6 +1761,16 @@ def test_the_qualities_stage_reads_a_qualifier_before_the_number(vocab):
         # the middle of a year is a reading up to its second quarter; guard: the middle of something else
         ("Halverwege vorig jaar had de overheid nog maar 85 extra reguliere banen.", "Q2"),
         ("Halverwege de looptijd van de afspraak had de overheid in 2017 nog maar 85 extra banen.", "year"),
+        # a count before the definitive figures of its year are known is a provisional reading; guard: the
+        # definitive figures' own count is the year's
+        (
+            (
+                "Er zijn al ruim 90.000 extra banen, en het aantal stijgt nog als de definitieve cijfers over "
+                "2025 bekend zijn."
+            ),
+            "provisional",
+        ),
+        ("De definitieve cijfers over 2025 laten 90.000 extra banen zien.", "year"),
     ],
 )
 def test_the_qualities_stage_reads_a_named_quarter_but_not_one_compared_with(vocab, sentence, period):
@@ -1640,6 +1810,7 @@ def test_every_check_message_has_the_blanks_its_rules_fill_in():
         "year_after": ["words", "year"],
         "sector_end_goal": ["year"],
         "sector_deadline": ["words", "year"],
+        "whole_due_year": ["whole", "year"],
         "year_before": ["words", "year"],
         "years": ["years"],
         "same": ["measure"],

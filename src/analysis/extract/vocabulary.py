@@ -49,6 +49,8 @@ class Meanings(_Strict):
     employers_share: Words
     baseline_at: Words
     including: Words
+    regional: Words
+    regional_places: Words
 
 
 class Phrases(_Strict):
@@ -57,6 +59,8 @@ class Phrases(_Strict):
     count_noun: Words
     stands: Words
     stands_on: Words
+    target_said: Words
+    target_said_verbs: Words
     reached_after: Words
     national_markers: Words
     the_sector: Words
@@ -118,6 +122,7 @@ class Sentences(_Strict):
     bare_before: Words
     pair_words: Words
     marks_before: Words
+    marks_after: Words
 
 
 class Windows(_Strict):

@@ -270,6 +270,20 @@ def sector_end_goal(measure: Ruled, year: Ruled, sector: Ruled, norm: str, vocab
     return Ruled("goal_jobs", "measure.sector_end_goal", CHECKS["sector_end_goal"].format(year=end))
 
 
+def whole_due_year(measure: Ruled, year: Ruled, sector: Ruled, whole_due: tuple[str, str]) -> Ruled:
+    """measure.whole_due_year: a single sector's target that no words of its own sentence date, dated by the
+    paragraphs before (`year`: year.sentence_before, year.earlier_in_document) in the year the document gave the end
+    goal of the whole that holds the sector (`whole_due`: that whole and its due year, years.whole_due), is the
+    sector's end goal too, with a check: "In 2025 moeten overheidswerkgevers 25.000 mensen ... aan een baan hebben
+    geholpen" above "Over acht jaar moeten de hogescholen 990 nieuwe banen ... hebben gecreëerd" (the agreement's
+    last year is measure.sector_end_goal's). A target its own sentence dates stays that year's (the seed letter's
+    "de doelstelling van 5.250 banen in 2023")."""
+    whole, due = whole_due
+    if measure.text != "target_jobs" or not sector.text or year.rule not in CONTEXT_YEAR or year.text != due:
+        return measure
+    return Ruled("goal_jobs", "measure.whole_due_year", CHECKS["whole_due_year"].format(year=due, whole=whole))
+
+
 def _deadline(year: Ruled, norm: str, vocab: Vocabulary) -> Ruled:
     """measure.sector_deadline: a count (a target, or one without measure words) whose own sentence gives its year
     as a deadline ("uiterlijk in 2023") no earlier than the earliest due year of the end goals; else nothing."""
@@ -282,13 +296,25 @@ def _deadline(year: Ruled, norm: str, vocab: Vocabulary) -> Ruled:
 
 def _must(norm: str, s: Stretch, vocab: Vocabulary) -> bool:
     """Whether the stretch says its count must be reached: "moet", or after it "te realiseren", but not "weten te
-    creëren" (managed to)."""
+    creëren" (managed to), nor "wisten ... te creëren" split around the count (_managed_to)."""
     if vocab.obligation.search(norm, s.left, s.right):
         return True
+    if _managed_to(norm, s, vocab):
+        return False
     for hit in vocab.obligation_after.finditer(norm, s.last, s.right):
         if not ends_with(vocab.managed, norm[max(0, hit.start() - 12) : hit.start()]):
             return True
     return False
+
+
+def _managed_to(norm: str, s: Stretch, vocab: Vocabulary) -> bool:
+    """Whether the count stands between "wisten" (managed, [phrases] managed) and "te creëren" ([phrases]
+    obligation_after) of one verb split around it, with no obligation in the clause before it: "Desondanks wisten de
+    35 organisaties in de sector gezamenlijk 34,5 nieuwe banen te creëren" is a count reached (measure.managed)."""
+    if not vocab.obligation_after.search(norm, s.last, s.right):
+        return False
+    start = max(norm.rfind(mark, 0, s.first) for mark in ",;:") + 1  # the clause the count stands in
+    return bool(vocab.managed.search(norm, start, s.first)) and not vocab.obligation.search(norm, start, s.first)
 
 
 def _out_of(values: list[Value], own: list[str], norm: str, vocab: Vocabulary) -> dict[int, str]:
@@ -300,6 +326,8 @@ def _out_of(values: list[Value], own: list[str], norm: str, vocab: Vocabulary) -
     found = {}
     for i, (a, b) in enumerate(itertools.pairwise(values)):
         between = norm[a.end : b.number.start]
+        if _share_of_target(a, b, between, own[i + 1], vocab):
+            found[i] = ("realisation_pct", "measure.share_of_target")
         if a.unit != "jobs" or b.unit != "jobs":
             continue
         if vocab.out_of.fullmatch(between.strip()):
@@ -307,6 +335,15 @@ def _out_of(values: list[Value], own: list[str], norm: str, vocab: Vocabulary) -
         elif _instead_of(between, own[i], vocab):
             found |= {i: ("realised_jobs", "measure.instead_of"), i + 1: ("target_jobs", "measure.instead_of")}
     return found
+
+
+def _share_of_target(a: Value, b: Value, between: str, target: str, vocab: Vocabulary) -> bool:
+    """measure.share_of_target: a percentage joined by "van de" ([phrases] out_of) to a count of jobs right after it
+    whose own words are a target's (`target`: its measure words): the share of that target reached, "dertig procent
+    van de nagestreefde 2264 plekken behaald". Not a share of a count with no words of a target ("30% van de 2.264
+    banen zit in de catering")."""
+    joined = vocab.out_of.match(between.strip()) and not re.search(r"[,;:]", between)
+    return a.unit == "percent" and b.unit == "jobs" and target in ("target_jobs", "goal_jobs") and bool(joined)
 
 
 def _instead_of(between: str, own: str, vocab: Vocabulary) -> bool:
@@ -356,6 +393,7 @@ def assign(values: list[Value], norm: str, vocab: Vocabulary, cell: str) -> list
     parts = named_parts(norm, vocab)
     nearest = functools.cache(lambda unit, s: _nearest(norm, unit, s, vocab, parts))
     must = functools.cache(lambda s: _must(norm, s, vocab))  # "weten te creëren" aside: managed to
+    managed = functools.cache(lambda s: _managed_to(norm, s, vocab))
     parallel = _parallel(values, spans, norm, vocab)
     # the words before the pair word of a parallel clause are the value's before it
     by_words = [
@@ -376,6 +414,8 @@ def assign(values: list[Value], norm: str, vocab: Vocabulary, cell: str) -> list
             if i in out_of
             else _parallel_named(_one(v, own, must_be, norm, cell, taken, parted, vocab), i in parallel)
         )
+        if ruled.rule == "measure.none" and v.unit == "jobs" and managed(s):  # "wisten ... 140 banen te creëren"
+            ruled = Ruled("realised_jobs", "measure.managed")
         if _end_goal(v, ruled.text, vocab):
             ruled = Ruled("goal_jobs", "measure.end_goal")
         out.append(ruled)

@@ -174,10 +174,28 @@ def read(sentence: str, norm: str, vocab: Vocabulary, cell_unit: str = "") -> tu
             values.append(Value(number, unit[0], unit[1], group=len(values)))
         elif not re.match(rf"\s+(?:{vocab.months.pattern})", norm[number.end :], re.IGNORECASE):
             values.append(Value(number, cell_unit, number.end, group=len(values)))  # a unit may come from its list
-    values = _units_from_lists(values, norm, vocab)
+    values = [v for v in _units_from_lists(values, norm, vocab) if not _marked_after(v, norm, vocab)]
     ranged = _in_ranges(values, norm)
-    part_year = bool(vocab.meanings["part_year"].search(norm))  # of the sentence as a whole: read once
-    return [replace(v, meaning=_meaning(i, v, ranged, part_year, norm, vocab)) for i, v in enumerate(values)], years
+    # of the sentence as a whole: read once
+    whole = "part_year" if vocab.meanings["part_year"].search(norm) else "regional" if regional(norm, vocab) else ""
+    return [replace(v, meaning=_meaning(i, v, ranged, whole, norm, vocab)) for i, v in enumerate(values)], years
+
+
+def regional(norm: str, vocab: Vocabulary) -> bool:
+    """numbers.regional: a sentence about a region's count, no sector's: one that names a region ("In onze regio
+    waren er ... 1.647 banen", "De Arbeidsmarktregio heeft met een score van 238,4% ..."; [meanings] regional), or a
+    province's name as a place and no sector ("In Zeeland zijn er sinds de nulmeting 1.238 extra banen gecreëerd";
+    [meanings] regional_places). Its values are set aside."""
+    if vocab.meanings["regional"].search(norm):
+        return True
+    place = vocab.meanings["regional_places"].search(norm)
+    return bool(place) and not any(words.search(norm) for words in vocab.sectors.values())
+
+
+def _marked_after(value: Value, norm: str, vocab: Vocabulary) -> bool:
+    """numbers.marked_after: a value right before words that make it no figure of the agreement ("100 procent van
+    het minimumloon"; [sentences] marks_after)."""
+    return bool(vocab.marks_after.match(norm[value.end :].lstrip()))
 
 
 def _counts(number: Number, unit: tuple[str, int] | None, norm: str, vocab: Vocabulary) -> bool:
@@ -257,6 +275,19 @@ def stands_at(v: Value, norm: str, vocab: Vocabulary) -> bool:
     return bool(re.search(shape, before, re.IGNORECASE))
 
 
+def target_said(v: Value, norm: str, vocab: Vocabulary) -> bool:
+    """numbers.target_said: a number without a unit that a target's word in its clause says it was ("Het tussendoel
+    voor eind vorig jaar was 80.000, waarvan ..."; [phrases] target_said, target_said_verbs), with no noun of its own
+    after it, counts jobs: a target is one of jobs. Not "Het doel voor 2021 was 80 nieuwe proeftuinen"."""
+    if not ends_before(vocab.target_said_verbs, norm, v.number.start, vocab):
+        return False
+    start = max(norm.rfind(mark, 0, v.number.start) for mark in ",;:") + 1  # the clause the number stands in
+    if not vocab.target_said.search(norm, start, v.number.start):
+        return False
+    after = norm[v.number.end :].lstrip()
+    return not after or after[0] in ".,;:)" or bool(vocab.bare_before.match(after))
+
+
 def _counts_jobs(v: Value, norm: str, vocab: Vocabulary, sentence_counts_jobs: bool) -> bool:
     """Whether a number without a unit counts jobs: after words that say so ("het streven van 75.000", a qualifier
     between them: "de teller bleef steken op een kleine 12.000"); or, in a
@@ -266,7 +297,13 @@ def _counts_jobs(v: Value, norm: str, vocab: Vocabulary, sentence_counts_jobs: b
     before = norm[max(0, v.number.start - 40) : v.number.start]
     reached = vocab.measures["realised_jobs"].match(norm[v.number.end :].lstrip())  # "er zijn er 18.957 gerealiseerd"
     after_words = ends_before(vocab.jobs_before, norm, v.number.start, vocab)
-    if after_words or reached or _end_goal_of_people(v, norm, vocab) or stands_at(v, norm, vocab):
+    if (
+        after_words
+        or reached
+        or _end_goal_of_people(v, norm, vocab)
+        or stands_at(v, norm, vocab)
+        or target_said(v, norm, vocab)
+    ):
         return True
     if not sentence_counts_jobs:
         return False
@@ -279,11 +316,23 @@ def _counts_jobs(v: Value, norm: str, vocab: Vocabulary, sentence_counts_jobs: b
     return any(p.match(after) for p in parts) or any(ends_with(w, before) for w in named) or follows
 
 
+def valued_clauses(norm: str, values: list[Value]) -> str:
+    """The sentence up to the end of the clause of its last value: a clause after a colon or semicolon that follows
+    every value and holds none says nothing of them ("10.640 extra banen via een uitzendcontract of detachering: op
+    dit moment niet onder te verdelen naar overheid en markt" is no count of the day). Where the words of a count
+    of the day ("op dit moment", "momenteel") and of a period are read (years.assign, qualities.period)."""
+    if not values:
+        return norm
+    cut = re.compile(r"[:;]").search(norm, values[-1].end)
+    return norm[: cut.start()] if cut else norm
+
+
 # ---------------------------------------------------------------- meanings
 
 
-def _meaning(i: int, value: Value, ranged: set[int], part_year: bool, norm: str, vocab: Vocabulary) -> str:
-    """What the value is when it is no plain level: the first of the named meanings whose words stand at it."""
+def _meaning(i: int, value: Value, ranged: set[int], whole: str, norm: str, vocab: Vocabulary) -> str:
+    """What the value is when it is no plain level: the first of the named meanings whose words stand at it.
+    `whole`: what the sentence as a whole makes its values ("part_year", "regional"), or ""."""
     before = norm[max(0, value.number.start - 40) : value.number.start]
     after = norm[value.number.end : value.end + 40]  # "3.039 meer banen": the words before its unit too
     # "960 banen (gerekend in 25,5 uur per week) meer": the words after an aside
@@ -301,10 +350,11 @@ def _meaning(i: int, value: Value, ranged: set[int], part_year: bool, norm: str,
         ("range", i in ranged),
         ("remainder", ends_with(at["remainder_before"], before) and bool(at["remainder_after"].search(after[:25]))),
         ("expectation", bool(at["expectation"].search(norm[max(0, value.number.start - 30) : value.number.start]))),
-        ("part_year", part_year),
+        ("part_year", whole == "part_year"),
         ("persons", bool(at["persons"].match(after.lstrip())) and not _end_goal_of_people(value, norm, vocab)),
         ("employers_share", value.unit == "percent" and of_employers(value, norm, vocab)),
         ("baseline", value.unit == "jobs" and at_baseline(value, norm, vocab)),
+        ("regional", whole == "regional"),
     )
     return next((meaning for meaning, holds in rules if holds), "")
 

@@ -17,10 +17,10 @@ from __future__ import annotations
 import bisect
 import functools
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from analysis.dictionary import ANNUAL, FIGURE_COLUMNS, MEASURES
-from analysis.extract import sentences
+from analysis.extract import documents, sentences
 from analysis.extract.documents import Document, Passage
 from analysis.extract.rules import measures, numbers, qualities, sectors, years
 from analysis.extract.rules.context import DocumentContext
@@ -97,10 +97,13 @@ def propose(document: Document, vocab: Vocabulary, source_id: str, context: Docu
     aside: list[SetAside] = []
     document_so_far = _Said()
     tables: dict[tuple, list] = {}  # a table (its heading path and caption) -> [where it stands, figures it gave]
+    opened = False  # whether the list being read was opened comparing with an earlier period (years.compared_opening)
     for passage in document.passages:
-        proposals, set_aside = _passage(passage, document, vocab, source_id, context, document_so_far)
+        listed = opened and bool(documents.BULLET.match(passage.text))
+        proposals, set_aside = _passage(passage, document, vocab, source_id, context, document_so_far, listed)
         found += proposals
         aside += set_aside
+        opened = years.compared_opening(passage.text, vocab) or (opened and listed)
         if passage.cell:
             table = tables.setdefault((passage.headings, passage.cell[0]), [_table_place(passage), 0])
             table[1] += len(proposals)
@@ -121,7 +124,10 @@ def _passage(
     source_id: str,
     context: DocumentContext,
     so_far: _Said,
+    changes: bool = False,
 ):
+    """`changes`: whether the passage is a line of a list whose opening compares with an earlier period: its
+    values are changes since then."""
     text = passage.text
     spans = sentences.split(text) if not passage.context else [(0, len(text))]
     # read only; the paragraph's own years and periods join it at its end
@@ -135,7 +141,7 @@ def _passage(
         paragraph.after = text[slice(*spans[k + 1])] if k + 1 < len(spans) else ""
         notes = [document.footnotes[n] for n in sentences.note_marks(sentence) if n in document.footnotes]
         proposals, set_aside, own_years, period_named = _sentence(
-            sentence, notes, passage, vocab, source_id, context, paragraph
+            sentence, notes, passage, vocab, source_id, context, paragraph, changes
         )
         out += proposals
         aside += set_aside
@@ -155,12 +161,14 @@ def _passage(
     return out, aside
 
 
-def _sentence(sentence, notes, passage, vocab, source_id, context, paragraph):
+def _sentence(sentence, notes, passage, vocab, source_id, context, paragraph, changes=False):
     norm = normal(sentence)
     cell = normal(passage.context) if passage.context else ""
     cell_unit = _unit_named(cell, vocab) if cell else ""
     values, marks = numbers.read(sentence, norm, vocab, cell_unit)
     values = numbers.with_baseline(values, norm, paragraph.after, vocab)
+    if changes:  # a line of a list of changes since an earlier period (years.compared_opening)
+        values = [replace(v, meaning=v.meaning or "change") for v in values]
     aside = [SetAside(v.meaning, v.number.written, passage.locator(), sentence) for v in values if v.meaning]
     measure_of = measures.assign(values, norm, vocab, cell)
     year_of, own_years = years.assign(
@@ -170,7 +178,8 @@ def _sentence(sentence, notes, passage, vocab, source_id, context, paragraph):
     spans = measures.stretches(values, norm)
     referred = sectors.referred_sector(norm, paragraph.said_the_sector, paragraph.document_sector, vocab)
     sector_of = sectors.assign(values, spans, norm, passage, vocab, paragraph.sectors, goals, context.title, referred)
-    named = qualities.period(norm, vocab)  # what the sentence as a whole says: read once, not per value
+    # what the sentence says of its values as a whole, not a clause after them: read once, not per value
+    named = qualities.period(numbers.valued_clauses(norm, values), vocab)
     bases = qualities.bases_named(norm, vocab)
     counted = sectors.counted_part(norm, notes)
     proposals = []
@@ -179,6 +188,8 @@ def _sentence(sentence, notes, passage, vocab, source_id, context, paragraph):
         if v.meaning:
             continue
         m = measures.sector_end_goal(m, y, s, norm, vocab)
+        if m.text == "target_jobs" and y.rule in measures.CONTEXT_YEAR:  # the due year of its whole's end goal
+            m = measures.whole_due_year(m, y, s, years.whole_due(s.text, list(paragraph.document_goals.items()), vocab))
         if m.text == "goal_jobs" and not y.text:  # a due year from a sentence beside it, with a check
             y = _due_beside(s.text, paragraph, vocab)
         if not y.text and m.text and MEASURES[m.text].year_required:  # "Het aantal banen is in 2023 ..." after it

@@ -28,6 +28,7 @@ CHECKS = {
     "year_after": "year {year} from the sentence after ('{words}'): confirm",
     "due_document": "due year {year} of the end goal of the whole ({whole}) earlier in the document: confirm",
     "sector_end_goal": "a sector's goal due in {year}, the agreement's last year: read as its end goal, not a yearly target; confirm",
+    "whole_due_year": "a sector's goal due in {year}, the due year of the end goal of {whole} earlier in the document: read as its end goal, not a yearly target; confirm",
     "sector_deadline": "a sector's goal due by '{words}' ({year}): read as its end goal, not a yearly target; confirm",
     "year_before": "'{words}': the first value read as of the year before ({year}): confirm",
     "years": "several years in the sentence ({years}): which one is this figure's?",

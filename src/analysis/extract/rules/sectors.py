@@ -8,6 +8,9 @@ Sector, by the first rule that gives one:
   a sector of its own, and no sector named before it in the sentence, is the smallest whole ([wholes]) that holds
   the parts ("92.500 extra banen: 70.000 bij het bedrijfsleven en 22.500 bij overheidswerkgevers" is
   banenafspraak_totaal); one part alone ("waarvan 22.500 bij de overheid"): a check.
+- sector.whole_of_named_part: a value whose own stretch names a sector only after words that open its parts, in a
+  part with no value of its own ("80.000, waarvan driekwart voor rekening zou komen van de private sector"), is of
+  the smallest whole that holds that sector, with a check.
 - sector.unsplit_part: a value without a sector of its own whose stretch names a part counted only for all employers
   together ([phrases] unsplit_parts: "12.448 banen via een uitzendcontract of detachering", which UWV does not divide
   between market and government) is of all employers.
@@ -174,6 +177,8 @@ def assign(
             out.append(Ruled(vocab.file.end_goals.sectors[int(value.number.value)], "sector.end_goal"))
         elif whole.text:
             out.append(whole)
+        elif found and _named_in_a_part(value, mine, found, starts, norm, vocab):
+            out.append(_whole_of_named_part(mine or found[0][2], vocab))
         elif not mine and vocab.unsplit_parts.search(norm, stretch.left, stretch.right):
             out.append(Ruled(vocab.file.national.total, "sector.unsplit_part"))
         elif found:
@@ -181,6 +186,26 @@ def assign(
         else:
             out.append(_outside(norm, passage, vocab, before, title, document_sector))
     return out
+
+
+def _named_in_a_part(value: Value, mine: str, found, starts: list[int], norm: str, vocab: Vocabulary) -> bool:
+    """Whether the value's sector, its own stretch's (`mine`) or else the first the sentence names after it where
+    none stands before it, is named after words that open the value's parts ("waarvan", [phrases] split_openers) in
+    a part that gives no value of its own: "Het tussendoel voor eind vorig jaar was 80.000, waarvan driekwart voor
+    rekening zou komen van de private sector" names a part of the 80.000's sector."""
+    k = bisect.bisect_left(starts, value.end) if mine else 0  # the name _own found for the value, else the first
+    if not mine and bisect.bisect_left(starts, value.number.start) > 0:  # a name before the value is its own
+        return False
+    return k < len(found) and bool(vocab.split_openers.search(norm, value.end, found[k][0]))
+
+
+def _whole_of_named_part(part: str, vocab: Vocabulary) -> Ruled:
+    """sector.whole_of_named_part: the smallest whole that holds a part the value's stretch names after "waarvan"
+    (_named_in_a_part), with a check; the part itself where no whole holds it."""
+    whole = _whole([part], vocab)
+    if not whole.text:
+        return Ruled(part, "sector.in_stretch")
+    return Ruled(whole.text, "sector.whole_of_named_part", CHECKS["whole"].format(sector=whole.text))
 
 
 def referred_sector(norm: str, paragraph_said: bool, document_sector: str, vocab: Vocabulary) -> str:

@@ -113,6 +113,19 @@ def _year_openers(before_own_year: str, relative_clause: str) -> tuple[re.Patter
     )
 
 
+def compared_opening(text: str, vocab: Vocabulary) -> bool:
+    """years.compared_opening: whether a passage opens a list (it ends in a colon) by comparing with a period other
+    than the baseline ("De netto ontwikkeling in het aantal banen ten opzichte van het derde kwartaal 2018 ziet er
+    als volgt uit:"): the list's lines are changes since then, set aside. Not one that counts from the baseline
+    ("ten opzichte van de nulmeting (31 december 2012)"): its lines are levels."""
+    if not text.rstrip().endswith(":"):
+        return False
+    norm = normal(text)
+    _, marks = numbers_module.read(text, norm, vocab)
+    baseline = vocab.file.years.baseline
+    return any(m.value not in baseline and _role(m, norm, vocab) == "reference" for m in marks)
+
+
 def _written_after(values: list[Value], free: list[Number], norm: str, vocab: Vocabulary) -> dict[int, Number]:
     """The year written right after a value, by the value's index: only the nearest value before a year can be
     its owner (one further back has that value's words in between too)."""
@@ -247,13 +260,16 @@ def _earlier_in_document(earlier: list[list[str]]) -> Ruled:
     return NOTHING
 
 
-def _from_context(norm: str, cell: str, earlier: tuple, context: DocumentContext, vocab: Vocabulary) -> Ruled:
-    """A year from outside the value's own words, for a value the sentence gives none."""
+def _from_context(
+    norm: str, valued: str, cell: str, earlier: tuple, context: DocumentContext, vocab: Vocabulary
+) -> Ruled:
+    """A year from outside the value's own words, for a value the sentence gives none. `valued`: the sentence up
+    to the end of its values' clauses (numbers.valued_clauses), where a count of the day is said."""
     if cell:
         in_cell = sorted(set(re.findall(r"(?<!\d)(20\d\d)(?!\d)", cell)))
         return Ruled(in_cell[0], "year.table_headings") if len(in_cell) == 1 else NOTHING
     in_paragraph, in_document = earlier
-    said = vocab.now.search(norm)
+    said = vocab.now.search(valued)  # in a clause of the values, not one after them (numbers.valued_clauses)
     if said:  # a count of the day: the document's year, or none; never one borrowed from another sentence
         year = str(context.year) if context.year else ""
         check = (
@@ -342,13 +358,22 @@ def due_in_document(sector: str, goals: dict[str, str], vocab: Vocabulary) -> Ru
     )
 
 
-def _due_of_a_whole(sector: str, goals: list[tuple[str, str]], vocab: Vocabulary, rule: str, check: str, where: str):
-    """The due year of the first of `goals` (sector, due year) whose sector is a whole that holds `sector`."""
+def whole_due(sector: str, goals: list[tuple[str, str]], vocab: Vocabulary) -> tuple[str, str]:
+    """The first of `goals` (sector, due year) whose sector is a whole that holds `sector`: that whole and its due
+    year; else two empty strings."""
     for whole, year in goals:
         if year and sector in vocab.file.wholes.get(whole, []):
-            note = f"due year {year} from the end goal of {whole} {where}"
-            return Ruled(year, rule, CHECKS[check].format(year=year, whole=whole), note)
-    return NOTHING
+            return whole, year
+    return "", ""
+
+
+def _due_of_a_whole(sector: str, goals: list[tuple[str, str]], vocab: Vocabulary, rule: str, check: str, where: str):
+    """The due year of the first of `goals` (sector, due year) whose sector is a whole that holds `sector`."""
+    whole, year = whole_due(sector, goals, vocab)
+    if not year:
+        return NOTHING
+    note = f"due year {year} from the end goal of {whole} {where}"
+    return Ruled(year, rule, CHECKS[check].format(year=year, whole=whole), note)
 
 
 def _changes_from(values: list[Value], out: list[Ruled], norm: str, vocab: Vocabulary) -> list[Ruled]:
@@ -389,7 +414,8 @@ def assign(
     year of the sentence right before in the paragraph, an end goal only a due year)."""
     dated = [not m or MEASURES[m].year_required for m in measure_of]
     on_date = _own_date(norm, vocab)
-    from_context = functools.cache(lambda: _from_context(norm, cell, earlier, context, vocab))  # once a sentence
+    valued = numbers_module.valued_clauses(norm, values)
+    from_context = functools.cache(lambda: _from_context(norm, valued, cell, earlier, context, vocab))  # once
     goals = [m == "goal_jobs" for m in measure_of]
     free = [m for m in marks if _role(m, norm, vocab) == "free"]
     written = _written_after(values, free, norm, vocab)
