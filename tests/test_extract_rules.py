@@ -144,6 +144,11 @@ NUMBER_MEANINGS = [
     # a shortfall, and "méér" as "meer" ([meanings] change_after)
     ("In 2021 kwamen er bij de overheid 2.100 banen tekort.", "2.100", "change"),
     ("De markt heeft in 2016 ruim 4.000 banen méér gecreëerd dan afgesproken.", "4.000", "change"),
+    # a labour-market region's figure, no sector's: numbers.of_region
+    ("In onze regio telde UWV eind juni 2019 2.310 banen voor de doelgroep.", "2.310", "region"),
+    ("De arbeidsmarktregio heeft in 2020 met een score van 145% van het doel het best gepresteerd.", "145", "region"),
+    ("Deze arbeidsmarktregio heeft in 2021 met 812 extra banen haar doel gehaald.", "812", "region"),
+    ("In 2016 worden 350 banen over de regio's verdeeld: 10 banen per arbeidsmarktregio.", "10", "region"),
 ]
 
 NOT_FIGURES = [
@@ -456,6 +461,26 @@ MEASURES = [
     # guards of numbers.of_employers: a share of the target, or of the staff, is no share of employers
     ("De gemeenten haalden in 2022 85% van de doelstelling.", "85", "realisation_pct", "measure.nearest_words"),
     ("In 2020 realiseerde het Rijk 61,3% van het quotum.", "61.3", "realisation_pct", "measure.nearest_words"),
+    # guards of numbers.of_region: a national count beside the words of a region stays (another clause, the plural,
+    # a regional report)
+    (
+        "UWV telt de banen per arbeidsmarktregio, en landelijk zijn er in 2019 57.000 extra banen gerealiseerd.",
+        "57000",
+        "realised_jobs",
+        "measure.nearest_words",
+    ),
+    (
+        "In de arbeidsmarktregio's samen zijn in 2019 57.000 extra banen gerealiseerd.",
+        "57000",
+        "realised_jobs",
+        "measure.nearest_words",
+    ),
+    (
+        "Volgens de regionale rapportage zijn in 2019 57.000 extra banen gerealiseerd.",
+        "57000",
+        "realised_jobs",
+        "measure.nearest_words",
+    ),
 ]
 
 

@@ -67,6 +67,7 @@ SET_ASIDE = {
     "employers_share": "share(s) of employers",
     "baseline": "count(s) of the jobs at the baseline",
     "with_baseline": "count(s) of all jobs, the baseline's included",
+    "region": "figure(s) of a labour-market region",
 }
 
 

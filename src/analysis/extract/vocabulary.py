@@ -49,6 +49,8 @@ class Meanings(_Strict):
     employers_share: Words
     baseline_at: Words
     including: Words
+    region: Words
+    region_after: Words
 
 
 class Phrases(_Strict):

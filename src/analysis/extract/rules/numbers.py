@@ -63,7 +63,9 @@ class Value:
     unit: str  # jobs, employers or percent
     end: int  # where its unit ends (after "%" or "banen")
     group: int  # values listed together ("297, 413 en 663") share a group
-    meaning: str = ""  # empty for a plain figure; else change, expectation, remainder, part_year, range, persons
+    meaning: str = (
+        ""  # empty for a plain figure; else change, expectation, remainder, part_year, range, persons, region
+    )
 
 
 def _value_of(whole: str, decimals: str | None, multiplier: int = 1) -> str:
@@ -305,8 +307,21 @@ def _meaning(i: int, value: Value, ranged: set[int], part_year: bool, norm: str,
         ("persons", bool(at["persons"].match(after.lstrip())) and not _end_goal_of_people(value, norm, vocab)),
         ("employers_share", value.unit == "percent" and of_employers(value, norm, vocab)),
         ("baseline", value.unit == "jobs" and at_baseline(value, norm, vocab)),
+        ("region", of_region(value, norm, vocab)),
     )
     return next((meaning for meaning, holds in rules if holds), "")
+
+
+def of_region(value: Value, norm: str, vocab: Vocabulary) -> bool:
+    """numbers.of_region: whether a value is a labour-market region's, no figure of a sector of the agreement: the
+    words of a region before it in its clause ("In onze regio waren er per 31 maart 1.647 banen", "De
+    arbeidsmarktregio heeft met een score van 238,4% ..."; not the plural "de arbeidsmarktregio's"), or a share per
+    region right after it ("7 per arbeidsmarktregio")."""
+    at = vocab.meanings
+    if at["region_after"].match(norm[value.end :].lstrip()):
+        return True
+    clause = re.split(r"[,;:]", norm[max(0, value.number.start - 160) : value.number.start])[-1]
+    return any(not clause[hit.end() :].startswith("'") for hit in at["region"].finditer(clause))
 
 
 def of_employers(value: Value, norm: str, vocab: Vocabulary) -> bool:
