@@ -1322,6 +1322,11 @@ def test_values_listed_together_share_a_group_and_the_unit_written_after_the_las
 
 STAGE_MEASURES = [
     # sentence, [(measure, rule, check)] of its values in order
+    (  # the parts of a count in brackets right after it take its measure (measure.bracketed_parts), a qualifier aside
+        "Sinds de nulmeting kwamen er 30.500 extra banen via een vast contract bij (ruim 900 bij de overheid en 29.600 in de markt).",
+        [("realised_jobs", "measure.extra_jobs", ""), ("realised_jobs", "measure.split_of", ""),
+         ("realised_jobs", "measure.split_of", "")],
+    ),
     (
         "Met 71.000 extra banen hebben werkgevers het streven van 75.000 niet gehaald.",
         [("realised_jobs", "measure.realised_phrase", ""), ("target_jobs", "measure.nearest_words", "")],
@@ -1473,6 +1478,21 @@ def test_the_years_stage_gives_each_value_its_year_and_says_what_to_check(
 SEVERAL_OG = "several sectors in the sentence (overheid_totaal, gemeenten): which one?"
 STAGE_SECTORS = [
     # sentence, headings above it, sectors of the paragraph before, document title, [(sector, rule, check)]
+    (  # a count split into parts in brackets right after it is their whole (measure.bracketed_parts)
+        "Sinds de nulmeting kwamen er 30.500 extra banen via een vast contract bij (900 bij de overheid en 29.600 in de markt).",
+        (),
+        [],
+        "",
+        [("banenafspraak_totaal", "sector.whole_of_parts", ""), ("overheid_totaal", "sector.in_stretch", ""),
+         ("markt", "sector.in_stretch", "")],
+    ),
+    (  # guard: a bracket further back opens no parts
+        "In 2018 zijn er 1.500 banen (volgens UWV) gerealiseerd, 300 bij de provincies.",
+        (),
+        [],
+        "",
+        [("provincies", "sector.in_sentence", ""), ("provincies", "sector.in_stretch", "")],
+    ),
     (
         "In 2020 kwamen er 3.000 banen bij de overheid en 40.000 in de markt bij.",
         (),

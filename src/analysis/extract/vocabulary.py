@@ -71,6 +71,7 @@ class Phrases(_Strict):
     obligation_after: Words
     managed: Words
     split_openers: Words
+    split_brackets: Words
     unsplit_parts: Words
 
 

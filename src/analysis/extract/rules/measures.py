@@ -189,8 +189,25 @@ def _realised_phrase(value: Value, norm: str, vocab: Vocabulary) -> bool:
 
 
 def opens_parts(between: str, vocab: Vocabulary) -> bool:
-    """Whether the words between a total and a value open the total's parts: a colon or semicolon, or "waarvan"."""
-    return bool(re.search(r"[:;]", between) or vocab.split_openers.search(between))
+    """Whether the words between a total and a value open the total's parts: a colon or semicolon, "waarvan", or a
+    bracket right before the value (bracketed_parts)."""
+    return bool(re.search(r"[:;]", between) or vocab.split_openers.search(between) or bracketed_parts(between, vocab))
+
+
+def bracketed_parts(between: str, vocab: Vocabulary) -> bool:
+    """measure.bracketed_parts: whether an opening bracket ([phrases] split_brackets) stands right before a value
+    after a total, a qualifier between aside, so that the bracket opens the total's parts as a colon does: "24.155
+    extra banen via een regulier dienstverband (368 bij de overheid en 23.787 in de markt)". Not a bracket further
+    back ("20.500 banen (in 2016) en 3.000 bij de politie")."""
+    text = between.rstrip()
+    if "(" not in text:  # most totals have none: the qualifiers are then not read
+        return False
+    for words in vocab.qualifiers.values():
+        last = [m for m in words.finditer(text) if m.end() == len(text)]
+        if last:
+            text = text[: last[0].start()].rstrip()
+            break
+    return ends_with(vocab.split_brackets, text)
 
 
 def _reached(v: Value, norm: str, vocab: Vocabulary) -> bool:
