@@ -1476,6 +1476,7 @@ def test_the_years_stage_gives_each_value_its_year_and_says_what_to_check(
 
 
 SEVERAL_OG = "several sectors in the sentence (overheid_totaal, gemeenten): which one?"
+SEVERAL_MO = "several sectors in the sentence (markt, overheid_totaal): which one?"
 STAGE_SECTORS = [
     # sentence, headings above it, sectors of the paragraph before, document title, [(sector, rule, check)]
     (  # a count split into parts in brackets right after it is their whole (measure.bracketed_parts)
@@ -1485,6 +1486,28 @@ STAGE_SECTORS = [
         "",
         [("banenafspraak_totaal", "sector.whole_of_parts", ""), ("overheid_totaal", "sector.in_stretch", ""),
          ("markt", "sector.in_stretch", "")],
+    ),
+    (  # a sector's name right before the bracket that opens on a value labels it; the bare "overheid" too
+        "Voor 2017 ging het om de verdeling markt (23.000 banen) en overheid (10.000 banen).",
+        (),
+        [],
+        "",
+        [("markt", "sector.bracket_label", ""), ("overheid_totaal", "sector.bracket_label", "")],
+    ),
+    (  # ... a qualifier aside; and a bracket so labelled opens no parts of the count before it
+        "Het doel (20.500 banen) werd in 2016 gehaald door zowel markt (ruim 18.000) als overheid (bijna 4.000).",
+        (),
+        [],
+        "",
+        [("markt", "sector.in_sentence", SEVERAL_MO), ("markt", "sector.bracket_label", ""),
+         ("overheid_totaal", "sector.bracket_label", "")],
+    ),
+    (  # guard: the bare "overheid" with no bracketed value of its own names no sector
+        "Het kabinet vraagt overheid en werkgevers om in 2016 3.000 banen te creëren.",
+        (),
+        [],
+        "",
+        [("", "sector.none", "sector not stated in the sentence, its heading or its paragraph")],
     ),
     (  # guard: a bracket further back opens no parts
         "In 2018 zijn er 1.500 banen (volgens UWV) gerealiseerd, 300 bij de provincies.",
