@@ -149,6 +149,11 @@ NUMBER_MEANINGS = [
     # a shortfall, and "méér" as "meer" ([meanings] change_after)
     ("In 2021 kwamen er bij de overheid 2.100 banen tekort.", "2.100", "change"),
     ("De markt heeft in 2016 ruim 4.000 banen méér gecreëerd dan afgesproken.", "4.000", "change"),
+    # a labour-market region's figure, no sector's: numbers.of_region
+    ("In onze regio telde UWV eind juni 2019 2.310 banen voor de doelgroep.", "2.310", "regional"),
+    ("De arbeidsmarktregio heeft in 2020 met een score van 145% van het doel het best gepresteerd.", "145", "regional"),
+    ("Deze arbeidsmarktregio heeft in 2021 met 812 extra banen haar doel gehaald.", "812", "regional"),
+    ("In 2016 worden 350 banen over de regio's verdeeld: 10 banen per arbeidsmarktregio.", "10", "regional"),
 ]
 
 NOT_FIGURES = [
@@ -496,6 +501,26 @@ MEASURES = [
     # guards of numbers.of_employers: a share of the target, or of the staff, is no share of employers
     ("De gemeenten haalden in 2022 85% van de doelstelling.", "85", "realisation_pct", "measure.nearest_words"),
     ("In 2020 realiseerde het Rijk 61,3% van het quotum.", "61.3", "realisation_pct", "measure.nearest_words"),
+    # guards of numbers.of_region: a national count beside the words of a region stays (another clause, the plural,
+    # a regional report)
+    (
+        "UWV telt de banen per arbeidsmarktregio, en landelijk zijn er in 2019 57.000 extra banen gerealiseerd.",
+        "57000",
+        "realised_jobs",
+        "measure.nearest_words",
+    ),
+    (
+        "In de arbeidsmarktregio's samen zijn in 2019 57.000 extra banen gerealiseerd.",
+        "57000",
+        "realised_jobs",
+        "measure.nearest_words",
+    ),
+    (
+        "Volgens de regionale rapportage zijn in 2019 57.000 extra banen gerealiseerd.",
+        "57000",
+        "realised_jobs",
+        "measure.nearest_words",
+    ),
 ]
 
 
@@ -1457,6 +1482,11 @@ def test_values_listed_together_share_a_group_and_the_unit_written_after_the_las
 
 STAGE_MEASURES = [
     # sentence, [(measure, rule, check)] of its values in order
+    (  # the parts of a count in brackets right after it take its measure (measure.bracketed_parts), a qualifier aside
+        "Sinds de nulmeting kwamen er 30.500 extra banen via een vast contract bij (ruim 900 bij de overheid en 29.600 in de markt).",
+        [("realised_jobs", "measure.extra_jobs", ""), ("realised_jobs", "measure.split_of", ""),
+         ("realised_jobs", "measure.split_of", "")],
+    ),
     (
         "Met 71.000 extra banen hebben werkgevers het streven van 75.000 niet gehaald.",
         [("realised_jobs", "measure.realised_phrase", ""), ("target_jobs", "measure.nearest_words", "")],
@@ -1606,8 +1636,46 @@ def test_the_years_stage_gives_each_value_its_year_and_says_what_to_check(
 
 
 SEVERAL_OG = "several sectors in the sentence (overheid_totaal, gemeenten): which one?"
+SEVERAL_MO = "several sectors in the sentence (markt, overheid_totaal): which one?"
 STAGE_SECTORS = [
     # sentence, headings above it, sectors of the paragraph before, document title, [(sector, rule, check)]
+    (  # a count split into parts in brackets right after it is their whole (measure.bracketed_parts)
+        "Sinds de nulmeting kwamen er 30.500 extra banen via een vast contract bij (900 bij de overheid en 29.600 in de markt).",
+        (),
+        [],
+        "",
+        [("banenafspraak_totaal", "sector.whole_of_parts", ""), ("overheid_totaal", "sector.in_stretch", ""),
+         ("markt", "sector.in_stretch", "")],
+    ),
+    (  # a sector's name right before the bracket that opens on a value labels it; the bare "overheid" too
+        "Voor 2017 ging het om de verdeling markt (23.000 banen) en overheid (10.000 banen).",
+        (),
+        [],
+        "",
+        [("markt", "sector.bracket_label", ""), ("overheid_totaal", "sector.bracket_label", "")],
+    ),
+    (  # ... a qualifier aside; and a bracket so labelled opens no parts of the count before it
+        "Het doel (20.500 banen) werd in 2016 gehaald door zowel markt (ruim 18.000) als overheid (bijna 4.000).",
+        (),
+        [],
+        "",
+        [("markt", "sector.in_sentence", SEVERAL_MO), ("markt", "sector.bracket_label", ""),
+         ("overheid_totaal", "sector.bracket_label", "")],
+    ),
+    (  # guard: the bare "overheid" with no bracketed value of its own names no sector
+        "Het kabinet vraagt overheid en werkgevers om in 2016 3.000 banen te creëren.",
+        (),
+        [],
+        "",
+        [("", "sector.none", "sector not stated in the sentence, its heading or its paragraph")],
+    ),
+    (  # guard: a bracket further back opens no parts
+        "In 2018 zijn er 1.500 banen (volgens UWV) gerealiseerd, 300 bij de provincies.",
+        (),
+        [],
+        "",
+        [("provincies", "sector.in_sentence", ""), ("provincies", "sector.in_stretch", "")],
+    ),
     (
         "In 2020 kwamen er 3.000 banen bij de overheid en 40.000 in de markt bij.",
         (),

@@ -49,7 +49,8 @@ class Meanings(_Strict):
     employers_share: Words
     baseline_at: Words
     including: Words
-    regional: Words
+    region: Words
+    region_after: Words
     regional_places: Words
 
 
@@ -73,6 +74,7 @@ class Phrases(_Strict):
     obligation_after: Words
     managed: Words
     split_openers: Words
+    split_brackets: Words
     unsplit_parts: Words
 
 
@@ -177,6 +179,7 @@ class VocabularyFile(_Strict):
     national: National
     wholes: dict[str, Words]
     scopes: dict[str, Words]
+    labels: dict[str, Words]
     years: Years
     sentences: Sentences
     windows: Windows
@@ -195,6 +198,7 @@ class VocabularyFile(_Strict):
     def sector_ids(self) -> dict[tuple[str, ...], str]:
         """Every sector id the file names, by where it stands (section, key)."""
         named = {("sectors", s): s for s in self.sectors} | {("scopes", s): s for s in self.scopes}
+        named |= {("labels", s): s for s in self.labels}
         goals = {("end_goals", "sectors", str(v)): s for v, s in self.end_goals.sectors.items()}
         wholes = {("wholes", w): w for w in self.wholes}
         wholes |= {("wholes", w, part): part for w, parts in self.wholes.items() for part in parts}
@@ -254,6 +258,7 @@ def _held(file: VocabularyFile, registered: set[str]) -> VocabularyFile:
         update={
             "sectors": {s: w for s, w in file.sectors.items() if s in registered},
             "scopes": {s: w for s, w in file.scopes.items() if s in registered},
+            "labels": {s: w for s, w in file.labels.items() if s in registered},
             "wholes": {w: [p for p in ps if p in registered] for w, ps in file.wholes.items() if w in registered},
             "end_goals": file.end_goals.model_copy(update={"sectors": goals}),
         }
@@ -337,6 +342,7 @@ class Vocabulary:
     sectors: dict[str, re.Pattern]
     sector_units: dict[str, str]
     scopes: dict[str, re.Pattern]
+    labels: dict[str, re.Pattern]  # [labels]: a sector's bare word, its name only right before a bracketed value
     measures: dict[str, re.Pattern]
     bases: dict[str, re.Pattern]
     periods: dict[str, re.Pattern]
@@ -400,6 +406,7 @@ class Vocabulary:
             sectors=_patterns(names),
             sector_units={row.sector: row.unit for row in sectors.itertuples()},
             scopes=_patterns(file.scopes),
+            labels=_patterns(file.labels),
             measures=_patterns(file.measures),
             bases=_patterns(file.bases),
             periods=_patterns(file.periods),

@@ -189,8 +189,46 @@ def _realised_phrase(value: Value, norm: str, vocab: Vocabulary) -> bool:
 
 
 def opens_parts(between: str, vocab: Vocabulary) -> bool:
-    """Whether the words between a total and a value open the total's parts: a colon or semicolon, or "waarvan"."""
-    return bool(re.search(r"[:;]", between) or vocab.split_openers.search(between))
+    """Whether the words between a total and a value open the total's parts: a colon or semicolon, "waarvan", or a
+    bracket right before the value (bracketed_parts)."""
+    return bool(re.search(r"[:;]", between) or vocab.split_openers.search(between) or bracketed_parts(between, vocab))
+
+
+def _before_bracket(text: str, vocab: Vocabulary) -> str | None:
+    """The text before an opening bracket ([phrases] split_brackets) that ends `text`, a qualifier after the bracket
+    aside; None if no bracket ends it."""
+    text = text.rstrip()
+    if "(" not in text[-30:]:  # most values have no bracket before them: the qualifiers are then not read
+        return None
+    for words in vocab.qualifiers.values():
+        last = [m for m in words.finditer(text) if m.end() == len(text)]
+        if last:
+            text = text[: last[0].start()].rstrip()
+            break
+    bracket = [m for m in vocab.split_brackets.finditer(text) if m.end() == len(text)]
+    return text[: bracket[0].start()].rstrip() if bracket else None
+
+
+def bracket_label_before(text: str, vocab: Vocabulary) -> str:
+    """The sector whose name ([sectors], or a bare word of [labels]: "overheid") stands right before the bracket that
+    ends `text` (the text before a value): "zowel markt (15.604) als overheid (5453)"; "" if none."""
+    before = _before_bracket(text, vocab)
+    if not before:
+        return ""
+    for patterns in (vocab.sectors, vocab.labels):
+        for sector, words in patterns.items():
+            if ends_with(words, before):
+                return sector
+    return ""
+
+
+def bracketed_parts(between: str, vocab: Vocabulary) -> bool:
+    """measure.bracketed_parts: whether an opening bracket ([phrases] split_brackets) stands right before a value
+    after a total, a qualifier between aside, so that the bracket opens the total's parts as a colon does: "24.155
+    extra banen via een regulier dienstverband (368 bij de overheid en 23.787 in de markt)". Not a bracket further
+    back ("1.500 banen (volgens UWV) gerealiseerd, 300 bij de provincies"), nor one a sector's name labels ("de
+    doelstelling (9000) ... door zowel markt (15.604) als overheid (5453)": sector.bracket_label)."""
+    return _before_bracket(between, vocab) is not None and not bracket_label_before(between, vocab)
 
 
 def _reached(v: Value, norm: str, vocab: Vocabulary) -> bool:

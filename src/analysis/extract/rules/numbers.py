@@ -63,7 +63,9 @@ class Value:
     unit: str  # jobs, employers or percent
     end: int  # where its unit ends (after "%" or "banen")
     group: int  # values listed together ("297, 413 en 663") share a group
-    meaning: str = ""  # empty for a plain figure; else change, expectation, remainder, part_year, range, persons
+    meaning: str = (
+        ""  # empty for a plain figure; else change, expectation, remainder, part_year, range, persons, region
+    )
 
 
 def _value_of(whole: str, decimals: str | None, multiplier: int = 1) -> str:
@@ -177,19 +179,8 @@ def read(sentence: str, norm: str, vocab: Vocabulary, cell_unit: str = "") -> tu
     values = [v for v in _units_from_lists(values, norm, vocab) if not _marked_after(v, norm, vocab)]
     ranged = _in_ranges(values, norm)
     # of the sentence as a whole: read once
-    whole = "part_year" if vocab.meanings["part_year"].search(norm) else "regional" if regional(norm, vocab) else ""
+    whole = "part_year" if vocab.meanings["part_year"].search(norm) else ""
     return [replace(v, meaning=_meaning(i, v, ranged, whole, norm, vocab)) for i, v in enumerate(values)], years
-
-
-def regional(norm: str, vocab: Vocabulary) -> bool:
-    """numbers.regional: a sentence about a region's count, no sector's: one that names a region ("In onze regio
-    waren er ... 1.647 banen", "De Arbeidsmarktregio heeft met een score van 238,4% ..."; [meanings] regional), or a
-    province's name as a place and no sector ("In Zeeland zijn er sinds de nulmeting 1.238 extra banen gecreëerd";
-    [meanings] regional_places). Its values are set aside."""
-    if vocab.meanings["regional"].search(norm):
-        return True
-    place = vocab.meanings["regional_places"].search(norm)
-    return bool(place) and not any(words.search(norm) for words in vocab.sectors.values())
 
 
 def _marked_after(value: Value, norm: str, vocab: Vocabulary) -> bool:
@@ -332,7 +323,7 @@ def valued_clauses(norm: str, values: list[Value]) -> str:
 
 def _meaning(i: int, value: Value, ranged: set[int], whole: str, norm: str, vocab: Vocabulary) -> str:
     """What the value is when it is no plain level: the first of the named meanings whose words stand at it.
-    `whole`: what the sentence as a whole makes its values ("part_year", "regional"), or ""."""
+    `whole`: what the sentence as a whole makes its values ("part_year"), or ""."""
     before = norm[max(0, value.number.start - 40) : value.number.start]
     after = norm[value.number.end : value.end + 40]  # "3.039 meer banen": the words before its unit too
     # "960 banen (gerekend in 25,5 uur per week) meer": the words after an aside
@@ -354,9 +345,25 @@ def _meaning(i: int, value: Value, ranged: set[int], whole: str, norm: str, voca
         ("persons", bool(at["persons"].match(after.lstrip())) and not _end_goal_of_people(value, norm, vocab)),
         ("employers_share", value.unit == "percent" and of_employers(value, norm, vocab)),
         ("baseline", value.unit == "jobs" and at_baseline(value, norm, vocab)),
-        ("regional", whole == "regional"),
+        ("regional", of_region(value, norm, vocab)),
     )
     return next((meaning for meaning, holds in rules if holds), "")
+
+
+def of_region(value: Value, norm: str, vocab: Vocabulary) -> bool:
+    """numbers.of_region: whether a value is a region's, no figure of a sector of the agreement: the words of a
+    region before it in its clause ("In onze regio waren er per 31 maart 1.647 banen", "De arbeidsmarktregio heeft
+    met een score van 238,4% ..."; not the plural "de arbeidsmarktregio's"; [meanings] region), a share per region
+    right after it ("7 per arbeidsmarktregio"; region_after), or a province's name as a place in a sentence that
+    names no sector ("In Zeeland zijn er sinds de nulmeting 1.238 extra banen gecreëerd"; not "In Friesland heeft
+    de provincie 40 banen gerealiseerd"; regional_places)."""
+    at = vocab.meanings
+    if at["region_after"].match(norm[value.end :].lstrip()):
+        return True
+    clause = re.split(r"[,;:]", norm[max(0, value.number.start - 160) : value.number.start])[-1]
+    if any(not clause[hit.end() :].startswith("'") for hit in at["region"].finditer(clause)):
+        return True
+    return bool(at["regional_places"].search(norm)) and not any(w.search(norm) for w in vocab.sectors.values())
 
 
 def of_employers(value: Value, norm: str, vocab: Vocabulary) -> bool:

@@ -3,6 +3,8 @@
 Sector, by the first rule that gives one:
 - sector.in_stretch: named in the value's own stretch of the sentence ("25.000 banen bij overheidswerkgevers");
   values that each have their own ("100.000 in de markt en 25.000 bij de overheid") are paired, no check.
+- sector.bracket_label: a sector's name right before the bracket that opens on the value ("de verdeling markt
+  (14.000 banen) en overheid (6500 banen)"), no check; there the bare "overheid" names the government ([labels]).
 - sector.end_goal: an end goal without a sector in its own stretch is the sector whose end goal it is.
 - sector.whole_of_parts: a total split into parts right after it (a colon, semicolon or "waarvan"), each part with
   a sector of its own, and no sector named before it in the sentence, is the smallest whole ([wholes]) that holds
@@ -104,15 +106,25 @@ def _in_sentence(
     return Ruled(sector, "sector.in_sentence", several)
 
 
-def _own(values: list[Value], stretches: list[Stretch], found, norm: str, vocab: Vocabulary) -> list[str]:
-    """The sector named in each value's own stretch, if one (names found by bisection from the value's end)."""
+def _own(
+    values: list[Value], stretches: list[Stretch], found, norm: str, vocab: Vocabulary, labels: list[str]
+) -> list[str]:
+    """The sector that labels each value (`labels`: bracket_label), else the one named in its own stretch, if one
+    (names found by bisection from the value's end)."""
     starts = [at for at, _, _ in found]
     own = []
-    for v, st in zip(values, stretches):
+    for v, st, labelled in zip(values, stretches, labels):
         k = bisect.bisect_left(starts, v.end)
         hit = found[k] if k < len(found) else None
-        own.append(hit[2] if hit and _owns(v, st, hit[0], hit[1], norm, vocab) else "")
+        own.append(labelled or (hit[2] if hit and _owns(v, st, hit[0], hit[1], norm, vocab) else ""))
     return own
+
+
+def bracket_label(value: Value, norm: str, vocab: Vocabulary) -> str:
+    """sector.bracket_label: the sector whose name stands right before the bracket that opens on the value (a
+    qualifier between aside): "de verdeling markt (14.000 banen) en overheid (6500 banen)", "zowel markt (15.604)
+    als overheid (5453)". A sector's bare word of [labels] ("overheid") names it only there."""
+    return measures.bracket_label_before(norm[max(0, value.number.start - 60) : value.number.start], vocab)
 
 
 def _parts(i: int, values: list[Value], own: list[str], norm: str, vocab: Vocabulary) -> list[str]:
@@ -165,14 +177,15 @@ def assign(
     the sector the document's earlier paragraphs named last, where the paragraph speaks of "de sector"
     (referred_sector)."""
     found = name_spans(norm, vocab)
-    own = _own(values, stretches, found, norm, vocab)
+    labels = [bracket_label(v, norm, vocab) for v in values]
+    own = _own(values, stretches, found, norm, vocab, labels)
     wholes = _wholes(values, own, found, norm, vocab)
-    distinct = list(dict.fromkeys(s for _, _, s in found))
+    distinct = list(dict.fromkeys([*(s for _, _, s in found), *(s for s in labels if s)]))
     each = [mine or whole.text for mine, whole in zip(own, wholes)]
     paired = all(each) and len(set(each)) == len(each)
     starts = [at for at, _, _ in found]
     out = []
-    for value, stretch, mine, goal, whole in zip(values, stretches, own, goals, wholes):
+    for value, stretch, mine, goal, whole, label in zip(values, stretches, own, goals, wholes, labels):
         if goal and not mine:
             out.append(Ruled(vocab.file.end_goals.sectors[int(value.number.value)], "sector.end_goal"))
         elif whole.text:
@@ -182,7 +195,8 @@ def assign(
         elif not mine and vocab.unsplit_parts.search(norm, stretch.left, stretch.right):
             out.append(Ruled(vocab.file.national.total, "sector.unsplit_part"))
         elif found:
-            out.append(_in_sentence(value, mine, found, starts, distinct, paired))
+            ruled = _in_sentence(value, mine, found, starts, distinct, paired)
+            out.append(Ruled(label, "sector.bracket_label") if label else ruled)  # named right there
         else:
             out.append(_outside(norm, passage, vocab, before, title, document_sector))
     return out
