@@ -1,5 +1,6 @@
 """Charts, projection and narrative on small fixtures with answers worked out by hand."""
 
+import functools
 import re
 
 import pandas as pd
@@ -41,6 +42,18 @@ def small(tmp_path_factory):
     }
     raw = load_raw(make_raw(tmp_path_factory.mktemp("raw"), figures))
     return raw, build_tidy(raw)
+
+
+@pytest.fixture(scope="module")
+def real_chart(real_data):
+    """A chart of the real data (plots.<maker>(real_data, *args)), drawn once for all the tests of this module that
+    only look at it: the national chart alone takes most of a second to draw."""
+
+    @functools.cache
+    def draw(maker: str, *args: str) -> Figure:
+        return getattr(plots, maker)(real_data, *args)
+
+    return draw
 
 
 def texts(fig: Figure) -> list[str]:
@@ -122,26 +135,26 @@ def test_a_passed_target_year_is_judged_by_its_figure_and_no_trend_is_drawn(tmp_
     )
 
 
-def test_figures_on_another_basis_are_drawn_with_their_own_label(real_data):
-    fig = plots.sector_trend(real_data, "politie", "nl")
+def test_figures_on_another_basis_are_drawn_with_their_own_label(real_chart):
+    fig = real_chart("sector_trend", "politie", "nl")
     (rows,) = value_rows(fig)
     assert rows["% van doel, wettelijke meting"] == {2023: "54%", 2024: "68%"}
     assert not [line for line in fig.axes[0].lines if line.get_marker() == "D"]  # no percentage on the jobs axis
 
 
-def test_single_year_sector_gets_a_chart(real_data):
-    fig = plots.sector_trend(real_data, "defensie", "nl")
+def test_single_year_sector_gets_a_chart(real_chart):
+    fig = real_chart("sector_trend", "defensie", "nl")
     (rows,) = value_rows(fig)
     assert rows["Gerealiseerd"][2020] == "556" and rows["Doelstelling"][2020] == "633"
 
 
-def test_sector_with_part_sector_figures_only_gets_a_chart_that_says_so(real_data):
-    fig = plots.sector_trend(real_data, "funderend_onderwijs", "nl")
+def test_sector_with_part_sector_figures_only_gets_a_chart_that_says_so(real_chart):
+    fig = real_chart("sector_trend", "funderend_onderwijs", "nl")
     assert "geen cijfers voor de hele sector gepubliceerd" in texts(fig)
 
 
-def test_derived_values_are_drawn_differently(real_data):
-    fig = plots.sector_trend(real_data, "wo", "nl")  # target implied by 53 %
+def test_derived_values_are_drawn_differently(real_chart):
+    fig = real_chart("sector_trend", "wo", "nl")  # target implied by 53 %
     (rows,) = value_rows(fig)
     assert rows["Doelstelling (afgeleid)"] == {2020: "1.641,5"} and "Doelstelling" not in rows
     assert "Doelstelling (afgeleid)" in legend_texts(fig)
@@ -185,15 +198,15 @@ def test_a_charts_source_line_names_each_publisher_once_with_its_years():
     assert plots.source_line(sources, ["a"], "en") == "Source: UWV (2021)"
 
 
-def test_overview_and_national_charts_are_figures(real_data):
-    pct = plots.overview_percentages(real_data, "nl")
+def test_overview_and_national_charts_are_figures(real_chart):
+    pct = real_chart("overview_percentages", "nl")
     (column,) = pct.axes[0].child_axes  # the values stand in a column right of the plot, level with their bars
     values = dict(
         zip([t.get_text() for t in pct.axes[0].get_yticklabels()], [t.get_text() for t in column.get_yticklabels()])
     )
     assert values["Rijk (wettelijke meting)"] == "85% (2024)" and values["Rijk"] == "72,9% (2022, afgeleid)"
-    assert isinstance(plots.small_multiples(real_data, "en"), Figure)
-    nat = plots.national(real_data, "nl")
+    assert isinstance(real_chart("small_multiples", "en"), Figure)
+    nat = real_chart("national", "nl")
     government, market, total = value_rows(nat)
     # the market goal is published since the release of July 2024 (no longer derived from total - government)
     assert "Doelstelling (afgeleid)" not in market
@@ -212,8 +225,8 @@ def test_overview_and_national_charts_are_figures(real_data):
     assert "Einddoel (waarde en jaar in de titel boven de grafiek)" in [t.replace("\n", " ") for t in legend_texts(nat)]
 
 
-def test_small_multiples_share_their_years_and_say_each_has_its_own_scale(real_data):
-    fig = plots.small_multiples(real_data, "nl")
+def test_small_multiples_share_their_years_and_say_each_has_its_own_scale(real_chart):
+    fig = real_chart("small_multiples", "nl")
     panels = [ax for ax in fig.axes if ax.get_title(loc="left")]
     assert len({ax.get_xlim() for ax in panels}) == 1  # the same years in every panel
     assert all(label.get_rotation() == 0 for ax in panels for label in ax.get_xticklabels())
@@ -230,20 +243,20 @@ def _chart_texts(fig):
     return [t for t in fig.findobj(Text) if t.get_text().strip() and t.get_visible()]
 
 
-def test_chart_text_meets_wcag_contrast_and_is_readable(real_data):
+def test_chart_text_meets_wcag_contrast_and_is_readable(real_chart):
     """Every text in every chart reaches 4.5:1 (WCAG 2.1 AA), measured with wcag-contrast-ratio, and is at
     least 8 points; white text only stands on the dark blue bars."""
     import wcag_contrast_ratio as wcag
     from matplotlib.colors import to_rgb
 
-    figures = [plots.sector_trend(real_data, s, "nl") for s in ("politie", "rijk", "hbo", "wo", "provincies")]
+    figures = [real_chart("sector_trend", s, "nl") for s in ("politie", "rijk", "hbo", "wo", "provincies")]
     figures += [
-        plots.overview_percentages(real_data),
-        plots.overview_jobs(real_data),
-        plots.own_vs_sroi(real_data),
-        plots.small_multiples(real_data),
-        plots.national(real_data),
-        plots.coverage_heatmap(real_data),
+        real_chart("overview_percentages", "nl"),
+        real_chart("overview_jobs", "nl"),
+        real_chart("own_vs_sroi", "nl"),
+        real_chart("small_multiples", "nl"),
+        real_chart("national", "nl"),
+        real_chart("coverage_heatmap", "nl"),
     ]
     marks = {"●", "○"}  # the coverage cells' marks: graphical, beside their legend
     for fig in figures:
@@ -257,10 +270,10 @@ def test_chart_text_meets_wcag_contrast_and_is_readable(real_data):
         assert wcag.rgb(to_rgb(getattr(plots, name)), (1, 1, 1)) >= 4.5, name
 
 
-def test_every_text_of_a_sector_chart_stays_inside_the_figure(real_data):
+def test_every_text_of_a_sector_chart_stays_inside_the_figure(real_chart):
     """The source line is wrapped to the chart's width: nothing is cut off at the edge (Rijk cites four sources)."""
     for sector in ("rijk", "politie"):
-        fig = plots.sector_trend(real_data, sector, "nl")
+        fig = real_chart("sector_trend", sector, "nl")
         from matplotlib.backends.backend_agg import FigureCanvasAgg
 
         canvas = FigureCanvasAgg(fig)
@@ -272,10 +285,10 @@ def test_every_text_of_a_sector_chart_stays_inside_the_figure(real_data):
             assert box.x0 >= -1 and box.x1 <= width + 1, (sector, t.get_text()[:60], box.x1, width)
 
 
-def test_the_national_chart_draws_the_2020_annual_figures_and_no_quarterly_reading(real_data):
+def test_the_national_chart_draws_the_2020_annual_figures_and_no_quarterly_reading(real_chart):
     """2020: 66,097 realised against 67,500 (the ministry's release as relayed, and UWV). 2018 has only the UWV
     reading up to Q4 (53,390) and its parts by kind of contract: none of them is the annual figure."""
-    nat = plots.national(real_data, "nl")
+    nat = real_chart("national", "nl")
     government, market, total = value_rows(nat)
     assert total["Gerealiseerd"][2020] == "66.097" and total["Doelstelling"][2020] == "67.500"
     assert total["Gerealiseerd"][2018] == "geen\ncijfer"
