@@ -682,6 +682,24 @@ YEARS = [
         "year.now",
         "from the document's date",
     ),
+    # "inmiddels" (by now) in a sentence that writes no year: a count of the day, as "op dit moment" (year.now,
+    # [years] now_undated); never the due year of an end goal in a paragraph before
+    (
+        "Inmiddels heeft de provincie 17 extra banen gerealiseerd voor mensen met een arbeidsbeperking.",
+        "2019-03-01",
+        "17",
+        "2019",
+        "year.now",
+        "from the document's date",
+    ),
+    (
+        "Tegen 2026 moeten werkgevers 125.000 extra banen hebben geschapen.\n\nInmiddels staat de teller bij het Rijk op 2.400 banen.",
+        None,
+        "2400",
+        "",
+        "year.none",
+        "year not stated",
+    ),
     # guards: "dit jaar" in a paragraph about a year is that year; a span of years is no month
     (
         "In 2020 telde Defensie 557 banen. Het quotum over dit jaar bedroeg 633 banen.",
@@ -1111,6 +1129,16 @@ def test_the_same_figure_twice_is_one_proposal_naming_the_other_place(vocab):
         (
             "Er zijn op dit moment 9.300 extra banen via een uitzendcontract of detachering: niet te splitsen.",
             [("banenafspraak_totaal", "", "provisional", "realised_jobs", "9300", "", "national_extra_jobs")],
+        ),
+        # "inmiddels" in a sentence that writes no year: a count of the day, provisional (qualities.period,
+        # years.now_said); guard: in one that writes a year, it says when the figures came, not what they count
+        (
+            "Inmiddels hebben de gemeenten 4.312 extra banen gerealiseerd.",
+            [("gemeenten", "", "provisional", "realised_jobs", "4312", "", "national_extra_jobs")],
+        ),
+        (
+            "Inmiddels zijn de cijfers over 2021 bekend: de gemeenten realiseerden 4.312 banen.",
+            [("gemeenten", "2021", "year", "realised_jobs", "4312", "", "sector_count")],
         ),
         # guard: a year of its own and "de afgelopen drie jaar" in a clause after the value: the year's count
         (

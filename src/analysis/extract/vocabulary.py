@@ -112,6 +112,7 @@ class Years(_Strict):
     relative_clause: Words
     clause_openers: Words
     now: Words
+    now_undated: Words
     relative: dict[str, int]
 
 
