@@ -786,6 +786,17 @@ DUE_YEARS = [
         "year.due_of_whole",
         "due year 2025 of the end goal of the whole (banenafspraak_totaal)",
     ),
+    (  # a sentence right after the end goal that opens with "Daarvan" gives its parts, bare numbers of jobs
+        # (numbers.parts_of_goal_before)
+        (
+            "Werkgevers beloofden dat er in 2026 zeker 125.000 extra banen bij zijn. Daarvan nemen de bedrijven er "
+            "100.000 op zich."
+        ),
+        "100000",
+        "2026",
+        "year.due_of_whole",
+        "due year 2026 of the end goal of the whole (banenafspraak_totaal)",
+    ),
     (  # the sentence after names the due year and refers back
         "Alle werkgevers moeten samen 125.000 extra banen realiseren. In 2026 moet dit aantal gehaald zijn.",
         "125000",
@@ -1139,6 +1150,32 @@ def test_the_same_figure_twice_is_one_proposal_naming_the_other_place(vocab):
         (
             "Inmiddels zijn de cijfers over 2021 bekend: de gemeenten realiseerden 4.312 banen.",
             [("gemeenten", "2021", "year", "realised_jobs", "4312", "", "sector_count")],
+        ),
+        # the parts listed after a semicolon or colon that follows the end goal are its parts, "erbij" no change
+        # (numbers.goal_parts); a bare number before "daarvan" counts what the count before it counts, and names
+        # its own sector after it
+        (
+            (
+                "Tegen eind 2025 moet de teller op 125.000 extra banen staan: 100.000 erbij in de marktsector en "
+                "25.000 erbij bij de overheid."
+            ),
+            [
+                ("banenafspraak_totaal", "2025", "year", "goal_jobs", "125000", "", "national_extra_jobs"),
+                ("markt", "2025", "year", "goal_jobs", "100000", "", "national_extra_jobs"),
+                ("overheid_totaal", "2025", "year", "goal_jobs", "25000", "", "national_extra_jobs"),
+            ],
+        ),
+        (
+            "In 2026 horen er 125.000 extra banen te zijn; 25.000 daarvan bij de overheid en de rest in de markt.",
+            [
+                ("banenafspraak_totaal", "2026", "year", "goal_jobs", "125000", "", "national_extra_jobs"),
+                ("overheid_totaal", "2026", "year", "goal_jobs", "25000", "", "national_extra_jobs"),
+            ],
+        ),
+        # guard: "erbij" after a count that follows no end goal is a change, set aside
+        (
+            "Eind 2023 stond de teller op 85.665 extra banen; dat zijn er 4.500 erbij ten opzichte van een jaar eerder.",
+            [("banenafspraak_totaal", "2023", "year", "realised_jobs", "85665", "", "national_extra_jobs")],
         ),
         # guard: a year of its own and "de afgelopen drie jaar" in a clause after the value: the year's count
         (
