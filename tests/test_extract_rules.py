@@ -707,6 +707,24 @@ YEARS = [
         "year.now",
         "from the document's date",
     ),
+    # "inmiddels" (by now) in a sentence that writes no year: a count of the day, as "op dit moment" (year.now,
+    # [years] now_undated); never the due year of an end goal in a paragraph before
+    (
+        "Inmiddels heeft de provincie 17 extra banen gerealiseerd voor mensen met een arbeidsbeperking.",
+        "2019-03-01",
+        "17",
+        "2019",
+        "year.now",
+        "from the document's date",
+    ),
+    (
+        "Tegen 2026 moeten werkgevers 125.000 extra banen hebben geschapen.\n\nInmiddels staat de teller bij het Rijk op 2.400 banen.",
+        None,
+        "2400",
+        "",
+        "year.none",
+        "year not stated",
+    ),
     # guards: "dit jaar" in a paragraph about a year is that year; a span of years is no month
     (
         "In 2020 telde Defensie 557 banen. Het quotum over dit jaar bedroeg 633 banen.",
@@ -792,6 +810,17 @@ DUE_YEARS = [
         "2025",
         "year.due_of_whole",
         "due year 2025 of the end goal of the whole (banenafspraak_totaal)",
+    ),
+    (  # a sentence right after the end goal that opens with "Daarvan" gives its parts, bare numbers of jobs
+        # (numbers.parts_of_goal_before)
+        (
+            "Werkgevers beloofden dat er in 2026 zeker 125.000 extra banen bij zijn. Daarvan nemen de bedrijven er "
+            "100.000 op zich."
+        ),
+        "100000",
+        "2026",
+        "year.due_of_whole",
+        "due year 2026 of the end goal of the whole (banenafspraak_totaal)",
     ),
     (  # the sentence after names the due year and refers back
         "Alle werkgevers moeten samen 125.000 extra banen realiseren. In 2026 moet dit aantal gehaald zijn.",
@@ -1136,6 +1165,42 @@ def test_the_same_figure_twice_is_one_proposal_naming_the_other_place(vocab):
         (
             "Er zijn op dit moment 9.300 extra banen via een uitzendcontract of detachering: niet te splitsen.",
             [("banenafspraak_totaal", "", "provisional", "realised_jobs", "9300", "", "national_extra_jobs")],
+        ),
+        # "inmiddels" in a sentence that writes no year: a count of the day, provisional (qualities.period,
+        # years.now_said); guard: in one that writes a year, it says when the figures came, not what they count
+        (
+            "Inmiddels hebben de gemeenten 4.312 extra banen gerealiseerd.",
+            [("gemeenten", "", "provisional", "realised_jobs", "4312", "", "national_extra_jobs")],
+        ),
+        (
+            "Inmiddels zijn de cijfers over 2021 bekend: de gemeenten realiseerden 4.312 banen.",
+            [("gemeenten", "2021", "year", "realised_jobs", "4312", "", "sector_count")],
+        ),
+        # the parts listed after a semicolon or colon that follows the end goal are its parts, "erbij" no change
+        # (numbers.goal_parts); a bare number before "daarvan" counts what the count before it counts, and names
+        # its own sector after it
+        (
+            (
+                "Tegen eind 2025 moet de teller op 125.000 extra banen staan: 100.000 erbij in de marktsector en "
+                "25.000 erbij bij de overheid."
+            ),
+            [
+                ("banenafspraak_totaal", "2025", "year", "goal_jobs", "125000", "", "national_extra_jobs"),
+                ("markt", "2025", "year", "goal_jobs", "100000", "", "national_extra_jobs"),
+                ("overheid_totaal", "2025", "year", "goal_jobs", "25000", "", "national_extra_jobs"),
+            ],
+        ),
+        (
+            "In 2026 horen er 125.000 extra banen te zijn; 25.000 daarvan bij de overheid en de rest in de markt.",
+            [
+                ("banenafspraak_totaal", "2026", "year", "goal_jobs", "125000", "", "national_extra_jobs"),
+                ("overheid_totaal", "2026", "year", "goal_jobs", "25000", "", "national_extra_jobs"),
+            ],
+        ),
+        # guard: "erbij" after a count that follows no end goal is a change, set aside
+        (
+            "Eind 2023 stond de teller op 85.665 extra banen; dat zijn er 4.500 erbij ten opzichte van een jaar eerder.",
+            [("banenafspraak_totaal", "2023", "year", "realised_jobs", "85665", "", "national_extra_jobs")],
         ),
         # guard: a year of its own and "de afgelopen drie jaar" in a clause after the value: the year's count
         (

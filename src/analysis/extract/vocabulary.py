@@ -114,6 +114,7 @@ class Years(_Strict):
     relative_clause: Words
     clause_openers: Words
     now: Words
+    now_undated: Words
     relative: dict[str, int]
 
 

@@ -159,9 +159,11 @@ def _listed(norm: str, a: int, b: int, vocab: Vocabulary) -> bool:
     return bool(re.fullmatch(rf"\s*(?:%|procent)?\s*(?:,|,?\s+(?:{listing}))\s+(?:\w+\s+)?", norm[a:b], re.IGNORECASE))
 
 
-def read(sentence: str, norm: str, vocab: Vocabulary, cell_unit: str = "") -> tuple[list[Value], list[Number]]:
+def read(
+    sentence: str, norm: str, vocab: Vocabulary, cell_unit: str = "", after_goal: bool = False
+) -> tuple[list[Value], list[Number]]:
     """The sentence's values (in order) and the numbers that are years. `cell_unit`: the unit a table cell's
-    headings give its bare number."""
+    headings give its bare number. `after_goal`: whether the sentence before gave an end goal (parts_of_goal_before)."""
     values: list[Value] = []
     years: list[Number] = []
     for number in numbers(sentence, vocab):
@@ -176,11 +178,35 @@ def read(sentence: str, norm: str, vocab: Vocabulary, cell_unit: str = "") -> tu
             values.append(Value(number, unit[0], unit[1], group=len(values)))
         elif not re.match(rf"\s+(?:{vocab.months.pattern})", norm[number.end :], re.IGNORECASE):
             values.append(Value(number, cell_unit, number.end, group=len(values)))  # a unit may come from its list
-    values = [v for v in _units_from_lists(values, norm, vocab) if not _marked_after(v, norm, vocab)]
+    parts_before = after_goal and parts_of_goal_before(norm, vocab)
+    values = [v for v in _units_from_lists(values, norm, vocab, parts_before) if not _marked_after(v, norm, vocab)]
     ranged = _in_ranges(values, norm)
+    parts = goal_parts(values, norm, vocab)
     # of the sentence as a whole: read once
     whole = "part_year" if vocab.meanings["part_year"].search(norm) else ""
-    return [replace(v, meaning=_meaning(i, v, ranged, whole, norm, vocab)) for i, v in enumerate(values)], years
+    return [
+        replace(v, meaning=_meaning(i, v, (ranged, parts), whole, norm, vocab)) for i, v in enumerate(values)
+    ], years
+
+
+def parts_of_goal_before(norm: str, vocab: Vocabulary) -> bool:
+    """numbers.parts_of_goal_before: a sentence right after an end goal that opens with words that open its parts
+    ("Daarvan", [phrases] split_openers) counts what that goal counts, jobs: "Ze spraken af dat er in 2026 minimaal
+    125.000 extra banen moeten zijn gecreëerd. Daarvan neemt het bedrijfsleven er 100.000 voor zijn rekening"."""
+    return bool(vocab.split_openers.match(norm.lstrip()))
+
+
+def goal_parts(values: list[Value], norm: str, vocab: Vocabulary) -> set[int]:
+    """numbers.goal_parts: the values listed after a semicolon or colon that follows a count of the size of the
+    agreement's end goal (a key of [end_goals] sectors): its parts, each the count of jobs a sector must add since
+    the baseline, not a change ("Eind 2025 moet de teller op 125.000 extra banen staan; 100.000 banen erbij bij
+    marktwerkgevers en 25.000 banen erbij bij overheidswerkgevers")."""
+    sizes = {str(size) for size in vocab.file.end_goals.sectors}
+    for i, goal in enumerate(values):
+        if goal.unit == "jobs" and goal.number.value in sizes:
+            cut = re.compile(r"[:;]").search(norm, goal.end)
+            return {k for k, v in enumerate(values) if k > i and cut and v.number.start > cut.start()}
+    return set()
 
 
 def _marked_after(value: Value, norm: str, vocab: Vocabulary) -> bool:
@@ -196,9 +222,10 @@ def _counts(number: Number, unit: tuple[str, int] | None, norm: str, vocab: Voca
     return unit is not None and not vocab.number_words.not_a_count_after.match(after)
 
 
-def _units_from_lists(values: list[Value], norm: str, vocab: Vocabulary) -> list[Value]:
+def _units_from_lists(values: list[Value], norm: str, vocab: Vocabulary, parts_before: bool = False) -> list[Value]:
     """Values listed together share a group and the unit written after the last ("297, 413 en 663 banen"); a
-    number without a unit may count jobs all the same (_counts_jobs)."""
+    number without a unit may count jobs all the same (_counts_jobs), as in a sentence that counts jobs, or one
+    that gives the parts of the end goal before it (`parts_before`: parts_of_goal_before)."""
     groups = list(range(len(values)))
     for i, (left, right) in enumerate(itertools.pairwise(values)):
         if _listed(norm, left.number.end, right.number.start, vocab) and (not left.unit or left.unit == right.unit):
@@ -208,7 +235,7 @@ def _units_from_lists(values: list[Value], norm: str, vocab: Vocabulary) -> list
         [replace(v, group=g, unit=v.unit or units.get(g, "")) for v, g in zip(values, groups)], norm, vocab
     )
     values = [replace(v, unit="jobs") if not v.unit and _counts_jobs(v, norm, vocab, False) else v for v in values]
-    counts_jobs = any(v.unit == "jobs" for v in values)
+    counts_jobs = parts_before or any(v.unit == "jobs" for v in values)
     values = [
         replace(v, unit="jobs") if not v.unit and _counts_jobs(v, norm, vocab, counts_jobs) else v for v in values
     ]
@@ -321,9 +348,12 @@ def valued_clauses(norm: str, values: list[Value]) -> str:
 # ---------------------------------------------------------------- meanings
 
 
-def _meaning(i: int, value: Value, ranged: set[int], whole: str, norm: str, vocab: Vocabulary) -> str:
+def _meaning(i: int, value: Value, among: tuple[set[int], set[int]], whole: str, norm: str, vocab: Vocabulary) -> str:
     """What the value is when it is no plain level: the first of the named meanings whose words stand at it.
-    `whole`: what the sentence as a whole makes its values ("part_year"), or ""."""
+    `among`: the values (their indices) that bound a range, and those that are parts of an end goal (goal_parts:
+    "erbij" after them is no change). `whole`: what the sentence as a whole makes its values ("part_year"), or
+    ""."""
+    ranged, parts = among
     before = norm[max(0, value.number.start - 40) : value.number.start]
     after = norm[value.number.end : value.end + 40]  # "3.039 meer banen": the words before its unit too
     # "960 banen (gerekend in 25,5 uur per week) meer": the words after an aside
@@ -333,7 +363,7 @@ def _meaning(i: int, value: Value, ranged: set[int], whole: str, norm: str, voca
         ("change", value.number.sign != ""),
         (
             "change",
-            any(at["change_after"].match(t.lstrip()) for t in (after, after_unit))
+            (i not in parts and any(at["change_after"].match(t.lstrip()) for t in (after, after_unit)))
             # "een stijging van ruim 13%": a qualifier between; not one counted from the baseline
             or (change_before(value, norm, vocab) and not from_baseline(value, norm, vocab)),
         ),

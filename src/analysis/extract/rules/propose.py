@@ -165,7 +165,7 @@ def _sentence(sentence, notes, passage, vocab, source_id, context, paragraph, ch
     norm = normal(sentence)
     cell = normal(passage.context) if passage.context else ""
     cell_unit = _unit_named(cell, vocab) if cell else ""
-    values, marks = numbers.read(sentence, norm, vocab, cell_unit)
+    values, marks = numbers.read(sentence, norm, vocab, cell_unit, after_goal=bool(paragraph.goals))
     values = numbers.with_baseline(values, norm, paragraph.after, vocab)
     if changes:  # a line of a list of changes since an earlier period (years.compared_opening)
         values = [replace(v, meaning=v.meaning or "change") for v in values]

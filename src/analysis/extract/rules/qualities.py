@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from analysis import dictionary
+from analysis.extract.rules import years
 from analysis.extract.rules.numbers import Value
 from analysis.extract.rules.ruled import Ruled
 from analysis.extract.vocabulary import Vocabulary
@@ -28,8 +29,9 @@ def qualifier(norm: str, value: Value, vocab: Vocabulary) -> Ruled:
 
 def period(norm: str, vocab: Vocabulary) -> Ruled:
     """period.named: a quarter or a provisional count the sentence names, not as what it compares with
-    ("ten opzichte van het eerste kwartaal"); else the year."""
-    named = ""
+    ("ten opzichte van het eerste kwartaal"), or "inmiddels" where it writes no year (years.now_said: a count of
+    the day, provisional); else the year."""
+    named = "provisional" if years.now_said(norm, vocab) else ""
     for name, words in vocab.periods.items():
         for hit in words.finditer(norm):
             before = norm[max(0, hit.start() - 30) : hit.start()]

@@ -210,7 +210,9 @@ def _named_in_a_part(value: Value, mine: str, found, starts: list[int], norm: st
     k = bisect.bisect_left(starts, value.end) if mine else 0  # the name _own found for the value, else the first
     if not mine and bisect.bisect_left(starts, value.number.start) > 0:  # a name before the value is its own
         return False
-    return k < len(found) and bool(vocab.split_openers.search(norm, value.end, found[k][0]))
+    # "25.000 daarvan bij de overheid": an opener right after the value makes the value the part, naming its sector
+    after = vocab.split_openers.match(norm, value.end + len(norm[value.end :]) - len(norm[value.end :].lstrip()))
+    return k < len(found) and bool(vocab.split_openers.search(norm, after.end() if after else value.end, found[k][0]))
 
 
 def _whole_of_named_part(part: str, vocab: Vocabulary) -> Ruled:

@@ -17,7 +17,8 @@
 - year.table_headings: the one year a table cell's headings name.
 - year.sentence_before: the one year of the nearest earlier sentence of the paragraph (further back: a check); for
   a figure that needs no year (a quota percentage), only that of the sentence right before.
-- year.now: "op dit moment", "momenteel": the document's year, with a check; never a year of another sentence.
+- year.now: "op dit moment", "momenteel", and "inmiddels" in a sentence that writes no year (now_said): the
+  document's year, with a check; never a year of another sentence.
 - year.relative_to_document: "vorig jaar", "dit jaar", "eind vorig jaar" counted from the document's date.
 - year.earlier_in_document: the one year of the nearest earlier sentence of the document, with a check (a
   story goes on about the year it opened with).
@@ -260,6 +261,16 @@ def _earlier_in_document(earlier: list[list[str]]) -> Ruled:
     return NOTHING
 
 
+def now_said(valued: str, vocab: Vocabulary) -> re.Match | None:
+    """The words that make a count one of the day (`valued`: the clauses of the sentence's values): "op dit
+    moment", "momenteel" ([years] now); "inmiddels" only where those clauses write no year ([years] now_undated:
+    "Inmiddels staat de teller op 21.057 banen", not "Inmiddels zijn de cijfers over heel 2020 beschikbaar: ...")."""
+    said = vocab.now.search(valued)
+    if said or re.search(r"(?<!\d)20\d\d(?!\d)", valued):
+        return said
+    return vocab.now_undated.search(valued)
+
+
 def _from_context(
     norm: str, valued: str, cell: str, earlier: tuple, context: DocumentContext, vocab: Vocabulary
 ) -> Ruled:
@@ -269,7 +280,7 @@ def _from_context(
         in_cell = sorted(set(re.findall(r"(?<!\d)(20\d\d)(?!\d)", cell)))
         return Ruled(in_cell[0], "year.table_headings") if len(in_cell) == 1 else NOTHING
     in_paragraph, in_document = earlier
-    said = vocab.now.search(valued)  # in a clause of the values, not one after them (numbers.valued_clauses)
+    said = now_said(valued, vocab)  # in a clause of the values, not one after them (numbers.valued_clauses)
     if said:  # a count of the day: the document's year, or none; never one borrowed from another sentence
         year = str(context.year) if context.year else ""
         check = (
