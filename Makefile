@@ -122,9 +122,12 @@ test: setup-test browser spelling spreadsheets validators lint  ## Check the cod
 	$(PYTEST) -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 # The tests that need no kernel, browser, report run or real process (the others are marked slow): for a loop
-# while developing.
+# while developing. In one process by default: each pytest-xdist worker imports the stack and collects every test
+# again, so two workers finish sooner on an idle machine but cost more CPU, and on a busy one gain nothing
+# (benchmarks/RESULTS.md); `make test-fast FAST_WORKERS=2` for the quicker loop where two cores are free.
+FAST_WORKERS ?= 0
 test-fast: setup-test  ## Run the tests that need no kernel, browser, report run or real process (a loop while developing)
-	$(PYTEST) -n 2 -m "not slow" --hypothesis-profile=fast tests
+	$(PYTEST) -n $(FAST_WORKERS) -m "not slow" --hypothesis-profile=fast tests
 
 bench: setup-test  ## Benchmark the report run (naive loop, cold, no change, floor) and prepare at scale
 	$(PY) benchmarks/bench_reports.py
