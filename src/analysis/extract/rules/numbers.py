@@ -183,7 +183,9 @@ def read(
     ranged = _in_ranges(values, norm)
     parts = goal_parts(values, norm, vocab)
     # of the sentence as a whole: read once
-    whole = "part_year" if vocab.meanings["part_year"].search(norm) else ""
+    whole = (
+        "part_year" if vocab.meanings["part_year"].search(norm) else "regional" if _in_a_province(norm, vocab) else ""
+    )
     return [
         replace(v, meaning=_meaning(i, v, (ranged, parts), whole, norm, vocab)) for i, v in enumerate(values)
     ], years
@@ -351,8 +353,8 @@ def valued_clauses(norm: str, values: list[Value]) -> str:
 def _meaning(i: int, value: Value, among: tuple[set[int], set[int]], whole: str, norm: str, vocab: Vocabulary) -> str:
     """What the value is when it is no plain level: the first of the named meanings whose words stand at it.
     `among`: the values (their indices) that bound a range, and those that are parts of an end goal (goal_parts:
-    "erbij" after them is no change). `whole`: what the sentence as a whole makes its values ("part_year"), or
-    ""."""
+    "erbij" after them is no change). `whole`: what the sentence as a whole makes its values ("part_year",
+    "regional"), or ""."""
     ranged, parts = among
     before = norm[max(0, value.number.start - 40) : value.number.start]
     after = norm[value.number.end : value.end + 40]  # "3.039 meer banen": the words before its unit too
@@ -375,7 +377,7 @@ def _meaning(i: int, value: Value, among: tuple[set[int], set[int]], whole: str,
         ("persons", bool(at["persons"].match(after.lstrip())) and not _end_goal_of_people(value, norm, vocab)),
         ("employers_share", value.unit == "percent" and of_employers(value, norm, vocab)),
         ("baseline", value.unit == "jobs" and at_baseline(value, norm, vocab)),
-        ("regional", of_region(value, norm, vocab)),
+        ("regional", whole == "regional" or of_region(value, norm, vocab)),
     )
     return next((meaning for meaning, holds in rules if holds), "")
 
@@ -383,17 +385,24 @@ def _meaning(i: int, value: Value, among: tuple[set[int], set[int]], whole: str,
 def of_region(value: Value, norm: str, vocab: Vocabulary) -> bool:
     """numbers.of_region: whether a value is a region's, no figure of a sector of the agreement: the words of a
     region before it in its clause ("In onze regio waren er per 31 maart 1.647 banen", "De arbeidsmarktregio heeft
-    met een score van 238,4% ..."; not the plural "de arbeidsmarktregio's"; [meanings] region), a share per region
-    right after it ("7 per arbeidsmarktregio"; region_after), or a province's name as a place in a sentence that
-    names no sector ("In Zeeland zijn er sinds de nulmeting 1.238 extra banen gecreëerd"; not "In Friesland heeft
-    de provincie 40 banen gerealiseerd"; regional_places)."""
+    met een score van 238,4% ..."; not the plural "de arbeidsmarktregio's"; [meanings] region), or a share per
+    region right after it ("7 per arbeidsmarktregio"; region_after). A sentence set in a province is read once for
+    all its values (_in_a_province)."""
     at = vocab.meanings
     if at["region_after"].match(norm[value.end :].lstrip()):
         return True
     clause = re.split(r"[,;:]", norm[max(0, value.number.start - 160) : value.number.start])[-1]
-    if any(not clause[hit.end() :].startswith("'") for hit in at["region"].finditer(clause)):
-        return True
-    return bool(at["regional_places"].search(norm)) and not any(w.search(norm) for w in vocab.sectors.values())
+    return any(not clause[hit.end() :].startswith("'") for hit in at["region"].finditer(clause))
+
+
+def _in_a_province(norm: str, vocab: Vocabulary) -> bool:
+    """numbers.of_region, for a sentence as a whole: a province's name as a place in a sentence that names no
+    sector ("In Zeeland zijn er sinds de nulmeting 1.238 extra banen gecreëerd"; not "In Friesland heeft de
+    provincie 40 banen gerealiseerd"; [meanings] regional_places). Read once a sentence: searched once a value,
+    a sentence of thousands of values would cost the square of its length."""
+    return bool(vocab.meanings["regional_places"].search(norm)) and not any(
+        w.search(norm) for w in vocab.sectors.values()
+    )
 
 
 def of_employers(value: Value, norm: str, vocab: Vocabulary) -> bool:
