@@ -170,6 +170,9 @@ NOT_FIGURES = [
         "De doelgroep zijn mensen die niet zelfstandig 100 procent van het wettelijk minimumloon kunnen verdienen.",
         "100",
     ),
+    # ... and without "van het", as a list of the target group writes it
+    ("• Mensen met een Wajong-uitkering die niet 100% minimumloon kunnen verdienen", "100"),
+    ("Zij kunnen niet zelfstandig 100 procent wettelijk minimumloon verdienen, meldt UWV over 40.000 banen.", "100"),
 ]
 
 
