@@ -170,6 +170,9 @@ NOT_FIGURES = [
         "De doelgroep zijn mensen die niet zelfstandig 100 procent van het wettelijk minimumloon kunnen verdienen.",
         "100",
     ),
+    # ... and without "van het", as a list of the target group writes it
+    ("• Mensen met een Wajong-uitkering die niet 100% minimumloon kunnen verdienen", "100"),
+    ("Zij kunnen niet zelfstandig 100 procent wettelijk minimumloon verdienen, meldt UWV over 40.000 banen.", "100"),
 ]
 
 
@@ -1600,6 +1603,22 @@ STAGE_MEASURES = [
     ),
     # guard: "via detachering" alone is the part of a count reached by secondment
     ("Het Rijk realiseerde in 2020 300 banen via detachering.", [("realised_own", "measure.nearest_words", "")]),
+    # what a count stands at is a count reached (measure.stands_at): "de teller", an adverb or a qualifier between
+    ("Eind 2020 stond de teller bij de provincies op slechts 280 banen.", [("realised_jobs", "measure.stands_at", "")]),
+    ("Eind 2019 stond de Utrechtse teller op ruim 95 banen.", [("realised_jobs", "measure.stands_at", "")]),
+    ("Het aantal extra banen bij de gemeenten staat eind 2020 op 4.210.", [("realised_jobs", "measure.stands_at", "")]),
+    (  # ... and the target after it keeps its own words
+        "Het aantal banen lag op 7.450 en dat is meer dan de doelstelling van 7.000.",
+        [("realised_jobs", "measure.stands_at", ""), ("target_jobs", "measure.nearest_words", "")],
+    ),
+    # guards: a count that must stand there is not reached ("moet de teller": a goal's words); a count with a
+    # target's words keeps them; a sector standing at a number is no count standing
+    ("Eind 2024 moet de teller bij de provincies op 340 banen staan.", [("goal_jobs", "measure.nearest_words", "")]),
+    ("Het beoogde aantal banen lag voor de gemeenten op 900 banen.", [("target_jobs", "measure.nearest_words", "")]),
+    (
+        "De gemeente ligt op 45 banen.",
+        [("", "measure.none", "measure not stated: realised, target or goal?")],
+    ),
 ]  # fmt: skip
 
 

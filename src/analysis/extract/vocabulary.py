@@ -60,6 +60,8 @@ class Phrases(_Strict):
     count_noun: Words
     stands: Words
     stands_on: Words
+    counters: Words
+    stands_adverbs: Words
     target_said: Words
     target_said_verbs: Words
     reached_after: Words
