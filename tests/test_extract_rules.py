@@ -725,6 +725,44 @@ YEARS = [
         "year.none",
         "year not stated",
     ),
+    # "net als in 2022", "evenals vorig jaar": the time the figure is likened to, not its own year ([years]
+    # reference); the count is of the year its paragraph speaks of
+    (
+        (
+            "De gemeenten hebben hun doel over 2023 gehaald. Met 1.250 extra banen kwamen zij – net als in 2022 – "
+            "boven het streven uit."
+        ),
+        None,
+        "1250",
+        "2023",
+        "year.sentence_before",
+        "",
+    ),
+    (
+        "Evenals vorig jaar hebben de provincies met 310 banen hun doel gehaald.",
+        "2024-07-01",
+        "310",
+        "",
+        "year.none",
+        "year not stated",
+    ),
+    # guards: a year after the likening words that belongs to the value, and "vorig jaar" without them
+    (
+        "Net als de gemeenten realiseerden de provincies in 2022 ruim 300 banen.",
+        None,
+        "300",
+        "2022",
+        "year.only_in_sentence",
+        "",
+    ),
+    (
+        "Vorig jaar hebben de provincies met 310 banen hun doel gehaald.",
+        "2024-07-01",
+        "310",
+        "2023",
+        "year.relative_to_document",
+        "from the document's date",
+    ),
     # guards: "dit jaar" in a paragraph about a year is that year; a span of years is no month
     (
         "In 2020 telde Defensie 557 banen. Het quotum over dit jaar bedroeg 633 banen.",

@@ -8,8 +8,8 @@
   year ("Met 74.031 extra banen hebben marktwerkgevers het streven van 80.000 extra banen in 2023 niet gehaald"): that
   year, as the count is measured against that year's target.
 - year.only_in_sentence: the one year of the sentence that no other value holds (several: the nearest, with a
-  check). "ten opzichte van 2019" is a comparison, "17 december 2019" a date and 2012 the baseline: no
-  figure's year.
+  check). "ten opzichte van 2019" is a comparison, "net als in 2021" a likening (years.likened: also "net als
+  vorig jaar", which then dates nothing), "17 december 2019" a date and 2012 the baseline: no figure's year.
 - year.dated: a figure that the sentence dates ("Op 1 oktober 2015 ... 63,09 banen", "... terwijl dit er 155
   hadden moeten zijn"), whatever its measure: the date's year (1 januari: the year before it ends); the period
   is then the year-end's or provisional (propose). Not a date the sentence counts from ("sinds 1 januari 2015",
@@ -195,8 +195,15 @@ def _in_sentence(value: Value, wide: list[Number]) -> Ruled:
     return NOTHING
 
 
+def likened(norm: str, at: int, vocab: Vocabulary) -> bool:
+    """years.likened: whether the words right before `at` liken a figure to another time or compare it with one
+    ([years] reference): "net als vorig jaar", "ten opzichte van vorig jaar"; what follows dates no figure."""
+    before = norm[max(0, at - WINDOW) : at]
+    return bool(re.search(rf"(?:{vocab.reference.pattern})\s+$", before, re.IGNORECASE))
+
+
 def _relative(norm: str, context: DocumentContext, vocab: Vocabulary) -> Ruled:
-    said = vocab.relative.search(norm)
+    said = next((m for m in vocab.relative.finditer(norm) if not likened(norm, m.start(), vocab)), None)
     if not said or context.year is None:
         return NOTHING
     offset = vocab.file.years.relative[re.sub(r"\s+", " ", said.group(0).lower())]
