@@ -728,6 +728,71 @@ YEARS = [
         "year.none",
         "year not stated",
     ),
+    # "net als in 2022", "evenals vorig jaar": the time the figure is likened to, not its own year ([years]
+    # reference); the count is of the year its paragraph speaks of
+    (
+        (
+            "De gemeenten hebben hun doel over 2023 gehaald. Met 1.250 extra banen kwamen zij – net als in 2022 – "
+            "boven het streven uit."
+        ),
+        None,
+        "1250",
+        "2023",
+        "year.sentence_before",
+        "",
+    ),
+    (
+        "Evenals vorig jaar hebben de provincies met 310 banen hun doel gehaald.",
+        "2024-07-01",
+        "310",
+        "",
+        "year.none",
+        "year not stated",
+    ),
+    # guards: a year after the likening words that belongs to the value, and "vorig jaar" without them
+    (
+        "Net als de gemeenten realiseerden de provincies in 2022 ruim 300 banen.",
+        None,
+        "300",
+        "2022",
+        "year.only_in_sentence",
+        "",
+    ),
+    (
+        "Vorig jaar hebben de provincies met 310 banen hun doel gehaald.",
+        "2024-07-01",
+        "310",
+        "2023",
+        "year.relative_to_document",
+        "from the document's date",
+    ),
+    # the parts a total is split into after a colon, semicolon, "waarvan" or a bracket are of the total's year, when
+    # that is written right after the total (year.of_total)
+    (
+        "Het doel van 70.000 extra banen in 2023 valt uiteen in twee doelen: 15.000 voor de overheid en 55.000 voor de markt.",
+        None,
+        "55000",
+        "2023",
+        "year.of_total",
+        "",
+    ),
+    # guards: a part with a year of its own keeps it; a total without one gives none
+    (
+        "Het doel van 70.000 extra banen in 2023 valt uiteen: 15.000 voor de overheid in 2024 en 55.000 voor de markt.",
+        None,
+        "15000",
+        "2024",
+        "year.written_after",
+        "",
+    ),
+    (
+        "Het doel van 70.000 extra banen valt uiteen in twee doelen: 15.000 voor de overheid en 55.000 voor de markt.",
+        None,
+        "55000",
+        "",
+        "year.none",
+        "year not stated",
+    ),
     # guards: "dit jaar" in a paragraph about a year is that year; a span of years is no month
     (
         "In 2020 telde Defensie 557 banen. Het quotum over dit jaar bedroeg 633 banen.",

@@ -7,9 +7,12 @@
 - year.of_target: a count reached without a year of its own, in a sentence whose yearly targets alone are given one
   year ("Met 74.031 extra banen hebben marktwerkgevers het streven van 80.000 extra banen in 2023 niet gehaald"): that
   year, as the count is measured against that year's target.
+- year.of_total: a part of a total split right after it (a colon, semicolon, "waarvan", a bracket), of its measure
+  and without a year of its own, is of the year written right after the total ("80.000 extra banen in 2021 is
+  opgesplitst in twee aparte doelstellingen: 20.000 voor de overheid en 60.000 voor de markt").
 - year.only_in_sentence: the one year of the sentence that no other value holds (several: the nearest, with a
-  check). "ten opzichte van 2019" is a comparison, "17 december 2019" a date and 2012 the baseline: no
-  figure's year.
+  check). "ten opzichte van 2019" is a comparison, "net als in 2021" a likening (years.likened: also "net als
+  vorig jaar", which then dates nothing), "17 december 2019" a date and 2012 the baseline: no figure's year.
 - year.dated: a figure that the sentence dates ("Op 1 oktober 2015 ... 63,09 banen", "... terwijl dit er 155
   hadden moeten zijn"), whatever its measure: the date's year (1 januari: the year before it ends); the period
   is then the year-end's or provisional (propose). Not a date the sentence counts from ("sinds 1 januari 2015",
@@ -56,6 +59,7 @@ import re
 
 from analysis.dictionary import MEASURES
 from analysis.extract.rules import context as context_module
+from analysis.extract.rules import measures as measures_module
 from analysis.extract.rules import numbers as numbers_module
 from analysis.extract.rules.context import DocumentContext
 from analysis.extract.rules.numbers import Number, Value
@@ -195,8 +199,15 @@ def _in_sentence(value: Value, wide: list[Number]) -> Ruled:
     return NOTHING
 
 
+def likened(norm: str, at: int, vocab: Vocabulary) -> bool:
+    """years.likened: whether the words right before `at` liken a figure to another time or compare it with one
+    ([years] reference): "net als vorig jaar", "ten opzichte van vorig jaar"; what follows dates no figure."""
+    before = norm[max(0, at - WINDOW) : at]
+    return bool(re.search(rf"(?:{vocab.reference.pattern})\s+$", before, re.IGNORECASE))
+
+
 def _relative(norm: str, context: DocumentContext, vocab: Vocabulary) -> Ruled:
-    said = vocab.relative.search(norm)
+    said = next((m for m in vocab.relative.finditer(norm) if not likened(norm, m.start(), vocab)), None)
     if not said or context.year is None:
         return NOTHING
     offset = vocab.file.years.relative[re.sub(r"\s+", " ", said.group(0).lower())]
@@ -438,6 +449,7 @@ def assign(
     starts = context_module.years_at_start(norm, vocab)
     ruled = owned | paired | claimed
     target_year = _target_year(ruled, measure_of)
+    ruled = ruled | of_total(values, owned, norm, vocab, measure_of)
     out = []
     for i, value in enumerate(values):
         found = ruled.get(i) or _in_sentence(value, wide)
@@ -456,6 +468,32 @@ def assign(
             found = _right_before(earlier[0]) if not cell else NOTHING
         out.append(found if found.text or not dated[i] else from_context())
     return _changes_from(values, out, norm, vocab), _said(free, on_date, norm, cell, context, vocab)
+
+
+def of_total(
+    values: list[Value], owned: dict[int, Ruled], norm: str, vocab: Vocabulary, measure_of: list[str]
+) -> dict[int, Ruled]:
+    """year.of_total: the parts a total is split into right after it (a colon, semicolon, "waarvan" or a bracket
+    right before the first: measures.opens_parts; each part listed after the one before), of the total's measure and
+    without a year of their own, are of the year written right after the total ("De algemene doelstelling van 80.000
+    extra banen in 2021 is opgesplitst in twee aparte doelstellingen: 20.000 voor de overheid en 60.000 voor de
+    markt"). Not an end goal's parts: their due year is the goal rules'."""
+    out: dict[int, Ruled] = {}
+    total, last = None, None  # the total, by index, and its last part
+    for j, value in enumerate(values):
+        if j in owned:
+            total, last = (j, j) if measure_of[j] not in ("", "goal_jobs") else (None, None)
+            continue
+        if total is None or measure_of[j] != measure_of[total] or value.unit != values[total].unit:
+            continue
+        between = norm[values[last].end : value.number.start]
+        opened = last == total and measures_module.opens_parts(between, vocab)
+        listed = last != total and not re.search(r"[:;]", between)
+        if (opened or listed) and _words(between) <= vocab.windows.split_words:
+            year = owned[total].text
+            out[j] = Ruled(year, "year.of_total", note=f"year {year}: that of the total it is a part of")
+            last = j
+    return out
 
 
 def _right_before(in_paragraph: list[list[str]]) -> Ruled:
