@@ -20,7 +20,7 @@ from analysis.extract.vocabulary import Vocabulary
 
 # The floors: today's scores, rounded down. The test part is measured, never tuned on: no floor there beyond
 # "reads every document"; its scores are in RESULTS.md.
-FLOORS = {"dev": (0.70, 0.70), "seed": (0.95, 0.95)}
+FLOORS = {"dev": (0.75, 0.80), "seed": (0.95, 0.95)}
 
 
 @pytest.fixture(scope="module")
