@@ -52,7 +52,7 @@ from dataclasses import dataclass
 
 from analysis import dictionary
 from analysis.extract.rules import context
-from analysis.extract.rules.numbers import Value, ends_before, from_baseline
+from analysis.extract.rules.numbers import Value, ends_before, from_baseline, stands_at
 from analysis.extract.rules.ruled import CHECKS, NOTHING, Ruled
 from analysis.extract.vocabulary import Vocabulary, ends_with
 
@@ -182,26 +182,6 @@ def _parallel(values: list[Value], spans: list[Stretch], norm: str, vocab: Vocab
         if named and not worded:
             out.add(j)
     return out
-
-
-def stands_at(value: Value, norm: str, vocab: Vocabulary) -> bool:
-    """measure.stands_at: whether a count of jobs is what a count stands at in its clause, so a count reached: a
-    verb of standing ([phrases] stands) and a count ("het aantal ... banen": count_noun, a unit of jobs within three
-    words; or a noun that is a count itself: counters, "de teller") before "op" (stands_on) right before the value,
-    a qualifier or an adverb (stands_adverbs: "slechts") between aside: "Eind 2021 stond de teller voor de overheid
-    op slechts 11.842 banen", "Het aantal extra banen bij de gemeenten staat eind 2020 op 4.210". Read only for a
-    count with no measure words of its own and none that must be reached ("moet de teller op 125.000 ... staan")."""
-    if value.unit != "jobs":
-        return False
-    before = re.split(r"[,;:]", norm[max(0, value.number.start - 160) : value.number.start])[-1].rstrip()
-    for words in (*vocab.qualifiers.values(), vocab.stands_adverbs):  # "op slechts 11.842", "op ruim 5.000"
-        last = [m for m in words.finditer(before) if m.end() == len(before)]
-        before = before[: last[0].start()].rstrip() if last else before
-    if not ends_with(vocab.stands_on, before):
-        return False
-    jobs = vocab.units["jobs"].pattern
-    counted = rf"(?:{vocab.counters.pattern})|(?:{vocab.count_noun.pattern})(?:\s+[\w'-]+){{0,3}}?\s+(?:{jobs})"
-    return bool(vocab.stands.search(before)) and bool(re.search(counted, before, re.IGNORECASE))
 
 
 def _realised_phrase(value: Value, norm: str, vocab: Vocabulary) -> bool:
@@ -476,7 +456,9 @@ def assign(values: list[Value], norm: str, vocab: Vocabulary, cell: str) -> list
         )
         if ruled.rule == "measure.none" and v.unit == "jobs" and managed(s):  # "wisten ... 140 banen te creëren"
             ruled = Ruled("realised_jobs", "measure.managed")
-        if ruled.rule == "measure.none" and stands_at(v, norm, vocab):  # "stond de teller op slechts 11.842 banen"
+        if (
+            ruled.rule == "measure.none" and v.unit == "jobs" and stands_at(v, norm, vocab)
+        ):  # "stond de teller op slechts 11.842 banen"
             ruled = Ruled("realised_jobs", "measure.stands_at")
         if _end_goal(v, ruled.text, vocab):
             ruled = Ruled("goal_jobs", "measure.end_goal")

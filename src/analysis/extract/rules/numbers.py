@@ -280,19 +280,22 @@ def ends_before(words: re.Pattern, norm: str, start: int, vocab: Vocabulary) -> 
 
 
 def stands_at(v: Value, norm: str, vocab: Vocabulary) -> bool:
-    """numbers.stands_at: whether a bare number is what a count of jobs stands at, in its clause: "Het aantal extra
-    gerealiseerde banen stond eind 2022 echter op 81.117" ([phrases] count_noun, a unit of jobs within three words
-    of it, stands, stands_on right before the number; a dozen words between them at most)."""
-    before = re.split(r"[,;:]", norm[max(0, v.number.start - 160) : v.number.start])[-1]
+    """numbers.stands_at: whether a value is what a count of jobs stands at, in its clause: a verb of standing
+    ([phrases] stands) and a count ("het aantal ... banen": count_noun, a unit of jobs within three words; or a
+    noun that is a count itself: counters, "de teller") before "op" (stands_on) right before the value, a qualifier
+    or an adverb between aside (stands_adverbs: "slechts"): "Het aantal extra gerealiseerde banen stond eind 2022
+    echter op 81.117", "Eind 2021 stond de teller voor de overheid op slechts 11.842 banen". Such a bare number
+    counts jobs (_counts_jobs), and such a count with no measure words of its own is one reached
+    (measure.stands_at)."""
+    before = re.split(r"[,;:]", norm[max(0, v.number.start - 160) : v.number.start])[-1].rstrip()
+    for words in (*vocab.qualifiers.values(), vocab.stands_adverbs):  # "op slechts 11.842", "op ruim 5.000"
+        last = [m for m in words.finditer(before) if m.end() == len(before)]
+        before = before[: last[0].start()].rstrip() if last else before
     if not ends_with(vocab.stands_on, before):
         return False
-    words = r"(?:\s+[\w'-]+)"
     jobs = vocab.units["jobs"].pattern
-    shape = (
-        rf"(?:{vocab.count_noun.pattern}){words}{{0,3}}?\s+(?:{jobs}){words}{{0,12}}?\s+(?:{vocab.stands.pattern})"
-        rf"{words}{{0,3}}?\s+(?:{vocab.stands_on.pattern})\s*$"
-    )
-    return bool(re.search(shape, before, re.IGNORECASE))
+    counted = rf"(?:{vocab.counters.pattern})|(?:{vocab.count_noun.pattern})(?:\s+[\w'-]+){{0,3}}?\s+(?:{jobs})"
+    return bool(vocab.stands.search(before)) and bool(re.search(counted, before, re.IGNORECASE))
 
 
 def target_said(v: Value, norm: str, vocab: Vocabulary) -> bool:
