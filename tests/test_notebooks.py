@@ -118,6 +118,17 @@ def test_a_chart_is_drawn_from_the_frame_the_cell_before_shows(minimal_raw):
     assert "310 (2019)" in notebook.sector_chart(data.with_tidy(figures), "politie", "nl").alt
 
 
+def test_a_chart_drawn_twice_from_the_same_figures_is_the_same_svg(minimal_raw):
+    """A report made twice from the same figures shows the same charts, byte for byte: matplotlib names the clip
+    paths of an SVG at random unless a salt is set when it saves (the page test once found 'cdn' in such a name)."""
+    from analysis import notebook
+
+    data = notebook.load(minimal_raw)
+    first, second = (notebook.sector_chart(data, "politie", "nl")._repr_mimebundle_()[0] for _ in range(2))
+    assert 'clip-path="url(#' in first["image/svg+xml"]
+    assert first == second  # the PNG, the SVG, the page's image and its table
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "lang,heading,other",

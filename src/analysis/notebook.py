@@ -342,11 +342,12 @@ class Chart:
         import base64
         import io
 
-        png, svg = io.BytesIO(), io.StringIO()
+        png = io.BytesIO()
         title = plots.title_of(self.figure)
         self.figure.savefig(png, format="png", dpi=110, metadata={"Title": title, "Description": self.alt})
-        self.figure.savefig(svg, format="svg", metadata={"Title": title, "Description": self.alt})
-        named = _svg_named(svg.getvalue(), title, self.alt)
+        named = _svg_named(
+            plots.svg_of(self.figure, metadata={"Title": title, "Description": self.alt}), title, self.alt
+        )
         data = {
             "image/png": base64.b64encode(png.getvalue()).decode("ascii"),
             "image/svg+xml": named,

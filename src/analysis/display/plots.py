@@ -6,6 +6,7 @@ state is kept between charts and nothing is drawn twice in a notebook.
 
 from __future__ import annotations
 
+import io
 import textwrap
 from dataclasses import dataclass, field
 
@@ -709,3 +710,13 @@ def title_of(fig: Figure) -> str:
 def style():
     """The reports' chart style, for charts of one's own: `with plots.style(): ...` (see notebooks/explore.ipynb)."""
     return mpl.rc_context(STYLE)
+
+
+def svg_of(figure: Figure, metadata: dict[str, str]) -> str:
+    """The figure as SVG, the same file whenever the same figures are drawn: with the style's SVG settings (matplotlib
+    reads them when it saves, not when it draws, and without the salt it names the clip paths at random) and without
+    the moment of saving in its metadata (the page that shows the chart says when it was made)."""
+    out = io.StringIO()
+    with mpl.rc_context({key: value for key, value in STYLE.items() if key.startswith("svg.")}):
+        figure.savefig(out, format="svg", metadata={**metadata, "Date": None})
+    return out.getvalue()
