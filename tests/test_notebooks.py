@@ -118,9 +118,10 @@ def test_a_chart_is_drawn_from_the_frame_the_cell_before_shows(minimal_raw):
     assert "310 (2019)" in notebook.sector_chart(data.with_tidy(figures), "politie", "nl").alt
 
 
-def test_a_chart_drawn_twice_from_the_same_figures_is_the_same_svg(minimal_raw):
+def test_a_chart_drawn_twice_from_the_same_figures_is_the_same_file(minimal_raw):
     """A report made twice from the same figures shows the same charts, byte for byte: matplotlib names the clip
-    paths of an SVG at random unless a salt is set when it saves (the page test once found 'cdn' in such a name)."""
+    paths of an SVG at random unless a salt is set when it saves (the page test once found 'cdn' in such a name),
+    and it writes the moment of saving into the SVG."""
     from analysis import notebook
 
     data = notebook.load(minimal_raw)
