@@ -52,7 +52,7 @@ from dataclasses import dataclass
 
 from analysis import dictionary
 from analysis.extract.rules import context
-from analysis.extract.rules.numbers import Value, ends_before, from_baseline, stands_at
+from analysis.extract.rules.numbers import Value, ends_before, from_baseline, stands_at, unqualified
 from analysis.extract.rules.ruled import CHECKS, NOTHING, Ruled
 from analysis.extract.vocabulary import Vocabulary, ends_with
 
@@ -199,14 +199,9 @@ def opens_parts(between: str, vocab: Vocabulary) -> bool:
 def _before_bracket(text: str, vocab: Vocabulary) -> str | None:
     """The text before an opening bracket ([phrases] split_brackets) that ends `text`, a qualifier after the bracket
     aside; None if no bracket ends it."""
-    text = text.rstrip()
-    if "(" not in text[-30:]:  # most values have no bracket before them: the qualifiers are then not read
+    if "(" not in text.rstrip()[-30:]:  # most values have no bracket before them: the qualifiers are then not read
         return None
-    for words in vocab.qualifiers.values():
-        last = [m for m in words.finditer(text) if m.end() == len(text)]
-        if last:
-            text = text[: last[0].start()].rstrip()
-            break
+    text = unqualified(text, vocab)
     bracket = [m for m in vocab.split_brackets.finditer(text) if m.end() == len(text)]
     return text[: bracket[0].start()].rstrip() if bracket else None
 

@@ -14,9 +14,9 @@ makes it a reference ("noot 1", "bijlage 2", "artikel 3"; [sentences] marks_befo
 
 A value's meaning, where it is no plain level of the year: a change ("3.039 meer banen", "+120", "een toename
 van 1,9%"), an expectation ("naar verwachting 700"), a remainder ("nog 150 te gaan"), a part of a year ("in de
-eerste helft van 2024"), a range ("200 – 300"), people rather than jobs, or a share of employers ("58,8% van de
-ondervraagde werkgevers"). Such a value is set aside, named,
-never proposed as a plain figure.
+eerste helft van 2024"), a range ("200 – 300"), people rather than jobs, a share of employers ("58,8% van de
+ondervraagde werkgevers"), the jobs at the baseline or a total that includes them, or a region's figure. Such a
+value is set aside, named, never proposed as a plain figure.
 """
 
 from __future__ import annotations
@@ -63,9 +63,7 @@ class Value:
     unit: str  # jobs, employers or percent
     end: int  # where its unit ends (after "%" or "banen")
     group: int  # values listed together ("297, 413 en 663") share a group
-    meaning: str = (
-        ""  # empty for a plain figure; else change, expectation, remainder, part_year, range, persons, region
-    )
+    meaning: str = ""  # empty for a plain figure; else why it is set aside (a key of proposals.SET_ASIDE)
 
 
 def _value_of(whole: str, decimals: str | None, multiplier: int = 1) -> str:
@@ -275,8 +273,21 @@ def ends_before(words: re.Pattern, norm: str, start: int, vocab: Vocabulary) -> 
     before = norm[max(0, start - 40) : start].rstrip()
     if not words.search(before):
         return False
-    qualified = [m for q in vocab.qualifiers.values() for m in q.finditer(before) if m.end() == len(before)]
-    return ends_with(words, before[: min(m.start() for m in qualified)] if qualified else before)
+    return ends_with(words, unqualified(before, vocab))
+
+
+def unqualified(text: str, vocab: Vocabulary, *more: re.Pattern) -> str:
+    """`text` without the qualifiers that end it ("een kleine", "ruim"), and without the `more` words that may stand
+    among them ("slechts"): what stands before a number once its qualifier is set aside. The longest first, until
+    none ends it."""
+    text = text.rstrip()
+    while True:
+        ends = [
+            m.start() for q in (*vocab.qualifiers.values(), *more) for m in q.finditer(text) if m.end() == len(text)
+        ]
+        if not ends:
+            return text
+        text = text[: min(ends)].rstrip()
 
 
 def stands_at(v: Value, norm: str, vocab: Vocabulary) -> bool:
@@ -287,10 +298,8 @@ def stands_at(v: Value, norm: str, vocab: Vocabulary) -> bool:
     echter op 81.117", "Eind 2021 stond de teller voor de overheid op slechts 11.842 banen". Such a bare number
     counts jobs (_counts_jobs), and such a count with no measure words of its own is one reached
     (measure.stands_at)."""
-    before = re.split(r"[,;:]", norm[max(0, v.number.start - 160) : v.number.start])[-1].rstrip()
-    for words in (*vocab.qualifiers.values(), vocab.stands_adverbs):  # "op slechts 11.842", "op ruim 5.000"
-        last = [m for m in words.finditer(before) if m.end() == len(before)]
-        before = before[: last[0].start()].rstrip() if last else before
+    clause = re.split(r"[,;:]", norm[max(0, v.number.start - 160) : v.number.start])[-1]
+    before = unqualified(clause, vocab, vocab.stands_adverbs)  # "op slechts 11.842", "op ruim 5.000"
     if not ends_with(vocab.stands_on, before):
         return False
     jobs = vocab.units["jobs"].pattern
