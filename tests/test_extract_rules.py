@@ -1811,6 +1811,13 @@ STAGE_SECTORS = [
         [("markt", "sector.in_sentence", SEVERAL_MO), ("markt", "sector.bracket_label", ""),
          ("overheid_totaal", "sector.bracket_label", "")],
     ),
+    (  # ... also where the bare "overheid" is the only name in the sentence
+        "De taakstelling voor 2016 kent een verdeling naar overheid (6500 banen).",
+        (),
+        [],
+        "",
+        [("overheid_totaal", "sector.bracket_label", "")],
+    ),
     (  # guard: the bare "overheid" with no bracketed value of its own names no sector
         "Het kabinet vraagt overheid en werkgevers om in 2016 3.000 banen te creëren.",
         (),

@@ -194,9 +194,10 @@ def assign(
             out.append(_whole_of_named_part(mine or found[0][2], vocab))
         elif not mine and vocab.unsplit_parts.search(norm, stretch.left, stretch.right):
             out.append(Ruled(vocab.file.national.total, "sector.unsplit_part"))
+        elif label:  # named right there, before the bracket that opens on the value
+            out.append(Ruled(label, "sector.bracket_label"))
         elif found:
-            ruled = _in_sentence(value, mine, found, starts, distinct, paired)
-            out.append(Ruled(label, "sector.bracket_label") if label else ruled)  # named right there
+            out.append(_in_sentence(value, mine, found, starts, distinct, paired))
         else:
             out.append(_outside(norm, passage, vocab, before, title, document_sector))
     return out
