@@ -865,6 +865,20 @@ def test_a_count_on_a_date_takes_its_year_and_is_provisional_within_the_year(voc
 
 DUE_YEARS = [
     # document, value, due year, rule, words the check must hold: an end goal's due year
+    (  # "voor 2025": the year written, and a check, as readers take it both ways
+        "Werkgevers spraken af om voor 2025 125.000 extra banen te realiseren.",
+        "125000",
+        "2025",
+        "year.due_before",
+        "'voor 2025': due by the end of 2025, or before it (the end of 2024)? confirm",
+    ),
+    (  # guard: "in 2025" is the year, and no check
+        "Werkgevers spraken af om in 2025 125.000 extra banen te realiseren.",
+        "125000",
+        "2025",
+        "year.only_in_sentence",
+        "",
+    ),
     (  # due at a year's start: at the end of the year before, as "1 januari 2027" is
         "Het streven is om begin 2027 in totaal 125.000 extra banen te hebben gerealiseerd.",
         "125000",
@@ -901,15 +915,15 @@ DUE_YEARS = [
         "De markt moet in 2024 100.000 extra banen hebben. Bij de overheid moeten 25.000 banen komen.",
         "25000",
         "",
-        "",
-        "",
+        "year.no_due_year",
+        "an end goal without a due year",
     ),
     (  # guard: a sentence after that gives a value of its own
         "Alle werkgevers moeten samen 125.000 extra banen realiseren. In 2026 moet dit aantal met 500 banen groeien.",
         "125000",
         "",
-        "",
-        "",
+        "year.no_due_year",
+        "an end goal without a due year",
     ),
     (  # the end goal of its whole, paragraphs before
         (
@@ -925,8 +939,8 @@ DUE_YEARS = [
         "De markt moet in 2024 100.000 extra banen hebben.\n\nBij de overheid moeten 25.000 banen komen.",
         "25000",
         "",
-        "",
-        "",
+        "year.no_due_year",
+        "an end goal without a due year",
     ),
 ]
 
@@ -937,7 +951,8 @@ def test_an_end_goal_s_due_year_is_its_own_sentence_s_or_one_beside_it_with_a_ch
 ):
     p = rows(text, vocab)[value]
     assert (p.row["measure"], p.row["year"], p.rules["year"]) == ("goal_jobs", year, rule)
-    assert says in p.record()["check"]
+    check = p.record()["check"]
+    assert says in check if says else "due" not in check and "year" not in check, check
 
 
 def test_an_end_goal_takes_no_year_of_when_it_was_agreed(vocab):
@@ -2036,6 +2051,7 @@ def test_every_check_message_has_the_blanks_its_rules_fill_in():
         "sector_deadline": ["words", "year"],
         "whole_due_year": ["whole", "year"],
         "year_before": ["words", "year"],
+        "due_before": ["before", "year"],
         "years": ["years"],
         "same": ["measure"],
         "sectors": ["sectors"],

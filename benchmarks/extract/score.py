@@ -121,6 +121,12 @@ class Score:
     def verbatim_share(self) -> float:
         return self.verbatim / self.proposed if self.proposed else 1.0
 
+    @property
+    def unchecked_wrong(self) -> int:
+        """Wrong proposals that carry no check: the ones an analyst has no reason to look at twice. A wrong
+        proposal with a check costs a review; one without can become a wrong figure in data/raw."""
+        return sum(1 for _label, _key, check in self.wrong if not check)
+
 
 def score(gold: list[dict], proposals: list[dict], text: str, label: str = "") -> Score:
     """Full-row matches of `proposals` against `gold`, each gold row matched at most once."""

@@ -107,6 +107,7 @@ class Years(_Strict):
     respectively: Words
     months: Words
     start_of_year: Words
+    due_before: Words
     deadline: Words
     deadline_date: Words
     change_from: Words

@@ -77,13 +77,20 @@ def written_date(text: str, vocab: Vocabulary) -> tuple[dt.date, str] | None:
 
 def years_at_start(norm: str, vocab: Vocabulary) -> frozenset[str]:
     """The years the sentence writes right after words for a year's start ("begin 2026", "per begin 2026"): a
-    goal due then is due at the end of the year before. Read once per sentence (_years_at_start)."""
-    return _years_at_start(norm, vocab.start_of_year.pattern)
+    goal due then is due at the end of the year before. Read once per sentence."""
+    return _years_after(norm, vocab.start_of_year.pattern)
 
 
 @functools.lru_cache(maxsize=64)
-def _years_at_start(norm: str, start_words: str) -> frozenset[str]:
-    return frozenset(re.findall(rf"(?:{start_words})\s+(20\d\d)(?!\d)", norm, re.IGNORECASE))
+def _years_after(norm: str, words: str) -> frozenset[str]:
+    """The years the sentence writes right after one of `words` (a pattern)."""
+    return frozenset(re.findall(rf"(?:{words})\s+(20\d\d)(?!\d)", norm, re.IGNORECASE))
+
+
+def years_due_before(norm: str, vocab: Vocabulary) -> frozenset[str]:
+    """The years the sentence writes right after "voor" or "vóór" ("voor 2025"): as an end goal's due year, by the
+    end of that year or of the year before. Read once per sentence."""
+    return _years_after(norm, vocab.due_before.pattern)
 
 
 def due_by(norm: str, vocab: Vocabulary) -> dict[str, str]:

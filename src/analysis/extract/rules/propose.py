@@ -274,6 +274,8 @@ def _proposal(
     needs_year = not measure or MEASURES[measure].year_required
     if not ruled["year"].text and needs_year:
         ruled["year"] = Ruled("", "year.none", CHECKS["no_year"])
+    elif not ruled["year"].text and measure == "goal_jobs":
+        ruled["year"] = Ruled("", "year.no_due_year", CHECKS["no_due_year"])
     row = dict.fromkeys(FIGURE_COLUMNS, "")
     row.update({column: r.text for column, r in ruled.items()})
     row.update(

@@ -23,6 +23,8 @@ CHECKS = {
     "year_document": "year {year} from the document's date ({date}: '{words}'): confirm",
     "year_title": "year {year} from the document's title ('{title}'): confirm",
     "quarter_document": "period {period} {year} from the document ('{words}'): a reading of that quarter? confirm",
+    "no_due_year": "an end goal without a due year in its sentence or beside it: leave the year empty? confirm",
+    "due_before": "'voor {year}': due by the end of {year}, or before it (the end of {before})? confirm",
     "due_whole": "due year {year} of the end goal of the whole ({whole}) in the sentence before: confirm",
     "due_after": "due year {year} from the sentence after ('{words}'): confirm",
     "year_after": "year {year} from the sentence after ('{words}'): confirm",

@@ -34,6 +34,8 @@ end goals (vocabulary [end_goals]): "in het sociaal akkoord van 2013 ... 125.000
 
 - year.due_start_of_year: a goal due at a year's start ("begin 2026") is due at the end of the year before (2025),
   as one due "1 januari 2026" is.
+- year.due_before: a goal due "voor 2025" is due in the year written, with a check: readers take it both as by the
+  end of 2025 and as by the end of 2024 (vocabulary [years] due_before).
 - year.due_of_whole: an end goal whose sentence gives no due year, right after the end goal of the whole that holds
   it ("125.000 extra banen begin 2026. ... verantwoordelijk voor 25.000 van deze banen"): that one's due year,
   with a check.
@@ -47,6 +49,8 @@ end goals (vocabulary [end_goals]): "in het sociaal akkoord van 2013 ... 125.000
   it earlier in the document ("In 2026 zouden er in de publieke sector 25 duizend banen moeten zijn gerealiseerd"
   above "De universiteiten schiepen ... de helft van de 1886 banen waar ze uiteindelijk op mikken"): that one's due
   year, with a check; not a goal of a sector beside it.
+- year.no_due_year: an end goal that none of those gives a due year keeps an empty year (an end goal may be
+  undated), with a check, so the analyst leaves it so knowingly.
 """
 
 from __future__ import annotations
@@ -318,14 +322,19 @@ def _from_context(
     return NOTHING
 
 
-def _due(found: Ruled, starts: frozenset[str], vocab: Vocabulary) -> Ruled:
+def _due(found: Ruled, starts: frozenset[str], before: frozenset[str], vocab: Vocabulary) -> Ruled:
     """An end goal's due year from its own sentence: none before the earliest due year (when it was agreed); the
-    year before one whose start it is due at ("begin 2026": the end of 2025)."""
+    year before one whose start it is due at ("begin 2026": the end of 2025); the year written after "voor"
+    (`before`), with a check: "voor 2025" is read both as by the end of 2025 and as by the end of 2024
+    (year.due_before)."""
     if not found.text or int(found.text) < vocab.file.end_goals.earliest_due:
         return NOTHING
     if found.text in starts:
         year = str(int(found.text) - 1)
         return Ruled(year, "year.due_start_of_year", note=f"due year {year}: due at the start of {found.text}")
+    if found.text in before:
+        check = CHECKS["due_before"].format(year=found.text, before=int(found.text) - 1)
+        return Ruled(found.text, "year.due_before", check)
     return found
 
 
@@ -447,6 +456,7 @@ def assign(
     rest = [m for m in rest if m not in used]
     claimed, wide = _between(values, owned | paired, rest, norm)
     starts = context_module.years_at_start(norm, vocab)
+    before = context_module.years_due_before(norm, vocab)
     ruled = owned | paired | claimed
     target_year = _target_year(ruled, measure_of)
     ruled = ruled | of_total(values, owned, norm, vocab, measure_of)
@@ -462,7 +472,7 @@ def assign(
         if not found.text and on_date and dated[i]:
             found = _dated(*on_date)
         if goals[i]:
-            out.append(_due(found, starts, vocab))
+            out.append(_due(found, starts, before, vocab))
             continue
         if not found.text and not dated[i]:  # a standing figure: only the year of the sentence right before
             found = _right_before(earlier[0]) if not cell else NOTHING
