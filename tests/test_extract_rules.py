@@ -872,6 +872,30 @@ DUE_YEARS = [
         "year.due_before",
         "'voor 2025': due by the end of 2025, or before it (the end of 2024)? confirm",
     ),
+    (  # "vóór 2027" (the accent: before, not for): before 2027 begins, by the end of 2026, with a check
+        "Volgens het akkoord moeten er vóór 2027 in totaal 125.000 extra banen bij komen.",
+        "125000",
+        "2026",
+        "year.due_before_start",
+        "'vóór 2027': due before 2027 begins (the end of 2026), or by the end of 2027? confirm",
+    ),
+    (  # ... and its parts in the sentence after take that due year
+        (
+            "Volgens het akkoord moeten er vóór 2027 in totaal 125.000 extra banen bij komen. De overheid neemt "
+            "25.000 van deze banen voor haar rekening."
+        ),
+        "25000",
+        "2026",
+        "year.due_of_whole",
+        "due year 2026 of the end goal of the whole (banenafspraak_totaal)",
+    ),
+    (  # guard: "vóór eind 2025" is before 2025 ends: 2025, and no check
+        "Werkgevers moeten vóór eind 2025 samen 125.000 extra banen hebben gecreëerd.",
+        "125000",
+        "2025",
+        "year.only_in_sentence",
+        "",
+    ),
     (  # guard: "in 2025" is the year, and no check
         "Werkgevers spraken af om in 2025 125.000 extra banen te realiseren.",
         "125000",
@@ -1457,6 +1481,13 @@ def test_a_sector_s_end_goal_read_from_its_deadline_says_so_in_check(vocab):
 
 
 # ---------------------------------------------------------------- the vocabulary is typed data
+
+
+def test_a_sector_s_count_due_before_a_year_begins_is_its_end_goal_of_the_year_before(vocab):
+    p = rows("De waterschappen liggen voor op het schema om 120 banen vóór het jaar 2025 te realiseren.", vocab)
+    p = p["120"].record()
+    assert (p["sector"], p["year"], p["measure"]) == ("waterschappen", "2024", "goal_jobs")
+    assert "'vóór het jaar 2025': due before 2025 begins (the end of 2024)" in p["check"]
 
 
 def test_a_misspelt_key_or_id_in_the_vocabulary_is_refused_with_its_line():
@@ -2052,6 +2083,7 @@ def test_every_check_message_has_the_blanks_its_rules_fill_in():
         "whole_due_year": ["whole", "year"],
         "year_before": ["words", "year"],
         "due_before": ["before", "year"],
+        "due_before_start": ["before", "words", "year"],
         "years": ["years"],
         "same": ["measure"],
         "sectors": ["sectors"],

@@ -188,6 +188,8 @@ def _sentence(sentence, notes, passage, vocab, source_id, context, paragraph, ch
         if v.meaning:
             continue
         m = measures.sector_end_goal(m, y, s, norm, vocab)
+        if m.rule == "measure.sector_deadline":  # a goal now: its due year read as an end goal's ("vóór het jaar")
+            y = years.own_due(y, norm, vocab) if y.text else y
         if m.text == "target_jobs" and y.rule in measures.CONTEXT_YEAR:  # the due year of its whole's end goal
             m = measures.whole_due_year(m, y, s, years.whole_due(s.text, list(paragraph.document_goals.items()), vocab))
         if m.text == "goal_jobs" and not y.text:  # a due year from a sentence beside it, with a check

@@ -34,6 +34,9 @@ end goals (vocabulary [end_goals]): "in het sociaal akkoord van 2013 ... 125.000
 
 - year.due_start_of_year: a goal due at a year's start ("begin 2026") is due at the end of the year before (2025),
   as one due "1 januari 2026" is.
+- year.due_before_start: a goal due "vóór 2026" (the accent: before, not for) or "vóór het jaar 2024" is due before
+  that year begins, at the end of the year before (2025, 2023), with a check: some sources write it for "by 2026"
+  (vocabulary [years] due_before_start). So is a sector's goal read from such a deadline (own_due).
 - year.due_before: a goal due "voor 2025" is due in the year written, with a check: readers take it both as by the
   end of 2025 and as by the end of 2024 (vocabulary [years] due_before).
 - year.due_of_whole: an end goal whose sentence gives no due year, right after the end goal of the whole that holds
@@ -322,16 +325,30 @@ def _from_context(
     return NOTHING
 
 
-def _due(found: Ruled, starts: frozenset[str], before: frozenset[str], vocab: Vocabulary) -> Ruled:
+def own_due(found: Ruled, norm: str, vocab: Vocabulary) -> Ruled:
+    """The due year of a goal its own sentence gives `found` (one the measures stage read as a sector's end goal
+    after this stage: measure.sector_deadline, "340 banen vóór het jaar 2024"), read as an end goal's is (_due)."""
+    starts = context_module.years_at_start(norm, vocab)
+    before = context_module.years_due_before(norm, vocab)
+    return _due(found, starts, before, context_module.years_due_before_start(norm, vocab), vocab)
+
+
+def _due(found: Ruled, starts: frozenset[str], before: frozenset[str], before_start: dict, vocab: Vocabulary) -> Ruled:
     """An end goal's due year from its own sentence: none before the earliest due year (when it was agreed); the
-    year before one whose start it is due at ("begin 2026": the end of 2025); the year written after "voor"
-    (`before`), with a check: "voor 2025" is read both as by the end of 2025 and as by the end of 2024
-    (year.due_before)."""
+    year before one whose start it is due at ("begin 2026": the end of 2025); the year before one written after
+    "vóór" (`before_start`), with a check (year.due_before_start: "vóór 2026" is before 2026 begins, though some
+    write it for "by 2026"); the year written after "voor" (`before`), with a check: "voor 2025" is read both as by
+    the end of 2025 and as by the end of 2024 (year.due_before)."""
     if not found.text or int(found.text) < vocab.file.end_goals.earliest_due:
         return NOTHING
     if found.text in starts:
         year = str(int(found.text) - 1)
         return Ruled(year, "year.due_start_of_year", note=f"due year {year}: due at the start of {found.text}")
+    if found.text in before_start:
+        year = str(int(found.text) - 1)
+        words = before_start[found.text]
+        check = CHECKS["due_before_start"].format(words=words, year=found.text, before=year)
+        return Ruled(year, "year.due_before_start", check, f"due year {year}: due before {found.text} begins")
     if found.text in before:
         check = CHECKS["due_before"].format(year=found.text, before=int(found.text) - 1)
         return Ruled(found.text, "year.due_before", check)
@@ -457,6 +474,7 @@ def assign(
     claimed, wide = _between(values, owned | paired, rest, norm)
     starts = context_module.years_at_start(norm, vocab)
     before = context_module.years_due_before(norm, vocab)
+    before_start = context_module.years_due_before_start(norm, vocab)
     ruled = owned | paired | claimed
     target_year = _target_year(ruled, measure_of)
     ruled = ruled | of_total(values, owned, norm, vocab, measure_of)
@@ -472,7 +490,7 @@ def assign(
         if not found.text and on_date and dated[i]:
             found = _dated(*on_date)
         if goals[i]:
-            out.append(_due(found, starts, before, vocab))
+            out.append(_due(found, starts, before, before_start, vocab))
             continue
         if not found.text and not dated[i]:  # a standing figure: only the year of the sentence right before
             found = _right_before(earlier[0]) if not cell else NOTHING
