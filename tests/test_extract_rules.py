@@ -537,6 +537,45 @@ def test_the_measure_is_read_from_the_phrasing(vocab, sentence, value, measure, 
 
 YEARS = [
     # document, published, value, year, rule, words the check must hold
+    # a count reached takes no year an earlier sentence gave only an end goal, as its due year (year.not_due) ...
+    (
+        (
+            "De gemeenten hadden vorig jaar een kwart van de 400 banen die er in 2026 moeten zijn.\n\n"
+            "Bij de provincies is veertig procent van de beoogde 90 banen gerealiseerd."
+        ),
+        "2023-11-02",
+        "40",
+        "2022",
+        "year.earlier_in_document",
+        "year taken from an earlier paragraph (2022)",
+    ),
+    (  # ... nor one of an end goal set aside as a rise ("een toename van"): none here, with its check
+        "Het doel is een toename van 125.000 banen in totaal in 2025. Bij de gemeenten staat de teller op 9.000 banen.",
+        None,
+        "9000",
+        "",
+        "year.none",
+        "year not stated",
+    ),
+    (  # guard: a target still takes it (a sector's target dated by the whole's end goal is its end goal)
+        "In 2025 moeten overheidswerkgevers 25.000 banen hebben gecreëerd. De gemeenten moeten 6.000 banen leveren.",
+        None,
+        "6000",
+        "2025",
+        "year.sentence_before",
+        "",
+    ),
+    (  # guard: a year the sentence before gives a count reached as well as an end goal dates a later count
+        (
+            "In 2022 hadden de gemeenten 300 van de 400 banen die er in 2022 moeten zijn. Bij de provincies is "
+            "veertig procent van de beoogde 90 banen gerealiseerd."
+        ),
+        None,
+        "40",
+        "2022",
+        "year.sentence_before",
+        "",
+    ),
     # a quota percentage takes the one year of the sentence right before in its paragraph, none from further back
     (
         (
