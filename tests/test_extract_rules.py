@@ -537,6 +537,45 @@ def test_the_measure_is_read_from_the_phrasing(vocab, sentence, value, measure, 
 
 YEARS = [
     # document, published, value, year, rule, words the check must hold
+    # a count reached takes no year an earlier sentence gave only an end goal, as its due year (year.not_due) ...
+    (
+        (
+            "De gemeenten hadden vorig jaar een kwart van de 400 banen die er in 2026 moeten zijn.\n\n"
+            "Bij de provincies is veertig procent van de beoogde 90 banen gerealiseerd."
+        ),
+        "2023-11-02",
+        "40",
+        "2022",
+        "year.earlier_in_document",
+        "year taken from an earlier paragraph (2022)",
+    ),
+    (  # ... nor one of an end goal set aside as a rise ("een toename van"): none here, with its check
+        "Het doel is een toename van 125.000 banen in totaal in 2025. Bij de gemeenten staat de teller op 9.000 banen.",
+        None,
+        "9000",
+        "",
+        "year.none",
+        "year not stated",
+    ),
+    (  # guard: a target still takes it (a sector's target dated by the whole's end goal is its end goal)
+        "In 2025 moeten overheidswerkgevers 25.000 banen hebben gecreëerd. De gemeenten moeten 6.000 banen leveren.",
+        None,
+        "6000",
+        "2025",
+        "year.sentence_before",
+        "",
+    ),
+    (  # guard: a year the sentence before gives a count reached as well as an end goal dates a later count
+        (
+            "In 2022 hadden de gemeenten 300 van de 400 banen die er in 2022 moeten zijn. Bij de provincies is "
+            "veertig procent van de beoogde 90 banen gerealiseerd."
+        ),
+        None,
+        "40",
+        "2022",
+        "year.sentence_before",
+        "",
+    ),
     # a quota percentage takes the one year of the sentence right before in its paragraph, none from further back
     (
         (
@@ -871,6 +910,30 @@ DUE_YEARS = [
         "2025",
         "year.due_before",
         "'voor 2025': due by the end of 2025, or before it (the end of 2024)? confirm",
+    ),
+    (  # "vóór 2027" (the accent: before, not for): before 2027 begins, by the end of 2026, with a check
+        "Volgens het akkoord moeten er vóór 2027 in totaal 125.000 extra banen bij komen.",
+        "125000",
+        "2026",
+        "year.due_before_start",
+        "'vóór 2027': due before 2027 begins (the end of 2026), or by the end of 2027? confirm",
+    ),
+    (  # ... and its parts in the sentence after take that due year
+        (
+            "Volgens het akkoord moeten er vóór 2027 in totaal 125.000 extra banen bij komen. De overheid neemt "
+            "25.000 van deze banen voor haar rekening."
+        ),
+        "25000",
+        "2026",
+        "year.due_of_whole",
+        "due year 2026 of the end goal of the whole (banenafspraak_totaal)",
+    ),
+    (  # guard: "vóór eind 2025" is before 2025 ends: 2025, and no check
+        "Werkgevers moeten vóór eind 2025 samen 125.000 extra banen hebben gecreëerd.",
+        "125000",
+        "2025",
+        "year.only_in_sentence",
+        "",
     ),
     (  # guard: "in 2025" is the year, and no check
         "Werkgevers spraken af om in 2025 125.000 extra banen te realiseren.",
@@ -1457,6 +1520,13 @@ def test_a_sector_s_end_goal_read_from_its_deadline_says_so_in_check(vocab):
 
 
 # ---------------------------------------------------------------- the vocabulary is typed data
+
+
+def test_a_sector_s_count_due_before_a_year_begins_is_its_end_goal_of_the_year_before(vocab):
+    p = rows("De waterschappen liggen voor op het schema om 120 banen vóór het jaar 2025 te realiseren.", vocab)
+    p = p["120"].record()
+    assert (p["sector"], p["year"], p["measure"]) == ("waterschappen", "2024", "goal_jobs")
+    assert "'vóór het jaar 2025': due before 2025 begins (the end of 2024)" in p["check"]
 
 
 def test_a_misspelt_key_or_id_in_the_vocabulary_is_refused_with_its_line():
@@ -2052,6 +2122,7 @@ def test_every_check_message_has_the_blanks_its_rules_fill_in():
         "whole_due_year": ["whole", "year"],
         "year_before": ["words", "year"],
         "due_before": ["before", "year"],
+        "due_before_start": ["before", "words", "year"],
         "years": ["years"],
         "same": ["measure"],
         "sectors": ["sectors"],

@@ -108,6 +108,7 @@ class Years(_Strict):
     months: Words
     start_of_year: Words
     due_before: Words
+    due_before_start: Words
     deadline: Words
     deadline_date: Words
     change_from: Words

@@ -93,6 +93,17 @@ def years_due_before(norm: str, vocab: Vocabulary) -> frozenset[str]:
     return _years_after(norm, vocab.due_before.pattern)
 
 
+def years_due_before_start(norm: str, vocab: Vocabulary) -> dict[str, str]:
+    """The years the sentence writes right after "vóór" ("vóór 2026", "vóór het jaar 2024"), with their words: as a
+    goal's due year, before that year begins. Read once per sentence."""
+    return dict(_years_with_words(norm, vocab.due_before_start.pattern))
+
+
+@functools.lru_cache(maxsize=64)
+def _years_with_words(norm: str, words: str) -> tuple[tuple[str, str], ...]:
+    return tuple((h.group(1), h.group(0)) for h in re.finditer(rf"(?:{words})\s+(20\d\d)(?!\d)", norm, re.IGNORECASE))
+
+
 def due_by(norm: str, vocab: Vocabulary) -> dict[str, str]:
     """The years the sentence sets a deadline in, with its words: a year after words that say "by" ("uiterlijk in
     2023", "voor eind 2024", "vóór 2024"), or a date after them ("voor 1 januari 2024": by the end of 2023, as a

@@ -68,6 +68,7 @@ class _Said:
     """The years and the period each sentence read so far names, in order (those of the paragraphs before one)."""
 
     years: list[list[str]] = field(default_factory=list)
+    counted: list[list[str]] = field(default_factory=list)  # ... the years each gives a count reached (not_due)
     periods: list[str] = field(default_factory=list)
     sector: str = ""  # the sector named last
     goals: dict[str, str] = field(default_factory=dict)  # each sector's end goal's due year, the last proposed
@@ -79,9 +80,11 @@ class _Paragraph:
     paragraphs before said; the end goals of the sentence before and the sentence after."""
 
     years: list[list[str]] = field(default_factory=list)
+    counted: list[list[str]] = field(default_factory=list)  # the years each gives a count reached (years.not_due)
     periods: list[str] = field(default_factory=list)
     sectors: list[str] = field(default_factory=list)
     before: list[list[str]] = field(default_factory=list)  # the years of each sentence of the paragraphs before
+    before_counted: list[list[str]] = field(default_factory=list)  # ... and those each gives a count reached
     before_periods: list[str] = field(default_factory=list)  # ... and the period each names
     goals: list[tuple[str, str]] = field(default_factory=list)  # the end goals of the sentence before: sector, year
     after: str = ""  # the sentence after, in the paragraph
@@ -132,7 +135,11 @@ def _passage(
     spans = sentences.split(text) if not passage.context else [(0, len(text))]
     # read only; the paragraph's own years and periods join it at its end
     paragraph = _Paragraph(
-        before=so_far.years, before_periods=so_far.periods, document_sector=so_far.sector, document_goals=so_far.goals
+        before=so_far.years,
+        before_counted=so_far.counted,
+        before_periods=so_far.periods,
+        document_sector=so_far.sector,
+        document_goals=so_far.goals,
     )
     out: list[Proposal] = []
     aside: list[SetAside] = []
@@ -145,7 +152,8 @@ def _passage(
         )
         out += proposals
         aside += set_aside
-        paragraph.years.append(own_years)
+        paragraph.years.append(own_years.years)
+        paragraph.counted.append(_counted(own_years, proposals, sentence, passage, context, vocab))
         paragraph.periods.append(period_named)
         paragraph.goals = [(p.row["sector"], p.row["year"]) for p in proposals if p.row["measure"] == "goal_jobs"]
         paragraph.document_goals.update((sector, year) for sector, year in paragraph.goals if year)  # shared
@@ -156,9 +164,19 @@ def _passage(
         paragraph.sectors += [p.row["sector"] for p in proposals if p.rules["sector"] in NAMES_ITS_SECTOR]
         paragraph.said_the_sector = paragraph.said_the_sector or bool(vocab.the_sector.search(normal(sentence)))
     so_far.years += paragraph.years
+    so_far.counted += paragraph.counted
     so_far.periods += paragraph.periods
     so_far.sector = paragraph.sectors[-1] if paragraph.sectors else so_far.sector
     return out, aside
+
+
+def _counted(said: years.Said, proposals: list[Proposal], sentence, passage, context, vocab) -> list[str]:
+    """The years a sentence gives a later count reached: not one it gives only as an end goal's due year (as its
+    proposals read it, a sector's end goal too: years.not_due)."""
+    goal = {p.row["year"] for p in proposals if p.row["measure"] == "goal_jobs"}
+    other = {p.row["year"] for p in proposals if p.row["measure"] != "goal_jobs"}
+    cell = normal(passage.context) if passage.context else ""
+    return years.not_due(said, (goal | said.due) - other - {""}, normal(sentence), cell, context, vocab)
 
 
 def _sentence(sentence, notes, passage, vocab, source_id, context, paragraph, changes=False):
@@ -172,7 +190,15 @@ def _sentence(sentence, notes, passage, vocab, source_id, context, paragraph, ch
     aside = [SetAside(v.meaning, v.number.written, passage.locator(), sentence) for v in values if v.meaning]
     measure_of = measures.assign(values, norm, vocab, cell)
     year_of, own_years = years.assign(
-        values, marks, norm, vocab, context, cell, (paragraph.years, paragraph.before), [m.text for m in measure_of]
+        values,
+        marks,
+        norm,
+        vocab,
+        context,
+        cell,
+        (paragraph.years, paragraph.before),
+        [m.text for m in measure_of],
+        (paragraph.counted, paragraph.before_counted),
     )
     goals = [m.rule == "measure.end_goal" for m in measure_of]
     spans = measures.stretches(values, norm)
@@ -188,6 +214,8 @@ def _sentence(sentence, notes, passage, vocab, source_id, context, paragraph, ch
         if v.meaning:
             continue
         m = measures.sector_end_goal(m, y, s, norm, vocab)
+        if m.rule == "measure.sector_deadline":  # a goal now: its due year read as an end goal's ("vóór het jaar")
+            y = years.own_due(y, norm, vocab) if y.text else y
         if m.text == "target_jobs" and y.rule in measures.CONTEXT_YEAR:  # the due year of its whole's end goal
             m = measures.whole_due_year(m, y, s, years.whole_due(s.text, list(paragraph.document_goals.items()), vocab))
         if m.text == "goal_jobs" and not y.text:  # a due year from a sentence beside it, with a check

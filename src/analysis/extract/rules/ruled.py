@@ -25,6 +25,7 @@ CHECKS = {
     "quarter_document": "period {period} {year} from the document ('{words}'): a reading of that quarter? confirm",
     "no_due_year": "an end goal without a due year in its sentence or beside it: leave the year empty? confirm",
     "due_before": "'voor {year}': due by the end of {year}, or before it (the end of {before})? confirm",
+    "due_before_start": "'{words}': due before {year} begins (the end of {before}), or by the end of {year}? confirm",
     "due_whole": "due year {year} of the end goal of the whole ({whole}) in the sentence before: confirm",
     "due_after": "due year {year} from the sentence after ('{words}'): confirm",
     "year_after": "year {year} from the sentence after ('{words}'): confirm",

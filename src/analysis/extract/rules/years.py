@@ -25,6 +25,9 @@
 - year.relative_to_document: "vorig jaar", "dit jaar", "eind vorig jaar" counted from the document's date.
 - year.earlier_in_document: the one year of the nearest earlier sentence of the document, with a check (a
   story goes on about the year it opened with).
+- year.not_due: for a count or a percentage reached (measures `observed`), those two take from an earlier sentence
+  no year it gave only an end goal, as its due year, but the year it counts from the document's date ("vorig
+  jaar") or its date, as for a sentence that writes no year (not_due).
 - year.document_title: the one year the document's title names, with a check.
 
 An end goal (goal_jobs) takes only a year of its own sentence, and none before the earliest due year of the
@@ -34,6 +37,9 @@ end goals (vocabulary [end_goals]): "in het sociaal akkoord van 2013 ... 125.000
 
 - year.due_start_of_year: a goal due at a year's start ("begin 2026") is due at the end of the year before (2025),
   as one due "1 januari 2026" is.
+- year.due_before_start: a goal due "vóór 2026" (the accent: before, not for) or "vóór het jaar 2024" is due before
+  that year begins, at the end of the year before (2025, 2023), with a check: some sources write it for "by 2026"
+  (vocabulary [years] due_before_start). So is a sector's goal read from such a deadline (own_due).
 - year.due_before: a goal due "voor 2025" is due in the year written, with a check: readers take it both as by the
   end of 2025 and as by the end of 2024 (vocabulary [years] due_before).
 - year.due_of_whole: an end goal whose sentence gives no due year, right after the end goal of the whole that holds
@@ -60,6 +66,7 @@ import datetime as dt
 import functools
 import itertools
 import re
+from typing import NamedTuple
 
 from analysis.dictionary import MEASURES
 from analysis.extract.rules import context as context_module
@@ -322,16 +329,30 @@ def _from_context(
     return NOTHING
 
 
-def _due(found: Ruled, starts: frozenset[str], before: frozenset[str], vocab: Vocabulary) -> Ruled:
+def own_due(found: Ruled, norm: str, vocab: Vocabulary) -> Ruled:
+    """The due year of a goal its own sentence gives `found` (one the measures stage read as a sector's end goal
+    after this stage: measure.sector_deadline, "340 banen vóór het jaar 2024"), read as an end goal's is (_due)."""
+    starts = context_module.years_at_start(norm, vocab)
+    before = context_module.years_due_before(norm, vocab)
+    return _due(found, starts, before, context_module.years_due_before_start(norm, vocab), vocab)
+
+
+def _due(found: Ruled, starts: frozenset[str], before: frozenset[str], before_start: dict, vocab: Vocabulary) -> Ruled:
     """An end goal's due year from its own sentence: none before the earliest due year (when it was agreed); the
-    year before one whose start it is due at ("begin 2026": the end of 2025); the year written after "voor"
-    (`before`), with a check: "voor 2025" is read both as by the end of 2025 and as by the end of 2024
-    (year.due_before)."""
+    year before one whose start it is due at ("begin 2026": the end of 2025); the year before one written after
+    "vóór" (`before_start`), with a check (year.due_before_start: "vóór 2026" is before 2026 begins, though some
+    write it for "by 2026"); the year written after "voor" (`before`), with a check: "voor 2025" is read both as by
+    the end of 2025 and as by the end of 2024 (year.due_before)."""
     if not found.text or int(found.text) < vocab.file.end_goals.earliest_due:
         return NOTHING
     if found.text in starts:
         year = str(int(found.text) - 1)
         return Ruled(year, "year.due_start_of_year", note=f"due year {year}: due at the start of {found.text}")
+    if found.text in before_start:
+        year = str(int(found.text) - 1)
+        words = before_start[found.text]
+        check = CHECKS["due_before_start"].format(words=words, year=found.text, before=year)
+        return Ruled(year, "year.due_before_start", check, f"due year {year}: due before {found.text} begins")
     if found.text in before:
         check = CHECKS["due_before"].format(year=found.text, before=int(found.text) - 1)
         return Ruled(found.text, "year.due_before", check)
@@ -437,16 +458,19 @@ def assign(
     cell: str,
     earlier: tuple[list[list[str]], list[list[str]]],
     measure_of: list[str],
-) -> tuple[list[Ruled], list[str]]:
+    counted: tuple[list[list[str]], list[list[str]]] | None = None,
+) -> tuple[list[Ruled], Said]:
     """Each value's year, and the years this sentence gives a later one (written after a value, or free; else the
-    one it counts from the document's date, "vorig jaar").
-    `earlier`: the years of each earlier sentence of the paragraph, and of the paragraphs before it.
+    one it counts from the document's date, "vorig jaar"), with those it writes free (for not_due).
+    `earlier`: the years of each earlier sentence of the paragraph, and of the paragraphs before it; `counted`:
+    those they give a count reached (by default the same).
     `measure_of`: each value's measure (a quota percentage takes no year from outside its sentence but the one
     year of the sentence right before in the paragraph, an end goal only a due year)."""
     dated = [not m or MEASURES[m].year_required for m in measure_of]
     on_date = _own_date(norm, vocab)
     valued = numbers_module.valued_clauses(norm, values)
     from_context = functools.cache(lambda: _from_context(norm, valued, cell, earlier, context, vocab))  # once
+    from_counted = functools.cache(lambda: _from_context(norm, valued, cell, counted or earlier, context, vocab))
     goals = [m == "goal_jobs" for m in measure_of]
     free = [m for m in marks if _role(m, norm, vocab) == "free"]
     written = _written_after(values, free, norm, vocab)
@@ -457,10 +481,12 @@ def assign(
     claimed, wide = _between(values, owned | paired, rest, norm)
     starts = context_module.years_at_start(norm, vocab)
     before = context_module.years_due_before(norm, vocab)
+    before_start = context_module.years_due_before_start(norm, vocab)
     ruled = owned | paired | claimed
     target_year = _target_year(ruled, measure_of)
     ruled = ruled | of_total(values, owned, norm, vocab, measure_of)
-    out = []
+    out: list[Ruled] = []
+    found_of: list[Ruled] = []  # each end goal's year as found, before it is read as a due year
     for i, value in enumerate(values):
         found = ruled.get(i) or _in_sentence(value, wide)
         if not found.text and measure_of[i] == "realised_jobs" and target_year:
@@ -472,12 +498,37 @@ def assign(
         if not found.text and on_date and dated[i]:
             found = _dated(*on_date)
         if goals[i]:
-            out.append(_due(found, starts, before, vocab))
+            out.append(_due(found, starts, before, before_start, vocab))
+            found_of.append(found)
             continue
         if not found.text and not dated[i]:  # a standing figure: only the year of the sentence right before
             found = _right_before(earlier[0]) if not cell else NOTHING
-        out.append(found if found.text or not dated[i] else from_context())
-    return _changes_from(values, out, norm, vocab), _said(free, on_date, norm, cell, context, vocab)
+        observed = measure_of[i] and MEASURES[measure_of[i]].observed
+        out.append(found if found.text or not dated[i] else (from_counted if observed else from_context)())
+    due = {r.text for r in found_of} - {r.text for r, goal in zip(out, goals) if not goal}
+    return _changes_from(values, out, norm, vocab), Said(_said(free, on_date, norm, cell, context, vocab), free, due)
+
+
+class Said(NamedTuple):
+    """The years a sentence gives a later one (_said), and those it writes free (for not_due)."""
+
+    years: list[str]
+    free: list[Number]
+    due: set[str]  # the years it gives only end goals, before they are read as due years
+
+
+def not_due(said: Said, due: set[str], norm: str, cell: str, context: DocumentContext, vocab: Vocabulary) -> list[str]:
+    """year.not_due: the years a sentence gives a later count reached (a count or a percentage reached: measures
+    `observed`): not one it gives only as the due year of an end goal (`due`: the years its end goals were given that
+    no other value of it holds), which is when the goal is due, not when anything was counted ("De hogescholen
+    realiseerden vorig jaar een derde van de 953 plaatsen die er in 2026 moeten komen. Bij de umc is dertig procent
+    van de nagestreefde 2264 plekken behaald": 2026 dates the 953 only; the percentage is of "vorig jaar"). In its
+    place, the year of the sentence's own date or the one it counts from the document's date, as for a sentence
+    that writes none."""
+    if not due or not any(m.value in due for m in said.free):
+        return said.years
+    kept = [m for m in said.free if m.value not in due]
+    return _said(kept, _own_date(norm, vocab), norm, cell, context, vocab)
 
 
 def of_total(
