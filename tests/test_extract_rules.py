@@ -1308,6 +1308,25 @@ def test_the_same_figure_twice_is_one_proposal_naming_the_other_place(vocab):
             [("markt", "2021", "year", "realised_jobs", "20000", "", "national_extra_jobs")],
         ),
         ("Het doel voor 2021 was 80 nieuwe proeftuinen.", []),
+        # what a count turned out to be ("het werden er", "dit waren er"): a count reached of jobs, also without a
+        # unit and in words (numbers.turned_out, measure.turned_out)
+        (
+            "Voor 2018 hadden de gemeenten 2.000 banen moeten creëren, maar het werden er net geen achttienhonderd.",
+            [
+                ("gemeenten", "2018", "year", "target_jobs", "2000", "", "sector_count"),
+                ("gemeenten", "2018", "year", "realised_jobs", "1800", "nearly", "sector_count"),
+            ],
+        ),
+        (
+            "De provincies moesten in 2019 300 mensen met een beperking aannemen, dat werden er 345.",
+            [("provincies", "2019", "year", "realised_jobs", "345", "", "sector_count")],
+        ),
+        # guards: a change after it stays a change; "er" with no such words before is no count
+        (
+            "De provincies realiseerden in 2019 345 banen; dat waren er 45 meer dan het jaar ervoor.",
+            [("provincies", "2019", "year", "realised_jobs", "345", "", "sector_count")],
+        ),
+        ("In 2019 werkten er bij de provincies tien trainees.", []),
         # guard: a province's name as a place beside a sector's is that sector's count
         (
             "In Friesland heeft de provincie in 2022 40 banen gerealiseerd.",
@@ -1691,6 +1710,12 @@ STAGE_MEASURES = [
         "Het aantal banen lag op 7.450 en dat is meer dan de doelstelling van 7.000.",
         [("realised_jobs", "measure.stands_at", ""), ("target_jobs", "measure.nearest_words", "")],
     ),
+    # what a count turned out to be is a count reached (measure.turned_out), an adverb between aside
+    (
+        "In 2020 moest de politie 900 banen creëren; het waren er slechts 610.",
+        [("target_jobs", "measure.nearest_words", ""), ("realised_jobs", "measure.turned_out", "")],
+    ),
+    ("Eind 2020 waren dit er nog maar 610.", [("realised_jobs", "measure.turned_out", "")]),
     # guards: a count that must stand there is not reached ("moet de teller": a goal's words); a count with a
     # target's words keeps them; a sector standing at a number is no count standing
     ("Eind 2024 moet de teller bij de provincies op 340 banen staan.", [("goal_jobs", "measure.nearest_words", "")]),

@@ -62,6 +62,7 @@ class Phrases(_Strict):
     stands_on: Words
     counters: Words
     stands_adverbs: Words
+    turned_out: Words
     target_said: Words
     target_said_verbs: Words
     reached_after: Words

@@ -7,6 +7,8 @@
   that value's own ("... de doelstelling van 70.000").
 - measure.realised_phrase: a count right after words that say it was reached ("met 36.904 extra banen ...
   gehaald", "kwam tot ruim 51.000"), whatever other words stand near it.
+- measure.turned_out: a count right after "het werden er", "dit waren er" ("maar het werden er maar 9100"; [phrases]
+  turned_out, numbers.turned_out) is what the count turned out to be: one reached.
 - measure.stands_at: a count with no measure words that a count ("het aantal ... banen", "de teller") stands at
   ("stond de teller voor de overheid op slechts 11.842 banen") is one reached.
 - measure.obligation: a count read as reached ("gerealiseerd", "gecreëerd") in a clause that says it must be
@@ -52,7 +54,7 @@ from dataclasses import dataclass
 
 from analysis import dictionary
 from analysis.extract.rules import context
-from analysis.extract.rules.numbers import Value, ends_before, from_baseline, stands_at, unqualified
+from analysis.extract.rules.numbers import Value, ends_before, from_baseline, stands_at, turned_out, unqualified
 from analysis.extract.rules.ruled import CHECKS, NOTHING, Ruled
 from analysis.extract.vocabulary import Vocabulary, ends_with
 
@@ -188,6 +190,15 @@ def _realised_phrase(value: Value, norm: str, vocab: Vocabulary) -> bool:
     if value.unit != "jobs":
         return False
     return ends_before(vocab.realised_before, norm, value.number.start, vocab)
+
+
+def _reached_phrase(value: Value, norm: str, vocab: Vocabulary) -> str:
+    """The rule that reads a count as reached by the words right before it, or "": measure.realised_phrase ("met
+    36.904 extra banen", "kwam tot ruim 51.000") or measure.turned_out ("maar het werden er maar 9100": what the
+    count turned out to be, numbers.turned_out)."""
+    if _realised_phrase(value, norm, vocab):
+        return "measure.realised_phrase"
+    return "measure.turned_out" if value.unit == "jobs" and turned_out(value.number, norm, vocab) else ""
 
 
 def opens_parts(between: str, vocab: Vocabulary) -> bool:
@@ -397,8 +408,9 @@ def _one(v: Value, own: str, must: bool, norm: str, cell: str, listed: str, spli
     reached."""
     if v.unit in UNIT_MEASURE:
         return Ruled(UNIT_MEASURE[v.unit], "measure.unit")
-    if _realised_phrase(v, norm, vocab):
-        return Ruled("realised_jobs", "measure.realised_phrase")
+    phrased = _reached_phrase(v, norm, vocab)
+    if phrased:
+        return Ruled("realised_jobs", phrased)
     if v.unit == "jobs" and from_baseline(v, norm, vocab):
         return Ruled("realised_jobs", "measure.from_baseline")
     if own in ("realised_jobs", "") and v.unit == "jobs" and must:

@@ -166,7 +166,7 @@ def read(
     years: list[Number] = []
     for number in numbers(sentence, vocab):
         unit = _unit_after(norm, number, vocab)
-        if number.in_words and not _counts(number, unit, norm, vocab):
+        if number.in_words and not (_counts(number, unit, norm, vocab) or turned_out(number, norm, vocab)):
             continue
         if ends_with(vocab.marks_before, norm[max(0, number.start - 20) : number.start]):  # "zie noot 1)"
             continue
@@ -307,6 +307,18 @@ def stands_at(v: Value, norm: str, vocab: Vocabulary) -> bool:
     return bool(vocab.stands.search(before)) and bool(re.search(counted, before, re.IGNORECASE))
 
 
+def turned_out(number: Number, norm: str, vocab: Vocabulary) -> bool:
+    """numbers.turned_out: whether a number is what a count turned out to be, right after "het werden er", "dit
+    waren er" or "waren dit er" ([phrases] turned_out), an adverb ("maar", "slechts": stands_adverbs) or a qualifier
+    between aside: "Volgens de afspraak moesten er in 2018 vijftienduizend banen bij komen, maar het werden er maar
+    9100". Such a number counts jobs, also in words and without a unit ("het werden er net geen tienduizend"), and
+    is a count reached (measure.turned_out); "er" refers back to what the sentence counts."""
+    before = norm[max(0, number.start - 50) : number.start]
+    if not vocab.turned_out.search(before):  # most numbers have none of these words before them
+        return False
+    return ends_with(vocab.turned_out, unqualified(before, vocab, vocab.stands_adverbs))
+
+
 def target_said(v: Value, norm: str, vocab: Vocabulary) -> bool:
     """numbers.target_said: a number without a unit that a target's word in its clause says it was ("Het tussendoel
     voor eind vorig jaar was 80.000, waarvan ..."; [phrases] target_said, target_said_verbs), with no noun of its own
@@ -335,6 +347,7 @@ def _counts_jobs(v: Value, norm: str, vocab: Vocabulary, sentence_counts_jobs: b
         or _end_goal_of_people(v, norm, vocab)
         or stands_at(v, norm, vocab)
         or target_said(v, norm, vocab)
+        or turned_out(v.number, norm, vocab)
     ):
         return True
     if not sentence_counts_jobs:
