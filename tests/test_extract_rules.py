@@ -74,6 +74,12 @@ NUMBER_MEANINGS = [
     ("Het aantal banen bij de overheid was in 2022 +120 banen.", "120", "change"),
     ("Bij de overheid zijn in 2022 200 banen meer dan in 2021 gerealiseerd.", "200", "change"),
     ("In het tweede kwartaal van 2023 zijn er 3.039 meer banen gecreëerd.", "3.039", "change"),
+    # a count after "met" that a verb of change measures (numbers.change_by): the verb before it, a year between or a
+    # comma that "en wel" or "nu" resumes; or the verb right after it
+    ("Het aantal detacheringen daalde ten opzichte van het eerste kwartaal 2019 met 840 banen.", "840", "change"),
+    ("Het aantal banen bij gemeenten is in 2020 fors gestegen, en wel met 1.320 banen.", "1.320", "change"),
+    ("Het aantal banen in de regio is weer gegroeid, nu met in totaal 52 banen.", "52", "change"),
+    ("Bij de provincies is het aantal banen in 2021 met 64 banen afgenomen.", "64", "change"),
     ("Bij de overheid komen er in 2024 naar verwachting 700 banen bij.", "700", "expectation"),
     ("Voor de politie zijn er in 2024 nog 150 banen te gaan.", "150", "remainder"),
     ("In de eerste helft van 2024 realiseerde de politie 300 banen.", "300", "part_year"),
@@ -1308,6 +1314,16 @@ def test_the_same_figure_twice_is_one_proposal_naming_the_other_place(vocab):
             [("markt", "2021", "year", "realised_jobs", "20000", "", "national_extra_jobs")],
         ),
         ("Het doel voor 2021 was 80 nieuwe proeftuinen.", []),
+        # guards of numbers.change_by: a clause of its own between the verb of change and "met", or a comma that
+        # resumes no change, leaves a count reached
+        (
+            "Het aantal banen steeg in 2019 en de markt haalde met 57.000 banen het doel.",
+            [("markt", "2019", "year", "realised_jobs", "57000", "", "national_extra_jobs")],
+        ),
+        (
+            "Het aantal banen in de markt groeide in 2019, met 57.000 banen werd het doel gehaald.",
+            [("markt", "2019", "year", "realised_jobs", "57000", "", "national_extra_jobs")],
+        ),
         # what a count turned out to be ("het werden er", "dit waren er"): a count reached of jobs, also without a
         # unit and in words (numbers.turned_out, measure.turned_out)
         (

@@ -52,6 +52,9 @@ class Meanings(_Strict):
     region: Words
     region_after: Words
     regional_places: Words
+    change_verbs: Words
+    change_by: Words
+    change_resumed: Words
 
 
 class Phrases(_Strict):
@@ -140,6 +143,7 @@ class Windows(_Strict):
     relative_clause_words: PositiveInt
     baseline_before: PositiveInt
     change_noun_words: PositiveInt
+    change_verb_words: PositiveInt
     compared_words: PositiveInt
     employers_share_words: PositiveInt
     baseline_at_words: PositiveInt
