@@ -74,6 +74,14 @@ NUMBER_MEANINGS = [
     ("Het aantal banen bij de overheid was in 2022 +120 banen.", "120", "change"),
     ("Bij de overheid zijn in 2022 200 banen meer dan in 2021 gerealiseerd.", "200", "change"),
     ("In het tweede kwartaal van 2023 zijn er 3.039 meer banen gecreëerd.", "3.039", "change"),
+    # a percentage with no measure of its own, in a sentence that names no percentage of the agreement nor a target,
+    # is a share of something else (measure.share_of_other)
+    ("Van de werkenden in het doelgroepregister had in 2022 ruim 48% een vaste baan.", "48", "other_share"),
+    ("Het baanbehoud na een jaar ligt bij de universiteit op 81 procent.", "81", "other_share"),
+    # ... and so is a share of jobs with no target's words (the guard of measure.share_of_target: no realisation_pct;
+    # proposed without a measure before measure.share_of_other)
+    ("Bij de politie zit in 2021 30% van de 2.264 banen in de catering.", "30", "other_share"),
+    ("Van alle stemmen op de genomineerden kreeg de gemeente in 2020 ruim 40%.", "40", "other_share"),
     # a count after "met" that a verb of change measures (numbers.change_by): the verb before it, a year between or a
     # comma that "en wel" or "nu" resumes; or the verb right after it
     ("Het aantal detacheringen daalde ten opzichte van het eerste kwartaal 2019 met 840 banen.", "840", "change"),
@@ -424,7 +432,6 @@ MEASURES = [
         "realisation_pct",
         "measure.share_of_target",
     ),
-    ("Bij de politie zit in 2021 30% van de 2.264 banen in de catering.", "30", "", "measure.none"),
     # a count whose reaching is to be checked ("gekeken of", "beoordeeld of") is a target, as one that must be;
     # guard: "gekeken naar" a count is no check of it
     (
@@ -1314,6 +1321,15 @@ def test_the_same_figure_twice_is_one_proposal_naming_the_other_place(vocab):
             [("markt", "2021", "year", "realised_jobs", "20000", "", "national_extra_jobs")],
         ),
         ("Het doel voor 2021 was 80 nieuwe proeftuinen.", []),
+        # guard of measure.share_of_other: a percentage without a measure in a sentence that names a target is
+        # proposed, with a check
+        (
+            "De doelstelling van de politie voor 2021 was 900 banen en de politie staat nu op 70 procent.",
+            [
+                ("politie", "2021", "year", "target_jobs", "900", "", "sector_count"),
+                ("politie", "2021", "year", "", "70", "", "sector_count"),
+            ],
+        ),
         # guards of numbers.change_by: a clause of its own between the verb of change and "met", or a comma that
         # resumes no change, leaves a count reached
         (

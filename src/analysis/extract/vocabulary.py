@@ -55,6 +55,7 @@ class Meanings(_Strict):
     change_verbs: Words
     change_by: Words
     change_resumed: Words
+    share_words: Words
 
 
 class Phrases(_Strict):

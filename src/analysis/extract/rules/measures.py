@@ -38,6 +38,8 @@ in "via een uitzendcontract of detachering" does not make a count of secondments
   deadline_date: "uiterlijk in 2023", "voor 1 januari 2024", "voor eind 2024") is its end goal, with a check. Not
   "voor 2024" (for that year: "De doelstelling voor 2024 is 713 banen" is the target of 2024), not a deadline
   before the earliest due year ("88 garantiebanen voor 31 december 2016" is that year's target).
+- measure.share_of_other: a percentage with no measure of its own in a sentence that names no percentage of the
+  agreement nor a target ("het baanbehoud ligt op 85 procent") is a share of something else, set aside (other_shares).
 - measure.sector_end_goal: a single sector's target whose own sentence dates it to the agreement's last year
   ([end_goals] agreement_end: "in 2026 moeten de hogescholen 953 banen hebben") is its end goal, with a check
   (applied once the year is known: sector_end_goal). Not "begin 2026" (due at the end of 2025, where sources
@@ -50,7 +52,7 @@ import bisect
 import functools
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from analysis import dictionary
 from analysis.extract.rules import context
@@ -432,6 +434,29 @@ def _one(v: Value, own: str, must: bool, norm: str, cell: str, listed: str, spli
 def _parallel_named(ruled: Ruled, parallel: bool) -> Ruled:
     """A value of a parallel clause that took the measure of the value before it says so by its rule's name."""
     return Ruled(ruled.text, "measure.parallel_clause") if parallel and ruled.rule == "measure.listed_with" else ruled
+
+
+def other_shares(values: list[Value], measure_of: list[Ruled], norm: str, vocab: Vocabulary) -> list[Value]:
+    """measure.share_of_other: a percentage with no measure of its own (measure.none) in a sentence that names none
+    of the agreement's percentages nor a target ([measures] of a percentage, target_jobs and goal_jobs, and
+    [meanings] share_words) is a share of something else: "In het doelgroepregister staan 253.069 personen, waarvan
+    53% betaald aan de slag was", "het baanbehoud ligt op 85 procent", "ruim 51% van de publieksstemmen". It is set
+    aside (meaning "other_share"), never proposed; a percentage of a table cell keeps its headings' reading. The
+    sentence's words are read once, and only when it has such a percentage."""
+    unmeasured = {
+        i
+        for i, (v, m) in enumerate(zip(values, measure_of))
+        if v.unit == "percent" and not v.meaning and m.rule == "measure.none"
+    }
+    if not unmeasured or _names_a_share(norm, vocab):
+        return values
+    return [replace(v, meaning="other_share") if i in unmeasured else v for i, v in enumerate(values)]
+
+
+def _names_a_share(norm: str, vocab: Vocabulary) -> bool:
+    """Whether the sentence names one of the agreement's percentages or a target (other_shares)."""
+    kinds = [m for m in vocab.measures if dictionary.MEASURES[m].kind == "percent"] + ["target_jobs", "goal_jobs"]
+    return any(vocab.measures[m].search(norm) for m in kinds) or bool(vocab.meanings["share_words"].search(norm))
 
 
 def assign(values: list[Value], norm: str, vocab: Vocabulary, cell: str) -> list[Ruled]:
