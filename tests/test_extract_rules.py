@@ -74,6 +74,20 @@ NUMBER_MEANINGS = [
     ("Het aantal banen bij de overheid was in 2022 +120 banen.", "120", "change"),
     ("Bij de overheid zijn in 2022 200 banen meer dan in 2021 gerealiseerd.", "200", "change"),
     ("In het tweede kwartaal van 2023 zijn er 3.039 meer banen gecreëerd.", "3.039", "change"),
+    # a percentage with no measure of its own, in a sentence that names no percentage of the agreement nor a target,
+    # is a share of something else (measure.share_of_other)
+    ("Van de werkenden in het doelgroepregister had in 2022 ruim 48% een vaste baan.", "48", "other_share"),
+    ("Het baanbehoud na een jaar ligt bij de universiteit op 81 procent.", "81", "other_share"),
+    # ... and so is a share of jobs with no target's words (the guard of measure.share_of_target: no realisation_pct;
+    # proposed without a measure before measure.share_of_other)
+    ("Bij de politie zit in 2021 30% van de 2.264 banen in de catering.", "30", "other_share"),
+    ("Van alle stemmen op de genomineerden kreeg de gemeente in 2020 ruim 40%.", "40", "other_share"),
+    # a count after "met" that a verb of change measures (numbers.change_by): the verb before it, a year between or a
+    # comma that "en wel" or "nu" resumes; or the verb right after it
+    ("Het aantal detacheringen daalde ten opzichte van het eerste kwartaal 2019 met 840 banen.", "840", "change"),
+    ("Het aantal banen bij gemeenten is in 2020 fors gestegen, en wel met 1.320 banen.", "1.320", "change"),
+    ("Het aantal banen in de regio is weer gegroeid, nu met in totaal 52 banen.", "52", "change"),
+    ("Bij de provincies is het aantal banen in 2021 met 64 banen afgenomen.", "64", "change"),
     ("Bij de overheid komen er in 2024 naar verwachting 700 banen bij.", "700", "expectation"),
     ("Voor de politie zijn er in 2024 nog 150 banen te gaan.", "150", "remainder"),
     ("In de eerste helft van 2024 realiseerde de politie 300 banen.", "300", "part_year"),
@@ -418,7 +432,6 @@ MEASURES = [
         "realisation_pct",
         "measure.share_of_target",
     ),
-    ("Bij de politie zit in 2021 30% van de 2.264 banen in de catering.", "30", "", "measure.none"),
     # a count whose reaching is to be checked ("gekeken of", "beoordeeld of") is a target, as one that must be;
     # guard: "gekeken naar" a count is no check of it
     (
@@ -1371,6 +1384,44 @@ def test_the_same_figure_twice_is_one_proposal_naming_the_other_place(vocab):
             [("markt", "2021", "year", "realised_jobs", "20000", "", "national_extra_jobs")],
         ),
         ("Het doel voor 2021 was 80 nieuwe proeftuinen.", []),
+        # guard of measure.share_of_other: a percentage without a measure in a sentence that names a target is
+        # proposed, with a check
+        (
+            "De doelstelling van de politie voor 2021 was 900 banen en de politie staat nu op 70 procent.",
+            [
+                ("politie", "2021", "year", "target_jobs", "900", "", "sector_count"),
+                ("politie", "2021", "year", "", "70", "", "sector_count"),
+            ],
+        ),
+        # guards of numbers.change_by: a clause of its own between the verb of change and "met", or a comma that
+        # resumes no change, leaves a count reached
+        (
+            "Het aantal banen steeg in 2019 en de markt haalde met 57.000 banen het doel.",
+            [("markt", "2019", "year", "realised_jobs", "57000", "", "national_extra_jobs")],
+        ),
+        (
+            "Het aantal banen in de markt groeide in 2019, met 57.000 banen werd het doel gehaald.",
+            [("markt", "2019", "year", "realised_jobs", "57000", "", "national_extra_jobs")],
+        ),
+        # what a count turned out to be ("het werden er", "dit waren er"): a count reached of jobs, also without a
+        # unit and in words (numbers.turned_out, measure.turned_out)
+        (
+            "Voor 2018 hadden de gemeenten 2.000 banen moeten creëren, maar het werden er net geen achttienhonderd.",
+            [
+                ("gemeenten", "2018", "year", "target_jobs", "2000", "", "sector_count"),
+                ("gemeenten", "2018", "year", "realised_jobs", "1800", "nearly", "sector_count"),
+            ],
+        ),
+        (
+            "De provincies moesten in 2019 300 mensen met een beperking aannemen, dat werden er 345.",
+            [("provincies", "2019", "year", "realised_jobs", "345", "", "sector_count")],
+        ),
+        # guards: a change after it stays a change; "er" with no such words before is no count
+        (
+            "De provincies realiseerden in 2019 345 banen; dat waren er 45 meer dan het jaar ervoor.",
+            [("provincies", "2019", "year", "realised_jobs", "345", "", "sector_count")],
+        ),
+        ("In 2019 werkten er bij de provincies tien trainees.", []),
         # guard: a province's name as a place beside a sector's is that sector's count
         (
             "In Friesland heeft de provincie in 2022 40 banen gerealiseerd.",
@@ -1761,6 +1812,12 @@ STAGE_MEASURES = [
         "Het aantal banen lag op 7.450 en dat is meer dan de doelstelling van 7.000.",
         [("realised_jobs", "measure.stands_at", ""), ("target_jobs", "measure.nearest_words", "")],
     ),
+    # what a count turned out to be is a count reached (measure.turned_out), an adverb between aside
+    (
+        "In 2020 moest de politie 900 banen creëren; het waren er slechts 610.",
+        [("target_jobs", "measure.nearest_words", ""), ("realised_jobs", "measure.turned_out", "")],
+    ),
+    ("Eind 2020 waren dit er nog maar 610.", [("realised_jobs", "measure.turned_out", "")]),
     # guards: a count that must stand there is not reached ("moet de teller": a goal's words); a count with a
     # target's words keeps them; a sector standing at a number is no count standing
     ("Eind 2024 moet de teller bij de provincies op 340 banen staan.", [("goal_jobs", "measure.nearest_words", "")]),

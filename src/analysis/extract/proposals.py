@@ -65,6 +65,7 @@ SET_ASIDE = {
     "range": "range bound(s)",
     "persons": "count(s) of people",
     "employers_share": "share(s) of employers",
+    "other_share": "percentage(s) of something other than the agreement's measures",
     "baseline": "count(s) of the jobs at the baseline",
     "with_baseline": "count(s) of all jobs, the baseline's included",
     "regional": "figure(s) of a region, not of a sector",

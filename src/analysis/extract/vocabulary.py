@@ -52,6 +52,10 @@ class Meanings(_Strict):
     region: Words
     region_after: Words
     regional_places: Words
+    change_verbs: Words
+    change_by: Words
+    change_resumed: Words
+    share_words: Words
 
 
 class Phrases(_Strict):
@@ -62,6 +66,7 @@ class Phrases(_Strict):
     stands_on: Words
     counters: Words
     stands_adverbs: Words
+    turned_out: Words
     target_said: Words
     target_said_verbs: Words
     reached_after: Words
@@ -140,6 +145,7 @@ class Windows(_Strict):
     relative_clause_words: PositiveInt
     baseline_before: PositiveInt
     change_noun_words: PositiveInt
+    change_verb_words: PositiveInt
     compared_words: PositiveInt
     employers_share_words: PositiveInt
     baseline_at_words: PositiveInt

@@ -7,6 +7,8 @@
   that value's own ("... de doelstelling van 70.000").
 - measure.realised_phrase: a count right after words that say it was reached ("met 36.904 extra banen ...
   gehaald", "kwam tot ruim 51.000"), whatever other words stand near it.
+- measure.turned_out: a count right after "het werden er", "dit waren er" ("maar het werden er maar 9100"; [phrases]
+  turned_out, numbers.turned_out) is what the count turned out to be: one reached.
 - measure.stands_at: a count with no measure words that a count ("het aantal ... banen", "de teller") stands at
   ("stond de teller voor de overheid op slechts 11.842 banen") is one reached.
 - measure.obligation: a count read as reached ("gerealiseerd", "gecreëerd") in a clause that says it must be
@@ -36,6 +38,8 @@ in "via een uitzendcontract of detachering" does not make a count of secondments
   deadline_date: "uiterlijk in 2023", "voor 1 januari 2024", "voor eind 2024") is its end goal, with a check. Not
   "voor 2024" (for that year: "De doelstelling voor 2024 is 713 banen" is the target of 2024), not a deadline
   before the earliest due year ("88 garantiebanen voor 31 december 2016" is that year's target).
+- measure.share_of_other: a percentage with no measure of its own in a sentence that names no percentage of the
+  agreement nor a target ("het baanbehoud ligt op 85 procent") is a share of something else, set aside (other_shares).
 - measure.sector_end_goal: a single sector's target whose own sentence dates it to the agreement's last year
   ([end_goals] agreement_end: "in 2026 moeten de hogescholen 953 banen hebben") is its end goal, with a check
   (applied once the year is known: sector_end_goal). Not "begin 2026" (due at the end of 2025, where sources
@@ -48,11 +52,11 @@ import bisect
 import functools
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from analysis import dictionary
 from analysis.extract.rules import context
-from analysis.extract.rules.numbers import Value, ends_before, from_baseline, stands_at, unqualified
+from analysis.extract.rules.numbers import Value, ends_before, from_baseline, stands_at, turned_out, unqualified
 from analysis.extract.rules.ruled import CHECKS, NOTHING, Ruled
 from analysis.extract.vocabulary import Vocabulary, ends_with
 
@@ -188,6 +192,15 @@ def _realised_phrase(value: Value, norm: str, vocab: Vocabulary) -> bool:
     if value.unit != "jobs":
         return False
     return ends_before(vocab.realised_before, norm, value.number.start, vocab)
+
+
+def _reached_phrase(value: Value, norm: str, vocab: Vocabulary) -> str:
+    """The rule that reads a count as reached by the words right before it, or "": measure.realised_phrase ("met
+    36.904 extra banen", "kwam tot ruim 51.000") or measure.turned_out ("maar het werden er maar 9100": what the
+    count turned out to be, numbers.turned_out)."""
+    if _realised_phrase(value, norm, vocab):
+        return "measure.realised_phrase"
+    return "measure.turned_out" if value.unit == "jobs" and turned_out(value.number, norm, vocab) else ""
 
 
 def opens_parts(between: str, vocab: Vocabulary) -> bool:
@@ -397,8 +410,9 @@ def _one(v: Value, own: str, must: bool, norm: str, cell: str, listed: str, spli
     reached."""
     if v.unit in UNIT_MEASURE:
         return Ruled(UNIT_MEASURE[v.unit], "measure.unit")
-    if _realised_phrase(v, norm, vocab):
-        return Ruled("realised_jobs", "measure.realised_phrase")
+    phrased = _reached_phrase(v, norm, vocab)
+    if phrased:
+        return Ruled("realised_jobs", phrased)
     if v.unit == "jobs" and from_baseline(v, norm, vocab):
         return Ruled("realised_jobs", "measure.from_baseline")
     if own in ("realised_jobs", "") and v.unit == "jobs" and must:
@@ -420,6 +434,29 @@ def _one(v: Value, own: str, must: bool, norm: str, cell: str, listed: str, spli
 def _parallel_named(ruled: Ruled, parallel: bool) -> Ruled:
     """A value of a parallel clause that took the measure of the value before it says so by its rule's name."""
     return Ruled(ruled.text, "measure.parallel_clause") if parallel and ruled.rule == "measure.listed_with" else ruled
+
+
+def other_shares(values: list[Value], measure_of: list[Ruled], norm: str, vocab: Vocabulary) -> list[Value]:
+    """measure.share_of_other: a percentage with no measure of its own (measure.none) in a sentence that names none
+    of the agreement's percentages nor a target ([measures] of a percentage, target_jobs and goal_jobs, and
+    [meanings] share_words) is a share of something else: "In het doelgroepregister staan 253.069 personen, waarvan
+    53% betaald aan de slag was", "het baanbehoud ligt op 85 procent", "ruim 51% van de publieksstemmen". It is set
+    aside (meaning "other_share"), never proposed; a percentage of a table cell keeps its headings' reading. The
+    sentence's words are read once, and only when it has such a percentage."""
+    unmeasured = {
+        i
+        for i, (v, m) in enumerate(zip(values, measure_of))
+        if v.unit == "percent" and not v.meaning and m.rule == "measure.none"
+    }
+    if not unmeasured or _names_a_share(norm, vocab):
+        return values
+    return [replace(v, meaning="other_share") if i in unmeasured else v for i, v in enumerate(values)]
+
+
+def _names_a_share(norm: str, vocab: Vocabulary) -> bool:
+    """Whether the sentence names one of the agreement's percentages or a target (other_shares)."""
+    kinds = [m for m in vocab.measures if dictionary.MEASURES[m].kind == "percent"] + ["target_jobs", "goal_jobs"]
+    return any(vocab.measures[m].search(norm) for m in kinds) or bool(vocab.meanings["share_words"].search(norm))
 
 
 def assign(values: list[Value], norm: str, vocab: Vocabulary, cell: str) -> list[Ruled]:

@@ -166,7 +166,7 @@ def read(
     years: list[Number] = []
     for number in numbers(sentence, vocab):
         unit = _unit_after(norm, number, vocab)
-        if number.in_words and not _counts(number, unit, norm, vocab):
+        if number.in_words and not (_counts(number, unit, norm, vocab) or turned_out(number, norm, vocab)):
             continue
         if ends_with(vocab.marks_before, norm[max(0, number.start - 20) : number.start]):  # "zie noot 1)"
             continue
@@ -307,6 +307,18 @@ def stands_at(v: Value, norm: str, vocab: Vocabulary) -> bool:
     return bool(vocab.stands.search(before)) and bool(re.search(counted, before, re.IGNORECASE))
 
 
+def turned_out(number: Number, norm: str, vocab: Vocabulary) -> bool:
+    """numbers.turned_out: whether a number is what a count turned out to be, right after "het werden er", "dit
+    waren er" or "waren dit er" ([phrases] turned_out), an adverb ("maar", "slechts": stands_adverbs) or a qualifier
+    between aside: "Volgens de afspraak moesten er in 2018 vijftienduizend banen bij komen, maar het werden er maar
+    9100". Such a number counts jobs, also in words and without a unit ("het werden er net geen tienduizend"), and
+    is a count reached (measure.turned_out); "er" refers back to what the sentence counts."""
+    before = norm[max(0, number.start - 50) : number.start]
+    if not vocab.turned_out.search(before):  # most numbers have none of these words before them
+        return False
+    return ends_with(vocab.turned_out, unqualified(before, vocab, vocab.stands_adverbs))
+
+
 def target_said(v: Value, norm: str, vocab: Vocabulary) -> bool:
     """numbers.target_said: a number without a unit that a target's word in its clause says it was ("Het tussendoel
     voor eind vorig jaar was 80.000, waarvan ..."; [phrases] target_said, target_said_verbs), with no noun of its own
@@ -335,6 +347,7 @@ def _counts_jobs(v: Value, norm: str, vocab: Vocabulary, sentence_counts_jobs: b
         or _end_goal_of_people(v, norm, vocab)
         or stands_at(v, norm, vocab)
         or target_said(v, norm, vocab)
+        or turned_out(v.number, norm, vocab)
     ):
         return True
     if not sentence_counts_jobs:
@@ -492,7 +505,37 @@ def change_before(value: Value, norm: str, vocab: Vocabulary) -> bool:
     at = vocab.meanings
     if ends_before(at["change_before"], norm, value.number.start, vocab):
         return True
-    return change_apart(value, norm, vocab)
+    return change_apart(value, norm, vocab) or change_by(value, norm, vocab)
+
+
+def change_by(value: Value, norm: str, vocab: Vocabulary) -> bool:
+    """numbers.change_by: a count after "met" ([meanings] change_by; a qualifier or "in totaal" between aside) that a
+    verb of change ([meanings] change_verbs) measures: the verb before it in its clause, within [windows]
+    change_verb_words words and no number but a year between ("Het aantal banen via uitzendcontracten daalde ten
+    opzichte van het vierde kwartaal 2015 met 1986 banen", "is fors gedaald, en wel met 761 banen", "is opnieuw
+    gestegen, nu met in totaal 36 banen": a comma ends the clause unless words that resume the change follow it,
+    [meanings] change_resumed; no clause of its own between, [years] clause_openers), or
+    right after it ("met 1.200 banen gestegen"). By how much a count rose or fell: a change, not its level. The words "met" are looked for first: most numbers have none before."""
+    at = vocab.meanings
+    before = norm[max(0, value.number.start - 160) : value.number.start]
+    if not at["change_by"].search(before[-40:]):
+        return False
+    head = unqualified(before, vocab, vocab.in_total)
+    if not ends_with(at["change_by"], head):
+        return False
+    if at["change_verbs"].match(norm[value.end : value.end + 40].lstrip()):
+        return True
+    # the clause: up to a semicolon, a colon, or a comma that opens no words resuming the change ("en wel", "nu")
+    resumes = at["change_resumed"].pattern
+    clause = re.split(rf"[;:]|,(?!\s*(?:{resumes})\b)", head, flags=re.IGNORECASE)[-1]
+    verbs = list(at["change_verbs"].finditer(clause))
+    if not verbs:
+        return False
+    between = re.sub(r"\b20\d\d\b", "", clause[verbs[-1].end() :])
+    # no clause of its own between ("steeg in 2019 en de markt haalde met 5.000 banen"), but "en wel"
+    opened = vocab.clause_openers.search(at["change_resumed"].sub("", between))
+    near = len(re.findall(r"\w+", between)) <= vocab.windows.change_verb_words
+    return near and not opened and not re.search(r"\d", between)
 
 
 def change_apart(value: Value, norm: str, vocab: Vocabulary) -> bool:

@@ -187,8 +187,10 @@ def _sentence(sentence, notes, passage, vocab, source_id, context, paragraph, ch
     values = numbers.with_baseline(values, norm, paragraph.after, vocab)
     if changes:  # a line of a list of changes since an earlier period (years.compared_opening)
         values = [replace(v, meaning=v.meaning or "change") for v in values]
-    aside = [SetAside(v.meaning, v.number.written, passage.locator(), sentence) for v in values if v.meaning]
     measure_of = measures.assign(values, norm, vocab, cell)
+    if not cell:  # a table cell's percentage is read by its headings
+        values = measures.other_shares(values, measure_of, norm, vocab)
+    aside = [SetAside(v.meaning, v.number.written, passage.locator(), sentence) for v in values if v.meaning]
     year_of, own_years = years.assign(
         values,
         marks,
