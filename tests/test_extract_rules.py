@@ -2080,6 +2080,20 @@ STAGE_SECTORS = [
         "",
         [("overheid_totaal", "sector.in_sentence", SEVERAL_OG), ("gemeenten", "sector.in_stretch", SEVERAL_OG)],
     ),
+    (  # a sector named by its jobs' word: "overheidsbanen" are the government's
+        "Volgens de afspraken moesten er in 2018 achtduizend overheidsbanen bij komen, het werden er 5.200 banen.",
+        (),
+        [],
+        "",
+        [("overheid_totaal", "sector.in_sentence", "")],
+    ),
+    (  # guard: another word that begins with "overheid" names no sector
+        "Het overheidsbeleid leverde in 2018 3.000 banen op.",
+        (),
+        [],
+        "",
+        [("", "sector.none", "sector not stated in the sentence, its heading or its paragraph")],
+    ),
     (  # every part of a whole named, joined by "en", with one value: the whole (sectors.joined_parts)
         "Het aantal extra banen bij werkgevers in de markt en bij de overheid stond eind 2018 op 14.200.",
         (),
