@@ -2080,6 +2080,62 @@ STAGE_SECTORS = [
         "",
         [("overheid_totaal", "sector.in_sentence", SEVERAL_OG), ("gemeenten", "sector.in_stretch", SEVERAL_OG)],
     ),
+    (  # a sector named by its jobs' word: "overheidsbanen" are the government's
+        "Volgens de afspraken moesten er in 2018 achtduizend overheidsbanen bij komen, het werden er 5.200 banen.",
+        (),
+        [],
+        "",
+        [("overheid_totaal", "sector.in_sentence", "")],
+    ),
+    (  # guard: another word that begins with "overheid" names no sector
+        "Het overheidsbeleid leverde in 2018 3.000 banen op.",
+        (),
+        [],
+        "",
+        [("", "sector.none", "sector not stated in the sentence, its heading or its paragraph")],
+    ),
+    (  # every part of a whole named, joined by "en", with one value: the whole (sectors.joined_parts)
+        "Het aantal extra banen bij werkgevers in de markt en bij de overheid stond eind 2018 op 14.200.",
+        (),
+        [],
+        "",
+        [("banenafspraak_totaal", "sector.in_sentence", "")],
+    ),
+    (  # ... "de sector X en de sector Y"
+        "De werkgevers van de sector overheid en de sector markt moesten in 2017 samen 33.000 banen realiseren.",
+        (),
+        [],
+        "",
+        [("banenafspraak_totaal", "sector.in_sentence", "")],
+    ),
+    (  # ... a compound that leaves out its common part ("markt- en overheidssector"), after "de markt"
+        "In 2026 zijn er 125.000 extra banen gecreëerd voor mensen met een beperking in de markt- en overheidssector.",
+        (),
+        [],
+        "",
+        [("banenafspraak_totaal", "sector.in_stretch", "")],
+    ),
+    (  # guard: "respectievelijk" hands each name its own value, not the whole
+        "In de markt en bij de overheid kwamen er in 2018 respectievelijk 40.000 en 5.000 banen bij.",
+        (),
+        [],
+        "",
+        [("overheid_totaal", "sector.in_sentence", SEVERAL_MO), ("overheid_totaal", "sector.in_sentence", SEVERAL_MO)],
+    ),
+    (  # guard: two parts with a value between them are not joined
+        "In 2018 kwamen er in de markt 40.000 en bij de overheid 5.000 banen bij.",
+        (),
+        [],
+        "",
+        [("markt", "sector.in_sentence", SEVERAL_MO), ("overheid_totaal", "sector.in_sentence", SEVERAL_MO)],
+    ),
+    (  # guard: two parts that are not every part of their whole stay two sectors
+        "De gemeenten en de provincies realiseerden in 2020 samen 3.000 banen.",
+        (),
+        [],
+        "",
+        [("provincies", "sector.in_sentence", "several sectors in the sentence (gemeenten, provincies): which one?")],
+    ),
 ]  # fmt: skip
 
 

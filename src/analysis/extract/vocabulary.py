@@ -173,6 +173,11 @@ class National(_Strict):
     total: str
 
 
+class Joined(_Strict):
+    joiners: Words
+    between: Words
+
+
 class VocabularyFile(_Strict):
     """The schema of vocabulary.toml."""
 
@@ -189,6 +194,7 @@ class VocabularyFile(_Strict):
     sectors: dict[str, Words]
     national: National
     wholes: dict[str, Words]
+    joined: Joined
     scopes: dict[str, Words]
     labels: dict[str, Words]
     years: Years
@@ -336,6 +342,13 @@ def number_words_patterns(file: VocabularyFile) -> NumberWordPatterns:
     )
 
 
+def _joined(joined: Joined) -> re.Pattern:
+    """The text between two sectors' names that joins them ([joined]): a hyphen that leaves a compound's common part
+    out ("markt- en overheidssector"), a joiner, then only the words of `between` ("en bij de")."""
+    joiners, between = _alternatives(joined.joiners), _alternatives(joined.between)
+    return re.compile(rf"\s*-?\s+(?:{joiners})(?:\s+(?:{between}))*\s+", re.IGNORECASE)
+
+
 def _patterns(section: dict[str, Words]) -> dict[str, re.Pattern]:
     return {key: pattern(words) for key, words in section.items() if words}
 
@@ -354,6 +367,7 @@ class Vocabulary:
     sector_units: dict[str, str]
     scopes: dict[str, re.Pattern]
     labels: dict[str, re.Pattern]  # [labels]: a sector's bare word, its name only right before a bracketed value
+    joined: re.Pattern  # [joined]: what may stand between two parts' names that together name their whole
     measures: dict[str, re.Pattern]
     bases: dict[str, re.Pattern]
     periods: dict[str, re.Pattern]
@@ -418,6 +432,7 @@ class Vocabulary:
             sector_units={row.sector: row.unit for row in sectors.itertuples()},
             scopes=_patterns(file.scopes),
             labels=_patterns(file.labels),
+            joined=_joined(file.joined),
             measures=_patterns(file.measures),
             bases=_patterns(file.bases),
             periods=_patterns(file.periods),

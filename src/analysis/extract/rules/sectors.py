@@ -16,7 +16,8 @@ Sector, by the first rule that gives one:
 - sector.unsplit_part: a value without a sector of its own whose stretch names a part counted only for all employers
   together ([phrases] unsplit_parts: "12.448 banen via een uitzendcontract of detachering", which UWV does not divide
   between market and government) is of all employers.
-- sector.in_sentence: named in the sentence (nearest before the value, else after); several: a check.
+- sector.in_sentence: named in the sentence (nearest before the value, else after); several: a check. The names of
+  every part of a whole of two joined by "en" name the whole (joined_parts: "in de markt en bij de overheid").
 - sector.table_headings: named in a table cell's headings.
 - sector.heading: named in the heading path above the passage, unless the paragraph has named another since.
 - sector.in_total: no sector named in the sentence, its heading, paragraph or the document's title, but a count
@@ -58,8 +59,27 @@ SCOPE = re.compile(r"\b(\d+) van de (\d+) ([\w'’-]+)")
 
 def name_spans(text: str, vocab: Vocabulary) -> list[tuple[int, int, str]]:
     """The sectors a text names, with where each name starts and ends, in order; a name inside a longer one
-    counts once (the longer)."""
-    return list(_name_spans(text, tuple(vocab.sectors.items())))
+    counts once (the longer); the names of every part of a whole joined together name the whole (joined_parts)."""
+    spans = _name_spans(text, tuple(vocab.sectors.items()))
+    return list(joined_parts(normal(text), spans, vocab)) if len(spans) > 1 else list(spans)
+
+
+def joined_parts(norm: str, spans, vocab: Vocabulary) -> tuple[tuple[int, int, str], ...]:
+    """sectors.joined_parts: two names one right after the other that are every part of a whole of two ([wholes]),
+    joined by "en" and at most an article or a preposition ([joined]), are one name of the whole: "in de markt en
+    bij de overheid", "de sector markt en de sector overheid", "de markt- en overheidssector" (all employers). Not
+    where the text says "respectievelijk": then each name has a value of its own."""
+    if vocab.respectively.search(norm):
+        return tuple(spans)
+    pairs = {frozenset(parts): whole for whole, parts in vocab.file.wholes.items() if len(set(parts)) == 2}
+    out: list[tuple[int, int, str]] = []
+    for start, end, sector in spans:
+        whole = pairs.get(frozenset((out[-1][2], sector))) if out else None
+        if whole and vocab.joined.fullmatch(norm, out[-1][1], start):
+            out[-1] = (out[-1][0], end, whole)
+        else:
+            out.append((start, end, sector))
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=1024)
