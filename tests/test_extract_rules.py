@@ -1455,6 +1455,11 @@ def test_the_same_figure_twice_is_one_proposal_naming_the_other_place(vocab):
                 ("overheid_totaal", "2017", "year", "", "4100", "", "national_extra_jobs"),
             ],
         ),
+        # what a count of jobs comes out at, a bare number, is a count reached (numbers.stands_at, [phrases] stands)
+        (
+            "In 2015 kwam het aantal banen bij de provincies uit op 412.",
+            [("provincies", "2015", "year", "realised_jobs", "412", "", "sector_count")],
+        ),
         # guard: a bare number before "door" in a sentence that counts no jobs is none
         ("In 2016 werden 15 door de overheid betaalde proeftuinen gestart.", []),
         ("Op 17 december 2019 is uw Kamer geïnformeerd (Kamerstukken II 2019/20, 34 352, nr. 191).", []),
