@@ -1427,6 +1427,39 @@ def test_the_same_figure_twice_is_one_proposal_naming_the_other_place(vocab):
             "In Friesland heeft de provincie in 2022 40 banen gerealiseerd.",
             [("provincies", "2022", "year", "realised_jobs", "40", "", "sector_count")],
         ),
+        # a bare number that opens a bracket counts jobs where a sector's name, a target's word or a clause that names
+        # jobs stands before it (numbers.bracketed); labelled by a sector after "gehaald door", that sector's count
+        # reached (measure.reached_by); the values no label names, of the whole of the labels (sector.whole_of_labels)
+        (
+            "In 2017 werd de doelstelling (8000) ruim gehaald door zowel markt (12.300) als overheid (4100).",
+            [
+                ("banenafspraak_totaal", "2017", "year", "target_jobs", "8000", "", "national_extra_jobs"),
+                ("markt", "2017", "year", "realised_jobs", "12300", "", "national_extra_jobs"),
+                ("overheid_totaal", "2017", "year", "realised_jobs", "4100", "", "national_extra_jobs"),
+            ],
+        ),
+        (
+            "In 2018 ontstonden bij de overheid minder banen (ruim 4.000 in plaats van 7.000) dan afgesproken.",
+            [
+                ("overheid_totaal", "2018", "year", "realised_jobs", "4000", "at least", "national_extra_jobs"),
+                ("overheid_totaal", "2018", "year", "target_jobs", "7000", "", "national_extra_jobs"),
+            ],
+        ),
+        # guards: a bracket after other words counts nothing; a sector named apart from a bracket keeps its reading
+        ("In 2021 was het aantal personen dat werk vindt (7.016) groter dan het aantal dat werk verliest.", []),
+        ("Eén van de 40 nieuwe collega's in 2019 is Pieter (31).", []),
+        (
+            "In 2017 haalde de markt 12.300 banen en de overheid (4100 banen) bleef achter.",
+            [
+                ("markt", "2017", "year", "", "12300", "", "national_extra_jobs"),
+                ("overheid_totaal", "2017", "year", "", "4100", "", "national_extra_jobs"),
+            ],
+        ),
+        # what a count of jobs comes out at, a bare number, is a count reached (numbers.stands_at, [phrases] stands)
+        (
+            "In 2015 kwam het aantal banen bij de provincies uit op 412.",
+            [("provincies", "2015", "year", "realised_jobs", "412", "", "sector_count")],
+        ),
         # guard: a bare number before "door" in a sentence that counts no jobs is none
         ("In 2016 werden 15 door de overheid betaalde proeftuinen gestart.", []),
         ("Op 17 december 2019 is uw Kamer geïnformeerd (Kamerstukken II 2019/20, 34 352, nr. 191).", []),
@@ -1950,7 +1983,8 @@ STAGE_SECTORS = [
         (),
         [],
         "",
-        [("markt", "sector.in_sentence", SEVERAL_MO), ("markt", "sector.bracket_label", ""),
+        # the target no label names is of the whole of the labels (sector.whole_of_labels; before: markt, a check)
+        [("banenafspraak_totaal", "sector.whole_of_labels", ""), ("markt", "sector.bracket_label", ""),
          ("overheid_totaal", "sector.bracket_label", "")],
     ),
     (  # ... also where the bare "overheid" is the only name in the sentence

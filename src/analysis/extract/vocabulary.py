@@ -82,6 +82,7 @@ class Phrases(_Strict):
     managed: Words
     split_openers: Words
     split_brackets: Words
+    reached_by: Words
     unsplit_parts: Words
 
 

@@ -56,7 +56,15 @@ from dataclasses import dataclass, replace
 
 from analysis import dictionary
 from analysis.extract.rules import context
-from analysis.extract.rules.numbers import Value, ends_before, from_baseline, stands_at, turned_out, unqualified
+from analysis.extract.rules.numbers import (
+    Value,
+    before_bracket,
+    bracket_label_before,
+    ends_before,
+    from_baseline,
+    stands_at,
+    turned_out,
+)
 from analysis.extract.rules.ruled import CHECKS, NOTHING, Ruled
 from analysis.extract.vocabulary import Vocabulary, ends_with
 
@@ -209,36 +217,13 @@ def opens_parts(between: str, vocab: Vocabulary) -> bool:
     return bool(re.search(r"[:;]", between) or vocab.split_openers.search(between) or bracketed_parts(between, vocab))
 
 
-def _before_bracket(text: str, vocab: Vocabulary) -> str | None:
-    """The text before an opening bracket ([phrases] split_brackets) that ends `text`, a qualifier after the bracket
-    aside; None if no bracket ends it."""
-    if "(" not in text.rstrip()[-30:]:  # most values have no bracket before them: the qualifiers are then not read
-        return None
-    text = unqualified(text, vocab)
-    bracket = [m for m in vocab.split_brackets.finditer(text) if m.end() == len(text)]
-    return text[: bracket[0].start()].rstrip() if bracket else None
-
-
-def bracket_label_before(text: str, vocab: Vocabulary) -> str:
-    """The sector whose name ([sectors], or a bare word of [labels]: "overheid") stands right before the bracket that
-    ends `text` (the text before a value): "zowel markt (15.604) als overheid (5453)"; "" if none."""
-    before = _before_bracket(text, vocab)
-    if not before:
-        return ""
-    for patterns in (vocab.sectors, vocab.labels):
-        for sector, words in patterns.items():
-            if ends_with(words, before):
-                return sector
-    return ""
-
-
 def bracketed_parts(between: str, vocab: Vocabulary) -> bool:
     """measure.bracketed_parts: whether an opening bracket ([phrases] split_brackets) stands right before a value
     after a total, a qualifier between aside, so that the bracket opens the total's parts as a colon does: "24.155
     extra banen via een regulier dienstverband (368 bij de overheid en 23.787 in de markt)". Not a bracket further
     back ("1.500 banen (volgens UWV) gerealiseerd, 300 bij de provincies"), nor one a sector's name labels ("de
     doelstelling (9000) ... door zowel markt (15.604) als overheid (5453)": sector.bracket_label)."""
-    return _before_bracket(between, vocab) is not None and not bracket_label_before(between, vocab)
+    return before_bracket(between, vocab) is not None and not bracket_label_before(between, vocab)
 
 
 def _reached(v: Value, norm: str, vocab: Vocabulary) -> bool:
@@ -459,6 +444,29 @@ def _names_a_share(norm: str, vocab: Vocabulary) -> bool:
     return any(vocab.measures[m].search(norm) for m in kinds) or bool(vocab.meanings["share_words"].search(norm))
 
 
+def _reached_unworded(v: Value, managed: bool, norm: str, vocab: Vocabulary) -> Ruled | None:
+    """A count of jobs with no measure words of its own that its clause says was reached: measure.managed ("wisten
+    ... 140 banen te creëren"), measure.stands_at ("stond de teller op slechts 11.842 banen"), measure.reached_by."""
+    if managed:
+        return Ruled("realised_jobs", "measure.managed")
+    if stands_at(v, norm, vocab):
+        return Ruled("realised_jobs", "measure.stands_at")
+    if reached_by(v, norm, vocab):
+        return Ruled("realised_jobs", "measure.reached_by")
+    return None
+
+
+def reached_by(v: Value, norm: str, vocab: Vocabulary) -> bool:
+    """measure.reached_by: a count that a sector's name labels by the bracket that opens on it (sector.bracket_label),
+    after words that say by whom something was reached in its clause ([phrases] reached_by): "In 2015 werd de
+    doelstelling (9000) nog ruim gehaald door zowel markt (15.604) als overheid (5453)": each sector's count reached."""
+    before = norm[max(0, v.number.start - 160) : v.number.start]
+    if not bracket_label_before(before[-60:], vocab):
+        return False
+    clause = re.split(r"[,;:]", before)[-1]
+    return bool(vocab.reached_by.search(clause))
+
+
 def assign(values: list[Value], norm: str, vocab: Vocabulary, cell: str) -> list[Ruled]:
     spans = stretches(values, norm)
     # the values of one list share a stretch: its words are read once (a sentence listing thousands of values)
@@ -486,12 +494,8 @@ def assign(values: list[Value], norm: str, vocab: Vocabulary, cell: str) -> list
             if i in out_of
             else _parallel_named(_one(v, own, must_be, norm, cell, taken, parted, vocab), i in parallel)
         )
-        if ruled.rule == "measure.none" and v.unit == "jobs" and managed(s):  # "wisten ... 140 banen te creëren"
-            ruled = Ruled("realised_jobs", "measure.managed")
-        if (
-            ruled.rule == "measure.none" and v.unit == "jobs" and stands_at(v, norm, vocab)
-        ):  # "stond de teller op slechts 11.842 banen"
-            ruled = Ruled("realised_jobs", "measure.stands_at")
+        if ruled.rule == "measure.none" and v.unit == "jobs":
+            ruled = _reached_unworded(v, managed(s), norm, vocab) or ruled
         if _end_goal(v, ruled.text, vocab):
             ruled = Ruled("goal_jobs", "measure.end_goal")
         out.append(ruled)

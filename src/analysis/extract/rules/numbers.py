@@ -348,6 +348,7 @@ def _counts_jobs(v: Value, norm: str, vocab: Vocabulary, sentence_counts_jobs: b
         or stands_at(v, norm, vocab)
         or target_said(v, norm, vocab)
         or turned_out(v.number, norm, vocab)
+        or bracketed(v, norm, vocab)
     ):
         return True
     if not sentence_counts_jobs:
@@ -359,6 +360,47 @@ def _counts_jobs(v: Value, norm: str, vocab: Vocabulary, sentence_counts_jobs: b
     follows = not after or after[0] in ".,;:)" or bool(vocab.bare_before.match(after)) or measured
     named = [*vocab.sectors.values(), vocab.realised_before]  # "de sector overheid 3.000", "met 7.940"
     return any(p.match(after) for p in parts) or any(ends_with(w, before) for w in named) or follows
+
+
+def before_bracket(text: str, vocab: Vocabulary) -> str | None:
+    """The text before an opening bracket ([phrases] split_brackets) that ends `text`, a qualifier after the bracket
+    aside; None if no bracket ends it."""
+    if "(" not in text.rstrip()[-30:]:  # most values have no bracket before them: the qualifiers are then not read
+        return None
+    text = unqualified(text, vocab)
+    bracket = [m for m in vocab.split_brackets.finditer(text) if m.end() == len(text)]
+    return text[: bracket[0].start()].rstrip() if bracket else None
+
+
+def bracket_label_before(text: str, vocab: Vocabulary) -> str:
+    """The sector whose name ([sectors], or a bare word of [labels]: "overheid") stands right before the bracket that
+    ends `text` (the text before a value): "zowel markt (15.604) als overheid (5453)"; "" if none."""
+    before = before_bracket(text, vocab)
+    if not before:
+        return ""
+    for patterns in (vocab.sectors, vocab.labels):
+        for sector, words in patterns.items():
+            if ends_with(words, before):
+                return sector
+    return ""
+
+
+def bracketed(v: Value, norm: str, vocab: Vocabulary) -> bool:
+    """numbers.bracketed: a bare number that opens a bracket (a qualifier aside) counts jobs when what stands before
+    the bracket says what it counts: a sector's name ("zowel markt (15.604) als overheid (5453)": the label that
+    sector.bracket_label reads), a target's word ([phrases] target_said: "de doelstelling (9000)"), or a clause that
+    names jobs ("zijn meer banen voor mensen met een beperking ontstaan (bijna 19.000 in plaats van 14.000)": a unit
+    of jobs after its last comma, colon or semicolon). Not a bracket after other words ("het aantal personen dat
+    werk vindt (7.016)", "Jasna (28)")."""
+    before = before_bracket(norm[max(0, v.number.start - 160) : v.number.start], vocab)
+    if not before:
+        return False
+    if bracket_label_before(norm[max(0, v.number.start - 60) : v.number.start], vocab):
+        return True
+    if ends_with(vocab.target_said, before):
+        return True
+    clause = re.split(r"[,;:]", before)[-1]
+    return bool(vocab.units["jobs"].search(clause))
 
 
 def valued_clauses(norm: str, values: list[Value]) -> str:

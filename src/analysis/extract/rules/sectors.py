@@ -16,6 +16,9 @@ Sector, by the first rule that gives one:
 - sector.unsplit_part: a value without a sector of its own whose stretch names a part counted only for all employers
   together ([phrases] unsplit_parts: "12.448 banen via een uitzendcontract of detachering", which UWV does not divide
   between market and government) is of all employers.
+- sector.whole_of_labels: a value with no label nor sector of its own in a sentence whose every named sector labels
+  a value of its own by its bracket, two or more, is of the smallest whole that holds them ("de doelstelling (9000)
+  ... door zowel markt (15.604) als overheid (5453)": 9000 is banenafspraak_totaal), no check.
 - sector.in_sentence: named in the sentence (nearest before the value, else after); several: a check. The names of
   every part of a whole of two joined by "en" name the whole (joined_parts: "in de markt en bij de overheid").
 - sector.table_headings: named in a table cell's headings.
@@ -204,6 +207,7 @@ def assign(
     each = [mine or whole.text for mine, whole in zip(own, wholes)]
     paired = all(each) and len(set(each)) == len(each)
     starts = [at for at, _, _ in found]
+    of_labels = whole_of_labels(found, labels, norm, vocab)
     out = []
     for value, stretch, mine, goal, whole, label in zip(values, stretches, own, goals, wholes, labels):
         if goal and not mine:
@@ -217,10 +221,24 @@ def assign(
         elif label:  # named right there, before the bracket that opens on the value
             out.append(Ruled(label, "sector.bracket_label"))
         elif found:
-            out.append(_in_sentence(value, mine, found, starts, distinct, paired))
+            out.append((not mine and of_labels) or _in_sentence(value, mine, found, starts, distinct, paired))
         else:
             out.append(_outside(norm, passage, vocab, before, title, document_sector))
     return out
+
+
+def whole_of_labels(found, labels: list[str], norm: str, vocab: Vocabulary) -> Ruled | None:
+    """sector.whole_of_labels: where every sector the sentence names labels a value of its own by the bracket that
+    opens on it (sector.bracket_label), a value with no label nor sector of its own is of the smallest whole that holds
+    those sectors, two or more ([wholes]): "In 2015 werd de doelstelling (9000) nog ruim gehaald door zowel markt
+    (15.604) als overheid (5453) en kwam het aantal banen uit op 21.057": the target and the count of all employers.
+    None where a name labels no value."""
+    labelled = [s for s in labels if s]
+    bracketed = all(vocab.split_brackets.match(norm[end:].lstrip()) for _, end, _ in found)
+    if len(set(labelled)) < 2 or not bracketed:
+        return None
+    whole = _whole(labelled, vocab)
+    return Ruled(whole.text, "sector.whole_of_labels") if whole.text else None
 
 
 def _named_in_a_part(value: Value, mine: str, found, starts: list[int], norm: str, vocab: Vocabulary) -> bool:
