@@ -81,10 +81,9 @@ def years_at_start(norm: str, vocab: Vocabulary) -> frozenset[str]:
     return _years_after(norm, vocab.start_of_year.pattern)
 
 
-@functools.lru_cache(maxsize=64)
 def _years_after(norm: str, words: str) -> frozenset[str]:
     """The years the sentence writes right after one of `words` (a pattern)."""
-    return frozenset(re.findall(rf"(?:{words})\s+(20\d\d)(?!\d)", norm, re.IGNORECASE))
+    return frozenset(year for year, _ in _years_with_words(norm, words))
 
 
 def years_due_before(norm: str, vocab: Vocabulary) -> frozenset[str]:
@@ -94,13 +93,15 @@ def years_due_before(norm: str, vocab: Vocabulary) -> frozenset[str]:
 
 
 def years_due_before_start(norm: str, vocab: Vocabulary) -> dict[str, str]:
-    """The years the sentence writes right after "vóór" ("vóór 2026", "vóór het jaar 2024"), with their words: as a
-    goal's due year, before that year begins. Read once per sentence."""
+    """The years the sentence writes right after "vóór" ("vóór 2026", "vóór het jaar 2024"), with their words: as
+    a goal's due year, before that year begins. Read once per sentence."""
     return dict(_years_with_words(norm, vocab.due_before_start.pattern))
 
 
 @functools.lru_cache(maxsize=64)
 def _years_with_words(norm: str, words: str) -> tuple[tuple[str, str], ...]:
+    """The years the sentence writes right after one of `words` (a pattern): each year, and how it is written with
+    its words ("vóór het jaar 2024")."""
     return tuple((h.group(1), h.group(0)) for h in re.finditer(rf"(?:{words})\s+(20\d\d)(?!\d)", norm, re.IGNORECASE))
 
 

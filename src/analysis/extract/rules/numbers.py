@@ -556,8 +556,9 @@ def change_by(value: Value, norm: str, vocab: Vocabulary) -> bool:
     change_verb_words words and no number but a year between ("Het aantal banen via uitzendcontracten daalde ten
     opzichte van het vierde kwartaal 2015 met 1986 banen", "is fors gedaald, en wel met 761 banen", "is opnieuw
     gestegen, nu met in totaal 36 banen": a comma ends the clause unless words that resume the change follow it,
-    [meanings] change_resumed; no clause of its own between, [years] clause_openers), or
-    right after it ("met 1.200 banen gestegen"). By how much a count rose or fell: a change, not its level. The words "met" are looked for first: most numbers have none before."""
+    [meanings] change_resumed; no clause of its own between, [years] clause_openers), or right after it ("met 1.200
+    banen gestegen"). By how much a count rose or fell: a change, not its level. The words "met" are looked for
+    first: most numbers have none before."""
     at = vocab.meanings
     before = norm[max(0, value.number.start - 160) : value.number.start]
     if not at["change_by"].search(before[-40:]):
