@@ -11,7 +11,9 @@ import time
 
 import pytest
 from conftest import (
+    DUMPABLE,
     TINY_NOTEBOOKS,
+    communicate_or_dump,
     figure_row,
     kernels_below,
     make_raw,
@@ -180,7 +182,7 @@ def test_6_a_terminated_run_leaves_no_workers_and_no_late_reports(tmp_path, sig,
     proc = subprocess.Popen(
         [sys.executable, "-m", "analysis", *report_args(tmp_path, "--force", raw=raw, notebooks=TINY_NOTEBOOKS)],
         cwd=ROOT,
-        env={**os.environ, "TINY_NOTEBOOK_SECONDS": "2"},
+        env={**os.environ, **DUMPABLE, "TINY_NOTEBOOK_SECONDS": "2"},
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -192,7 +194,9 @@ def test_6_a_terminated_run_leaves_no_workers_and_no_late_reports(tmp_path, sig,
 
     family = psutil.Process(proc.pid).children(recursive=True)
     proc.send_signal(sig)
-    _, err = proc.communicate(timeout=60)
+    # once in seven suite runs this waited past 60 s after the run said 'interrupted', and could not be made to again:
+    # should it, the failure shows which processes still hold the run's output, and where each waits
+    _, err = communicate_or_dump(proc, timeout=60)
     assert proc.returncode == 128 + sig and "interrupted" in err
     time.sleep(1)
     alive = [p for p in family if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
