@@ -119,6 +119,75 @@ def kernels_below(pid: int) -> list[psutil.Process]:
     return found
 
 
+# For a process whose end a test waits for: with it, each Python process of its family prints where every one of
+# its threads is (faulthandler) when it gets SIGABRT, which communicate_or_dump sends when the wait is too long.
+DUMPABLE = {"PYTHONFAULTHANDLER": "1"}
+
+
+def communicate_or_dump(proc: subprocess.Popen, timeout: float = 60) -> tuple[str, str]:
+    """proc.communicate(timeout): its stdout and stderr, once it and every process holding its output have
+    ended. If they have not by then, the test fails saying which processes hold its output and where each
+    waits: their threads' kernel wait channels, and, for one started with DUMPABLE, its Python stacks."""
+    try:
+        return proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        pass
+    holders = _output_holders(proc)
+    said = [f"not ended within {timeout} s (run exit status: {proc.poll()}); processes holding its output:"]
+    for process in holders:
+        said.append(_where_it_waits(process))
+        with contextlib.suppress(psutil.Error):
+            process.send_signal(signal.SIGABRT)
+    try:
+        _, err = proc.communicate(timeout=15)
+    except subprocess.TimeoutExpired:
+        for process in [*holders, psutil.Process(proc.pid)]:
+            with contextlib.suppress(psutil.Error):
+                process.kill()
+        _, err = proc.communicate()
+    pytest.fail("\n".join([*said, "its stderr, with the stacks:", err or ""]), pytrace=False)
+
+
+def _output_holders(proc: subprocess.Popen) -> list[psutil.Process]:
+    """The processes (the run and any it left behind) with a descriptor on proc's stdout or stderr pipe."""
+    pipes = set()
+    for stream in (proc.stdout, proc.stderr):
+        if stream is not None:
+            with contextlib.suppress(OSError):
+                pipes.add(os.readlink(f"/proc/self/fd/{stream.fileno()}"))
+    found = []
+    for process in psutil.process_iter():
+        if process.pid == os.getpid():
+            continue
+        with contextlib.suppress(OSError):
+            fds = os.listdir(f"/proc/{process.pid}/fd")
+            if any(_readlink(f"/proc/{process.pid}/fd/{fd}") in pipes for fd in fds):
+                found.append(process)
+    return found
+
+
+def _readlink(path: str) -> str:
+    try:
+        return os.readlink(path)
+    except OSError:
+        return ""
+
+
+def _where_it_waits(process: psutil.Process) -> str:
+    try:
+        head = f"  {process.pid} {process.name()} ({process.status()}, parent {process.ppid()})"
+    except psutil.Error as err:
+        return f"  {process.pid}: {err}"
+    threads = []
+    with contextlib.suppress(OSError):
+        for task in sorted(os.listdir(f"/proc/{process.pid}/task")):
+            with contextlib.suppress(OSError):
+                wchan = Path(f"/proc/{process.pid}/task/{task}/wchan").read_text() or "running"
+                comm = Path(f"/proc/{process.pid}/task/{task}/comm").read_text().strip()
+                threads.append(f"{comm}: {wchan}")
+    return f"{head}: {'; '.join(threads)}"
+
+
 @pytest.fixture(scope="session")
 def repo_raw() -> Path:
     return ROOT / "data" / "raw"

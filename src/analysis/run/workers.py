@@ -82,17 +82,28 @@ class Workers:
     def __init__(self, count: int) -> None:
         self.count = max(1, count)
         context = multiprocessing.get_context("fork")
-        forkserver.start_server(self.count)  # first: it imports while the rest is done
-        export.warm_up()
-        kernels.socket_folder()  # made (and removed at exit) by the run; the forked workers inherit it
-        slots = context.SimpleQueue()
-        for slot in range(self.count):
-            slots.put(slot)
         others = {process.pid for process in multiprocessing.active_children()}
-        self.pool = ProcessPoolExecutor(
-            max_workers=self.count, mp_context=context, initializer=_start_worker, initargs=(slots,)
-        )
-        self.pool.submit(int)  # with "fork", the first task forks every worker at once
+        self.pool: ProcessPoolExecutor | None = None
+        self.pids: list[int] = []
+        try:
+            forkserver.start_server(self.count)  # first: it imports while the rest is done
+            export.warm_up()
+            kernels.socket_folder()  # made (and removed at exit) by the run; the forked workers inherit it
+            slots = context.SimpleQueue()
+            for slot in range(self.count):
+                slots.put(slot)
+            self.pool = ProcessPoolExecutor(
+                max_workers=self.count, mp_context=context, initializer=_start_worker, initargs=(slots,)
+            )
+            self.pool.submit(int)  # with "fork", the first task forks every worker at once
+        except BaseException:
+            # A stop signal (or a crash) while the workers start, which no `with` block sees yet. Stopped between
+            # two forks, the pool has a worker but not yet the thread that would end it, and the interpreter's
+            # exit waits for that worker (multiprocessing joins its children) while the worker waits for a task:
+            # the run said 'interrupted' and never ended. So what has started is stopped here.
+            self.pids = [p.pid for p in multiprocessing.active_children() if p.pid not in others]
+            self.stop()
+            raise
         self.pids = [process.pid for process in multiprocessing.active_children() if process.pid not in others]
         forkserver.release_slots()
 
@@ -111,7 +122,8 @@ class Workers:
         Only the run's own processes: the workers, the fork server, and their kernels (the process that runs
         this may have other children, such as a browser that a test or a notebook drives)."""
         _kill_trees(self.pids + forkserver.server_pids())
-        self.pool.shutdown(wait=False, cancel_futures=True)
+        if self.pool is not None:
+            self.pool.shutdown(wait=False, cancel_futures=True)
         forkserver.stop_server()
 
 
