@@ -103,3 +103,16 @@ def test_a_missed_gold_row_is_counted_by_the_fields_its_nearest_proposal_got_wro
     assert got.right == 0
     assert misses_by_field(got) == {"year": 1, "sector+measure": 1, "value written otherwise": 1}
     assert misses_by_field(score(gold[:1], [], "x", "doc")) == {"value not proposed": 1}
+
+
+def test_the_proposals_without_a_check_are_counted_with_how_many_of_them_are_right():
+    gold = [{"sector": "politie", "year": "2021", "period": "year", "measure": "realised_jobs", "value": "663"}]
+    gold = [{**g, "qualifier": "", "scope": "", "basis": "", "evidence": "", "note": ""} for g in gold]
+    proposals = [
+        {**gold[0], "check": ""},  # right, without a check
+        {**gold[0], "year": "2020", "check": ""},  # wrong, without a check: accept would take it as it stands
+        {**gold[0], "year": "2019", "check": "year taken from an earlier paragraph (2019)"},  # wrong, checked
+    ]
+    got = score(gold, proposals, "x", "doc")
+    assert (got.right, got.unchecked, got.unchecked_right, got.unchecked_wrong) == (1, 2, 1, 1)
+    assert (got + got).unchecked == 4

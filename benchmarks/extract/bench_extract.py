@@ -72,6 +72,21 @@ def table(totals: dict[str, Score], seconds: dict[str, float]) -> str:
             f"| {part} | {counts[part]} | {s.gold} | {s.proposed} | {s.right} | {s.recall:.2f} | {s.precision:.2f} | "
             f"{s.unchecked_wrong} of {s.proposed - s.right} | {s.verbatim_share:.0%} |"
         )
+    lines += [
+        "",
+        "What the analyst is asked to check: accept refuses a row whose check is still filled in, so a proposal",
+        "without a check is one it takes as it stands, and a check costs a review.",
+        "",
+        "| part | proposals without a check | of them right | proposals with a check | of them right |",
+        "|---|---|---|---|---|",
+    ]
+    for part in PARTS:
+        s = totals[part]
+        checked, free = s.proposed - s.unchecked, s.unchecked
+        lines.append(
+            f"| {part} | {free} | {s.unchecked_right} ({_share(s.unchecked_right, free)}) | {checked} | "
+            f"{s.right - s.unchecked_right} ({_share(s.right - s.unchecked_right, checked)}) |"
+        )
     lines += ["", "What the missed gold rows got wrong (misses_by_field in score.py), per part:", ""]
     lines += ["| part | what was wrong | missed gold rows |", "|---|---|---|"]
     for part in PARTS:
@@ -83,6 +98,10 @@ def table(totals: dict[str, Score], seconds: dict[str, float]) -> str:
         f"{seconds[slowest]:.3f} s ({slowest}); in-process, after the vocabulary is built."
     )
     return "\n".join(lines)
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part / whole:.0%}" if whole else "-"
 
 
 def main() -> int:

@@ -98,6 +98,7 @@ class Score:
     verbatim: int
     missed: tuple = ()
     wrong: tuple = ()
+    unchecked: int = 0  # proposals without a check: those accept takes as they stand
 
     def __add__(self, other: Score) -> Score:
         return Score(
@@ -107,6 +108,7 @@ class Score:
             self.verbatim + other.verbatim,
             self.missed + other.missed,
             self.wrong + other.wrong,
+            self.unchecked + other.unchecked,
         )
 
     @property
@@ -120,6 +122,10 @@ class Score:
     @property
     def verbatim_share(self) -> float:
         return self.verbatim / self.proposed if self.proposed else 1.0
+
+    @property
+    def unchecked_right(self) -> int:
+        return self.unchecked - self.unchecked_wrong
 
     @property
     def unchecked_wrong(self) -> int:
@@ -142,7 +148,8 @@ def score(gold: list[dict], proposals: list[dict], text: str, label: str = "") -
             wrong.append((label, key, p.get("check", "")))
     missed = tuple((label, k) for k, n in unmatched.items() for _ in range(n))
     kept_verbatim = sum(verbatim(p["evidence"], text) for p in proposals)
-    return Score(sum(wanted.values()), len(proposals), right, kept_verbatim, missed, tuple(wrong))
+    unchecked = sum(1 for p in proposals if not p.get("check", ""))
+    return Score(sum(wanted.values()), len(proposals), right, kept_verbatim, missed, tuple(wrong), unchecked)
 
 
 def _same_value(a: str, b: str) -> bool:
