@@ -780,6 +780,15 @@ YEARS = [
         "year.none",
         "year not stated",
     ),
+    # ... but with "vorig jaar" it is "by then": the year counted from the document's date, a year's count
+    (
+        "Vorig jaar hadden de gemeenten inmiddels 4.800 extra banen gerealiseerd.",
+        "2020-07-02",
+        "4800",
+        "2019",
+        "year.relative_to_document",
+        "year 2019 from the document's date (2020-07-02: 'Vorig jaar')",
+    ),
     # "net als in 2022", "evenals vorig jaar": the time the figure is likened to, not its own year ([years]
     # reference); the count is of the year its paragraph speaks of
     (

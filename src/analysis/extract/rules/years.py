@@ -285,10 +285,11 @@ def _earlier_in_document(earlier: list[list[str]]) -> Ruled:
 
 def now_said(valued: str, vocab: Vocabulary) -> re.Match | None:
     """The words that make a count one of the day (`valued`: the clauses of the sentence's values): "op dit
-    moment", "momenteel" ([years] now); "inmiddels" only where those clauses write no year ([years] now_undated:
-    "Inmiddels staat de teller op 21.057 banen", not "Inmiddels zijn de cijfers over heel 2020 beschikbaar: ...")."""
+    moment", "momenteel" ([years] now); "inmiddels" only where those clauses name no year, in figures or counted
+    from the document's date ([years] now_undated: "Inmiddels staat de teller op 21.057 banen", not "Inmiddels
+    zijn de cijfers over heel 2020 beschikbaar: ..." nor "Vorig jaar waren er inmiddels 61.615 extra banen")."""
     said = vocab.now.search(valued)
-    if said or re.search(r"(?<!\d)20\d\d(?!\d)", valued):
+    if said or re.search(r"(?<!\d)20\d\d(?!\d)", valued) or vocab.relative.search(valued):
         return said
     return vocab.now_undated.search(valued)
 
