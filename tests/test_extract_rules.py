@@ -665,6 +665,31 @@ YEARS = [
         "year.written_after",
         "",
     ),
+    # "tegen 2026" after a value is its own year, as "in 2026" is ("by 2026"): each of two parts its own
+    (
+        "Het plan telt 50.000 banen, waarvan 40.000 banen bij bedrijven tegen 2027 en 10.000 banen bij gemeenten tegen 2025.",
+        None,
+        "40000",
+        "2027",
+        "year.written_after",
+        "",
+    ),
+    (
+        "Het plan telt 50.000 banen, waarvan 40.000 banen bij bedrijven tegen 2027 en 10.000 banen bij gemeenten tegen 2025.",
+        None,
+        "10000",
+        "2025",
+        "year.written_after",
+        "",
+    ),
+    (  # guard: "tegen" before a value, not a year, pairs two values and dates neither
+        "In 2021 waren er bij de gemeenten 3.000 banen tegen 2.500 bij de provincies.",
+        None,
+        "3000",
+        "2021",
+        "year.only_in_sentence",
+        "",
+    ),
     (  # guard: a year further off that opens no relative clause is not the value's own
         "De provincies hadden 300 banen bij de eigen organisatie en de gemeenschappelijke regelingen in 2020.",
         None,
