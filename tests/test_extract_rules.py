@@ -641,6 +641,52 @@ YEARS = [
         "year.none",
         "year not stated",
     ),
+    # "Daarmee", "Daardoor" (by that) refer back to the sentence before as a whole: the year of the goal they say it
+    # met or missed is its counts' ...
+    (
+        (
+            "De gemeenten hebben 9.000 extra banen gerealiseerd, tegen een doel van 8.000. Daardoor is het streefdoel "
+            "voor 2021 toch bereikt."
+        ),
+        None,
+        "9000",
+        "2021",
+        "year.said_after",
+        "year 2021 from the sentence after",
+    ),
+    (  # ... before a year taken from an earlier paragraph (with its check), which is further off
+        (
+            "In 2018 sprak de minister de werkgevers toe.\n\nDe gemeenten hebben 9.000 extra banen gerealiseerd. "
+            "Daarmee is de doelstelling voor 2021 niet gehaald."
+        ),
+        None,
+        "9000",
+        "2021",
+        "year.said_after",
+        "year 2021 from the sentence after",
+    ),
+    (  # guard: not before a year of the sentence before in the paragraph, nearer than it
+        (
+            "In 2020 stond de teller op 7.000.\n\nIn 2019 was het anders. De gemeenten hebben 9.000 extra banen "
+            "gerealiseerd. Daarmee is de doelstelling voor 2021 niet gehaald."
+        ),
+        None,
+        "9000",
+        "2019",
+        "year.sentence_before",
+        "",
+    ),
+    (  # guard: a sentence after that gives a value of its own dates nothing
+        (
+            "In 2018 sprak de minister de werkgevers toe.\n\nDe gemeenten hebben 9.000 extra banen gerealiseerd. "
+            "Daarmee is de doelstelling van 9.500 banen voor 2021 niet gehaald."
+        ),
+        None,
+        "9000",
+        "2018",
+        "year.earlier_in_document",
+        "year taken from an earlier paragraph (2018)",
+    ),
     # a year that opens a relative clause after the value's noun is that value's, further off than one right after
     # it; each of two such clauses its own value's
     (

@@ -222,8 +222,8 @@ def _sentence(sentence, notes, passage, vocab, source_id, context, paragraph, ch
             m = measures.whole_due_year(m, y, s, years.whole_due(s.text, list(paragraph.document_goals.items()), vocab))
         if m.text == "goal_jobs" and not y.text:  # a due year from a sentence beside it, with a check
             y = _due_beside(s.text, paragraph, vocab)
-        if not y.text and m.text and MEASURES[m.text].year_required:  # "Het aantal banen is in 2023 ..." after it
-            y = said_after()
+        if m.text and MEASURES[m.text].year_required:  # "Het aantal banen is in 2023 ..." after it
+            y = years.said_after_first(y, said_after)
         period = _period(named, y, s, m, paragraph, context, vocab)
         if period.rule == "period.document_quarter" and not y.text:
             y = Ruled(context.quarter[1], "year.document_quarter")

@@ -48,9 +48,11 @@ end goals (vocabulary [end_goals]): "in het sociaal akkoord van 2013 ... 125.000
 - year.due_said_after: an end goal whose sentence gives no due year, before a sentence of the paragraph that gives
   no value, one due year and refers back to it ("... 125.000 extra banen realiseren. In 2026 moet dit aantal
   behaald zijn."): that year, with a check.
-- year.said_after: a count that needs a year and that none of the rules above dates, before a sentence of the
-  paragraph that gives no value, one year of its own and refers back to it ("... in totaal 85.665 extra banen
-  gerealiseerd ... Het aantal banen is in 2023 licht gegroeid"): that year, with a check.
+- year.said_after: a count that needs a year and that none of the rules above dates, or dates only from an earlier
+  paragraph or the document's title (said_after_first), before a sentence of the paragraph that gives no value,
+  one year of its own and refers back to it ("... in totaal 85.665 extra banen gerealiseerd ... Het aantal banen
+  is in 2023 licht gegroeid"; "... met bijna 52.000 banen. Daardoor is toch het totale streefgetal voor 2019
+  gehaald"): that year, with a check.
 - year.due_in_document: an end goal that none of those gives a due year, after the end goal of the whole that holds
   it earlier in the document ("In 2026 zouden er in de publieke sector 25 duizend banen moeten zijn gerealiseerd"
   above "De universiteiten schiepen ... de helft van de 1886 banen waar ze uiteindelijk op mikken"): that one's due
@@ -66,6 +68,7 @@ import datetime as dt
 import functools
 import itertools
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from analysis.dictionary import MEASURES
@@ -386,6 +389,23 @@ def said_after(after: str, vocab: Vocabulary) -> Ruled:
         return NOTHING
     check = CHECKS["year_after"].format(year=year, words=after.strip())
     return Ruled(year, "year.said_after", check, f"year {year} from the sentence after")
+
+
+# The years of a count taken from further off than the sentence after that refers back to it: an earlier
+# paragraph's, the document's title's (each with a check)
+FURTHER_OFF = ("year.earlier_in_document", "year.document_title")
+
+
+def said_after_first(found: Ruled, after: Callable[[], Ruled]) -> Ruled:
+    """year.said_after before a year from further off: a count that its sentence and the paragraph before leave
+    undated, or date only from an earlier paragraph or the document's title (FURTHER_OFF), takes the year the
+    sentence after gives it (`after`: said_after), when that refers back to it ("Het bedrijfsleven heeft de
+    doelstelling van 40.000 banen wel gehaald, met bijna 52.000 banen. Daardoor is toch het totale streefgetal voor
+    2019 gehaald": 2019, not the year of a paragraph above); else `found`."""
+    if found.text and found.rule not in FURTHER_OFF:
+        return found
+    said = after()
+    return said if said.text else found
 
 
 def _one_year_after(after: str, vocab: Vocabulary, keep) -> str:
