@@ -1425,6 +1425,28 @@ def test_the_same_figure_twice_is_one_proposal_naming_the_other_place(vocab):
             "De provincies moesten in 2019 300 mensen met een beperking aannemen, dat werden er 345.",
             [("provincies", "2019", "year", "realised_jobs", "345", "", "sector_count")],
         ),
+        # the count that was due, in a clause with an obligation's word right before what it turned out to be: a
+        # count of jobs, also in words or without a unit of jobs, and a target (numbers.due_then_turned_out)
+        (
+            "Volgens de afspraak moesten er in 2019 achtduizend overheidsbanen bij komen, maar het werden er maar 5200.",
+            [
+                ("overheid_totaal", "2019", "year", "target_jobs", "8000", "", "national_extra_jobs"),
+                ("overheid_totaal", "2019", "year", "realised_jobs", "5200", "", "national_extra_jobs"),
+            ],
+        ),
+        (
+            "De gemeenten moesten in 2018 2.400 arbeidsgehandicapten aannemen, dat werden er 2.650.",
+            [
+                ("gemeenten", "2018", "year", "target_jobs", "2400", "", "sector_count"),
+                ("gemeenten", "2018", "year", "realised_jobs", "2650", "", "sector_count"),
+            ],
+        ),
+        # guards: a number in a clause that says nothing was due is no count, nor is one of two in the due clause
+        ("Bij de provincies werkten in 2019 80 stagiairs, dat waren er 12 meer dan het jaar ervoor.", []),
+        (
+            "De gemeenten moesten in 2018 2.400 arbeidsgehandicapten aannemen in 35 regio's, dat werden er 2.650.",
+            [("gemeenten", "2018", "year", "realised_jobs", "2650", "", "sector_count")],
+        ),
         # guards: a change after it stays a change; "er" with no such words before is no count
         (
             "De provincies realiseerden in 2019 345 banen; dat waren er 45 meer dan het jaar ervoor.",
@@ -2123,12 +2145,13 @@ STAGE_SECTORS = [
         "",
         [("overheid_totaal", "sector.in_sentence", SEVERAL_OG), ("gemeenten", "sector.in_stretch", SEVERAL_OG)],
     ),
-    (  # a sector named by its jobs' word: "overheidsbanen" are the government's
+    (  # a sector named by its jobs' word: "overheidsbanen" are the government's (achtduizend the count due:
+        # numbers.due_then_turned_out)
         "Volgens de afspraken moesten er in 2018 achtduizend overheidsbanen bij komen, het werden er 5.200 banen.",
         (),
         [],
         "",
-        [("overheid_totaal", "sector.in_sentence", "")],
+        [("overheid_totaal", "sector.in_stretch", ""), ("overheid_totaal", "sector.in_sentence", "")],
     ),
     (  # guard: another word that begins with "overheid" names no sector
         "Het overheidsbeleid leverde in 2018 3.000 banen op.",
