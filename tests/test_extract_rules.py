@@ -1486,6 +1486,19 @@ def test_the_same_figure_twice_is_one_proposal_naming_the_other_place(vocab):
                 ("overheid_totaal", "2017", "year", "", "4100", "", "national_extra_jobs"),
             ],
         ),
+        # a bare number before "binnen" and a sector, in a sentence that counts jobs, counts jobs as one before "in"
+        # does ([sentences] bare_before); guard: a number with a noun of its own after "binnen" is none
+        (
+            "In 2026 moeten er 125.000 banen bij komen voor mensen met een beperking, waarvan 25.000 binnen de overheid.",
+            [
+                ("banenafspraak_totaal", "2026", "year", "goal_jobs", "125000", "", "national_extra_jobs"),
+                ("overheid_totaal", "2026", "year", "goal_jobs", "25000", "", "national_extra_jobs"),
+            ],
+        ),
+        (
+            "De gemeenten realiseerden in 2019 300 banen binnen 12 teams.",
+            [("gemeenten", "2019", "year", "realised_jobs", "300", "", "sector_count")],
+        ),
         # what a count of jobs comes out at, a bare number, is a count reached (numbers.stands_at, [phrases] stands)
         (
             "In 2015 kwam het aantal banen bij de provincies uit op 412.",
