@@ -1518,6 +1518,27 @@ def test_a_sentence_gives_these_rows(vocab, sentence, expected):
         assert row["evidence"] == sentence
 
 
+def test_a_clause_after_the_values_set_off_by_a_dash_says_nothing_of_them(vocab):
+    # numbers.valued_clauses: a spaced dash after the last value ends its clauses as a colon does, so "op dit moment"
+    # and the sectors named after it are not the values' (sector.valued_clauses): the quarter named stays theirs, and a
+    # part counted only for all employers is theirs
+    text = (
+        "Tussen de nulmeting en het tweede kwartaal van 2019 realiseerden werkgevers als netto resultaat: – 31.200 extra"
+        " banen via een regulier dienstverband (900 bij de overheid en 30.300 in de markt) en – 9.400 extra banen via een"
+        " uitzendcontract of detachering – op dit moment niet onder te verdelen naar overheid en markt.\n"
+    )
+    got = {v: (p.row["sector"], p.row["year"], p.row["period"]) for v, p in rows(text, vocab, "2019-09-01").items()}
+    assert got == {
+        "31200": ("banenafspraak_totaal", "2019", "Q2"),
+        "900": ("overheid_totaal", "2019", "Q2"),
+        "30300": ("markt", "2019", "Q2"),
+        "9400": ("banenafspraak_totaal", "2019", "Q2"),
+    }
+    # guard: words of the day in the values' own clause keep a count of the day
+    guard = rows("Op dit moment staat de teller bij de provincies op 1.450 banen – een record.\n", vocab, "2019-09-01")
+    assert (guard["1450"].row["sector"], guard["1450"].row["period"]) == ("provincies", "provisional")
+
+
 def test_what_extract_is_unsure_of_it_says_in_check(vocab):
     text = (
         "Politie\n"

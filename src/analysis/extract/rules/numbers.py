@@ -430,13 +430,15 @@ def bracketed(v: Value, norm: str, vocab: Vocabulary) -> bool:
 
 
 def valued_clauses(norm: str, values: list[Value]) -> str:
-    """The sentence up to the end of the clause of its last value: a clause after a colon or semicolon that follows
-    every value and holds none says nothing of them ("10.640 extra banen via een uitzendcontract of detachering: op
-    dit moment niet onder te verdelen naar overheid en markt" is no count of the day). Where the words of a count
+    """The sentence up to the end of the clause of its last value: a clause after a colon, a semicolon or a spaced
+    dash ("–", "—") that follows every value and holds none says nothing of them ("10.640 extra banen via een
+    uitzendcontract of detachering: op dit moment niet onder te verdelen naar overheid en markt", "8.988 extra banen
+    via een inleenverband (uitzendcontract of detachering) – op dit moment niet onder te verdelen naar overheid en
+    markt" are no counts of the day, and name neither sector: sector.valued_clauses). Where the words of a count
     of the day ("op dit moment", "momenteel") and of a period are read (years.assign, qualities.period)."""
     if not values:
         return norm
-    cut = re.compile(r"[:;]").search(norm, values[-1].end)
+    cut = re.compile(r"[:;]|\s[–—]\s").search(norm, values[-1].end)
     return norm[: cut.start()] if cut else norm
 
 
