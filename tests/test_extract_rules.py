@@ -1496,6 +1496,28 @@ def test_the_same_figure_twice_is_one_proposal_naming_the_other_place(vocab):
             "De provincies moesten in 2019 300 mensen met een beperking aannemen, dat werden er 345.",
             [("provincies", "2019", "year", "realised_jobs", "345", "", "sector_count")],
         ),
+        # the count that was due, in a clause with an obligation's word right before what it turned out to be: a
+        # count of jobs, also in words or without a unit of jobs, and a target (numbers.due_then_turned_out)
+        (
+            "Volgens de afspraak moesten er in 2019 achtduizend overheidsbanen bij komen, maar het werden er maar 5200.",
+            [
+                ("overheid_totaal", "2019", "year", "target_jobs", "8000", "", "national_extra_jobs"),
+                ("overheid_totaal", "2019", "year", "realised_jobs", "5200", "", "national_extra_jobs"),
+            ],
+        ),
+        (
+            "De gemeenten moesten in 2018 2.400 arbeidsgehandicapten aannemen, dat werden er 2.650.",
+            [
+                ("gemeenten", "2018", "year", "target_jobs", "2400", "", "sector_count"),
+                ("gemeenten", "2018", "year", "realised_jobs", "2650", "", "sector_count"),
+            ],
+        ),
+        # guards: a number in a clause that says nothing was due is no count, nor is one of two in the due clause
+        ("Bij de provincies werkten in 2019 80 stagiairs, dat waren er 12 meer dan het jaar ervoor.", []),
+        (
+            "De gemeenten moesten in 2018 2.400 arbeidsgehandicapten aannemen in 35 regio's, dat werden er 2.650.",
+            [("gemeenten", "2018", "year", "realised_jobs", "2650", "", "sector_count")],
+        ),
         # guards: a change after it stays a change; "er" with no such words before is no count
         (
             "De provincies realiseerden in 2019 345 banen; dat waren er 45 meer dan het jaar ervoor.",
@@ -1535,6 +1557,19 @@ def test_the_same_figure_twice_is_one_proposal_naming_the_other_place(vocab):
                 ("overheid_totaal", "2017", "year", "", "4100", "", "national_extra_jobs"),
             ],
         ),
+        # a bare number before "binnen" and a sector, in a sentence that counts jobs, counts jobs as one before "in"
+        # does ([sentences] bare_before); guard: a number with a noun of its own after "binnen" is none
+        (
+            "In 2026 moeten er 125.000 banen bij komen voor mensen met een beperking, waarvan 25.000 binnen de overheid.",
+            [
+                ("banenafspraak_totaal", "2026", "year", "goal_jobs", "125000", "", "national_extra_jobs"),
+                ("overheid_totaal", "2026", "year", "goal_jobs", "25000", "", "national_extra_jobs"),
+            ],
+        ),
+        (
+            "De gemeenten realiseerden in 2019 300 banen binnen 12 teams.",
+            [("gemeenten", "2019", "year", "realised_jobs", "300", "", "sector_count")],
+        ),
         # what a count of jobs comes out at, a bare number, is a count reached (numbers.stands_at, [phrases] stands)
         (
             "In 2015 kwam het aantal banen bij de provincies uit op 412.",
@@ -1552,6 +1587,27 @@ def test_a_sentence_gives_these_rows(vocab, sentence, expected):
     assert got == expected
     for row in rows:
         assert row["evidence"] == sentence
+
+
+def test_a_clause_after_the_values_set_off_by_a_dash_says_nothing_of_them(vocab):
+    # numbers.valued_clauses: a spaced dash after the last value ends its clauses as a colon does, so "op dit moment"
+    # and the sectors named after it are not the values' (sector.valued_clauses): the quarter named stays theirs, and a
+    # part counted only for all employers is theirs
+    text = (
+        "Tussen de nulmeting en het tweede kwartaal van 2019 realiseerden werkgevers als netto resultaat: – 31.200 extra"
+        " banen via een regulier dienstverband (900 bij de overheid en 30.300 in de markt) en – 9.400 extra banen via een"
+        " uitzendcontract of detachering – op dit moment niet onder te verdelen naar overheid en markt.\n"
+    )
+    got = {v: (p.row["sector"], p.row["year"], p.row["period"]) for v, p in rows(text, vocab, "2019-09-01").items()}
+    assert got == {
+        "31200": ("banenafspraak_totaal", "2019", "Q2"),
+        "900": ("overheid_totaal", "2019", "Q2"),
+        "30300": ("markt", "2019", "Q2"),
+        "9400": ("banenafspraak_totaal", "2019", "Q2"),
+    }
+    # guard: words of the day in the values' own clause keep a count of the day
+    guard = rows("Op dit moment staat de teller bij de provincies op 1.450 banen – een record.\n", vocab, "2019-09-01")
+    assert (guard["1450"].row["sector"], guard["1450"].row["period"]) == ("provincies", "provisional")
 
 
 def test_what_extract_is_unsure_of_it_says_in_check(vocab):
@@ -2194,12 +2250,13 @@ STAGE_SECTORS = [
         "",
         [("overheid_totaal", "sector.in_sentence", SEVERAL_OG), ("gemeenten", "sector.in_stretch", SEVERAL_OG)],
     ),
-    (  # a sector named by its jobs' word: "overheidsbanen" are the government's
+    (  # a sector named by its jobs' word: "overheidsbanen" are the government's (achtduizend the count due:
+        # numbers.due_then_turned_out)
         "Volgens de afspraken moesten er in 2018 achtduizend overheidsbanen bij komen, het werden er 5.200 banen.",
         (),
         [],
         "",
-        [("overheid_totaal", "sector.in_sentence", "")],
+        [("overheid_totaal", "sector.in_stretch", ""), ("overheid_totaal", "sector.in_sentence", "")],
     ),
     (  # guard: another word that begins with "overheid" names no sector
         "Het overheidsbeleid leverde in 2018 3.000 banen op.",

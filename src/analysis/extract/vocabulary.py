@@ -147,6 +147,7 @@ class Windows(_Strict):
     baseline_before: PositiveInt
     change_noun_words: PositiveInt
     change_verb_words: PositiveInt
+    turned_out_due_words: PositiveInt
     compared_words: PositiveInt
     employers_share_words: PositiveInt
     baseline_at_words: PositiveInt

@@ -166,7 +166,11 @@ def read(
     years: list[Number] = []
     for number in numbers(sentence, vocab):
         unit = _unit_after(norm, number, vocab)
-        if number.in_words and not (_counts(number, unit, norm, vocab) or turned_out(number, norm, vocab)):
+        if number.in_words and not (
+            _counts(number, unit, norm, vocab)
+            or turned_out(number, norm, vocab)
+            or due_then_turned_out(number, norm, vocab)
+        ):
             continue
         if ends_with(vocab.marks_before, norm[max(0, number.start - 20) : number.start]):  # "zie noot 1)"
             continue
@@ -319,6 +323,27 @@ def turned_out(number: Number, norm: str, vocab: Vocabulary) -> bool:
     return ends_with(vocab.turned_out, unqualified(before, vocab, vocab.stands_adverbs))
 
 
+def due_then_turned_out(number: Number, norm: str, vocab: Vocabulary) -> bool:
+    """numbers.due_then_turned_out: whether a number is the count a sentence says was due, in a clause with an
+    obligation's word ([phrases] obligation: "moesten", "hadden ... moeten") right before the clause that says what it
+    turned out to be ([phrases] turned_out), within [windows] turned_out_due_words words, the only number of its clause
+    but a year: "Volgens de afspraak moesten er in 2019 achtduizend overheidsbanen bij komen, maar het werden er maar 5200",
+    "de werkgevers moesten 30.000 arbeidsgehandicapten aannemen, dat werden er 37.000". "Er" counts what the due
+    number counts, so it counts jobs, also in words and without a unit of jobs; its measure is the obligation's (a
+    target). Not a number in a clause that says nothing was due ("Bij de provincies werkten 80 stagiairs, dat waren er
+    12 meer"), nor one of two ("moesten 2.400 arbeidsgehandicapten aannemen in 35 regio's": which was due?)."""
+    after = norm[number.end : number.end + 200]
+    hit = vocab.turned_out.search(after)  # most numbers have none of these words after them
+    if not hit:
+        return False
+    if len(re.findall(r"\w+", after[: hit.start()])) > vocab.windows.turned_out_due_words:
+        return False
+    start = max(norm.rfind(mark, 0, number.start) for mark in ",;:") + 1  # the clause the number stands in
+    end = number.end + hit.start()
+    others = re.sub(r"\b20\d\d\b", "", norm[start : number.start] + " " + norm[number.end : end])
+    return not re.search(r"\d", others) and bool(vocab.obligation.search(norm, start, end))
+
+
 def target_said(v: Value, norm: str, vocab: Vocabulary) -> bool:
     """numbers.target_said: a number without a unit that a target's word in its clause says it was ("Het tussendoel
     voor eind vorig jaar was 80.000, waarvan ..."; [phrases] target_said, target_said_verbs), with no noun of its own
@@ -348,6 +373,7 @@ def _counts_jobs(v: Value, norm: str, vocab: Vocabulary, sentence_counts_jobs: b
         or stands_at(v, norm, vocab)
         or target_said(v, norm, vocab)
         or turned_out(v.number, norm, vocab)
+        or due_then_turned_out(v.number, norm, vocab)
         or bracketed(v, norm, vocab)
     ):
         return True
@@ -404,13 +430,15 @@ def bracketed(v: Value, norm: str, vocab: Vocabulary) -> bool:
 
 
 def valued_clauses(norm: str, values: list[Value]) -> str:
-    """The sentence up to the end of the clause of its last value: a clause after a colon or semicolon that follows
-    every value and holds none says nothing of them ("10.640 extra banen via een uitzendcontract of detachering: op
-    dit moment niet onder te verdelen naar overheid en markt" is no count of the day). Where the words of a count
+    """The sentence up to the end of the clause of its last value: a clause after a colon, a semicolon or a spaced
+    dash ("–", "—") that follows every value and holds none says nothing of them ("10.640 extra banen via een
+    uitzendcontract of detachering: op dit moment niet onder te verdelen naar overheid en markt", "8.988 extra banen
+    via een inleenverband (uitzendcontract of detachering) – op dit moment niet onder te verdelen naar overheid en
+    markt" are no counts of the day, and name neither sector: sector.valued_clauses). Where the words of a count
     of the day ("op dit moment", "momenteel") and of a period are read (years.assign, qualities.period)."""
     if not values:
         return norm
-    cut = re.compile(r"[:;]").search(norm, values[-1].end)
+    cut = re.compile(r"[:;]|\s[–—]\s").search(norm, values[-1].end)
     return norm[: cut.start()] if cut else norm
 
 

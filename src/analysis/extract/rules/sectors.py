@@ -13,6 +13,9 @@ Sector, by the first rule that gives one:
 - sector.whole_of_named_part: a value whose own stretch names a sector only after words that open its parts, in a
   part with no value of its own ("80.000, waarvan driekwart voor rekening zou komen van de private sector"), is of
   the smallest whole that holds that sector, with a check.
+- sector.valued_clauses: the names of a clause after the last value that a colon, a semicolon or a spaced dash sets
+  off name no value's sector ("... 8.988 extra banen via een inleenverband (uitzendcontract of detachering) – op dit
+  moment niet onder te verdelen naar overheid en markt"; numbers.valued_clauses).
 - sector.unsplit_part: a value without a sector of its own whose stretch names a part counted only for all employers
   together ([phrases] unsplit_parts: "12.448 banen via een uitzendcontract of detachering", which UWV does not divide
   between market and government) is of all employers.
@@ -53,7 +56,7 @@ import re
 from analysis.extract.documents import Passage
 from analysis.extract.rules import measures
 from analysis.extract.rules.measures import Stretch
-from analysis.extract.rules.numbers import Value
+from analysis.extract.rules.numbers import Value, valued_clauses
 from analysis.extract.rules.ruled import CHECKS, Ruled
 from analysis.extract.vocabulary import Vocabulary, normal
 
@@ -199,7 +202,7 @@ def assign(
     """`goals`: whether each value is an end goal (measure.end_goal); `title`: the document's; `document_sector`:
     the sector the document's earlier paragraphs named last, where the paragraph speaks of "de sector"
     (referred_sector)."""
-    found = name_spans(norm, vocab)
+    found = name_spans(valued_clauses(norm, values), vocab)  # not a clause after the values (sector.valued_clauses)
     labels = [bracket_label(v, norm, vocab) for v in values]
     own = _own(values, stretches, found, norm, vocab, labels)
     wholes = _wholes(values, own, found, norm, vocab)
