@@ -20,10 +20,10 @@ from analysis.extract.vocabulary import Vocabulary
 
 # The floors: today's scores, rounded down. The test part is measured, never tuned on: no floor there beyond
 # "reads every document"; its scores are in RESULTS.md.
-FLOORS = {"dev": (0.76, 0.78), "seed": (0.95, 0.95)}
+FLOORS = {"dev": (0.79, 0.80), "seed": (0.95, 0.95)}
 # A wrong proposal with a check costs the analyst a review; one without can become a wrong figure in data/raw.
 # The most wrong proposals without a check each part may give: today's.
-UNCHECKED_WRONG = {"dev": 4, "seed": 0}
+UNCHECKED_WRONG = {"dev": 1, "seed": 0}
 
 
 @pytest.fixture(scope="module")
