@@ -1739,14 +1739,26 @@ def test_a_sector_s_end_goal_read_from_its_deadline_says_so_in_check(vocab):
     assert "goal due by 'voor 1 januari 2024' (2023): read as its end goal" in p["check"]
 
 
-# ---------------------------------------------------------------- the vocabulary is typed data
-
-
-def test_a_sector_s_count_due_before_a_year_begins_is_its_end_goal_of_the_year_before(vocab):
-    p = rows("De waterschappen liggen voor op het schema om 120 banen vóór het jaar 2025 te realiseren.", vocab)
-    p = p["120"].record()
+@pytest.mark.parametrize(
+    "sentence, says",
+    [
+        (
+            "De waterschappen liggen voor op het schema om 120 banen vóór het jaar 2025 te realiseren.",
+            "'vóór het jaar 2025': due before 2025 begins (the end of 2024)",
+        ),
+        (  # "vóór het begin van" is a deadline too, not the target of that year
+            "De waterschappen moeten 120 banen realiseren vóór het begin van 2025.",
+            "a sector's goal due by 'vóór het begin van 2025'",
+        ),
+    ],
+)
+def test_a_sector_s_count_due_before_a_year_begins_is_its_end_goal_of_the_year_before(vocab, sentence, says):
+    p = rows(sentence, vocab)["120"].record()
     assert (p["sector"], p["year"], p["measure"]) == ("waterschappen", "2024", "goal_jobs")
-    assert "'vóór het jaar 2025': due before 2025 begins (the end of 2024)" in p["check"]
+    assert says in p["check"]
+
+
+# ---------------------------------------------------------------- the vocabulary is typed data
 
 
 def test_a_misspelt_key_or_id_in_the_vocabulary_is_refused_with_its_line():
@@ -2288,6 +2300,13 @@ STAGE_SECTORS = [
     ),
     (  # guard: "respectievelijk" hands each name its own value, not the whole
         "In de markt en bij de overheid kwamen er in 2018 respectievelijk 40.000 en 5.000 banen bij.",
+        (),
+        [],
+        "",
+        [("overheid_totaal", "sector.in_sentence", SEVERAL_MO), ("overheid_totaal", "sector.in_sentence", SEVERAL_MO)],
+    ),
+    (  # guard: nor two parts before values listed together: each may have one of its own
+        "In 2019 realiseerden de markt en de overheid 40.000 en 5.000 banen.",
         (),
         [],
         "",

@@ -114,7 +114,7 @@ def due_by(norm: str, vocab: Vocabulary) -> dict[str, str]:
 
 @functools.lru_cache(maxsize=64)
 def _due_by(norm: str, words: str, date_words: str, worded: str) -> tuple[tuple[str, str], ...]:
-    found = [(h.group(1), h.group(0)) for h in re.finditer(rf"(?:{words})\s+(20\d\d)(?!\d)", norm, re.IGNORECASE)]
+    found = list(_years_with_words(norm, words))
     for hit in re.finditer(rf"(?:{date_words})\s+{worded}", norm, re.IGNORECASE):
         day, month, year = hit.group(1, 2, 3)  # the date's: the words before it are no group
         first_of_year = int(day) == 1 and month.lower() == "januari"  # "voor 1 januari 2024": by the end of 2023

@@ -151,10 +151,16 @@ def _unit_after(norm: str, number: Number, vocab: Vocabulary) -> tuple[str, int]
     return None
 
 
-def _listed(norm: str, a: int, b: int, vocab: Vocabulary) -> bool:
+def listed(norm: str, a: int, b: int, vocab: Vocabulary) -> bool:
     """Whether the text between two numbers only lists them: ", ", " en ", " of ", with a % or unit."""
     listing = vocab.list_words.pattern
     return bool(re.fullmatch(rf"\s*(?:%|procent)?\s*(?:,|,?\s+(?:{listing}))\s+(?:\w+\s+)?", norm[a:b], re.IGNORECASE))
+
+
+def values_listed_after(norm: str, at: int, vocab: Vocabulary) -> bool:
+    """Whether two numbers other than years stand listed together after `at` ("40.000 en 5.000 banen")."""
+    found = [n for n in numbers(norm, vocab) if n.start >= at and not is_year(n)]
+    return any(listed(norm, a.end, b.start, vocab) for a, b in itertools.pairwise(found))
 
 
 def read(
@@ -232,7 +238,7 @@ def _units_from_lists(values: list[Value], norm: str, vocab: Vocabulary, parts_b
     that gives the parts of the end goal before it (`parts_before`: parts_of_goal_before)."""
     groups = list(range(len(values)))
     for i, (left, right) in enumerate(itertools.pairwise(values)):
-        if _listed(norm, left.number.end, right.number.start, vocab) and (not left.unit or left.unit == right.unit):
+        if listed(norm, left.number.end, right.number.start, vocab) and (not left.unit or left.unit == right.unit):
             groups[i + 1] = groups[i]
     units = {g: v.unit for v, g in zip(values, groups) if v.unit}  # the unit written last in the list
     values = _parts_of(

@@ -56,7 +56,7 @@ import re
 from analysis.extract.documents import Passage
 from analysis.extract.rules import measures
 from analysis.extract.rules.measures import Stretch
-from analysis.extract.rules.numbers import Value, valued_clauses
+from analysis.extract.rules.numbers import Value, valued_clauses, values_listed_after
 from analysis.extract.rules.ruled import CHECKS, Ruled
 from analysis.extract.vocabulary import Vocabulary, normal
 
@@ -72,10 +72,11 @@ def name_spans(text: str, vocab: Vocabulary) -> list[tuple[int, int, str]]:
 
 def joined_parts(norm: str, spans, vocab: Vocabulary) -> tuple[tuple[int, int, str], ...]:
     """sectors.joined_parts: two names one right after the other that are every part of a whole of two ([wholes]),
-    joined by "en" and at most an article or a preposition ([joined]), are one name of the whole: "in de markt en
-    bij de overheid", "de sector markt en de sector overheid", "de markt- en overheidssector" (all employers). Not
-    where the text says "respectievelijk": then each name has a value of its own."""
-    if vocab.respectively.search(norm):
+    joined by "en" with only articles, prepositions and "sector" between ([joined]), are one name of the whole: "in
+    de markt en bij de overheid", "de sector markt en de sector overheid", "de markt- en overheidssector" (all
+    employers). Not where the text says "respectievelijk", nor before values listed together ("de markt en de
+    overheid realiseerden 40.000 en 5.000 banen"): then each name has a value of its own."""
+    if vocab.respectively.search(norm) or values_listed_after(norm, spans[0][1], vocab):
         return tuple(spans)
     pairs = {frozenset(parts): whole for whole, parts in vocab.file.wholes.items() if len(set(parts)) == 2}
     out: list[tuple[int, int, str]] = []
