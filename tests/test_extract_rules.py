@@ -550,7 +550,7 @@ def test_the_measure_is_read_from_the_phrasing(vocab, sentence, value, measure, 
 
 YEARS = [
     # document, published, value, year, rule, words the check must hold
-    # a count reached takes no year an earlier sentence gave only an end goal, as its due year (year.not_due) ...
+    # a count reached takes no year an earlier sentence gave only an end goal, as its due year (years.not_due) ...
     (
         (
             "De gemeenten hadden vorig jaar een kwart van de 400 banen die er in 2026 moeten zijn.\n\n"
@@ -1591,7 +1591,7 @@ def test_a_sentence_gives_these_rows(vocab, sentence, expected):
 
 def test_a_clause_after_the_values_set_off_by_a_dash_says_nothing_of_them(vocab):
     # numbers.valued_clauses: a spaced dash after the last value ends its clauses as a colon does, so "op dit moment"
-    # and the sectors named after it are not the values' (sector.valued_clauses): the quarter named stays theirs, and a
+    # and the sectors named after it are not the values' (numbers.valued_clauses): the quarter named stays theirs, and a
     # part counted only for all employers is theirs
     text = (
         "Tussen de nulmeting en het tweede kwartaal van 2019 realiseerden werkgevers als netto resultaat: – 31.200 extra"

@@ -9,8 +9,8 @@
   gehaald", "kwam tot ruim 51.000"), whatever other words stand near it.
 - measure.turned_out: a count right after "het werden er", "dit waren er" ("maar het werden er maar 9100"; [phrases]
   turned_out, numbers.turned_out) is what the count turned out to be: one reached.
-- measure.stands_at: a count with no measure words that a count ("het aantal ... banen", "de teller") stands at
-  ("stond de teller voor de overheid op slechts 11.842 banen") is one reached.
+- measure.from_baseline: a rise counted from the baseline in its clause ("ten opzichte van de nulmeting is er een
+  stijging van 10.291 banen") is the level of extra jobs reached, not a change.
 - measure.obligation: a count read as reached ("gerealiseerd", "gecreëerd") in a clause that says it must be
   ("moet dan 6.000 extra banen hebben gecreëerd") is a target.
 - measure.out_of: "12.298 van de beoogde 17.500": the first a count reached, the second its target.
@@ -26,6 +26,12 @@
   het bedrijfsleven en 22.500 bij overheidswerkgevers") or after a part ("..., waarvan 38.335 via een regulier
   dienstverband bij marktwerkgevers en nog eens 12.448 banen via ..."); a total of "extra banen" without other
   words gives its parts a count reached (measure.extra_jobs).
+- a count of jobs that none of these gives a measure, by its clause (_reached_unworded): measure.managed, between
+  "wisten" and "te creëren" of one verb split around it ("wisten de 35 organisaties gezamenlijk 34,5 nieuwe banen
+  te creëren"); measure.stands_at, what a count ("het aantal ... banen", "de teller") stands at ("stond de teller
+  voor de overheid op slechts 11.842 banen"); measure.reached_by, a sector's count labelled by its bracket after
+  words that say by whom something was reached ("gehaald door zowel markt (15.604) als overheid (5453)"): each one
+  reached.
 
 Words inside the name of a part of a sector ([scopes], [phrases] unsplit_parts) are no measure words: "detachering"
 in "via een uitzendcontract of detachering" does not make a count of secondments (realised_own).
@@ -39,7 +45,8 @@ in "via een uitzendcontract of detachering" does not make a count of secondments
   "voor 2024" (for that year: "De doelstelling voor 2024 is 713 banen" is the target of 2024), not a deadline
   before the earliest due year ("88 garantiebanen voor 31 december 2016" is that year's target).
 - measure.share_of_other: a percentage with no measure of its own in a sentence that names no percentage of the
-  agreement nor a target ("het baanbehoud ligt op 85 procent") is a share of something else, set aside (other_shares).
+  agreement nor a target ("het baanbehoud ligt op 85 procent") is a share of something else, set aside with the
+  meaning other_share (share_of_other).
 - measure.sector_end_goal: a single sector's target whose own sentence dates it to the agreement's last year
   ([end_goals] agreement_end: "in 2026 moeten de hogescholen 953 banen hebben") is its end goal, with a check
   (applied once the year is known: sector_end_goal). Not "begin 2026" (due at the end of 2025, where sources
@@ -202,7 +209,7 @@ def _realised_phrase(value: Value, norm: str, vocab: Vocabulary) -> bool:
     return ends_before(vocab.realised_before, norm, value.number.start, vocab)
 
 
-def _reached_phrase(value: Value, norm: str, vocab: Vocabulary) -> str:
+def _reached_by_words(value: Value, norm: str, vocab: Vocabulary) -> str:
     """The rule that reads a count as reached by the words right before it, or "": measure.realised_phrase ("met
     36.904 extra banen", "kwam tot ruim 51.000") or measure.turned_out ("maar het werden er maar 9100": what the
     count turned out to be, numbers.turned_out)."""
@@ -395,7 +402,7 @@ def _one(v: Value, own: str, must: bool, norm: str, cell: str, listed: str, spli
     reached."""
     if v.unit in UNIT_MEASURE:
         return Ruled(UNIT_MEASURE[v.unit], "measure.unit")
-    phrased = _reached_phrase(v, norm, vocab)
+    phrased = _reached_by_words(v, norm, vocab)
     if phrased:
         return Ruled("realised_jobs", phrased)
     if v.unit == "jobs" and from_baseline(v, norm, vocab):
@@ -421,7 +428,7 @@ def _parallel_named(ruled: Ruled, parallel: bool) -> Ruled:
     return Ruled(ruled.text, "measure.parallel_clause") if parallel and ruled.rule == "measure.listed_with" else ruled
 
 
-def other_shares(values: list[Value], measure_of: list[Ruled], norm: str, vocab: Vocabulary) -> list[Value]:
+def share_of_other(values: list[Value], measure_of: list[Ruled], norm: str, vocab: Vocabulary) -> list[Value]:
     """measure.share_of_other: a percentage with no measure of its own (measure.none) in a sentence that names none
     of the agreement's percentages nor a target ([measures] of a percentage, target_jobs and goal_jobs, and
     [meanings] share_words) is a share of something else: "In het doelgroepregister staan 253.069 personen, waarvan
@@ -439,7 +446,7 @@ def other_shares(values: list[Value], measure_of: list[Ruled], norm: str, vocab:
 
 
 def _names_a_share(norm: str, vocab: Vocabulary) -> bool:
-    """Whether the sentence names one of the agreement's percentages or a target (other_shares)."""
+    """Whether the sentence names one of the agreement's percentages or a target (share_of_other)."""
     kinds = [m for m in vocab.measures if dictionary.MEASURES[m].kind == "percent"] + ["target_jobs", "goal_jobs"]
     return any(vocab.measures[m].search(norm) for m in kinds) or bool(vocab.meanings["share_words"].search(norm))
 

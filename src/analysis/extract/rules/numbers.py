@@ -331,13 +331,14 @@ def turned_out(number: Number, norm: str, vocab: Vocabulary) -> bool:
 
 def due_then_turned_out(number: Number, norm: str, vocab: Vocabulary) -> bool:
     """numbers.due_then_turned_out: whether a number is the count a sentence says was due, in a clause with an
-    obligation's word ([phrases] obligation: "moesten", "hadden ... moeten") right before the clause that says what it
-    turned out to be ([phrases] turned_out), within [windows] turned_out_due_words words, the only number of its clause
-    but a year: "Volgens de afspraak moesten er in 2019 achtduizend overheidsbanen bij komen, maar het werden er maar 5200",
-    "de werkgevers moesten 30.000 arbeidsgehandicapten aannemen, dat werden er 37.000". "Er" counts what the due
-    number counts, so it counts jobs, also in words and without a unit of jobs; its measure is the obligation's (a
-    target). Not a number in a clause that says nothing was due ("Bij de provincies werkten 80 stagiairs, dat waren er
-    12 meer"), nor one of two ("moesten 2.400 arbeidsgehandicapten aannemen in 35 regio's": which was due?)."""
+    obligation's word ([phrases] obligation: "moesten", "hadden ... moeten") right before the clause that says what
+    it turned out to be ([phrases] turned_out), within [windows] turned_out_due_words words, the only number of its
+    clause but a year: "Volgens de afspraak moesten er in 2019 achtduizend overheidsbanen bij komen, maar het werden
+    er maar 5200", "de werkgevers moesten 30.000 arbeidsgehandicapten aannemen, dat werden er 37.000". "Er" counts
+    what the due number counts, so it counts jobs, also in words and without a unit of jobs; its measure is the
+    obligation's (a target). Not a number in a clause that says nothing was due ("Bij de provincies werkten 80
+    stagiairs, dat waren er 12 meer"), nor one of two ("moesten 2.400 arbeidsgehandicapten aannemen in 35 regio's":
+    which was due?)."""
     after = norm[number.end : number.end + 200]
     hit = vocab.turned_out.search(after)  # most numbers have none of these words after them
     if not hit:
@@ -440,7 +441,7 @@ def valued_clauses(norm: str, values: list[Value]) -> str:
     dash ("–", "—") that follows every value and holds none says nothing of them ("10.640 extra banen via een
     uitzendcontract of detachering: op dit moment niet onder te verdelen naar overheid en markt", "8.988 extra banen
     via een inleenverband (uitzendcontract of detachering) – op dit moment niet onder te verdelen naar overheid en
-    markt" are no counts of the day, and name neither sector: sector.valued_clauses). Where the words of a count
+    markt" are no counts of the day, and name neither sector). Where the words of a count
     of the day ("op dit moment", "momenteel") and of a period are read (years.assign, qualities.period)."""
     if not values:
         return norm

@@ -189,7 +189,7 @@ def _sentence(sentence, notes, passage, vocab, source_id, context, paragraph, ch
         values = [replace(v, meaning=v.meaning or "change") for v in values]
     measure_of = measures.assign(values, norm, vocab, cell)
     if not cell:  # a table cell's percentage is read by its headings
-        values = measures.other_shares(values, measure_of, norm, vocab)
+        values = measures.share_of_other(values, measure_of, norm, vocab)
     aside = [SetAside(v.meaning, v.number.written, passage.locator(), sentence) for v in values if v.meaning]
     year_of, own_years = years.assign(
         values,

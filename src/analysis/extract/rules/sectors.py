@@ -13,9 +13,6 @@ Sector, by the first rule that gives one:
 - sector.whole_of_named_part: a value whose own stretch names a sector only after words that open its parts, in a
   part with no value of its own ("80.000, waarvan driekwart voor rekening zou komen van de private sector"), is of
   the smallest whole that holds that sector, with a check.
-- sector.valued_clauses: the names of a clause after the last value that a colon, a semicolon or a spaced dash sets
-  off name no value's sector ("... 8.988 extra banen via een inleenverband (uitzendcontract of detachering) – op dit
-  moment niet onder te verdelen naar overheid en markt"; numbers.valued_clauses).
 - sector.unsplit_part: a value without a sector of its own whose stretch names a part counted only for all employers
   together ([phrases] unsplit_parts: "12.448 banen via een uitzendcontract of detachering", which UWV does not divide
   between market and government) is of all employers.
@@ -42,6 +39,11 @@ Sector, by the first rule that gives one:
   last, with a check ("... in de sector waterschappen ..." above "Op 31 december 2020 waren er door organisaties in
   de sector tezamen 262,0 banen. ... is 61% van het totale quotum van 2020 gehaald").
 - sector.document_title: the one sector the document's title names, with a check.
+
+Only the names in the clauses of the values count: those of a clause after the last value that a colon, a
+semicolon or a spaced dash sets off name no value's sector ("... 8.988 extra banen via een inleenverband
+(uitzendcontract of detachering) – op dit moment niet onder te verdelen naar overheid en markt";
+numbers.valued_clauses).
 
 Scope: a part of a sector ("21 van de 36 hbo-instellingen", or a part the vocabulary names), in the sentence or
 a footnote it points to.
@@ -203,7 +205,7 @@ def assign(
     """`goals`: whether each value is an end goal (measure.end_goal); `title`: the document's; `document_sector`:
     the sector the document's earlier paragraphs named last, where the paragraph speaks of "de sector"
     (referred_sector)."""
-    found = name_spans(valued_clauses(norm, values), vocab)  # not a clause after the values (sector.valued_clauses)
+    found = name_spans(valued_clauses(norm, values), vocab)  # not a clause after the values (numbers.valued_clauses)
     labels = [bracket_label(v, norm, vocab) for v in values]
     own = _own(values, stretches, found, norm, vocab, labels)
     wholes = _wholes(values, own, found, norm, vocab)

@@ -25,10 +25,11 @@
 - year.relative_to_document: "vorig jaar", "dit jaar", "eind vorig jaar" counted from the document's date.
 - year.earlier_in_document: the one year of the nearest earlier sentence of the document, with a check (a
   story goes on about the year it opened with).
-- year.not_due: for a count or a percentage reached (measures `observed`), those two take from an earlier sentence
-  no year it gave only an end goal, as its due year, but the year it counts from the document's date ("vorig
-  jaar") or its date, as for a sentence that writes no year (not_due).
 - year.document_title: the one year the document's title names, with a check.
+
+A count or a percentage reached (measures `observed`) takes from an earlier sentence no year that sentence gave
+only an end goal, as its due year, but the year it counts from the document's date ("vorig jaar") or its own
+date, as for a sentence that writes no year (not_due; by the rules above, with their names).
 
 An end goal (goal_jobs) takes only a year of its own sentence, and none before the earliest due year of the
 end goals (vocabulary [end_goals]): "in het sociaal akkoord van 2013 ... 125.000" gives no due year.
@@ -334,21 +335,18 @@ def _from_context(
 
 
 def own_due(found: Ruled, norm: str, vocab: Vocabulary) -> Ruled:
-    """The due year of a goal its own sentence gives `found` (one the measures stage read as a sector's end goal
-    after this stage: measure.sector_deadline, "340 banen vóór het jaar 2024"), read as an end goal's is (_due)."""
-    starts = context_module.years_at_start(norm, vocab)
-    before = context_module.years_due_before(norm, vocab)
-    return _due(found, starts, before, context_module.years_due_before_start(norm, vocab), vocab)
-
-
-def _due(found: Ruled, starts: frozenset[str], before: frozenset[str], before_start: dict, vocab: Vocabulary) -> Ruled:
-    """An end goal's due year from its own sentence: none before the earliest due year (when it was agreed); the
-    year before one whose start it is due at ("begin 2026": the end of 2025); the year before one written after
-    "vóór" (`before_start`), with a check (year.due_before_start: "vóór 2026" is before 2026 begins, though some
-    write it for "by 2026"); the year written after "voor" (`before`), with a check: "voor 2025" is read both as by
-    the end of 2025 and as by the end of 2024 (year.due_before)."""
+    """An end goal's due year from `found`, the year its own sentence gives it (also one the measures stage reads
+    as a sector's end goal after this stage: measure.sector_deadline, "340 banen vóór het jaar 2024"): none before
+    the earliest due year (when it was agreed); the year before one whose start it is due at ("begin 2026": the end
+    of 2025); the year before one written after "vóór", with a check (year.due_before_start: "vóór 2026" is before
+    2026 begins, though some write it for "by 2026"); the year written after "voor", with a check: "voor 2025" is
+    read both as by the end of 2025 and as by the end of 2024 (year.due_before). The sentence's words are read once
+    (context's readings are cached)."""
     if not found.text or int(found.text) < vocab.file.end_goals.earliest_due:
         return NOTHING
+    starts = context_module.years_at_start(norm, vocab)
+    before_start = context_module.years_due_before_start(norm, vocab)
+    before = context_module.years_due_before(norm, vocab)
     if found.text in starts:
         year = str(int(found.text) - 1)
         return Ruled(year, "year.due_start_of_year", note=f"due year {year}: due at the start of {found.text}")
@@ -500,9 +498,6 @@ def assign(
     paired, used = _paired(values, owned, rest, norm, vocab)
     rest = [m for m in rest if m not in used]
     claimed, wide = _between(values, owned | paired, rest, norm)
-    starts = context_module.years_at_start(norm, vocab)
-    before = context_module.years_due_before(norm, vocab)
-    before_start = context_module.years_due_before_start(norm, vocab)
     ruled = owned | paired | claimed
     target_year = _target_year(ruled, measure_of)
     ruled = ruled | of_total(values, owned, norm, vocab, measure_of)
@@ -519,7 +514,7 @@ def assign(
         if not found.text and on_date and dated[i]:
             found = _dated(*on_date)
         if goals[i]:
-            out.append(_due(found, starts, before, before_start, vocab))
+            out.append(own_due(found, norm, vocab))
             found_of.append(found)
             continue
         if not found.text and not dated[i]:  # a standing figure: only the year of the sentence right before
@@ -539,7 +534,7 @@ class Said(NamedTuple):
 
 
 def not_due(said: Said, due: set[str], norm: str, cell: str, context: DocumentContext, vocab: Vocabulary) -> list[str]:
-    """year.not_due: the years a sentence gives a later count reached (a count or a percentage reached: measures
+    """years.not_due: the years a sentence gives a later count reached (a count or a percentage reached: measures
     `observed`): not one it gives only as the due year of an end goal (`due`: the years its end goals were given that
     no other value of it holds), which is when the goal is due, not when anything was counted ("De hogescholen
     realiseerden vorig jaar een derde van de 953 plaatsen die er in 2026 moeten komen. Bij de umc is dertig procent
