@@ -66,11 +66,14 @@ from analysis.extract.rules import context
 from analysis.extract.rules.numbers import (
     Value,
     before_bracket,
+    bracket_label,
     bracket_label_before,
+    clause_start,
     ends_before,
     from_baseline,
     stands_at,
     turned_out,
+    word_count,
 )
 from analysis.extract.rules.ruled import CHECKS, NOTHING, Ruled
 from analysis.extract.vocabulary import Vocabulary, ends_with
@@ -155,7 +158,7 @@ def _nearest(norm: str, unit: str, s: Stretch, vocab: Vocabulary, parts: list[tu
                 continue
             if (
                 s.next_value is not None
-                and len(re.findall(r"\w+", norm[hit.end() : s.next_value])) <= vocab.windows.next_value_words
+                and word_count(norm[hit.end() : s.next_value]) <= vocab.windows.next_value_words
             ):
                 continue
             hits.append((hit.start() - s.last, measure))
@@ -175,8 +178,7 @@ def _listed_with(values: list[Value], found: list[str], norm: str, vocab: Vocabu
         if not found[j] and earlier.unit == v.unit and found[i]:
             between = norm[earlier.end : v.number.start]
             if j in parallel or (
-                len(re.findall(r"\w+", between)) <= vocab.windows.listed_measure_words
-                and not re.search(r"[;:]", between)
+                word_count(between) <= vocab.windows.listed_measure_words and not re.search(r"[;:]", between)
             ):
                 found[j] = found[i]
     return found
@@ -263,11 +265,11 @@ def _split_of(
 def _a_part(values: list[Value], i: int, j: int, part_of: dict[int, int], norm: str, vocab: Vocabulary) -> bool:
     """Whether values[j] is a part of the total values[i]: right after its opener, or listed after a part of it."""
     between = norm[values[i].end : values[j].number.start]
-    if opens_parts(between, vocab) and len(re.findall(r"\w+", between)) <= vocab.windows.split_words:
+    if opens_parts(between, vocab) and word_count(between) <= vocab.windows.split_words:
         return True
     after_part = norm[values[j - 1].end : values[j].number.start]
     listed = part_of.get(j - 1) == i and not re.search(r"[:;]", after_part)
-    return listed and len(re.findall(r"\w+", after_part)) <= vocab.windows.split_words
+    return listed and word_count(after_part) <= vocab.windows.split_words
 
 
 def _end_goal(value: Value, measure: str, vocab: Vocabulary) -> bool:
@@ -353,7 +355,7 @@ def _managed_to(norm: str, s: Stretch, vocab: Vocabulary) -> bool:
     35 organisaties in de sector gezamenlijk 34,5 nieuwe banen te creëren" is a count reached (measure.managed)."""
     if not vocab.obligation_after.search(norm, s.last, s.right):
         return False
-    start = max(norm.rfind(mark, 0, s.first) for mark in ",;:") + 1  # the clause the count stands in
+    start = clause_start(norm, s.first)  # the clause the count stands in
     return bool(vocab.managed.search(norm, start, s.first)) and not vocab.obligation.search(norm, start, s.first)
 
 
@@ -392,7 +394,7 @@ def _instead_of(between: str, own: str, vocab: Vocabulary) -> bool:
     return (
         own in ("", "realised_jobs")
         and not re.search(r"[;:]", between)
-        and len(re.findall(r"\w+", between)) <= vocab.windows.split_words
+        and word_count(between) <= vocab.windows.split_words
         and ends_with(vocab.instead_of, between)
     )
 
@@ -467,10 +469,9 @@ def reached_by(v: Value, norm: str, vocab: Vocabulary) -> bool:
     """measure.reached_by: a count that a sector's name labels by the bracket that opens on it (sector.bracket_label),
     after words that say by whom something was reached in its clause ([phrases] reached_by): "In 2015 werd de
     doelstelling (9000) nog ruim gehaald door zowel markt (15.604) als overheid (5453)": each sector's count reached."""
-    before = norm[max(0, v.number.start - 160) : v.number.start]
-    if not bracket_label_before(before[-60:], vocab):
+    if not bracket_label(v, norm, vocab):
         return False
-    clause = re.split(r"[,;:]", before)[-1]
+    clause = re.split(r"[,;:]", norm[max(0, v.number.start - 160) : v.number.start])[-1]
     return bool(vocab.reached_by.search(clause))
 
 

@@ -41,6 +41,21 @@ ASIDE = re.compile(r"^\s*\([^()]{0,60}\)")  # an aside in brackets right after a
 RANGE = re.compile(r"\s*[–—-]\s*|\s+(?:tot|à)\s+")
 
 
+def word_count(text: str) -> int:
+    """How many words `text` holds: the measure of every window counted in words ([windows] ..._words)."""
+    return len(re.findall(r"\w+", text))
+
+
+def clause_start(norm: str, at: int) -> int:
+    """Where the clause that holds position `at` starts: after the last comma, semicolon or colon before it."""
+    return max(norm.rfind(mark, 0, at) for mark in ",;:") + 1
+
+
+def without_years(text: str) -> str:
+    """`text` without its years (2000-2099): what is left to hold another number ("no number but a year")."""
+    return re.sub(r"\b20\d\d\b", "", text)
+
+
 @dataclass(frozen=True)
 class Number:
     start: int
@@ -343,11 +358,11 @@ def due_then_turned_out(number: Number, norm: str, vocab: Vocabulary) -> bool:
     hit = vocab.turned_out.search(after)  # most numbers have none of these words after them
     if not hit:
         return False
-    if len(re.findall(r"\w+", after[: hit.start()])) > vocab.windows.turned_out_due_words:
+    if word_count(after[: hit.start()]) > vocab.windows.turned_out_due_words:
         return False
-    start = max(norm.rfind(mark, 0, number.start) for mark in ",;:") + 1  # the clause the number stands in
+    start = clause_start(norm, number.start)
     end = number.end + hit.start()
-    others = re.sub(r"\b20\d\d\b", "", norm[start : number.start] + " " + norm[number.end : end])
+    others = without_years(norm[start : number.start] + " " + norm[number.end : end])
     return not re.search(r"\d", others) and bool(vocab.obligation.search(norm, start, end))
 
 
@@ -357,7 +372,7 @@ def target_said(v: Value, norm: str, vocab: Vocabulary) -> bool:
     after it, counts jobs: a target is one of jobs. Not "Het doel voor 2021 was 80 nieuwe proeftuinen"."""
     if not ends_before(vocab.target_said_verbs, norm, v.number.start, vocab):
         return False
-    start = max(norm.rfind(mark, 0, v.number.start) for mark in ",;:") + 1  # the clause the number stands in
+    start = clause_start(norm, v.number.start)
     if not vocab.target_said.search(norm, start, v.number.start):
         return False
     after = norm[v.number.end :].lstrip()
@@ -418,6 +433,19 @@ def bracket_label_before(text: str, vocab: Vocabulary) -> str:
     return ""
 
 
+# How far before a value its bracket's label is looked for: a sector's name and a qualifier fit ("de sector
+# overheid (ruim 5.453 banen)"); a longer reach would find a name of an earlier clause.
+LABEL_REACH = 60
+
+
+def bracket_label(value: Value, norm: str, vocab: Vocabulary) -> str:
+    """The sector whose name stands right before the bracket that opens on the value (a qualifier between aside):
+    "de verdeling markt (14.000 banen) en overheid (6500 banen)", "zowel markt (15.604) als overheid (5453)"; "" if
+    none. A sector's bare word of [labels] ("overheid") names it only there. Read by numbers.bracketed,
+    measure.reached_by and sector.bracket_label."""
+    return bracket_label_before(norm[max(0, value.number.start - LABEL_REACH) : value.number.start], vocab)
+
+
 def bracketed(v: Value, norm: str, vocab: Vocabulary) -> bool:
     """numbers.bracketed: a bare number that opens a bracket (a qualifier aside) counts jobs when what stands before
     the bracket says what it counts: a sector's name ("zowel markt (15.604) als overheid (5453)": the label that
@@ -428,7 +456,7 @@ def bracketed(v: Value, norm: str, vocab: Vocabulary) -> bool:
     before = before_bracket(norm[max(0, v.number.start - 160) : v.number.start], vocab)
     if not before:
         return False
-    if bracket_label_before(norm[max(0, v.number.start - 60) : v.number.start], vocab):
+    if bracket_label(v, norm, vocab):
         return True
     if ends_with(vocab.target_said, before):
         return True
@@ -527,7 +555,7 @@ def at_baseline(value: Value, norm: str, vocab: Vocabulary) -> bool:
     (numbers.at_baseline). The baseline's level, no extra jobs."""
     clause = re.split(r"[,;:]", norm[value.end : value.end + 120])[0]
     hit = vocab.meanings["baseline_at"].search(clause)
-    return bool(hit) and len(re.findall(r"\w+", clause[: hit.start()])) <= vocab.windows.baseline_at_words
+    return bool(hit) and word_count(clause[: hit.start()]) <= vocab.windows.baseline_at_words
 
 
 def with_baseline(values: list[Value], norm: str, after: str, vocab: Vocabulary) -> list[Value]:
@@ -609,10 +637,10 @@ def change_by(value: Value, norm: str, vocab: Vocabulary) -> bool:
     verbs = list(at["change_verbs"].finditer(clause))
     if not verbs:
         return False
-    between = re.sub(r"\b20\d\d\b", "", clause[verbs[-1].end() :])
+    between = without_years(clause[verbs[-1].end() :])
     # no clause of its own between ("steeg in 2019 en de markt haalde met 5.000 banen"), but "en wel"
     opened = vocab.clause_openers.search(at["change_resumed"].sub("", between))
-    near = len(re.findall(r"\w+", between)) <= vocab.windows.change_verb_words
+    near = word_count(between) <= vocab.windows.change_verb_words
     return near and not opened and not re.search(r"\d", between)
 
 
@@ -625,7 +653,7 @@ def change_apart(value: Value, norm: str, vocab: Vocabulary) -> bool:
     if not nouns or re.search(r"[,;:]", before[nouns[-1].end() :]):
         return False
     between = before[nouns[-1].end() :]
-    near = len(re.findall(r"\w+", between)) <= vocab.windows.change_noun_words + 1  # and the "van" itself
+    near = word_count(between) <= vocab.windows.change_noun_words + 1  # and the "van" itself
     return (
         near
         and ends_before(vocab.meanings["change_noun_of"], before, len(before), vocab)

@@ -58,7 +58,7 @@ import re
 from analysis.extract.documents import Passage
 from analysis.extract.rules import measures
 from analysis.extract.rules.measures import Stretch
-from analysis.extract.rules.numbers import Value, valued_clauses, values_listed_after
+from analysis.extract.rules.numbers import Value, bracket_label, valued_clauses, values_listed_after
 from analysis.extract.rules.ruled import CHECKS, Ruled
 from analysis.extract.vocabulary import Vocabulary, normal
 
@@ -147,13 +147,6 @@ def _own(
         hit = found[k] if k < len(found) else None
         own.append(labelled or (hit[2] if hit and _owns(v, st, hit[0], hit[1], norm, vocab) else ""))
     return own
-
-
-def bracket_label(value: Value, norm: str, vocab: Vocabulary) -> str:
-    """sector.bracket_label: the sector whose name stands right before the bracket that opens on the value (a
-    qualifier between aside): "de verdeling markt (14.000 banen) en overheid (6500 banen)", "zowel markt (15.604)
-    als overheid (5453)". A sector's bare word of [labels] ("overheid") names it only there."""
-    return measures.bracket_label_before(norm[max(0, value.number.start - 60) : value.number.start], vocab)
 
 
 def _parts(i: int, values: list[Value], own: list[str], norm: str, vocab: Vocabulary) -> list[str]:

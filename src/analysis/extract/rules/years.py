@@ -77,16 +77,12 @@ from analysis.extract.rules import context as context_module
 from analysis.extract.rules import measures as measures_module
 from analysis.extract.rules import numbers as numbers_module
 from analysis.extract.rules.context import DocumentContext
-from analysis.extract.rules.numbers import Number, Value
+from analysis.extract.rules.numbers import Number, Value, word_count
 from analysis.extract.rules.ruled import CHECKS, NOTHING, Ruled
 from analysis.extract.vocabulary import Vocabulary, ends_with, normal
 
 CLAUSE = re.compile(r"[,;:]")
 WINDOW = 60  # characters before a year that may say what it is ("ten opzichte van het jaar eind 2019")
-
-
-def _words(text: str) -> int:
-    return len(re.findall(r"\w+", text))
 
 
 def _role(mark: Number, norm: str, vocab: Vocabulary) -> str:
@@ -116,7 +112,7 @@ def _right_after(between: str, vocab: Vocabulary) -> bool:
     "en" or "of", which open a clause of their own ("663 banen en voor 2024 een doelstelling van 713")."""
     if CLAUSE.search(between) or vocab.clause_openers.search(between):
         return False
-    words = _words(between)
+    words = word_count(between)
     if words > vocab.windows.relative_clause_words:
         return False
     before, relative = _year_openers(vocab.before_own_year.pattern, vocab.relative_clause.pattern)
@@ -193,7 +189,7 @@ def _between(values: list[Value], taken: dict, rest: list[Number], norm: str) ->
         left = bisect.bisect_right(ends, mark.start) - 1  # the last value before the year
         right = bisect.bisect_left(starts, mark.end)  # the first after it
         if left >= 0 and right < len(values):
-            to_right = _words(norm[mark.end : values[right].number.start]) <= _words(
+            to_right = word_count(norm[mark.end : values[right].number.start]) <= word_count(
                 norm[values[left].end : mark.start]
             )
             nearer = right if to_right else left
@@ -566,7 +562,7 @@ def of_total(
         between = norm[values[last].end : value.number.start]
         opened = last == total and measures_module.opens_parts(between, vocab)
         listed = last != total and not re.search(r"[:;]", between)
-        if (opened or listed) and _words(between) <= vocab.windows.split_words:
+        if (opened or listed) and word_count(between) <= vocab.windows.split_words:
             year = owned[total].text
             out[j] = Ruled(year, "year.of_total", note=f"year {year}: that of the total it is a part of")
             last = j
