@@ -64,10 +64,12 @@ from dataclasses import dataclass, replace
 from analysis import dictionary
 from analysis.extract.rules import context
 from analysis.extract.rules.numbers import (
+    CLAUSE,
     Value,
     before_bracket,
     bracket_label,
     bracket_label_before,
+    clause_before,
     clause_start,
     ends_before,
     from_baseline,
@@ -80,7 +82,6 @@ from analysis.extract.vocabulary import Vocabulary, ends_with
 
 PARTS = ("realised_own", "realised_sroi")
 UNIT_MEASURE = {"employers": "employers"}
-CLAUSE = re.compile(r"[,;:]")
 
 
 @dataclass(frozen=True)
@@ -471,7 +472,7 @@ def reached_by(v: Value, norm: str, vocab: Vocabulary) -> bool:
     doelstelling (9000) nog ruim gehaald door zowel markt (15.604) als overheid (5453)": each sector's count reached."""
     if not bracket_label(v, norm, vocab):
         return False
-    clause = re.split(r"[,;:]", norm[max(0, v.number.start - 160) : v.number.start])[-1]
+    clause = clause_before(norm, v.number.start)
     return bool(vocab.reached_by.search(clause))
 
 

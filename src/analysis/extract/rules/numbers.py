@@ -46,9 +46,27 @@ def word_count(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
 
+# The marks that end a clause; and how far from a value its clause is read, at most: a longer clause is rare, and
+# the cap keeps the cost per value level in a sentence of thousands of figures (benchmarks/extract/bench_cost.py).
+CLAUSE_MARKS = ",;:"
+CLAUSE = re.compile(f"[{CLAUSE_MARKS}]")
+CLAUSE_REACH_BEFORE = 160
+CLAUSE_REACH_AFTER = 120
+
+
 def clause_start(norm: str, at: int) -> int:
     """Where the clause that holds position `at` starts: after the last comma, semicolon or colon before it."""
-    return max(norm.rfind(mark, 0, at) for mark in ",;:") + 1
+    return max(norm.rfind(mark, 0, at) for mark in CLAUSE_MARKS) + 1
+
+
+def clause_before(norm: str, at: int) -> str:
+    """The clause that runs up to position `at` (a value's start), at most CLAUSE_REACH_BEFORE characters."""
+    return CLAUSE.split(norm[max(0, at - CLAUSE_REACH_BEFORE) : at])[-1]
+
+
+def clause_after(norm: str, at: int) -> str:
+    """The clause that runs on from position `at` (a value's end), at most CLAUSE_REACH_AFTER characters."""
+    return CLAUSE.split(norm[at : at + CLAUSE_REACH_AFTER])[0]
 
 
 def without_years(text: str) -> str:
@@ -323,7 +341,7 @@ def stands_at(v: Value, norm: str, vocab: Vocabulary) -> bool:
     echter op 81.117", "Eind 2021 stond de teller voor de overheid op slechts 11.842 banen". Such a bare number
     counts jobs (_counts_jobs), and such a count with no measure words of its own is one reached
     (measure.stands_at)."""
-    clause = re.split(r"[,;:]", norm[max(0, v.number.start - 160) : v.number.start])[-1]
+    clause = clause_before(norm, v.number.start)
     before = unqualified(clause, vocab, vocab.stands_adverbs)  # "op slechts 11.842", "op ruim 5.000"
     if not ends_with(vocab.stands_on, before):
         return False
@@ -460,7 +478,7 @@ def bracketed(v: Value, norm: str, vocab: Vocabulary) -> bool:
         return True
     if ends_with(vocab.target_said, before):
         return True
-    clause = re.split(r"[,;:]", before)[-1]
+    clause = CLAUSE.split(before)[-1]
     return bool(vocab.units["jobs"].search(clause))
 
 
@@ -521,7 +539,7 @@ def of_region(value: Value, norm: str, vocab: Vocabulary) -> bool:
     at = vocab.meanings
     if at["region_after"].match(norm[value.end :].lstrip()):
         return True
-    clause = re.split(r"[,;:]", norm[max(0, value.number.start - 160) : value.number.start])[-1]
+    clause = clause_before(norm, value.number.start)
     return any(not clause[hit.end() :].startswith("'") for hit in at["region"].finditer(clause))
 
 
@@ -553,7 +571,7 @@ def at_baseline(value: Value, norm: str, vocab: Vocabulary) -> bool:
     """Whether a count is of the jobs that stood at the baseline ("de 75.179 banen die er al waren bij de
     nulmeting", "de 75.179 banen ten tijde van de nulmeting"): the words that place it there after it in its clause
     (numbers.at_baseline). The baseline's level, no extra jobs."""
-    clause = re.split(r"[,;:]", norm[value.end : value.end + 120])[0]
+    clause = clause_after(norm, value.end)
     hit = vocab.meanings["baseline_at"].search(clause)
     return bool(hit) and word_count(clause[: hit.start()]) <= vocab.windows.baseline_at_words
 
@@ -588,7 +606,7 @@ def against_earlier(value: Value, norm: str, vocab: Vocabulary) -> bool:
     nulmeting"), not a comparison before the count (the count's own level: "ten opzichte van 2019 geen nieuwe
     banen ... het totaal nu 51 banen")."""
     at = vocab.meanings
-    clause = re.split(r"[,;:]", norm[value.end : value.end + 120])[0]
+    clause = clause_after(norm, value.end)
     compared = at["compared_with"].search(clause)
     if not compared:
         return False
@@ -669,7 +687,7 @@ def from_baseline(value: Value, norm: str, vocab: Vocabulary) -> bool:
     if not change_before(value, norm, vocab):
         return False
     before = norm[max(0, value.number.start - vocab.windows.baseline_before) : value.number.start]
-    clause = re.split(r"[,;:]", before)[-1]
+    clause = CLAUSE.split(before)[-1]
     return bool(vocab.meanings["from_baseline"].search(clause))
 
 

@@ -77,11 +77,10 @@ from analysis.extract.rules import context as context_module
 from analysis.extract.rules import measures as measures_module
 from analysis.extract.rules import numbers as numbers_module
 from analysis.extract.rules.context import DocumentContext
-from analysis.extract.rules.numbers import Number, Value, word_count
+from analysis.extract.rules.numbers import CLAUSE, Number, Value, word_count
 from analysis.extract.rules.ruled import CHECKS, NOTHING, Ruled
 from analysis.extract.vocabulary import Vocabulary, ends_with, normal
 
-CLAUSE = re.compile(r"[,;:]")
 WINDOW = 60  # characters before a year that may say what it is ("ten opzichte van het jaar eind 2019")
 
 
