@@ -2103,7 +2103,7 @@ def test_the_years_stage_gives_each_value_its_year_and_says_what_to_check(
     norm, found, years_written = values(sentence, vocab)
     measure_of = [r.text for r in measures.assign(found, norm, vocab, "")]
     document = DocumentContext(published, "3 juli 2025" if published else "")
-    given, _ = years.assign(found, years_written, norm, vocab, document, "", (earlier, []), measure_of)
+    given, _ = years.assign(found, years_written, norm, vocab, document, "", (earlier, []), measure_of, (earlier, []))
     assert [(r.text, r.rule, r.check) for r in given] == expected
 
 

@@ -472,19 +472,19 @@ def assign(
     cell: str,
     earlier: tuple[list[list[str]], list[list[str]]],
     measure_of: list[str],
-    counted: tuple[list[list[str]], list[list[str]]] | None = None,
+    counted: tuple[list[list[str]], list[list[str]]],
 ) -> tuple[list[Ruled], Said]:
     """Each value's year, and the years this sentence gives a later one (written after a value, or free; else the
     one it counts from the document's date, "vorig jaar"), with those it writes free (for not_due).
     `earlier`: the years of each earlier sentence of the paragraph, and of the paragraphs before it; `counted`:
-    those they give a count reached (by default the same).
+    those they give a count reached (years.not_due).
     `measure_of`: each value's measure (a quota percentage takes no year from outside its sentence but the one
     year of the sentence right before in the paragraph, an end goal only a due year)."""
     dated = [not m or MEASURES[m].year_required for m in measure_of]
     on_date = _own_date(norm, vocab)
     valued = numbers_module.valued_clauses(norm, values)
     from_context = functools.cache(lambda: _from_context(norm, valued, cell, earlier, context, vocab))  # once
-    from_counted = functools.cache(lambda: _from_context(norm, valued, cell, counted or earlier, context, vocab))
+    from_counted = functools.cache(lambda: _from_context(norm, valued, cell, counted, context, vocab))
     goals = [m == "goal_jobs" for m in measure_of]
     free = [m for m in marks if _role(m, norm, vocab) == "free"]
     written = _written_after(values, free, norm, vocab)
