@@ -157,6 +157,20 @@ class Windows(_Strict):
     split_words: PositiveInt
     next_value_words: PositiveInt
     rounding_share: PositiveFloat
+    word_before: PositiveInt
+    phrase_beside: PositiveInt
+    words_before: PositiveInt
+    bracket_before: PositiveInt
+    bracket_label_before: PositiveInt
+    clause_before: PositiveInt
+    clause_after: PositiveInt
+    aside_after: PositiveInt
+    remainder_after: PositiveInt
+    change_noun_before: PositiveInt
+    employers_share_after: PositiveInt
+    turned_out_before: PositiveInt
+    due_turned_out_after: PositiveInt
+    managed_before: PositiveInt
 
 
 class Reading(_Strict):

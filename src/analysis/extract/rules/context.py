@@ -129,6 +129,13 @@ def written_dates(text: str, vocab: Vocabulary) -> list[tuple[dt.date, str, int]
     return sorted(((d, h.group(0), h.start()) for d, h in worded + numeric if d), key=lambda found: found[2])
 
 
+def compared_before(text: str, at: int, vocab: Vocabulary) -> bool:
+    """Whether the words right before position `at` (a period's name) make it what something is compared with ("ten
+    opzichte van het eerste kwartaal"; [years] reference), not the period the text speaks of."""
+    before = text[max(0, at - vocab.windows.words_before) : at]
+    return bool(re.search(rf"(?:{vocab.reference.pattern})\s+(?:het\s+|de\s+)?$", before, re.IGNORECASE))
+
+
 def _quarter(document: Document, vocab: Vocabulary) -> tuple[tuple[str, str] | None, str]:
     """The quarter of a year the document reports on ("in het tweede kwartaal van 2023"): the one it names, or
     names more than twice as often as any other; not counting one it compares with ("ten opzichte van het eerste
@@ -141,9 +148,7 @@ def _quarter(document: Document, vocab: Vocabulary) -> tuple[tuple[str, str] | N
             words = vocab.periods.get(name)
             for hit in words.finditer(text) if words else ():
                 year = re.match(r"\s+(?:van\s+)?(20\d\d)(?!\d)", text[hit.end() :])
-                before = text[max(0, hit.start() - 30) : hit.start()]
-                compared = re.search(rf"(?:{vocab.reference.pattern})\s+(?:het\s+)?$", before, re.IGNORECASE)
-                if year and not compared:
+                if year and not compared_before(text, hit.start(), vocab):
                     found.setdefault((name, year.group(1)), text[hit.start() : hit.end() + year.end()])
                     counts[name, year.group(1)] += 1
     ranked = counts.most_common(2)

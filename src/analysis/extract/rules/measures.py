@@ -345,7 +345,7 @@ def _must(norm: str, s: Stretch, vocab: Vocabulary) -> bool:
     if _managed_to(norm, s, vocab):
         return False
     for hit in vocab.obligation_after.finditer(norm, s.last, s.right):
-        if not ends_with(vocab.managed, norm[max(0, hit.start() - 12) : hit.start()]):
+        if not ends_with(vocab.managed, norm[max(0, hit.start() - vocab.windows.managed_before) : hit.start()]):
             return True
     return False
 
@@ -472,7 +472,7 @@ def reached_by(v: Value, norm: str, vocab: Vocabulary) -> bool:
     doelstelling (9000) nog ruim gehaald door zowel markt (15.604) als overheid (5453)": each sector's count reached."""
     if not bracket_label(v, norm, vocab):
         return False
-    clause = clause_before(norm, v.number.start)
+    clause = clause_before(norm, v.number.start, vocab)
     return bool(vocab.reached_by.search(clause))
 
 

@@ -46,12 +46,9 @@ def word_count(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
 
-# The marks that end a clause; and how far from a value its clause is read, at most: a longer clause is rare, and
-# the cap keeps the cost per value level in a sentence of thousands of figures (benchmarks/extract/bench_cost.py).
+# The marks that end a clause
 CLAUSE_MARKS = ",;:"
 CLAUSE = re.compile(f"[{CLAUSE_MARKS}]")
-CLAUSE_REACH_BEFORE = 160
-CLAUSE_REACH_AFTER = 120
 
 
 def clause_start(norm: str, at: int) -> int:
@@ -59,14 +56,14 @@ def clause_start(norm: str, at: int) -> int:
     return max(norm.rfind(mark, 0, at) for mark in CLAUSE_MARKS) + 1
 
 
-def clause_before(norm: str, at: int) -> str:
-    """The clause that runs up to position `at` (a value's start), at most CLAUSE_REACH_BEFORE characters."""
-    return CLAUSE.split(norm[max(0, at - CLAUSE_REACH_BEFORE) : at])[-1]
+def clause_before(norm: str, at: int, vocab: Vocabulary) -> str:
+    """The clause that runs up to position `at` (a value's start), at most [windows] clause_before characters."""
+    return CLAUSE.split(norm[max(0, at - vocab.windows.clause_before) : at])[-1]
 
 
-def clause_after(norm: str, at: int) -> str:
-    """The clause that runs on from position `at` (a value's end), at most CLAUSE_REACH_AFTER characters."""
-    return CLAUSE.split(norm[at : at + CLAUSE_REACH_AFTER])[0]
+def clause_after(norm: str, at: int, vocab: Vocabulary) -> str:
+    """The clause that runs on from position `at` (a value's end), at most [windows] clause_after characters."""
+    return CLAUSE.split(norm[at : at + vocab.windows.clause_after])[0]
 
 
 def without_years(text: str) -> str:
@@ -150,7 +147,7 @@ def _in_words(sentence: str, vocab: Vocabulary, digits: list[Number]) -> list[Nu
         Number(m.start(), m.end(), m.group(0), str(word_value(m.group(0), vocab)), in_words=True)
         for m in vocab.number_words.number.finditer(sentence)
         if m.group(0).lower() not in alone
-        and not ELIDED.search(sentence[max(0, m.start() - 20) : m.start()])
+        and not ELIDED.search(sentence[max(0, m.start() - vocab.windows.word_before) : m.start()])
         and not any(a < m.end() and m.start() < b for a, b in taken)
     ]
 
@@ -164,7 +161,7 @@ def _a_year(number: Number, unit, norm: str, vocab: Vocabulary) -> bool:
     "in" or "eind" ("ook in 2020 nieuwe banen")."""
     if not (unit and vocab.units[unit[0]].match(norm[number.end :].lstrip())):
         return True
-    before = norm[max(0, number.start - 20) : number.start]  # the word right before it, not the whole sentence
+    before = norm[max(0, number.start - vocab.windows.word_before) : number.start]  # not the whole sentence
     return bool(re.search(rf"(?:{vocab.before_own_year.pattern})\s+$", before, re.IGNORECASE))
 
 
@@ -211,7 +208,7 @@ def read(
             or due_then_turned_out(number, norm, vocab)
         ):
             continue
-        if ends_with(vocab.marks_before, norm[max(0, number.start - 20) : number.start]):  # "zie noot 1)"
+        if ends_with(vocab.marks_before, norm[max(0, number.start - vocab.windows.word_before) : number.start]):
             continue
         if is_year(number) and _a_year(number, unit, norm, vocab):
             years.append(number)
@@ -313,7 +310,7 @@ def ends_before(words: re.Pattern, norm: str, start: int, vocab: Vocabulary) -> 
     """Whether `words` end the text right before a number (40 characters), a qualifier between them aside: "de
     teller bleef steken op" in "de teller bleef steken op een kleine 12.000". The words are looked for first: most
     numbers have none of them before, and the qualifiers are then not read."""
-    before = norm[max(0, start - 40) : start].rstrip()
+    before = norm[max(0, start - vocab.windows.phrase_beside) : start].rstrip()
     if not words.search(before):
         return False
     return ends_with(words, unqualified(before, vocab))
@@ -341,7 +338,7 @@ def stands_at(v: Value, norm: str, vocab: Vocabulary) -> bool:
     echter op 81.117", "Eind 2021 stond de teller voor de overheid op slechts 11.842 banen". Such a bare number
     counts jobs (_counts_jobs), and such a count with no measure words of its own is one reached
     (measure.stands_at)."""
-    clause = clause_before(norm, v.number.start)
+    clause = clause_before(norm, v.number.start, vocab)
     before = unqualified(clause, vocab, vocab.stands_adverbs)  # "op slechts 11.842", "op ruim 5.000"
     if not ends_with(vocab.stands_on, before):
         return False
@@ -356,7 +353,7 @@ def turned_out(number: Number, norm: str, vocab: Vocabulary) -> bool:
     between aside: "Volgens de afspraak moesten er in 2018 vijftienduizend banen bij komen, maar het werden er maar
     9100". Such a number counts jobs, also in words and without a unit ("het werden er net geen tienduizend"), and
     is a count reached (measure.turned_out); "er" refers back to what the sentence counts."""
-    before = norm[max(0, number.start - 50) : number.start]
+    before = norm[max(0, number.start - vocab.windows.turned_out_before) : number.start]
     if not vocab.turned_out.search(before):  # most numbers have none of these words before them
         return False
     return ends_with(vocab.turned_out, unqualified(before, vocab, vocab.stands_adverbs))
@@ -372,7 +369,7 @@ def due_then_turned_out(number: Number, norm: str, vocab: Vocabulary) -> bool:
     obligation's (a target). Not a number in a clause that says nothing was due ("Bij de provincies werkten 80
     stagiairs, dat waren er 12 meer"), nor one of two ("moesten 2.400 arbeidsgehandicapten aannemen in 35 regio's":
     which was due?)."""
-    after = norm[number.end : number.end + 200]
+    after = norm[number.end : number.end + vocab.windows.due_turned_out_after]
     hit = vocab.turned_out.search(after)  # most numbers have none of these words after them
     if not hit:
         return False
@@ -403,7 +400,7 @@ def _counts_jobs(v: Value, norm: str, vocab: Vocabulary, sentence_counts_jobs: b
     sentence that counts jobs, before a part's words ("waarvan 346 in eigen dienst"), after a sector's name ("en
     de sector overheid 3.000"), before its measure's words ("50.000 ten doel gestelde extra banen") or before no
     noun of its own ("en 40.000 in de markt", "58.000 gerealiseerd")."""
-    before = norm[max(0, v.number.start - 40) : v.number.start]
+    before = norm[max(0, v.number.start - vocab.windows.phrase_beside) : v.number.start]
     reached = vocab.measures["realised_jobs"].match(norm[v.number.end :].lstrip())  # "er zijn er 18.957 gerealiseerd"
     after_words = ends_before(vocab.jobs_before, norm, v.number.start, vocab)
     if (
@@ -431,7 +428,9 @@ def _counts_jobs(v: Value, norm: str, vocab: Vocabulary, sentence_counts_jobs: b
 def before_bracket(text: str, vocab: Vocabulary) -> str | None:
     """The text before an opening bracket ([phrases] split_brackets) that ends `text`, a qualifier after the bracket
     aside; None if no bracket ends it."""
-    if "(" not in text.rstrip()[-30:]:  # most values have no bracket before them: the qualifiers are then not read
+    if (
+        "(" not in text.rstrip()[-vocab.windows.bracket_before :]
+    ):  # most values have no bracket before them: the qualifiers are then not read
         return None
     text = unqualified(text, vocab)
     bracket = [m for m in vocab.split_brackets.finditer(text) if m.end() == len(text)]
@@ -451,17 +450,13 @@ def bracket_label_before(text: str, vocab: Vocabulary) -> str:
     return ""
 
 
-# How far before a value its bracket's label is looked for: a sector's name and a qualifier fit ("de sector
-# overheid (ruim 5.453 banen)"); a longer reach would find a name of an earlier clause.
-LABEL_REACH = 60
-
-
 def bracket_label(value: Value, norm: str, vocab: Vocabulary) -> str:
     """The sector whose name stands right before the bracket that opens on the value (a qualifier between aside):
     "de verdeling markt (14.000 banen) en overheid (6500 banen)", "zowel markt (15.604) als overheid (5453)"; "" if
     none. A sector's bare word of [labels] ("overheid") names it only there. Read by numbers.bracketed,
     measure.reached_by and sector.bracket_label."""
-    return bracket_label_before(norm[max(0, value.number.start - LABEL_REACH) : value.number.start], vocab)
+    start = value.number.start
+    return bracket_label_before(norm[max(0, start - vocab.windows.bracket_label_before) : start], vocab)
 
 
 def bracketed(v: Value, norm: str, vocab: Vocabulary) -> bool:
@@ -471,7 +466,7 @@ def bracketed(v: Value, norm: str, vocab: Vocabulary) -> bool:
     names jobs ("zijn meer banen voor mensen met een beperking ontstaan (bijna 19.000 in plaats van 14.000)": a unit
     of jobs after its last comma, colon or semicolon). Not a bracket after other words ("het aantal personen dat
     werk vindt (7.016)", "Jasna (28)")."""
-    before = before_bracket(norm[max(0, v.number.start - 160) : v.number.start], vocab)
+    before = before_bracket(norm[max(0, v.number.start - vocab.windows.clause_before) : v.number.start], vocab)
     if not before:
         return False
     if bracket_label(v, norm, vocab):
@@ -504,10 +499,13 @@ def _meaning(i: int, value: Value, among: tuple[set[int], set[int]], whole: str,
     "erbij" after them is no change). `whole`: what the sentence as a whole makes its values ("part_year",
     "regional"), or ""."""
     ranged, parts = among
-    before = norm[max(0, value.number.start - 40) : value.number.start]
-    after = norm[value.number.end : value.end + 40]  # "3.039 meer banen": the words before its unit too
+    before = norm[max(0, value.number.start - vocab.windows.phrase_beside) : value.number.start]
+    after = norm[
+        value.number.end : value.end + vocab.windows.phrase_beside
+    ]  # "3.039 meer banen": the words before its unit too
     # "960 banen (gerekend in 25,5 uur per week) meer": the words after an aside
-    after_unit = ASIDE.sub("", norm[value.end : value.end + 80], count=1)[:40]
+    after_unit = ASIDE.sub("", norm[value.end : value.end + vocab.windows.aside_after], count=1)
+    after_unit = after_unit[: vocab.windows.phrase_beside]
     at = vocab.meanings
     rules = (
         ("change", value.number.sign != ""),
@@ -519,8 +517,19 @@ def _meaning(i: int, value: Value, among: tuple[set[int], set[int]], whole: str,
         ),
         ("change", value.unit == "jobs" and against_earlier(value, norm, vocab)),
         ("range", i in ranged),
-        ("remainder", ends_with(at["remainder_before"], before) and bool(at["remainder_after"].search(after[:25]))),
-        ("expectation", bool(at["expectation"].search(norm[max(0, value.number.start - 30) : value.number.start]))),
+        (
+            "remainder",
+            ends_with(at["remainder_before"], before)
+            and bool(at["remainder_after"].search(after[: vocab.windows.remainder_after])),
+        ),
+        (
+            "expectation",
+            bool(
+                at["expectation"].search(
+                    norm[max(0, value.number.start - vocab.windows.words_before) : value.number.start]
+                )
+            ),
+        ),
         ("part_year", whole == "part_year"),
         ("persons", bool(at["persons"].match(after.lstrip())) and not _end_goal_of_people(value, norm, vocab)),
         ("employers_share", value.unit == "percent" and of_employers(value, norm, vocab)),
@@ -539,7 +548,7 @@ def of_region(value: Value, norm: str, vocab: Vocabulary) -> bool:
     at = vocab.meanings
     if at["region_after"].match(norm[value.end :].lstrip()):
         return True
-    clause = clause_before(norm, value.number.start)
+    clause = clause_before(norm, value.number.start, vocab)
     return any(not clause[hit.end() :].startswith("'") for hit in at["region"].finditer(clause))
 
 
@@ -563,7 +572,7 @@ def of_employers(value: Value, norm: str, vocab: Vocabulary) -> bool:
     if not share:
         return False
     words = vocab.windows.employers_share_words
-    rest = norm[value.end + share.end() : value.end + share.end() + 80]
+    rest = norm[value.end + share.end() : value.end + share.end() + vocab.windows.employers_share_after]
     return bool(re.match(rf"(?:\s+[\w'-]+){{0,{words}}}?\s+(?:{at['employers_share'].pattern})", rest, re.IGNORECASE))
 
 
@@ -571,7 +580,7 @@ def at_baseline(value: Value, norm: str, vocab: Vocabulary) -> bool:
     """Whether a count is of the jobs that stood at the baseline ("de 75.179 banen die er al waren bij de
     nulmeting", "de 75.179 banen ten tijde van de nulmeting"): the words that place it there after it in its clause
     (numbers.at_baseline). The baseline's level, no extra jobs."""
-    clause = clause_after(norm, value.end)
+    clause = clause_after(norm, value.end, vocab)
     hit = vocab.meanings["baseline_at"].search(clause)
     return bool(hit) and word_count(clause[: hit.start()]) <= vocab.windows.baseline_at_words
 
@@ -606,7 +615,7 @@ def against_earlier(value: Value, norm: str, vocab: Vocabulary) -> bool:
     nulmeting"), not a comparison before the count (the count's own level: "ten opzichte van 2019 geen nieuwe
     banen ... het totaal nu 51 banen")."""
     at = vocab.meanings
-    clause = clause_after(norm, value.end)
+    clause = clause_after(norm, value.end, vocab)
     compared = at["compared_with"].search(clause)
     if not compared:
         return False
@@ -641,13 +650,13 @@ def change_by(value: Value, norm: str, vocab: Vocabulary) -> bool:
     banen gestegen"). By how much a count rose or fell: a change, not its level. The words "met" are looked for
     first: most numbers have none before."""
     at = vocab.meanings
-    before = norm[max(0, value.number.start - 160) : value.number.start]
-    if not at["change_by"].search(before[-40:]):
+    before = norm[max(0, value.number.start - vocab.windows.clause_before) : value.number.start]
+    if not at["change_by"].search(before[-vocab.windows.phrase_beside :]):
         return False
     head = unqualified(before, vocab, vocab.in_total)
     if not ends_with(at["change_by"], head):
         return False
-    if at["change_verbs"].match(norm[value.end : value.end + 40].lstrip()):
+    if at["change_verbs"].match(norm[value.end : value.end + vocab.windows.phrase_beside].lstrip()):
         return True
     # the clause: up to a semicolon, a colon, or a comma that opens no words resuming the change ("en wel", "nu")
     resumes = at["change_resumed"].pattern
@@ -666,7 +675,7 @@ def change_apart(value: Value, norm: str, vocab: Vocabulary) -> bool:
     """numbers.change_apart: a change's noun, then at most [windows] change_noun_words words, then "van" ([meanings]
     change_noun_of; a qualifier aside) right before the number, in one clause; not before [years] change_to ("naar
     85%"). The nouns are looked for first: most numbers have none before them."""
-    before = norm[max(0, value.number.start - 80) : value.number.start]
+    before = norm[max(0, value.number.start - vocab.windows.change_noun_before) : value.number.start]
     nouns = list(vocab.meanings["change_nouns"].finditer(before))
     if not nouns or re.search(r"[,;:]", before[nouns[-1].end() :]):
         return False

@@ -3,10 +3,8 @@ quarter, a provisional count) and its basis (what it is counted against)."""
 
 from __future__ import annotations
 
-import re
-
 from analysis import dictionary
-from analysis.extract.rules import years
+from analysis.extract.rules import context, years
 from analysis.extract.rules.numbers import Value
 from analysis.extract.rules.ruled import Ruled
 from analysis.extract.vocabulary import Vocabulary
@@ -34,8 +32,7 @@ def period(norm: str, vocab: Vocabulary) -> Ruled:
     named = "provisional" if years.now_said(norm, vocab) else ""
     for name, words in vocab.periods.items():
         for hit in words.finditer(norm):
-            before = norm[max(0, hit.start() - 30) : hit.start()]
-            if not re.search(rf"(?:{vocab.reference.pattern})\s+(?:het\s+|de\s+)?$", before, re.IGNORECASE):
+            if not context.compared_before(norm, hit.start(), vocab):
                 named = name
     return Ruled(named, "period.named") if named else Ruled(dictionary.ANNUAL, "period.year")
 
