@@ -168,7 +168,6 @@ class Windows(_Strict):
     remainder_after: PositiveInt
     change_noun_before: PositiveInt
     employers_share_after: PositiveInt
-    turned_out_before: PositiveInt
     due_turned_out_after: PositiveInt
     managed_before: PositiveInt
 

@@ -306,14 +306,15 @@ def _end_goal_of_people(v: Value, norm: str, vocab: Vocabulary) -> bool:
     return bool(vocab.target_group_people.match(after))
 
 
-def ends_before(words: re.Pattern, norm: str, start: int, vocab: Vocabulary) -> bool:
-    """Whether `words` end the text right before a number (40 characters), a qualifier between them aside: "de
-    teller bleef steken op" in "de teller bleef steken op een kleine 12.000". The words are looked for first: most
-    numbers have none of them before, and the qualifiers are then not read."""
+def ends_before(words: re.Pattern, norm: str, start: int, vocab: Vocabulary, *more: re.Pattern) -> bool:
+    """Whether `words` end the text right before a number ([windows] phrase_beside characters), a qualifier between
+    them aside, and the `more` words that may stand among the qualifiers ("slechts"): "de teller bleef steken op" in
+    "de teller bleef steken op een kleine 12.000". The words are looked for first: most numbers have none of them
+    before, and the qualifiers are then not read."""
     before = norm[max(0, start - vocab.windows.phrase_beside) : start].rstrip()
     if not words.search(before):
         return False
-    return ends_with(words, unqualified(before, vocab))
+    return ends_with(words, unqualified(before, vocab, *more))
 
 
 def unqualified(text: str, vocab: Vocabulary, *more: re.Pattern) -> str:
@@ -353,10 +354,7 @@ def turned_out(number: Number, norm: str, vocab: Vocabulary) -> bool:
     between aside: "Volgens de afspraak moesten er in 2018 vijftienduizend banen bij komen, maar het werden er maar
     9100". Such a number counts jobs, also in words and without a unit ("het werden er net geen tienduizend"), and
     is a count reached (measure.turned_out); "er" refers back to what the sentence counts."""
-    before = norm[max(0, number.start - vocab.windows.turned_out_before) : number.start]
-    if not vocab.turned_out.search(before):  # most numbers have none of these words before them
-        return False
-    return ends_with(vocab.turned_out, unqualified(before, vocab, vocab.stands_adverbs))
+    return ends_before(vocab.turned_out, norm, number.start, vocab, vocab.stands_adverbs)
 
 
 def due_then_turned_out(number: Number, norm: str, vocab: Vocabulary) -> bool:
@@ -428,9 +426,8 @@ def _counts_jobs(v: Value, norm: str, vocab: Vocabulary, sentence_counts_jobs: b
 def before_bracket(text: str, vocab: Vocabulary) -> str | None:
     """The text before an opening bracket ([phrases] split_brackets) that ends `text`, a qualifier after the bracket
     aside; None if no bracket ends it."""
-    if (
-        "(" not in text.rstrip()[-vocab.windows.bracket_before :]
-    ):  # most values have no bracket before them: the qualifiers are then not read
+    # most values have no bracket before them: the qualifiers are then not read
+    if "(" not in text.rstrip()[-vocab.windows.bracket_before :]:
         return None
     text = unqualified(text, vocab)
     bracket = [m for m in vocab.split_brackets.finditer(text) if m.end() == len(text)]
