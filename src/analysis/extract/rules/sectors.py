@@ -63,6 +63,7 @@ from analysis.extract.rules.ruled import CHECKS, Ruled
 from analysis.extract.vocabulary import Vocabulary, normal
 
 SCOPE = re.compile(r"\b(\d+) van de (\d+) ([\w'’-]+)")
+SPACES = re.compile(r"\s*")
 
 
 def name_spans(text: str, vocab: Vocabulary) -> list[tuple[int, int, str]]:
@@ -249,7 +250,7 @@ def _named_in_a_part(value: Value, mine: str, found, starts: list[int], norm: st
     if not mine and bisect.bisect_left(starts, value.number.start) > 0:  # a name before the value is its own
         return False
     # "25.000 daarvan bij de overheid": an opener right after the value makes the value the part, naming its sector
-    after = vocab.split_openers.match(norm, value.end + len(norm[value.end :]) - len(norm[value.end :].lstrip()))
+    after = vocab.split_openers.match(norm, SPACES.match(norm, value.end).end())  # no copy of the sentence's rest
     return k < len(found) and bool(vocab.split_openers.search(norm, after.end() if after else value.end, found[k][0]))
 
 
