@@ -61,6 +61,9 @@ STANDS = [
     ("politie", "not_met", 2024, "statutory_measurement", [("realisation_pct", 68, "reported")]),
     ("defensie", "not_met", 2020, "sector_count",
      [("realised_jobs", 556, "reported"), ("target_jobs", 633, "reported"), ("realisation_pct", 88, "reported")]),
+    # 5.500 in 2020 against the target of 5.250 for 2023, without a figure for 2023: the letter says 'reeds behaald'
+    ("gemeenten", "reached_early", 2020, "sector_count",
+     [("realised_jobs", 5500, "reported"), ("target_jobs", 5250, "reported")]),
 ]  # fmt: skip
 
 
@@ -85,14 +88,32 @@ def _deciding_years(tidy, sector):
     return {y for y in years if y < TODAY.year}
 
 
+def _reached_early_by_hand(tidy, sector):
+    """Whether the latest count before the latest passed target's year is at least that target, on one basis:
+    read from the tidy frame directly (the real data has no qualifier or series break in such a pair)."""
+    rows = tidy[(tidy["sector"] == sector) & (tidy["period"] == "year") & (tidy["scope"] == "")]
+    rows = rows[rows["status"] == "reported"]
+    for _, group in rows.groupby("basis"):
+        targets = group[(group["measure"] == "target_jobs") & (group["year"] < TODAY.year)]
+        if targets.empty:
+            continue
+        target = targets.sort_values("year").iloc[-1]
+        counts = group[(group["measure"] == "realised_jobs") & (group["year"] < target["year"])]
+        if not counts.empty and counts.sort_values("year").iloc[-1]["value"] >= target["value"]:
+            return True
+    return False
+
+
 def test_every_sector_whose_figures_decide_a_year_gets_a_stand(real):
-    """'Nog geen oordeel' only where no year decides (on the previous code 9 such sectors said 'te weinig
-    gegevens')."""
+    """'Nog geen oordeel' only where no year decides and no count already reaches a passed target (on the code
+    before #39, 9 sectors said 'te weinig gegevens'; before reached_early, gemeenten did with 5.500 above 5.250)."""
     for sector in real.sectors["sector"]:
         decided = _deciding_years(real.tidy, sector)
         stand = sector_figures(real, sector, TODAY).stand
         if decided:
             assert stand.status != "too_little_data" and stand.year == max(decided), sector
+        elif _reached_early_by_hand(real.tidy, sector):
+            assert stand.status == "reached_early", sector
         else:
             assert stand.status == "too_little_data", sector
 
@@ -220,6 +241,9 @@ OUTLOOKS = [
      "ten minste twee jaren nodig.")),
     ("markt", [row("markt", 2023, "realised_jobs", 74031, basis="national_extra_jobs")],
      "Er is geen doel voor een later jaar gepubliceerd."),
+    # one count, already above a target ahead: no trend is needed to say so
+    ("gemeenten", [row("gemeenten", 2020, "realised_jobs", 5500), row("gemeenten", 2030, "target_jobs", 5250)],
+     "In 2020 waren er al 5.500 banen; daarmee is het doel van 5.250 banen voor 2030 nu al bereikt."),
 ]  # fmt: skip
 
 
@@ -227,6 +251,13 @@ OUTLOOKS = [
 def test_the_outlook_sentence(tmp_path, sector, rows, expected):
     f, data = figures_of(tmp_path, sector, *rows)
     assert answer.outlook_sentence(f, "nl", data.sources) == expected
+
+
+def test_the_outlook_label_of_a_target_ahead_that_one_count_already_reaches(tmp_path):
+    rows = [row("gemeenten", 2020, "realised_jobs", 5500), row("gemeenten", 2030, "target_jobs", 5250)]
+    f, _ = figures_of(tmp_path, "gemeenten", *rows)
+    assert answer.outlook_label(f.outlook, "nl") == "Doel voor 2030 nu al bereikt"
+    assert answer.outlook_label(f.outlook, "en") == "Target for 2030 already reached"
 
 
 def test_no_answer_on_the_real_data_holds_an_id_an_iso_date_a_sign_or_a_code(real):
@@ -242,7 +273,7 @@ def test_a_passed_target_without_a_figure_is_named_rather_than_too_little_data(t
     f, data = figures_of(
         tmp_path,
         "gemeenten",
-        row("gemeenten", 2020, "realised_jobs", 5500),
+        row("gemeenten", 2020, "realised_jobs", 5000),
         row("gemeenten", 2023, "target_jobs", 5250),
     )
     assert f.stand.status == "too_little_data"
@@ -250,6 +281,62 @@ def test_a_passed_target_without_a_figure_is_named_rather_than_too_little_data(t
         "Nog geen oordeel: het doel was 5.250 banen in 2023, maar over 2023 is geen cijfer gepubliceerd."
     )
     assert answer.latest_sentence(f, "nl") == "Nieuwste jaarcijfer: 2020."
+
+
+def test_a_passed_target_that_an_earlier_count_already_reaches_is_said_to_be_reached_early(tmp_path):
+    """gemeenten: 5.500 jobs in 2020, a target of 5.250 for 2023 and no figure for 2023. The letter says the
+    target is 'reeds behaald'; 'Nog geen oordeel' would be silent where the figures decide."""
+    f, data = figures_of(
+        tmp_path,
+        "gemeenten",
+        row("gemeenten", 2020, "realised_jobs", 5500),
+        row("gemeenten", 2023, "target_jobs", 5250),
+    )
+    assert (f.stand.status, f.stand.year) == ("reached_early", 2020)
+    assert answer.stand_sentence(f, "Gemeenten", "nl", data.sources) == (
+        "Doel voor 2023 al in 2020 bereikt: de gemeenten realiseerden in 2020 al 5.500 banen, bij een doel van "
+        "5.250 banen voor 2023. Over 2023 zelf is geen cijfer gepubliceerd."
+    )
+    assert answer.answer_cells(f, "nl")["stand"] == "Doel voor 2023 al in 2020 bereikt: 5.500 tegen 5.250"
+    assert answer.stand_sentence(f, "Gemeenten", "en", data.sources).startswith(
+        "Target for 2023 already reached in 2020: the municipalities realised 5,500 jobs in 2020 already"
+    )
+    assert [(g.measure, g.year, g.value) for g in answer.grounds(f)] == [
+        ("realised_jobs", 2020, 5500),
+        ("target_jobs", 2023, 5250),
+    ]
+    assert (f.verdict.status, f.verdict.year, [g.value for g in f.verdict.figures]) == ("reached_early", 2023, [5500])
+
+
+@pytest.mark.parametrize(
+    ("counts", "why"),
+    [
+        ([(2019, 5500, ""), (2020, 5000, "")], "only the latest count speaks: it fell below the target"),
+        ([(2020, 5250, "nearly")], "'bijna 5.250' does not reach 5.250"),
+        ([(2020, 5200, "about")], "'circa 5.200' (5.150 to 5.250) may or may not reach 5.250"),
+    ],
+)
+def test_a_count_reaches_a_later_target_early_only_as_far_as_its_words_allow(tmp_path, counts, why):
+    rows = [row("gemeenten", y, "realised_jobs", v, qualifier=q) for y, v, q in counts]
+    f, _ = figures_of(tmp_path, "gemeenten", *rows, row("gemeenten", 2023, "target_jobs", 5250))
+    assert f.stand.status == "too_little_data", why
+    assert f.verdict.status == "too_little_data", why
+
+
+def test_a_later_target_an_earlier_count_already_reaches_is_said_so_beside_the_stand(tmp_path):
+    """provincies: met in 2020 (341 of 331); the target of 340 for 2023 was already reached by those 341."""
+    f, data = figures_of(
+        tmp_path,
+        "gemeenten",
+        row("gemeenten", 2020, "realised_jobs", 341),
+        row("gemeenten", 2020, "target_jobs", 331),
+        row("gemeenten", 2023, "target_jobs", 340),
+    )
+    assert (f.stand.status, f.stand.year) == ("met", 2020)
+    assert answer.stand_sentence(f, "Gemeenten", "nl", data.sources).endswith(
+        "Voor 2023 was het doel 340 banen; dat aantal was in 2020 al bereikt (341 banen), maar over 2023 is nog geen "
+        "cijfer gepubliceerd."
+    )
 
 
 def test_what_the_answer_rests_on_names_each_figure_with_its_source_and_place(real):
@@ -266,17 +353,17 @@ def test_what_the_answer_rests_on_names_each_figure_with_its_source_and_place(re
 
 
 def test_a_later_passed_target_without_a_figure_is_named_beside_an_older_stand(tmp_path):
-    """provincies: met in 2020 (341 of 331), and a target of 340 for 2023 without a published figure."""
+    """met in 2020 (341 of 331), and a target of 360 for 2023 without a published figure."""
     f, data = figures_of(
         tmp_path,
         "gemeenten",
         row("gemeenten", 2020, "realised_jobs", 341),
         row("gemeenten", 2020, "target_jobs", 331),
-        row("gemeenten", 2023, "target_jobs", 340),
+        row("gemeenten", 2023, "target_jobs", 360),
     )
     assert (f.stand.status, f.stand.year) == ("met", 2020)
     text = answer.stand_sentence(f, "Gemeenten", "nl", data.sources)
-    assert text.endswith("Voor 2023 was het doel 340 banen; over 2023 is nog geen cijfer gepubliceerd.")
+    assert text.endswith("Voor 2023 was het doel 360 banen; over 2023 is nog geen cijfer gepubliceerd.")
 
 
 def test_a_target_implied_by_the_published_percentage_is_not_shown_as_if_published(real):

@@ -49,6 +49,9 @@ def stand_figures(stand: Stand, lang: str) -> str:
     """The figures a stand rests on in a few words ('74.031 van 80.000, 92,5%'); '' where nothing is judged."""
     if stand.status in ("too_little_data", "sources_differ") or stand.year is None:
         return ""
+    if stand.status == "reached_early":  # a count and a target of different years: no 'van', no percentage
+        realised, target = (_figure(g, lang) for g in (stand.reached_by, stand.unjudged_target))
+        return _w(lang, "figures_reached_early", realised=realised, target=target)
     return _figures(stand.figures, lang)
 
 
@@ -78,13 +81,15 @@ def answer_cells(figures: SectorFigures, lang: str) -> dict[str, str]:
 
 
 def stand_label(stand: Stand, lang: str) -> str:
-    return _w(lang, f"label_{stand.status}", year=stand.year)
+    target = stand.unjudged_target
+    return _w(lang, f"label_{stand.status}", year=stand.year, target_year=target.year if target else None)
 
 
 def outlook_label(outlook: Verdict, lang: str) -> str:
     key = outlook.missing if outlook.status == "too_little_data" and outlook.missing else outlook.status
     if key in ("no_figures", "whole_sector", "target_year_figure"):
         key = "two_years"
+    key = {"reached_early": "already_reached"}.get(key, key)  # the stand's label names two years; this one
     return _w(lang, f"label_{key}", year=outlook.year, break_year=outlook.break_year)
 
 
@@ -100,6 +105,8 @@ def _stand_opening(figures: SectorFigures, name: str, lang: str, sources) -> str
     who, plural = i18n.subject(figures.sector, name, lang)
     t = stand.unjudged_target
     unjudged = {"year": t.year, "target": _figure(t, lang), "jobs": _jobs(t.basis, lang)} if t else {}
+    if stand.status == "reached_early":
+        return _reached_early(stand, who, plural, lang)
     if stand.status == "too_little_data" and t is not None:
         text = _w(lang, "no_figure_for_target", **unjudged)
     elif stand.status == "too_little_data":
@@ -112,9 +119,30 @@ def _stand_opening(figures: SectorFigures, name: str, lang: str, sources) -> str
         text = _judged(stand, who, plural, lang)
         if stand.status == "uncertain":
             text += " " + _w(lang, "uncertain")
-    if stand.status != "too_little_data" and t is not None:
+    early = stand.reached_by
+    if stand.status != "too_little_data" and early is not None:
+        text += " " + _w(lang, "later_target_reached", **unjudged, early_year=early.year, early=_figure(early, lang))
+    elif stand.status != "too_little_data" and t is not None:
         text += " " + _w(lang, "later_target_without_figure", **unjudged)
     return text
+
+
+def _reached_early(stand: Stand, who: str, plural: bool, lang: str) -> str:
+    """'Doel van 2023 al in 2020 bereikt: de gemeenten realiseerden in 2020 al 5.500 banen, bij een doel van 5.250
+    banen voor 2023. Over 2023 zelf is geen cijfer gepubliceerd.'"""
+    early, target = stand.reached_by, stand.unjudged_target
+    return _w(
+        lang,
+        "reached_early",
+        label=stand_label(stand, lang),
+        subject=who,
+        verb_realise=i18n.verb("verb_realise", plural, lang),
+        early_year=early.year,
+        realised=_figure(early, lang),
+        jobs=_jobs(early.basis, lang),
+        target=_figure(target, lang),
+        year=target.year,
+    )
 
 
 def _stand_notes(stand: Stand, lang: str) -> list[str]:
@@ -213,6 +241,9 @@ def outlook_sentence(figures: SectorFigures, lang: str, sources) -> str:
             projected=i18n.number(p.projected, lang),
             needed=i18n.number(p.needed_per_year, lang),
         )
+    elif v.status == "reached_early":
+        early = v.figures[0]
+        text = _w(lang, "already_reached", **values, last=early.year, realised=_figure(early, lang))
     else:
         missing = v.missing if v.missing in ("break", "basis") else "two_years"
         text = _w(lang, missing, **values)
@@ -236,7 +267,7 @@ def grounds(figures: SectorFigures) -> list[Ground]:
     """Every figure the answer rests on, once, in the order it is told: the stand's (with its rivals, the
     figures of a lower basis and an earlier statutory result), then the outlook's target and counts."""
     stand, outlook = figures.stand, figures.outlook
-    told = [*stand.figures, *stand.rivals]
+    told = [*stand.figures, *stand.rivals, *([stand.reached_by, stand.unjudged_target] if stand.reached_by else [])]
     for judgement in [*stand.overruled, *([stand.earlier] if stand.earlier else [])]:
         told += judgement.figures
     told += [*([outlook.target] if outlook.target else []), *outlook.figures]

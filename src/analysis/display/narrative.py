@@ -229,36 +229,8 @@ def verdict_text(v, lang: str, sources) -> str:
     """The verdict in plain sentences, naming its year, basis and figures (templates in i18n.VERDICT); `sources`
     (the registry) names the sources where the verdict cites one."""
     w = lambda key, **values: i18n.verdict_word(lang, key, **values)
-    basis = BASES[v.basis].label(lang) if v.basis in BASES else ""
     target = _n(v.target.__dict__, lang) if v.target else ""
-    if v.status in ("met", "not_met", "uncertain"):
-        text = w(f"s_{v.status}", year=v.year, basis=basis, figures=_grounds_text(v.figures, lang))
-    elif v.status in ("on_course", "not_on_course"):
-        p = v.projection
-        text = w(
-            f"s_{v.status}",
-            target=target,
-            year=v.year,
-            basis=basis,
-            fitted=f"{p.fitted_years[0]}–{p.fitted_years[-1]}",
-            slope=signed(p.slope, lang),
-            projected=number(p.projected, lang),
-            low=number(p.low, lang),
-            high=number(p.high, lang),
-            needed=number(p.needed_per_year, lang),
-        )
-    elif v.status == "sources_differ":
-        text = w("s_sources_differ", year=v.year, figures=_grounds_text(v.figures, lang, True, True))
-    elif v.status == "no_target":
-        text = w("s_no_target")
-    elif v.missing in ("no_figures", "whole_sector"):
-        text = w(f"s_{v.missing}", figures=_scoped_text(v.context, lang))
-    else:
-        others = ", ".join(BASES[b].label(lang) for b in v.other_bases if b in BASES)
-        text = w(f"s_{v.missing}", year=v.year, target=target, break_year=v.break_year, basis=basis, others=others)
-        if v.context:
-            key = "s_context" if v.missing == "target_year_figure" else "s_context_latest"
-            text += " " + w(key, figures=_grounds_text(v.context, lang, with_basis=True))
+    text = _verdict_opening(v, lang, target)
     p = v.projection
     # A trend is told beside a verdict only where it adds to it: another basis, or no figure for the year.
     if (
@@ -280,6 +252,42 @@ def verdict_text(v, lang: str, sources) -> str:
         text += " " + w("s_fall", before=before, latest=latest)
     if v.goal_dates and v.target is not None:
         text += " " + goal_dates_sentence(v.goal_dates, v.target, lang, sources)
+    return text
+
+
+def _verdict_opening(v, lang: str, target: str) -> str:
+    """What the verdict says, by its status, before the trend, a fall and the goal's dates are told beside it."""
+    w = lambda key, **values: i18n.verdict_word(lang, key, **values)
+    basis = BASES[v.basis].label(lang) if v.basis in BASES else ""
+    if v.status in ("met", "not_met", "uncertain"):
+        return w(f"s_{v.status}", year=v.year, basis=basis, figures=_grounds_text(v.figures, lang))
+    if v.status in ("on_course", "not_on_course"):
+        p = v.projection
+        return w(
+            f"s_{v.status}",
+            target=target,
+            year=v.year,
+            basis=basis,
+            fitted=f"{p.fitted_years[0]}–{p.fitted_years[-1]}",
+            slope=signed(p.slope, lang),
+            projected=number(p.projected, lang),
+            low=number(p.low, lang),
+            high=number(p.high, lang),
+            needed=number(p.needed_per_year, lang),
+        )
+    if v.status == "reached_early":
+        return w("s_reached_early", target=target, year=v.year, basis=basis, figures=_grounds_text(v.figures, lang))
+    if v.status == "sources_differ":
+        return w("s_sources_differ", year=v.year, figures=_grounds_text(v.figures, lang, True, True))
+    if v.status == "no_target":
+        return w("s_no_target")
+    if v.missing in ("no_figures", "whole_sector"):
+        return w(f"s_{v.missing}", figures=_scoped_text(v.context, lang))
+    others = ", ".join(BASES[b].label(lang) for b in v.other_bases if b in BASES)
+    text = w(f"s_{v.missing}", year=v.year, target=target, break_year=v.break_year, basis=basis, others=others)
+    if v.context:
+        key = "s_context" if v.missing == "target_year_figure" else "s_context_latest"
+        text += " " + w(key, figures=_grounds_text(v.context, lang, with_basis=True))
     return text
 
 

@@ -10,7 +10,11 @@ with a published realisation percentage, or a realised count and a target on one
   so a count revised by a newer letter and its percentage can never disagree.
 - A year that is not over is not judged: its figures are a reading during the year (`during_year`).
 - A provisional reading of a later year is named (`provisional`).
-- 'too_little_data' only where no year decides.
+- A later passed target without a figure of its own year is named (`unjudged_target`), and so is the latest count
+  before that year where it already reaches it (`reached_by`, verdicts.reached_before).
+- Where no year decides but that count reaches the target: 'reached_early', resting on the count and the target
+  (gemeenten: 5.500 in 2020 against 5.250 for 2023); it says the target was reached, not that it held in its year.
+- 'too_little_data' only where no year decides and no count reaches a passed target.
 
 Outlook: is the sector on course for its next target or its end goal? That is the verdict of verdicts._ahead
 (the linear trend on the target's own basis, within one era), or no statement with its reason (the series
@@ -32,6 +36,7 @@ from analysis.trends.verdicts import (
     ahead,
     ground,
     project,
+    reached_before,
     row_ground,
     year_outcomes,
 )
@@ -53,8 +58,8 @@ class Judgement:
 
 @dataclass(frozen=True)
 class Stand:
-    status: str  # met, not_met, uncertain, sources_differ, too_little_data
-    year: int | None  # the year that decides
+    status: str  # met, not_met, uncertain, sources_differ, reached_early, too_little_data
+    year: int | None  # the year that decides (for reached_early: the year of the count that reached the target)
     basis: str | None  # the basis that decides it
     figures: list[Ground] = field(default_factory=list)  # realised, target, percentage: what the status rests on
     rivals: list[Ground] = field(default_factory=list)  # for sources_differ: the other sources' figures
@@ -64,6 +69,7 @@ class Stand:
     provisional: list[Ground] = field(default_factory=list)  # provisional readings of a later year
     other_trend: Projection | None = None  # a trend on another basis towards the same year that points elsewhere
     unjudged_target: Ground | None = None  # the latest passed target after the stand's year, without a figure
+    reached_by: Ground | None = None  # the latest count before unjudged_target's year, where it already reaches it
     latest_year: int | None = None  # the newest year with an annual whole-sector figure of the sector
 
     def figure(self, measure: str) -> Ground | None:
@@ -133,7 +139,11 @@ def stand(data: Dataset, sector: str, this_year: int) -> Stand:
     passed = [y for y in years if y < this_year and judged[y]]
     if not passed:
         unjudged = _unjudged_target(data, sector, None, this_year)
-        return Stand("too_little_data", None, None, during_year=during, latest_year=latest, unjudged_target=unjudged)
+        told = {"during_year": during, "latest_year": latest, **unjudged}
+        early, target = unjudged["reached_by"], unjudged["unjudged_target"]
+        if early is not None:
+            return Stand("reached_early", early.year, early.basis, [early, target], **told)
+        return Stand("too_little_data", None, None, **told)
     year = passed[0]
     outcomes = sorted(judged[year], key=lambda o: _rank(o.grounds[0].basis))
     deciding = _judgement(data, sector, year, outcomes[0])
@@ -146,7 +156,7 @@ def stand(data: Dataset, sector: str, this_year: int) -> Stand:
         "during_year": during,
         "provisional": provisional,
         "latest_year": latest,
-        "unjudged_target": _unjudged_target(data, sector, year, this_year),
+        **_unjudged_target(data, sector, year, this_year),
     }
     if outcomes[0].rivals:
         return Stand("sources_differ", year, deciding.basis, deciding.figures, list(outcomes[0].rivals), **told)
@@ -158,16 +168,22 @@ def stand(data: Dataset, sector: str, this_year: int) -> Stand:
     )
 
 
-def _unjudged_target(data: Dataset, sector: str, after: int | None, this_year: int) -> Ground | None:
+def _unjudged_target(data: Dataset, sector: str, after: int | None, this_year: int) -> dict[str, Ground | None]:
     """The latest published target of a past year after `after` for which no figure decides (provincies: 340
-    for 2023, after the stand of 2020): named, so that an old stand is not read as the latest word."""
+    for 2023, after the stand of 2020), named so that an old stand is not read as the latest word; and the
+    latest count before that year where it already reaches that target (verdicts.reached_before)."""
     gone = [
         p
         for b in STAND_ORDER
         for p in series.points(data, sector, "target_jobs", b)
         if p.status == "reported" and p.year < this_year and (after is None or p.year > after)
     ]
-    return ground(max(gone, key=lambda p: p.year)) if gone else None
+    target = max(gone, key=lambda p: p.year) if gone else None
+    early = reached_before(data, sector, target) if target is not None else None
+    return {
+        "unjudged_target": ground(target) if target is not None else None,
+        "reached_by": ground(early) if early is not None else None,
+    }
 
 
 def _trend_elsewhere(data: Dataset, sector: str, year: int, deciding: Judgement) -> Projection | None:

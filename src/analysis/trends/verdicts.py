@@ -13,6 +13,9 @@ The rules, in order:
   fitted on the years on the target's side of every series break; the band runs from the
   slowest to the fastest yearly growth seen between published years (a fall included). Without
   counts on that basis the verdict says so (`too_little_data`, missing 'basis');
+- a target without a figure for its own year, which the latest count before that year (on its basis, on its
+  side of every series break) already reaches, is `reached_early`, resting on that count: the figures say it was
+  reached, not that it held in the target's year (gemeenten: 5.500 in 2020 against 5.250 for 2023);
 - a fall in the latest figure is named, and so are sources that date the end goal differently;
 - what is missing is named (`too_little_data`), and nothing is filled in.
 Percentages of an end goal (end_goal_share) or of the quota norm (quota_norm) say nothing about
@@ -186,6 +189,20 @@ def _latest_outcome_before(data: Dataset, sector: str, year: int) -> list[Ground
     return []
 
 
+def reached_before(data: Dataset, sector: str, target: series.Point) -> series.Point | None:
+    """The latest count of realised jobs on the target's basis before its year, on its side of every series break,
+    where that count already reaches the target (as far as both words allow: 'bijna 5.250' does not); else None.
+    Only the latest count speaks: an earlier one above the target is not the latest word."""
+    counts = [
+        p
+        for p in series.points(data, sector, "realised_jobs", target.basis)
+        if p.year < target.year and p.era == target.era
+    ]
+    if counts and reached(ground(counts[-1]), ground(target)) == "met":
+        return counts[-1]
+    return None
+
+
 def project(data: Dataset, sector: str, target: series.Point, basis: str) -> Projection | str:
     """The trend of realised jobs on `basis` towards `target`, or why there is none ('two_years' or 'break')."""
     realised = [p for p in series.points(data, sector, "realised_jobs", basis) if p.year < target.year]
@@ -272,6 +289,9 @@ def _passed(data: Dataset, sector: str, year: int, targets: list[series.Point], 
         p = project(data, sector, target, target.basis)
         context_projection = p if isinstance(p, Projection) else None
     told = {"break_year": break_year, "goal_dates": _goal_dates(data, sector, target)}
+    early = reached_before(data, sector, target) if target is not None and not outcomes else None
+    if early is not None:
+        return Verdict("reached_early", year, target.basis, [ground(early)], target_ground, context_projection, **told)
     if not outcomes:
         return Verdict(
             "too_little_data",
@@ -332,6 +352,9 @@ def _ahead(data: Dataset, sector: str, ahead: list[series.Point], break_year: in
     target = next((t for t in ahead if t.basis == main), ahead[0])  # the next target, on the main basis if it has one
     told = {"break_year": break_year, "goal_dates": _goal_dates(data, sector, target)}
     proj = project(data, sector, target, target.basis)  # only counts on the target's own basis
+    early = reached_before(data, sector, target) if not isinstance(proj, Projection) else None
+    if early is not None:  # one count, already at the target: no trend is needed to say so
+        return Verdict("reached_early", target.year, target.basis, [ground(early)], ground(target), **told)
     if not isinstance(proj, Projection):
         counted = series.bases(data, sector, "realised_jobs")
         others = [b for b in counted if b != target.basis] if target.basis not in counted else []
