@@ -58,6 +58,11 @@ NUMBER_FORMS = [
     ("In 2026 moeten er honderdduizend extra banen zijn in de markt.", "100000"),
     ("Het Rijk realiseerde in 2021 tweeduizendvijfhonderd banen.", "2500"),
     ("Het Rijk realiseerde in 2021 tweeënveertig procent van het doel.", "42"),
+    # a job of 25,5 hours is the unit the agreement counts in: "fte" counts jobs in a sentence that speaks of the
+    # agreement or its target group (numbers.agreement_unit)
+    ("De hogeschool moet eind 2023 in totaal 140 fte hebben ingevuld met mensen uit de doelgroep.", "140"),
+    ("Bij het ziekenhuis werken op dit moment 27,4 fte uit de doelgroep.", "27.4"),
+    ("Met 12,5 fte’s ligt de gemeente nu boven haar taakstelling voor de banenafspraak.", "12.5"),
 ]
 
 
@@ -187,6 +192,14 @@ NOT_FIGURES = [
     # ... and without "van het", as a list of the target group writes it
     ("• Mensen met een Wajong-uitkering die niet 100% minimumloon kunnen verdienen", "100"),
     ("Zij kunnen niet zelfstandig 100 procent wettelijk minimumloon verdienen, meldt UWV over 40.000 banen.", "100"),
+    # a job's size, no count (numbers.unit_size): one unit of jobs that a number of hours makes
+    (
+        "De gemeente heeft 80 fte uit de doelgroep in dienst, want de banenafspraak rekent 25,5 uur per week als 1 fte.",
+        "1",
+    ),
+    # guard of numbers.agreement_unit: fte in a sentence that does not speak of the agreement is a staff's size
+    ("De provincie heeft ruim 1.500 fte in dienst en realiseerde in 2019 40 banen.", "1500"),
+    ("Een baan van 25,5 uur telt voor de banenafspraak als 1 baan, zo telt de provincie 30 banen.", "1"),
 ]
 
 
