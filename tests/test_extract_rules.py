@@ -1215,6 +1215,58 @@ def test_the_sector_a_paragraph_speaks_of_is_the_one_named_before_and_a_date_giv
     assert got == expected
 
 
+PARTS_OF_THE_COUNT_BEFORE = [
+    # document, date, value, (sector, year, period, measure, qualifier) or None for no proposal: a bare number right
+    # before "hiervan", "daarvan", "van hen" in the sentence after a count of jobs is a part of that count
+    # (numbers.part_of_count_before): its measure, and its year and period where it names none of its own
+    (
+        (
+            "Eind vorig jaar waren er 48.200 extra banen voor mensen met een arbeidsbeperking gerealiseerd. Bijna "
+            "40.000 daarvan kwamen voor rekening van de marktsector."
+        ),
+        "2023-03-01",
+        "40000",
+        ("markt", "2022", "year", "realised_jobs", "nearly"),
+    ),
+    (
+        (
+            "In de afgelopen twee jaar heeft de provincie 60 banen gecreëerd voor mensen met een arbeidsbeperking. 45 "
+            "van hen werken in de eigen organisatie van de provincie."
+        ),
+        "2019-05-01",
+        "45",
+        ("provincies", "2019", "provisional", "realised_jobs", ""),
+    ),
+    # guards: no count of jobs in the sentence before; counts of two measures there (of which is it a part?)
+    (
+        "De gemeente kreeg in 2022 veel sollicitaties. 30 hiervan kwamen van mensen uit de doelgroep.",
+        "2023-03-01",
+        "30",
+        None,
+    ),
+    (
+        (
+            "De doelstelling voor 2019 was 55.000 banen en er zijn 61.615 banen gerealiseerd. Ruim 51.000 hiervan "
+            "kwamen van het bedrijfsleven."
+        ),
+        "2020-07-01",
+        "51000",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize("text, published, value, expected", PARTS_OF_THE_COUNT_BEFORE)
+def test_a_part_that_refers_back_to_the_count_before_is_of_its_measure_year_and_period(
+    vocab, text, published, value, expected
+):
+    p = rows(text, vocab, published).get(value)
+    got = p and tuple(p.row[c] for c in ("sector", "year", "period", "measure", "qualifier"))
+    assert got == expected
+    if p:
+        assert p.rules["measure"] == "measure.part_of_count_before" and "a part of the count" in p.record()["check"]
+
+
 END_GOAL_NAMES_ITS_SECTOR = [
     # document, value, (sector, rule): an end goal names its sector by its size, for the paragraph's later sentences
     (
@@ -2441,6 +2493,7 @@ def test_every_check_message_has_the_blanks_its_rules_fill_in():
         "due_before_start": ["before", "words", "year"],
         "years": ["years"],
         "same": ["measure"],
+        "part_of_count": ["measure", "period", "year"],
         "sectors": ["sectors"],
         "whole": ["sector"],
         "parts_before": ["parts", "sector"],

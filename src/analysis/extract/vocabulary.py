@@ -83,6 +83,7 @@ class Phrases(_Strict):
     obligation: Words
     obligation_after: Words
     managed: Words
+    parts_referred: Words
     split_openers: Words
     split_brackets: Words
     reached_by: Words

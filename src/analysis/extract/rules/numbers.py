@@ -209,10 +209,16 @@ def values_listed_after(norm: str, at: int, vocab: Vocabulary) -> bool:
 
 
 def read(
-    sentence: str, norm: str, vocab: Vocabulary, cell_unit: str = "", after_goal: bool = False
+    sentence: str,
+    norm: str,
+    vocab: Vocabulary,
+    cell_unit: str = "",
+    after_goal: bool = False,
+    after_count: bool = False,
 ) -> tuple[list[Value], list[Number]]:
     """The sentence's values (in order) and the numbers that are years. `cell_unit`: the unit a table cell's
-    headings give its bare number. `after_goal`: whether the sentence before gave an end goal (parts_of_goal_before)."""
+    headings give its bare number. `after_goal`: whether the sentence before gave an end goal (parts_of_goal_before);
+    `after_count`: whether it gave a count of jobs of one measure (part_of_count_before)."""
     values: list[Value] = []
     years: list[Number] = []
     agreement = functools.cache(lambda: agreement_unit(norm, vocab))  # read once a sentence, if ever
@@ -233,6 +239,8 @@ def read(
         elif not re.match(rf"\s+(?:{vocab.months.pattern})", norm[number.end :], re.IGNORECASE):
             values.append(Value(number, cell_unit, number.end, group=len(values)))  # a unit may come from its list
     parts_before = after_goal and parts_of_goal_before(norm, vocab)
+    if after_count:
+        values = [replace(v, unit="jobs") if not v.unit and part_of_count_before(v, norm, vocab) else v for v in values]
     values = [
         v
         for v in _units_from_lists(values, norm, vocab, parts_before)
@@ -254,6 +262,14 @@ def parts_of_goal_before(norm: str, vocab: Vocabulary) -> bool:
     ("Daarvan", [phrases] split_openers) counts what that goal counts, jobs: "Ze spraken af dat er in 2026 minimaal
     125.000 extra banen moeten zijn gecreëerd. Daarvan neemt het bedrijfsleven er 100.000 voor zijn rekening"."""
     return bool(vocab.split_openers.match(norm.lstrip()))
+
+
+def part_of_count_before(value: Value, norm: str, vocab: Vocabulary) -> bool:
+    """numbers.part_of_count_before: a bare number right before words that refer back to a count ([phrases]
+    parts_referred: "hiervan", "daarvan", "van hen"), in a sentence right after one that gave a count of jobs, is a
+    part of that count, so it counts jobs: "Vorig jaar waren er 61.615 extra banen gecreëerd. Ruim 51.000 hiervan
+    kwamen voor rekening van het bedrijfsleven." (its measure is that count's: measure.part_of_count_before)."""
+    return bool(vocab.parts_referred.match(norm[value.number.end :].lstrip()))
 
 
 def goal_parts(values: list[Value], norm: str, vocab: Vocabulary) -> set[int]:
