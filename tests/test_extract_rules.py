@@ -63,6 +63,9 @@ NUMBER_FORMS = [
     ("De hogeschool moet eind 2023 in totaal 140 fte hebben ingevuld met mensen uit de doelgroep.", "140"),
     ("Bij het ziekenhuis werken op dit moment 27,4 fte uit de doelgroep.", "27.4"),
     ("Met 12,5 fte’s ligt de gemeente nu boven haar taakstelling voor de banenafspraak.", "12.5"),
+    # a placement is a job filled, an extra vacancy a job made ([units] jobs)
+    ("Het ziekenhuis wilde in 2016 in totaal 40 plaatsingen uit de doelgroep realiseren.", "40"),
+    ("De gemeenten stonden in 2015 garant voor 3.000 extra vacatures voor mensen met een arbeidsbeperking.", "3000"),
 ]
 
 
@@ -199,6 +202,8 @@ NOT_FIGURES = [
     ),
     # guard of numbers.agreement_unit: fte in a sentence that does not speak of the agreement is a staff's size
     ("De provincie heeft ruim 1.500 fte in dienst en realiseerde in 2019 40 banen.", "1500"),
+    # guard: open vacancies are no jobs made ("extra vacatures" are)
+    ("Bij de gemeente staan 300 vacatures open, terwijl zij in 2019 40 banen realiseerde.", "300"),
     ("Een baan van 25,5 uur telt voor de banenafspraak als 1 baan, zo telt de provincie 30 banen.", "1"),
 ]
 
