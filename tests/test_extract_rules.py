@@ -58,6 +58,14 @@ NUMBER_FORMS = [
     ("In 2026 moeten er honderdduizend extra banen zijn in de markt.", "100000"),
     ("Het Rijk realiseerde in 2021 tweeduizendvijfhonderd banen.", "2500"),
     ("Het Rijk realiseerde in 2021 tweeënveertig procent van het doel.", "42"),
+    # a job of 25,5 hours is the unit the agreement counts in: "fte" counts jobs in a sentence that speaks of the
+    # agreement or its target group (numbers.agreement_unit)
+    ("De hogeschool moet eind 2023 in totaal 140 fte hebben ingevuld met mensen uit de doelgroep.", "140"),
+    ("Bij het ziekenhuis werken op dit moment 27,4 fte uit de doelgroep.", "27.4"),
+    ("Met 12,5 fte’s ligt de gemeente nu boven haar taakstelling voor de banenafspraak.", "12.5"),
+    # a placement is a job filled, an extra vacancy a job made ([units] jobs)
+    ("Het ziekenhuis wilde in 2016 in totaal 40 plaatsingen uit de doelgroep realiseren.", "40"),
+    ("De gemeenten stonden in 2015 garant voor 3.000 extra vacatures voor mensen met een arbeidsbeperking.", "3000"),
 ]
 
 
@@ -187,6 +195,16 @@ NOT_FIGURES = [
     # ... and without "van het", as a list of the target group writes it
     ("• Mensen met een Wajong-uitkering die niet 100% minimumloon kunnen verdienen", "100"),
     ("Zij kunnen niet zelfstandig 100 procent wettelijk minimumloon verdienen, meldt UWV over 40.000 banen.", "100"),
+    # a job's size, no count (numbers.unit_size): one unit of jobs that a number of hours makes
+    (
+        "De gemeente heeft 80 fte uit de doelgroep in dienst, want de banenafspraak rekent 25,5 uur per week als 1 fte.",
+        "1",
+    ),
+    # guard of numbers.agreement_unit: fte in a sentence that does not speak of the agreement is a staff's size
+    ("De provincie heeft ruim 1.500 fte in dienst en realiseerde in 2019 40 banen.", "1500"),
+    # guard: open vacancies are no jobs made ("extra vacatures" are)
+    ("Bij de gemeente staan 300 vacatures open, terwijl zij in 2019 40 banen realiseerde.", "300"),
+    ("Een baan van 25,5 uur telt voor de banenafspraak als 1 baan, zo telt de provincie 30 banen.", "1"),
 ]
 
 
@@ -1200,6 +1218,58 @@ def test_the_sector_a_paragraph_speaks_of_is_the_one_named_before_and_a_date_giv
     p = rows(text, vocab)[value]
     got = (p.row["sector"], p.rules["sector"], p.row["year"], p.rules["year"], p.row["measure"])
     assert got == expected
+
+
+PARTS_OF_THE_COUNT_BEFORE = [
+    # document, date, value, (sector, year, period, measure, qualifier) or None for no proposal: a bare number right
+    # before "hiervan", "daarvan", "van hen" in the sentence after a count of jobs is a part of that count
+    # (numbers.part_of_count_before): its measure, and its year and period where it names none of its own
+    (
+        (
+            "Eind vorig jaar waren er 48.200 extra banen voor mensen met een arbeidsbeperking gerealiseerd. Bijna "
+            "40.000 daarvan kwamen voor rekening van de marktsector."
+        ),
+        "2023-03-01",
+        "40000",
+        ("markt", "2022", "year", "realised_jobs", "nearly"),
+    ),
+    (
+        (
+            "In de afgelopen twee jaar heeft de provincie 60 banen gecreëerd voor mensen met een arbeidsbeperking. 45 "
+            "van hen werken in de eigen organisatie van de provincie."
+        ),
+        "2019-05-01",
+        "45",
+        ("provincies", "2019", "provisional", "realised_jobs", ""),
+    ),
+    # guards: no count of jobs in the sentence before; counts of two measures there (of which is it a part?)
+    (
+        "De gemeente kreeg in 2022 veel sollicitaties. 30 hiervan kwamen van mensen uit de doelgroep.",
+        "2023-03-01",
+        "30",
+        None,
+    ),
+    (
+        (
+            "De doelstelling voor 2019 was 55.000 banen en er zijn 61.615 banen gerealiseerd. Ruim 51.000 hiervan "
+            "kwamen van het bedrijfsleven."
+        ),
+        "2020-07-01",
+        "51000",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize("text, published, value, expected", PARTS_OF_THE_COUNT_BEFORE)
+def test_a_part_that_refers_back_to_the_count_before_is_of_its_measure_year_and_period(
+    vocab, text, published, value, expected
+):
+    p = rows(text, vocab, published).get(value)
+    got = p and tuple(p.row[c] for c in ("sector", "year", "period", "measure", "qualifier"))
+    assert got == expected
+    if p:
+        assert p.rules["measure"] == "measure.part_of_count_before" and "a part of the count" in p.record()["check"]
 
 
 END_GOAL_NAMES_ITS_SECTOR = [
@@ -2428,6 +2498,7 @@ def test_every_check_message_has_the_blanks_its_rules_fill_in():
         "due_before_start": ["before", "words", "year"],
         "years": ["years"],
         "same": ["measure"],
+        "part_of_count": ["measure", "period", "year"],
         "sectors": ["sectors"],
         "whole": ["sector"],
         "parts_before": ["parts", "sector"],

@@ -44,6 +44,7 @@ class Meanings(_Strict):
     remainder_after: Words
     remainder_before: Words
     part_year: Words
+    hours: Words
     persons: Words
     employers_share_before: Words
     employers_share: Words
@@ -72,6 +73,8 @@ class Phrases(_Strict):
     reached_after: Words
     national_markers: Words
     the_sector: Words
+    agreement_units: Words
+    agreement_said: Words
     target_group: Words
     target_group_people: Words
     out_of: Words
@@ -80,6 +83,7 @@ class Phrases(_Strict):
     obligation: Words
     obligation_after: Words
     managed: Words
+    parts_referred: Words
     split_openers: Words
     split_brackets: Words
     reached_by: Words

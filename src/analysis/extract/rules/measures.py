@@ -35,6 +35,9 @@
 
 Words inside the name of a part of a sector ([scopes], [phrases] unsplit_parts) are no measure words: "detachering"
 in "via een uitzendcontract of detachering" does not make a count of secondments (realised_own).
+- measure.part_of_count_before: a count of jobs without measure words right before words that refer back
+  ("hiervan", "van hen"), in a sentence right after one whose counts of jobs share one measure, is a part of that
+  count, of its measure, with a check (part_of_count_before; propose gives it that count's year and period too).
 - measure.extra_jobs: a count of "extra banen" without any measure words is one reached (a headline: "Bijna
   90.000 extra banen voor mensen met een arbeidsbeperking").
 - measure.end_goal: a count of the size of one of the agreement's end goals (vocabulary [end_goals]) read as a
@@ -62,7 +65,7 @@ import re
 from dataclasses import dataclass, replace
 
 from analysis import dictionary
-from analysis.extract.rules import context
+from analysis.extract.rules import context, numbers
 from analysis.extract.rules.numbers import (
     CLAUSE,
     Value,
@@ -474,6 +477,25 @@ def reached_by(v: Value, norm: str, vocab: Vocabulary) -> bool:
         return False
     clause = clause_before(norm, v.number.start, vocab)
     return bool(vocab.reached_by.search(clause))
+
+
+def part_of_count_before(
+    values: list[Value], measure_of: list[Ruled], count: tuple[str, str, str] | None, norm: str, vocab: Vocabulary
+) -> list[Ruled]:
+    """measure.part_of_count_before: a count of jobs with no measure of its own that refers back to the count of the
+    sentence before (numbers.part_of_count_before: "Ruim 51.000 hiervan kwamen voor rekening van het
+    bedrijfsleven") is a part of it, of its measure (`count`: its measure, year and period, which a part that names
+    no year of its own takes too; None when the sentence before gave no such count), with a check."""
+    if count is None:
+        return measure_of
+    measure, year, period = count
+    check = CHECKS["part_of_count"].format(measure=measure, year=year or "none", period=period)
+    return [
+        Ruled(measure, "measure.part_of_count_before", check)
+        if m.rule == "measure.none" and v.unit == "jobs" and numbers.part_of_count_before(v, norm, vocab)
+        else m
+        for v, m in zip(values, measure_of)
+    ]
 
 
 def assign(values: list[Value], norm: str, vocab: Vocabulary, cell: str) -> list[Ruled]:

@@ -21,6 +21,7 @@ value is set aside, named, never proposed as a plain figure.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass, replace
@@ -165,7 +166,9 @@ def _a_year(number: Number, unit, norm: str, vocab: Vocabulary) -> bool:
     return bool(re.search(rf"(?:{vocab.before_own_year.pattern})\s+$", before, re.IGNORECASE))
 
 
-def _unit_after(norm: str, number: Number, vocab: Vocabulary) -> tuple[str, int] | None:
+def _unit_after(norm: str, number: Number, vocab: Vocabulary, agreement=lambda: False) -> tuple[str, int] | None:
+    """The unit written after a number and where it ends. `agreement`: whether the sentence speaks of the agreement
+    (numbers.agreement_unit), asked only of a number before one of its units."""
     rest = norm[number.end :]
     percent = vocab.units["percent"].match(rest, 1 if rest[:1].isspace() else 0)
     if percent:
@@ -178,7 +181,19 @@ def _unit_after(norm: str, number: Number, vocab: Vocabulary) -> tuple[str, int]
             # "100.000 bij andere werkgevers": a count at the employers, not of them
             if hit and not (unit == "employers" and vocab.at_employers.search(following.group(0), 0, hit.start())):
                 return unit, number.end + hit.end()
+        hit = vocab.agreement_units.search(following.group(0))
+        if hit and agreement():
+            return "jobs", number.end + hit.end()
     return None
+
+
+def agreement_unit(norm: str, vocab: Vocabulary) -> bool:
+    """numbers.agreement_unit: whether a sentence speaks of the agreement or its target group ([phrases]
+    agreement_said), where a number before the agreement's own unit of jobs ([phrases] agreement_units: "fte", 25,5
+    hours a week) counts jobs: "Voor het einde van 2019 moet de universiteit in totaal 182 fte vullen met
+    participanten", "Met 33,13 fte's zit het ziekenhuis ruim boven het minimumaantal arbeidsbeperkten"; elsewhere it
+    is a staff's size ("De provincie heeft 1.500 fte in dienst")."""
+    return bool(vocab.agreement_said.search(norm))
 
 
 def listed(norm: str, a: int, b: int, vocab: Vocabulary) -> bool:
@@ -194,14 +209,21 @@ def values_listed_after(norm: str, at: int, vocab: Vocabulary) -> bool:
 
 
 def read(
-    sentence: str, norm: str, vocab: Vocabulary, cell_unit: str = "", after_goal: bool = False
+    sentence: str,
+    norm: str,
+    vocab: Vocabulary,
+    cell_unit: str = "",
+    after_goal: bool = False,
+    after_count: bool = False,
 ) -> tuple[list[Value], list[Number]]:
     """The sentence's values (in order) and the numbers that are years. `cell_unit`: the unit a table cell's
-    headings give its bare number. `after_goal`: whether the sentence before gave an end goal (parts_of_goal_before)."""
+    headings give its bare number. `after_goal`: whether the sentence before gave an end goal (parts_of_goal_before);
+    `after_count`: whether it gave a count of jobs of one measure (part_of_count_before)."""
     values: list[Value] = []
     years: list[Number] = []
+    agreement = functools.cache(lambda: agreement_unit(norm, vocab))  # read once a sentence, if ever
     for number in numbers(sentence, vocab):
-        unit = _unit_after(norm, number, vocab)
+        unit = _unit_after(norm, number, vocab, agreement)
         if number.in_words and not (
             _counts(number, unit, norm, vocab)
             or turned_out(number, norm, vocab)
@@ -217,7 +239,13 @@ def read(
         elif not re.match(rf"\s+(?:{vocab.months.pattern})", norm[number.end :], re.IGNORECASE):
             values.append(Value(number, cell_unit, number.end, group=len(values)))  # a unit may come from its list
     parts_before = after_goal and parts_of_goal_before(norm, vocab)
-    values = [v for v in _units_from_lists(values, norm, vocab, parts_before) if not _marked_after(v, norm, vocab)]
+    if after_count:
+        values = [replace(v, unit="jobs") if not v.unit and part_of_count_before(v, norm, vocab) else v for v in values]
+    values = [
+        v
+        for v in _units_from_lists(values, norm, vocab, parts_before)
+        if not (_marked_after(v, norm, vocab) or unit_size(v, norm, vocab))
+    ]
     ranged = _in_ranges(values, norm)
     parts = goal_parts(values, norm, vocab)
     # of the sentence as a whole: read once
@@ -234,6 +262,14 @@ def parts_of_goal_before(norm: str, vocab: Vocabulary) -> bool:
     ("Daarvan", [phrases] split_openers) counts what that goal counts, jobs: "Ze spraken af dat er in 2026 minimaal
     125.000 extra banen moeten zijn gecreëerd. Daarvan neemt het bedrijfsleven er 100.000 voor zijn rekening"."""
     return bool(vocab.split_openers.match(norm.lstrip()))
+
+
+def part_of_count_before(value: Value, norm: str, vocab: Vocabulary) -> bool:
+    """numbers.part_of_count_before: a bare number right before words that refer back to a count ([phrases]
+    parts_referred: "hiervan", "daarvan", "van hen"), in a sentence right after one that gave a count of jobs, is a
+    part of that count, so it counts jobs: "Vorig jaar waren er 61.615 extra banen gecreëerd. Ruim 51.000 hiervan
+    kwamen voor rekening van het bedrijfsleven." (its measure is that count's: measure.part_of_count_before)."""
+    return bool(vocab.parts_referred.match(norm[value.number.end :].lstrip()))
 
 
 def goal_parts(values: list[Value], norm: str, vocab: Vocabulary) -> set[int]:
@@ -253,6 +289,16 @@ def _marked_after(value: Value, norm: str, vocab: Vocabulary) -> bool:
     """numbers.marked_after: a value right before words that make it no figure of the agreement ("100 procent van
     het minimumloon"; [sentences] marks_after)."""
     return bool(vocab.marks_after.match(norm[value.end :].lstrip()))
+
+
+def unit_size(value: Value, norm: str, vocab: Vocabulary) -> bool:
+    """numbers.unit_size: one unit of jobs ("1 fte", "1 baan") with a number of hours before it in its clause
+    ([meanings] hours) says how large a job is, no count of jobs: "voor de banenafspraak staat 25,5 uur
+    dienstverband voor 1 fte", "want de banenafspraak rekent 25,5 uur per week als 1 fte"."""
+    if value.unit != "jobs" or value.number.value != "1":
+        return False
+    hours = rf"\d\s+(?:{vocab.meanings['hours'].pattern})"
+    return bool(re.search(hours, clause_before(norm, value.number.start, vocab), re.IGNORECASE))
 
 
 def _counts(number: Number, unit: tuple[str, int] | None, norm: str, vocab: Vocabulary) -> bool:

@@ -87,6 +87,8 @@ class _Paragraph:
     before_counted: list[list[str]] = field(default_factory=list)  # ... and those each gives a count reached
     before_periods: list[str] = field(default_factory=list)  # ... and the period each names
     goals: list[tuple[str, str]] = field(default_factory=list)  # the end goals of the sentence before: sector, year
+    # the one measure, year and period of the counts of jobs the sentence before gave (part_of_count_before)
+    count_before: tuple[str, str, str] | None = None
     after: str = ""  # the sentence after, in the paragraph
     document_sector: str = ""  # the sector the paragraphs before named last
     said_the_sector: bool = False  # whether an earlier sentence of the paragraph speaks of "de sector"
@@ -156,6 +158,7 @@ def _passage(
         paragraph.counted.append(_counted(own_years, proposals, sentence, passage, context, vocab))
         paragraph.periods.append(period_named)
         paragraph.goals = [(p.row["sector"], p.row["year"]) for p in proposals if p.row["measure"] == "goal_jobs"]
+        paragraph.count_before = _count_of(proposals)
         paragraph.document_goals.update((sector, year) for sector, year in paragraph.goals if year)  # shared
         paragraph.sectors += [s for _, s in sectors.named(sentence, vocab)]
         # an end goal names its sector by its size ("Eind 2025 moeten er 125.000 extra banen zijn": all employers)
@@ -168,6 +171,18 @@ def _passage(
     so_far.periods += paragraph.periods
     so_far.sector = paragraph.sectors[-1] if paragraph.sectors else so_far.sector
     return out, aside
+
+
+# The measures of a count of jobs whose parts a later sentence may give (numbers.part_of_count_before)
+COUNTS = ("realised_jobs", "target_jobs")
+# The years a part of such a count reads from outside its own words: it takes its count's year and period instead
+BORROWED_YEAR = ("year.sentence_before", "year.earlier_in_document", "year.document_title")
+
+
+def _count_of(proposals: list[Proposal]) -> tuple[str, str, str] | None:
+    """The one measure, year and period of the counts of jobs a sentence gave (COUNTS), if they share them."""
+    found = {(p.row["measure"], p.row["year"], p.row["period"]) for p in proposals}
+    return found.pop() if len(found) == 1 and next(iter(found))[0] in COUNTS else None
 
 
 def _counted(said: years.Said, proposals: list[Proposal], sentence, passage, context, vocab) -> list[str]:
@@ -183,11 +198,13 @@ def _sentence(sentence, notes, passage, vocab, source_id, context, paragraph, ch
     norm = normal(sentence)
     cell = normal(passage.context) if passage.context else ""
     cell_unit = _unit_named(cell, vocab) if cell else ""
-    values, marks = numbers.read(sentence, norm, vocab, cell_unit, after_goal=bool(paragraph.goals))
+    after_count = paragraph.count_before is not None
+    values, marks = numbers.read(sentence, norm, vocab, cell_unit, bool(paragraph.goals), after_count)
     values = numbers.with_baseline(values, norm, paragraph.after, vocab)
     if changes:  # a line of a list of changes since an earlier period (years.compared_opening)
         values = [replace(v, meaning=v.meaning or "change") for v in values]
     measure_of = measures.assign(values, norm, vocab, cell)
+    measure_of = measures.part_of_count_before(values, measure_of, paragraph.count_before, norm, vocab)
     if not cell:  # a table cell's percentage is read by its headings
         values = measures.share_of_other(values, measure_of, norm, vocab)
     aside = [SetAside(v.meaning, v.number.written, passage.locator(), sentence) for v in values if v.meaning]
@@ -225,11 +242,22 @@ def _sentence(sentence, notes, passage, vocab, source_id, context, paragraph, ch
         if m.text and MEASURES[m.text].year_required:  # "Het aantal banen is in 2023 ..." after it
             y = years.said_after_first(y, said_after)
         period = _period(named, y, s, m, paragraph, context, vocab)
+        y, period = _of_count_before(m, y, period, paragraph)
         if period.rule == "period.document_quarter" and not y.text:
             y = Ruled(context.quarter[1], "year.document_quarter")
         ruled = {"year": y, "measure": m, "sector": s, "period": period}
         proposals.append(_proposal(v, sentence, norm, passage, vocab, source_id, ruled, bases, counted))
     return proposals, aside, own_years, named.text
+
+
+def _of_count_before(measure: Ruled, year: Ruled, period: Ruled, paragraph: _Paragraph) -> tuple[Ruled, Ruled]:
+    """The year and period of a part of the count the sentence before gave (measure.part_of_count_before): its
+    count's (year.part_of_count_before, period.part_of_count_before), unless it names a year of its own."""
+    part = measure.rule == "measure.part_of_count_before"
+    if not part or (year.text and year.rule not in BORROWED_YEAR):
+        return year, period
+    _, year_of_count, period_of_count = paragraph.count_before
+    return Ruled(year_of_count, "year.part_of_count_before"), Ruled(period_of_count, "period.part_of_count_before")
 
 
 def _due_beside(sector: str, paragraph: _Paragraph, vocab: Vocabulary) -> Ruled:

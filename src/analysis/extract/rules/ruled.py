@@ -37,6 +37,7 @@ CHECKS = {
     "years": "several years in the sentence ({years}): which one is this figure's?",
     "pairing": "years and values paired in order, but the sentence does not say 'achtereenvolgens' or 'respectievelijk'",
     "no_measure": "measure not stated: realised, target or goal?",
+    "part_of_count": "a part of the count in the sentence before: read as of its measure ({measure}), and of its year ({year}) and period ({period}) where it names none of its own; confirm",
     "same": "two figures in one sentence read as {measure}: which is it?",
     "no_sector": "sector not stated in the sentence, its heading or its paragraph",
     "sectors": "several sectors in the sentence ({sectors}): which one?",
