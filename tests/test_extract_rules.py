@@ -1993,6 +1993,21 @@ STAGE_MEASURES = [
         "Het aantal banen lag op 7.450 en dat is meer dan de doelstelling van 7.000.",
         [("realised_jobs", "measure.stands_at", ""), ("target_jobs", "measure.nearest_words", "")],
     ),
+    # a count that came to be, "kwam(en) ... bij" split around it with "bij" at its clause's end, is a count reached
+    # (measure.came_by)
+    ("Bij de provincies kwamen er in 2020 85 banen bij.", [("realised_jobs", "measure.came_by", "")]),
+    ("Bij de waterschappen kwamen 40 garantiebanen bij, meer dan verwacht.", [("realised_jobs", "measure.came_by", "")]),
+    # guards: "komen ... bij" ahead is no count reached, nor "bij" that opens where the count stands, and a count
+    # that must come is a target
+    (
+        "Daar komen er in 2025 nog eens 60 banen bij.",
+        [("", "measure.none", "measure not stated: realised, target or goal?")],
+    ),
+    (
+        "In 2020 kwamen er 85 banen bij de provincies.",
+        [("", "measure.none", "measure not stated: realised, target or goal?")],
+    ),
+    ("In 2020 moesten er bij de provincies 85 banen bij komen.", [("target_jobs", "measure.obligation", "")]),
     # what a count turned out to be is a count reached (measure.turned_out), an adverb between aside
     (
         "In 2020 moest de politie 900 banen creëren; het waren er slechts 610.",

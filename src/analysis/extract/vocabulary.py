@@ -80,6 +80,8 @@ class Phrases(_Strict):
     obligation: Words
     obligation_after: Words
     managed: Words
+    came: Words
+    came_after: Words
     split_openers: Words
     split_brackets: Words
     reached_by: Words

@@ -30,8 +30,8 @@
   "wisten" and "te creëren" of one verb split around it ("wisten de 35 organisaties gezamenlijk 34,5 nieuwe banen
   te creëren"); measure.stands_at, what a count ("het aantal ... banen", "de teller") stands at ("stond de teller
   voor de overheid op slechts 11.842 banen"); measure.reached_by, a sector's count labelled by its bracket after
-  words that say by whom something was reached ("gehaald door zowel markt (15.604) als overheid (5453)"): each one
-  reached.
+  words that say by whom something was reached ("gehaald door zowel markt (15.604) als overheid (5453)"); measure.came_by,
+  a count that came to be, "kwamen er 11.842 banen bij" ("kwam(en) ... bij" split around it): each one reached.
 
 Words inside the name of a part of a sector ([scopes], [phrases] unsplit_parts) are no measure words: "detachering"
 in "via een uitzendcontract of detachering" does not make a count of secondments (realised_own).
@@ -69,6 +69,7 @@ from analysis.extract.rules.numbers import (
     before_bracket,
     bracket_label,
     bracket_label_before,
+    clause_after,
     clause_before,
     clause_start,
     ends_before,
@@ -456,14 +457,28 @@ def _names_a_share(norm: str, vocab: Vocabulary) -> bool:
 
 def _reached_unworded(v: Value, managed: bool, norm: str, vocab: Vocabulary) -> Ruled | None:
     """A count of jobs with no measure words of its own that its clause says was reached: measure.managed ("wisten
-    ... 140 banen te creëren"), measure.stands_at ("stond de teller op slechts 11.842 banen"), measure.reached_by."""
+    ... 140 banen te creëren"), measure.came_by ("kwamen er 11.842 banen bij"), measure.stands_at ("stond de teller op
+    slechts 11.842 banen"), measure.reached_by."""
     if managed:
         return Ruled("realised_jobs", "measure.managed")
+    if came_by(v, norm, vocab):
+        return Ruled("realised_jobs", "measure.came_by")
     if stands_at(v, norm, vocab):
         return Ruled("realised_jobs", "measure.stands_at")
     if reached_by(v, norm, vocab):
         return Ruled("realised_jobs", "measure.reached_by")
     return None
+
+
+def came_by(v: Value, norm: str, vocab: Vocabulary) -> bool:
+    """measure.came_by: a count of jobs that came to be, the past of "bijkomen" split around it in its clause: "kwam"
+    or "kwamen" ([phrases] came) before it, "bij" (came_after) at the clause's end after it ("Bij overheidswerkgevers
+    kwamen er 11.842 banen bij", "kwamen 40 garantiebanen bij, meer dan verwacht"), as "bijgekomen" says. Not the
+    present ("Daar komen er in 2023 nog eens 500 bij": still to come), nor "bij" that opens where the count stands
+    ("kwamen er 85 banen bij de provincies")."""
+    if not vocab.came.search(norm, clause_start(norm, v.number.start), v.number.start):
+        return False
+    return ends_with(vocab.came_after, clause_after(norm, v.end, vocab).rstrip(" .!?)"))
 
 
 def reached_by(v: Value, norm: str, vocab: Vocabulary) -> bool:
