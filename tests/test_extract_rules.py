@@ -2008,6 +2008,14 @@ STAGE_MEASURES = [
         [("", "measure.none", "measure not stated: realised, target or goal?")],
     ),
     ("In 2020 moesten er bij de provincies 85 banen bij komen.", [("target_jobs", "measure.obligation", "")]),
+    # "vervuld" (filled) and "gecreëerde" before the unit are words of a count reached, as "ingevuld" and
+    # "gerealiseerde" are; guard: a count a task says is to be reached ("te behalen") is a target all the same
+    ("Eind 2019 waren bij de gemeenten 3.100 banen vervuld.", [("realised_jobs", "measure.nearest_words", "")]),
+    ("De 2.640 extra gecreëerde banen zijn verdeeld over de regio's.", [("realised_jobs", "measure.nearest_words", "")]),
+    (
+        "Om de verplichting van 30 gecreëerde banen te behalen, neemt de provincie maatregelen.",
+        [("target_jobs", "measure.obligation", "")],
+    ),
     # what a count turned out to be is a count reached (measure.turned_out), an adverb between aside
     (
         "In 2020 moest de politie 900 banen creëren; het waren er slechts 610.",
