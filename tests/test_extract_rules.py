@@ -163,6 +163,9 @@ NUMBER_MEANINGS = [
     # a shortfall, and "méér" as "meer" ([meanings] change_after)
     ("In 2021 kwamen er bij de overheid 2.100 banen tekort.", "2.100", "change"),
     ("De markt heeft in 2016 ruim 4.000 banen méér gecreëerd dan afgesproken.", "4.000", "change"),
+    # ... and "meer" or "minder" right after a count's noun, whichever noun of jobs it is
+    ("Per saldo waren er bij de gemeenten in 2021 240 werkplekken minder voor de doelgroep.", "240", "change"),
+    ("Bij de provincies waren er eind 2022 45 arbeidsplaatsen meer.", "45", "change"),
     # a labour-market region's figure, no sector's: numbers.of_region
     ("In onze regio telde UWV eind juni 2019 2.310 banen voor de doelgroep.", "2.310", "regional"),
     ("De arbeidsmarktregio heeft in 2020 met een score van 145% van het doel het best gepresteerd.", "145", "regional"),
@@ -403,6 +406,19 @@ MEASURES = [
         "measure.nearest_words",
     ),
     ("De gemeenten moeten in 2024 700 banen weten te creëren.", "700", "target_jobs", "measure.obligation"),
+    # guards of "meer" and "minder" after a count's noun: after a comma, or after "of", they make no change
+    (
+        "De markt realiseerde in 2019 52.000 banen, meer dan de doelstelling van 40.000.",
+        "52000",
+        "realised_jobs",
+        "measure.nearest_words",
+    ),
+    (
+        "Werkgevers met 25 of meer werknemers moesten in 2019 samen 15.000 banen realiseren.",
+        "15000",
+        "target_jobs",
+        "measure.obligation",
+    ),
     # ... and so is one between "wisten" and "te creëren" split around it (measure.managed); guards: "moesten"
     # before it is an obligation, and words of a target in its clause are its measure
     (
