@@ -2032,6 +2032,21 @@ STAGE_MEASURES = [
         "Om de verplichting van 30 gecreëerde banen te behalen, neemt de provincie maatregelen.",
         [("target_jobs", "measure.obligation", "")],
     ),
+    # the count a sector takes "voor zijn/haar/hun rekening" (its share of the agreement) is its end goal
+    # (measure.own_share); guards: taken in the past ("namen") it may be a count reached, and with a year written in
+    # the sentence it may be that year's target: neither decides, so no measure, with the check
+    ("De hogescholen worden geacht 950 banen voor hun rekening te nemen.", [("goal_jobs", "measure.own_share", "")]),
+    ("De gemeenten nemen samen 5.250 banen voor hun rekening.", [("goal_jobs", "measure.own_share", "")]),
+    # ... and one of an end goal's size stays the end goal by its size (its sector and due year read as such)
+    ("De overheid neemt 25.000 banen voor haar rekening.", [("goal_jobs", "measure.end_goal", "")]),
+    (
+        "De gemeenten namen samen 2.000 banen voor hun rekening.",
+        [("", "measure.none", "measure not stated: realised, target or goal?")],
+    ),
+    (
+        "In 2019 nemen de gemeenten samen 2.000 banen voor hun rekening.",
+        [("", "measure.none", "measure not stated: realised, target or goal?")],
+    ),
     # what a count turned out to be is a count reached (measure.turned_out), an adverb between aside
     (
         "In 2020 moest de politie 900 banen creëren; het waren er slechts 610.",

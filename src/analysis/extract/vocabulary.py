@@ -82,6 +82,8 @@ class Phrases(_Strict):
     managed: Words
     came: Words
     came_after: Words
+    own_share: Words
+    own_share_past: Words
     split_openers: Words
     split_brackets: Words
     reached_by: Words

@@ -37,6 +37,9 @@ Words inside the name of a part of a sector ([scopes], [phrases] unsplit_parts) 
 in "via een uitzendcontract of detachering" does not make a count of secondments (realised_own).
 - measure.extra_jobs: a count of "extra banen" without any measure words is one reached (a headline: "Bijna
   90.000 extra banen voor mensen met een arbeidsbeperking").
+- measure.own_share: a count of jobs without any measure words that a sector takes "voor zijn/haar/hun rekening" is its
+  share of the agreement, its end goal ("worden geacht 1200 banen voor hun rekening te nemen"); not in the past, nor
+  in a sentence that writes a year.
 - measure.end_goal: a count of the size of one of the agreement's end goals (vocabulary [end_goals]) read as a
   target or a count reached is the end goal: 125.000 is never a count reached.
 - measure.sector_deadline: a single sector's target, or count without measure words, that its own sentence gives a
@@ -76,6 +79,7 @@ from analysis.extract.rules.numbers import (
     from_baseline,
     stands_at,
     turned_out,
+    without_years,
     word_count,
 )
 from analysis.extract.rules.ruled import CHECKS, NOTHING, Ruled
@@ -470,6 +474,22 @@ def _reached_unworded(v: Value, managed: bool, norm: str, vocab: Vocabulary) -> 
     return None
 
 
+def _own_share(v: Value, norm: str, vocab: Vocabulary) -> Ruled | None:
+    """measure.own_share: a count of jobs with no measure words of its own that a sector takes "voor zijn/haar/hun
+    rekening" ([phrases] own_share, after it in its clause) is its share of the agreement, its end goal: "De Nederlandse
+    universiteiten worden geacht 1200 banen voor hun rekening te nemen". Not taken in the past (own_share_past: "namen
+    2.000 banen voor hun rekening" may be a count reached), nor in a sentence that writes a year (it may be that year's
+    target): the words do not decide those, which keep no measure."""
+    after = clause_after(norm, v.end, vocab)
+    if not vocab.own_share.search(after) or without_years(norm) != norm:
+        return None
+    if vocab.own_share_past.search(norm, clause_start(norm, v.number.start), v.end) or vocab.own_share_past.search(
+        after
+    ):
+        return None
+    return Ruled("goal_jobs", "measure.own_share")
+
+
 def came_by(v: Value, norm: str, vocab: Vocabulary) -> bool:
     """measure.came_by: a count of jobs that came to be, the past of "bijkomen" split around it in its clause: "kwam"
     or "kwamen" ([phrases] came) before it, "bij" (came_after) at the clause's end after it ("Bij overheidswerkgevers
@@ -522,5 +542,7 @@ def assign(values: list[Value], norm: str, vocab: Vocabulary, cell: str) -> list
             ruled = _reached_unworded(v, managed(s), norm, vocab) or ruled
         if _end_goal(v, ruled.text, vocab):
             ruled = Ruled("goal_jobs", "measure.end_goal")
+        elif ruled.rule == "measure.none" and v.unit == "jobs":  # an end goal's size reads as one (measure.end_goal)
+            ruled = _own_share(v, norm, vocab) or ruled
         out.append(ruled)
     return out
