@@ -171,6 +171,9 @@ NUMBER_MEANINGS = [
     # a shortfall, and "méér" as "meer" ([meanings] change_after)
     ("In 2021 kwamen er bij de overheid 2.100 banen tekort.", "2.100", "change"),
     ("De markt heeft in 2016 ruim 4.000 banen méér gecreëerd dan afgesproken.", "4.000", "change"),
+    # ... and "meer" or "minder" right after a count's noun, whichever noun of jobs it is
+    ("Per saldo waren er bij de gemeenten in 2021 240 werkplekken minder voor de doelgroep.", "240", "change"),
+    ("Bij de provincies waren er eind 2022 45 arbeidsplaatsen meer.", "45", "change"),
     # a labour-market region's figure, no sector's: numbers.of_region
     ("In onze regio telde UWV eind juni 2019 2.310 banen voor de doelgroep.", "2.310", "regional"),
     ("De arbeidsmarktregio heeft in 2020 met een score van 145% van het doel het best gepresteerd.", "145", "regional"),
@@ -421,6 +424,19 @@ MEASURES = [
         "measure.nearest_words",
     ),
     ("De gemeenten moeten in 2024 700 banen weten te creëren.", "700", "target_jobs", "measure.obligation"),
+    # guards of "meer" and "minder" after a count's noun: after a comma, or after "of", they make no change
+    (
+        "De markt realiseerde in 2019 52.000 banen, meer dan de doelstelling van 40.000.",
+        "52000",
+        "realised_jobs",
+        "measure.nearest_words",
+    ),
+    (
+        "Werkgevers met 25 of meer werknemers moesten in 2019 samen 15.000 banen realiseren.",
+        "15000",
+        "target_jobs",
+        "measure.obligation",
+    ),
     # ... and so is one between "wisten" and "te creëren" split around it (measure.managed); guards: "moesten"
     # before it is an obligation, and words of a target in its clause are its measure
     (
@@ -2062,6 +2078,44 @@ STAGE_MEASURES = [
     (  # ... and the target after it keeps its own words
         "Het aantal banen lag op 7.450 en dat is meer dan de doelstelling van 7.000.",
         [("realised_jobs", "measure.stands_at", ""), ("target_jobs", "measure.nearest_words", "")],
+    ),
+    # a count that came to be, "kwam(en) ... bij" split around it with "bij" at its clause's end, is a count reached
+    # (measure.came_by)
+    ("Bij de provincies kwamen er in 2020 85 banen bij.", [("realised_jobs", "measure.came_by", "")]),
+    ("Bij de waterschappen kwamen 40 garantiebanen bij, meer dan verwacht.", [("realised_jobs", "measure.came_by", "")]),
+    # guards: "komen ... bij" ahead is no count reached, nor "bij" that opens where the count stands, and a count
+    # that must come is a target
+    (
+        "Daar komen er in 2025 nog eens 60 banen bij.",
+        [("", "measure.none", "measure not stated: realised, target or goal?")],
+    ),
+    (
+        "In 2020 kwamen er 85 banen bij de provincies.",
+        [("", "measure.none", "measure not stated: realised, target or goal?")],
+    ),
+    ("In 2020 moesten er bij de provincies 85 banen bij komen.", [("target_jobs", "measure.obligation", "")]),
+    # "vervuld" (filled) and "gecreëerde" before the unit are words of a count reached, as "ingevuld" and
+    # "gerealiseerde" are; guard: a count a task says is to be reached ("te behalen") is a target all the same
+    ("Eind 2019 waren bij de gemeenten 3.100 banen vervuld.", [("realised_jobs", "measure.nearest_words", "")]),
+    ("De 2.640 extra gecreëerde banen zijn verdeeld over de regio's.", [("realised_jobs", "measure.nearest_words", "")]),
+    (
+        "Om de verplichting van 30 gecreëerde banen te behalen, neemt de provincie maatregelen.",
+        [("target_jobs", "measure.obligation", "")],
+    ),
+    # the count a sector takes "voor zijn/haar/hun rekening" (its share of the agreement) is its end goal
+    # (measure.own_share); guards: taken in the past ("namen") it may be a count reached, and with a year written in
+    # the sentence it may be that year's target: neither decides, so no measure, with the check
+    ("De hogescholen worden geacht 950 banen voor hun rekening te nemen.", [("goal_jobs", "measure.own_share", "")]),
+    ("De gemeenten nemen samen 5.250 banen voor hun rekening.", [("goal_jobs", "measure.own_share", "")]),
+    # ... and one of an end goal's size stays the end goal by its size (its sector and due year read as such)
+    ("De overheid neemt 25.000 banen voor haar rekening.", [("goal_jobs", "measure.end_goal", "")]),
+    (
+        "De gemeenten namen samen 2.000 banen voor hun rekening.",
+        [("", "measure.none", "measure not stated: realised, target or goal?")],
+    ),
+    (
+        "In 2019 nemen de gemeenten samen 2.000 banen voor hun rekening.",
+        [("", "measure.none", "measure not stated: realised, target or goal?")],
     ),
     # what a count turned out to be is a count reached (measure.turned_out), an adverb between aside
     (

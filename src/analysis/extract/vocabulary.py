@@ -84,6 +84,10 @@ class Phrases(_Strict):
     obligation_after: Words
     managed: Words
     parts_referred: Words
+    came: Words
+    came_after: Words
+    own_share: Words
+    own_share_past: Words
     split_openers: Words
     split_brackets: Words
     reached_by: Words

@@ -30,8 +30,8 @@
   "wisten" and "te creëren" of one verb split around it ("wisten de 35 organisaties gezamenlijk 34,5 nieuwe banen
   te creëren"); measure.stands_at, what a count ("het aantal ... banen", "de teller") stands at ("stond de teller
   voor de overheid op slechts 11.842 banen"); measure.reached_by, a sector's count labelled by its bracket after
-  words that say by whom something was reached ("gehaald door zowel markt (15.604) als overheid (5453)"): each one
-  reached.
+  words that say by whom something was reached ("gehaald door zowel markt (15.604) als overheid (5453)"); measure.came_by,
+  a count that came to be, "kwamen er 11.842 banen bij" ("kwam(en) ... bij" split around it): each one reached.
 
 Words inside the name of a part of a sector ([scopes], [phrases] unsplit_parts) are no measure words: "detachering"
 in "via een uitzendcontract of detachering" does not make a count of secondments (realised_own).
@@ -40,6 +40,9 @@ in "via een uitzendcontract of detachering" does not make a count of secondments
   count, of its measure, with a check (part_of_count_before; propose gives it that count's year and period too).
 - measure.extra_jobs: a count of "extra banen" without any measure words is one reached (a headline: "Bijna
   90.000 extra banen voor mensen met een arbeidsbeperking").
+- measure.own_share: a count of jobs without any measure words that a sector takes "voor zijn/haar/hun rekening" is its
+  share of the agreement, its end goal ("worden geacht 1200 banen voor hun rekening te nemen"); not in the past, nor
+  in a sentence that writes a year.
 - measure.end_goal: a count of the size of one of the agreement's end goals (vocabulary [end_goals]) read as a
   target or a count reached is the end goal: 125.000 is never a count reached.
 - measure.sector_deadline: a single sector's target, or count without measure words, that its own sentence gives a
@@ -72,12 +75,14 @@ from analysis.extract.rules.numbers import (
     before_bracket,
     bracket_label,
     bracket_label_before,
+    clause_after,
     clause_before,
     clause_start,
     ends_before,
     from_baseline,
     stands_at,
     turned_out,
+    without_years,
     word_count,
 )
 from analysis.extract.rules.ruled import CHECKS, NOTHING, Ruled
@@ -459,14 +464,44 @@ def _names_a_share(norm: str, vocab: Vocabulary) -> bool:
 
 def _reached_unworded(v: Value, managed: bool, norm: str, vocab: Vocabulary) -> Ruled | None:
     """A count of jobs with no measure words of its own that its clause says was reached: measure.managed ("wisten
-    ... 140 banen te creëren"), measure.stands_at ("stond de teller op slechts 11.842 banen"), measure.reached_by."""
+    ... 140 banen te creëren"), measure.came_by ("kwamen er 11.842 banen bij"), measure.stands_at ("stond de teller op
+    slechts 11.842 banen"), measure.reached_by."""
     if managed:
         return Ruled("realised_jobs", "measure.managed")
+    if came_by(v, norm, vocab):
+        return Ruled("realised_jobs", "measure.came_by")
     if stands_at(v, norm, vocab):
         return Ruled("realised_jobs", "measure.stands_at")
     if reached_by(v, norm, vocab):
         return Ruled("realised_jobs", "measure.reached_by")
     return None
+
+
+def _own_share(v: Value, norm: str, vocab: Vocabulary) -> Ruled | None:
+    """measure.own_share: a count of jobs with no measure words of its own that a sector takes "voor zijn/haar/hun
+    rekening" ([phrases] own_share, after it in its clause) is its share of the agreement, its end goal: "De Nederlandse
+    universiteiten worden geacht 1200 banen voor hun rekening te nemen". Not taken in the past (own_share_past: "namen
+    2.000 banen voor hun rekening" may be a count reached), nor in a sentence that writes a year (it may be that year's
+    target): the words do not decide those, which keep no measure."""
+    after = clause_after(norm, v.end, vocab)
+    if not vocab.own_share.search(after) or without_years(norm) != norm:
+        return None
+    if vocab.own_share_past.search(norm, clause_start(norm, v.number.start), v.end) or vocab.own_share_past.search(
+        after
+    ):
+        return None
+    return Ruled("goal_jobs", "measure.own_share")
+
+
+def came_by(v: Value, norm: str, vocab: Vocabulary) -> bool:
+    """measure.came_by: a count of jobs that came to be, the past of "bijkomen" split around it in its clause: "kwam"
+    or "kwamen" ([phrases] came) before it, "bij" (came_after) at the clause's end after it ("Bij overheidswerkgevers
+    kwamen er 11.842 banen bij", "kwamen 40 garantiebanen bij, meer dan verwacht"), as "bijgekomen" says. Not the
+    present ("Daar komen er in 2023 nog eens 500 bij": still to come), nor "bij" that opens where the count stands
+    ("kwamen er 85 banen bij de provincies")."""
+    if not vocab.came.search(norm, clause_start(norm, v.number.start), v.number.start):
+        return False
+    return ends_with(vocab.came_after, clause_after(norm, v.end, vocab).rstrip(" .!?)"))
 
 
 def reached_by(v: Value, norm: str, vocab: Vocabulary) -> bool:
@@ -529,5 +564,7 @@ def assign(values: list[Value], norm: str, vocab: Vocabulary, cell: str) -> list
             ruled = _reached_unworded(v, managed(s), norm, vocab) or ruled
         if _end_goal(v, ruled.text, vocab):
             ruled = Ruled("goal_jobs", "measure.end_goal")
+        elif ruled.rule == "measure.none" and v.unit == "jobs":  # an end goal's size reads as one (measure.end_goal)
+            ruled = _own_share(v, norm, vocab) or ruled
         out.append(ruled)
     return out
