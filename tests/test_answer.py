@@ -409,3 +409,20 @@ def test_the_percentage_of_a_pair_keeps_the_word_of_its_count(tmp_path, realised
     )
     shown = stand(data, "gemeenten", TODAY.year).figure("realisation_pct")
     assert (shown.value, shown.qualifier, shown.status, shown.source_id) == (104.8, word, "derived", "letter+letter")
+
+
+def test_each_chart_s_alt_text_tells_the_verdict_its_page_opens_with(real):
+    """A reader of the chart's text alternative hears the same verdict as the page's answer. On the code before,
+    the alt text told the older verdict: markt's said 'te weinig gegevens (2026)' under 'Niet gehaald in 2023'."""
+    from analysis.display import narrative
+
+    names = sector_names(real.sectors, "nl")
+    for sector in real.sectors["sector"]:
+        f = sector_figures(real, sector)
+        label = answer.stand_label(f.stand, "nl")
+        told = f"Oordeel: {label[:1].lower()}{label[1:]}. {answer.outlook_label(f.outlook, 'nl')}."
+        assert narrative.sector_chart_alt(real, sector, names[sector], "nl").endswith(told), sector
+    markt = narrative.sector_chart_alt(real, "markt", "Marktsector", "nl")
+    assert markt.endswith("Oordeel: niet gehaald in 2023. Geen vooruitzicht: reeksbreuk in 2026.")
+    hbo = narrative.sector_chart_alt(real, "hbo", "hbo", "nl")
+    assert "Percentages (aandeel van de quotumnorm): 36,3% (2024)." in hbo  # not 'volgens de aandeel'

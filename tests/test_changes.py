@@ -35,8 +35,8 @@ def test_changes_lists_added_changed_removed_figures_and_verdicts(minimal_raw, t
     assert "added: politie 2024, Realisation (%): 68 (news)" in stdout
     assert "changed: politie 2020, Jobs realised: 413 → 414 (letter)" in stdout
     assert "removed: politie 2024, Target (jobs): 713 (letter)" in stdout
-    # 2024 target 713 with no 2024 figure: too little data; then only a 2024 percentage, no target: not met
-    assert "verdict: politie: too little data (2024) → not met (2024)" in stdout
+    # the stand: no year decides (the 2024 target has no 2024 figure); then the 2024 percentage does: not met
+    assert "verdict: politie: too little data → not met (2024)" in stdout
 
 
 def test_changes_against_a_missing_version_is_a_clear_error(tmp_path, run_cli):
@@ -133,7 +133,18 @@ def test_changes_are_told_in_dutch_with_the_sector_s_name_the_word_and_the_sourc
         "toegevoegd: Politie 2024, Realisatie (%): 68 (Krant)",
         "gewijzigd: Politie 2020, Gerealiseerde banen: 413 → bijna 414 (Minister)",
         "verwijderd: Politie 2024, Doelstelling (banen): 713 (Minister)",
-        "oordeel: Politie: te weinig gegevens (2024) → niet gehaald (2024)",
+        "oordeel: Politie: te weinig gegevens → niet gehaald (2024)",
+    ]
+
+
+def test_a_verdict_change_is_the_change_of_the_stand_a_page_opens_with(tmp_path):
+    """A target for 2020 added: the stand goes from no year deciding to met in 2020 (413 of 400), while the
+    older verdict, about the latest target (2024, without a figure), said 'te weinig gegevens' before and after:
+    the index named no change though every page's answer changed."""
+    target_2020 = "politie,2020,year,target_jobs,400,,,sector_count,0,reported,letter\n"
+    old, new = versions(tmp_path, BEFORE, BEFORE + target_2020)
+    assert changes.verdict_changes(old, new, this_year=2026) == [
+        {"sector": "politie", "old": "too_little_data", "old_year": None, "new": "met", "new_year": 2020}
     ]
 
 

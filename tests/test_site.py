@@ -39,7 +39,11 @@ class TestTheDutchSite(WholeSiteChecks):
     def test_the_politie_chart_is_described_with_its_figures_and_verdict(self, site_pages):
         politie = next(seen for seen in site_pages if seen.name == "sectors/politie/politie.html")
         alt = politie.alts[0]
-        assert "297 (2019), 413 (2020), 663 (2021)" in alt and "713 (2024)" in alt and "niet gehaald (2024)" in alt
+        assert (
+            "297 (2019), 413 (2020), 663 (2021)" in alt
+            and "713 (2024)" in alt
+            and "Oordeel: niet gehaald in 2024." in alt
+        )
 
 
 def test_index_lists_every_sector_with_data(browser, site):

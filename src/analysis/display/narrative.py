@@ -11,6 +11,7 @@ from analysis.data.dataset import Dataset
 from analysis.data.derived import findings
 from analysis.data.registry import cite, national_sectors, sector_names
 from analysis.dictionary import ANNUAL, BASES, MEASURES, PERIODS, SHARE_BASES, scope_label
+from analysis.display import answer
 from analysis.i18n import check_lang, number, signed
 from analysis.trends.sector import sector_figures
 from analysis.trends.verdicts import Ground
@@ -363,10 +364,10 @@ def sector_chart_alt(data: Dataset, sector: str, name: str, lang: str) -> str:
                 figures=_series_text([p for p in others if p.basis == b], lang, pct=True),
             )
         )
-    v = figures.verdict
-    if v.break_year and v.missing == "break":
-        parts.append(a("break", year=v.break_year))
-    parts.append(a("verdict", verdict=i18n.verdict_word(lang, v.status) + (f" ({v.year})" if v.year else "")))
+    # the answer the page opens with, in its own words, so that the chart never says another verdict than the page
+    # (the outlook's label names a series break that stands in its way)
+    stand = answer.stand_label(figures.stand, lang)
+    parts.append(a("verdict", stand=stand[:1].lower() + stand[1:], outlook=answer.outlook_label(figures.outlook, lang)))
     return " ".join(parts)
 
 

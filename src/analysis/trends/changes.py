@@ -7,6 +7,7 @@ same figure when sector, year, period, measure, scope, basis and source agree.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import subprocess
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from analysis import paths
 from analysis.data.dataset import Dataset
 from analysis.dictionary import BREAK_COLUMNS
 from analysis.errors import NoSuchVersion
-from analysis.trends.verdicts import verdict
+from analysis.trends.answer import stand
 
 DATASET_CSV = "banenafspraak.csv"  # the processed dataset, in a version folder
 IDENTITY = ["sector", "year", "period", "measure", "scope", "basis", "source_id"]
@@ -124,16 +125,20 @@ def compare(old: pd.DataFrame, new: pd.DataFrame) -> Changes:
     return Changes(added, removed, changed, note=note)
 
 
-def verdict_changes(old: pd.DataFrame, new: pd.DataFrame, breaks: pd.DataFrame | None = None) -> list[dict]:
-    """Sectors whose verdict differs between the two versions (only where both carry bases)."""
+def verdict_changes(
+    old: pd.DataFrame, new: pd.DataFrame, breaks: pd.DataFrame | None = None, this_year: int | None = None
+) -> list[dict]:
+    """Sectors whose stand (answer.stand: the verdict a sector's page and the index open with) differs between the
+    two versions (only where both carry bases); `this_year` decides which years have passed (default: today's)."""
     if not old["basis"].ne("").any():
         return []
     breaks = pd.DataFrame(columns=BREAK_COLUMNS) if breaks is None else breaks
-    # a version's figures as a dataset (verdicts need its figures and the breaks, no registry)
+    year = this_year or dt.date.today().year
+    # a version's figures as a dataset (the stand needs its figures and the breaks, no registry)
     told, tnew = (Dataset(_as_tidy(v), pd.DataFrame(), pd.DataFrame(), breaks) for v in (old, new))
     out = []
     for sector in dict.fromkeys([*tnew.tidy["sector"], *told.tidy["sector"]]):
-        a, b = verdict(told, sector), verdict(tnew, sector)
+        a, b = stand(told, sector, year), stand(tnew, sector, year)
         if (a.status, a.year) != (b.status, b.year):
             out.append({"sector": sector, "old": a.status, "old_year": a.year, "new": b.status, "new_year": b.year})
     return out
@@ -181,9 +186,13 @@ def describe(changes: Changes, lang: str = "en", names: dict[str, str] | None = 
         for r in changes.changed.itertuples()
     ]
     lines += [f"{w['removed']}: {figure(r, '_old')} ({source_name(r.source_id)})" for r in changes.removed.itertuples()]
+
+    def told(status: str, year: int | None) -> str:  # a stand without a year that decides names none
+        return i18n.verdict_word(lang, status) + (f" ({year})" if year else "")
+
     lines += [
-        f"{w['verdict']}: {names.get(v['sector'], v['sector'])}: {i18n.verdict_word(lang, v['old'])} "
-        f"({v['old_year']}) → {i18n.verdict_word(lang, v['new'])} ({v['new_year']})"
+        f"{w['verdict']}: {names.get(v['sector'], v['sector'])}: {told(v['old'], v['old_year'])} → "
+        f"{told(v['new'], v['new_year'])}"
         for v in changes.verdicts
     ]
     return lines
