@@ -240,10 +240,10 @@ OUTLOOKS = [
      ("Over het doel van 9.000 banen in 2030 is nog geen uitspraak mogelijk: daarvoor zijn gerealiseerde banen over "
      "ten minste twee jaren nodig.")),
     ("markt", [row("markt", 2023, "realised_jobs", 74031, basis="national_extra_jobs")],
-     "Er is geen doel voor een later jaar gepubliceerd."),
+     "Dit rapport heeft geen doel voor een later jaar."),
     # one count, already above a target ahead: no trend is needed to say so
     ("gemeenten", [row("gemeenten", 2020, "realised_jobs", 5500), row("gemeenten", 2030, "target_jobs", 5250)],
-     "In 2020 waren er al 5.500 banen; daarmee is het doel van 5.250 banen voor 2030 nu al bereikt."),
+     "In 2020 lag het aantal al boven het doel van 5.250 banen voor 2030: 5.500 banen."),
 ]  # fmt: skip
 
 
@@ -256,8 +256,8 @@ def test_the_outlook_sentence(tmp_path, sector, rows, expected):
 def test_the_outlook_label_of_a_target_ahead_that_one_count_already_reaches(tmp_path):
     rows = [row("gemeenten", 2020, "realised_jobs", 5500), row("gemeenten", 2030, "target_jobs", 5250)]
     f, _ = figures_of(tmp_path, "gemeenten", *rows)
-    assert answer.outlook_label(f.outlook, "nl") == "Doel voor 2030 nu al bereikt"
-    assert answer.outlook_label(f.outlook, "en") == "Target for 2030 already reached"
+    assert answer.outlook_label(f.outlook, "nl") == "Nu al boven het doel voor 2030"
+    assert answer.outlook_label(f.outlook, "en") == "Already above the target for 2030"
 
 
 def test_no_answer_on_the_real_data_holds_an_id_an_iso_date_a_sign_or_a_code(real):
@@ -278,7 +278,7 @@ def test_a_passed_target_without_a_figure_is_named_rather_than_too_little_data(t
     )
     assert f.stand.status == "too_little_data"
     assert answer.stand_sentence(f, "Gemeenten", "nl", data.sources) == (
-        "Nog geen oordeel: het doel was 5.250 banen in 2023, maar over 2023 is geen cijfer gepubliceerd."
+        "Nog geen oordeel: het doel was 5.250 banen in 2023, maar over 2023 heeft dit rapport geen jaarcijfer."
     )
     assert answer.latest_sentence(f, "nl") == "Nieuwste jaarcijfer: 2020."
 
@@ -294,12 +294,12 @@ def test_a_passed_target_that_an_earlier_count_already_reaches_is_said_to_be_rea
     )
     assert (f.stand.status, f.stand.year) == ("reached_early", 2020)
     assert answer.stand_sentence(f, "Gemeenten", "nl", data.sources) == (
-        "Doel voor 2023 al in 2020 bereikt: de gemeenten realiseerden in 2020 al 5.500 banen, bij een doel van "
-        "5.250 banen voor 2023. Over 2023 zelf is geen cijfer gepubliceerd."
+        "In 2020 al boven het doel voor 2023: de gemeenten realiseerden in 2020 5.500 banen; het doel voor 2023 was "
+        "5.250 banen. Of dat doel in 2023 ook is gehaald, is niet bekend: over 2023 heeft dit rapport geen jaarcijfer."
     )
-    assert answer.answer_cells(f, "nl")["stand"] == "Doel voor 2023 al in 2020 bereikt: 5.500 tegen 5.250"
+    assert answer.answer_cells(f, "nl")["stand"] == "In 2020 al boven het doel voor 2023: 5.500 banen, doel 5.250"
     assert answer.stand_sentence(f, "Gemeenten", "en", data.sources).startswith(
-        "Target for 2023 already reached in 2020: the municipalities realised 5,500 jobs in 2020 already"
+        "Already above the 2023 target in 2020: the municipalities realised 5,500 jobs in 2020; the target for 2023"
     )
     assert [(g.measure, g.year, g.value) for g in answer.grounds(f)] == [
         ("realised_jobs", 2020, 5500),
@@ -339,10 +339,13 @@ def test_what_the_answer_rests_on_names_each_figure_with_its_source_and_place(re
 @pytest.mark.parametrize(
     ("later", "told"),
     [
-        (360, "Voor 2023 was het doel 360 banen; over 2023 is nog geen cijfer gepubliceerd."),
+        (360, "Voor 2023 was het doel 360 banen; over 2023 heeft dit rapport geen jaarcijfer."),
         # provincies: the 340 for 2023 were already reached by the 341 of 2020
-        (340, ("Voor 2023 was het doel 340 banen; dat aantal was in 2020 al bereikt (341 banen), maar over 2023 "
-               "is nog geen cijfer gepubliceerd.")),
+        (340, ("Het doel voor 2023 was 340 banen; het aantal van 2020 (341 banen) lag al boven dat doel, maar of het "
+               "doel in 2023 is gehaald, is niet bekend: over 2023 heeft dit rapport geen jaarcijfer.")),
+        # exactly at it: 'op', not 'boven'
+        (341, ("Het doel voor 2023 was 341 banen; het aantal van 2020 (341 banen) lag al op dat doel, maar of het "
+               "doel in 2023 is gehaald, is niet bekend: over 2023 heeft dit rapport geen jaarcijfer.")),
     ],
 )  # fmt: skip
 def test_a_later_passed_target_without_a_figure_is_named_beside_an_older_stand(tmp_path, later, told):
@@ -426,3 +429,26 @@ def test_each_chart_s_alt_text_tells_the_verdict_its_page_opens_with(real):
     assert markt.endswith("Oordeel: niet gehaald in 2023. Geen vooruitzicht: reeksbreuk in 2026.")
     hbo = narrative.sector_chart_alt(real, "hbo", "hbo", "nl")
     assert "Percentages (aandeel van de quotumnorm): 36,3% (2024)." in hbo  # not 'volgens de aandeel'
+
+
+@pytest.mark.parametrize(
+    ("realised", "target", "published", "shown"),
+    [
+        # waterschappen 2021: 269,5 of 492,7 is 54,7%; the monitor says 60,2%
+        (269.5, 492.7, 60.2, "Niet gehaald in 2021: 269,5 van 492,7, 54,7%, de bron noemt 60,2%"),
+        # defensie 2020: 556 of 633 is 87,8%, published as 88%: within the rounding of its last digit
+        (556, 633, 88, "Niet gehaald in 2021: 556 van 633, 88%"),
+    ],
+)
+def test_a_published_percentage_the_pair_beside_it_does_not_give_is_shown_with_the_pair_s_own(
+    tmp_path, realised, target, published, shown
+):
+    """A manager reading '269,5 van 492,7, 60,2%' takes 60,2% for 269,5 / 492,7; it is 54,7%."""
+    f, _ = figures_of(
+        tmp_path,
+        "waterschappen",
+        row("waterschappen", 2021, "realised_jobs", realised),
+        row("waterschappen", 2021, "target_jobs", target),
+        row("waterschappen", 2021, "realisation_pct", published),
+    )
+    assert answer.answer_cells(f, "nl")["stand"] == shown

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from analysis import i18n
 from analysis.data.registry import cite
+from analysis.dictionary import QUALIFIERS
 from analysis.trends.answer import Stand
 from analysis.trends.sector import SectorFigures
 from analysis.trends.verdicts import JUDGED_BASES, Ground, Verdict, ground
@@ -41,8 +42,19 @@ def _figures(figures: list[Ground], lang: str) -> str:
     elif "realised_jobs" in by:  # a target implied by the published percentage is not shown as if published
         parts.append(_figure(by["realised_jobs"], lang))
     if "realisation_pct" in by:
-        parts.append(_figure(by["realisation_pct"], lang))
+        parts.append(_percentage(figures, lang))
     return ", ".join(parts)
+
+
+def _percentage(figures: list[Ground], lang: str) -> str:
+    """The percentage of a judgement: '88%'; or, where the published one differs from the pair's own beyond
+    rounding (trends.answer._pair_differs), the pair's with the published beside it: '54,7%, de bron noemt 60,2%'."""
+    pcts = [g for g in figures if g.measure == "realisation_pct"]
+    published = next((g for g in pcts if g.status == "reported"), None)
+    own = next((g for g in pcts if g.status == "derived"), None)
+    if published is not None and own is not None:
+        return _w(lang, "pct_differs", own=_figure(own, lang), published=_figure(published, lang))
+    return _figure(pcts[0], lang)
 
 
 def stand_figures(stand: Stand, lang: str) -> str:
@@ -50,8 +62,9 @@ def stand_figures(stand: Stand, lang: str) -> str:
     if stand.status in ("too_little_data", "sources_differ") or stand.year is None:
         return ""
     if stand.status == "reached_early":  # a count and a target of different years: no 'van', no percentage
-        realised, target = (_figure(g, lang) for g in (stand.reached_by, stand.unjudged_target))
-        return _w(lang, "figures_reached_early", realised=realised, target=target)
+        early, target = stand.reached_by, stand.unjudged_target
+        realised, jobs = _figure(early, lang), _jobs(early.basis, lang)
+        return _w(lang, "figures_reached_early", realised=realised, jobs=jobs, target=_figure(target, lang))
     return _figures(stand.figures, lang)
 
 
@@ -81,8 +94,15 @@ def answer_cells(figures: SectorFigures, lang: str) -> dict[str, str]:
 
 
 def stand_label(stand: Stand, lang: str) -> str:
-    target = stand.unjudged_target
-    return _w(lang, f"label_{stand.status}", year=stand.year, target_year=target.year if target else None)
+    target, early = stand.unjudged_target, stand.reached_by
+    level = _level(early, target, lang) if early and target else ""
+    return _w(lang, f"label_{stand.status}", year=stand.year, target_year=target.year if target else None, level=level)
+
+
+def _level(count: Ground, target: Ground, lang: str) -> str:
+    """'boven' a target that a count exceeds, 'op' one it equals exactly: what the words of 'already reached' say."""
+    exact = QUALIFIERS[count.qualifier].reads_as == "exact" if count.qualifier in QUALIFIERS else True
+    return _w(lang, "level_at" if exact and count.value == target.value else "level_above")
 
 
 def outlook_label(outlook: Verdict, lang: str) -> str:
@@ -90,7 +110,8 @@ def outlook_label(outlook: Verdict, lang: str) -> str:
     if key in ("no_figures", "whole_sector", "target_year_figure"):
         key = "two_years"
     key = {"reached_early": "already_reached"}.get(key, key)  # the stand's label names two years; this one
-    return _w(lang, f"label_{key}", year=outlook.year, break_year=outlook.break_year)
+    level = _level(outlook.figures[0], outlook.target, lang) if key == "already_reached" else ""
+    return _w(lang, f"label_{key}", year=outlook.year, break_year=outlook.break_year, level=level)
 
 
 def stand_sentence(figures: SectorFigures, name: str, lang: str, sources) -> str:
@@ -121,7 +142,10 @@ def _stand_opening(figures: SectorFigures, name: str, lang: str, sources) -> str
             text += " " + _w(lang, "uncertain")
     early = stand.reached_by
     if stand.status != "too_little_data" and early is not None:
-        text += " " + _w(lang, "later_target_reached", **unjudged, early_year=early.year, early=_figure(early, lang))
+        level = _level(early, t, lang)
+        text += " " + _w(
+            lang, "later_target_reached", **unjudged, early_year=early.year, early=_figure(early, lang), level=level
+        )
     elif stand.status != "too_little_data" and t is not None:
         text += " " + _w(lang, "later_target_without_figure", **unjudged)
     return text
@@ -198,7 +222,7 @@ def _judged(stand: Stand, who: str, plural: bool, lang: str) -> str:
             realised=_figure(realised, lang),
             jobs=_jobs(realised.basis, lang),
             target=_figure(target, lang),
-            pct=_figure(pct, lang) if pct is not None else "",
+            pct=_percentage(stand.figures, lang) if pct is not None else "",
         ).replace(" ()", "")
     return _w(
         lang,
@@ -243,7 +267,8 @@ def outlook_sentence(figures: SectorFigures, lang: str, sources) -> str:
         )
     elif v.status == "reached_early":
         early = v.figures[0]
-        text = _w(lang, "already_reached", **values, last=early.year, realised=_figure(early, lang))
+        level = _level(early, v.target, lang)
+        text = _w(lang, "already_reached", **values, last=early.year, realised=_figure(early, lang), level=level)
     else:
         missing = v.missing if v.missing in ("break", "basis") else "two_years"
         text = _w(lang, missing, **values)

@@ -97,6 +97,18 @@ def _pair_percentage(realised: Ground, target: Ground) -> Ground:
     )
 
 
+def _pair_differs(pair: list[Ground | None], published: Ground) -> list[Ground]:
+    """[the pair's own percentage] where the published percentage differs from it beyond the rounding of its last
+    digit (waterschappen 2021: 269,5 of 492,7 is 54,7%, the monitor says 60,2%), so that a reader never takes
+    the published one for the pair's; else []."""
+    realised, target = pair
+    if realised is None or target is None or target.value <= 0:
+        return []
+    own = _pair_percentage(realised, target)
+    rounding = 0.5 * 10.0 ** (-published.precision)
+    return [own] if abs(100 * realised.value / target.value - published.value) > rounding + 1e-9 else []
+
+
 def _judgement(data: Dataset, sector: str, year: int, outcome: Outcome) -> Judgement:
     """An outcome with the figures a reader sees: the pair and the percentage, whichever decided."""
     figures = list(outcome.grounds)
@@ -106,7 +118,7 @@ def _judgement(data: Dataset, sector: str, year: int, outcome: Outcome) -> Judge
             next((ground(p) for p in series.points(data, sector, m, basis) if p.year == year), None)
             for m in ("realised_jobs", "target_jobs")
         ]
-        figures = [g for g in pair if g is not None] + figures
+        figures = [g for g in pair if g is not None] + figures + _pair_differs(pair, figures[0])
     elif figures[1].value > 0:
         figures = [*figures, _pair_percentage(figures[0], figures[1])]
     return Judgement(outcome.result, year, basis, figures)
