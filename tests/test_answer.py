@@ -452,3 +452,19 @@ def test_a_published_percentage_the_pair_beside_it_does_not_give_is_shown_with_t
         row("waterschappen", 2021, "realisation_pct", published),
     )
     assert answer.answer_cells(f, "nl")["stand"] == shown
+
+
+def test_a_page_tells_the_count_its_answer_gave_once(real):
+    """The editor's read: 'Niet gehaald in 2020: Defensie realiseerde 556 banen, bij een doel van 633 (88%).' and,
+    under the chart, 'In 2020 realiseerde Defensie 556 banen, bij een doel van 633: 88% van het doel.' The text
+    under the chart now tells only what the answer does not: the change, named by its count."""
+    from analysis import notebook
+
+    assert notebook.sector_text(real, "defensie", "nl").data == ""
+    national = notebook.national_text(real, "nl").data
+    assert national.count("10.004") == 2  # in the answer, and as the count the change starts from
+    assert "De 10.004 extra banen van 2022 zijn 1.838 banen minder dan in 2021 (11.842)." in national
+    assert "In 2022 realiseerden werkgevers bij overheid en onderwijs" not in national
+    # a count the answer does not tell (politie's own count of 2021, beside the statutory 68% of 2024) stays
+    politie = notebook.sector_text(real, "politie", "nl").data
+    assert "realiseerde de politie in 2021 663 banen. Dat zijn 250 banen meer dan in 2020 (413)." in politie

@@ -70,8 +70,9 @@ def test_source_mix(fixture):
     assert mix.loc["politie", ["primary", "secondary"]].tolist() == [3, 0]
     assert mix.loc["waterschappen", ["primary", "secondary"]].tolist() == [4, 1]
     assert mix.loc["markt", ["primary", "secondary"]].tolist() == [0, 2]
-    assert mix.loc["markt", "secondary_share"] == 1.0
-    assert pd.isna(mix.loc["mbo", "secondary_share"])
+    assert mix.loc["markt", "secondary_pct"] == 100  # a percentage, as the coverage page's heading says
+    assert mix.loc["waterschappen", "secondary_pct"] == 20
+    assert pd.isna(mix.loc["mbo", "secondary_pct"])
 
 
 def test_sectors_without_figures_are_listed(fixture):

@@ -166,18 +166,17 @@ def sector_grounds(data: Dataset, sector: str, lang: str) -> HTML:
 
 
 def sector_text(data: Dataset, sector: str, lang: str) -> HTML:
-    """The sector's latest figures and their change in words (the verdict is the answer the page opens with),
-    then a 'Let op: ...' for each finding of the consistency report about the sector (as on the coverage page)."""
+    """What the answer the page opens with does not already tell of the latest figures (their change, another
+    count's figures), then a 'Let op: ...' for each finding of the consistency report about the sector (as on the
+    coverage page). Nothing where the answer told it all."""
     name = sector_names(data.sectors, lang)[sector]
     warnings = "".join(
         f'<p class="warning"><strong>{html.escape(w)}</strong></p>\n'
         for w in narrative.sector_warnings(data, sector, lang)
     )
-    return HTML(
-        f'<p id="{i18n.t(lang, "verdict_anchor")}">'
-        f"{html.escape(narrative.sector_text(summary.sector_summary(data, sector), name, lang, verdict=False))}</p>\n"
-        f"{warnings}"
-    )
+    said = narrative.sector_text(summary.sector_summary(data, sector), name, lang, verdict=False, answered=True)
+    told = f'<p id="{i18n.t(lang, "verdict_anchor")}">{html.escape(said)}</p>\n' if said else ""
+    return HTML(told + warnings)
 
 
 EMPTY_CELL = "—"  # a table cell without a figure or text
@@ -244,7 +243,7 @@ def national_text(data: Dataset, lang: str) -> HTML:
     for s in national_sectors(data.sectors):
         figures = one_sector.sector_figures(data, s)
         said = answer.answer_text(figures, names[s], lang, data.sources)
-        context = narrative.sector_text(summary.sector_summary(data, s), names[s], lang, verdict=False)
+        context = narrative.sector_text(summary.sector_summary(data, s), names[s], lang, verdict=False, answered=True)
         parts.append(f"<p><strong>{html.escape(names[s])}.</strong> {html.escape(said)} {html.escape(context)}</p>")
     return HTML("\n".join(parts))
 

@@ -27,18 +27,22 @@ def _pct(point: dict, lang: str) -> str:
     return i18n.figure(point["value"], lang, point["precision"], point["qualifier"], pct=True)
 
 
-def sector_text(summary: dict, name: str, lang: str = "nl", verdict: bool = True) -> str:
+def sector_text(summary: dict, name: str, lang: str = "nl", verdict: bool = True, answered: bool = False) -> str:
     """A few sentences on the latest figures, the change since the previous year, and (with `verdict`) the
-    verdict with its grounds. A sector page opens with its answer (display.answer), so it shows these without."""
+    verdict with its grounds. A sector page opens with its answer (display.answer), so it shows these without;
+    `answered`: the answer stands before this text, so a count it already tells with its target is not told again
+    (the change since the year before names the count it starts from)."""
     check_lang(lang)
     told = [summary["verdict"][f"text_{lang}"]] if verdict else []
     latest = summary["latest"]
     if latest is None:
         return " ".join(p for p in (_goal_only_sentence(summary, lang), *told) if p)
-    parts = [_counts_sentence(summary, name, lang)]
+    again = answered and _told_by_answer(summary)
+    parts = [] if again else [_counts_sentence(summary, name, lang)]
     change = summary["change_since_previous"]
     if change:
-        parts.append(_change_sentence(change, lang))
+        jobs = i18n.answer_word(lang, "extra_jobs" if summary["basis"] == "national_extra_jobs" else "jobs")
+        parts.append(_change_sentence(change, lang, named=jobs if again else ""))
     parts.append(_percent_only_sentence(summary, lang))
     parts.append(_other_basis_sentence(summary, lang))
     return " ".join(p for p in [*parts, *told] if p)
@@ -118,7 +122,22 @@ def _percent_only_sentence(summary: dict, lang: str) -> str:
     return f"For later years only {'realisation percentages are' if many else 'a realisation percentage is'} published, no counts: {shown} of the target."
 
 
-def _change_sentence(change: dict, lang: str) -> str:
+def _told_by_answer(summary: dict) -> bool:
+    """Whether the answer's stand tells the latest count of the main series (the one the counts sentence tells)."""
+    realised = summary["realised_jobs"]
+    if not realised:
+        return False
+    year = int(max(realised, key=int))
+    return any(
+        f["measure"] == "realised_jobs" and f["year"] == year and f["basis"] == summary["basis"]
+        for f in summary["answer"]["stand"]["figures"]
+    )
+
+
+def _change_sentence(change: dict, lang: str, named: str = "") -> str:
+    """The latest count against the one before, in words ('Dat zijn 250 banen meer dan in 2020 (413).'); `named`
+    (the count's noun, 'banen' or 'extra banen'): no sentence before it tells the latest count, so this one names
+    it ('De 663 banen van 2021 zijn ...')."""
     nl = lang == "nl"
     prev = i18n.figure(change["from_value"], lang, 2, change["from_qualifier"], trim=True)
     gap = (
@@ -149,6 +168,15 @@ def _change_sentence(change: dict, lang: str) -> str:
             else f"That is as many as in {change['from_year']}{gap}."
         )
     more = change["change"] > 0
+    if named:  # 'De 10.004 banen van 2022 zijn 1.838 banen minder dan in 2021 (11.842).'
+        latest = i18n.figure(change["to_value"], lang, 2, change["to_qualifier"], trim=True)
+        return (
+            f"De {latest} {named} van {change['to_year']} zijn {size} banen {'meer' if more else 'minder'} dan in "
+            f"{change['from_year']} ({prev}){gap}."
+            if nl
+            else f"The {latest} {named} of {change['to_year']} are {size} {'more' if more else 'fewer'} than in "
+            f"{change['from_year']} ({prev}){gap}."
+        )
     return (
         f"Dat zijn {size} banen {'meer' if more else 'minder'} dan in {change['from_year']} ({prev}){gap}."
         if nl

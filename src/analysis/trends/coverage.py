@@ -78,7 +78,8 @@ def source_mix(data: Dataset) -> pd.DataFrame:
         counts.reindex(index=sector_order, columns=["primary", "secondary"], fill_value=0).fillna(0).astype("int64")
     )
     total = counts["primary"] + counts["secondary"]
-    counts["secondary_share"] = (counts["secondary"] / total.where(total > 0)).round(2)
+    # a percentage, as a reader reads a share ('7', headed 'Aandeel secundair (%)'), not the fraction 0,07
+    counts["secondary_pct"] = (100 * counts["secondary"] / total.where(total > 0)).round(0)
     return counts.reset_index()
 
 
