@@ -455,3 +455,12 @@ def test_a_pdf_carries_its_charts_figures_and_links_to_no_file_it_does_not_carry
     with pdfplumber.open(pdf) as doc:
         text = " ".join(" ".join((p.extract_text() or "").split()) for p in doc.pages)
     assert "De cijfers bij deze grafiek zitten als bijlage in deze PDF: chart.csv." in text
+
+
+def test_every_page_forwarded_on_its_own_says_what_the_agreement_is(site):
+    """A page mailed on its own says what it is about, when it was made and where its figures come from (on the
+    previous code no page said what the Banenafspraak is)."""
+    for page in [site / "index.html", site / "sources.html", site / "reading.html", *sorted(site.glob("*/*/*.html"))]:
+        text = visible_text(page.read_text(encoding="utf-8"))
+        assert "extra banen voor mensen met een arbeidsbeperking" in text, page.name
+        assert "Gemaakt op:" in text and "Alle cijfers komen uit openbare bronnen" in text, page.name
