@@ -468,3 +468,16 @@ def test_a_page_tells_the_count_its_answer_gave_once(real):
     # a count the answer does not tell (politie's own count of 2021, beside the statutory 68% of 2024) stays
     politie = notebook.sector_text(real, "politie", "nl").data
     assert "realiseerde de politie in 2021 663 banen. Dat zijn 250 banen meer dan in 2020 (413)." in politie
+
+
+def test_no_answer_addresses_the_reader_and_politie_s_other_trend_is_told_plainly(real):
+    """The editor's read: "Trekt u de groei ... door" spoke to the reader, as no other page does."""
+    names = sector_names(real.sectors, "nl")
+    for sector in real.sectors["sector"]:
+        text = answer.answer_text(sector_figures(real, sector, TODAY), names[sector], "nl", real.sources)
+        assert not re.search(r"\b[Uu]\b", text), text
+    politie = answer.stand_sentence(sector_figures(real, "politie", TODAY), "Politie", "nl", real.sources)
+    assert (
+        "Bij de groei van 2019 tot 2021 in de eigen telling van de sector, doorgetrokken naar 2024, komt het aantal "
+        "op 1.212, boven het doel van 713 in die telling."
+    ) in politie
