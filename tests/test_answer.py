@@ -465,6 +465,7 @@ def test_a_page_tells_the_count_its_answer_gave_once(real):
     assert national.count("10.004") == 2  # in the answer, and as the count the change starts from
     assert "De 10.004 extra banen van 2022 zijn 1.838 banen minder dan in 2021 (11.842)." in national
     assert "In 2022 realiseerden werkgevers bij overheid en onderwijs" not in national
+    assert "<h2>Overheid en onderwijs</h2>\n<p>Niet gehaald in 2022:" in national  # a heading per aggregate
     # a count the answer does not tell (politie's own count of 2021, beside the statutory 68% of 2024) stays
     politie = notebook.sector_text(real, "politie", "nl").data
     assert "realiseerde de politie in 2021 663 banen. Dat zijn 250 banen meer dan in 2020 (413)." in politie

@@ -244,7 +244,9 @@ def national_text(data: Dataset, lang: str) -> HTML:
         figures = one_sector.sector_figures(data, s)
         said = answer.answer_text(figures, names[s], lang, data.sources)
         context = narrative.sector_text(summary.sector_summary(data, s), names[s], lang, verdict=False, answered=True)
-        parts.append(f"<p><strong>{html.escape(names[s])}.</strong> {html.escape(said)} {html.escape(context)}</p>")
+        # a heading per aggregate, not bold run-in text: a reader (and a screen reader) can go to each one
+        told = f"{said} {context}".strip()
+        parts.append(f"<h2>{html.escape(names[s])}</h2>\n<p>{html.escape(told)}</p>")
     return HTML("\n".join(parts))
 
 
