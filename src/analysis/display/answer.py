@@ -86,6 +86,11 @@ def latest_figure(figures: SectorFigures, lang: str) -> str:
 def answer_cells(figures: SectorFigures, lang: str) -> dict[str, str]:
     """A sector's answer as the index and the overview show it in a row: each cell about one figure."""
     shown = stand_figures(figures.stand, lang)
+    # which count decides, where it is not the sector's own: a row of the statutory measurement (Rijk 85%) or of
+    # the national one (overheid en onderwijs 44,5%) is not read as comparable with a sector's own count
+    basis = figures.stand.basis
+    if shown and basis and basis != "sector_count":
+        shown += f" ({_basis(basis, lang)})"
     return {
         "stand": stand_label(figures.stand, lang) + (f": {shown}" if shown else ""),
         "outlook": outlook_label(figures.outlook, lang),
