@@ -122,6 +122,18 @@ def _percent_only_sentence(summary: dict, lang: str) -> str:
     return f"For later years only {'realisation percentages are' if many else 'a realisation percentage is'} published, no counts: {shown} of the target."
 
 
+def _gap(change: dict, lang: str) -> str:
+    """'; voor 2021 heeft dit rapport geen cijfer' (one year between), '; voor 2019 tot en met 2021 ...' (more): what
+    the report lacks, not what was never published, which it cannot know."""
+    between = list(range(change["from_year"] + 1, change["to_year"]))
+    if not between:
+        return ""
+    years = str(between[0]) if len(between) == 1 else f"{between[0]}–{between[-1]}"
+    return (
+        f"; voor {years} heeft dit rapport geen cijfer" if lang == "nl" else f"; this report has no figure for {years}"
+    )
+
+
 def _told_by_answer(summary: dict) -> bool:
     """Whether the answer's stand tells the latest count of the main series (the one the counts sentence tells)."""
     realised = summary["realised_jobs"]
@@ -140,15 +152,7 @@ def _change_sentence(change: dict, lang: str, named: str = "") -> str:
     it ('De 663 banen van 2021 zijn ...')."""
     nl = lang == "nl"
     prev = i18n.figure(change["from_value"], lang, 2, change["from_qualifier"], trim=True)
-    gap = (
-        ""
-        if change["years"] == 1
-        else (
-            "; voor de jaren daartussen zijn geen cijfers gepubliceerd"
-            if nl
-            else "; no figures are published for the years between"
-        )
-    )
+    gap = _gap(change, lang)
     if change["change"] is None:  # a qualified figure: no exact difference to give; say which one it is
         rough = [change[f"{side}_year"] for side in ("from", "to") if change[f"{side}_qualifier"]]
         which = (" en ".join if nl else " and ".join)(str(y) for y in rough)
