@@ -312,7 +312,9 @@ def _market_goal(rep: pd.DataFrame) -> pd.DataFrame:
 # ---------------------------------------------------------------- consistency
 
 
-def _half_unit(precision: pd.Series | int) -> pd.Series | float:
+def half_unit(precision: pd.Series | int) -> pd.Series | float:
+    """Half a unit of a figure's last decimal: how far a figure published to `precision` decimals may lie from the
+    value it rounds (the consistency report's tolerance, and the answer's for a percentage against its pair)."""
     return 0.5 * 10.0 ** (-precision)
 
 
@@ -345,7 +347,7 @@ def within_rounding(a, b) -> bool:
     when rounded to the coarser of their precisions, or within half the last digit of a qualified one (the rule
     of the consistency report's same_figure_two_sources)."""
     qualified = [0.5 * last_digit_unit(p.value, 0) for p in (a, b) if p.qualifier and 0 < p.value == int(p.value)]
-    tolerance = max([_half_unit(min(a.precision, b.precision)), *qualified])
+    tolerance = max([half_unit(min(a.precision, b.precision)), *qualified])
     return abs(a.value - b.value) <= tolerance + 1e-9
 
 
@@ -367,7 +369,7 @@ def _check_percentages(rep: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=FINDING_COLUMNS)
     computed = 100 * p["value_l"] / p["value_r"]
     difference = p["value"] - computed
-    tolerance = _half_unit(p["precision"])
+    tolerance = half_unit(p["precision"])
     return pd.DataFrame(
         {
             "check": "percentage_vs_counts",
@@ -408,7 +410,7 @@ def _check_own_plus_sroi(rep: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=FINDING_COLUMNS)
     parts = _to_decimals(p["value_l"] + p["value_r"], p["precision_l"], p["precision_r"])
     difference = _to_decimals(p["value"] - parts, p["precision_l"], p["precision_r"], p["precision"])
-    tolerance = _half_unit(p["precision_l"]) + _half_unit(p["precision_r"]) + _half_unit(p["precision"])
+    tolerance = half_unit(p["precision_l"]) + half_unit(p["precision_r"]) + half_unit(p["precision"])
     return pd.DataFrame(
         {
             "check": "own_plus_sroi_vs_total",
@@ -444,7 +446,7 @@ def _check_same_figure(rep: pd.DataFrame) -> pd.DataFrame:
     coarse = pd.concat([p["precision_l"], p["precision_r"]], axis=1).min(axis=1)
     tolerance = pd.concat(
         [
-            _half_unit(coarse),
+            half_unit(coarse),
             _qualified_tolerance(p["value_l"], p["qualifier_l"]),
             _qualified_tolerance(p["value_r"], p["qualifier_r"]),
         ],

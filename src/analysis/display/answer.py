@@ -157,8 +157,8 @@ def _stand_opening(figures: SectorFigures, name: str, lang: str, sources) -> str
 
 
 def _reached_early(stand: Stand, who: str, plural: bool, lang: str) -> str:
-    """'Doel van 2023 al in 2020 bereikt: de gemeenten realiseerden in 2020 al 5.500 banen, bij een doel van 5.250
-    banen voor 2023. Over 2023 zelf is geen cijfer gepubliceerd.'"""
+    """'In 2020 al boven het doel voor 2023: de gemeenten realiseerden in 2020 5.500 banen; het doel voor 2023 was
+    5.250 banen. Of dat doel in 2023 ook is gehaald, is niet bekend: over 2023 heeft dit rapport geen jaarcijfer.'"""
     early, target = stand.reached_by, stand.unjudged_target
     return _w(
         lang,

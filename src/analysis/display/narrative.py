@@ -123,8 +123,8 @@ def _percent_only_sentence(summary: dict, lang: str) -> str:
 
 
 def _gap(change: dict, lang: str) -> str:
-    """'; voor 2021 heeft dit rapport geen cijfer' (one year between), '; voor 2019 tot en met 2021 ...' (more): what
-    the report lacks, not what was never published, which it cannot know."""
+    """'; voor 2021 heeft dit rapport geen cijfer' (one year between), '; voor 2019–2021 ...' (more): what the
+    report lacks, not what was never published, which it cannot know."""
     between = list(range(change["from_year"] + 1, change["to_year"]))
     if not between:
         return ""

@@ -26,6 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from analysis.data.dataset import Dataset
+from analysis.data.derived import half_unit
 from analysis.dictionary import MEASURES
 from analysis.trends import series
 from analysis.trends.verdicts import (
@@ -104,9 +105,8 @@ def _pair_differs(pair: list[Ground | None], published: Ground) -> list[Ground]:
     realised, target = pair
     if realised is None or target is None or target.value <= 0:
         return []
-    own = _pair_percentage(realised, target)
-    rounding = 0.5 * 10.0 ** (-published.precision)
-    return [own] if abs(100 * realised.value / target.value - published.value) > rounding + 1e-9 else []
+    differs = abs(100 * realised.value / target.value - published.value) > half_unit(published.precision) + 1e-9
+    return [_pair_percentage(realised, target)] if differs else []
 
 
 def _judgement(data: Dataset, sector: str, year: int, outcome: Outcome) -> Judgement:
