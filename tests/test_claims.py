@@ -15,11 +15,12 @@ from conftest import FIXTURES, figure_row, make_raw
 from analysis.data.dataset import Dataset
 from analysis.data.derived import consistency_report
 from analysis.data.tidy import build_tidy, load_raw
-from analysis.display import narrative, plots, tables
+from analysis.display import answer, narrative, plots, tables
 from analysis.display.summary import sector_summary
 from analysis.errors import DataValidationError
 from analysis.site import pages
-from analysis.trends import series, verdicts
+from analysis.trends import series
+from analysis.trends.sector import sector_figures
 
 TODAY = dt.date(2026, 12, 1)
 # A second primary source, newer than `letter`, and an undated one.
@@ -41,8 +42,9 @@ def dataset(tmp_path, *rows, sector="politie", sources=MORE_SOURCES):
     return Dataset.of(raw, build_tidy(raw))
 
 
-def verdict_of(data, sector="politie"):
-    return verdicts.verdict(data, sector, today=TODAY)
+def figures_of(data, sector="politie"):
+    """The sector's figures with its stand and outlook, as its page and the index tell them."""
+    return sector_figures(data, sector, TODAY)
 
 
 def row(year, measure, value, sector="politie", **kw):
@@ -53,8 +55,10 @@ def summary_of(data, sector="politie"):
     return sector_summary(data, sector, today=TODAY)
 
 
-def texts(v, data):
-    return narrative.verdict_text(v, "nl", data.sources), narrative.verdict_text(v, "en", data.sources)
+def texts(data, sector="politie"):
+    """The answer a page opens with, in Dutch and English."""
+    f = figures_of(data, sector)
+    return answer.answer_text(f, "Politie", "nl", data.sources), answer.answer_text(f, "Police", "en", data.sources)
 
 
 # ------------------------------------------------------------------ qualifiers
@@ -62,10 +66,12 @@ def texts(v, data):
 
 def test_nearly_the_target_is_not_met_and_the_word_stays(tmp_path):
     data = dataset(tmp_path, row(2024, "realised_jobs", 700, qualifier="nearly"), row(2024, "target_jobs", 700))
-    v = verdict_of(data)
-    assert (v.status, v.year) == ("not_met", 2024)
-    nl, en = texts(v, data)
-    assert "bijna 700 banen (2024)" in nl and "nearly 700 jobs (2024)" in en
+    stand = figures_of(data).stand
+    assert (stand.status, stand.year) == ("not_met", 2024)
+    nl, en = texts(data)
+    assert nl.startswith("Niet gehaald in 2024: de politie realiseerde bijna 700 banen, bij een doel van 700 (bijna")
+    assert en.startswith("Not met in 2024: the police realised nearly 700 jobs against a target of 700 (nearly 100%)")
+    assert "gehaald" not in nl.replace("Niet gehaald", "")
     summary = summary_of(data)
     assert summary["realised_jobs"]["2024"] == {"value": 700, "qualifier": "nearly", "precision": 0}
     text = narrative.sector_text(summary, "Politie", "nl")
@@ -75,10 +81,9 @@ def test_nearly_the_target_is_not_met_and_the_word_stays(tmp_path):
 
 def test_a_published_nearly_100_percent_is_not_met_and_says_nearly(tmp_path):
     data = dataset(tmp_path, row(2024, "realisation_pct", 100, qualifier="nearly"), row(2024, "target_jobs", 713))
-    v = verdict_of(data)
-    assert v.status == "not_met"
-    nl, en = texts(v, data)
-    assert "bijna 100% van het doel (2024)" in nl and "nearly 100% of the target (2024)" in en
+    assert figures_of(data).stand.status == "not_met"
+    nl, en = texts(data)
+    assert "haalde de politie bijna 100% van het doel" in nl and "the police reached nearly 100% of the target" in en
     summary = summary_of(data)
     text = narrative.sector_text(summary, "Politie", "nl")
     assert "bijna 100%" in text and " 100% van" not in text.replace("bijna 100% van", "")
@@ -86,23 +91,23 @@ def test_a_published_nearly_100_percent_is_not_met_and_says_nearly(tmp_path):
 
 def test_at_least_the_target_is_met(tmp_path):
     data = dataset(tmp_path, row(2024, "realised_jobs", 700, qualifier="at least"), row(2024, "target_jobs", 700))
-    assert verdict_of(data).status == "met"
+    assert figures_of(data).stand.status == "met"
+    assert texts(data)[0].startswith("Gehaald in 2024: de politie realiseerde ruim 700 banen, bij een doel van 700")
 
 
-@pytest.mark.parametrize("qualifier", ["about", "estimate"])
-def test_about_the_target_is_neither_met_nor_not_met(tmp_path, qualifier):
+@pytest.mark.parametrize(("qualifier", "word"), [("about", "ongeveer"), ("estimate", "naar schatting")])
+def test_about_the_target_is_neither_met_nor_not_met(tmp_path, qualifier, word):
     data = dataset(tmp_path, row(2024, "realised_jobs", 700, qualifier=qualifier), row(2024, "target_jobs", 700))
-    v = verdict_of(data)
-    assert v.status == "uncertain"
-    nl, en = texts(v, data)
-    assert nl.startswith("Onzeker of het doel voor 2024 is gehaald") and en.startswith("Uncertain whether")
-    assert "700" in nl and "doel 700" in nl
+    assert figures_of(data).stand.status == "uncertain"
+    nl, en = texts(data)
+    assert nl.startswith(f"Onzeker voor 2024: de politie realiseerde {word} 700 banen, bij een doel van 700")
+    assert "laten zowel gehaald als niet gehaald toe" in nl and en.startswith("Uncertain for 2024")
 
 
 def test_about_a_figure_well_clear_of_the_target_still_decides(tmp_path):
     # 'circa 700' is rounded to hundreds: 650 to 750, all below a target of 800
     data = dataset(tmp_path, row(2024, "realised_jobs", 700, qualifier="about"), row(2024, "target_jobs", 800))
-    assert verdict_of(data).status == "not_met"
+    assert figures_of(data).stand.status == "not_met"
 
 
 def test_the_index_row_keeps_the_qualifier(tmp_path):
@@ -124,14 +129,16 @@ def test_a_primary_source_outranks_a_secondary_one_whatever_their_ids(tmp_path):
         row(2024, "target_jobs", 700, source_id="newer"),
     )
     assert [p.value for p in series.points(data, "politie", "realised_jobs")] == [650]
-    v = verdict_of(data)
-    assert v.status == "sources_differ"
-    assert sorted((g.value, g.source_id) for g in v.figures if g.measure == "realised_jobs") == [
+    stand = figures_of(data).stand
+    assert stand.status == "sources_differ"
+    assert sorted((g.value, g.source_id) for g in stand.figures + stand.rivals if g.measure == "realised_jobs") == [
         (650, "newer"),
         (720, "news"),
     ]
-    nl, _ = texts(v, data)
-    assert "650" in nl and "720" in nl and "newer" in nl and "news" in nl
+    nl, _ = texts(data)
+    # both named, each source as a reader names it: the newer primary letter first, the newspaper as its rival
+    assert nl.startswith("Bronnen verschillen over 2024: 650 (Minister, 1 maart 2026);")
+    assert "720 (Newspaper, 2025)" in nl
 
 
 def test_the_newer_of_two_primary_sources_is_shown(tmp_path):
@@ -151,7 +158,8 @@ def test_figures_that_agree_within_rounding_show_the_more_precise_one(tmp_path):
         row(2024, "target_jobs", 700, source_id="letter"),
     )
     assert [p.value for p in series.points(data, "politie", "realisation_pct")] == [61.3]
-    assert verdict_of(data).status == "not_met"
+    assert figures_of(data).stand.status == "not_met"
+    assert "haalde de politie 61,3% van het doel" in texts(data)[0]
 
 
 # ------------------------------------------------------------------ bases, falls, rounding
@@ -165,12 +173,13 @@ def test_a_projection_never_mixes_bases(tmp_path):
         row(2021, "realised_jobs", 663),
         row(2028, "target_jobs", 700, basis="national_extra_jobs"),
     )
-    v = verdict_of(data)
-    assert v.status == "too_little_data" and v.projection is None
-    assert v.missing == "basis" and v.basis == "national_extra_jobs"
-    nl, en = texts(v, data)
-    assert "landelijke meting" in nl and "eigen telling" in nl
-    assert "national measurement" in en and "own count" in en
+    outlook = figures_of(data).outlook
+    assert outlook.status == "too_little_data" and outlook.projection is None
+    assert outlook.missing == "basis" and outlook.basis == "national_extra_jobs"
+    nl, en = texts(data)
+    assert "Over het doel van 700 extra banen in 2028 is geen uitspraak mogelijk: er zijn geen gerealiseerde " \
+        "banen gepubliceerd volgens dezelfde telling als dat doel." in nl  # fmt: skip
+    assert "no realised jobs are published on the same count as that target" in en
 
 
 def test_a_fall_in_the_latest_figure_is_named_and_in_the_band(tmp_path):
@@ -181,20 +190,25 @@ def test_a_fall_in_the_latest_figure_is_named_and_in_the_band(tmp_path):
         row(2022, "realised_jobs", 600),
         row(2030, "target_jobs", 1000),
     )
-    v = verdict_of(data)
-    assert v.status == "on_course"  # least squares: 250 a year
-    assert v.projection.low == pytest.approx(600 - 200 * 8)  # the fall of 200 is the slowest growth
-    nl, en = texts(v, data)
-    assert "daalde" in nl and "800 (2021)" in nl and "600 (2022)" in nl
-    assert "fell" in en and "800 (2021)" in en and "600 (2022)" in en
+    outlook = figures_of(data).outlook
+    assert outlook.status == "on_course"  # least squares: 250 a year
+    assert outlook.projection.low == pytest.approx(600 - 200 * 8)  # the fall of 200 is the slowest growth
+    summary = summary_of(data)
+    assert "Dat zijn 200 banen minder dan in 2021 (800)." in narrative.sector_text(summary, "Politie", "nl")
+    assert "That is 200 jobs fewer than in 2021 (800)." in narrative.sector_text(summary, "Police", "en")
 
 
 def test_a_derived_percentage_is_never_rounded_up_to_a_threshold_not_reached(tmp_path):
     data = dataset(tmp_path, row(2024, "realised_jobs", 4999), row(2024, "target_jobs", 5000))
-    v = verdict_of(data)
-    assert v.status == "not_met"
+    stand = figures_of(data).stand
+    assert stand.status == "not_met"
     derived = [p.value for p in series.points(data, "politie", "realisation_pct")]
     assert derived == [99.9]
+    assert stand.figure("realisation_pct").value == 99.9
+    # on the code before, the answer said '4.999 banen, bij een doel van 5.000 (100%)' under 'Niet gehaald'
+    nl, _ = texts(data)
+    assert "de politie realiseerde 4.999 banen, bij een doel van 5.000 (99,9%)" in nl and "100%" not in nl
+    assert answer.answer_cells(figures_of(data), "nl")["stand"] == "Niet gehaald in 2024: 4.999 van 5.000, 99,9%"
     summary = summary_of(data)
     text = narrative.sector_text(summary, "Politie", "nl")
     assert "100,0%" not in text and "99,9%" in text
@@ -244,8 +258,8 @@ def test_a_source_consulted_in_the_future_is_refused(tmp_path):
 
 def test_a_sector_with_only_a_goal_gets_a_report_saying_what_is_missing(tmp_path):
     data = dataset(tmp_path, row(2030, "goal_jobs", 900))
-    v = verdict_of(data)
-    assert v.status == "too_little_data"
+    f = figures_of(data)
+    assert (f.stand.status, f.outlook.status, f.outlook.missing) == ("too_little_data", "too_little_data", "two_years")
     summary = summary_of(data)
     json.dumps(summary)
     nl = narrative.sector_text(summary, "Politie", "nl")
@@ -266,13 +280,14 @@ def test_sources_that_date_the_end_goal_differently_are_both_named(tmp_path):
         row(2025, "goal_jobs", 25000, basis="national_extra_jobs", source_id="letter"),
         row(2026, "goal_jobs", 25000, basis="national_extra_jobs", source_id="newer"),
     )
-    v = verdict_of(data, "politie")
-    assert v.year == 2026 and v.target.source_id == "newer"
-    assert [(g.year, g.source_id) for g in v.goal_dates] == [(2025, "letter"), (2026, "newer")]
-    nl, en = texts(v, data)
+    outlook = figures_of(data).outlook
+    assert outlook.year == 2026 and outlook.target.source_id == "newer"
+    assert [(g.year, g.source_id) for g in outlook.goal_dates] == [(2025, "letter"), (2026, "newer")]
+    nl, en = texts(data)
     # each source named as a reader names it (publisher and date in words), never by its id
-    assert "2025 (Minister, 1 december 2025)" in nl and "2026 (Minister, 1 maart 2026)" in nl and "verschillen" in nl
-    assert "by 2025 (Minister, 1 December 2025)" in en and "differ" in en
+    assert "Over het jaar van dit einddoel verschillen de bronnen: 2025 volgens Minister, 1 december 2025; 2026 " \
+        "volgens Minister, 1 maart 2026. Dit rapport gaat uit van 2026." in nl  # fmt: skip
+    assert "2025 according to Minister, 1 December 2025" in en and "This report takes 2026." in en
     assert "letter" not in nl and "newer" not in nl
     alt = narrative.sector_chart_alt(data, "politie", "Overheid", "nl")
     assert "2025 (Minister, 1 december 2025)" in alt and "2026 (Minister, 1 maart 2026)" in alt
@@ -342,7 +357,7 @@ def test_the_index_names_the_grounds_of_each_verdict_with_their_qualifiers(tmp_p
     assert "Niet gehaald in 2024: de politie realiseerde bijna 700 banen, bij een doel van 700" in politie["text"]
 
 
-def test_a_trend_told_beside_a_verdict_never_says_it_grew_when_it_fell(tmp_path):
+def test_a_count_that_fell_is_never_said_to_have_grown(tmp_path):
     data = dataset(
         tmp_path,
         row(2019, "realised_jobs", 900),
@@ -350,14 +365,17 @@ def test_a_trend_told_beside_a_verdict_never_says_it_grew_when_it_fell(tmp_path)
         row(2021, "realised_jobs", 600),
         row(2024, "target_jobs", 700),
     )
-    v = verdict_of(data)
-    assert (v.status, v.missing) == ("too_little_data", "target_year_figure")
-    nl, en = texts(v, data)
-    assert "groeide" not in nl and "rose" not in en
-    assert "daalde: van 800 (2020) naar 600 (2021)" in nl and "fell: from 800 (2020) to 600 (2021)" in en
+    stand = figures_of(data).stand
+    assert (stand.status, stand.unjudged_target.value) == ("too_little_data", 700)
+    summary = summary_of(data)
+    nl, en = narrative.sector_text(summary, "Politie", "nl"), narrative.sector_text(summary, "Police", "en")
+    assert "Dat zijn 200 banen minder dan in 2020 (800)." in nl and "That is 200 jobs fewer than in 2020 (800)." in en
+    said = " ".join([nl, en, *texts(data)])
+    for word in ("groei", "meer dan", "grew", "rose", "more than"):
+        assert word not in said
 
 
-def test_the_trend_beside_a_verdict_keeps_the_last_figures_word(tmp_path):
+def test_the_latest_count_keeps_its_word(tmp_path):
     data = dataset(
         tmp_path,
         row(2022, "realised_jobs", 81117),
@@ -365,8 +383,11 @@ def test_the_trend_beside_a_verdict_keeps_the_last_figures_word(tmp_path):
         row(2024, "realised_jobs", 90000, qualifier="nearly", source_id="newer"),
         row(2025, "target_jobs", 100000),
     )
-    nl, en = texts(verdict_of(data), data)
-    assert "in 2024 op bijna 90.000" in nl and "at nearly 90,000 in 2024" in en
+    summary = summary_of(data)
+    nl, en = narrative.sector_text(summary, "Politie", "nl"), narrative.sector_text(summary, "Police", "en")
+    assert "In 2024 realiseerde de politie bijna 90.000 banen." in nl
+    assert "In 2024, the police realised nearly 90,000 jobs." in en
+    assert "90.000 banen" not in nl.replace("bijna 90.000 banen", "")
 
 
 def test_the_figure_before_keeps_its_thousands_separator_in_both_languages(tmp_path):

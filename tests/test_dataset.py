@@ -5,7 +5,8 @@ import pickle
 
 from analysis import notebook
 from analysis.data.dataset import Dataset
-from analysis.trends import series, verdicts
+from analysis.trends import series
+from analysis.trends.sector import sector_figures
 
 
 def _politie_2020(data):
@@ -22,12 +23,13 @@ def test_an_edit_in_place_is_seen_by_the_next_pivot_and_chart_data(minimal_raw):
     assert [p.value for p in series.points(data, "politie", "realised_jobs")] == [297, 999]
 
 
-def test_an_edit_in_place_is_seen_by_the_verdict(minimal_raw):
+def test_an_edit_in_place_is_seen_by_the_answer(minimal_raw):
     data = notebook.load(minimal_raw)
-    # 2024 has passed without a figure; the trend told beside it runs from 297 (2019) to 413 (2020)
-    assert verdicts.verdict(data, "politie").projection.last_value == 413
+    # 2024 (target 713) has passed without a figure, and the latest count before it, 413 (2020), is below it
+    assert sector_figures(data, "politie").stand.status == "too_little_data"
     data.tidy.loc[_politie_2020(data), "value"] = 5000
-    assert verdicts.verdict(data, "politie").projection.last_value == 5000
+    stand = sector_figures(data, "politie").stand
+    assert (stand.status, [g.value for g in stand.figures]) == ("reached_early", [5000, 713])
 
 
 def test_what_is_unchanged_is_computed_once(minimal_raw):

@@ -58,7 +58,7 @@ COLUMNS = {
 SITE = _by_language("site")
 
 
-# Verdicts (analysis.verdicts): the status in words, and sentence templates filled from its grounds.
+# A stand's status in words, and the phrases that name the figures a text rests on (display/narrative).
 VERDICT = _by_language("verdict")
 
 
@@ -258,7 +258,3 @@ def figure(
     text = number(value, lang, precision, trim) + ("%" if pct else "")
     return f"{word} {text}" if word else text
 
-
-def signed(value: float, lang: str, precision: int = 0, trim: bool = False) -> str:
-    text = number(abs(value), lang, precision, trim)
-    return f"+{text}" if value > 0 else (f"−{text}" if value < 0 else text)

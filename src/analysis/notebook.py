@@ -174,7 +174,7 @@ def sector_text(data: Dataset, sector: str, lang: str) -> HTML:
         f'<p class="warning"><strong>{html.escape(w)}</strong></p>\n'
         for w in narrative.sector_warnings(data, sector, lang)
     )
-    said = narrative.sector_text(summary.sector_summary(data, sector), name, lang, verdict=False, answered=True)
+    said = narrative.sector_text(summary.sector_summary(data, sector), name, lang, answered=True)
     told = f'<p id="{i18n.t(lang, "verdict_anchor")}">{html.escape(said)}</p>\n' if said else ""
     return HTML(told + warnings)
 
@@ -243,7 +243,7 @@ def national_text(data: Dataset, lang: str) -> HTML:
     for s in national_sectors(data.sectors):
         figures = one_sector.sector_figures(data, s)
         said = answer.answer_text(figures, names[s], lang, data.sources)
-        context = narrative.sector_text(summary.sector_summary(data, s), names[s], lang, verdict=False, answered=True)
+        context = narrative.sector_text(summary.sector_summary(data, s), names[s], lang, answered=True)
         # a heading per aggregate, not bold run-in text: a reader (and a screen reader) can go to each one
         told = f"{said} {context}".strip()
         parts.append(f"<h2>{html.escape(names[s])}</h2>\n<p>{html.escape(told)}</p>")

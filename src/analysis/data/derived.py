@@ -270,15 +270,29 @@ def derive(reported: pd.DataFrame) -> pd.DataFrame:
 
 def _ratio(pairs: pd.DataFrame, measure: str, derivation: str, left: str, right: str) -> pd.DataFrame:
     """The left value as a percentage of the right one (a percentage, or a target implied by one), rounded to
-    the measure's decimals. A realisation percentage under 100 is rounded down where rounding would reach 100:
-    4,999 of 5,000 is 99.9%, never '100.0%' beside a verdict that says the target was not met."""
+    the measure's decimals; a realisation percentage never up to 100 (short_of_100)."""
     values = 100 * pairs["value_l"] / pairs["value_r"]
     out = _derived(pairs, measure, values, derivation, MEASURES[measure].decimals, left, right)
     if measure == "realisation_pct" and not out.empty:
-        scale = 10.0 ** MEASURES[measure].decimals
         short = (values < 100) & (out["value"] >= 100)
-        out.loc[short, "value"] = np.floor(values[short] * scale) / scale
+        out.loc[short, "value"] = [short_of_100(v, MEASURES[measure].decimals) for v in values[short]]
     return out
+
+
+def realisation_pct(realised: float, target: float) -> float:
+    """Realised / target × 100 at the decimals the dictionary gives a realisation percentage, never rounded up to
+    100 (short_of_100): what the answer shows beside a count and its target."""
+    decimals = MEASURES["realisation_pct"].decimals or 0
+    value = 100 * realised / target
+    rounded = round(value, decimals)
+    return short_of_100(value, decimals) if value < 100 <= rounded else rounded
+
+
+def short_of_100(value: float, decimals: int) -> float:
+    """A percentage under 100 rounded down to `decimals`: 4,999 of 5,000 is 99.9%, never '100%' beside a verdict
+    that says the target was not met."""
+    scale = 10.0**decimals
+    return float(np.floor(value * scale) / scale)
 
 
 def _difference(pairs: pd.DataFrame, measure: str, derivation: str, left: str, right: str) -> pd.DataFrame:

@@ -13,7 +13,7 @@ from analysis.data.registry import cite
 from analysis.dictionary import QUALIFIERS
 from analysis.trends.answer import Stand
 from analysis.trends.sector import SectorFigures
-from analysis.trends.verdicts import JUDGED_BASES, Ground, Verdict, ground
+from analysis.trends.verdicts import JUDGED_BASES, Ground, Outlook, ground
 
 NATIONAL_UNIT = "national_extra_jobs"  # its counts are extra jobs since the baseline
 
@@ -110,7 +110,7 @@ def _level(count: Ground, target: Ground, lang: str) -> str:
     return _w(lang, "level_at" if exact and count.value == target.value else "level_above")
 
 
-def outlook_label(outlook: Verdict, lang: str) -> str:
+def outlook_label(outlook: Outlook, lang: str) -> str:
     key = outlook.missing if outlook.status == "too_little_data" and outlook.missing else outlook.status
     if key in ("no_figures", "whole_sector", "target_year_figure"):
         key = "two_years"
@@ -187,6 +187,7 @@ def _stand_notes(stand: Stand, lang: str) -> list[str]:
             _w(
                 lang,
                 "trend_overruled" if t.on_course else "trend_overruled_not",
+                change=_w(lang, "trend_fall" if t.slope < 0 else "trend_growth"),
                 basis=_basis(t.basis, lang),
                 first=t.fitted_years[0],
                 last=t.last_year,

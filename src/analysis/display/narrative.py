@@ -12,7 +12,7 @@ from analysis.data.derived import findings
 from analysis.data.registry import cite, national_sectors, sector_names
 from analysis.dictionary import ANNUAL, BASES, MEASURES, PERIODS, SHARE_BASES, scope_label
 from analysis.display import answer
-from analysis.i18n import check_lang, number, signed
+from analysis.i18n import check_lang, number
 from analysis.trends.sector import sector_figures
 from analysis.trends.verdicts import Ground
 
@@ -27,16 +27,14 @@ def _pct(point: dict, lang: str) -> str:
     return i18n.figure(point["value"], lang, point["precision"], point["qualifier"], pct=True)
 
 
-def sector_text(summary: dict, name: str, lang: str = "nl", verdict: bool = True, answered: bool = False) -> str:
-    """A few sentences on the latest figures, the change since the previous year, and (with `verdict`) the
-    verdict with its grounds. A sector page opens with its answer (display.answer), so it shows these without;
-    `answered`: the answer stands before this text, so a count it already tells with its target is not told again
-    (the change since the year before names the count it starts from)."""
+def sector_text(summary: dict, name: str, lang: str = "nl", answered: bool = False) -> str:
+    """A few sentences on the latest figures and the change since the previous year. `answered`: the page's answer
+    (display.answer) stands before this text, so a count it already tells with its target is not told again (the
+    change since the year before names the count it starts from)."""
     check_lang(lang)
-    told = [summary["verdict"][f"text_{lang}"]] if verdict else []
     latest = summary["latest"]
     if latest is None:
-        return " ".join(p for p in (_goal_only_sentence(summary, lang), *told) if p)
+        return _goal_only_sentence(summary, lang)
     again = answered and _told_by_answer(summary)
     parts = [] if again else [_counts_sentence(summary, name, lang)]
     change = summary["change_since_previous"]
@@ -45,7 +43,7 @@ def sector_text(summary: dict, name: str, lang: str = "nl", verdict: bool = True
         parts.append(_change_sentence(change, lang, named=jobs if again else ""))
     parts.append(_percent_only_sentence(summary, lang))
     parts.append(_other_basis_sentence(summary, lang))
-    return " ".join(p for p in [*parts, *told] if p)
+    return " ".join(p for p in parts if p)
 
 
 def _goal_only_sentence(summary: dict, lang: str) -> str:
@@ -216,8 +214,8 @@ def _other_basis_sentence(summary: dict, lang: str) -> str:
 _PERCENT_OF = {"end_goal_share": "of_end_goal", "quota_norm": "of_quota_norm"}
 
 
-def _ground_text(g, lang: str, with_source: bool = False) -> str:
-    """'68% (2024)' or 'bijna 663 banen (2021)': a figure a verdict rests on, with its year (and source)."""
+def _ground_text(g, lang: str) -> str:
+    """'68% (2024)' or 'bijna 663 banen (2021)': a figure with its year."""
     pct = g.measure == "realisation_pct"
     value = i18n.figure(g.value, lang, g.precision, g.qualifier, pct=pct)
     if pct:
@@ -227,17 +225,11 @@ def _ground_text(g, lang: str, with_source: bool = False) -> str:
     else:
         value = f"{value} {i18n.t(lang, 'jobs')}"
     derived = f", {i18n.t(lang, 'derived')}" if g.status == "derived" else ""
-    source = f", {g.source_id}" if with_source else ""
-    return f"{value} ({g.year}{derived}{source})"
+    return f"{value} ({g.year}{derived})"
 
 
-def _grounds_text(grounds, lang: str, with_basis: bool = False, with_source: bool = False) -> str:
-    parts = [
-        _ground_text(g, lang, with_source)
-        + (f" [{BASES[g.basis].label(lang)}]" if with_basis and g.basis in BASES else "")
-        for g in grounds
-    ]
-    return "; ".join(parts)
+def _grounds_text(grounds, lang: str) -> str:
+    return "; ".join(_ground_text(g, lang) for g in grounds)
 
 
 def goal_dates_text(goals, lang: str, sources) -> str:
@@ -256,77 +248,6 @@ def goal_dates_sentence(goals, goal, lang: str, sources) -> str:
         year=goal.year,
         source=cite(sources, goal.source_id, lang),
     )
-
-
-def verdict_text(v, lang: str, sources) -> str:
-    """The verdict in plain sentences, naming its year, basis and figures (templates in i18n.VERDICT); `sources`
-    (the registry) names the sources where the verdict cites one."""
-    w = lambda key, **values: i18n.verdict_word(lang, key, **values)
-    target = _n(v.target.__dict__, lang) if v.target else ""
-    text = _verdict_opening(v, lang, target)
-    p = v.projection
-    # A trend is told beside a verdict only where it adds to it: another basis, or no figure for the year.
-    if (
-        p is not None
-        and v.status not in ("on_course", "not_on_course")
-        and (v.status == "too_little_data" or p.basis != v.basis)
-    ):
-        text += " " + w(
-            "s_context_trend",
-            basis=BASES[p.basis].label(lang),
-            last=i18n.figure(p.last_value, lang, p.last_precision, p.last_qualifier),
-            last_year=p.last_year,
-            target=target,
-            year=p.target_year,
-            outcome=w("reached" if p.on_course else "not_reached"),
-        )
-    if v.fall:
-        before, latest = (f"{_n(g.__dict__, lang)} ({g.year})" for g in v.fall)
-        text += " " + w("s_fall", before=before, latest=latest)
-    if v.goal_dates and v.target is not None:
-        text += " " + goal_dates_sentence(v.goal_dates, v.target, lang, sources)
-    return text
-
-
-def _verdict_opening(v, lang: str, target: str) -> str:
-    """What the verdict says, by its status, before the trend, a fall and the goal's dates are told beside it."""
-    w = lambda key, **values: i18n.verdict_word(lang, key, **values)
-    basis = BASES[v.basis].label(lang) if v.basis in BASES else ""
-    if v.status in ("met", "not_met", "uncertain"):
-        return w(f"s_{v.status}", year=v.year, basis=basis, figures=_grounds_text(v.figures, lang))
-    if v.status in ("on_course", "not_on_course"):
-        p = v.projection
-        return w(
-            f"s_{v.status}",
-            target=target,
-            year=v.year,
-            basis=basis,
-            fitted=f"{p.fitted_years[0]}–{p.fitted_years[-1]}",
-            slope=signed(p.slope, lang),
-            projected=number(p.projected, lang),
-            low=number(p.low, lang),
-            high=number(p.high, lang),
-            needed=number(p.needed_per_year, lang),
-        )
-    if v.status == "reached_early":
-        return w("s_reached_early", target=target, year=v.year, basis=basis, figures=_grounds_text(v.figures, lang))
-    if v.status == "sources_differ":
-        return w("s_sources_differ", year=v.year, figures=_grounds_text(v.figures, lang, True, True))
-    if v.status == "no_target":
-        return w("s_no_target")
-    if v.missing in ("no_figures", "whole_sector"):
-        return w(f"s_{v.missing}", figures=_scoped_text(v.context, lang))
-    others = ", ".join(BASES[b].label(lang) for b in v.other_bases if b in BASES)
-    text = w(f"s_{v.missing}", year=v.year, target=target, break_year=v.break_year, basis=basis, others=others)
-    if v.context:
-        key = "s_context" if v.missing == "target_year_figure" else "s_context_latest"
-        text += " " + w(key, figures=_grounds_text(v.context, lang, with_basis=True))
-    return text
-
-
-def _scoped_text(grounds, lang: str) -> str:
-    """Part-sector and quarterly figures, each with the measure, part or quarter it is about."""
-    return "; ".join(f"{MEASURES[g.measure].label(lang).lower()} {_ground_text(g, lang)}" for g in grounds)
 
 
 def sector_warnings(data: Dataset, sector: str, lang: str = "nl") -> list[str]:

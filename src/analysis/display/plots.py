@@ -408,9 +408,9 @@ def sector_trend(data: Dataset, sector: str, lang: str = "nl") -> Figure:
         top = max(top, goal.value)
         handles.append(_draw_goal(ax, data, sector, goal, lang))
     handles += _draw_breaks(ax, breaks, sector, span, lang)
-    v = figures.verdict
-    if v.status in ("on_course", "not_on_course") and v.projection is not None:
-        high, handle = _draw_projection(ax, v.projection, lang)
+    outlook = figures.outlook  # the trend the page's answer tells, drawn
+    if outlook.status in ("on_course", "not_on_course") and outlook.projection is not None:
+        high, handle = _draw_projection(ax, outlook.projection, lang)
         top = max(top, high)
         handles.append(handle)
     ax.set_ylim(0, top * 1.08)

@@ -1,6 +1,6 @@
 """The key figures of one sector as plain data: what a report's summary.json records and its text is written
-from. It composes the series (trends), the verdict (verdicts) and the verdict in words (narrative), so it
-stands above all three; a verdict itself is plain data."""
+from. It composes the series and the answer (trends) and the answer in words (display.answer), so it stands above
+them; the answer itself is plain data."""
 
 from __future__ import annotations
 
@@ -9,21 +9,14 @@ from dataclasses import asdict
 
 from analysis.data.dataset import Dataset
 from analysis.data.registry import sector_names
-from analysis.display import answer, narrative
+from analysis.display import answer
 from analysis.trends import series
 from analysis.trends.sector import SectorFigures, sector_figures
-from analysis.trends.verdicts import Verdict
 
 
 def figure_dict(p: series.Point) -> dict:
     """A figure as summary.json holds it: the value with the word it was published with and its decimals."""
     return {"value": p.value, "qualifier": p.qualifier, "precision": p.precision}
-
-
-def verdict_dict(v: Verdict, sources) -> dict:
-    """A verdict as summary.json holds it: its data, and its text in both languages (`sources` names its sources)."""
-    text = {f"text_{lang}": narrative.verdict_text(v, lang, sources) for lang in ("nl", "en")}
-    return {**asdict(v), **text}
 
 
 def answer_dict(figures: SectorFigures, data: Dataset) -> dict:
@@ -61,6 +54,5 @@ def sector_summary(data: Dataset, sector: str, today: dt.date | None = None) -> 
         "latest": f.latest,
         "change_since_previous": f.change,
         "answer": answer_dict(f, data),
-        "verdict": verdict_dict(f.verdict, data.sources),
         "sources": f.sources,
     }

@@ -16,7 +16,7 @@ with a published realisation percentage, or a realised count and a target on one
   (gemeenten: 5.500 in 2020 against 5.250 for 2023); it says the target was reached, not that it held in its year.
 - 'too_little_data' only where no year decides and no count reaches a passed target.
 
-Outlook: is the sector on course for its next target or its end goal? That is the verdict of verdicts._ahead
+Outlook: is the sector on course for its next target or its end goal? That is verdicts.ahead
 (the linear trend on the target's own basis, within one era), or no statement with its reason (the series
 break, too few years, no count on the target's basis, no later target).
 """
@@ -26,14 +26,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from analysis.data.dataset import Dataset
-from analysis.data.derived import half_unit
+from analysis.data.derived import half_unit, realisation_pct
 from analysis.dictionary import MEASURES
 from analysis.trends import series
 from analysis.trends.verdicts import (
     Ground,
     Outcome,
+    Outlook,
     Projection,
-    Verdict,
     ahead,
     ground,
     project,
@@ -82,14 +82,14 @@ def _rank(basis: str) -> int:
 
 
 def _pair_percentage(realised: Ground, target: Ground) -> Ground:
-    """Realised / target × 100 of exactly the pair shown, to the decimals the dictionary gives a percentage."""
+    """Realised / target × 100 of exactly the pair shown (derived.realisation_pct: never rounded up to 100)."""
     decimals = MEASURES["realisation_pct"].decimals or 0
     # the percentage keeps the count's word ('bijna 700' of 700 is 'bijna 100%'); a qualified target blurs both ways
     qualified = "about" if target.qualifier else {"estimate": "about"}.get(realised.qualifier, realised.qualifier)
     return Ground(
         realised.year,
         "realisation_pct",
-        round(100 * realised.value / target.value, decimals),
+        realisation_pct(realised.value, target.value),
         realised.basis,
         f"{realised.source_id}+{target.source_id}",
         "derived",
@@ -211,7 +211,7 @@ def _trend_elsewhere(data: Dataset, sector: str, year: int, deciding: Judgement)
     return None
 
 
-def outlook(data: Dataset, sector: str, this_year: int) -> Verdict:
+def outlook(data: Dataset, sector: str, this_year: int) -> Outlook:
     """Towards the next target or the end goal that lies ahead: on course, not on course, or no statement with
     its reason (verdicts: missing 'break', 'two_years', 'basis'); 'no_target' where no target lies ahead."""
     return ahead(data, sector, this_year)

@@ -17,7 +17,7 @@ from analysis.data.derived import findings
 from analysis.data.registry import break_years
 from analysis.trends import answer, series
 from analysis.trends.series import Point
-from analysis.trends.verdicts import Verdict, verdict
+from analysis.trends.verdicts import Outlook
 
 
 @dataclass(frozen=True)
@@ -31,8 +31,7 @@ class SectorFigures:
     break_years: list[int]
     findings: pd.DataFrame  # the consistency and plausibility findings about this sector
     stand: answer.Stand  # how the sector did in the latest year that decides
-    outlook: Verdict  # whether it is on course for its next target or end goal
-    verdict: Verdict  # the one verdict of verdicts.verdict, which the chart, its alt text and summary.json tell
+    outlook: Outlook  # whether it is on course for its next target or end goal (its projection is the chart's)
     latest: dict | None  # the latest year with a count or a percentage of the main series (series.latest)
     change: dict | None  # the latest count against the one before (series.change_since_previous)
     this_year: int  # the year the verdicts take as the current one
@@ -77,7 +76,6 @@ def _build(data: Dataset, sector: str, this_year: int) -> SectorFigures:
         findings=found[found["sector"] == sector].reset_index(drop=True),
         stand=answer.stand(data, sector, this_year),
         outlook=answer.outlook(data, sector, this_year),
-        verdict=verdict(data, sector, today=dt.date(this_year, 12, 31)),
         latest=series.latest(data, sector),
         change=series.change_since_previous(data, sector),
         this_year=this_year,

@@ -1,30 +1,27 @@
-"""One verdict per sector, with its grounds: is the target met, or is the sector on course for it?
+"""The rules that judge a sector's figures, with the figures each judgement rests on: whether a figure reaches a
+target (`reached`), what each basis's figures say of one year (`year_outcomes`, which the stand in trends/answer
+weighs), whether a count already reached a later target (`reached_before`), and the outlook towards the next
+target or end goal still ahead (`ahead`).
 
-The rules, in order:
-- the verdict concerns the sector's next target still ahead (this year or later), or,
-  when every target year has passed, the latest year with a target or a percentage;
-- a target year that has passed is judged only by figures for that year (a published
-  percentage, or realised against target on one basis): a published figure outranks a
-  projection. Figures of different bases that point different ways, or sources of one
-  basis whose figures differ beyond rounding: `sources_differ`, naming them all;
-- a qualified figure is only as strong as its word (dictionary: reads_as): 'bijna 700' never
-  meets 700, 'ruim 700' does, 'circa 700' (650 to 750) neither meets nor misses it: `uncertain`;
-- a target ahead is judged by the linear trend of realised jobs on the target's own basis,
-  fitted on the years on the target's side of every series break; the band runs from the
-  slowest to the fastest yearly growth seen between published years (a fall included). Without
-  counts on that basis the verdict says so (`too_little_data`, missing 'basis');
-- a target without a figure for its own year, which the latest count before that year (on its basis, on its
-  side of every series break) already reaches, is `reached_early`, resting on that count: the figures say it was
-  reached, not that it held in the target's year (gemeenten: 5.500 in 2020 against 5.250 for 2023);
-- a fall in the latest figure is named, and so are sources that date the end goal differently;
-- what is missing is named (`too_little_data`), and nothing is filled in.
-Percentages of an end goal (end_goal_share) or of the quota norm (quota_norm) say nothing about
-a year's target and are not used; quarterly, provisional and part-sector figures are never used.
+The rules:
+- a year is judged only by figures for that year (a published percentage, or realised against target on one
+  basis); sources of one basis whose figures differ beyond rounding are each other's rivals, named with them;
+- a qualified figure is only as strong as its word (dictionary: reads_as): 'bijna 700' never meets 700, 'ruim 700'
+  does, 'circa 700' (650 to 750) neither meets nor misses it: `uncertain`;
+- a target ahead is judged by the linear trend of realised jobs on the target's own basis, fitted on the years on
+  the target's side of every series break; the band runs from the slowest to the fastest yearly growth seen
+  between published years (a fall included). Without counts on that basis the outlook says so
+  (`too_little_data`, missing 'basis'), and so it does across a break ('break') or with one year ('two_years');
+- a target whose latest count before its year (on its basis, on its side of every series break) already reaches
+  it, is `reached_early`, resting on that count: the figures say it was reached, not that it held in the target's
+  year (gemeenten: 5.500 in 2020 against 5.250 for 2023);
+- sources that date the end goal differently are named, and nothing is filled in.
+Percentages of an end goal (end_goal_share) or of the quota norm (quota_norm) say nothing about a year's target and
+are not used; quarterly, provisional and part-sector figures are never used.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 from dataclasses import dataclass, field
 
@@ -32,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.data.dataset import Dataset
-from analysis.data.derived import last_digit_unit, series_rows
+from analysis.data.derived import last_digit_unit
 from analysis.dictionary import QUALIFIERS
 from analysis.trends import series
 
@@ -77,19 +74,19 @@ class Projection:
 
 
 @dataclass(frozen=True)
-class Verdict:
+class Outlook:
+    """Towards the sector's next target or end goal still ahead: on_course, not_on_course, reached_early,
+    too_little_data (with what is `missing`: 'two_years', 'break' or 'basis') or no_target."""
+
     status: str
-    year: int | None  # the target year the verdict is about
-    basis: str | None  # the basis it rests on; None where bases differ or nothing is judged
-    figures: list[Ground] = field(default_factory=list)  # what it rests on
+    year: int | None  # the year of the target ahead
+    basis: str | None  # the basis it rests on: the target's own
+    figures: list[Ground] = field(default_factory=list)  # the counts it rests on
     target: Ground | None = None
-    projection: Projection | None = None  # for on_course/not_on_course; else a trend told only as context
-    missing: str = ""  # for too_little_data: no_figures, whole_sector, target_year_figure, two_years, break, basis
-    context: list[Ground] = field(default_factory=list)  # the latest earlier figures, for the text
+    projection: Projection | None = None  # for on_course/not_on_course
+    missing: str = ""  # for too_little_data
     break_year: int | None = None
-    fall: list[Ground] = field(default_factory=list)  # [the figure before, the latest] where the latest is lower
     goal_dates: list[Ground] = field(default_factory=list)  # the end goal as each source dates it, where they differ
-    other_bases: list[str] = field(default_factory=list)  # for missing 'basis': the bases that do have counts
 
 
 def ground(p: series.Point, measure: str | None = None) -> Ground:
@@ -171,24 +168,6 @@ def year_outcomes(data: Dataset, sector: str, year: int) -> list[Outcome]:
     return out
 
 
-def _latest_outcome_before(data: Dataset, sector: str, year: int) -> list[Ground]:
-    years = sorted(
-        {
-            p.year
-            for m in ("realisation_pct", "realised_jobs")
-            for b in JUDGED_BASES
-            for p in series.points(data, sector, m, b)
-            if p.year < year
-        },
-        reverse=True,
-    )
-    for y in years:
-        outcomes = year_outcomes(data, sector, y)
-        if outcomes:
-            return [g for o in outcomes for g in o.grounds]
-    return []
-
-
 def reached_before(data: Dataset, sector: str, target: series.Point) -> series.Point | None:
     """The latest count of realised jobs on the target's basis before its year, on its side of every series break,
     where that count already reaches the target (as far as both words allow: 'bijna 5.250' does not); else None.
@@ -234,42 +213,6 @@ def project(data: Dataset, sector: str, target: series.Point, basis: str) -> Pro
     )
 
 
-def verdict(data: Dataset, sector: str, today: dt.date | None = None) -> Verdict:
-    """The verdict for one sector (see the module's rules); `today` decides which target years have passed.
-
-    Kept by the dataset per sector and year while its figures are unchanged (Dataset.cached): the run's
-    planning, the index page and the overview ask for the same verdicts, and each costs pandas work."""
-    this_year = (today or dt.date.today()).year
-    return data.cached_by(_verdicts_of, (sector, this_year), lambda: _verdict(data, sector, this_year))
-
-
-def _verdicts_of(data: Dataset) -> dict:
-    return {}  # filled by verdict()
-
-
-def _verdict(data: Dataset, sector: str, this_year: int) -> Verdict:
-    break_year = next_break(data.breaks, sector)
-    rows = series_rows(data.tidy[data.tidy["sector"] == sector])
-    if rows.empty:
-        side = series.readings_beside(data, sector)
-        return Verdict(
-            "too_little_data",
-            None,
-            None,
-            missing="whole_sector" if len(side) else "no_figures",
-            context=[row_ground(r) for r in side.itertuples()],
-        )
-    targets = _targets(data, sector)
-    pct_years = [p.year for b in JUDGED_BASES for p in series.points(data, sector, "realisation_pct", b)]
-    ahead = [t for t in targets if t.year >= this_year]
-    if ahead:
-        return _ahead(data, sector, ahead, break_year)
-    judged_years = [t.year for t in targets] + pct_years
-    if not judged_years:
-        return Verdict("no_target", None, series.main_basis(data, sector))
-    return _passed(data, sector, max(judged_years), targets, break_year)
-
-
 def next_break(breaks: pd.DataFrame | None, sector: str) -> int | None:
     if breaks is None or breaks.empty:
         return None
@@ -279,50 +222,6 @@ def next_break(breaks: pd.DataFrame | None, sector: str) -> int | None:
     return years[0] if years else None
 
 
-def _passed(data: Dataset, sector: str, year: int, targets: list[series.Point], break_year: int | None) -> Verdict:
-    target = next((t for t in reversed(targets) if t.year == year), None)
-    target_ground = ground(target) if target else None
-    outcomes = year_outcomes(data, sector, year)
-    # A trend towards this target year on the target's own basis, told beside the verdict but never outranking it.
-    context_projection = None
-    if target is not None:
-        p = project(data, sector, target, target.basis)
-        context_projection = p if isinstance(p, Projection) else None
-    told = {"break_year": break_year, "goal_dates": _goal_dates(data, sector, target)}
-    early = reached_before(data, sector, target) if target is not None and not outcomes else None
-    if early is not None:
-        return Verdict("reached_early", year, target.basis, [ground(early)], target_ground, context_projection, **told)
-    if not outcomes:
-        return Verdict(
-            "too_little_data",
-            year,
-            target.basis if target else None,
-            target=target_ground,
-            projection=context_projection,
-            missing="target_year_figure",
-            context=_latest_outcome_before(data, sector, year),
-            fall=_latest_fall(data, sector, target.basis, year) if target else [],
-            **told,
-        )
-    grounds = [g for o in outcomes for g in o.grounds]
-    rivals = [g for o in outcomes for g in o.rivals]
-    certain = [o for o in outcomes if o.result != "uncertain"]
-    if rivals or len({o.result for o in certain}) > 1:
-        return Verdict("sources_differ", year, None, grounds + rivals, target_ground, context_projection, **told)
-    decided = certain or outcomes
-    basis = decided[0].grounds[0].basis
-    return Verdict(
-        decided[0].result,
-        year,
-        basis,
-        [g for o in decided for g in o.grounds],
-        target_ground,
-        context_projection,
-        fall=_latest_fall(data, sector, basis, year),
-        **told,
-    )
-
-
 def _goal_dates(data: Dataset, sector: str, target: series.Point | None) -> list[Ground]:
     """Where the verdict's target is the end goal and sources date it differently: each source's goal."""
     if target is None or target.measure != "goal_jobs":
@@ -330,58 +229,25 @@ def _goal_dates(data: Dataset, sector: str, target: series.Point | None) -> list
     return [ground(g) for g in series.goal_dates(data, sector)]
 
 
-def _latest_fall(data: Dataset, sector: str, basis: str, up_to: int) -> list[Ground]:
-    """[the figure before, the latest] of realised jobs on `basis` up to `up_to`, where the latest is lower."""
-    realised = [p for p in series.points(data, sector, "realised_jobs", basis) if p.year <= up_to]
-    if len(realised) < 2 or realised[-1].era != realised[-2].era or realised[-1].value >= realised[-2].value:
-        return []
-    return [ground(realised[-2]), ground(realised[-1])]
-
-
-def ahead(data: Dataset, sector: str, this_year: int) -> Verdict:
-    """Towards the next target or end goal still ahead (due this year or later): on course, not on course, or
-    too_little_data with what is missing; 'no_target' where none lies ahead."""
+def ahead(data: Dataset, sector: str, this_year: int) -> Outlook:
+    """Towards the next target or end goal still ahead (due this year or later): on course, not on course,
+    reached early, or too_little_data with what is missing; 'no_target' where none lies ahead."""
     targets = [t for t in _targets(data, sector) if t.year >= this_year]
     if not targets:
-        return Verdict("no_target", None, series.main_basis(data, sector))
-    return _ahead(data, sector, targets, next_break(data.breaks, sector))
-
-
-def _ahead(data: Dataset, sector: str, ahead: list[series.Point], break_year: int | None) -> Verdict:
+        return Outlook("no_target", None, series.main_basis(data, sector))
     main = series.main_basis(data, sector)
-    target = next((t for t in ahead if t.basis == main), ahead[0])  # the next target, on the main basis if it has one
-    told = {"break_year": break_year, "goal_dates": _goal_dates(data, sector, target)}
+    target = next((t for t in targets if t.basis == main), targets[0])  # the next one, on the main basis if it can
+    told = {"break_year": next_break(data.breaks, sector), "goal_dates": _goal_dates(data, sector, target)}
     proj = project(data, sector, target, target.basis)  # only counts on the target's own basis
     early = reached_before(data, sector, target) if not isinstance(proj, Projection) else None
     if early is not None:  # one count, already at the target: no trend is needed to say so
-        return Verdict("reached_early", target.year, target.basis, [ground(early)], ground(target), **told)
+        return Outlook("reached_early", target.year, target.basis, [ground(early)], ground(target), **told)
     if not isinstance(proj, Projection):
         counted = series.bases(data, sector, "realised_jobs")
-        others = [b for b in counted if b != target.basis] if target.basis not in counted else []
-        # the latest year with a verdict, and the latest count on the target's basis where that is newer
-        context = _latest_outcome_before(data, sector, target.year)
-        latest = series.points(data, sector, "realised_jobs", target.basis)[-1:]
-        newer = [ground(p) for p in latest if not context or p.year > max(g.year for g in context)]
-        return Verdict(
-            "too_little_data",
-            target.year,
-            target.basis,
-            target=ground(target),
-            missing="basis" if others else proj,
-            context=context + newer,
-            other_bases=others,
-            **told,
-        )
+        missing = "basis" if counted and target.basis not in counted else proj
+        return Outlook("too_little_data", target.year, target.basis, target=ground(target), missing=missing, **told)
     grounds = [
         ground(p) for p in series.points(data, sector, "realised_jobs", target.basis) if p.year in proj.fitted_years
     ]
-    return Verdict(
-        "on_course" if proj.on_course else "not_on_course",
-        target.year,
-        proj.basis,
-        grounds,
-        ground(target),
-        proj,
-        fall=_latest_fall(data, sector, proj.basis, proj.last_year),
-        **told,
-    )
+    status = "on_course" if proj.on_course else "not_on_course"
+    return Outlook(status, target.year, proj.basis, grounds, ground(target), proj, **told)
