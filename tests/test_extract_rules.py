@@ -74,6 +74,19 @@ def test_a_number_is_read_as_dutch_writes_it(vocab, sentence, value):
     assert value in rows(sentence, vocab)
 
 
+# Guards of numbers.pace: a year's level, with "per jaar" or "jaarlijks" elsewhere in the sentence, stays a figure.
+NOT_A_PACE = [
+    ("De jaarlijkse meting van 2022 telt bij de gemeenten 2.554 banen.", "2554"),
+    ("In 2021 realiseerde de politie 663 banen; het doel wordt per jaar vastgesteld.", "663"),
+    ("Per jaar wordt gemeten: eind 2020 waren er bij de provincies 341 banen.", "341"),
+]
+
+
+@pytest.mark.parametrize("sentence, value", NOT_A_PACE)
+def test_a_level_beside_words_of_a_year_is_no_pace(vocab, sentence, value):
+    assert value in rows(sentence, vocab)
+
+
 NUMBER_MEANINGS = [
     # sentence, the written number, what it means (set aside, never proposed)
     ("In 2022 kwamen er bij de overheid 200 – 300 banen bij.", "200", "range"),
@@ -99,6 +112,12 @@ NUMBER_MEANINGS = [
     ("Bij de overheid komen er in 2024 naar verwachting 700 banen bij.", "700", "expectation"),
     ("Voor de politie zijn er in 2024 nog 150 banen te gaan.", "150", "remainder"),
     ("In de eerste helft van 2024 realiseerde de politie 300 banen.", "300", "part_year"),
+    # a yearly pace, no level of a year: "jaarlijks", "elk jaar" right before the number (a qualifier between aside), or
+    # "per jaar" right after its unit (numbers.pace)
+    ("De gemeente wil tot 2026 jaarlijks 25 banen creëren voor mensen uit de doelgroep.", "25", "pace"),
+    ("De hogescholen spraken af tot 2024 elk jaar ruim 80 extra banen te realiseren.", "80", "pace"),
+    ("Het ziekenhuis zorgt sinds 2016 voor 12 nieuwe banen per jaar.", "12", "pace"),
+    ("Om het doel te halen zijn er bij de provincies 60 extra banen per jaar nodig.", "60", "pace"),
     # a region's count, no sector's (numbers: [meanings] regional, and a province's name as a place where the
     # sentence names no sector)
     ("In onze regio waren er eind 2022 2.310 extra banen.", "2.310", "regional"),

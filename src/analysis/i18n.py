@@ -257,4 +257,3 @@ def figure(
     word = dictionary.QUALIFIERS[qualifier].label(lang) if qualifier in dictionary.QUALIFIERS else qualifier
     text = number(value, lang, precision, trim) + ("%" if pct else "")
     return f"{word} {text}" if word else text
-

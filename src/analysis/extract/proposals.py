@@ -61,6 +61,7 @@ SET_ASIDE = {
     "change": "change(s)",
     "expectation": "expectation(s)",
     "remainder": "remainder(s) to a target",
+    "pace": "yearly pace(s)",
     "part_year": "figure(s) for part of a year",
     "range": "range bound(s)",
     "persons": "count(s) of people",

@@ -43,6 +43,8 @@ class Meanings(_Strict):
     expectation: Words
     remainder_after: Words
     remainder_before: Words
+    pace_before: Words
+    pace_after: Words
     part_year: Words
     hours: Words
     persons: Words

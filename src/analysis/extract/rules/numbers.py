@@ -573,6 +573,7 @@ def _meaning(i: int, value: Value, among: tuple[set[int], set[int]], whole: str,
                 )
             ),
         ),
+        ("pace", pace(value, norm, after_unit, vocab)),
         ("part_year", whole == "part_year"),
         ("persons", bool(at["persons"].match(after.lstrip())) and not _end_goal_of_people(value, norm, vocab)),
         ("employers_share", value.unit == "percent" and of_employers(value, norm, vocab)),
@@ -580,6 +581,16 @@ def _meaning(i: int, value: Value, among: tuple[set[int], set[int]], whole: str,
         ("regional", whole == "regional" or of_region(value, norm, vocab)),
     )
     return next((meaning for meaning, holds in rules if holds), "")
+
+
+def pace(value: Value, norm: str, after_unit: str, vocab: Vocabulary) -> bool:
+    """numbers.pace: whether a value is a yearly pace, no level of a year: "jaarlijks" or "elk jaar" right before it, a
+    qualifier between aside ("tot 2024 elk jaar ruim 80 extra banen"), or "per jaar" right after its unit ("12 nieuwe
+    banen per jaar"; [meanings] pace_before, pace_after). Not "per jaar" elsewhere in the sentence."""
+    at = vocab.meanings
+    return bool(at["pace_after"].match(after_unit.lstrip())) or ends_before(
+        at["pace_before"], norm, value.number.start, vocab
+    )
 
 
 def of_region(value: Value, norm: str, vocab: Vocabulary) -> bool:
