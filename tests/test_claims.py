@@ -177,9 +177,12 @@ def test_a_projection_never_mixes_bases(tmp_path):
     assert outlook.status == "too_little_data" and outlook.projection is None
     assert outlook.missing == "basis" and outlook.basis == "national_extra_jobs"
     nl, en = texts(data)
-    assert "Over het doel van 700 extra banen in 2028 is geen uitspraak mogelijk: er zijn geen gerealiseerde " \
-        "banen gepubliceerd volgens dezelfde telling als dat doel." in nl  # fmt: skip
-    assert "no realised jobs are published on the same count as that target" in en
+    # both counts named: the target's, and the one the sector's counts are on (the older verdict's text did so)
+    assert "Over het doel van 700 extra banen in 2028 is geen uitspraak mogelijk: dat doel geldt in de landelijke " \
+        "meting, en daarin zijn geen gerealiseerde banen gepubliceerd, alleen in de eigen telling van de sector; " \
+        "verschillende tellingen worden niet gemengd." in nl  # fmt: skip
+    assert "that target is on the national measurement, and no realised jobs are published on it, only on the " \
+        "sector's own count; different counts are never mixed." in en  # fmt: skip
 
 
 def test_a_fall_in_the_latest_figure_is_named_and_in_the_band(tmp_path):

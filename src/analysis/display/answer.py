@@ -275,9 +275,11 @@ def outlook_sentence(figures: SectorFigures, lang: str, sources) -> str:
         early = v.figures[0]
         level = _level(early, v.target, lang)
         text = _w(lang, "already_reached", **values, last=early.year, realised=_figure(early, lang), level=level)
+    elif v.missing == "basis":  # both counts named: the target's, and the ones the sector's counts are on
+        others = (" en " if lang == "nl" else " and ").join(_basis(b, lang) for b in figures.bases("realised_jobs"))
+        text = _w(lang, "basis", **values, basis=_basis(v.target.basis, lang), others=others)
     else:
-        missing = v.missing if v.missing in ("break", "basis") else "two_years"
-        text = _w(lang, missing, **values)
+        text = _w(lang, v.missing if v.missing == "break" else "two_years", **values)
     if v.goal_dates:
         text += " " + goal_years(v.goal_dates, v.target.year, lang, sources)
     return text
