@@ -1307,6 +1307,56 @@ def test_a_part_that_refers_back_to_the_count_before_is_of_its_measure_year_and_
         assert p.rules["measure"] == "measure.part_of_count_before" and "a part of the count" in p.record()["check"]
 
 
+PARTS_THAT_ADD_UP = [
+    # document, value, (sector, year, measure) or the measure's rule: counts of jobs with no measure of their own
+    # that add up exactly to a count of jobs an earlier sentence of the paragraph gave are its parts, of its measure
+    # (measure.parts_of_count), its year where they name none
+    (
+        (
+            "Uit de meting blijkt dat er eind 2018 in totaal 30.400 banen zijn gerealiseerd. Dat is meer dan de "
+            "doelstelling van 26.000 banen. Het gaat om 24.100 banen in de marktsector en 6.300 bij de overheid."
+        ),
+        "24100",
+        ("markt", "2018", "realised_jobs"),
+    ),
+    (
+        (
+            "Uit de meting blijkt dat er eind 2018 in totaal 30.400 banen zijn gerealiseerd. Dat is meer dan de "
+            "doelstelling van 26.000 banen. Het gaat om 24.100 banen in de marktsector en 6.300 bij de overheid."
+        ),
+        "6300",
+        ("overheid_totaal", "2018", "realised_jobs"),
+    ),
+    (  # the parts of a target
+        (
+            "Voor eind 2021 is de doelstelling 1.500 banen. De verdeling: 1.200 banen voor de gemeenten en 300 banen "
+            "voor de provincies."
+        ),
+        "300",
+        ("provincies", "2021", "target_jobs"),
+    ),
+    # guard: counts that do not add up to the count before keep no measure of their own
+    (
+        (
+            "Uit de meting blijkt dat er eind 2018 in totaal 30.400 banen zijn gerealiseerd. Het gaat om 24.000 banen "
+            "in de marktsector en 6.300 bij de overheid."
+        ),
+        "24000",
+        "measure.none",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, value, expected", PARTS_THAT_ADD_UP)
+def test_counts_that_add_up_to_a_count_before_are_its_parts(vocab, text, value, expected):
+    p = rows(text, vocab, "2019-03-01")[value]
+    if isinstance(expected, str):
+        assert p.rules["measure"] == expected
+    else:
+        assert (p.row["sector"], p.row["year"], p.row["measure"]) == expected
+        assert p.rules["measure"] == "measure.parts_of_count"
+
+
 END_GOAL_NAMES_ITS_SECTOR = [
     # document, value, (sector, rule): an end goal names its sector by its size, for the paragraph's later sentences
     (

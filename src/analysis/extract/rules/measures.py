@@ -66,6 +66,7 @@ import functools
 import itertools
 import re
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from analysis import dictionary
 from analysis.extract.rules import context, numbers
@@ -531,6 +532,30 @@ def part_of_count_before(
         else m
         for v, m in zip(values, measure_of)
     ]
+
+
+def parts_of_count(
+    values: list[Value], measure_of: list[Ruled], counts: list[tuple[str, str, str, str]]
+) -> tuple[list[Ruled], tuple[str, str] | None]:
+    """measure.parts_of_count: two or more counts of jobs with no measure of their own that add up exactly to a count
+    an earlier sentence of the paragraph gave (`counts`: its value, measure, year and period) are its parts, of its
+    measure: "... in totaal 22.554 banen ... zijn gerealiseerd. ... Het gaat om 18.957 banen bij de sector markt en
+    3.597 banen bij de sector overheid". The sum is the reader's own check, so none is asked. Returns the measures,
+    and the year and period of the count they are parts of (None where none adds up)."""
+    open_ = [
+        i
+        for i, (v, m) in enumerate(zip(values, measure_of))
+        if m.rule == "measure.none" and v.unit == "jobs" and not v.meaning
+    ]
+    if len(open_) < 2:
+        return measure_of, None
+    total = sum(Decimal(values[i].number.value) for i in open_)
+    whole = next((c for c in reversed(counts) if Decimal(c[0]) == total), None)
+    if whole is None:
+        return measure_of, None
+    _, measure, year, period = whole
+    parts = Ruled(measure, "measure.parts_of_count")
+    return [parts if i in open_ else m for i, m in enumerate(measure_of)], (year, period)
 
 
 def assign(values: list[Value], norm: str, vocab: Vocabulary, cell: str) -> list[Ruled]:

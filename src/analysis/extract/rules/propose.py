@@ -89,6 +89,8 @@ class _Paragraph:
     goals: list[tuple[str, str]] = field(default_factory=list)  # the end goals of the sentence before: sector, year
     # the one measure, year and period of the counts of jobs the sentence before gave (part_of_count_before)
     count_before: tuple[str, str, str] | None = None
+    # the value, measure, year and period of each count the paragraph gave so far (measure.parts_of_count)
+    counts: list[tuple[str, str, str, str]] = field(default_factory=list)
     after: str = ""  # the sentence after, in the paragraph
     document_sector: str = ""  # the sector the paragraphs before named last
     said_the_sector: bool = False  # whether an earlier sentence of the paragraph speaks of "de sector"
@@ -159,6 +161,7 @@ def _passage(
         paragraph.periods.append(period_named)
         paragraph.goals = [(p.row["sector"], p.row["year"]) for p in proposals if p.row["measure"] == "goal_jobs"]
         paragraph.count_before = _count_of(proposals)
+        paragraph.counts += [_count(p) for p in proposals if p.row["measure"] in WHOLES]
         paragraph.document_goals.update((sector, year) for sector, year in paragraph.goals if year)  # shared
         paragraph.sectors += [s for _, s in sectors.named(sentence, vocab)]
         # an end goal names its sector by its size ("Eind 2025 moeten er 125.000 extra banen zijn": all employers)
@@ -177,6 +180,12 @@ def _passage(
 COUNTS = ("realised_jobs", "target_jobs")
 # The years a part of such a count reads from outside its own words: it takes its count's year and period instead
 BORROWED_YEAR = ("year.sentence_before", "year.earlier_in_document", "year.document_title")
+# The measures of a count whose parts a later sentence of the paragraph may list, adding up to it (parts_of_count)
+WHOLES = (*COUNTS, "goal_jobs")
+
+
+def _count(p: Proposal) -> tuple[str, str, str, str]:
+    return p.row["value"], p.row["measure"], p.row["year"], p.row["period"]
 
 
 def _count_of(proposals: list[Proposal]) -> tuple[str, str, str] | None:
@@ -205,6 +214,7 @@ def _sentence(sentence, notes, passage, vocab, source_id, context, paragraph, ch
         values = [replace(v, meaning=v.meaning or "change") for v in values]
     measure_of = measures.assign(values, norm, vocab, cell)
     measure_of = measures.part_of_count_before(values, measure_of, paragraph.count_before, norm, vocab)
+    measure_of, whole = measures.parts_of_count(values, measure_of, paragraph.counts)
     if not cell:  # a table cell's percentage is read by its headings
         values = measures.share_of_other(values, measure_of, norm, vocab)
     aside = [SetAside(v.meaning, v.number.written, passage.locator(), sentence) for v in values if v.meaning]
@@ -242,7 +252,7 @@ def _sentence(sentence, notes, passage, vocab, source_id, context, paragraph, ch
         if m.text and MEASURES[m.text].year_required:  # "Het aantal banen is in 2023 ..." after it
             y = years.said_after_first(y, said_after)
         period = _period(named, y, s, m, paragraph, context, vocab)
-        y, period = _of_count_before(m, y, period, paragraph)
+        y, period = _of_count_before(m, y, period, paragraph, whole)
         if period.rule == "period.document_quarter" and not y.text:
             y = Ruled(context.quarter[1], "year.document_quarter")
         ruled = {"year": y, "measure": m, "sector": s, "period": period}
@@ -250,13 +260,20 @@ def _sentence(sentence, notes, passage, vocab, source_id, context, paragraph, ch
     return proposals, aside, own_years, named.text
 
 
-def _of_count_before(measure: Ruled, year: Ruled, period: Ruled, paragraph: _Paragraph) -> tuple[Ruled, Ruled]:
-    """The year and period of a part of the count the sentence before gave (measure.part_of_count_before): its
-    count's (year.part_of_count_before, period.part_of_count_before), unless it names a year of its own."""
-    part = measure.rule == "measure.part_of_count_before"
-    if not part or (year.text and year.rule not in BORROWED_YEAR):
+def _of_count_before(
+    measure: Ruled, year: Ruled, period: Ruled, paragraph: _Paragraph, whole: tuple[str, str] | None
+) -> tuple[Ruled, Ruled]:
+    """The year and period of a part of a count an earlier sentence gave: the count of the sentence before
+    (measure.part_of_count_before) or the one its parts add up to (measure.parts_of_count, `whole`: its year and
+    period); its count's (year.part_of_count_before, period.part_of_count_before), unless it names a year of its own."""
+    if year.text and year.rule not in BORROWED_YEAR:
         return year, period
-    _, year_of_count, period_of_count = paragraph.count_before
+    if measure.rule == "measure.part_of_count_before":
+        _, year_of_count, period_of_count = paragraph.count_before
+    elif measure.rule == "measure.parts_of_count" and whole is not None:
+        year_of_count, period_of_count = whole
+    else:
+        return year, period
     return Ruled(year_of_count, "year.part_of_count_before"), Ruled(period_of_count, "period.part_of_count_before")
 
 
