@@ -2519,6 +2519,41 @@ STAGE_SECTORS = [
         "",
         [("provincies", "sector.in_sentence", "several sectors in the sentence (gemeenten, provincies): which one?")],
     ),
+    (  # an employer the sentence names by its own name, no sector's word in it, is of its sector (sector.employer)
+        "Met 21,4 fte zit het Erasmus MC nu boven het aantal dat de banenafspraak vraagt.",
+        (),
+        [],
+        "",
+        [("umc", "sector.employer", "")],
+    ),
+    (  # ... a university by its short name too
+        "De TU Delft wil in 2024 in totaal 210 banen voor mensen met een arbeidsbeperking hebben.",
+        (),
+        [],
+        "",
+        [("wo", "sector.employer", "")],
+    ),
+    (  # guard: a sector's name in the sentence goes before an employer's
+        "De universiteiten, waaronder de VU, realiseerden in 2021 samen 900 banen.",
+        (),
+        [],
+        "",
+        [("wo", "sector.in_sentence", "")],
+    ),
+    (  # guard: a sentence that names no employer keeps the paragraph's sector, with its check
+        "Daarmee staat de teller nu op 74 banen.",
+        (),
+        ["gemeenten"],
+        "",
+        [("gemeenten", "sector.paragraph", "sector taken from an earlier sentence of the paragraph (gemeenten)")],
+    ),
+    (  # guard: an employer named only in the paragraph before gives no sector by this rule
+        "Daarmee staat de teller nu op 74 banen.",
+        (),
+        [],
+        "",
+        [("", "sector.none", "sector not stated in the sentence, its heading or its paragraph")],
+    ),
 ]  # fmt: skip
 
 
@@ -2545,6 +2580,13 @@ def test_a_counted_part_of_a_sector_is_its_scope_from_the_sentence_or_its_footno
         "part of the sector? (21 van de 36 hbo-instellingen)",
     )
     assert sectors.scope("", "het rijk", "rijk", vocab).rule == "scope.whole"
+
+
+def test_an_employer_named_instead_of_its_sector_is_the_scope_with_a_check(vocab):
+    said = sectors.scope("", "Met 33 fte zit het Erasmus MC boven het minimum.", "umc", vocab)
+    assert (said.text, said.rule, said.check) == ("Erasmus MC", "scope.employer", "part of the sector? (Erasmus MC)")
+    # the employer of another sector than the value's is no part of it
+    assert sectors.scope("", "De VU en de provincies realiseerden 40 banen.", "provincies", vocab).rule == "scope.whole"
 
 
 def test_sector_names_are_found_in_order_and_a_name_inside_a_longer_one_counts_once(vocab):

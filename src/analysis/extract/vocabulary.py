@@ -217,6 +217,7 @@ class VocabularyFile(_Strict):
     qualifiers: dict[str, Words]
     end_goals: EndGoals
     sectors: dict[str, Words]
+    employers: dict[str, Words]
     national: National
     wholes: dict[str, Words]
     joined: Joined
@@ -240,7 +241,7 @@ class VocabularyFile(_Strict):
     def sector_ids(self) -> dict[tuple[str, ...], str]:
         """Every sector id the file names, by where it stands (section, key)."""
         named = {("sectors", s): s for s in self.sectors} | {("scopes", s): s for s in self.scopes}
-        named |= {("labels", s): s for s in self.labels}
+        named |= {("labels", s): s for s in self.labels} | {("employers", s): s for s in self.employers}
         goals = {("end_goals", "sectors", str(v)): s for v, s in self.end_goals.sectors.items()}
         wholes = {("wholes", w): w for w in self.wholes}
         wholes |= {("wholes", w, part): part for w, parts in self.wholes.items() for part in parts}
@@ -300,6 +301,7 @@ def _held(file: VocabularyFile, registered: set[str]) -> VocabularyFile:
         update={
             "sectors": {s: w for s, w in file.sectors.items() if s in registered},
             "scopes": {s: w for s, w in file.scopes.items() if s in registered},
+            "employers": {s: w for s, w in file.employers.items() if s in registered},
             "labels": {s: w for s, w in file.labels.items() if s in registered},
             "wholes": {w: [p for p in ps if p in registered] for w, ps in file.wholes.items() if w in registered},
             "end_goals": file.end_goals.model_copy(update={"sectors": goals}),
@@ -391,6 +393,7 @@ class Vocabulary:
     sectors: dict[str, re.Pattern]
     sector_units: dict[str, str]
     scopes: dict[str, re.Pattern]
+    employers: dict[str, re.Pattern]  # [employers]: an employer by its own name, of its sector (sector.employer)
     labels: dict[str, re.Pattern]  # [labels]: a sector's bare word, its name only right before a bracketed value
     joined: re.Pattern  # [joined]: what may stand between two parts' names that together name their whole
     measures: dict[str, re.Pattern]
@@ -456,6 +459,7 @@ class Vocabulary:
             sectors=_patterns(names),
             sector_units={row.sector: row.unit for row in sectors.itertuples()},
             scopes=_patterns(file.scopes),
+            employers=_patterns(file.employers),
             labels=_patterns(file.labels),
             joined=_joined(file.joined),
             measures=_patterns(file.measures),

@@ -21,6 +21,8 @@ Sector, by the first rule that gives one:
   ... door zowel markt (15.604) als overheid (5453)": 9000 is banenafspraak_totaal), no check.
 - sector.in_sentence: named in the sentence (nearest before the value, else after); several: a check. The names of
   every part of a whole of two joined by "en" name the whole (joined_parts: "in de markt en bij de overheid").
+- sector.employer: no sector named in the values' clauses, but an employer by its own name ([employers]: "het
+  Erasmus MC", "de VU", "TU Delft"): that employer's sector, the employer its scope (scope.employer, with a check).
 - sector.table_headings: named in a table cell's headings.
 - sector.heading: named in the heading path above the passage, unless the paragraph has named another since.
 - sector.in_total: no sector named in the sentence, its heading, paragraph or the document's title, but a count
@@ -46,7 +48,8 @@ semicolon or a spaced dash sets off name no value's sector ("... 8.988 extra ban
 numbers.valued_clauses).
 
 Scope: a part of a sector ("21 van de 36 hbo-instellingen", or a part the vocabulary names), in the sentence or
-a footnote it points to.
+a footnote it points to; or one employer of the sector that the sentence names by its own name ("Met 33 fte zit het
+Erasmus MC ..."; scope.employer).
 """
 
 from __future__ import annotations
@@ -199,7 +202,8 @@ def assign(
     """`goals`: whether each value is an end goal (measure.end_goal); `title`: the document's; `document_sector`:
     the sector the document's earlier paragraphs named last, where the paragraph speaks of "de sector"
     (referred_sector)."""
-    found = name_spans(valued_clauses(norm, values), vocab)  # not a clause after the values (numbers.valued_clauses)
+    clauses = valued_clauses(norm, values)
+    found = name_spans(clauses, vocab)  # not a clause after the values (numbers.valued_clauses)
     labels = [bracket_label(v, norm, vocab) for v in values]
     own = _own(values, stretches, found, norm, vocab, labels)
     wholes = _wholes(values, own, found, norm, vocab)
@@ -208,6 +212,7 @@ def assign(
     paired = all(each) and len(set(each)) == len(each)
     starts = [at for at, _, _ in found]
     of_labels = whole_of_labels(found, labels, norm, vocab)
+    employer = None if found else _employer(clauses, vocab)  # read once a sentence: the same for each value
     out = []
     for value, stretch, mine, goal, whole, label in zip(values, stretches, own, goals, wholes, labels):
         if goal and not mine:
@@ -223,8 +228,16 @@ def assign(
         elif found:
             out.append((not mine and of_labels) or _in_sentence(value, mine, found, starts, distinct, paired))
         else:
-            out.append(_outside(norm, passage, vocab, before, title, document_sector))
+            out.append(employer or _outside(norm, passage, vocab, before, title, document_sector))
     return out
+
+
+def _employer(clauses: str, vocab: Vocabulary) -> Ruled | None:
+    """sector.employer: a sentence whose values' clauses name no sector but an employer by its own name ("Met 33 fte
+    zit het Erasmus MC boven het minimum", "De TU Delft wil in 2024 210 banen hebben") speaks of that employer's
+    sector; the employer is the value's scope, with its check (scope). Not an employer a sentence before names."""
+    hits = [(m.start(), sector) for sector, words in vocab.employers.items() for m in [words.search(clauses)] if m]
+    return Ruled(min(hits)[1], "sector.employer") if hits else None  # the first one named
 
 
 def whole_of_labels(found, labels: list[str], norm: str, vocab: Vocabulary) -> Ruled | None:
@@ -355,4 +368,8 @@ def scope(counted: str, norm: str, sector: str, vocab: Vocabulary) -> Ruled:
         part = vocab.scopes[sector].search(norm)
         if part:
             return Ruled(part.group(0), "scope.named_part", CHECKS["scope"].format(scope=part.group(0)))
+    if sector in vocab.employers:  # scope.employer: one employer of the sector, by its own name ("het Erasmus MC")
+        part = vocab.employers[sector].search(norm)
+        if part:
+            return Ruled(part.group(0), "scope.employer", CHECKS["scope"].format(scope=part.group(0)))
     return Ruled("", "scope.whole")
