@@ -65,6 +65,9 @@ NUMBER_FORMS = [
     ("Met 12,5 fte’s ligt de gemeente nu boven haar taakstelling voor de banenafspraak.", "12.5"),
     # a placement is a job filled, an extra vacancy a job made ([units] jobs)
     ("Het ziekenhuis wilde in 2016 in totaal 40 plaatsingen uit de doelgroep realiseren.", "40"),
+    # guards of numbers.item_number: a count that ends a clause, or stands in a bracket after a word, is a value
+    ("Het aantal banen bij de gemeenten kwam in 2020 uit op 4.500. Dat is meer dan het doel.", "4500"),
+    ("De provincies realiseerden in 2020 meer banen (341. het doel was 331 banen).", "341"),
     ("De gemeenten stonden in 2015 garant voor 3.000 extra vacatures voor mensen met een arbeidsbeperking.", "3000"),
 ]
 
@@ -227,6 +230,16 @@ NOT_FIGURES = [
     # guard: open vacancies are no jobs made ("extra vacatures" are)
     ("Bij de gemeente staan 300 vacatures open, terwijl zij in 2019 40 banen realiseerde.", "300"),
     ("Een baan van 25,5 uur telt voor de banenafspraak als 1 baan, zo telt de provincie 30 banen.", "1"),
+    # an item's number in a list, no value (numbers.item_number): one or two digits, a dot and a word after it, that
+    # open a bracket or the sentence
+    ("Het quotum van de overheid volgt uit (1. het aantal banen bij de nulmeting) + (2. de banen van dit jaar).", "2"),
+    (
+        (
+            "Per sector volgt het quotum uit (1. banen nulmeting) + (2. banen in jaar t x (3. uren doelgroep) gedeeld "
+            "door (4. werknemers jaar t)."
+        ),
+        "3",
+    ),
 ]
 
 

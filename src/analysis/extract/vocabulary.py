@@ -168,6 +168,7 @@ class Windows(_Strict):
     next_value_words: PositiveInt
     rounding_share: PositiveFloat
     word_before: PositiveInt
+    item_digits: PositiveInt
     phrase_beside: PositiveInt
     words_before: PositiveInt
     bracket_before: PositiveInt

@@ -232,6 +232,8 @@ def read(
             continue
         if ends_with(vocab.marks_before, norm[max(0, number.start - vocab.windows.word_before) : number.start]):
             continue
+        if item_number(number, norm, vocab):
+            continue
         if is_year(number) and _a_year(number, unit, norm, vocab):
             years.append(number)
         elif unit:
@@ -283,6 +285,21 @@ def goal_parts(values: list[Value], norm: str, vocab: Vocabulary) -> set[int]:
             cut = re.compile(r"[:;]").search(norm, goal.end)
             return {k for k, v in enumerate(values) if k > i and cut and v.number.start > cut.start()}
     return set()
+
+
+# An item's number: a dot right after it, then a space and a word (numbers.item_number)
+ITEM_DOT = re.compile(r"\.\s+[^\W\d]")
+
+
+def item_number(number: Number, norm: str, vocab: Vocabulary) -> bool:
+    """numbers.item_number: a whole number of at most [windows] item_digits digits with a dot, a space and a word
+    right after it, that opens a bracket or the sentence, numbers an item of a list, no value: "(1. aantal banen
+    nulmeting) + (2. totaal aantal banen in jaar t ...)", "3. Het aantal banen ...". Not a count that ends a
+    sentence: "kwam in 2020 uit op 4.500. Dat is ..." (no bracket before it)."""
+    if not number.written.isdigit() or len(number.written) > vocab.windows.item_digits:
+        return False
+    before = norm[: number.start].rstrip()
+    return (not before or before.endswith("(")) and bool(ITEM_DOT.match(norm, number.end))
 
 
 def _marked_after(value: Value, norm: str, vocab: Vocabulary) -> bool:
