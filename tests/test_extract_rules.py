@@ -976,6 +976,40 @@ YEARS = [
         "year.none",
         "year not stated",
     ),
+    # "toen" (then) opening the clause after a year: a count in that clause is of that year, though the year is one a
+    # figure is compared with (year.then)
+    (
+        "Bij de overheid is het aantal banen gedaald ten opzichte van eind 2020, toen er 12.300 banen waren gerealiseerd.",
+        "2022-07-01",
+        "12300",
+        "2020",
+        "year.then",
+        "",
+    ),
+    (  # ... and the count before it keeps its own year
+        "Eind 2021 waren er bij de overheid 11.800 banen, minder dan eind 2020, toen er 12.300 waren.",
+        None,
+        "12300",
+        "2020",
+        "year.then",
+        "",
+    ),
+    (
+        "Eind 2021 waren er bij de overheid 11.800 banen, minder dan eind 2020, toen er 12.300 waren.",
+        None,
+        "11800",
+        "2021",
+        "year.only_in_sentence",
+        "",
+    ),
+    (  # guard: "toen" with no year right before it dates nothing
+        "In het begin van de afspraak, toen de gemeente 12 banen had gerealiseerd, was er weinig aandacht.",
+        None,
+        "12",
+        "",
+        "year.none",
+        "year not stated",
+    ),
 ]
 
 

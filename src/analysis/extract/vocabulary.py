@@ -133,6 +133,7 @@ class Years(_Strict):
     clause_openers: Words
     now: Words
     now_undated: Words
+    at_that_time: Words
     relative: dict[str, int]
 
 
