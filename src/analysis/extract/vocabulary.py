@@ -77,6 +77,9 @@ class Phrases(_Strict):
     agreement_said: Words
     target_group: Words
     target_group_people: Words
+    people_of_jobs: Words
+    at_work: Words
+    not_at_work: Words
     out_of: Words
     instead_of: Words
     in_total: Words
