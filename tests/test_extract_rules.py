@@ -240,6 +240,18 @@ NOT_FIGURES = [
         ),
         "3",
     ),
+    # guards of numbers.people_at_work: a national count of people at work (no sector named), UWV's "personen", the
+    # target group's size, people not at work or only wishing to be, a range, and staff not of the target group
+    (
+        "In het tweede kwartaal van 2023 zijn er in totaal 134.000 mensen uit de doelgroep banenafspraak aan het werk.",
+        "134000",
+    ),
+    ("Bij de overheid waren in 2022 11.000 personen uit de doelgroep aan het werk.", "11000"),
+    ("In het doelgroepregister van de gemeente staan 2.300 mensen met een arbeidsbeperking.", "2300"),
+    ("Bij de gemeente hebben in 2022 40 mensen uit de doelgroep nog geen werk gevonden.", "40"),
+    ("In 2022 wilden bij de provincie 80 mensen uit de doelgroep graag aan het werk.", "80"),
+    ("De gemeente streeft ernaar in 2024 60 à 70 mensen met een beperking in dienst te hebben.", "70"),
+    ("Bij de provincie zijn in 2022 1.500 mensen in dienst.", "1500"),
 ]
 
 
@@ -1008,6 +1020,40 @@ YEARS = [
         "year.none",
         "year not stated",
     ),
+    # "toen" (then) opening the clause after a year: a count in that clause is of that year, though the year is one a
+    # figure is compared with (year.then)
+    (
+        "Bij de overheid is het aantal banen gedaald ten opzichte van eind 2020, toen er 12.300 banen waren gerealiseerd.",
+        "2022-07-01",
+        "12300",
+        "2020",
+        "year.then",
+        "",
+    ),
+    (  # ... and the count before it keeps its own year
+        "Eind 2021 waren er bij de overheid 11.800 banen, minder dan eind 2020, toen er 12.300 waren.",
+        None,
+        "12300",
+        "2020",
+        "year.then",
+        "",
+    ),
+    (
+        "Eind 2021 waren er bij de overheid 11.800 banen, minder dan eind 2020, toen er 12.300 waren.",
+        None,
+        "11800",
+        "2021",
+        "year.only_in_sentence",
+        "",
+    ),
+    (  # guard: "toen" with no year right before it dates nothing
+        "In het begin van de afspraak, toen de gemeente 12 banen had gerealiseerd, was er weinig aandacht.",
+        None,
+        "12",
+        "",
+        "year.none",
+        "year not stated",
+    ),
 ]
 
 
@@ -1742,6 +1788,20 @@ def test_the_same_figure_twice_is_one_proposal_naming_the_other_place(vocab):
         (
             "In 2015 kwam het aantal banen bij de provincies uit op 412.",
             [("provincies", "2015", "year", "realised_jobs", "412", "", "sector_count")],
+        ),
+        # a count of people of the target group that its clause says are at work, in a sentence that names the
+        # sector: that sector's count of jobs reached (numbers.people_at_work)
+        (
+            "Eind 2021 waren 1.450 mensen met een arbeidsbeperking aan het werk bij de gemeenten.",
+            [("gemeenten", "2021", "year", "realised_jobs", "1450", "", "sector_count")],
+        ),
+        (
+            "In 2019 hebben bij het waterschap 12 medewerkers die staan ingeschreven in het doelgroepregister werk gevonden.",
+            [("waterschappen", "2019", "year", "realised_jobs", "12", "", "sector_count")],
+        ),
+        (
+            "Inmiddels zijn 31 mensen uit de doelgroep bij de provincie aan het werk gegaan.",
+            [("provincies", "", "provisional", "realised_jobs", "31", "", "sector_count")],
         ),
         # guard: a bare number before "door" in a sentence that counts no jobs is none
         ("In 2016 werden 15 door de overheid betaalde proeftuinen gestart.", []),

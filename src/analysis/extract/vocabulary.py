@@ -79,6 +79,9 @@ class Phrases(_Strict):
     agreement_said: Words
     target_group: Words
     target_group_people: Words
+    people_of_jobs: Words
+    at_work: Words
+    not_at_work: Words
     out_of: Words
     instead_of: Words
     in_total: Words
@@ -135,6 +138,7 @@ class Years(_Strict):
     clause_openers: Words
     now: Words
     now_undated: Words
+    at_that_time: Words
     relative: dict[str, int]
 
 

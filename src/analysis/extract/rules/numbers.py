@@ -40,6 +40,7 @@ NUMBER = re.compile(
 ELIDED = re.compile(r"\w-\s+\w+\s+$")
 ASIDE = re.compile(r"^\s*\([^()]{0,60}\)")  # an aside in brackets right after a unit
 RANGE = re.compile(r"\s*[–—-]\s*|\s+(?:tot|à)\s+")
+CLOSES_RANGE = re.compile(rf"\d(?:{RANGE.pattern})$")  # the text before a range's second number ("600 à ")
 
 
 def word_count(text: str) -> int:
@@ -355,6 +356,12 @@ def _parts_of(values: list[Value], norm: str, vocab: Vocabulary) -> list[Value]:
     return out
 
 
+def _of_the_agreement(v: Value, norm: str, vocab: Vocabulary) -> bool:
+    """Whether a count of people counts the agreement's jobs: its end goal in people (_end_goal_of_people), or people of
+    its target group at work (people_at_work); other people are set aside (numbers: "persons")."""
+    return _end_goal_of_people(v, norm, vocab) or people_at_work(v, norm, vocab)
+
+
 def _end_goal_of_people(v: Value, norm: str, vocab: Vocabulary) -> bool:
     """The agreement's end goal counted in people of its target group ("voor 125.000 mensen met een
     arbeidsbeperking", "100.000 extra arbeidsbeperkten"): jobs all the same, as the end goal is of jobs. Not other
@@ -367,6 +374,34 @@ def _end_goal_of_people(v: Value, norm: str, vocab: Vocabulary) -> bool:
     if people:
         return bool(vocab.target_group.match(after[people.end() :].lstrip()))
     return bool(vocab.target_group_people.match(after))
+
+
+def people_at_work(v: Value, norm: str, vocab: Vocabulary) -> bool:
+    """numbers.people_at_work: a count of people ([phrases] people_of_jobs: "mensen", "medewerkers") of the agreement's
+    target group (target_group right after them, an aside in brackets between aside: "met een arbeidsbeperking", "uit
+    de doelgroep", "uit het doelgroepregister") that its clause says are at work (at_work after those words: "aan het
+    werk", "werk gevonden", "in dienst"; no word of not_at_work between: "nog geen", "willen") counts the agreement's
+    jobs, as an employer or a sector counts them: "Inmiddels gingen 23 mensen uit de doelgroep bij het waterschap aan
+    het werk", "toen 12.298 mensen met een arbeidsbeperking aan het werk waren in de publieke sector"; in a sentence
+    that names the sector whose count it is. Not in one that names none: UWV's national count of persons, beside its
+    count of jobs ("in totaal 136.921 mensen uit de doelgroep aan het werk"), is none; nor "personen", its word for
+    them; not the target group's size ("In het doelgroepregister staan 253.069 mensen"), nor other people ("100.000
+    mensen werkzaam"), nor a range ("600 à 700 mensen")."""
+    window = vocab.windows.clause_after + vocab.windows.aside_after  # its clause, past an aside in brackets
+    after = norm[v.number.end : v.number.end + window].lstrip()
+    people = vocab.people_of_jobs.match(after)
+    if not people or CLOSES_RANGE.search(norm[max(0, v.number.start - vocab.windows.word_before) : v.number.start]):
+        return False  # "600 à 700 mensen": a range, not a count
+    rest = re.sub(r"^\s*\([^()]*\)", "", after[people.end() :]).lstrip()  # "248 medewerkers (312 fte, ...) uit ..."
+    group = vocab.target_group.match(rest)
+    if not group:
+        return False
+    clause = CLAUSE.split(rest[group.end() :])[0]
+    if not vocab.at_work.search(clause) or vocab.not_at_work.search(
+        clause_before(norm, v.number.start, vocab) + clause
+    ):
+        return False
+    return any(words.search(norm) for words in vocab.sectors.values())  # read last: most numbers never get here
 
 
 def ends_before(words: re.Pattern, norm: str, start: int, vocab: Vocabulary, *more: re.Pattern) -> bool:
@@ -468,6 +503,7 @@ def _counts_jobs(v: Value, norm: str, vocab: Vocabulary, sentence_counts_jobs: b
         after_words
         or reached
         or _end_goal_of_people(v, norm, vocab)
+        or people_at_work(v, norm, vocab)
         or stands_at(v, norm, vocab)
         or target_said(v, norm, vocab)
         or turned_out(v.number, norm, vocab)
@@ -592,7 +628,7 @@ def _meaning(i: int, value: Value, among: tuple[set[int], set[int]], whole: str,
         ),
         ("pace", pace(value, norm, after_unit, vocab)),
         ("part_year", whole == "part_year"),
-        ("persons", bool(at["persons"].match(after.lstrip())) and not _end_goal_of_people(value, norm, vocab)),
+        ("persons", bool(at["persons"].match(after.lstrip())) and not _of_the_agreement(value, norm, vocab)),
         ("employers_share", value.unit == "percent" and of_employers(value, norm, vocab)),
         ("baseline", value.unit == "jobs" and at_baseline(value, norm, vocab)),
         ("regional", whole == "regional" or of_region(value, norm, vocab)),

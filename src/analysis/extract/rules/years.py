@@ -10,6 +10,8 @@
 - year.of_total: a part of a total split right after it (a colon, semicolon, "waarvan", a bracket), of its measure
   and without a year of its own, is of the year written right after the total ("80.000 extra banen in 2021 is
   opgesplitst in twee aparte doelstellingen: 20.000 voor de overheid en 60.000 voor de markt").
+- year.then: a value in a clause that opens with "toen" (then) right after a year and a comma ("ten opzichte van eind
+  2020, toen er 12.000 banen waren"): that year, though it is one a figure is compared with; the clause speaks of it.
 - year.only_in_sentence: the one year of the sentence that no other value holds (several: the nearest, with a
   check). "ten opzichte van 2019" is a comparison, "net als in 2021" a likening (years.likened: also "net als
   vorig jaar", which then dates nothing), "17 december 2019" a date and 2012 the baseline: no figure's year.
@@ -207,6 +209,20 @@ def _in_sentence(value: Value, wide: list[Number]) -> Ruled:
         nearest = min(wide, key=lambda m: abs(m.start - value.number.start))
         return Ruled(nearest.value, "year.only_in_sentence", CHECKS["years"].format(years=", ".join(distinct)))
     return NOTHING
+
+
+def then(value: Value, marks: list[Number], norm: str, vocab: Vocabulary) -> Ruled | None:
+    """year.then: a value in a clause that opens with "toen" ([years] at_that_time) right after a year and its comma
+    is of that year, whatever the year's role in the sentence: "Het aantal banen is gedaald ten opzichte van eind
+    2020, toen er 12.000 banen waren" (2020, though a figure is compared with it). Not "toen" without a year right
+    before ("In het begin, toen 10 banen ..."), nor a clause of its own that does not open with it."""
+    clause = numbers_module.clause_before(norm, value.number.start, vocab)  # windowed: the cost per value stays level
+    start = value.number.start - len(clause)
+    if not (start and norm[start - 1] == "," and vocab.at_that_time.match(clause.lstrip())):
+        return None
+    end = len(norm[max(0, start - WINDOW) : start - 1].rstrip()) + max(0, start - WINDOW)  # where the text before ends
+    year = next((m for m in marks if m.end == end), None)
+    return Ruled(year.value, "year.then", note=f"year {year.value}: the time 'toen' refers to") if year else None
 
 
 def likened(norm: str, at: int, vocab: Vocabulary) -> bool:
@@ -499,7 +515,7 @@ def assign(
     out: list[Ruled] = []
     found_of: list[Ruled] = []  # each end goal's year as found, before it is read as a due year
     for i, value in enumerate(values):
-        found = ruled.get(i) or _in_sentence(value, wide)
+        found = ruled.get(i) or then(value, marks, norm, vocab) or _in_sentence(value, wide)
         if not found.text and measure_of[i] == "realised_jobs" and target_year:
             found = Ruled(
                 target_year, "year.of_target", note=f"year {target_year}: that of the target it is measured against"
