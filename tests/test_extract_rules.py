@@ -78,6 +78,19 @@ def test_a_number_is_read_as_dutch_writes_it(vocab, sentence, value):
 
 
 # Guards of numbers.pace: a year's level, with "per jaar" or "jaarlijks" elsewhere in the sentence, stays a figure.
+# Guards of the worked example: a real employer whose name holds a capital letter, and a sentence that only speaks
+# of an example, keep their figures.
+NOT_AN_EXAMPLE = [
+    ("De gemeente Xanten telt niet mee; de gemeenten realiseerden in 2020 5.500 banen.", "5500"),
+    ("Bijvoorbeeld: de provincies realiseerden in 2020 341 banen.", "341"),
+]
+
+
+@pytest.mark.parametrize("sentence, value", NOT_AN_EXAMPLE)
+def test_a_figure_beside_words_of_an_example_is_no_example(vocab, sentence, value):
+    assert value in rows(sentence, vocab)
+
+
 NOT_A_PACE = [
     ("De jaarlijkse meting van 2022 telt bij de gemeenten 2.554 banen.", "2554"),
     ("In 2021 realiseerde de politie 663 banen; het doel wordt per jaar vastgesteld.", "663"),
@@ -115,6 +128,10 @@ NUMBER_MEANINGS = [
     ("Bij de overheid komen er in 2024 naar verwachting 700 banen bij.", "700", "expectation"),
     ("Voor de politie zijn er in 2024 nog 150 banen te gaan.", "150", "remainder"),
     ("In de eerste helft van 2024 realiseerde de politie 300 banen.", "300", "part_year"),
+    # a worked example: a sentence about an employer by a placeholder name ("organisatie X"; numbers: [meanings]
+    # example), in whatever year it is set
+    ("Organisatie X moet op basis van het quotumpercentage 68 banen realiseren in 2018.", "68", "example"),
+    ("Werkgever Y heeft eind 2016 40 banen voor mensen met een arbeidsbeperking.", "40", "example"),
     # a yearly pace, no level of a year: "jaarlijks", "elk jaar" right before the number (a qualifier between aside), or
     # "per jaar" right after its unit (numbers.pace)
     ("De gemeente wil tot 2026 jaarlijks 25 banen creëren voor mensen uit de doelgroep.", "25", "pace"),

@@ -62,6 +62,7 @@ SET_ASIDE = {
     "expectation": "expectation(s)",
     "remainder": "remainder(s) to a target",
     "pace": "yearly pace(s)",
+    "example": "figure(s) of a worked example",
     "part_year": "figure(s) for part of a year",
     "range": "range bound(s)",
     "persons": "count(s) of people",

@@ -45,6 +45,7 @@ class Meanings(_Strict):
     remainder_before: Words
     pace_before: Words
     pace_after: Words
+    example: Words
     part_year: Words
     hours: Words
     persons: Words

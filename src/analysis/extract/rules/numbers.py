@@ -252,9 +252,7 @@ def read(
     ranged = _in_ranges(values, norm)
     parts = goal_parts(values, norm, vocab)
     # of the sentence as a whole: read once
-    whole = (
-        "part_year" if vocab.meanings["part_year"].search(norm) else "regional" if _in_a_province(norm, vocab) else ""
-    )
+    whole = _whole(norm, vocab)
     return [
         replace(v, meaning=_meaning(i, v, (ranged, parts), whole, norm, vocab)) for i, v in enumerate(values)
     ], years
@@ -626,6 +624,7 @@ def _meaning(i: int, value: Value, among: tuple[set[int], set[int]], whole: str,
                 )
             ),
         ),
+        ("example", whole == "example"),
         ("pace", pace(value, norm, after_unit, vocab)),
         ("part_year", whole == "part_year"),
         ("persons", bool(at["persons"].match(after.lstrip())) and not _of_the_agreement(value, norm, vocab)),
@@ -634,6 +633,16 @@ def _meaning(i: int, value: Value, among: tuple[set[int], set[int]], whole: str,
         ("regional", whole == "regional" or of_region(value, norm, vocab)),
     )
     return next((meaning for meaning, holds in rules if holds), "")
+
+
+def _whole(norm: str, vocab: Vocabulary) -> str:
+    """What the sentence as a whole makes its values, read once: a worked example ("Organisatie X moet ... 68 banen
+    realiseren"; [meanings] example), part of a year ("in de eerste helft van 2024"), a region's; else ""."""
+    if vocab.meanings["example"].search(norm):
+        return "example"
+    if vocab.meanings["part_year"].search(norm):
+        return "part_year"
+    return "regional" if _in_a_province(norm, vocab) else ""
 
 
 def pace(value: Value, norm: str, after_unit: str, vocab: Vocabulary) -> bool:
