@@ -20,7 +20,7 @@ from analysis.extract.vocabulary import Vocabulary
 
 # The floors: today's scores, rounded down. The test part is measured, never tuned on: no floor there beyond
 # "reads every document"; its scores are in RESULTS.md.
-FLOORS = {"dev": (0.81, 0.81), "seed": (0.95, 0.95)}
+FLOORS = {"dev": (0.82, 0.81), "seed": (0.95, 0.95)}
 # A wrong proposal with a check costs the analyst a review; one without can become a wrong figure in data/raw.
 # The most wrong proposals without a check each part may give: today's.
 UNCHECKED_WRONG = {"dev": 1, "seed": 0}
