@@ -502,3 +502,24 @@ def test_another_count_s_falling_trend_is_told_as_a_fall_not_as_growth(tmp_path)
     en = answer.stand_sentence(f, "Police", "en", data.sources)
     assert "Continuing the fall of 2019 to 2020 on the sector's own count brings the count to 750 in 2024" in en
     assert "growth" not in en
+
+
+def test_a_plausibility_finding_about_a_figure_the_stand_rests_on_is_told_in_the_answer(real):
+    """hbo's stand rests on the target of 990 for 2024, which lies above its later end goal of 953: a reader of the
+    answer alone saw '605 van 990' beside 'het einddoel van 953' with nothing said. On the code before, the 'Let op'
+    stood only further down the page; now the answer says it, and the page does not say it twice."""
+    from analysis import notebook
+
+    f = sector_figures(real, "hbo", TODAY)
+    said = answer.stand_sentence(f, "Hbo", "nl", real.sources)
+    assert said.startswith("Niet gehaald in 2024: de hogescholen realiseerden 605 banen, bij een doel van 990 (61,1%).")
+    assert (
+        "Let op: de doelstelling voor 2024, 990 (Zestor, zonder datum), ligt boven een later einddoel van 953 (Punt "
+        "(Avans) / Hoger Onderwijs Persbureau, december 2022) op dezelfde basis"
+    ) in said
+    page = str(notebook.sector_answer(real, "hbo", "nl").data) + notebook.sector_text(real, "hbo", "nl").data
+    assert page.count("ligt boven een later einddoel van 953") == 1
+    # a finding about a figure the stand does not rest on stays where it was (overheid_totaal's fall of 2016)
+    stand = answer.stand_sentence(sector_figures(real, "overheid_totaal", TODAY), "Overheid", "nl", real.sources)
+    assert "Let op" not in stand
+    assert "daalt in 2016 met meer dan een derde" in notebook.sector_text(real, "overheid_totaal", "nl").data

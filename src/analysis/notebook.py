@@ -167,12 +167,13 @@ def sector_grounds(data: Dataset, sector: str, lang: str) -> HTML:
 
 def sector_text(data: Dataset, sector: str, lang: str) -> HTML:
     """What the answer the page opens with does not already tell of the latest figures (their change, another
-    count's figures), then a 'Let op: ...' for each finding of the consistency report about the sector (as on the
-    coverage page). Nothing where the answer told it all."""
+    count's figures), then a 'Let op: ...' for each finding of the consistency report about the sector that the
+    answer does not tell (as on the coverage page). Nothing where the answer told it all."""
     name = sector_names(data.sectors, lang)[sector]
+    told = answer.told_findings(one_sector.sector_figures(data, sector))  # the answer above says these already
     warnings = "".join(
         f'<p class="warning"><strong>{html.escape(w)}</strong></p>\n'
-        for w in narrative.sector_warnings(data, sector, lang)
+        for w in narrative.sector_warnings(data, sector, lang, told)
     )
     said = narrative.sector_text(summary.sector_summary(data, sector), name, lang, answered=True)
     told = f'<p id="{i18n.t(lang, "verdict_anchor")}">{html.escape(said)}</p>\n' if said else ""

@@ -11,6 +11,8 @@ from __future__ import annotations
 from analysis import i18n
 from analysis.data.registry import cite
 from analysis.dictionary import QUALIFIERS
+from analysis.display import findings
+from analysis.display.findings import finding_text
 from analysis.trends.answer import Stand
 from analysis.trends.sector import SectorFigures
 from analysis.trends.verdicts import JUDGED_BASES, Ground, Outlook, ground
@@ -120,8 +122,15 @@ def outlook_label(outlook: Outlook, lang: str) -> str:
 
 
 def stand_sentence(figures: SectorFigures, name: str, lang: str, sources) -> str:
-    """The stand in one or more sentences, the figures it rests on first, then what else weighs in."""
-    return " ".join([_stand_opening(figures, name, lang, sources), *_stand_notes(figures.stand, lang)])
+    """The stand in one or more sentences, the figures it rests on first, then what else weighs in, and a
+    plausibility finding about one of its figures ('Let op: ...', display.findings.about)."""
+    doubts = [finding_text(f, lang, sources) for f in told_findings(figures).itertuples()]
+    return " ".join([_stand_opening(figures, name, lang, sources), *_stand_notes(figures.stand, lang), *doubts])
+
+
+def told_findings(figures: SectorFigures):
+    """The findings the answer tells: the plausibility findings about a figure the stand rests on."""
+    return findings.about(figures.findings, figures.stand.figures)
 
 
 def _stand_opening(figures: SectorFigures, name: str, lang: str, sources) -> str:

@@ -10,8 +10,9 @@ from analysis import i18n
 from analysis.data.dataset import Dataset
 from analysis.data.derived import findings
 from analysis.data.registry import cite, national_sectors, sector_names
-from analysis.dictionary import ANNUAL, BASES, MEASURES, PERIODS, SHARE_BASES, scope_label
+from analysis.dictionary import BASES, SHARE_BASES
 from analysis.display import answer
+from analysis.display.findings import finding_text
 from analysis.i18n import check_lang, number
 from analysis.trends.sector import sector_figures
 from analysis.trends.verdicts import Ground
@@ -250,31 +251,13 @@ def goal_dates_sentence(goals, goal, lang: str, sources) -> str:
     )
 
 
-def sector_warnings(data: Dataset, sector: str, lang: str = "nl") -> list[str]:
-    """'Let op: ...' for each consistency or plausibility finding about the sector (derived.findings)."""
+def sector_warnings(data: Dataset, sector: str, lang: str = "nl", told=None) -> list[str]:
+    """'Let op: ...' for each consistency or plausibility finding about the sector (derived.findings), but those
+    in `told` (the ones the page's answer tells already: display.findings.about)."""
     found = findings(data.consistency())
-
-    def value(v: float, measure: str) -> str:  # a percentage keeps its sign: '60,2%'
-        return number(v, lang, 2, trim=True) + ("%" if MEASURES[measure].kind == "percent" else "")
-
-    def when(f) -> str:  # '2023', or '2023 (3e kwartaal, via een regulier dienstverband)' for a reading beside it
-        kind = [PERIODS[f.period].label(lang)] if f.period != ANNUAL else []
-        kind += [scope_label(f.scope, lang)] if f.scope else []
-        return f"{f.year} ({', '.join(kind)})" if kind else str(f.year)
-
-    return [
-        i18n.t(
-            lang,
-            f"warn_{f.check}",
-            year=when(f),
-            measure=MEASURES[f.measure].label(lang).lower(),
-            a=value(f.value_a, f.measure),
-            b=value(f.value_b, f.measure),
-            source_a=cite(data.sources, f.source_a, lang),
-            source_b=cite(data.sources, f.source_b, lang),
-        )
-        for f in found[found["sector"] == sector].itertuples()
-    ]
+    said = {finding_text(f, lang, data.sources) for f in told.itertuples()} if told is not None else set()
+    texts = [finding_text(f, lang, data.sources) for f in found[found["sector"] == sector].itertuples()]
+    return [t for t in texts if t not in said]
 
 
 # ------------------------------------------------------------------ alt texts
