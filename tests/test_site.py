@@ -393,6 +393,28 @@ def test_every_table_cell_reaches_its_pdf_and_no_page_but_the_last_is_left_half_
     assert_pdf_cells_printed_and_pages_filled(site)
 
 
+def test_the_site_footer_prints_whole_on_one_page(site):
+    """The footer says what the Banenafspraak is, when the page was made and where its figures come from: on paper
+    it is one block. On the previous code hbo.pdf's last page held only the footer's last sentence, its first two
+    on the page before (the answer above had grown by two lines)."""
+    import pypdfium2 as pdfium
+
+    from analysis import i18n
+
+    pdfs = sorted(site.rglob("*.pdf"))
+    if not pdfs:
+        pytest.skip("no PDFs in this run (no Chromium)")
+    opening, closing = (" ".join(i18n.SITE["nl"][key].split()[:6]) for key in ("footer_about", "footer_sources"))
+    split = {}
+    for path in pdfs:
+        doc = pdfium.PdfDocument(path)
+        pages = [" ".join(doc[i].get_textpage().get_text_range().split()) for i in range(len(doc))]
+        where = ([i for i, t in enumerate(pages) if opening in t], [i for i, t in enumerate(pages) if closing in t])
+        if where[0] != where[1] or len(where[0]) != 1:
+            split[str(path.relative_to(site))] = where
+    assert not split
+
+
 def test_no_printed_text_is_under_8_pt_and_every_chart_is_printed_whole_on_one_page(site):
     """Read with PDFium: no character of any PDF is smaller than 8 pt on paper (charts, tables and the
     running footer alike), and every word a chart of a page writes (its SVG's text) is on one page of the page's
