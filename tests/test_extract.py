@@ -353,6 +353,36 @@ def test_a_document_without_figures_gives_an_empty_proposals_file_and_exit_0(tmp
     assert "note: source 'brief' is not registered" in done.stdout
 
 
+# ---------------------------------------------------------------- the numbers not proposed
+
+
+def test_every_number_not_proposed_is_listed_beside_the_proposals_with_why(tmp_path):
+    """No number of a document is dropped unseen: beside voorstellen.csv, voorstellen.apart.csv lists every number
+    extract did not propose, in the document's order, with why and its sentence, so that an analyst can find a
+    figure extract missed. On the code before, a change was only counted in the summary line and a number without
+    a unit vanished."""
+    document = text_document(
+        tmp_path,
+        "Gemeenten\nIn 2020 hebben de gemeenten 5.500 banen ingevuld, 250 banen meer dan in 2019 (zie noot 4).\n\n"
+        "Rijk\nHet Rijk heeft sinds 1 juni 2021 een werkgroep van 12 leden.\n",
+    )
+    out = tmp_path / "voorstellen.csv"
+    done = run("extract", document, "--out", out)
+    assert done.returncode == 0, done.stderr
+    apart = tmp_path / "voorstellen.apart.csv"
+    assert f"the 3 numbers not proposed, each with why and its sentence: {apart}" in done.stdout
+    with open(apart, encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [(r["value"], r["why"]) for r in rows] == [
+        ("250", "change"),
+        ("4", "no figure read (no unit of jobs or percent, a note, a reference, an item)"),
+        ("12", "no figure read (no unit of jobs or percent, a note, a reference, an item)"),
+    ]
+    assert rows[2]["evidence"] == "Het Rijk heeft sinds 1 juni 2021 een werkgroep van 12 leden."
+    assert rows[2]["locator"].startswith("Rijk")
+    assert "5500" in out.read_text(encoding="utf-8-sig") and "5.500" not in {r["value"] for r in rows}
+
+
 # ---------------------------------------------------------------- the review notebook
 
 
@@ -383,6 +413,8 @@ def test_the_review_notebook_shows_each_proposal_beside_its_sentence_with_the_va
     assert "Er zijn <mark>2.663</mark> banen bijgekomen." in shown
     # the row with a check comes first
     assert shown.index("<mark>2.663</mark>") < shown.index("<mark>5.500</mark>")
+    # and under the proposals, every number not proposed, marked in its sentence (none here but the years)
+    assert "Getallen niet voorgesteld: 0, elk met de reden" in shown
 
 
 def test_the_review_marks_a_value_as_the_text_it_is_and_numbers_lines_as_accept_does(tmp_path):

@@ -45,7 +45,8 @@ def run(misses: bool = False) -> tuple[dict[str, Score], dict[str, float]]:
         reading = rules.propose(read, vocab, doc.id, context.of(read, vocab, doc.published))
         seconds[doc.id] = time.perf_counter() - started
         proposals = [p.record() for p in reading.proposals]
-        got = score(doc.gold, proposals, doc.text_path.read_text("utf-8"), doc.id)
+        apart = tuple(a.written for a in reading.apart)
+        got = score(doc.gold, proposals, doc.text_path.read_text("utf-8"), doc.id, apart)
         totals[doc.part] += got
         print(f"{doc.part:4} {doc.id:60} gold {got.gold:3} proposed {got.proposed:3} right {got.right:3}")
     if misses:
@@ -87,6 +88,18 @@ def table(totals: dict[str, Score], seconds: dict[str, float]) -> str:
             f"| {part} | {free} | {s.unchecked_right} ({_share(s.unchecked_right, free)}) | {checked} | "
             f"{s.right - s.unchecked_right} ({_share(s.right - s.unchecked_right, checked)}) |"
         )
+    lines += [
+        "",
+        "Missed gold rows whose value no proposal has, and how many of those the list of numbers not proposed",
+        "(the .apart.csv extract writes beside the proposals) holds, where an analyst can find them:",
+        "",
+        "| part | value not proposed | of them in the list of numbers not proposed |",
+        "|---|---|---|",
+    ]
+    lines += [
+        f"| {part} | {totals[part].unproposed} | {totals[part].listed} ({_share(totals[part].listed, totals[part].unproposed)}) |"
+        for part in PARTS
+    ]
     lines += ["", "What the missed gold rows got wrong (misses_by_field in score.py), per part:", ""]
     lines += ["| part | what was wrong | missed gold rows |", "|---|---|---|"]
     for part in PARTS:

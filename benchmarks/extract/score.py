@@ -99,6 +99,8 @@ class Score:
     missed: tuple = ()
     wrong: tuple = ()
     unchecked: int = 0  # proposals without a check: those accept takes as they stand
+    unproposed: int = 0  # missed gold rows whose value no proposal has
+    listed: int = 0  # ... of them, those whose value stands in the list of numbers not proposed (the apart file)
 
     def __add__(self, other: Score) -> Score:
         return Score(
@@ -109,6 +111,8 @@ class Score:
             self.missed + other.missed,
             self.wrong + other.wrong,
             self.unchecked + other.unchecked,
+            self.unproposed + other.unproposed,
+            self.listed + other.listed,
         )
 
     @property
@@ -134,8 +138,9 @@ class Score:
         return sum(1 for _label, _key, check in self.wrong if not check)
 
 
-def score(gold: list[dict], proposals: list[dict], text: str, label: str = "") -> Score:
-    """Full-row matches of `proposals` against `gold`, each gold row matched at most once."""
+def score(gold: list[dict], proposals: list[dict], text: str, label: str = "", apart: tuple[str, ...] = ()) -> Score:
+    """Full-row matches of `proposals` against `gold`, each gold row matched at most once; `apart`: the numbers
+    extract did not propose, as written (a missed gold row whose value stands there is one an analyst can find)."""
     wanted = Counter(tuple(g[c] for c in KEY) for g in gold)
     unmatched = Counter(wanted)
     right, wrong = 0, []
@@ -149,7 +154,26 @@ def score(gold: list[dict], proposals: list[dict], text: str, label: str = "") -
     missed = tuple((label, k) for k, n in unmatched.items() for _ in range(n))
     kept_verbatim = sum(verbatim(p["evidence"], text) for p in proposals)
     unchecked = sum(1 for p in proposals if not p.get("check", ""))
-    return Score(sum(wanted.values()), len(proposals), right, kept_verbatim, missed, tuple(wrong), unchecked)
+    values = [p["value"] for p in proposals]
+    unproposed = [k for _, k in missed if not any(_same_value(k[4], v) for v in values)]
+    stored = [_stored(w) for w in apart]
+    listed = sum(1 for k in unproposed if any(_same_value(k[4], v) for v in stored))
+    return Score(
+        sum(wanted.values()),
+        len(proposals),
+        right,
+        kept_verbatim,
+        missed,
+        tuple(wrong),
+        unchecked,
+        len(unproposed),
+        listed,
+    )
+
+
+def _stored(written: str) -> str:
+    """A number as Dutch writes it ('1.403', '25,5', '14 800') as the data stores it ('1403', '25.5', '14800')."""
+    return re.sub(r"[.\s\u00a0\u202f]", "", written).replace(",", ".")
 
 
 def _same_value(a: str, b: str) -> bool:

@@ -146,7 +146,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from analysis.errors import NotOurFolder
 
     _needs("extract")
-    from analysis.extract.proposals import extract, to_csv, write
+    from analysis import atomic
+    from analysis.extract.proposals import APART_COLUMNS, apart_path, apart_records, extract, to_csv, write
 
     out, raw = args.out.resolve(), Path(args.raw).resolve()
     if out == args.document.resolve() or out.is_relative_to(raw):
@@ -158,7 +159,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
             "another file): give another name, or --overwrite to replace it"
         )
     write(done.records, args.out)
+    # every number not proposed, with why, beside the proposals: a reading aid, made again at each run
+    atomic.write_bytes(apart_path(args.out), to_csv(apart_records(done), APART_COLUMNS))
     print(f"{done.described()}; written to {args.out}")
+    print(f"the {len(done.apart)} numbers not proposed, each with why and its sentence: {apart_path(args.out)}")
     if not done.source_registered:
         print(
             f"note: source '{done.source_id}' is not registered in {paths.RawLayout(args.raw).sources_csv}: add its "

@@ -18,7 +18,7 @@ from analysis.data.registry import load_sectors, load_sources
 from analysis.dictionary import FIGURE_COLUMNS
 from analysis.errors import DataValidationError
 from analysis.extract import documents, rules
-from analysis.extract.rules import context
+from analysis.extract.rules import UNREAD, context
 from analysis.extract.vocabulary import Vocabulary
 from analysis.paths import RawLayout
 
@@ -33,6 +33,7 @@ class Extracted:
     source_registered: bool
     set_aside: Counter = field(default_factory=Counter)  # numbers of jobs or percentages that are no plain figure
     silent_tables: list[str] = field(default_factory=list)  # tables that gave no figure: to read by hand
+    apart: list = field(default_factory=list)  # every number not proposed, in order (rules.SetAside): apart_records
 
     def checks(self) -> int:
         return sum(1 for r in self.records if r["check"])
@@ -46,6 +47,11 @@ class Extracted:
         if self.set_aside:
             kinds = ", ".join(f"{count} {SET_ASIDE[meaning]}" for meaning, count in sorted(self.set_aside.items()))
             said += f"; set aside as no figure of a year: {kinds}"
+        unread = sum(1 for a in self.apart if a.meaning == UNREAD)
+        if unread:
+            said += (
+                f"; {unread} other number{'s' if unread != 1 else ''} read as no figure (no unit, a note, a reference)"
+            )
         if self.document.windows_lines:
             lines = ", ".join(map(str, self.document.windows_lines))
             said += f"; line{'s' if len(self.document.windows_lines) != 1 else ''} {lines} read as Windows-1252, not UTF-8: check their ë and ’"
@@ -93,14 +99,37 @@ def extract(document: Path, raw: Path, source_id: str | None = None, published: 
     reading = rules.propose(read, vocab, source_id, context.of(read, vocab, published))
     records = [p.record() for p in reading.proposals]
     registered = not source_problems and source_id in set(sources["source_id"])
-    return Extracted(read, records, source_id, registered, reading.set_aside_counts(), reading.silent_tables)
+    counts = reading.set_aside_counts()
+    return Extracted(read, records, source_id, registered, counts, reading.silent_tables, reading.apart)
 
 
-def to_csv(records: list[dict[str, str]]) -> bytes:
-    """The proposals file, for a spreadsheet as much as for accept: a text that a spreadsheet would run as a
-    formula gets a leading apostrophe (processed.neutralise), which accept takes off again."""
+# The columns of the file of numbers not proposed, beside the proposals (apart_records)
+APART_COLUMNS = ["value", "why", "locator", "evidence"]
+
+
+def apart_records(done: Extracted) -> list[dict[str, str]]:
+    """Every number of the document that was not proposed, in its order, with why: set aside (a change, an
+    expectation, ...: SET_ASIDE) or read as no figure (UNREAD). An analyst reads it for a figure extract missed."""
+    # one number a row: "change(s)" of the summary line is "change" here
+    why = {m: words.replace("(s)", "") for m, words in SET_ASIDE.items()}
+    why[UNREAD] = "no figure read (no unit of jobs or percent, a note, a reference, an item)"
+    return [
+        {"value": a.written, "why": why.get(a.meaning, a.meaning), "locator": a.locator, "evidence": a.evidence}
+        for a in done.apart
+    ]
+
+
+def apart_path(out: Path) -> Path:
+    """Where the numbers not proposed are written: beside the proposals, 'voorstellen.csv' -> 'voorstellen.apart.csv'."""
+    return out.with_name(f"{out.stem}.apart.csv")
+
+
+def to_csv(records: list[dict[str, str]], columns: list[str] = PROPOSAL_COLUMNS) -> bytes:
+    """The proposals file (or, with APART_COLUMNS, the numbers not proposed), for a spreadsheet as much as for
+    accept: a text that a spreadsheet would run as a formula gets a leading apostrophe (processed.neutralise),
+    which accept takes off again."""
     out = io.StringIO(newline="")
-    writer = csv.DictWriter(out, fieldnames=PROPOSAL_COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     writer.writerows({k: neutralise(v) for k, v in record.items()} for record in records)
     return ("\ufeff" + out.getvalue()).encode("utf-8")

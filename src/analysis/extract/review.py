@@ -11,7 +11,7 @@ import pandas as pd
 
 from analysis import i18n
 from analysis.extract import proposals
-from analysis.extract.proposals import PROPOSAL_COLUMNS
+from analysis.extract.proposals import PROPOSAL_COLUMNS, apart_path
 
 SHOWN = ["check", "sector", "year", "period", "measure", "value", "qualifier", "scope", "basis", "evidence", "locator"]
 
@@ -83,3 +83,29 @@ def counts(frame: pd.DataFrame) -> pd.DataFrame:
     said = frame["check"].str.split("; ").explode()
     said = said[said.ne("")].str.replace(r"\s*\(.*\)$", "", regex=True)
     return said.value_counts().rename_axis("check").reset_index(name="rows")
+
+
+def load_apart(proposals: Path) -> pd.DataFrame | None:
+    """The numbers extract did not propose (proposals.apart_path, beside the proposals file), or None."""
+    path = apart_path(Path(proposals))
+    if not path.is_file():
+        return None
+    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+
+
+def apart_table(frame: pd.DataFrame, lang: str) -> str:
+    """How many numbers were not proposed, then each with why, where, and its sentence with the number marked (as
+    written: '1.403' is the text '1.403')."""
+    said = html.escape(i18n.REVIEW[i18n.check_lang(lang)]["apart"].format(n=len(frame)))
+    rows = []
+    for r in frame.itertuples():
+        hit = re.search(rf"(?<![\d.,]){re.escape(r.value)}(?!\d|[.,]\d)", r.evidence)  # '4', not 2024's
+        at = (hit.start(), hit.end()) if hit else (len(r.evidence), len(r.evidence))
+        marked_at = f"<mark>{html.escape(r.evidence[at[0] : at[1]])}</mark>" if hit else ""
+        sentence = html.escape(r.evidence[: at[0]]) + marked_at + html.escape(r.evidence[at[1] :])
+        rows.append(
+            f"<tr><td>{html.escape(r.value)}</td><td>{html.escape(r.why)}</td><td>{html.escape(r.locator)}</td><td>{sentence}</td></tr>"
+        )
+    head = "".join(f"<th>{c}</th>" for c in ("value", "why", "locator", "evidence"))
+    table = f'<table class="apart"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>' if rows else ""
+    return f"<p>{said}</p>{table}"

@@ -125,6 +125,20 @@ def numbers(sentence: str, vocab: Vocabulary) -> list[Number]:
     return sorted(found + _in_words(sentence, vocab, found), key=lambda n: n.start)
 
 
+def unread(sentence: str, values: list[Value], years: list[Number], vocab: Vocabulary) -> list[str]:
+    """numbers.unread: the numbers the sentence writes in digits that are neither a value (a count of jobs or
+    employers, a percentage; set aside or not) nor a year nor the day of a date: no unit, a footnote's mark, a
+    reference, an item's number. Listed beside the proposals, as written, so that no number of the document is
+    dropped unseen."""
+    taken = {v.number.start for v in values} | {n.start for n in years}
+    day = re.compile(rf"\s+(?:{vocab.months.pattern})", re.IGNORECASE)
+    return [
+        sentence[m.start() + len(m.group(1)) : m.end()]
+        for m in NUMBER.finditer(sentence)
+        if m.start() not in taken and not day.match(sentence, m.end())
+    ]
+
+
 def word_value(written: str, vocab: Vocabulary) -> int:
     """The value of a number in words that vocab.number_words matched: each word adds to the group being read,
     "honderd" multiplies it by a hundred ("twaalfhonderd" is 1200) and a multiplier closes it ("vijfentwintigduizend"

@@ -51,13 +51,23 @@ class SetAside:
     evidence: str
 
 
+# The meaning of a number in digits that is neither a value nor a year (numbers.unread)
+UNREAD = "unread"
+
+
 @dataclass
 class Reading:
-    """What one document gave: its proposals, and the numbers set aside with their meaning."""
+    """What one document gave: its proposals, and every other number it writes, in its order: set aside with
+    its meaning, or in digits but read as no figure at all (UNREAD), so that none is dropped unseen."""
 
     proposals: list[Proposal]
-    set_aside: list[SetAside]
+    apart: list[SetAside]
     silent_tables: list[str] = field(default_factory=list)  # where each table stands that gave no figure
+
+    @property
+    def set_aside(self) -> list[SetAside]:
+        """The numbers of jobs or percentages that are no plain figure, with their meaning."""
+        return [s for s in self.apart if s.meaning != UNREAD]
 
     def set_aside_counts(self) -> Counter:
         return Counter(s.meaning for s in self.set_aside)
@@ -218,6 +228,8 @@ def _sentence(sentence, notes, passage, vocab, source_id, context, paragraph, ch
     if not cell:  # a table cell's percentage is read by its headings
         values = measures.share_of_other(values, measure_of, norm, vocab)
     aside = [SetAside(v.meaning, v.number.written, passage.locator(), sentence) for v in values if v.meaning]
+    unread = numbers.unread(sentence, values, marks, vocab)
+    aside += [SetAside(UNREAD, written, passage.locator(), sentence) for written in unread]
     year_of, own_years = years.assign(
         values,
         marks,
