@@ -523,3 +523,15 @@ def test_a_plausibility_finding_about_a_figure_the_stand_rests_on_is_told_in_the
     stand = answer.stand_sentence(sector_figures(real, "overheid_totaal", TODAY), "Overheid", "nl", real.sources)
     assert "Let op" not in stand
     assert "daalt in 2016 met meer dan een derde" in notebook.sector_text(real, "overheid_totaal", "nl").data
+
+
+def test_the_index_row_of_a_stand_whose_figure_is_in_doubt_says_so(real):
+    """The index is where a manager reads a sector in ten seconds: hbo's row read '605 van 990, 61,1%' with nothing
+    of the doubt its page's answer names (the target of 990 above the later end goal of 953). On the code before,
+    the cell said no more; a row without such a finding is unchanged."""
+    cells = answer.answer_cells(sector_figures(real, "hbo", TODAY), "nl")
+    assert cells["stand"] == "Niet gehaald in 2024: 605 van 990, 61,1% (let op: doel boven later einddoel)"
+    english = answer.answer_cells(sector_figures(real, "hbo", TODAY), "en")["stand"]
+    assert english.endswith("(note: target above a later end goal)")
+    rijk = answer.answer_cells(sector_figures(real, "rijk", TODAY), "nl")["stand"]
+    assert rijk == "Niet gehaald in 2024: 85% (wettelijke meting)"

@@ -89,10 +89,13 @@ def answer_cells(figures: SectorFigures, lang: str) -> dict[str, str]:
     """A sector's answer as the index and the overview show it in a row: each cell about one figure."""
     shown = stand_figures(figures.stand, lang)
     # which count decides, where it is not the sector's own: a row of the statutory measurement (Rijk 85%) or of
-    # the national one (overheid en onderwijs 44,5%) is not read as comparable with a sector's own count
+    # the national one (overheid en onderwijs 44,5%) is not read as comparable with a sector's own count; and a
+    # doubt about one of its figures, as the page's answer tells it in full (hbo: its target above its end goal)
     basis = figures.stand.basis
-    if shown and basis and basis != "sector_count":
-        shown += f" ({_basis(basis, lang)})"
+    said = [_basis(basis, lang)] if basis and basis != "sector_count" else []
+    said += [_w(lang, f"doubt_{f.check}") for f in told_findings(figures).itertuples()]
+    if shown and said:
+        shown += f" ({'; '.join(said)})"
     return {
         "stand": stand_label(figures.stand, lang) + (f": {shown}" if shown else ""),
         "outlook": outlook_label(figures.outlook, lang),
@@ -114,8 +117,6 @@ def _level(count: Ground, target: Ground, lang: str) -> str:
 
 def outlook_label(outlook: Outlook, lang: str) -> str:
     key = outlook.missing if outlook.status == "too_little_data" and outlook.missing else outlook.status
-    if key in ("no_figures", "whole_sector", "target_year_figure"):
-        key = "two_years"
     key = {"reached_early": "already_reached"}.get(key, key)  # the stand's label names two years; this one
     level = _level(outlook.figures[0], outlook.target, lang) if key == "already_reached" else ""
     return _w(lang, f"label_{key}", year=outlook.year, break_year=outlook.break_year, level=level)
