@@ -426,6 +426,36 @@ def test_no_printed_text_is_under_8_pt_and_every_chart_is_printed_whole_on_one_p
     assert_printed_at_8_pt_and_charts_whole(site)
 
 
+def test_a_keyboard_reaches_every_box_that_scrolls_and_stops_nowhere_else(browser, site):
+    """At 390 px wide, every box that scrolls sideways (a wide table, a chart) is a tab stop, so a keyboard can
+    scroll it (WCAG 2.1.1); and no tab stop is a box of plain text that cannot scroll. On the previous code
+    nbconvert made every output a tab stop: 10 on politie.html, 2 of which scroll."""
+    tab = browser.new_page()
+    tab.set_viewport_size({"width": 390, "height": 844})
+    unreachable, idle = {}, {}
+    try:
+        for page in sorted(site.rglob("*.html")):
+            tab.goto(page.as_uri(), wait_until="load")
+            name = str(page.relative_to(site))
+            boxes = tab.evaluate(
+                """() => [...document.querySelectorAll('*')].filter(e => {
+                    const s = getComputedStyle(e);
+                    return ['auto', 'scroll'].includes(s.overflowX) && e.scrollWidth > e.clientWidth + 1;
+                }).filter(e => e.getAttribute('tabindex') !== '0').map(e => e.className)"""
+            )
+            if boxes:
+                unreachable[name] = boxes
+            stops = tab.eval_on_selector_all(
+                ".jp-OutputArea-output[tabindex='0']", "els => els.filter(e => !e.querySelector('table, img')).length"
+            )
+            if stops:
+                idle[name] = stops
+    finally:
+        tab.close()
+    assert not unreachable
+    assert not idle
+
+
 def test_on_a_phone_no_page_scrolls_sideways_and_chart_text_stays_readable(browser, site):
     """At 390 px wide (a phone), Chromium: no page is wider than the screen (a table of the site's own pages
     becomes a block per row, a wide table of a report scrolls in its own box), and every chart is shown at a size
