@@ -375,8 +375,8 @@ def test_every_number_not_proposed_is_listed_beside_the_proposals_with_why(tmp_p
         rows = list(csv.DictReader(fh))
     assert [(r["value"], r["why"]) for r in rows] == [
         ("250", "change"),
-        ("4", "no figure read (no unit of jobs or percent, a note, a reference, an item)"),
-        ("12", "no figure read (no unit of jobs or percent, a note, a reference, an item)"),
+        ("4", "read as no figure (no unit of jobs or percent, a note, a reference, an item)"),
+        ("12", "read as no figure (no unit of jobs or percent, a note, a reference, an item)"),
     ]
     assert rows[2]["evidence"] == "Het Rijk heeft sinds 1 juni 2021 een werkgroep van 12 leden."
     assert rows[2]["locator"].startswith("Rijk")

@@ -176,8 +176,8 @@ def sector_text(data: Dataset, sector: str, lang: str) -> HTML:
         for w in narrative.sector_warnings(data, sector, lang, told)
     )
     said = narrative.sector_text(summary.sector_summary(data, sector), name, lang, answered=True)
-    told = f'<p id="{i18n.t(lang, "verdict_anchor")}">{html.escape(said)}</p>\n' if said else ""
-    return HTML(told + warnings)
+    text = f'<p id="{i18n.t(lang, "verdict_anchor")}">{html.escape(said)}</p>\n' if said else ""
+    return HTML(text + warnings)
 
 
 EMPTY_CELL = "—"  # a table cell without a figure or text

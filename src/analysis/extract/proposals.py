@@ -31,9 +31,13 @@ class Extracted:
     records: list[dict[str, str]]
     source_id: str
     source_registered: bool
-    set_aside: Counter = field(default_factory=Counter)  # numbers of jobs or percentages that are no plain figure
     silent_tables: list[str] = field(default_factory=list)  # tables that gave no figure: to read by hand
     apart: list = field(default_factory=list)  # every number not proposed, in order (rules.SetAside): apart_records
+
+    @property
+    def set_aside(self) -> Counter:
+        """How many numbers of jobs or percentages were set aside as no plain figure, per meaning."""
+        return Counter(a.meaning for a in self.apart if a.meaning != UNREAD)
 
     def checks(self) -> int:
         return sum(1 for r in self.records if r["check"])
@@ -49,9 +53,7 @@ class Extracted:
             said += f"; set aside as no figure of a year: {kinds}"
         unread = sum(1 for a in self.apart if a.meaning == UNREAD)
         if unread:
-            said += (
-                f"; {unread} other number{'s' if unread != 1 else ''} read as no figure (no unit, a note, a reference)"
-            )
+            said += f"; {unread} other number{'s' if unread != 1 else ''} {UNREAD_SAID}"
         if self.document.windows_lines:
             lines = ", ".join(map(str, self.document.windows_lines))
             said += f"; line{'s' if len(self.document.windows_lines) != 1 else ''} {lines} read as Windows-1252, not UTF-8: check their ë and ’"
@@ -62,6 +64,9 @@ class Extracted:
         return said
 
 
+# What a number in digits is that was read as no figure at all (rules.UNREAD), as the summary line and the list of
+# numbers not proposed say it.
+UNREAD_SAID = "read as no figure (no unit of jobs or percent, a note, a reference, an item)"
 # What a number set aside is, as the summary line says it.
 SET_ASIDE = {
     "change": "change(s)",
@@ -99,8 +104,7 @@ def extract(document: Path, raw: Path, source_id: str | None = None, published: 
     reading = rules.propose(read, vocab, source_id, context.of(read, vocab, published))
     records = [p.record() for p in reading.proposals]
     registered = not source_problems and source_id in set(sources["source_id"])
-    counts = reading.set_aside_counts()
-    return Extracted(read, records, source_id, registered, counts, reading.silent_tables, reading.apart)
+    return Extracted(read, records, source_id, registered, reading.silent_tables, reading.apart)
 
 
 # The columns of the file of numbers not proposed, beside the proposals (apart_records)
@@ -112,7 +116,7 @@ def apart_records(done: Extracted) -> list[dict[str, str]]:
     expectation, ...: SET_ASIDE) or read as no figure (UNREAD). An analyst reads it for a figure extract missed."""
     # one number a row: "change(s)" of the summary line is "change" here
     why = {m: words.replace("(s)", "") for m, words in SET_ASIDE.items()}
-    why[UNREAD] = "no figure read (no unit of jobs or percent, a note, a reference, an item)"
+    why[UNREAD] = UNREAD_SAID
     return [
         {"value": a.written, "why": why.get(a.meaning, a.meaning), "locator": a.locator, "evidence": a.evidence}
         for a in done.apart

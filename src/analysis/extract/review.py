@@ -53,11 +53,18 @@ def written(value: str) -> re.Pattern:
 
 
 def marked(evidence: str, value: str) -> str:
-    """The sentence as HTML with every place it writes the value in <mark>."""
-    if not value:
-        return html.escape(evidence)
+    """The sentence as HTML with every place it writes the value (as the data stores it: 5500) in <mark>."""
+    return _marked(evidence, written(value)) if value else html.escape(evidence)
+
+
+def as_written(number: str) -> re.Pattern:
+    """A number as the text writes it ('1.403', '4'), standing on its own: not the 4 of 2024 or of 4.500."""
+    return re.compile(rf"(?<![\d.,]){re.escape(number)}(?!\d|[.,]\d)")
+
+
+def _marked(evidence: str, pattern: re.Pattern) -> str:
     out, at = [], 0
-    for hit in written(value).finditer(evidence):
+    for hit in pattern.finditer(evidence):
         out += [html.escape(evidence[at : hit.start()]), f"<mark>{html.escape(hit.group(0))}</mark>"]
         at = hit.end()
     return "".join([*out, html.escape(evidence[at:])])
@@ -99,10 +106,7 @@ def apart_table(frame: pd.DataFrame, lang: str) -> str:
     said = html.escape(i18n.REVIEW[i18n.check_lang(lang)]["apart"].format(n=len(frame)))
     rows = []
     for r in frame.itertuples():
-        hit = re.search(rf"(?<![\d.,]){re.escape(r.value)}(?!\d|[.,]\d)", r.evidence)  # '4', not 2024's
-        at = (hit.start(), hit.end()) if hit else (len(r.evidence), len(r.evidence))
-        marked_at = f"<mark>{html.escape(r.evidence[at[0] : at[1]])}</mark>" if hit else ""
-        sentence = html.escape(r.evidence[: at[0]]) + marked_at + html.escape(r.evidence[at[1] :])
+        sentence = _marked(r.evidence, as_written(r.value))
         rows.append(
             f"<tr><td>{html.escape(r.value)}</td><td>{html.escape(r.why)}</td><td>{html.escape(r.locator)}</td><td>{sentence}</td></tr>"
         )

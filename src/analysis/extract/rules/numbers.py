@@ -131,12 +131,16 @@ def unread(sentence: str, values: list[Value], years: list[Number], vocab: Vocab
     reference, an item's number. Listed beside the proposals, as written, so that no number of the document is
     dropped unseen."""
     taken = {v.number.start for v in values} | {n.start for n in years}
-    day = re.compile(rf"\s+(?:{vocab.months.pattern})", re.IGNORECASE)
     return [
         sentence[m.start() + len(m.group(1)) : m.end()]
         for m in NUMBER.finditer(sentence)
-        if m.start() not in taken and not day.match(sentence, m.end())
+        if m.start() not in taken and not day_of_date(sentence, m.end(), vocab)
     ]
+
+
+def day_of_date(text: str, end: int, vocab: Vocabulary) -> bool:
+    """Whether the number that ends at `end` is the day of a date: a month's name right after it ("12 juli")."""
+    return bool(re.match(rf"\s+(?:{vocab.months.pattern})", text[end:], re.IGNORECASE))
 
 
 def word_value(written: str, vocab: Vocabulary) -> int:
@@ -253,7 +257,7 @@ def read(
             years.append(number)
         elif unit:
             values.append(Value(number, unit[0], unit[1], group=len(values)))
-        elif not re.match(rf"\s+(?:{vocab.months.pattern})", norm[number.end :], re.IGNORECASE):
+        elif not day_of_date(norm, number.end, vocab):
             values.append(Value(number, cell_unit, number.end, group=len(values)))  # a unit may come from its list
     parts_before = after_goal and parts_of_goal_before(norm, vocab)
     if after_count:
